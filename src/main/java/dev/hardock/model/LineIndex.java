@@ -1,0 +1,60 @@
+package dev.hardock.model;
+
+import java.util.Arrays;
+
+/** Maps character offsets of a text to {@link Span} positions. Line ends: LF, CRLF and lone CR. */
+public final class LineIndex {
+  private final int[] lineStarts;
+  private final int length;
+
+  public LineIndex(CharSequence text) {
+    int n = text.length();
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+        if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+        starts[count++] = i + 1;
+      }
+    }
+    this.lineStarts = Arrays.copyOf(starts, count);
+    this.length = n;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** 1-based line of an offset (offsets past the end clamp to the end). */
+  public int line(int offset) {
+    int o = Math.max(0, Math.min(offset, length));
+    int i = Arrays.binarySearch(lineStarts, o);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
+  /** 1-based column of an offset. */
+  public int column(int offset) {
+    int o = Math.max(0, Math.min(offset, length));
+    return o - lineStarts[line(o) - 1] + 1;
+  }
+
+  /** Offset at which a 1-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
+  }
+
+  /** Span of the half-open offset range [start, end). */
+  public Span span(int start, int end) {
+    int s = Math.max(0, Math.min(start, length));
+    int e = Math.max(s, Math.min(end, length));
+    int l1 = line(s);
+    int l2 = line(e);
+    return new Span(l1, s - lineStarts[l1 - 1] + 1, l2, e - lineStarts[l2 - 1] + 1);
+  }
+}
