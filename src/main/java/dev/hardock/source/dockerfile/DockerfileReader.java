@@ -1,0 +1,570 @@
+package dev.hardock.source.dockerfile;
+
+import dev.hardock.model.ImageRef;
+import dev.hardock.model.LineIndex;
+import dev.hardock.model.MappedText;
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceText;
+import dev.hardock.model.Span;
+import dev.hardock.model.Text;
+import dev.hardock.model.dockerfile.CommandForm;
+import dev.hardock.model.dockerfile.Flag;
+import dev.hardock.model.dockerfile.Heredoc;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.KeyValue;
+import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.model.dockerfile.Variables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Reads a Dockerfile into the model: lexes and groups it with the ANTLR grammar, then reads each
+ * instruction's arguments as BuildKit does, keeping file positions on every value. Never throws: whatever
+ * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
+ */
+public final class DockerfileReader {
+  /** The result: the build (possibly partial) and the problems found. */
+  public record Result(ImageBuild build, List<ParseProblem> problems) { }
+
+  static final Set<String> KNOWN = Set.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY", "ADD", "ENV",
+      "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  private static final Pattern DIRECTIVE = Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
+
+  private final SourceFile file;
+  private final LineIndex lines;
+  private final String text;
+  private final List<ParseProblem> problems = new ArrayList<>();
+  private char escape = '\\';
+
+  private DockerfileReader(SourceFile file) {
+    this.file = file;
+    this.lines = file.lines();
+    this.text = file.text();
+  }
+
+  public static Result read(SourceFile file) {
+    DockerfileReader r = new DockerfileReader(file);
+    try {
+      return r.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      List<ParseProblem> p = new ArrayList<>(r.problems);
+      p.add(new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName()));
+      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\')), p);
+    }
+  }
+
+  private Result run() {
+    readDirectives();
+    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+    lexer.setEscape(escape);
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    DockerfileParser parser = new DockerfileParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.addErrorListener(new BaseErrorListener() {
+      @Override
+      public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
+        int at = sym instanceof Token t ? Math.max(0, t.getStartIndex()) : 0;
+        problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input: " + msg));
+      }
+    });
+    DockerfileParser.DockerfileContext root = parser.dockerfile();
+    List<Instruction> all = new ArrayList<>();
+    for (DockerfileParser.InstructionContext ctx : root.instruction()) {
+      Instruction i = instruction(ctx);
+      if (i != null) all.add(i);
+    }
+    if (all.isEmpty() && problems.isEmpty()) {
+      problems.add(new ParseProblem(lines.span(0, 0), "the file has no instructions"));
+    }
+    return new Result(assemble(all), List.copyOf(problems));
+  }
+
+  // BuildKit reads directives from the first lines while they look like `# name=value`.
+  private void readDirectives() {
+    Set<String> seen = new java.util.HashSet<>();
+    for (int line = 1; line <= lines.lineCount(); line++) {
+      int start = lines.lineStart(line);
+      int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+      String l = text.substring(start, end).replaceAll("[\\r\\n]+$", "");
+      Matcher m = DIRECTIVE.matcher(l);
+      if (!m.matches()) return;
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      if (!seen.add(name)) {
+        problems.add(new ParseProblem(lines.span(start, start + l.length()), "only one " + name + " parser directive can be used"));
+        continue;
+      }
+      if (name.equals("escape")) {
+        String v = m.group(2);
+        if (v.equals("`") || v.equals("\\")) {
+          escape = v.charAt(0);
+        } else {
+          problems.add(new ParseProblem(lines.span(start + m.start(2), start + m.end(2)),
+              "invalid escape token '" + v + "': it must be ` or \\"));
+        }
+      }
+    }
+  }
+
+  private Instruction instruction(DockerfileParser.InstructionContext ctx) {
+    Token kw = ctx.keyword().getStart();
+    Span kwSpan = lines.span(kw.getStartIndex(), kw.getStopIndex() + 1);
+    if (kw.getType() != DockerfileLexer.TEXT) {
+      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
+      return null;
+    }
+    String keyword = kw.getText().toUpperCase(Locale.ROOT);
+    MappedText.Builder b = new MappedText.Builder();
+    int end = kw.getStopIndex() + 1;
+    List<Token> heredocTokens = new ArrayList<>();
+    boolean endedByEof = true;
+    Token lastArg = null;
+    for (int c = 1; c < ctx.getChildCount(); c++) {
+      ParseTree child = ctx.getChild(c);
+      Token t = child instanceof TerminalNode tn ? tn.getSymbol()
+          : ((org.antlr.v4.runtime.ParserRuleContext) child).getStart();
+      switch (t.getType()) {
+        case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR -> {
+          b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
+          end = t.getStopIndex() + 1;
+          lastArg = t;
+        }
+        case DockerfileLexer.NL -> endedByEof = false;
+        case DockerfileLexer.HEREDOC -> heredocTokens.add(t);
+        default -> { }
+      }
+    }
+    MappedText args = b.build(end);
+    // `RUN x \` as the very last line: the escape continues into nothing (BuildKit drops it).
+    if (endedByEof && lastArg != null && lastArg.getType() == DockerfileLexer.ESCAPE_CHAR
+        && lastArg.getText().charAt(0) == escape) {
+      args = args.sub(0, args.length() - 1);
+    }
+    args = args.strip();
+    int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
+    Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
+    List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
+    return build(keyword, kwSpan, span, args, heredocs, false);
+  }
+
+  private int trimEnd(int end) {
+    int e = end;
+    while (e > 0 && (text.charAt(e - 1) == '\n' || text.charAt(e - 1) == '\r')) e--;
+    return e;
+  }
+
+  private List<Heredoc> heredocs(String keyword, MappedText args, List<Token> bodies, Span at) {
+    if (!Heredocs.allowedFor(keyword)) return List.of();
+    List<Heredocs.Marker> markers = Heredocs.markers(args, escape);
+    List<Heredoc> out = new ArrayList<>();
+    for (int i = 0; i < markers.size(); i++) {
+      Heredocs.Marker m = markers.get(i);
+      Span markerSpan = args.span(lines, m.wordStart(), m.wordEnd());
+      if (i >= bodies.size()) {
+        problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
+        continue;
+      }
+      Token t = bodies.get(i);
+      int s = t.getStartIndex();
+      int e = t.getStopIndex() + 1;
+      // The body ends before the terminator line.
+      int bodyEnd = e;
+      int lineOfEnd = lines.line(Math.max(s, e - 1));
+      int termStart = lines.lineStart(lineOfEnd);
+      String termLine = text.substring(Math.max(s, termStart), e).replaceAll("[\\r\\n]+$", "");
+      String cmp = m.chomp() ? termLine.replaceFirst("^\\t+", "") : termLine;
+      if (cmp.equals(m.name())) {
+        bodyEnd = Math.max(s, termStart);
+      } else {
+        problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
+      }
+      SourceText body = new SourceText(MappedText.of(text, s, bodyEnd), lines);
+      out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, body, lines.span(s, trimEnd(e))));
+    }
+    return out;
+  }
+
+  // ---- instructions -------------------------------------------------------------------------------
+
+  private Instruction build(String keyword, Span kwSpan, Span span, MappedText all, List<Heredoc> heredocs,
+      boolean nested) {
+    List<Flag> flags = new ArrayList<>();
+    MappedText rest = extractFlags(all, flags);
+    Instruction.Head head = new Instruction.Head(keyword, kwSpan, span, List.copyOf(flags), source(rest),
+        heredocs);
+    if (!KNOWN.contains(keyword)) {
+      problems.add(new ParseProblem(kwSpan, "unknown instruction " + keyword));
+      return null;
+    }
+    switch (keyword) {
+      case "FROM": return from(head, rest);
+      case "RUN": {
+        CommandForm c = command(head, rest);
+        if (c == null) return null;
+        if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty()) return missing(head, "RUN");
+        return new Instruction.Run(head, c);
+      }
+      case "CMD": {
+        CommandForm c = command(head, rest);
+        return c == null ? null : new Instruction.Cmd(head, c);
+      }
+      case "ENTRYPOINT": {
+        CommandForm c = command(head, rest);
+        return c == null ? null : new Instruction.Entrypoint(head, c);
+      }
+      case "HEALTHCHECK": return healthcheck(head, rest);
+      case "COPY": case "ADD": return copy(head, rest, keyword.equals("ADD"));
+      case "ENV": case "LABEL": return nameValues(head, rest, keyword);
+      case "ARG": return arg(head, rest);
+      case "USER": return rest.length() == 0 ? missing(head, keyword) : new Instruction.User(head, word(rest));
+      case "WORKDIR": return rest.length() == 0 ? missing(head, keyword) : new Instruction.Workdir(head, word(rest));
+      case "STOPSIGNAL":
+        return rest.length() == 0 ? missing(head, keyword) : new Instruction.StopSignal(head, word(rest));
+      case "MAINTAINER":
+        return rest.length() == 0 ? missing(head, keyword) : new Instruction.Maintainer(head, text(rest));
+      case "EXPOSE": {
+        List<Text> ports = Words.splitBlank(rest).stream().map(this::text).toList();
+        return ports.isEmpty() ? missing(head, keyword) : new Instruction.Expose(head, ports);
+      }
+      case "VOLUME": {
+        List<Text> paths = list(rest);
+        if (paths == null) return null;
+        return paths.isEmpty() ? missing(head, keyword) : new Instruction.Volume(head, paths);
+      }
+      case "SHELL": {
+        JsonArray.Result r = JsonArray.parse(rest);
+        if (r.outcome() != JsonArray.Outcome.STRINGS || r.elements().isEmpty()) {
+          problems.add(new ParseProblem(head.args().span(), "SHELL requires the arguments to be a JSON array of strings"));
+          return null;
+        }
+        return new Instruction.Shell(head, elements(rest, r));
+      }
+      case "ONBUILD": {
+        if (nested) {
+          problems.add(new ParseProblem(kwSpan, "ONBUILD cannot be chained"));
+          return null;
+        }
+        int k = 0;
+        while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
+        if (k == 0) return missing(head, keyword);
+        String inner = rest.text().substring(0, k).toUpperCase(Locale.ROOT);
+        Span innerKw = rest.span(lines, 0, k);
+        if (inner.equals("FROM") || inner.equals("MAINTAINER")) {
+          problems.add(new ParseProblem(innerKw, inner + " is not allowed as an ONBUILD trigger"));
+          return null;
+        }
+        Instruction trigger = build(inner, innerKw, rest.span(lines, 0, rest.length()), rest.sub(k, rest.length()).strip(),
+            List.of(), true);
+        return new Instruction.Onbuild(head, trigger);
+      }
+      default: return null;
+    }
+  }
+
+  private Instruction missing(Instruction.Head head, String keyword) {
+    problems.add(new ParseProblem(head.keywordSpan(), keyword + " requires at least one argument"));
+    return null;
+  }
+
+  private SourceText source(MappedText t) {
+    return new SourceText(t, lines);
+  }
+
+  private Text text(MappedText t) {
+    return new Text(t.text(), t.span(lines, 0, t.length()));
+  }
+
+  /** A single-word argument such as USER or WORKDIR: unquoted, positions of the whole argument. */
+  private Text word(MappedText t) {
+    MappedText v = Words.unquote(t, escape);
+    return new Text(v.text(), t.span(lines, 0, t.length()));
+  }
+
+  private Instruction from(Instruction.Head head, MappedText rest) {
+    List<MappedText> w = Words.splitBlank(rest);
+    if (w.isEmpty()) return missing(head, "FROM");
+    Text alias = null;
+    if (w.size() == 3 && w.get(1).text().equalsIgnoreCase("AS")) {
+      alias = text(w.get(2));
+    } else if (w.size() != 1) {
+      problems.add(new ParseProblem(head.args().span(), "FROM requires either one argument, or three: FROM <image> AS <name>"));
+      return null;
+    }
+    Text image = text(w.get(0));
+    return new Instruction.From(head, image, null, alias);
+  }
+
+  private CommandForm command(Instruction.Head head, MappedText rest) {
+    if (rest.length() > 0 && rest.charAt(0) == '[') {
+      JsonArray.Result r = JsonArray.parse(rest);
+      if (r.outcome() == JsonArray.Outcome.STRINGS) return CommandForm.exec(elements(rest, r));
+      if (r.outcome() == JsonArray.Outcome.NOT_STRING_ARRAY) {
+        problems.add(new ParseProblem(head.args().span(), head.keyword() + " JSON form must be an array of strings"));
+        return null;
+      }
+    }
+    return CommandForm.shell(source(rest));
+  }
+
+  private List<Text> elements(MappedText rest, JsonArray.Result r) {
+    List<Text> out = new ArrayList<>();
+    for (JsonArray.Element e : r.elements()) out.add(new Text(e.value(), rest.span(lines, e.start(), e.end())));
+    return out;
+  }
+
+  /** JSON array, or words split on blanks (COPY, ADD, VOLUME); null after a reported error. */
+  private List<Text> list(MappedText rest) {
+    if (rest.length() > 0 && rest.charAt(0) == '[') {
+      JsonArray.Result r = JsonArray.parse(rest);
+      if (r.outcome() == JsonArray.Outcome.STRINGS) return elements(rest, r);
+      if (r.outcome() == JsonArray.Outcome.NOT_STRING_ARRAY) {
+        problems.add(new ParseProblem(rest.span(lines, 0, rest.length()), "the JSON form must be an array of strings"));
+        return null;
+      }
+    }
+    return Words.splitBlank(rest).stream().map(this::text).toList();
+  }
+
+  private Instruction healthcheck(Instruction.Head head, MappedText rest) {
+    int k = 0;
+    while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
+    if (k == 0) {
+      missing(head, "HEALTHCHECK");
+      return new Instruction.Healthcheck(head, false, null);
+    }
+    String type = rest.text().substring(0, k).toUpperCase(Locale.ROOT);
+    MappedText cmd = rest.sub(k, rest.length()).strip();
+    if (type.equals("NONE")) {
+      if (cmd.length() > 0) problems.add(new ParseProblem(rest.span(lines, 0, rest.length()), "HEALTHCHECK NONE takes no other arguments"));
+      return new Instruction.Healthcheck(head, true, null);
+    }
+    if (!type.equals("CMD")) {
+      problems.add(new ParseProblem(rest.span(lines, 0, k), "unknown HEALTHCHECK type " + type + ": expected CMD or NONE"));
+    } else if (cmd.length() == 0) {
+      problems.add(new ParseProblem(rest.span(lines, 0, k), "HEALTHCHECK CMD requires a command"));
+    }
+    CommandForm c = command(head, cmd);
+    return c == null ? null : new Instruction.Healthcheck(head, false, c);
+  }
+
+  private Instruction copy(Instruction.Head head, MappedText rest, boolean add) {
+    List<Text> parts = list(rest);
+    if (parts == null) return null;
+    int need = head.heredocs().isEmpty() ? 2 : 1;
+    if (parts.size() < need) {
+      problems.add(new ParseProblem(head.keywordSpan(), head.keyword() + " requires at least two arguments: source(s) and destination"));
+      return null;
+    }
+    return new Instruction.Copy(head, add, List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
+  }
+
+  private Instruction nameValues(Instruction.Head head, MappedText rest, String keyword) {
+    List<MappedText> words = Words.splitQuoted(rest, escape);
+    if (words.isEmpty()) return missing(head, keyword);
+    List<KeyValue> pairs = new ArrayList<>();
+    if (words.get(0).text().indexOf('=') < 0) {
+      // Old form: KEY name value (the value is the rest of the line)
+      int k = 0;
+      while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
+      MappedText value = rest.sub(k, rest.length()).strip();
+      if (value.length() == 0) {
+        problems.add(new ParseProblem(rest.span(lines, 0, k), keyword + " " + rest.text().substring(0, k) + " has no value: expected " + keyword + " name=value"));
+        return null;
+      }
+      MappedText name = rest.sub(0, k);
+      pairs.add(new KeyValue(text(name), new Text(Words.unquote(value, escape).text(), value.span(lines, 0, value.length())),
+          value.text(), rest.span(lines, 0, rest.length())));
+    } else {
+      for (MappedText w : words) {
+        int eq = w.text().indexOf('=');
+        if (eq < 0) {
+          problems.add(new ParseProblem(w.span(lines, 0, w.length()), keyword + " expects name=value but got " + w.text()));
+          return null;
+        }
+        if (eq == 0) {
+          problems.add(new ParseProblem(w.span(lines, 0, w.length()), keyword + " name may not be empty"));
+          return null;
+        }
+        pairs.add(pair(w, eq));
+      }
+    }
+    return keyword.equals("ENV") ? new Instruction.Env(head, pairs) : new Instruction.Label(head, pairs);
+  }
+
+  private KeyValue pair(MappedText w, int eq) {
+    MappedText key = w.sub(0, eq);
+    MappedText raw = w.sub(eq + 1, w.length());
+    MappedText value = Words.unquote(raw, escape);
+    Span valueSpan = raw.length() == 0 ? w.span(lines, w.length(), w.length()) : raw.span(lines, 0, raw.length());
+    return new KeyValue(new Text(Words.unquote(key, escape).text(), key.span(lines, 0, key.length())),
+        new Text(value.text(), valueSpan), raw.text(), w.span(lines, 0, w.length()));
+  }
+
+  private Instruction arg(Instruction.Head head, MappedText rest) {
+    List<MappedText> words = Words.splitQuoted(rest, escape);
+    if (words.isEmpty()) return missing(head, "ARG");
+    List<KeyValue> args = new ArrayList<>();
+    for (MappedText w : words) {
+      int eq = w.text().indexOf('=');
+      if (eq == 0) {
+        problems.add(new ParseProblem(w.span(lines, 0, w.length()), "ARG name may not be empty"));
+        return null;
+      }
+      if (eq < 0) {
+        Span s = w.span(lines, 0, w.length());
+        args.add(new KeyValue(new Text(w.text(), s), null, null, s));
+      } else {
+        args.add(pair(w, eq));
+      }
+    }
+    return new Instruction.Arg(head, args);
+  }
+
+  /** BuildKit's extractBuilderFlags: leading {@code --name[=value]} words, up to {@code --} or another word. */
+  private MappedText extractFlags(MappedText line, List<Flag> flags) {
+    int n = line.length();
+    int pos = 0;
+    while (true) {
+      while (pos < n && Words.isSpace(line.charAt(pos))) pos++;
+      if (pos >= n) return line.sub(n, n);
+      if (!(line.charAt(pos) == '-' && pos + 1 < n && line.charAt(pos + 1) == '-')) return line.sub(pos, n).strip();
+      int start = pos;
+      MappedText.Builder word = new MappedText.Builder();
+      char quote = 0;
+      while (pos < n) {
+        char c = line.charAt(pos);
+        if (quote == 0 && Words.isSpace(c)) break;
+        if (quote == 0 && (c == '\'' || c == '"')) {
+          quote = c;
+        } else if (quote != 0 && c == quote) {
+          quote = 0;
+        } else if (c == '\\' && pos + 1 < n) {
+          pos++;
+          word.append(line.charAt(pos), line.originalOffset(pos));
+        } else if (c != '\\') {
+          word.append(c, line.originalOffset(pos));
+        }
+        pos++;
+      }
+      MappedText w = word.build(line.originalOffset(pos));
+      if (w.text().equals("--")) return line.sub(pos, n).strip();
+      if (w.length() <= 2) continue;
+      int eq = w.text().indexOf('=');
+      Span whole = line.span(lines, start, pos);
+      if (eq < 0) {
+        flags.add(new Flag(w.text().substring(2), null, whole));
+      } else {
+        MappedText v = w.sub(eq + 1, w.length());
+        Span vs = v.length() == 0 ? whole : v.span(lines, 0, v.length());
+        flags.add(new Flag(w.text().substring(2, eq), new Text(v.text(), vs), whole));
+      }
+    }
+  }
+
+  // ---- stages and variables -----------------------------------------------------------------------
+
+  private ImageBuild assemble(List<Instruction> all) {
+    List<Instruction.Arg> global = new ArrayList<>();
+    Map<String, String> globalScope = new HashMap<>();
+    Map<Instruction, Map<String, String>> scopes = new IdentityHashMap<>();
+    List<Stage> stages = new ArrayList<>();
+    Map<String, Stage> byName = new HashMap<>();
+    Map<Stage, Map<String, String>> stageEnv = new IdentityHashMap<>();
+    Map<Instruction.From, Instruction.From> froms = new IdentityHashMap<>();
+    Instruction.From from = null;
+    List<Instruction> body = null;
+    Map<String, String> scope = null;
+    Map<String, String> env = null;
+    Stage parent = null;
+    for (Instruction i : all) {
+      if (i instanceof Instruction.From f) {
+        if (from != null) {
+          Stage s = new Stage(stages.size(), from, List.copyOf(body), parent);
+          stages.add(s);
+          stageEnv.put(s, env);
+          if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
+        }
+        scopes.put(f, new HashMap<>(globalScope));
+        String expanded = expand(f.image().value(), globalScope);
+        ImageRef ref = ImageRef.parse(f.image().value(), expanded);
+        from = new Instruction.From(f.head(), f.image(), ref, f.alias());
+        froms.put(f, from);
+        scopes.put(from, scopes.get(f));
+        parent = expanded == null ? null : byName.get(expanded.toLowerCase(Locale.ROOT));
+        body = new ArrayList<>();
+        env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
+        scope = new HashMap<>(env);
+        continue;
+      }
+      if (from == null) {
+        scopes.put(i, new HashMap<>(globalScope));
+        if (i instanceof Instruction.Arg a) {
+          global.add(a);
+          declare(a, globalScope, globalScope, null);
+        } else {
+          problems.add(new ParseProblem(i.head().keywordSpan(), "expected FROM before " + i.keyword() + " (only ARG may come before the first FROM)"));
+        }
+        continue;
+      }
+      scopes.put(i, new HashMap<>(scope));
+      body.add(i);
+      if (i instanceof Instruction.Arg a) {
+        declare(a, scope, globalScope, env);
+      } else if (i instanceof Instruction.Env e) {
+        for (KeyValue kv : e.pairs()) {
+          String v = expand(kv.value().value(), scope);
+          String val = v == null ? Variables.UNKNOWN : v;
+          scope.put(kv.key().value(), val);
+          env.put(kv.key().value(), val);
+        }
+      }
+    }
+    if (from != null) stages.add(new Stage(stages.size(), from, List.copyOf(body), parent));
+    List<Instruction> ordered = new ArrayList<>(all.size());
+    for (Instruction i : all) ordered.add(i instanceof Instruction.From f ? froms.get(f) : i);
+    return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered),
+        new Variables(scopes, escape));
+  }
+
+  private void declare(Instruction.Arg a, Map<String, String> scope, Map<String, String> global,
+      Map<String, String> env) {
+    for (KeyValue kv : a.args()) {
+      String name = kv.key().value();
+      if (env != null && env.containsKey(name)) continue; // ENV wins over ARG of the same name
+      if (kv.value() != null) {
+        String v = expand(kv.value().value(), scope);
+        scope.put(name, v == null ? Variables.UNKNOWN : v);
+      } else if (scope != global && global.containsKey(name)) {
+        scope.put(name, global.get(name));
+      } else {
+        scope.put(name, Variables.UNKNOWN);
+      }
+    }
+  }
+
+  private String expand(String value, Map<String, String> scope) {
+    return dev.hardock.model.Substitution.expand(value, n -> {
+      String v = scope.get(n);
+      return v == Variables.UNKNOWN ? null : v;
+    }, escape);
+  }
+}
