@@ -1,2 +1,229 @@
 package dev.hardock.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import dev.hardock.engine.Discovery;
+import dev.hardock.engine.FileResult;
+import dev.hardock.engine.LintSettings;
+import dev.hardock.engine.Linter;
+import dev.hardock.model.SourceKind;
+import dev.hardock.report.GnuReport;
+import dev.hardock.report.JsonReport;
+import dev.hardock.report.Report;
+import dev.hardock.report.Summary;
+import dev.hardock.rule.RuleDoc;
+import dev.hardock.rule.RuleMeta;
+import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.Severity;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** The command line: {@code hardock [options] [PATH...]}. {@link #run} returns the exit code. */
+public final class Main {
+  private Main() { }
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, System.getenv("NO_COLOR") == null && System.console() != null);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
+        .desc("output format: text (default), gnu, json").build());
+    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
+        .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
+    o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
+        .desc("read the named files as this type: dockerfile").build());
+    o.addOption(Option.builder().longOpt("disable").hasArg().argName("RULES")
+        .desc("comma-separated rule ids or slugs to turn off").build());
+    o.addOption(Option.builder().longOpt("enable").hasArg().argName("RULES")
+        .desc("comma-separated rule ids or slugs to turn on (for rules off by default)").build());
+    o.addOption(Option.builder().longOpt("explain").hasArg().argName("RULE")
+        .desc("print the documentation of a rule (id or slug) and exit").build());
+    o.addOption(Option.builder().longOpt("list-rules").desc("print the rule catalog and exit").build());
+    o.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
+        .desc("files linted in parallel (default: number of CPUs)").build());
+    o.addOption(Option.builder().longOpt("no-color").desc("never colour the output (NO_COLOR is honoured too)").build());
+    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").build());
+    o.addOption(Option.builder("V").longOpt("version").desc("print the version and exit").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
+    return o;
+  }
+
+  /** Usage errors: a message for stderr and exit code 2. */
+  static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static int run(String[] args, PrintStream stdout, PrintStream stderr, boolean tty) {
+    boolean debug = false;
+    for (String a : args) if (a.equals("--debug")) debug = true;
+    try {
+      return execute(args, stdout, stderr, tty).code;
+    } catch (UsageException e) {
+      stderr.println("hardock: " + e.getMessage());
+      stderr.println("Try 'hardock --help' for more information.");
+      return ExitCode.ERROR.code;
+    } catch (RuntimeException | IOException | Error e) {
+      stderr.println("hardock: internal error: " + e);
+      if (debug) e.printStackTrace(stderr);
+      return ExitCode.ERROR.code;
+    }
+  }
+
+  private static ExitCode execute(String[] args, PrintStream stdout, PrintStream stderr, boolean tty)
+      throws UsageException, IOException {
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(options(), args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (cl.hasOption("help")) {
+      StringWriter sw = new StringWriter();
+      new HelpFormatter().printHelp(new PrintWriter(sw), 100, "hardock [options] [PATH...]",
+          "Lints Dockerfiles for security problems. PATH is a file or a directory (default: .).%n%nOptions:".formatted(),
+          options(), 2, 3, "%nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.%n".formatted());
+      stdout.print(sw);
+      return ExitCode.CLEAN;
+    }
+    if (cl.hasOption("version")) {
+      stdout.println("hardock " + Version.get());
+      return ExitCode.CLEAN;
+    }
+    if (cl.hasOption("list-rules")) {
+      listRules(stdout);
+      return ExitCode.CLEAN;
+    }
+    if (cl.hasOption("explain")) {
+      RuleMeta rule = RuleRegistry.find(cl.getOptionValue("explain"));
+      if (rule == null) throw new UsageException("unknown rule '" + cl.getOptionValue("explain") + "'" + suggest(cl.getOptionValue("explain")));
+      RuleDoc doc = RuleDoc.load(rule);
+      stdout.println(rule.id() + " " + rule.slug() + " (" + rule.severity().id() + ")");
+      stdout.println();
+      stdout.print(doc == null ? "No documentation.\n" : doc.body().strip() + "\n");
+      return ExitCode.CLEAN;
+    }
+    String format = cl.getOptionValue("format", "text");
+    boolean color = tty && !cl.hasOption("no-color");
+    Report report = switch (format) {
+      case "text", "gnu" -> new GnuReport(color);
+      case "json" -> new JsonReport();
+      default -> throw new UsageException("unknown format '" + format + "': expected text, gnu or json");
+    };
+    String failOn = cl.getOptionValue("fail-on", "warning");
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null && !failOn.equals("none")) {
+      throw new UsageException("unknown severity '" + failOn + "' for --fail-on: expected error, warning, info, style or none");
+    }
+    SourceKind forced = null;
+    if (cl.hasOption("type")) {
+      forced = SourceKind.byId(cl.getOptionValue("type"));
+      if (forced == null || forced != SourceKind.DOCKERFILE) {
+        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile");
+      }
+    }
+    int jobs = Runtime.getRuntime().availableProcessors();
+    if (cl.hasOption("jobs")) {
+      try {
+        jobs = Integer.parseInt(cl.getOptionValue("jobs"));
+      } catch (NumberFormatException e) {
+        jobs = -1;
+      }
+      if (jobs < 1) throw new UsageException("--jobs takes a whole number of at least 1");
+    }
+    LintSettings settings = new LintSettings(ruleSet(cl.getOptionValue("enable")), ruleSet(cl.getOptionValue("disable")),
+        new HashMap<>(), dev.hardock.rule.RuleOptions.NONE);
+    List<String> paths = cl.getArgList().isEmpty() ? List.of(".") : cl.getArgList();
+
+    long start = System.nanoTime();
+    Discovery.Found found = Discovery.find(paths, forced);
+    for (Discovery.Missing m : found.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    List<FileResult> results = new Linter(settings).lint(found.targets(), jobs);
+    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
+    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    report.write(results, summary, w);
+    w.flush();
+    if (!found.missing().isEmpty()) return ExitCode.ERROR;
+    return threshold != null && summary.atLeast(threshold) > 0 ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  private static Set<String> ruleSet(String list) throws UsageException {
+    Set<String> ids = new HashSet<>();
+    if (list == null) return ids;
+    for (String part : list.split(",")) {
+      if (part.isBlank()) continue;
+      RuleMeta m = RuleRegistry.find(part);
+      if (m == null) throw new UsageException("unknown rule '" + part.trim() + "'" + suggest(part));
+      ids.add(m.id());
+    }
+    return ids;
+  }
+
+  private static String suggest(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (RuleMeta m : RuleRegistry.metas()) {
+      int d = Math.min(distance(name.toLowerCase(), m.slug()), distance(name.toUpperCase(), m.id()));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = m.id() + " " + m.slug();
+      }
+    }
+    return best != null && bestDistance <= 3 ? " (did you mean " + best + "?)" : "; see --list-rules";
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static void listRules(PrintStream out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ID", "SLUG", "SEVERITY", "APPLIES TO", "SUMMARY"});
+    for (RuleMeta m : RuleRegistry.metas()) {
+      RuleDoc doc = RuleDoc.load(m);
+      String sev = m.severity().id() + (m.enabledByDefault() ? "" : " (off)");
+      String applies = String.join(",", m.appliesTo().stream().map(SourceKind::id).toList());
+      rows.add(new String[] {m.id(), m.slug(), sev, applies, doc == null ? "" : doc.summary()});
+    }
+    int[] width = new int[5];
+    for (String[] r : rows) for (int i = 0; i < 4; i++) width[i] = Math.max(width[i], r[i].length());
+    for (String[] r : rows) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 4; i++) b.append(String.format("%-" + width[i] + "s  ", r[i]));
+      out.println(b.append(r[4]).toString().stripTrailing());
+    }
+  }
+}

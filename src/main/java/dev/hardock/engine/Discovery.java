@@ -1,0 +1,121 @@
+package dev.hardock.engine;
+
+import dev.hardock.model.SourceKind;
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the files to lint: files named on the command line whatever their name, and below directories
+ * the files whose names say what they are. Skips VCS, dependency and build folders and what the
+ * .gitignore files met on the way exclude. Never follows symbolic links into loops.
+ */
+public final class Discovery {
+  private static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "target", "vendor",
+      ".venv", "__pycache__", ".tox", ".idea");
+
+  /** A path the user gave that does not exist or cannot be read. */
+  public record Missing(String path, String reason) { }
+
+  public record Found(List<Target> targets, List<Missing> missing) { }
+
+  private Discovery() { }
+
+  public static Found find(List<String> args, SourceKind forced) {
+    List<Target> out = new ArrayList<>();
+    List<Missing> missing = new ArrayList<>();
+    for (String arg : args) {
+      Path p = Path.of(arg);
+      if (Files.isDirectory(p)) {
+        walk(p, arg, forced, out);
+      } else if (Files.exists(p)) {
+        SourceKind kind = forced != null ? forced : kindOf(p.getFileName() == null ? arg : p.getFileName().toString());
+        out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
+      } else {
+        missing.add(new Missing(arg, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "broken symbolic link" : "no such file or directory"));
+      }
+    }
+    return new Found(out, missing);
+  }
+
+  /** What a file is, judged by its name alone; null when it is none of ours. */
+  public static SourceKind kindOf(String fileName) {
+    String n = fileName.toLowerCase(Locale.ROOT);
+    if (n.equals("dockerfile") || n.equals("containerfile") || n.startsWith("dockerfile.")
+        || n.startsWith("dockerfile-") || n.startsWith("containerfile.") || n.endsWith(".dockerfile")
+        || n.endsWith(".containerfile")) {
+      return SourceKind.DOCKERFILE;
+    }
+    return null;
+  }
+
+  private static void walk(Path root, String shownRoot, SourceKind forced, List<Target> out) {
+    Deque<GitIgnore> ignores = new ArrayDeque<>();
+    try {
+      Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 64, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (!dir.equals(root)) {
+            String name = dir.getFileName().toString();
+            if (SKIP_DIRS.contains(name) || ignored(ignores, dir, true)) return FileVisitResult.SKIP_SUBTREE;
+          }
+          ignores.push(GitIgnore.load(dir));
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
+          SourceKind kind = kindOf(file.getFileName().toString());
+          if (kind == null || ignored(ignores, file, false)) return FileVisitResult.CONTINUE;
+          if (forced != null) kind = forced;
+          out.add(new Target(file, display(root, shownRoot, file), kind));
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+          if (!ignores.isEmpty()) ignores.pop();
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // unreadable roots are reported by the caller through missing files; nothing else to do here
+    }
+  }
+
+  private static boolean ignored(Deque<GitIgnore> ignores, Path p, boolean dir) {
+    Boolean verdict = null;
+    // outermost first, so deeper .gitignore files win
+    var it = ignores.descendingIterator();
+    while (it.hasNext()) {
+      Boolean v = it.next().matches(p, dir);
+      if (v != null) verdict = v;
+    }
+    return verdict != null && verdict;
+  }
+
+  private static String display(Path root, String shownRoot, Path file) {
+    Path rel = root.relativize(file);
+    String sep = shownRoot.endsWith("/") || shownRoot.endsWith(java.io.File.separator) ? "" : "/";
+    if (shownRoot.equals(".")) return rel.toString();
+    return shownRoot + sep + rel;
+  }
+}

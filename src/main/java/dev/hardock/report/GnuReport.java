@@ -1,0 +1,49 @@
+package dev.hardock.report;
+
+import dev.hardock.engine.FileResult;
+import dev.hardock.rule.Finding;
+import dev.hardock.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * One line per finding, {@code path:line:col: severity: message [HD201 latest-tag]}: the path first and as
+ * given, so IDE output filters and compiler problem matchers pick it up. Colour only when asked for.
+ */
+public final class GnuReport implements Report {
+  private final boolean color;
+
+  public GnuReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (FileResult r : results) {
+      for (Finding f : r.findings()) {
+        b.setLength(0);
+        b.append(paint(f.file() + ":" + f.span().line() + ":" + f.span().column() + ":", "1"));
+        b.append(' ').append(paint(f.severity().id() + ":", colorOf(f.severity())));
+        b.append(' ').append(f.message().replace('\n', ' ').replace('\r', ' '));
+        b.append(' ').append(paint("[" + f.rule().id() + " " + f.rule().slug() + "]", "2"));
+        b.append('\n');
+        out.write(b.toString());
+      }
+    }
+  }
+
+  private static String colorOf(Severity s) {
+    return switch (s) {
+      case ERROR -> "31";
+      case WARNING -> "33";
+      case INFO -> "36";
+      case STYLE -> "35";
+    };
+  }
+
+  private String paint(String s, String code) {
+    return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.hardock.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hardock.cli.Version;
+import dev.hardock.engine.FileResult;
+import dev.hardock.rule.Finding;
+import dev.hardock.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}. Fields
+ * are only ever added, never renamed or removed. Written with jackson-core's streaming generator (no
+ * ObjectMapper: it costs start-up time).
+ */
+public final class JsonReport implements Report {
+  @Override
+  public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("version", Version.get());
+      g.writeArrayFieldStart("findings");
+      for (FileResult r : results) {
+        for (Finding f : r.findings()) {
+          g.writeStartObject();
+          g.writeStringField("ruleId", f.rule().id());
+          g.writeStringField("slug", f.rule().slug());
+          g.writeStringField("severity", f.severity().id());
+          g.writeStringField("file", f.file());
+          g.writeNumberField("line", f.span().line());
+          g.writeNumberField("column", f.span().column());
+          g.writeNumberField("endLine", f.span().endLine());
+          g.writeNumberField("endColumn", f.span().endColumn());
+          g.writeStringField("message", f.message());
+          g.writeStringField("source", f.source().id());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("files", summary.files());
+      g.writeNumberField("findings", summary.findings());
+      for (Severity s : Severity.values()) g.writeNumberField(s.id(), summary.count(s));
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+}

@@ -1,0 +1,35 @@
+package dev.hardock.report;
+
+import dev.hardock.engine.FileResult;
+import dev.hardock.rule.Finding;
+import dev.hardock.rule.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts over a run, for summaries and the exit code. */
+public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis) {
+  public static Summary of(List<FileResult> results, long millis) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) counts.put(s, 0);
+    int n = 0;
+    for (FileResult r : results) {
+      for (Finding f : r.findings()) {
+        counts.merge(f.severity(), 1, Integer::sum);
+        n++;
+      }
+    }
+    return new Summary(results.size(), n, counts, millis);
+  }
+
+  public int count(Severity s) {
+    return bySeverity.getOrDefault(s, 0);
+  }
+
+  /** Findings at or above the threshold. */
+  public int atLeast(Severity threshold) {
+    int n = 0;
+    for (Severity s : Severity.values()) if (s.atLeast(threshold)) n += count(s);
+    return n;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.hardock.rule;
+
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings of the rules run on one file. */
+public final class Findings {
+  private final String file;
+  private final SourceKind source;
+  private final List<Finding> found = new ArrayList<>();
+  private final java.util.Map<String, Severity> overrides;
+
+  public Findings(String file, SourceKind source, java.util.Map<String, Severity> overrides) {
+    this.file = file;
+    this.source = source;
+    this.overrides = overrides;
+  }
+
+  public void report(RuleMeta rule, Span span, String message) {
+    Severity s = overrides.getOrDefault(rule.id(), rule.severity());
+    found.add(new Finding(rule, s, file, span, message, source));
+  }
+
+  public List<Finding> all() {
+    return found;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.hardock.rule;
+
+import dev.hardock.model.EnvVar;
+import dev.hardock.model.ImageUse;
+import dev.hardock.model.SourceText;
+import dev.hardock.model.Span;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.Stage;
+
+/**
+ * A check. The engine walks the model of a file once and hands every rule each node it subscribes to by
+ * overriding the matching {@code check} method; a rule that needs the whole picture keeps small state and
+ * decides in {@link #finish()}. A fresh instance serves one file. Rules never see raw text or parser types.
+ */
+public abstract class Rule {
+  private static final ClassValue<RuleMeta> METAS = new ClassValue<>() {
+    @Override
+    protected RuleMeta computeValue(Class<?> type) {
+      return RuleMeta.of(type);
+    }
+  };
+  private final RuleMeta meta = METAS.get(getClass());
+  private Findings out;
+  private RuleOptions options = RuleOptions.NONE;
+
+  /** Called by the engine before the walk. */
+  public final void bind(Findings findings, RuleOptions opts) {
+    this.out = findings;
+    this.options = opts;
+  }
+
+  public final RuleMeta meta() {
+    return meta;
+  }
+
+  protected final RuleOptions options() {
+    return options;
+  }
+
+  protected final void report(Span span, String message) {
+    out.report(meta, span, message);
+  }
+
+  /** A whole Dockerfile. */
+  public void check(ImageBuild build) { }
+
+  /** Each build stage, in order. */
+  public void check(Stage stage, ImageBuild build) { }
+
+  /**
+   * Each instruction in file order; {@code stage} is null before the first FROM; ONBUILD triggers come
+   * after their ONBUILD with {@code trigger} set.
+   */
+  public void check(Instruction instruction, Stage stage, ImageBuild build) { }
+
+  /** Each image pulled (not references to build stages). */
+  public void check(ImageUse image) { }
+
+  /** Each environment variable set, from any source. */
+  public void check(EnvVar env) { }
+
+  /** Each stretch of text the user wrote (instruction arguments, heredoc bodies, values) for content scans. */
+  public void check(SourceText text) { }
+
+  /** After the walk. */
+  public void finish() { }
+}

@@ -1,0 +1,27 @@
+package dev.hardock.rule.build;
+
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleInfo;
+import dev.hardock.rule.Severity;
+import dev.hardock.rule.runtime.RootUser;
+
+/** HD302: the last USER that applies to the shipped stage is root. */
+@RuleInfo(id = "HD302", slug = "user-root", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+public final class UserRoot extends Rule {
+  @Override
+  public void check(ImageBuild build) {
+    for (Stage s = build.finalStage(); s != null; s = s.parent()) {
+      Instruction.User user = s.last(Instruction.User.class);
+      if (user == null) continue;
+      String value = build.variables().expand(user.user().value(), user);
+      if (value != null && RootUser.isRoot(value)) {
+        report(user.user().span(), "the final stage runs as " + value + ": switch to a non-root USER after the steps that need root");
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.hardock.rule.image;
+
+import dev.hardock.model.ImageUse;
+import dev.hardock.model.SourceKind;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleInfo;
+import dev.hardock.rule.Severity;
+
+/** HD201: an image without a tag, or tagged latest, after resolving what can be resolved. */
+@RuleInfo(id = "HD201", slug = "latest-tag", severity = Severity.WARNING,
+    appliesTo = {SourceKind.DOCKERFILE, SourceKind.COMPOSE, SourceKind.RUN})
+public final class LatestTag extends Rule {
+  @Override
+  public void check(ImageUse image) {
+    if (!image.ref().isLatest()) return;
+    String shown = image.ref().expanded() != null ? image.ref().expanded() : image.ref().raw();
+    boolean resolved = !shown.equals(image.ref().raw());
+    String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
+    report(image.span(), "image " + image.ref().raw() + (resolved ? " (" + shown + ")" : "") + " " + what
+        + ": pin a version so builds are reproducible");
+  }
+}
