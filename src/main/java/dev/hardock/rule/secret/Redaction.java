@@ -1,0 +1,30 @@
+package dev.hardock.rule.secret;
+
+/**
+ * The one way a secret value reaches a message: at most its first 4 characters, then {@code ****}.
+ *
+ * <p>The prefix is shown only for values of at least {@value #MIN_LENGTH_FOR_PREFIX} characters, so that
+ * at most a third of a secret is revealed: {@code ghp_****} or {@code AKIA****} still tell which token it
+ * is, while a short password ({@code changeme}, {@code hunter2}) shows as {@code ****} alone and is never
+ * half given away. The prefix is cut at a code point boundary and has no line breaks or control
+ * characters (a PEM body must not spill into a one-line message).
+ */
+public final class Redaction {
+  private Redaction() {}
+
+  public static final String MASK = "****";
+  static final int PREFIX_LENGTH = 4;
+  static final int MIN_LENGTH_FOR_PREFIX = 12;
+
+  public static String redact(String secret) {
+    if (secret == null) return MASK;
+    int codePoints = secret.codePointCount(0, secret.length());
+    if (codePoints < MIN_LENGTH_FOR_PREFIX) return MASK;
+    int end = secret.offsetByCodePoints(0, PREFIX_LENGTH);
+    String prefix = secret.substring(0, end);
+    for (int i = 0; i < prefix.length(); i++) {
+      if (Character.isISOControl(prefix.charAt(i))) return MASK;
+    }
+    return prefix + MASK;
+  }
+}
