@@ -18,7 +18,8 @@ import java.util.List;
 public final class JsonReport implements Report {
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (JsonGenerator g = factory.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("version", Version.get());
