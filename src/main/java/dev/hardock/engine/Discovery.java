@@ -78,9 +78,9 @@ public final class Discovery {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
-          SourceKind kind = kindOf(file.getFileName().toString());
+          // With --type every file below the directory is read as that type.
+          SourceKind kind = forced != null ? forced : kindOf(file.getFileName().toString());
           if (kind == null || ignored(ignores, file, false)) return FileVisitResult.CONTINUE;
-          if (forced != null) kind = forced;
           out.add(new Target(file, display(root, shownRoot, file), kind));
           return FileVisitResult.CONTINUE;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
@@ -31,27 +32,11 @@ public abstract class DockerfileLexerBase extends Lexer {
     escape = c;
   }
 
-  protected boolean isEscape(char c) {
-    return c == escape;
-  }
-
-  protected boolean atLineStart() {
-    return lineStart && !continued;
-  }
-
-  protected boolean inContinuation() {
-    return continued;
-  }
-
-  /** An escape character that is itself escaped ({@code \\} at the end of a line) does not continue. */
-  protected boolean continuationAllowed() {
-    return _input.index() == 0 || _input.LA(-1) != escape;
-  }
-
   @Override
   public Token nextToken() {
     if (!queued.isEmpty()) return queued.poll();
-    Token t = super.nextToken();
+    Token t = contextToken();
+    if (t == null) t = super.nextToken();
     switch (t.getType()) {
       case DockerfileLexer.NL -> {
         List<Heredocs.Marker> markers = instructionOpen && Heredocs.allowedFor(keyword)
@@ -88,6 +73,61 @@ public abstract class DockerfileLexerBase extends Lexer {
       }
       default -> { }
     }
+    return t;
+  }
+
+  /**
+   * The tokens that depend on where the lexer stands: a blank or comment line inside a continuation
+   * (dropped), a comment line, and the escape character before the end of the line. Null when none applies.
+   */
+  private Token contextToken() {
+    int c = _input.LA(1);
+    if (c == IntStream.EOF) return null;
+    if (continued) {
+      int k = 1;
+      while (isBlank(_input.LA(k))) k++;
+      if (_input.LA(k) == '#') while (!isLineEnd(_input.LA(k)) && _input.LA(k) != IntStream.EOF) k++;
+      if (isLineEnd(_input.LA(k))) return take(DockerfileLexer.CONT_SKIP, k + lineEndLength(k) - 1);
+    }
+    if (lineStart && !continued && c == '#') {
+      int k = 1;
+      while (!isLineEnd(_input.LA(k)) && _input.LA(k) != IntStream.EOF) k++;
+      return take(DockerfileLexer.COMMENT, k - 1);
+    }
+    if (c == escape && (_input.index() == 0 || _input.LA(-1) != escape)) {
+      int k = 2;
+      while (isBlank(_input.LA(k))) k++;
+      if (isLineEnd(_input.LA(k))) return take(DockerfileLexer.CONTINUATION, k + lineEndLength(k) - 1);
+    }
+    return null;
+  }
+
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
+  }
+
+  private static boolean isLineEnd(int c) {
+    return c == '\n' || c == '\r';
+  }
+
+  private int lineEndLength(int k) {
+    return _input.LA(k) == '\r' && _input.LA(k + 1) == '\n' ? 2 : 1;
+  }
+
+  /** Makes a token of the next {@code length} characters and moves past them. */
+  private Token take(int type, int length) {
+    int start = _input.index();
+    int line = getLine();
+    Token t = _factory.create(_tokenFactorySourcePair, type, null, Token.DEFAULT_CHANNEL, start, start + length - 1,
+        line, getCharPositionInLine());
+    int newlines = 0;
+    for (int k = 1; k <= length; k++) {
+      int ch = _input.LA(k);
+      if (ch == '\n' || (ch == '\r' && _input.LA(k + 1) != '\n')) newlines++;
+    }
+    _input.seek(start + length);
+    getInterpreter().setLine(line + newlines);
+    getInterpreter().setCharPositionInLine(newlines > 0 ? 0 : getCharPositionInLine() + length);
     return t;
   }
 
