@@ -163,7 +163,7 @@ public final class DockerfileReader {
     int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
-    return build(keyword, kwSpan, span, args, heredocs, false);
+    return build(keyword, kw.getText(), kwSpan, span, args, heredocs, false);
   }
 
   private int trimEnd(int end) {
@@ -205,14 +205,49 @@ public final class DockerfileReader {
 
   // ---- instructions -------------------------------------------------------------------------------
 
+  /** " (did you mean X?)" for a near miss of a known instruction, else "". */
+  private static String nearest(String keyword) {
+    for (String k : KNOWN) {
+      if (keyword.startsWith(k) && keyword.length() > k.length() && !Character.isLetter(keyword.charAt(k.length()))) {
+        return ": a space is missing after " + k;
+      }
+    }
+    for (String k : KNOWN) {
+      if (Math.abs(k.length() - keyword.length()) <= 2 && editDistance(k, keyword) <= 2) return " (did you mean " + k + "?)";
+    }
+    return "";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   private Instruction build(String keyword, Span kwSpan, Span span, MappedText all, List<Heredoc> heredocs,
       boolean nested) {
+    return build(keyword, keyword, kwSpan, span, all, heredocs, nested);
+  }
+
+  private Instruction build(String keyword, String written, Span kwSpan, Span span, MappedText all,
+      List<Heredoc> heredocs, boolean nested) {
     List<Flag> flags = new ArrayList<>();
     MappedText rest = extractFlags(all, flags);
     Instruction.Head head = new Instruction.Head(keyword, kwSpan, span, List.copyOf(flags), source(rest),
         heredocs);
     if (!KNOWN.contains(keyword)) {
-      problems.add(new ParseProblem(kwSpan, "unknown instruction " + keyword));
+      problems.add(new ParseProblem(kwSpan, "unknown instruction " + written + nearest(keyword)));
       return null;
     }
     switch (keyword) {
@@ -272,7 +307,7 @@ public final class DockerfileReader {
           problems.add(new ParseProblem(innerKw, inner + " is not allowed as an ONBUILD trigger"));
           return null;
         }
-        Instruction trigger = build(inner, innerKw, rest.span(lines, 0, rest.length()), rest.sub(k, rest.length()).strip(),
+        Instruction trigger = build(inner, rest.text().substring(0, k), innerKw, rest.span(lines, 0, rest.length()), rest.sub(k, rest.length()).strip(),
             List.of(), true);
         return new Instruction.Onbuild(head, trigger);
       }
