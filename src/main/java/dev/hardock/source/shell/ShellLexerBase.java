@@ -35,7 +35,7 @@ public abstract class ShellLexerBase extends Lexer {
     final int kind;
     final boolean hidden;
     boolean commandStart = true;
-    boolean caseHeader; // saw "case", waiting for "in"
+    int caseHeader; // 1: saw "case", 2: saw its subject, waiting for "in"
     int caseDepth;
     boolean inPattern;
     int previousType = -1;
@@ -184,7 +184,7 @@ public abstract class ShellLexerBase extends Lexer {
       case ShellLexer.SEMI, ShellLexer.AMP, ShellLexer.AND_IF, ShellLexer.OR_IF, ShellLexer.PIPE,
           ShellLexer.PIPE_AMP -> {
         level.commandStart = true;
-        level.caseHeader = false;
+        level.caseHeader = 0;
       }
       case ShellLexer.DSEMI -> {
         level.commandStart = true;
@@ -194,9 +194,9 @@ public abstract class ShellLexerBase extends Lexer {
       case ShellLexer.WORD -> {
         String w = wholeWord(t);
         if (wasStart && "case".equals(w)) {
-          level.caseHeader = true;
-        } else if (level.caseHeader && "in".equals(w) && level.previousType != ShellLexer.WORD) {
-          level.caseHeader = false;
+          level.caseHeader = 1;
+        } else if (level.caseHeader == 2 && "in".equals(w)) {
+          level.caseHeader = 0;
           level.caseDepth++;
           level.inPattern = true;
         } else if (wasStart && level.caseDepth > 0 && "esac".equals(w)) {
@@ -205,6 +205,10 @@ public abstract class ShellLexerBase extends Lexer {
         level.commandStart = wasStart && w != null && ShellReservedWords.isPrefix(w);
       }
       default -> level.commandStart = false;
+    }
+    if (level.caseHeader == 1 && type != ShellLexer.BLANK && type != ShellLexer.COMMENT
+        && !(type == ShellLexer.WORD && "case".equals(wholeWord(t)))) {
+      level.caseHeader = 2;
     }
   }
 

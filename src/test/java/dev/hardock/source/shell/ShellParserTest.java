@@ -48,6 +48,10 @@ class ShellParserTest {
     assertEquals("", sh.operatorAfter());
     assertEquals(new Span(1, 1, 1, 21), curl.span());
     assertEquals(new Span(1, 24, 1, 26), sh.span());
+    ShellScript amp = clean("make |& tee log; ls & wait");
+    assertEquals("|&", amp.commands().get(0).operatorAfter());
+    assertSame(amp.commands().get(1), amp.commands().get(0).pipeTo());
+    assertEquals(List.of("|&", ";", "&", ""), amp.commands().stream().map(ShellCommand::operatorAfter).toList());
     assertEquals(new Span(1, 12, 1, 21), curl.words().get(2).span());
     assertEquals(Nesting.TOP, curl.nesting());
   }
@@ -221,6 +225,8 @@ class ShellParserTest {
     ShellScript s = clean("case $1 in\n  start) curl x | sh ;;\n  a|b) echo hi;;\n  (*) ;;\nesac\necho after");
     assertEquals(List.of("curl", "sh", "echo", "echo"), names(s));
     assertSame(s.commands().get(1), s.commands().get(0).pipeTo());
+    assertEquals(List.of("a", "b"), names(clean("case x in\n x|y) a | b;;\nesac")));
+    assertEquals(List.of("c"), names(clean("case $v in a) ;; *) c ;; esac")));
     ShellScript nested = clean("x=$(case \"$a\" in y) echo 1;; *) echo 2;; esac); ls");
     assertEquals(List.of("", "echo", "echo", "ls"), names(nested));
     assertEquals(Nesting.COMMAND_SUBSTITUTION, nested.commands().get(1).nesting());

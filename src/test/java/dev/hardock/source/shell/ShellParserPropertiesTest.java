@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-class ShellParserProperties {
+class ShellParserPropertiesTest {
 
   @Provide
   Arbitrary<String> shellish() {
