@@ -1,0 +1,110 @@
+package dev.hardock.source.shell;
+
+import dev.hardock.model.LineIndex;
+import dev.hardock.model.MappedText;
+import dev.hardock.model.ShellProblem;
+import dev.hardock.model.ShellScript;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses shell text (a RUN body, a script, a CI step) into a {@link ShellScript} whose spans point into the
+ * original file. Never throws: syntax errors and internal failures become {@link ShellProblem}s next to a
+ * partial result. Thread-safe: every call builds its own lexer and parser (only ANTLR's DFA cache is shared).
+ */
+public final class ShellParser {
+  private static final int MAX_PROBLEMS = 20;
+  /** Real scripts nest a handful of levels; far deeper input is hostile and would exhaust the stack. */
+  private static final int MAX_DEPTH = 100;
+
+  private ShellParser() {}
+
+  /** Parses a whole file's text. */
+  public static ShellScript parse(String text) {
+    return parse(MappedText.of(text, 0, text.length()), new LineIndex(text));
+  }
+
+  /**
+   * Parses text assembled from a file.
+   *
+   * @param text the shell text with the original offset of every character
+   * @param lines the line index of the original file
+   */
+  public static ShellScript parse(MappedText text, LineIndex lines) {
+    List<ShellProblem> problems = new ArrayList<>();
+    try {
+      ShellLexer lexer = new ShellLexer(new TextCharStream(text));
+      lexer.removeErrorListeners();
+      CommonTokenStream tokens = new CommonTokenStream(lexer);
+      tokens.fill();
+      for (ShellLexerBase.LexProblem p : lexer.lexProblems()) {
+        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end())));
+      }
+      if (lexer.maxDepth() > MAX_DEPTH) {
+        add(problems, new ShellProblem("quotes and substitutions nested more than " + MAX_DEPTH + " deep",
+            text.span(lines, 0, 0)));
+        return new ShellScript(List.of(), problems);
+      }
+      ShellGrammar parser = new ShellGrammar(tokens);
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
+      ShellGrammar.ScriptContext tree;
+      try {
+        tree = parser.script();
+      } catch (ParseCancellationException e) {
+        // SLL is fast but may fail on valid input; full LL with recovery gives the real errors
+        parser.reset();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.addErrorListener(new BaseErrorListener() {
+          @Override
+          public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+              String msg, RecognitionException e) {
+            add(problems, problem(text, lines, offendingSymbol));
+          }
+        });
+        tree = parser.script();
+      }
+      ShellModelBuilder builder = new ShellModelBuilder(text, lines, tokens, lexer.heredocs());
+      try {
+        builder.script(tree);
+      } catch (StackOverflowError e) {
+        add(problems, new ShellProblem("commands nested too deeply", text.span(lines, 0, 0)));
+      }
+      return new ShellScript(builder.commands(), problems);
+    } catch (StackOverflowError e) {
+      add(problems, new ShellProblem("commands nested too deeply", text.span(lines, 0, 0)));
+    } catch (RuntimeException e) {
+      add(problems, new ShellProblem("shell parser failed: " + e, text.span(lines, 0, 0)));
+    }
+    return new ShellScript(List.of(), problems);
+  }
+
+  private static void add(List<ShellProblem> problems, ShellProblem p) {
+    if (problems.size() < MAX_PROBLEMS) problems.add(p);
+  }
+
+  private static ShellProblem problem(MappedText text, LineIndex lines, Object offendingSymbol) {
+    if (offendingSymbol instanceof Token t && t.getStartIndex() >= 0) {
+      if (t.getType() == Token.EOF) {
+        return new ShellProblem("unexpected end of input", text.span(lines, text.length(), text.length()));
+      }
+      int start = Math.min(t.getStartIndex(), text.length());
+      int end = Math.max(start, Math.min(t.getStopIndex() + 1, text.length()));
+      String shown = text.text().substring(start, end);
+      if (shown.equals("\n") || shown.equals("\r\n") || shown.equals("\r")) shown = "newline";
+      return new ShellProblem("unexpected `" + shown + "`", text.span(lines, start, end));
+    }
+    return new ShellProblem("syntax error", text.span(lines, 0, 0));
+  }
+}
