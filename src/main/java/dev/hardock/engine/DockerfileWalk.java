@@ -3,6 +3,8 @@ package dev.hardock.engine;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.ImageRef;
 import dev.hardock.model.ImageUse;
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
@@ -74,6 +76,10 @@ final class DockerfileWalk {
         offset += part.length() + 1;
       }
     }
+    if (i instanceof Instruction.Run run) {
+      commands(rules, run.command().script(), i, stage, build);
+      for (Heredoc h : i.head().heredocs()) commands(rules, h.script(), i, stage, build);
+    }
     if (i instanceof Instruction.Env e) {
       for (KeyValue kv : e.pairs()) {
         EnvVar env = new EnvVar(kv.key(), kv.value(), kv.span(), SourceKind.DOCKERFILE);
@@ -82,6 +88,13 @@ final class DockerfileWalk {
     }
     text(rules, i.head().args());
     for (Heredoc h : i.head().heredocs()) text(rules, h.body());
+  }
+
+  private static void commands(List<Rule> rules, ShellScript script, Instruction i, Stage stage, ImageBuild build) {
+    if (script == null) return;
+    for (ShellCommand c : script.commands()) {
+      for (Rule r : rules) r.check(c, i, stage, build);
+    }
   }
 
   private static void imageFlag(List<Rule> rules, ImageBuild build, Instruction at, String raw, Span span,

@@ -2,6 +2,7 @@ package dev.hardock.rule;
 
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.ImageUse;
+import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.dockerfile.ImageBuild;
@@ -53,6 +54,12 @@ public abstract class Rule {
    * after their ONBUILD with {@code trigger} set.
    */
   public void check(Instruction instruction, Stage stage, ImageBuild build) { }
+
+  /**
+   * Each shell command a Dockerfile RUN executes (shell form, heredoc scripts, ONBUILD RUN), with the
+   * instruction it belongs to.
+   */
+  public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) { }
 
   /** Each image pulled (not references to build stages). */
   public void check(ImageUse image) { }

@@ -4,6 +4,7 @@ import dev.hardock.model.ImageRef;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
+import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.hardock.source.shell.ShellParser;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -197,10 +199,29 @@ public final class DockerfileReader {
       } else {
         problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
       }
-      SourceText body = new SourceText(MappedText.of(text, s, bodyEnd), lines);
-      out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, body, lines.span(s, trimEnd(e))));
+      MappedText bodyText = MappedText.of(text, s, bodyEnd);
+      ShellScript script = keyword.equals("RUN") && runsAsShell(args, m) ? ShellParser.parse(bodyText, lines) : null;
+      out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, new SourceText(bodyText, lines),
+          lines.span(s, trimEnd(e)), script));
     }
     return out;
+  }
+
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "/bin/sh", "/bin/bash",
+      "/bin/ash", "/bin/dash", "/bin/zsh", "/usr/bin/bash");
+
+  /**
+   * Whether a RUN heredoc body is a shell script: when the heredoc is the whole command ({@code RUN <<EOF}),
+   * or the command before it is a shell ({@code RUN bash <<EOF}, {@code RUN set -e; sh <<EOF}).
+   */
+  private static boolean runsAsShell(MappedText args, Heredocs.Marker m) {
+    String before = args.text().substring(0, m.wordStart()).trim();
+    if (before.isEmpty()) return true;
+    String[] words = before.split("[ \\t;&|]+");
+    for (int i = words.length - 1; i >= 0; i--) {
+      if (!words[i].startsWith("-")) return SHELLS.contains(words[i]);
+    }
+    return false;
   }
 
   // ---- instructions -------------------------------------------------------------------------------
@@ -357,7 +378,7 @@ public final class DockerfileReader {
         return null;
       }
     }
-    return CommandForm.shell(source(rest));
+    return CommandForm.shell(source(rest), head.keyword().equals("RUN") ? ShellParser.parse(rest, lines) : null);
   }
 
   private List<Text> elements(MappedText rest, JsonArray.Result r) {
