@@ -5,6 +5,8 @@ import dev.hardock.model.ImageUse;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Mount;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.Stage;
@@ -60,6 +62,12 @@ public abstract class Rule {
    * instruction it belongs to.
    */
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) { }
+
+  /** Each container started (a {@code docker run} line, a compose service), after the walk of its file. */
+  public void check(ContainerSpec container) { }
+
+  /** Each mount of each container. */
+  public void check(Mount mount, ContainerSpec container) { }
 
   /** Each image pulled (not references to build stages). */
   public void check(ImageUse image) { }
