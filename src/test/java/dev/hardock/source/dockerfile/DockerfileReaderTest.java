@@ -1,0 +1,114 @@
+package dev.hardock.source.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.model.dockerfile.Heredoc;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Positions and semantics of the Dockerfile reader on the cases that matter most. */
+class DockerfileReaderTest {
+  static DockerfileReader.Result read(String text) {
+    return DockerfileReader.read(SourceFile.of(Path.of("Dockerfile"), "Dockerfile", text, SourceKind.DOCKERFILE));
+  }
+
+  static ImageBuild build(String text) {
+    DockerfileReader.Result r = read(text);
+    assertEquals(List.of(), r.problems());
+    return r.build();
+  }
+
+  @Test
+  void commandInsideAContinuedRunKeepsItsOwnLine() {
+    ImageBuild b = build("FROM a:1\nRUN set -e; \\\n    apt-get update && \\\n    # comment\n\n    curl -k https://x \\\n      | sh\n");
+    Instruction.Run run = (Instruction.Run) b.instructions().get(1);
+    List<ShellCommand> cmds = run.command().script().commands();
+    ShellCommand curl = cmds.stream().filter(c -> "curl".equals(c.nameValue())).findFirst().orElseThrow();
+    assertEquals(new Span(6, 5, 6, 9), curl.name().span());
+    assertEquals(new Span(6, 10, 6, 12), curl.words().get(1).span());
+    assertEquals("sh", curl.pipeTo().nameValue());
+    assertEquals(new Span(7, 9, 7, 11), curl.pipeTo().name().span());
+    assertEquals(new Span(2, 1, 7, 11), run.span());
+  }
+
+  @Test
+  void crlfAndTabsCountAsOneColumn() {
+    ImageBuild b = build("FROM a:1\r\nENV\tA=1 \\\r\n\tB=two\r\n");
+    Instruction.Env env = (Instruction.Env) b.instructions().get(1);
+    assertEquals(new Span(2, 5, 2, 8), env.pairs().get(0).span());
+    assertEquals(new Span(3, 4, 3, 7), env.pairs().get(1).value().span());
+    assertEquals("two", env.pairs().get(1).value().value());
+  }
+
+  @Test
+  void heredocBodiesArePositionedAndShellOnesParsed() {
+    ImageBuild b = build("FROM a:1\nRUN <<EOF\napt-get update\n  curl -k x\nEOF\nRUN python3 <<'PY'\nimport os\nPY\nCOPY <<-X /etc/c\n\tk=v\n\tX\n");
+    Instruction.Run run = (Instruction.Run) b.instructions().get(1);
+    Heredoc h = run.head().heredocs().get(0);
+    assertEquals("EOF", h.name());
+    assertTrue(h.expand());
+    assertEquals("apt-get update\n  curl -k x\n", h.body().value());
+    ShellCommand curl = h.script().commands().get(1);
+    assertEquals(new Span(4, 3, 4, 7), curl.name().span());
+    Instruction.Run py = (Instruction.Run) b.instructions().get(2);
+    assertNull(py.head().heredocs().get(0).script(), "a python heredoc is not a shell script");
+    assertTrue(!py.head().heredocs().get(0).expand());
+    Instruction.Copy copy = (Instruction.Copy) b.instructions().get(3);
+    assertEquals("/etc/c", copy.destination().value());
+    assertTrue(copy.head().heredocs().get(0).chomp());
+  }
+
+  @Test
+  void backtickEscapeDirective() {
+    ImageBuild b = build("# escape=`\nFROM mcr.microsoft.com/windows:ltsc2022\nRUN dir C:\\ `\n    && echo done\n");
+    Instruction.Run run = (Instruction.Run) b.instructions().get(1);
+    assertEquals("dir C:\\     && echo done", run.command().shell().value());
+  }
+
+  @Test
+  void execFormElementsKeepTheirPositions() {
+    ImageBuild b = build("FROM a:1\nCMD [\"node\", \"server.js\"]\n");
+    Instruction.Cmd cmd = (Instruction.Cmd) b.instructions().get(1);
+    assertTrue(cmd.command().exec());
+    assertEquals(new Span(2, 14, 2, 25), cmd.command().args().get(1).span(), "the string literal, quotes included");
+  }
+
+  @Test
+  void flagsAndFromAliasAndVariables() {
+    ImageBuild b = build("ARG REG=docker.io\nARG V=3.20\nFROM --platform=$BUILDPLATFORM ${REG}/alpine:${V} as Build\nARG V\nENV P=/opt/${V}\nWORKDIR $P\n");
+    Instruction.From from = b.stages().get(0).from();
+    assertEquals("platform", from.flags().get(0).name());
+    assertEquals(new Span(3, 17, 3, 31), from.flags().get(0).value().span());
+    assertEquals("docker.io/alpine:3.20", from.ref().expanded());
+    assertEquals("Build", b.stages().get(0).name());
+    Instruction.Workdir w = (Instruction.Workdir) b.instructions().get(5);
+    assertEquals("/opt/3.20", b.variables().expand(w.path().value(), w));
+  }
+
+  @Test
+  void stageInheritanceLinksParents() {
+    ImageBuild b = build("FROM a:1 AS base\nENV X=1\nFROM base AS mid\nFROM BASE\nFROM other:2\n");
+    assertEquals(b.stages().get(0), b.stages().get(1).parent());
+    assertEquals(b.stages().get(0), b.stages().get(2).parent(), "stage names are case-insensitive");
+    assertNull(b.stages().get(3).parent());
+  }
+
+  @Test
+  void errorsAreReportedWhereTheyAreAndReadingGoesOn() {
+    DockerfileReader.Result r = read("FROM a:1\nRUNN echo x\nCOPY onlyone\nUSER app\n");
+    assertEquals(2, r.problems().size(), r.problems().toString());
+    assertEquals(new Span(2, 1, 2, 5), r.problems().get(0).span());
+    assertEquals("unknown instruction RUNN (did you mean RUN?)", r.problems().get(0).message());
+    assertTrue(r.problems().get(1).message().startsWith("COPY requires at least two arguments"));
+    assertTrue(r.build().instructions().stream().anyMatch(i -> i instanceof Instruction.User));
+  }
+}
