@@ -38,9 +38,24 @@ public final class Main {
   private Main() { }
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, System.getenv("NO_COLOR") == null && System.console() != null);
+    String noColor = System.getenv("NO_COLOR");
+    int code = run(args, System.out, System.err, (noColor == null || noColor.isEmpty()) && isTerminal());
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether stdout is a terminal. Since Java 22 System.console() exists even when output is redirected;
+   * Console.isTerminal() (looked up reflectively: we compile for 17) tells the truth there.
+   */
+  static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) return false;
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   static Options options() {
