@@ -1,10 +1,23 @@
 package dev.hardock.rule;
 
+import dev.hardock.rule.build.CmdShellForm;
+import dev.hardock.rule.build.CopyFromUnknown;
+import dev.hardock.rule.build.DuplicateStageName;
+import dev.hardock.rule.build.ExposeInvalidPort;
+import dev.hardock.rule.build.ExposeSsh;
+import dev.hardock.rule.build.HealthcheckMissing;
+import dev.hardock.rule.build.MaintainerDeprecated;
+import dev.hardock.rule.build.MultipleCmd;
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
+import dev.hardock.rule.build.WorkdirRelative;
+import dev.hardock.rule.image.ContentTrustDisabled;
 import dev.hardock.rule.image.LatestTag;
+import dev.hardock.rule.image.UnpinnedDigest;
+import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.ParseError;
 import dev.hardock.rule.secret.HardcodedCredential;
+import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
 import java.util.ArrayList;
@@ -19,8 +32,21 @@ public final class RuleRegistry {
   public static final List<Supplier<Rule>> ALL = List.of(
       ParseError::new,
       LatestTag::new,
+      UnpinnedDigest::new,
+      UntrustedRegistry::new,
       UserMissing::new,
       UserRoot::new,
+      HealthcheckMissing::new,
+      ExposeSsh::new,
+      WorkdirRelative::new,
+      CmdShellForm::new,
+      MultipleCmd::new,
+      CopyFromUnknown::new,
+      DuplicateStageName::new,
+      SecretFileCopied::new,
+      ContentTrustDisabled::new,
+      MaintainerDeprecated::new,
+      ExposeInvalidPort::new,
       SecretInEnv::new,
       SecretInBuildArg::new,
       HardcodedCredential::new);

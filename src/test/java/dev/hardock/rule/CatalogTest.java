@@ -128,7 +128,8 @@ class CatalogTest {
       Path tmp = Files.createTempFile("hardock-doc", "." + fence.group(1));
       try {
         Files.writeString(tmp, fence.group(2));
-        LintSettings settings = new LintSettings(Set.of(m.id()), Set.of(), Map.of(), RuleOptions.NONE);
+        RuleOptions options = FixtureOptions.parse(m.id(), doc.front().getOrDefault("example-options", ""));
+        LintSettings settings = new LintSettings(Set.of(m.id()), Set.of(), Map.of(), options);
         FileResult r = new Linter(settings).lint(new Target(tmp, tmp.toString(), kind), null);
         boolean fired = r.findings().stream().anyMatch(x -> x.rule().id().equals(m.id()));
         boolean parseError = r.findings().stream().anyMatch(x -> x.rule().id().equals("HD001"));

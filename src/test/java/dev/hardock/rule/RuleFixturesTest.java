@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every fixture under testdata/rules/HDnnn/ is linted with rule HDnnn switched on; its findings of that rule
  * (and any HD001) must equal the fixture's expectation markers exactly, positions included. Good fixtures
- * carry no markers, so any finding of the rule fails them.
+ * carry no markers, so any finding of the rule fails them. A side-car {@code <fixture>.options} sets the rule's
+ * options for that fixture (see {@link FixtureOptions}).
  */
 class RuleFixturesTest {
   static final Path ROOT = Path.of("testdata/rules");
@@ -38,8 +39,14 @@ class RuleFixturesTest {
 
   static List<Path> fixtures() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".expect")).sorted().toList();
+      return s.filter(Files::isRegularFile).filter(p -> !isSidecar(p)).sorted().toList();
     }
+  }
+
+  /** Side-cars: expected findings ({@code .expect}) and rule options ({@code .options}) of a fixture. */
+  static boolean isSidecar(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".expect") || n.endsWith(".options");
   }
 
   @TestFactory
@@ -50,7 +57,8 @@ class RuleFixturesTest {
       String ruleId = p.getParent().getFileName().toString();
       RuleMeta rule = RuleRegistry.find(ruleId);
       assertTrue(rule != null, "fixture folder names no rule: " + ruleId);
-      LintSettings settings = new LintSettings(Set.of(ruleId), Set.of(), Map.of(), RuleOptions.NONE);
+      LintSettings settings = new LintSettings(Set.of(ruleId), Set.of(), Map.of(),
+          FixtureOptions.forFixture(ruleId, p));
       FileResult r = new Linter(settings).lint(new Target(p, p.toString(), kindOf(p)), null);
       List<Expectations.Expected> actual = new ArrayList<>();
       for (Finding f : r.findings()) {

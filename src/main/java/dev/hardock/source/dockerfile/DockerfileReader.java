@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.hardock.source.shell.ShellParser;
+import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -75,7 +75,7 @@ public final class DockerfileReader {
 
   private Result run() {
     readDirectives();
-    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+    DockerfileLexer lexer = new DockerfileLexer(new TextCharStream(text));
     lexer.setEscape(escape);
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -8,12 +8,12 @@ import org.antlr.v4.runtime.misc.Interval;
  * A char stream over UTF-16 code units, so token indexes equal {@link dev.hardock.model.MappedText} indexes
  * (ANTLR's own streams count code points, which shifts every offset after an emoji).
  */
-final class TextCharStream implements CharStream {
+public final class TextCharStream implements CharStream {
   private final CharSequence text;
   private final int size;
   private int index;
 
-  TextCharStream(CharSequence text) {
+  public TextCharStream(CharSequence text) {
     this.text = text;
     this.size = text.length();
   }

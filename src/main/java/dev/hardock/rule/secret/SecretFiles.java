@@ -1,0 +1,87 @@
+package dev.hardock.rule.secret;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * File names that hold credentials by convention: private keys, dotenv files, package-manager and docker
+ * credential files. {@link #kind} names what a path (or a glob that spells such a name out) is, or null.
+ */
+public final class SecretFiles {
+  private SecretFiles() { }
+
+  private record Kind(Pattern name, String what) { }
+
+  private static final List<Kind> NAMES = List.of(
+      new Kind(Pattern.compile("id_(rsa|dsa|ecdsa|ed25519)(?!.*\\.pub$).*"), "a private SSH key"),
+      new Kind(Pattern.compile(".+\\.pem"), "a PEM key file"),
+      new Kind(Pattern.compile(".+\\.key"), "a private key file"),
+      new Kind(Pattern.compile("\\.env(\\.(?!(example|sample|template|dist|defaults?|schema)$)[^/]+)?"), "a dotenv file"),
+      new Kind(Pattern.compile("\\.npmrc"), "an npm credentials file"),
+      new Kind(Pattern.compile("\\.pypirc"), "a PyPI credentials file"),
+      new Kind(Pattern.compile("[._]netrc"), "a netrc credentials file"),
+      new Kind(Pattern.compile("\\.git-credentials"), "a git credentials file"),
+      new Kind(Pattern.compile("\\.dockercfg"), "a docker credentials file"),
+      new Kind(Pattern.compile("\\.ssh"), "an SSH directory"),
+      new Kind(Pattern.compile("\\.aws"), "an AWS credentials directory"));
+
+  private static final List<Kind> PATHS = List.of(
+      new Kind(Pattern.compile("(.*/)?\\.aws/credentials"), "an AWS credentials file"),
+      new Kind(Pattern.compile("(.*/)?\\.docker/config\\.json"), "a docker credentials file"));
+
+  /** Certificates and public keys share the .pem/.key endings but hold nothing secret. */
+  private static final Pattern PUBLIC = Pattern.compile(
+      "(ca|cacert|ca-bundle|ca-certificates|chain|fullchain|bundle)([-_.].*)?\\.pem|.*(cert|crt|pub|public)[^/]*\\.(pem|key)"
+          + "|.*\\.(gpg|asc|pub)\\.key");
+
+  /** Samples that a glob source is tried against: it is flagged when it matches one and spells out its name. */
+  private static final List<String> SAMPLES = List.of("id_rsa", "id_ed25519", "server.pem", "server.key", ".env",
+      ".env.production", ".npmrc", ".pypirc", ".netrc", ".git-credentials", ".dockercfg");
+
+  /** What kind of secret file the source path names, or null. */
+  public static String kind(String path) {
+    String p = path.replace('\\', '/');
+    while (p.endsWith("/") && p.length() > 1) p = p.substring(0, p.length() - 1);
+    String name = p.substring(p.lastIndexOf('/') + 1);
+    if (isGlob(name)) return globKind(name);
+    for (Kind k : PATHS) if (k.name().matcher(p).matches()) return k.what();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (PUBLIC.matcher(lower).matches()) return null;
+    for (Kind k : NAMES) if (k.name().matcher(lower).matches()) return k.what();
+    return null;
+  }
+
+  private static boolean isGlob(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+  }
+
+  /** A glob counts when its literal part (3+ characters) matches one of the sample names. */
+  private static String globKind(String glob) {
+    String literal = glob.replaceAll("\\[[^]]*]|[*?]", "");
+    if (literal.length() < 3) return null;
+    Pattern re = Pattern.compile(toRegex(glob));
+    for (String sample : SAMPLES) if (re.matcher(sample).matches()) return kind(sample);
+    return null;
+  }
+
+  private static String toRegex(String glob) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*') b.append("[^/]*");
+      else if (c == '?') b.append("[^/]");
+      else if (c == '[') {
+        int close = glob.indexOf(']', i + 1);
+        if (close < 0) {
+          b.append("\\[");
+        } else {
+          String set = glob.substring(i + 1, close).replace("\\", "\\\\");
+          b.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+          i = close;
+        }
+      } else b.append(Pattern.quote(String.valueOf(c)));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,4 @@
+FROM scratch
+COPY job /job
+HEALTHCHECK NONE
+ENTRYPOINT ["/job"]

@@ -1,0 +1,18 @@
+FROM nginx:1.27
+ARG BAD_PORT=99999
+# expect: HD321 @8-13
+EXPOSE 70000
+# expect: HD321 @8-15
+EXPOSE 80/http
+# expect: HD321 @8-11
+EXPOSE abc
+# expect: HD321 @8-15
+EXPOSE 8080:80
+# expect: HD321 @8-17
+EXPOSE 9000-8000
+# expect: HD321 @8-22
+EXPOSE 5000-70000/udp
+# expect: HD321 @8-17
+EXPOSE $BAD_PORT
+# expect: HD321 @8-10
+EXPOSE -1
