@@ -1,5 +1,13 @@
 package dev.hardock.rule;
 
+import dev.hardock.rule.build.AddInsteadOfCopy;
+import dev.hardock.rule.build.AddRemoteUrl;
+import dev.hardock.rule.build.AptInstallRecommends;
+import dev.hardock.rule.build.CurlPipeShell;
+import dev.hardock.rule.build.Sudo;
+import dev.hardock.rule.build.TlsVerificationDisabled;
+import dev.hardock.rule.build.UnsignedPackages;
+import dev.hardock.rule.build.UpdateAlone;
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.image.LatestTag;
@@ -21,6 +29,14 @@ public final class RuleRegistry {
       LatestTag::new,
       UserMissing::new,
       UserRoot::new,
+      AddInsteadOfCopy::new,
+      AddRemoteUrl::new,
+      CurlPipeShell::new,
+      Sudo::new,
+      TlsVerificationDisabled::new,
+      UnsignedPackages::new,
+      AptInstallRecommends::new,
+      UpdateAlone::new,
       SecretInEnv::new,
       SecretInBuildArg::new,
       HardcodedCredential::new);
