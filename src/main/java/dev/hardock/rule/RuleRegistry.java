@@ -1,13 +1,21 @@
 package dev.hardock.rule;
 
+import dev.hardock.rule.build.AddInsteadOfCopy;
+import dev.hardock.rule.build.AddRemoteUrl;
+import dev.hardock.rule.build.AptInstallRecommends;
 import dev.hardock.rule.build.CmdShellForm;
 import dev.hardock.rule.build.CopyFromUnknown;
+import dev.hardock.rule.build.CurlPipeShell;
 import dev.hardock.rule.build.DuplicateStageName;
 import dev.hardock.rule.build.ExposeInvalidPort;
 import dev.hardock.rule.build.ExposeSsh;
 import dev.hardock.rule.build.HealthcheckMissing;
 import dev.hardock.rule.build.MaintainerDeprecated;
 import dev.hardock.rule.build.MultipleCmd;
+import dev.hardock.rule.build.Sudo;
+import dev.hardock.rule.build.TlsVerificationDisabled;
+import dev.hardock.rule.build.UnsignedPackages;
+import dev.hardock.rule.build.UpdateAlone;
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.build.WorkdirRelative;
@@ -36,8 +44,16 @@ public final class RuleRegistry {
       UntrustedRegistry::new,
       UserMissing::new,
       UserRoot::new,
+      AddInsteadOfCopy::new,
+      AddRemoteUrl::new,
+      CurlPipeShell::new,
+      Sudo::new,
       HealthcheckMissing::new,
       ExposeSsh::new,
+      TlsVerificationDisabled::new,
+      UnsignedPackages::new,
+      AptInstallRecommends::new,
+      UpdateAlone::new,
       WorkdirRelative::new,
       CmdShellForm::new,
       MultipleCmd::new,

@@ -372,13 +372,72 @@ public final class DockerfileReader {
   private CommandForm command(Instruction.Head head, MappedText rest) {
     if (rest.length() > 0 && rest.charAt(0) == '[') {
       JsonArray.Result r = JsonArray.parse(rest);
-      if (r.outcome() == JsonArray.Outcome.STRINGS) return CommandForm.exec(elements(rest, r));
+      if (r.outcome() == JsonArray.Outcome.STRINGS) {
+        ShellScript script = head.keyword().equals("RUN") ? shellArgument(rest, r.elements()) : null;
+        return CommandForm.exec(elements(rest, r), script);
+      }
       if (r.outcome() == JsonArray.Outcome.NOT_STRING_ARRAY) {
         problems.add(new ParseProblem(head.args().span(), head.keyword() + " JSON form must be an array of strings"));
         return null;
       }
     }
     return CommandForm.shell(source(rest), head.keyword().equals("RUN") ? ShellParser.parse(rest, lines) : null);
+  }
+
+  private static final Set<String> SHELL_PROGRAMS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
+
+  /**
+   * The commands of an exec-form RUN that starts a shell with a command string ({@code ["sh", "-c", "..."]}),
+   * parsed with every character mapped to its place in the JSON string (an escape maps to its backslash);
+   * null for any other exec form.
+   */
+  private ShellScript shellArgument(MappedText rest, List<JsonArray.Element> elements) {
+    if (elements.size() < 3) return null;
+    String program = elements.get(0).value();
+    if (!SHELL_PROGRAMS.contains(program.substring(program.lastIndexOf('/') + 1))) return null;
+    for (int i = 1; i + 1 < elements.size(); i++) {
+      String v = elements.get(i).value();
+      if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
+      if (v.startsWith("--") || v.indexOf('c') < 0) continue;
+      JsonArray.Element script = elements.get(i + 1);
+      return ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines);
+    }
+    return null;
+  }
+
+  /** A JSON string's content [start, end) decoded, each character keeping the offset it was written at. */
+  private static MappedText decoded(MappedText rest, int start, int end) {
+    MappedText.Builder b = new MappedText.Builder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = rest.charAt(i);
+      int at = rest.originalOffset(i);
+      if (c != '\\' || i + 1 >= end) {
+        b.append(c, at);
+        continue;
+      }
+      char e = rest.charAt(++i);
+      switch (e) {
+        case 'n' -> b.append('\n', at);
+        case 't' -> b.append('\t', at);
+        case 'r' -> b.append('\r', at);
+        case 'b' -> b.append('\b', at);
+        case 'f' -> b.append('\f', at);
+        case 'u' -> {
+          if (i + 4 < end) {
+            try {
+              b.append((char) Integer.parseInt(rest.subSequence(i + 1, i + 5).toString(), 16), at);
+              i += 4;
+            } catch (NumberFormatException x) {
+              b.append(e, at);
+            }
+          } else {
+            b.append(e, at);
+          }
+        }
+        default -> b.append(e, at);
+      }
+    }
+    return b.build(rest.originalOffset(end));
   }
 
   private List<Text> elements(MappedText rest, JsonArray.Result r) {

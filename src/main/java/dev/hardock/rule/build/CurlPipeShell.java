@@ -1,0 +1,100 @@
+package dev.hardock.rule.build;
+
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.model.Word;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleInfo;
+import dev.hardock.rule.Severity;
+import java.util.List;
+
+/**
+ * HD305: a script downloaded by curl or wget and run straight away by a shell or interpreter, without being
+ * saved and checked: {@code curl URL | sh}, {@code sh -c "$(curl URL)"}, {@code bash <(curl URL)}.
+ */
+@RuleInfo(id = "HD305", slug = "curl-pipe-shell", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+public final class CurlPipeShell extends Rule {
+  private static final String CURL_VALUE_LETTERS = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
+  private static final String WGET_VALUE_LETTERS = "oaOeiBtTwQPlARDIXU";
+
+  @Override
+  public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
+    EffectiveCommand download = EffectiveCommand.of(command);
+    if (!printsBody(download)) return;
+    for (ShellCommand next = command.pipeTo(); next != null; next = next.pipeTo()) {
+      EffectiveCommand e = EffectiveCommand.of(next);
+      ScriptInterpreter s = ScriptInterpreter.of(e);
+      if (s != null && s.stdin() && !e.readsArgumentsFromInput()) {
+        report(command.span().to(e.name().span()), message(download, e));
+        return;
+      }
+    }
+    ShellCommand parent = command.parent();
+    if (parent == null) return;
+    EffectiveCommand e = EffectiveCommand.of(parent);
+    ScriptInterpreter s = ScriptInterpreter.of(e);
+    if (s == null) return;
+    for (Word w : s.words()) {
+      if (contains(w.span(), command.span())) {
+        report(e.name().span().to(w.span()), message(download, e));
+        return;
+      }
+    }
+  }
+
+  private static String message(EffectiveCommand download, EffectiveCommand runner) {
+    String url = "";
+    for (Word w : download.args()) if (w.value().contains("://")) url = " " + w.value();
+    return download.nameValue() + url + " is run by " + runner.nameValue()
+        + " as it downloads: save it, check its checksum or signature, then run it";
+  }
+
+  /** True for curl or wget writing the downloaded body to standard output. */
+  static boolean printsBody(EffectiveCommand e) {
+    boolean curl = e.nameValue().equals("curl");
+    if (!curl && !e.nameValue().equals("wget")) return false;
+    String valueLetters = curl ? CURL_VALUE_LETTERS : WGET_VALUE_LETTERS;
+    char output = curl ? 'o' : 'O';
+    String outputLong = curl ? "--output" : "--output-document";
+    boolean stdout = curl;
+    List<Word> args = e.args();
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      String next = i + 1 < args.size() ? args.get(i + 1).value() : "";
+      if (v.equals("--")) break;
+      if (curl && (v.equals("--remote-name") || v.equals("--remote-name-all"))) return false;
+      if (v.equals(outputLong)) {
+        stdout = isStdout(next);
+        i++;
+      } else if (v.startsWith(outputLong + "=")) {
+        stdout = isStdout(v.substring(outputLong.length() + 1));
+      } else if (v.startsWith("-") && !v.startsWith("--")) {
+        for (int k = 1; k < v.length(); k++) {
+          char ch = v.charAt(k);
+          if (curl && ch == 'O') return false;
+          if (valueLetters.indexOf(ch) < 0) continue;
+          String value = k + 1 < v.length() ? v.substring(k + 1) : next;
+          if (k + 1 == v.length()) i++;
+          if (ch == output) stdout = isStdout(value);
+          break;
+        }
+      }
+    }
+    return stdout;
+  }
+
+  private static boolean isStdout(String target) {
+    return target.equals("-") || target.equals("/dev/stdout");
+  }
+
+  private static boolean contains(Span outer, Span inner) {
+    boolean startsBefore = outer.line() < inner.line() || (outer.line() == inner.line() && outer.column() <= inner.column());
+    boolean endsAfter = outer.endLine() > inner.endLine()
+        || (outer.endLine() == inner.endLine() && outer.endColumn() >= inner.endColumn());
+    return startsBefore && endsAfter;
+  }
+}
