@@ -2,6 +2,16 @@ package dev.hardock.rule;
 
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
+import dev.hardock.rule.daemon.DaemonDebug;
+import dev.hardock.rule.daemon.DaemonDefaultUlimitsMissing;
+import dev.hardock.rule.daemon.DaemonIccEnabled;
+import dev.hardock.rule.daemon.DaemonInsecureRegistry;
+import dev.hardock.rule.daemon.DaemonIptablesOff;
+import dev.hardock.rule.daemon.DaemonLiveRestoreOff;
+import dev.hardock.rule.daemon.DaemonNoNewPrivilegesOff;
+import dev.hardock.rule.daemon.DaemonTcpWithoutTls;
+import dev.hardock.rule.daemon.DaemonUserlandProxyOn;
+import dev.hardock.rule.daemon.DaemonUsernsRemapOff;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.meta.ParseError;
 import dev.hardock.rule.secret.HardcodedCredential;
@@ -23,7 +33,17 @@ public final class RuleRegistry {
       UserRoot::new,
       SecretInEnv::new,
       SecretInBuildArg::new,
-      HardcodedCredential::new);
+      HardcodedCredential::new,
+      DaemonIccEnabled::new,
+      DaemonLiveRestoreOff::new,
+      DaemonUsernsRemapOff::new,
+      DaemonNoNewPrivilegesOff::new,
+      DaemonTcpWithoutTls::new,
+      DaemonDebug::new,
+      DaemonInsecureRegistry::new,
+      DaemonUserlandProxyOn::new,
+      DaemonDefaultUlimitsMissing::new,
+      DaemonIptablesOff::new);
 
   private static volatile Map<String, RuleMeta> byKey;
   private static volatile List<RuleMeta> metas;
