@@ -242,7 +242,9 @@ public final class DaemonReader {
     if (raw.startsWith("Unexpected end-of-input")) {
       String what = raw.contains("close marker for Object") ? ": an object is not closed with }"
           : raw.contains("close marker for Array") ? ": an array is not closed with ]"
-          : raw.contains("String") ? ": a string is not closed with \"" : "";
+          : raw.contains("String") ? ": a string is not closed with \""
+          : parser != null && parser.getParsingContext().inObject() ? ": an object is not closed with }"
+          : parser != null && parser.getParsingContext().inArray() ? ": an array is not closed with ]" : "";
       return new ParseProblem(point(text.length()), "invalid JSON: unexpected end of file" + what);
     }
     if (raw.startsWith("Unrecognized token")) {
