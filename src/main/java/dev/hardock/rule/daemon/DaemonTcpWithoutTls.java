@@ -33,15 +33,15 @@ public final class DaemonTcpWithoutTls extends Rule {
     if (verifies && missing.isEmpty()) return;
     String why;
     if (verifies) {
-      why = "tlsverify is on but " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
-          + " not set, so dockerd falls back to files under its default certificate path";
+      why = "relies on tlsverify but " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+          + " not set, so dockerd falls back to its default certificate directory";
     } else if (tls != null && tls.isTrue()) {
-      why = "tls without tlsverify encrypts but does not authenticate clients: whoever reaches it is root on the host";
+      why = "uses tls without tlsverify: clients are not authenticated, and whoever reaches it is root on the host";
     } else {
-      why = "no TLS client verification (tlsverify): whoever reaches it is root on the host";
+      why = "has no TLS client verification (tlsverify): whoever reaches it is root on the host";
     }
     for (Text host : hosts.items()) {
-      if (isTcp(host.value())) report(host.span(), "Docker API on " + host.value() + " with " + why);
+      if (isTcp(host.value())) report(host.span(), "Docker API on " + host.value() + " " + why);
     }
   }
 
