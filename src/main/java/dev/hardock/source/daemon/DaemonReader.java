@@ -81,7 +81,9 @@ public final class DaemonReader {
     if (json.isBlank()) return new DaemonConfig(Span.START, Map.of(), true);
     Map<String, Entry> partial = new LinkedHashMap<>();
     Span start = Span.START;
-    try (JsonParser p = JSON.createParser(json)) {
+    // Not try-with-resources: the error position must be read before the parser is closed.
+    try {
+      JsonParser p = JSON.createParser(json);
       parser = p;
       JsonToken root = p.nextToken();
       int at = tokenStart();
@@ -109,8 +111,18 @@ public final class DaemonReader {
       problems.add(problemOf(e));
     } catch (IOException | RuntimeException e) {
       problems.add(new ParseProblem(Span.START, "cannot read daemon.json (" + e.getClass().getSimpleName() + ")"));
+    } finally {
+      close();
     }
     return new DaemonConfig(start, partial, false);
+  }
+
+  private void close() {
+    try {
+      if (parser != null) parser.close();
+    } catch (IOException e) {
+      // reading from a string: nothing to release
+    }
   }
 
   /** Reads the members of the object whose START_OBJECT is the current token, up to its END_OBJECT. */
@@ -237,7 +249,9 @@ public final class DaemonReader {
     int at = loc == null ? 0 : clamp(loc.getCharOffset());
     String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
-      return new ParseProblem(point(at), "invalid JSON: nested more than " + MAX_NESTING + " levels deep");
+      // the position is just past the bracket that went one level too deep: point at that bracket
+      Span where = at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{') ? span(at - 1, at) : point(at);
+      return new ParseProblem(where, "invalid JSON: nested more than " + MAX_NESTING + " levels deep");
     }
     if (raw.startsWith("Unexpected end-of-input")) {
       String what = raw.contains("close marker for Object") ? ": an object is not closed with }"

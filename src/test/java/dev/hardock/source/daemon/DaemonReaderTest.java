@@ -164,6 +164,7 @@ class DaemonReaderTest {
     assertEquals(1, r.problems().size());
     ParseProblem p = r.problems().get(0);
     assertTrue(p.message().contains("nested more than"), p.message());
+    assertEquals("1:1006-1:1007", p.span().toString());
     String ok = "{\"a\": " + "{\"b\": ".repeat(500) + "1" + "}".repeat(500) + ", \"icc\": false}";
     DaemonReader.Result r2 = read(ok);
     assertEquals(List.of(), r2.problems());
