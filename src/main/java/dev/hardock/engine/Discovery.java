@@ -58,6 +58,8 @@ public final class Discovery {
         || n.endsWith(".containerfile")) {
       return SourceKind.DOCKERFILE;
     }
+    // daemon.json, and names such as prod.daemon.json or the fixtures' bad.daemon.json
+    if (n.equals("daemon.json") || n.endsWith(".daemon.json")) return SourceKind.DAEMON;
     return null;
   }
 

@@ -7,6 +7,7 @@ import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,6 +80,12 @@ public final class Linter {
         DockerfileReader.Result r = DockerfileReader.read(file);
         report(r.problems(), out, hd001);
         DockerfileWalk.walk(r.build(), rules);
+      }
+      case DAEMON -> {
+        DaemonReader.Result r = DaemonReader.read(file);
+        report(r.problems(), out, hd001);
+        for (Rule rule : rules) rule.check(r.config());
+        for (Rule rule : rules) rule.finish();
       }
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }

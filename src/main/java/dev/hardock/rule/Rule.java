@@ -7,6 +7,7 @@ import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
+import dev.hardock.model.daemon.DaemonConfig;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.Stage;
@@ -77,6 +78,9 @@ public abstract class Rule {
 
   /** Each stretch of text the user wrote (instruction arguments, heredoc bodies, values) for content scans. */
   public void check(SourceText text) { }
+
+  /** A whole daemon.json. */
+  public void check(DaemonConfig config) { }
 
   /** After the walk. */
   public void finish() { }

@@ -19,6 +19,16 @@ import dev.hardock.rule.build.UpdateAlone;
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.build.WorkdirRelative;
+import dev.hardock.rule.daemon.DaemonDebug;
+import dev.hardock.rule.daemon.DaemonDefaultUlimitsMissing;
+import dev.hardock.rule.daemon.DaemonIccEnabled;
+import dev.hardock.rule.daemon.DaemonInsecureRegistry;
+import dev.hardock.rule.daemon.DaemonIptablesOff;
+import dev.hardock.rule.daemon.DaemonLiveRestoreOff;
+import dev.hardock.rule.daemon.DaemonNoNewPrivilegesOff;
+import dev.hardock.rule.daemon.DaemonTcpWithoutTls;
+import dev.hardock.rule.daemon.DaemonUserlandProxyOn;
+import dev.hardock.rule.daemon.DaemonUsernsRemapOff;
 import dev.hardock.rule.image.ContentTrustDisabled;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.image.UnpinnedDigest;
@@ -65,7 +75,17 @@ public final class RuleRegistry {
       ExposeInvalidPort::new,
       SecretInEnv::new,
       SecretInBuildArg::new,
-      HardcodedCredential::new);
+      HardcodedCredential::new,
+      DaemonIccEnabled::new,
+      DaemonLiveRestoreOff::new,
+      DaemonUsernsRemapOff::new,
+      DaemonNoNewPrivilegesOff::new,
+      DaemonTcpWithoutTls::new,
+      DaemonDebug::new,
+      DaemonInsecureRegistry::new,
+      DaemonUserlandProxyOn::new,
+      DaemonDefaultUlimitsMissing::new,
+      DaemonIptablesOff::new);
 
   private static volatile Map<String, RuleMeta> byKey;
   private static volatile List<RuleMeta> metas;

@@ -145,4 +145,21 @@ class MainTest {
     assertTrue(r.out.contains(bin + ":1:1: error: the file is binary"), r.out);
     assertTrue(r.out.contains(good + ":1:6: warning: image node has no tag"), r.out);
   }
+
+  @Test
+  void daemonJsonIsFoundByNameAndReadWithTypeDaemon() throws IOException {
+    String json = "{\n  \"icc\": true\n}\n";
+    Path named = write("etc/docker/daemon.json", json);
+    write("etc/docker/prod.daemon.json", json);
+    Path other = write("cfg/settings.txt", json);
+    Run r = run("--format", "gnu", "--disable", "HD502,HD503,HD504,HD508,HD509", dir.toString());
+    assertEquals(1, r.code);
+    assertEquals(2, r.out.lines().filter(l -> l.contains("icc is true")).count(), r.out);
+    assertTrue(r.out.contains(named + ":2:10:"), r.out);
+    Run typed = run("--format", "gnu", "--type", "daemon", other.toString());
+    assertTrue(typed.out.contains(other + ":2:10:") && typed.out.contains("HD501"), typed.out);
+    Run bad = run("--type", "yaml", other.toString());
+    assertEquals(2, bad.code);
+    assertTrue(bad.err.contains("expected dockerfile or daemon"), bad.err);
+  }
 }

@@ -147,6 +147,7 @@ class CatalogTest {
   static SourceKind kindOfFence(String lang) {
     return switch (lang.toLowerCase(Locale.ROOT)) {
       case "dockerfile", "docker" -> SourceKind.DOCKERFILE;
+      case "json" -> SourceKind.DAEMON;
       default -> null;
     };
   }
