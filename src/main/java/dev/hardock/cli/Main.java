@@ -50,7 +50,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
-        .desc("read the named files as this type: dockerfile").build());
+        .desc("read the named files as this type: dockerfile, run").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("RULES")
         .desc("comma-separated rule ids or slugs to turn off").build());
     o.addOption(Option.builder().longOpt("enable").hasArg().argName("RULES")
@@ -138,8 +138,8 @@ public final class Main {
     SourceKind forced = null;
     if (cl.hasOption("type")) {
       forced = SourceKind.byId(cl.getOptionValue("type"));
-      if (forced == null || forced != SourceKind.DOCKERFILE) {
-        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile");
+      if (forced == null || (forced != SourceKind.DOCKERFILE && forced != SourceKind.RUN)) {
+        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile or run");
       }
     }
     int jobs = Runtime.getRuntime().availableProcessors();

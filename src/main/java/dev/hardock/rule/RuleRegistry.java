@@ -4,6 +4,7 @@ import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 public final class RuleRegistry {
   public static final List<Supplier<Rule>> ALL = List.of(
       ParseError::new,
+      UnknownRunFlag::new,
       LatestTag::new,
       UserMissing::new,
       UserRoot::new,
