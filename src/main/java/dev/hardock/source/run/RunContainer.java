@@ -136,8 +136,8 @@ final class RunContainer {
     // $PWD, ${PWD}, $(pwd), `pwd`, $HOME, ${SOME_DIR}: expansions that give paths
     if (c == '$' || c == '`') {
       String u = s.toUpperCase(Locale.ROOT);
-      return u.startsWith("$(") || c == '`' || u.startsWith("$PWD") || u.startsWith("${PWD") || u.startsWith("$HOME")
-          || u.startsWith("${HOME") || u.contains("DIR") || u.contains("PATH") || s.contains("/");
+      return u.startsWith("$(") || c == '`' || u.contains("PWD") || u.contains("HOME") || u.contains("DIR")
+          || u.contains("PATH") || u.contains("WORKSPACE") || u.contains("ROOT") || s.contains("/");
     }
     return false;
   }
