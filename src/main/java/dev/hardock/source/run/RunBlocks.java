@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class RunBlocks {
   /** A stretch of shell text; {@code reportProblems} is false for illustrations (Markdown) whose syntax is loose. */
-  record Block(MappedText text, boolean reportProblems) { }
+  record Block(MappedText text, boolean reportProblems, Object scope) { }
 
   enum Format { SHELL, MAKEFILE, MARKDOWN, YAML }
 
@@ -49,8 +49,8 @@ final class RunBlocks {
 
   static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
     return switch (format) {
-      case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true));
-      case MAKEFILE -> List.of(new Block(makefile(text, lines), true));
+      case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
+      case MAKEFILE -> List.of(new Block(makefile(text, lines), true, text));
       case MARKDOWN -> markdown(text, lines);
       case YAML -> yaml(text, lines, problems);
     };
@@ -103,26 +103,26 @@ final class RunBlocks {
         close++;
       }
       if (SHELL_TAGS.contains(tag)) {
-        MappedText block = codeBlock(text, lines, l + 1, Math.min(close, n + 1), indent.length(),
-            tag.equals("console") || tag.equals("shell-session") || tag.equals("shellsession") || tag.equals("terminal"));
-        if (block.length() > 0) out.add(new Block(block, false));
+        MappedText block = codeBlock(text, lines, l + 1, Math.min(close, n + 1), indent.length());
+        if (block.length() > 0) out.add(new Block(block, false, block));
       }
       l = close;
     }
     return out;
   }
 
-  private static MappedText codeBlock(String text, LineIndex lines, int from, int to, int indent, boolean console) {
-    if (!console) {
-      // a shell block written with prompts is a console block
-      for (int l = from; l < to; l++) {
-        String s = text.substring(lines.lineStart(l), lineEnd(text, lines, l)).stripLeading();
-        if (s.startsWith("$ ")) {
-          console = true;
-          break;
-        }
-      }
+  /** A console prompt: {@code $ }, {@code # }, {@code user@host:~$ }, {@code unix> }, {@code PS C:\> }. */
+  private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
+
+  private static MappedText codeBlock(String text, LineIndex lines, int from, int to, int indent) {
+    // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
+    boolean prompts = false;
+    for (int l = from; l < to && !prompts; l++) {
+      String s = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
+      Matcher m = PROMPT.matcher(s);
+      prompts = m.find() && !m.group().strip().equals("#"); // "# x" alone is a comment as often as a root prompt
     }
+    boolean console = prompts;
     MappedText.Builder b = new MappedText.Builder();
     boolean continued = false;
     for (int l = from; l < to; l++) {
@@ -131,20 +131,34 @@ final class RunBlocks {
       int i = start;
       while (i < end && i - start < indent && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
       if (console && !continued) {
-        int p = i;
-        while (p < end && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) p++;
-        if (p < end && (text.charAt(p) == '$' || text.charAt(p) == '#')
-            && (p + 1 == end || text.charAt(p + 1) == ' ')) {
-          i = Math.min(end, p + 2);
-        } else {
-          continue; // output
-        }
+        Matcher m = PROMPT.matcher(text.substring(i, end));
+        if (!m.find()) continue; // output
+        i += m.end();
+      } else if (console && text.startsWith("> ", i)) {
+        i += 2; // the secondary prompt of a continued line
       }
-      b.append(text, i, end);
+      appendLine(b, text, i, end);
       continued = end > i && text.charAt(end - 1) == '\\';
       b.append('\n', end);
     }
     return b.build(to <= lines.lineCount() ? lines.lineStart(to) : text.length());
+  }
+
+  /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_][\\w.:/-]*>");
+
+  /** Appends a line of a code block, with placeholders made into words ({@code _hostname_}) of the same length. */
+  private static void appendLine(MappedText.Builder b, String text, int start, int end) {
+    Matcher m = PLACEHOLDER.matcher(text).region(start, end);
+    int at = start;
+    while (m.find()) {
+      b.append(text, at, m.start());
+      b.append('_', m.start());
+      b.append(text, m.start() + 1, m.end() - 1);
+      b.append('_', m.end() - 1);
+      at = m.end();
+    }
+    b.append(text, at, end);
   }
 
   /** Scalars under {@code run:} (GitHub Actions) and {@code script:}, {@code before_script:}, {@code after_script:} (GitLab CI). */
@@ -166,19 +180,22 @@ final class RunBlocks {
     if (depth > 200) return;
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && CI_KEYS.contains(k.getValue())) scripts(t.getValueNode(), text, lines, out, depth);
-        else collect(t.getValueNode(), text, lines, out, depth + 1);
+        if (t.getKeyNode() instanceof ScalarNode k && CI_KEYS.contains(k.getValue())) {
+          scripts(t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
+        } else {
+          collect(t.getValueNode(), text, lines, out, depth + 1);
+        }
       }
     } else if (node instanceof SequenceNode s) {
       for (Node child : s.getValue()) collect(child, text, lines, out, depth + 1);
     }
   }
 
-  private static void scripts(Node node, String text, LineIndex lines, List<Block> out, int depth) {
+  private static void scripts(Node node, Object scope, String text, LineIndex lines, List<Block> out, int depth) {
     if (node instanceof ScalarNode s) {
-      out.add(new Block(scalar(s, text, lines), true));
+      out.add(new Block(scalar(s, text, lines), true, scope));
     } else if (node instanceof SequenceNode seq && depth < 200) {
-      for (Node child : seq.getValue()) scripts(child, text, lines, out, depth + 1);
+      for (Node child : seq.getValue()) scripts(child, scope, text, lines, out, depth + 1);
     } else {
       collect(node, text, lines, out, depth + 1);
     }

@@ -63,13 +63,15 @@ public final class RunLineReader {
     Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
     if (!MENTION.matcher(text).find()) return result; // cheap: most Markdown and scripts start no container
+    Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
     for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems())) {
-      if (!MENTION.matcher(block.text()).find()) continue;
+      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
+      if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
       ShellScript script = ShellParser.parse(block.text(), lines);
       if (block.reportProblems()) {
         for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
       }
-      new Walk(lines, result).script(script);
+      walk.script(script);
     }
     return result;
   }
