@@ -69,7 +69,7 @@ final class RunValue {
 
   /** True when the text still holds an expansion nobody could resolve ($X, $(cmd), ${{ expr }}). */
   boolean isSymbolic() {
-    return exact && !word.isLiteral() && text.indexOf('$') >= 0 || text.indexOf('`') >= 0;
+    return exact && !word.isLiteral() && (text.indexOf('$') >= 0 || text.indexOf('`') >= 0);
   }
 
   Span span() {
