@@ -65,7 +65,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
-        .desc("read the named files as this type: dockerfile, daemon").build());
+        .desc("read the named files as this type: dockerfile, run, daemon").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("RULES")
         .desc("comma-separated rule ids or slugs to turn off").build());
     o.addOption(Option.builder().longOpt("enable").hasArg().argName("RULES")
@@ -153,8 +153,8 @@ public final class Main {
     SourceKind forced = null;
     if (cl.hasOption("type")) {
       forced = SourceKind.byId(cl.getOptionValue("type"));
-      if (forced == null || (forced != SourceKind.DOCKERFILE && forced != SourceKind.DAEMON)) {
-        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile or daemon");
+      if (forced == null || forced == SourceKind.COMPOSE) {
+        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile, run or daemon");
       }
     }
     int jobs = Runtime.getRuntime().availableProcessors();

@@ -15,6 +15,12 @@ final class ContainerWalk {
   private ContainerWalk() { }
 
   static void walk(List<ContainerSpec> containers, List<SourceText> texts, List<Rule> rules) {
+    walk(containers, List.of(), texts, rules);
+  }
+
+  /** As above, with {@code env} set outside any container (a script's {@code export DOCKER_CONTENT_TRUST=0}). */
+  static void walk(List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts, List<Rule> rules) {
+    for (EnvVar e : env) for (Rule r : rules) r.check(e);
     for (ContainerSpec c : containers) {
       for (Rule r : rules) r.check(c);
       if (c.image() != null) for (Rule r : rules) r.check(c.image());

@@ -41,7 +41,8 @@ public final class Discovery {
       if (Files.isDirectory(p)) {
         walk(p, arg, forced, out);
       } else if (Files.exists(p)) {
-        SourceKind kind = forced != null ? forced : kindOf(p.getFileName() == null ? arg : p.getFileName().toString());
+        SourceKind kind = forced != null ? forced : p.getFileName() == null ? kindOf(arg) : kindOf(p);
+        if (kind == null) kind = byShebang(p);
         out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
       } else {
         missing.add(new Missing(arg, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "broken symbolic link" : "no such file or directory"));
@@ -60,6 +61,41 @@ public final class Discovery {
     }
     // daemon.json, and names such as prod.daemon.json or the fixtures' bad.daemon.json
     if (n.equals("daemon.json") || n.endsWith(".daemon.json")) return SourceKind.DAEMON;
+    if (isRunLines(n)) return SourceKind.RUN;
+    return null;
+  }
+
+  /** Files where docker run lines are written: scripts, Makefiles, Markdown, CI YAML. */
+  private static boolean isRunLines(String n) {
+    return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".md") || n.endsWith(".markdown")
+        || n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.equals(".gitlab-ci.yml")
+        || n.endsWith(".gitlab-ci.yml") || n.endsWith(".workflow.yml") || n.endsWith(".workflow.yaml");
+  }
+
+  /** What a file is, judged by its path: GitHub Actions workflows are known by their folder. */
+  static SourceKind kindOf(Path file) {
+    SourceKind k = kindOf(file.getFileName().toString());
+    if (k != null) return k;
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path dir = file.getParent();
+    if ((n.endsWith(".yml") || n.endsWith(".yaml")) && dir != null && dir.getFileName() != null
+        && dir.getFileName().toString().equals("workflows") && dir.getParent() != null
+        && dir.getParent().getFileName() != null && dir.getParent().getFileName().toString().equals(".github")) {
+      return SourceKind.RUN;
+    }
+    return null;
+  }
+
+  /** A file named on the command line without a telling name: a shell script if its shebang says so. */
+  private static SourceKind byShebang(Path p) {
+    try (java.io.InputStream in = Files.newInputStream(p)) {
+      String head = new String(in.readNBytes(128), java.nio.charset.StandardCharsets.UTF_8);
+      if (head.startsWith("#!") && head.lines().findFirst().orElse("").matches("#!.*\\b(sh|bash|dash|ash|ksh|zsh)\\b.*")) {
+        return SourceKind.RUN;
+      }
+    } catch (IOException | RuntimeException e) {
+      // unreadable: the loader reports it
+    }
     return null;
   }
 
@@ -81,7 +117,7 @@ public final class Discovery {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
           // With --type every file below the directory is read as that type.
-          SourceKind kind = forced != null ? forced : kindOf(file.getFileName().toString());
+          SourceKind kind = forced != null ? forced : kindOf(file);
           if (kind == null || ignored(ignores, file, false)) return FileVisitResult.CONTINUE;
           out.add(new Target(file, display(root, shownRoot, file), kind));
           return FileVisitResult.CONTINUE;

@@ -9,6 +9,7 @@ import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
+import dev.hardock.source.run.RunLineReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,6 +87,15 @@ public final class Linter {
         report(r.problems(), out, hd001);
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
+      }
+      case RUN -> {
+        RunLineReader.Result r = RunLineReader.read(file);
+        report(r.problems(), out, hd001);
+        RuleMeta hd002 = RuleRegistry.find("HD002");
+        if (hd002 != null && settings.isActive(hd002)) {
+          for (ParseProblem p : r.unknownFlags()) out.report(hd002, p.span(), p.message());
+        }
+        ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }

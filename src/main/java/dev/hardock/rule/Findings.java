@@ -23,6 +23,12 @@ public final class Findings {
     found.add(new Finding(rule, s, file, span, message, source));
   }
 
+  /** Reports at a severity other than the rule's default (HD118 for /dev/mem); a configured override still wins. */
+  public void report(RuleMeta rule, Span span, String message, Severity severity) {
+    Severity s = overrides.getOrDefault(rule.id(), severity);
+    found.add(new Finding(rule, s, file, span, message, source));
+  }
+
   public List<Finding> all() {
     return found;
   }

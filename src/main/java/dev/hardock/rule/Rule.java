@@ -46,6 +46,11 @@ public abstract class Rule {
     out.report(meta, span, message);
   }
 
+  /** Reports at another severity than the rule's default, for a case that is worse (or milder) than usual. */
+  protected final void report(Span span, String message, Severity severity) {
+    out.report(meta, span, message, severity);
+  }
+
   /** A whole Dockerfile. */
   public void check(ImageBuild build) { }
 

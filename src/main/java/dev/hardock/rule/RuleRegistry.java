@@ -34,6 +34,37 @@ import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.UnknownRunFlag;
+import dev.hardock.rule.runtime.ApparmorUnconfined;
+import dev.hardock.rule.runtime.CapabilitiesNotDropped;
+import dev.hardock.rule.runtime.CpuLimitMissing;
+import dev.hardock.rule.runtime.CustomCgroupParent;
+import dev.hardock.rule.runtime.DangerousCapability;
+import dev.hardock.rule.runtime.DockerSocketMount;
+import dev.hardock.rule.runtime.HealthcheckDisabled;
+import dev.hardock.rule.runtime.HostDevice;
+import dev.hardock.rule.runtime.HostIpc;
+import dev.hardock.rule.runtime.HostNetwork;
+import dev.hardock.rule.runtime.HostPid;
+import dev.hardock.rule.runtime.HostRootMount;
+import dev.hardock.rule.runtime.HostUserns;
+import dev.hardock.rule.runtime.HostUts;
+import dev.hardock.rule.runtime.LegacyLink;
+import dev.hardock.rule.runtime.MemoryLimitMissing;
+import dev.hardock.rule.runtime.NoNewPrivilegesMissing;
+import dev.hardock.rule.runtime.PidsLimitMissing;
+import dev.hardock.rule.runtime.PortOnAllInterfaces;
+import dev.hardock.rule.runtime.Privileged;
+import dev.hardock.rule.runtime.PrivilegedHostPort;
+import dev.hardock.rule.runtime.RunsAsRoot;
+import dev.hardock.rule.runtime.SeccompUnconfined;
+import dev.hardock.rule.runtime.SelinuxDisabled;
+import dev.hardock.rule.runtime.SensitiveHostMount;
+import dev.hardock.rule.runtime.SharedMountPropagation;
+import dev.hardock.rule.runtime.UnboundedRestart;
+import dev.hardock.rule.runtime.UnlimitedSwap;
+import dev.hardock.rule.runtime.WritableBindMount;
+import dev.hardock.rule.runtime.WritableRootFilesystem;
 import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
@@ -49,6 +80,37 @@ import java.util.function.Supplier;
 public final class RuleRegistry {
   public static final List<Supplier<Rule>> ALL = List.of(
       ParseError::new,
+      UnknownRunFlag::new,
+      Privileged::new,
+      HostRootMount::new,
+      SensitiveHostMount::new,
+      DockerSocketMount::new,
+      WritableBindMount::new,
+      HostNetwork::new,
+      HostPid::new,
+      HostIpc::new,
+      HostUts::new,
+      HostUserns::new,
+      DangerousCapability::new,
+      CapabilitiesNotDropped::new,
+      SeccompUnconfined::new,
+      ApparmorUnconfined::new,
+      SelinuxDisabled::new,
+      NoNewPrivilegesMissing::new,
+      WritableRootFilesystem::new,
+      HostDevice::new,
+      RunsAsRoot::new,
+      MemoryLimitMissing::new,
+      CpuLimitMissing::new,
+      PidsLimitMissing::new,
+      UnlimitedSwap::new,
+      UnboundedRestart::new,
+      HealthcheckDisabled::new,
+      PortOnAllInterfaces::new,
+      PrivilegedHostPort::new,
+      CustomCgroupParent::new,
+      LegacyLink::new,
+      SharedMountPropagation::new,
       LatestTag::new,
       UnpinnedDigest::new,
       UntrustedRegistry::new,

@@ -160,6 +160,6 @@ class MainTest {
     assertTrue(typed.out.contains(other + ":2:10:") && typed.out.contains("HD501"), typed.out);
     Run bad = run("--type", "yaml", other.toString());
     assertEquals(2, bad.code);
-    assertTrue(bad.err.contains("expected dockerfile or daemon"), bad.err);
+    assertTrue(bad.err.contains("unknown type 'yaml'") && bad.err.contains("daemon"), bad.err);
   }
 }

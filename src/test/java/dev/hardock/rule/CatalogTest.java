@@ -148,6 +148,7 @@ class CatalogTest {
     return switch (lang.toLowerCase(Locale.ROOT)) {
       case "dockerfile", "docker" -> SourceKind.DOCKERFILE;
       case "json" -> SourceKind.DAEMON;
+      case "sh", "bash", "shell", "console" -> SourceKind.RUN;
       default -> null;
     };
   }

@@ -1,0 +1,17 @@
+package dev.hardock.rule.runtime;
+
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.SourceKind;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleInfo;
+import dev.hardock.rule.Severity;
+
+/** HD120: A container without a memory limit. */
+@RuleInfo(id = "HD120", slug = "memory-limit-missing", severity = Severity.WARNING,
+    appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
+public final class MemoryLimitMissing extends Rule {
+  @Override
+  public void check(ContainerSpec c) {
+    if (c.memory() == null) report(c.span(), "no memory limit: set -m/--memory (mem_limit, deploy.resources.limits.memory)");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.hardock.rule.runtime;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Host paths that must not be bind-mounted into a container: the root, system directories whose contents
+ * let a container take over the host, and the sockets of container engines. Paths are compared after
+ * normalisation ({@code /etc/}, {@code //etc}, {@code /usr/../etc} are all {@code /etc}).
+ */
+public final class SensitivePaths {
+  private static final List<String> SYSTEM = List.of("/etc", "/proc", "/sys", "/dev", "/boot", "/usr", "/lib",
+      "/lib64", "/lib32", "/bin", "/sbin", "/root", "/var/lib/docker", "/var/lib/containerd", "/run", "/var/run");
+  private static final List<String> SOCKETS = List.of("docker.sock", "containerd.sock", "podman.sock", "dockershim.sock",
+      "cri-dockerd.sock", "crio.sock", "buildkitd.sock");
+  /** Directories holding engine sockets: mounting them hands over the socket too. */
+  private static final List<String> SOCKET_DIRS = List.of("/var/run", "/run", "/var/run/docker", "/run/docker",
+      "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman", "/run/buildkit", "/run/crio");
+
+  private SensitivePaths() { }
+
+  /**
+   * The absolute path with {@code //}, {@code .}, {@code ..} and a trailing slash resolved; null for a path that
+   * is not absolute (a named volume, {@code ./data}, {@code $(pwd)/x}).
+   */
+  public static String normalize(String path) {
+    if (path == null) return null;
+    String p = path.trim().replace('\\', '/');
+    if (!p.startsWith("/")) return null;
+    Deque<String> parts = new ArrayDeque<>();
+    for (String s : p.split("/")) {
+      if (s.isEmpty() || s.equals(".")) continue;
+      if (s.equals("..")) {
+        if (!parts.isEmpty()) parts.removeLast();
+      } else {
+        parts.addLast(s);
+      }
+    }
+    return "/" + String.join("/", parts);
+  }
+
+  public static boolean isRoot(String path) {
+    return "/".equals(normalize(path));
+  }
+
+  /** An engine socket ({@code /var/run/docker.sock}, a podman socket anywhere) or a directory holding one. */
+  public static boolean isEngineSocket(String path) {
+    String n = normalize(path);
+    if (n == null) return false;
+    String name = n.substring(n.lastIndexOf('/') + 1);
+    return SOCKETS.contains(name) || SOCKET_DIRS.contains(n);
+  }
+
+  /** A system directory (or something below it); the root and engine sockets have rules of their own. */
+  public static boolean isSensitive(String path) {
+    String n = normalize(path);
+    if (n == null || n.equals("/") || isEngineSocket(n)) return false;
+    for (String s : SYSTEM) if (n.equals(s) || n.startsWith(s + "/")) return true;
+    return false;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.hardock.rule.runtime;
+
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.SourceKind;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleInfo;
+import dev.hardock.rule.Severity;
+
+/** HD117: A container whose root filesystem is writable. */
+@RuleInfo(id = "HD117", slug = "writable-root-filesystem", severity = Severity.INFO,
+    appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
+public final class WritableRootFilesystem extends Rule {
+  @Override
+  public void check(ContainerSpec c) {
+    if (c.readOnlyRootfs() != null && Boolean.TRUE.equals(c.readOnlyRootfs().value())) return;
+    report(c.readOnlyRootfs() != null ? c.readOnlyRootfs().span() : c.span(),
+        "root filesystem is writable: run with --read-only (read_only: true) and mount tmpfs where it must write");
+  }
+}

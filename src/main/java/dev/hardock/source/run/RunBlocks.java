@@ -1,0 +1,275 @@
+package dev.hardock.source.run;
+
+import dev.hardock.model.LineIndex;
+import dev.hardock.model.MappedText;
+import dev.hardock.model.ParseProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Cuts the shell text out of the files run lines are written in: a whole script, Makefile recipe lines,
+ * Markdown code blocks, CI YAML {@code run:}/{@code script:} scalars. Every block is a {@link MappedText}
+ * whose characters keep their offsets in the file, so positions stay those of the enclosing file.
+ */
+final class RunBlocks {
+  /** A stretch of shell text; {@code reportProblems} is false for illustrations (Markdown) whose syntax is loose. */
+  record Block(MappedText text, boolean reportProblems, Object scope) { }
+
+  enum Format { SHELL, MAKEFILE, MARKDOWN, YAML }
+
+  private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session",
+      "shellsession", "zsh", "terminal");
+  private static final Set<String> CI_KEYS = Set.of("run", "script", "before_script", "after_script");
+  private static final Pattern FENCE = Pattern.compile("^([ \\t]*)(`{3,}|~{3,})\\s*([^`\\s{]*)[^`]*$");
+
+  private RunBlocks() { }
+
+  static Format formatOf(String fileName) {
+    String n = fileName.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".md") || n.endsWith(".markdown")) return Format.MARKDOWN;
+    if (n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.endsWith(".make")) return Format.MAKEFILE;
+    if (n.endsWith(".yml") || n.endsWith(".yaml")) return Format.YAML;
+    return Format.SHELL;
+  }
+
+  static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
+    return switch (format) {
+      case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
+      case MAKEFILE -> List.of(new Block(makefile(text, lines), true, text));
+      case MARKDOWN -> markdown(text, lines);
+      case YAML -> yaml(text, lines, problems);
+    };
+  }
+
+  /** Recipe lines (after a tab) without the tab and the {@code @ - +} prefixes; {@code $$} is a shell {@code $}. */
+  static MappedText makefile(String text, LineIndex lines) {
+    MappedText.Builder b = new MappedText.Builder(text.length());
+    boolean continued = false;
+    for (int l = 1; l <= lines.lineCount(); l++) {
+      int start = lines.lineStart(l);
+      int end = lineEnd(text, lines, l);
+      boolean recipe = start < end && text.charAt(start) == '\t';
+      if (!recipe && !continued) continue;
+      int i = recipe ? start + 1 : start;
+      if (recipe && !continued) {
+        while (i < end && (text.charAt(i) == '@' || text.charAt(i) == '-' || text.charAt(i) == '+'
+            || text.charAt(i) == ' ')) i++;
+      }
+      for (; i < end; i++) {
+        char c = text.charAt(i);
+        if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
+          b.append('$', i);
+          i++;
+        } else {
+          b.append(c, i);
+        }
+      }
+      continued = end > start && text.charAt(end - 1) == '\\';
+      b.append('\n', end);
+    }
+    return b.build(text.length());
+  }
+
+  /** Fenced code blocks in a shell language, or untagged; console prompts stripped and output skipped. */
+  static List<Block> markdown(String text, LineIndex lines) {
+    List<Block> out = new ArrayList<>();
+    int n = lines.lineCount();
+    for (int l = 1; l <= n; l++) {
+      String line = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
+      Matcher m = FENCE.matcher(line);
+      if (!m.matches()) continue;
+      String indent = m.group(1);
+      String fence = m.group(2);
+      String tag = m.group(3).toLowerCase(Locale.ROOT);
+      int close = l + 1;
+      while (close <= n) {
+        String c = text.substring(lines.lineStart(close), lineEnd(text, lines, close)).strip();
+        if (c.startsWith(fence) && c.chars().allMatch(ch -> ch == fence.charAt(0))) break;
+        close++;
+      }
+      if (SHELL_TAGS.contains(tag)) {
+        MappedText block = codeBlock(text, lines, l + 1, Math.min(close, n + 1), indent.length());
+        if (block.length() > 0) out.add(new Block(block, false, block));
+      }
+      l = close;
+    }
+    return out;
+  }
+
+  /** A console prompt: {@code $ }, {@code # }, {@code user@host:~$ }, {@code unix> }, {@code PS C:\> }. */
+  private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
+
+  private static MappedText codeBlock(String text, LineIndex lines, int from, int to, int indent) {
+    // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
+    boolean prompts = false;
+    for (int l = from; l < to && !prompts; l++) {
+      String s = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
+      Matcher m = PROMPT.matcher(s);
+      prompts = m.find() && !m.group().strip().equals("#"); // "# x" alone is a comment as often as a root prompt
+    }
+    boolean console = prompts;
+    MappedText.Builder b = new MappedText.Builder();
+    boolean continued = false;
+    for (int l = from; l < to; l++) {
+      int start = lines.lineStart(l);
+      int end = lineEnd(text, lines, l);
+      int i = start;
+      while (i < end && i - start < indent && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+      if (console && !continued) {
+        Matcher m = PROMPT.matcher(text.substring(i, end));
+        if (!m.find()) continue; // output
+        i += m.end();
+      } else if (console && text.startsWith("> ", i)) {
+        i += 2; // the secondary prompt of a continued line
+      }
+      appendLine(b, text, i, end);
+      continued = end > i && text.charAt(end - 1) == '\\';
+      b.append('\n', end);
+    }
+    return b.build(to <= lines.lineCount() ? lines.lineStart(to) : text.length());
+  }
+
+  /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_][\\w.:/-]*>");
+
+  /** Appends a line of a code block, with placeholders made into words ({@code _hostname_}) of the same length. */
+  private static void appendLine(MappedText.Builder b, String text, int start, int end) {
+    Matcher m = PLACEHOLDER.matcher(text).region(start, end);
+    int at = start;
+    while (m.find()) {
+      b.append(text, at, m.start());
+      b.append('_', m.start());
+      b.append(text, m.start() + 1, m.end() - 1);
+      b.append('_', m.end() - 1);
+      at = m.end();
+    }
+    b.append(text, at, end);
+  }
+
+  /** Scalars under {@code run:} (GitHub Actions) and {@code script:}, {@code before_script:}, {@code after_script:} (GitLab CI). */
+  static List<Block> yaml(String text, LineIndex lines, List<ParseProblem> problems) {
+    List<Block> out = new ArrayList<>();
+    try {
+      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(8 * 1024 * 1024).build();
+      for (Node root : new Compose(settings).composeAllFromString(text)) collect(root, text, lines, out, 0);
+    } catch (MarkedYamlEngineException e) {
+      int offset = e.getProblemMark().map(mk -> offset(text, lines, mk)).orElse(0);
+      problems.add(new ParseProblem(lines.span(offset, offset), "invalid YAML: " + e.getProblem()));
+    } catch (YamlEngineException | StackOverflowError e) {
+      problems.add(new ParseProblem(lines.span(0, 0), "invalid YAML: " + e.getMessage()));
+    }
+    return out;
+  }
+
+  private static void collect(Node node, String text, LineIndex lines, List<Block> out, int depth) {
+    if (depth > 200) return;
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && CI_KEYS.contains(k.getValue())) {
+          scripts(t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
+        } else {
+          collect(t.getValueNode(), text, lines, out, depth + 1);
+        }
+      }
+    } else if (node instanceof SequenceNode s) {
+      for (Node child : s.getValue()) collect(child, text, lines, out, depth + 1);
+    }
+  }
+
+  private static void scripts(Node node, Object scope, String text, LineIndex lines, List<Block> out, int depth) {
+    if (node instanceof ScalarNode s) {
+      out.add(new Block(scalar(s, text, lines), true, scope));
+    } else if (node instanceof SequenceNode seq && depth < 200) {
+      for (Node child : seq.getValue()) scripts(child, scope, text, lines, out, depth + 1);
+    } else {
+      collect(node, text, lines, out, depth + 1);
+    }
+  }
+
+  /** The scalar's value with each character's offset in the file; approximate only for escapes and folds we cannot map. */
+  static MappedText scalar(ScalarNode s, String text, LineIndex lines) {
+    String value = s.getValue();
+    int start = s.getStartMark().map(mk -> offset(text, lines, mk)).orElse(0);
+    int end = s.getEndMark().map(mk -> offset(text, lines, mk)).orElse(start);
+    ScalarStyle style = s.getScalarStyle();
+    MappedText mapped = null;
+    if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+      mapped = block(text, lines, start, end, style == ScalarStyle.FOLDED);
+    } else if (style == ScalarStyle.PLAIN) {
+      mapped = MappedText.of(text, start, Math.min(end, text.length()));
+    } else if (end - start >= 2) {
+      mapped = MappedText.of(text, start + 1, end - 1);
+    }
+    if (mapped != null && squeeze(mapped.text()).equals(squeeze(value))) return mapped;
+    // escapes or multi-line flow scalars: keep the value, every character at the scalar's start
+    MappedText.Builder b = new MappedText.Builder(value.length());
+    for (int i = 0; i < value.length(); i++) b.append(value.charAt(i), Math.min(start, text.length()));
+    return b.build(end);
+  }
+
+  private static String squeeze(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  private static MappedText block(String text, LineIndex lines, int start, int end, boolean folded) {
+    int headerLine = lines.line(start);
+    int last = lines.line(Math.max(start, Math.min(end, text.length())));
+    int indent = -1;
+    MappedText.Builder b = new MappedText.Builder(Math.max(16, end - start));
+    boolean previousNormal = false;
+    int pendingNewline = -1;
+    for (int l = headerLine + 1; l <= last && l <= lines.lineCount(); l++) {
+      int ls = lines.lineStart(l);
+      int le = lineEnd(text, lines, l);
+      if (ls >= end && l != headerLine + 1) break;
+      String line = text.substring(ls, le);
+      if (line.isBlank()) {
+        if (pendingNewline >= 0) b.append('\n', pendingNewline);
+        pendingNewline = le;
+        previousNormal = false;
+        continue;
+      }
+      int lead = 0;
+      while (lead < line.length() && line.charAt(lead) == ' ') lead++;
+      if (indent < 0) indent = lead;
+      if (lead < indent) break;
+      boolean normal = lead == indent && line.charAt(lead) != '\t';
+      if (pendingNewline >= 0) b.append(folded && previousNormal && normal ? ' ' : '\n', pendingNewline);
+      b.append(text, ls + indent, le);
+      pendingNewline = le;
+      previousNormal = normal;
+    }
+    if (pendingNewline >= 0) b.append('\n', pendingNewline);
+    return b.build(end);
+  }
+
+  private static int offset(String text, LineIndex lines, Mark mk) {
+    int ls = lines.lineStart(mk.getLine() + 1);
+    try {
+      return Math.min(text.length(), text.offsetByCodePoints(ls, mk.getColumn()));
+    } catch (IndexOutOfBoundsException e) {
+      return Math.min(text.length(), ls + mk.getColumn());
+    }
+  }
+
+  private static int lineEnd(String text, LineIndex lines, int line) {
+    int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+    while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+    return end;
+  }
+}

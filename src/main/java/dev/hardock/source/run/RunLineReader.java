@@ -1,0 +1,188 @@
+package dev.hardock.source.run;
+
+import dev.hardock.model.EnvVar;
+import dev.hardock.model.LineIndex;
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellProblem;
+import dev.hardock.model.ShellScript;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.SourceText;
+import dev.hardock.model.Span;
+import dev.hardock.model.Text;
+import dev.hardock.model.Word;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.source.shell.ShellParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the {@code docker run}/{@code create} lines (and podman's and nerdctl's) of a script, Makefile,
+ * Markdown file or CI YAML file, and reads each into the {@link ContainerSpec} it starts. Commands are those
+ * the shell parser sees (after {@code &&}, {@code |}, inside {@code $(..)}, behind {@code sudo}, {@code env},
+ * {@code exec}, {@code time}); a run line quoted inside another command's argument is text, not a command.
+ * Shell variables assigned earlier in the same script or code block are resolved; others stay symbolic.
+ */
+public final class RunLineReader {
+  /**
+   * @param containers one per run line, in file order
+   * @param env variables a script sets for the docker client itself ({@code export DOCKER_CONTENT_TRUST=0})
+   * @param texts the words of the run lines, for credential scans
+   * @param problems shell or YAML syntax problems (HD001)
+   * @param unknownFlags flags docker does not know (HD002)
+   */
+  public record Result(List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts,
+      List<ParseProblem> problems, List<ParseProblem> unknownFlags) { }
+
+  private static final Pattern MENTION = Pattern.compile("\\b(docker|podman|nerdctl)\\b");
+  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "exec", "time", "nohup", "command", "doas");
+  private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
+  /** Global options of docker, podman and nerdctl that take a value (before the subcommand). */
+  private static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of("-H", "--host", "-c", "--context", "--config",
+      "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey", "--connection", "--url", "--identity", "--root",
+      "--runroot", "--cgroup-manager", "--storage-driver", "--storage-opt", "--events-backend", "--tmpdir",
+      "--runtime", "--conmon", "--module", "--ssh", "-n", "--namespace", "-a", "--address", "--snapshotter",
+      "--cni-path", "--cni-netconfpath", "--data-root", "--hosts-dir");
+  private static final Set<String> SUDO_VALUE_OPTIONS = Set.of("-u", "-g", "-p", "-C", "-D", "-R", "-T", "-U", "-h",
+      "-r", "-t", "--user", "--group", "--prompt", "--chdir");
+
+  private RunLineReader() { }
+
+  public static Result read(SourceFile file) {
+    String name = file.path() == null || file.path().getFileName() == null ? file.displayPath()
+        : file.path().getFileName().toString();
+    return read(file.text(), file.lines(), RunBlocks.formatOf(name));
+  }
+
+  static Result read(String text, LineIndex lines, RunBlocks.Format format) {
+    Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>());
+    if (!MENTION.matcher(text).find()) return result; // cheap: most Markdown and scripts start no container
+    Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
+    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems())) {
+      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
+      if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
+      ShellScript script = ShellParser.parse(block.text(), lines);
+      if (block.reportProblems()) {
+        for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
+      }
+      walk.script(script);
+    }
+    return result;
+  }
+
+  /** One block's commands in order, with the shell variables known so far. */
+  private static final class Walk {
+    private final LineIndex lines;
+    private final Result result;
+    private final Map<String, String> vars = new HashMap<>();
+
+    Walk(LineIndex lines, Result result) {
+      this.lines = lines;
+      this.result = result;
+    }
+
+    void script(ShellScript script) {
+      for (ShellCommand c : script.commands()) command(c);
+    }
+
+    private void command(ShellCommand c) {
+      List<Word> words = c.words();
+      if (words.isEmpty()) {
+        for (Word a : c.assignments()) assign(a, false);
+        return;
+      }
+      for (Word a : c.assignments()) clientEnv(a);
+      int i = 0;
+      // wrappers: sudo -u x, env X=1, exec, time -p, nohup
+      while (i < words.size() && WRAPPERS.contains(base(words.get(i).value()))) {
+        String wrapper = base(words.get(i).value());
+        i++;
+        while (i < words.size()) {
+          String v = words.get(i).value();
+          if (v.equals("--")) {
+            i++;
+            break;
+          }
+          if (v.startsWith("-") && v.length() > 1) {
+            boolean takesValue = wrapper.equals("sudo") && SUDO_VALUE_OPTIONS.contains(v)
+                || wrapper.equals("env") && (v.equals("-u") || v.equals("--unset") || v.equals("-C"))
+                || wrapper.equals("exec") && v.equals("-a");
+            i += takesValue ? 2 : 1;
+          } else if (wrapper.equals("env") && v.indexOf('=') > 0) {
+            clientEnv(words.get(i));
+            i++;
+          } else {
+            break;
+          }
+        }
+      }
+      if (i >= words.size()) return;
+      String name = base(words.get(i).value());
+      if (DECLARATIONS.contains(name) && i == 0) {
+        for (int j = 1; j < words.size(); j++) {
+          if (!words.get(j).value().startsWith("-")) assign(words.get(j), name.equals("export"));
+        }
+        return;
+      }
+      RunArgs.Tool tool = switch (name) {
+        case "docker" -> RunArgs.Tool.DOCKER;
+        case "podman" -> RunArgs.Tool.PODMAN;
+        case "nerdctl" -> RunArgs.Tool.NERDCTL;
+        default -> null;
+      };
+      if (tool == null) return;
+      int toolAt = i++;
+      while (i < words.size() && words.get(i).value().startsWith("-")) {
+        String v = words.get(i).value();
+        i += GLOBAL_VALUE_OPTIONS.contains(v) ? 2 : 1;
+      }
+      if (i < words.size() && words.get(i).value().equals("container")) i++;
+      if (i >= words.size()) return;
+      String sub = words.get(i).value();
+      if (!sub.equals("run") && !sub.equals("create")) return;
+      Span span = words.get(toolAt).span().to(words.get(i).span());
+      String shown = tool.name().toLowerCase(java.util.Locale.ROOT) + (i - toolAt > 1 && words.get(i - 1).value().equals("container") ? " container " : " ") + sub;
+      RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, vars::get);
+      result.unknownFlags().addAll(args.unknown);
+      result.containers().add(RunContainer.of(shown, span, args, vars::get));
+      for (int j = toolAt; j < words.size(); j++) {
+        result.texts().add(new SourceText(words.get(j).valueText(), lines));
+      }
+    }
+
+    /** {@code NAME=value}: remembered for later expansions; unknown values forget the name. */
+    private void assign(Word w, boolean exported) {
+      String v = w.value();
+      int eq = v.indexOf('=');
+      if (eq <= 0) return;
+      String key = v.substring(0, eq);
+      if (key.endsWith("+")) return;
+      if (!key.chars().allMatch(ch -> ch == '_' || Character.isLetterOrDigit(ch))) return;
+      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      if (value.isSymbolic()) vars.remove(key);
+      else vars.put(key, value.text());
+      if (exported) clientEnv(w);
+    }
+
+    /** Variables that configure the docker client itself (DOCKER_CONTENT_TRUST, DOCKER_HOST...). */
+    private void clientEnv(Word w) {
+      String v = w.value();
+      int eq = v.indexOf('=');
+      if (eq <= 0 || !v.startsWith("DOCKER_")) return;
+      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      result.env().add(new EnvVar(new Text(v.substring(0, eq), w.span(0, eq)), new Text(value.text(), value.span()),
+          w.span(), SourceKind.RUN));
+    }
+  }
+
+  private static String base(String command) {
+    int slash = command.lastIndexOf('/');
+    return slash < 0 ? command : command.substring(slash + 1);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.hardock.rule.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.model.container.BuildRef;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Setting;
+import dev.hardock.rule.Finding;
+import dev.hardock.rule.Findings;
+import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleOptions;
+import dev.hardock.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Cases the run-line fixtures cannot show: a compose build whose image runs as root, severities. */
+class RuntimeRulesTest {
+  static List<Finding> run(Rule rule, ContainerSpec c) {
+    Findings out = new Findings("x", c.source(), Map.of());
+    rule.bind(out, RuleOptions.NONE);
+    rule.check(c);
+    return out.all();
+  }
+
+  static ContainerSpec.Builder service(String imageUser, String user) {
+    ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.COMPOSE, "web", new Span(2, 3, 2, 6));
+    b.build = new BuildRef(Path.of("app"), Path.of("app/Dockerfile"), new Span(3, 5, 3, 10), imageUser,
+        imageUser == null ? null : new Span(7, 1, 7, 10));
+    if (user != null) b.user = new Setting<>(user, new Span(4, 11, 4, 15));
+    return b;
+  }
+
+  @Test
+  void imageBuiltToRunAsRootIsReportedAtTheBuild() {
+    List<Finding> f = run(new RunsAsRoot(), service("", null).build());
+    assertEquals(1, f.size());
+    assertEquals(new Span(3, 5, 3, 10), f.get(0).span());
+    assertEquals("container runs as root: the final stage of Dockerfile:7 never sets USER and no user is set here",
+        f.get(0).message());
+    assertEquals(1, run(new RunsAsRoot(), service("0:0", null).build()).size());
+  }
+
+  @Test
+  void aNonRootUserOnEitherSideOrAnUnknownImageIsFine() {
+    assertTrue(run(new RunsAsRoot(), service("app", null).build()).isEmpty());
+    assertTrue(run(new RunsAsRoot(), service("", "1000").build()).isEmpty());
+    assertTrue(run(new RunsAsRoot(), service(null, null).build()).isEmpty());
+    assertEquals(new Span(4, 11, 4, 15), run(new RunsAsRoot(), service("app", "root").build()).get(0).span());
+  }
+
+  @Test
+  void rawDevicesAreErrors() {
+    ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.RUN, "docker run", Span.START);
+    b.devices.add(new Setting<>("/dev/kmem", Span.START));
+    b.devices.add(new Setting<>("/dev/ttyUSB0:/dev/ttyUSB0", Span.START));
+    List<Finding> f = run(new HostDevice(), b.build());
+    assertEquals(Severity.ERROR, f.get(0).severity());
+    assertEquals(Severity.WARNING, f.get(1).severity());
+  }
+
+  @Test
+  void pathsAreNormalised() {
+    assertEquals("/etc", SensitivePaths.normalize("//etc/./x/../"));
+    assertTrue(SensitivePaths.isRoot("/usr/.."));
+    assertTrue(SensitivePaths.isSensitive("/var/lib/docker/volumes"));
+    assertFalse(SensitivePaths.isSensitive("/var/run/docker.sock"));
+    assertTrue(SensitivePaths.isEngineSocket("//var/run/docker.sock"));
+    assertFalse(SensitivePaths.isSensitive("./etc"));
+    assertTrue(Capabilities.isDangerous("cap_sys_admin"));
+    assertEquals(new SecurityOption("seccomp", "unconfined"), SecurityOption.parse("seccomp:unconfined"));
+  }
+}

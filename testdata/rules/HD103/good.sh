@@ -1,0 +1,6 @@
+#!/bin/sh
+docker run -v /var/run/docker.sock:/var/run/docker.sock alpine:3.20 true
+docker run -v /etcetera:/data alpine:3.20 true
+docker run -v etc:/etc alpine:3.20 true
+docker run -v ./etc:/etc alpine:3.20 true
+docker run -v /:/host alpine:3.20 true

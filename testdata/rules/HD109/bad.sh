@@ -1,0 +1,7 @@
+#!/bin/sh
+# expect: HD109 @12-22
+docker run --uts=host -d alpine:3.20 true
+# expect: HD109 @15-25
+docker run -d --uts host alpine:3.20 true
+# expect: HD109 @15-25
+docker run -d --uts HOST alpine:3.20 true

@@ -1,0 +1,2 @@
+#!/bin/sh
+docker run --cgroupns private -d nginx:1.27

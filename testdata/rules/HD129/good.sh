@@ -1,0 +1,3 @@
+#!/bin/sh
+docker network create app
+docker run --network app -d wordpress:6.6
