@@ -1,6 +1,7 @@
 package dev.hardock.engine;
 
 import dev.hardock.model.SourceKind;
+import dev.hardock.source.compose.ComposeReader;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -41,7 +42,7 @@ public final class Discovery {
       if (Files.isDirectory(p)) {
         walk(p, arg, forced, out);
       } else if (Files.exists(p)) {
-        SourceKind kind = forced != null ? forced : kindOf(p.getFileName() == null ? arg : p.getFileName().toString());
+        SourceKind kind = forced != null ? forced : kindOfNamed(p, p.getFileName() == null ? arg : p.getFileName().toString());
         out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
       } else {
         missing.add(new Missing(arg, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "broken symbolic link" : "no such file or directory"));
@@ -57,6 +58,19 @@ public final class Discovery {
         || n.startsWith("dockerfile-") || n.startsWith("containerfile.") || n.endsWith(".dockerfile")
         || n.endsWith(".containerfile")) {
       return SourceKind.DOCKERFILE;
+    }
+    if (ComposeReader.isComposeName(n)) return SourceKind.COMPOSE;
+    return null;
+  }
+
+  /** A file named on the command line that its name does not classify: a YAML file with top-level services is compose. */
+  static SourceKind kindOfNamed(Path p, String name) {
+    SourceKind k = kindOf(name);
+    if (k != null) return k;
+    String n = name.toLowerCase(Locale.ROOT);
+    if ((n.endsWith(".yml") || n.endsWith(".yaml"))) {
+      String head = ComposeReader.readHead(p);
+      if (head != null && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
     }
     return null;
   }
