@@ -126,6 +126,9 @@ public final class Linter {
       ContainerWalk.walk(List.of(), e.getValue(), activeRules(file, other));
       out.all().addAll(other.all());
     }
+    // a value behind an anchor that several services share is one finding, not one per service
+    java.util.Set<List<Object>> seen = new HashSet<>();
+    out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
   }
 
   /**

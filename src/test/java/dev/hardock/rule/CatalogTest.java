@@ -146,6 +146,7 @@ class CatalogTest {
   static SourceKind kindOfFence(String lang) {
     return switch (lang.toLowerCase(Locale.ROOT)) {
       case "dockerfile", "docker" -> SourceKind.DOCKERFILE;
+      case "yaml", "yml" -> SourceKind.COMPOSE;
       default -> null;
     };
   }

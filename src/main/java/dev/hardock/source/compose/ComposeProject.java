@@ -38,6 +38,9 @@ final class ComposeProject {
   /** Keys whose lists an override replaces instead of extending (Compose merges most lists). */
   private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test", "profiles", "dns_search");
 
+  /** Keys whose value is a NAME=value list or a NAME: value mapping, merged by name. */
+  private static final Set<String> NAME_VALUE_KEYS = Set.of("environment", "args", "labels", "annotations", "sysctls");
+
   final YamlFile main;
   final Function<String, String> variables;
   final YamlNode.Budget budget = new YamlNode.Budget(YamlNode.Budget.DEFAULT);
@@ -197,6 +200,16 @@ final class ComposeProject {
             : new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
       }
       return new Mapping(bm.file(), bm.start(), bm.end(), new ArrayList<>(out.values()));
+    }
+    if (NAME_VALUE_KEYS.contains(key) && (base instanceof Sequence || base instanceof Mapping)
+        && (over instanceof Sequence || over instanceof Mapping) && base.getClass() != over.getClass()) {
+      // NAME=value list and NAME: value mapping mix: a list holding the mapping as one item, read in order
+      List<YamlNode> items = new ArrayList<>();
+      for (YamlNode n : new YamlNode[] {base, over}) {
+        if (n instanceof Sequence seq) items.addAll(seq.items());
+        else items.add(n);
+      }
+      return new Sequence(base.file(), base.start(), base.end(), items);
     }
     if (base instanceof Sequence bs && over instanceof Sequence os && !REPLACED_LISTS.contains(key)) {
       List<YamlNode> items = new ArrayList<>(bs.items());

@@ -470,16 +470,7 @@ final class ServiceMapper {
     List<NameValue> out = new ArrayList<>();
     if (e == null || isNull(e.value())) return out;
     if (e.value() instanceof Mapping m) {
-      for (Entry kv : m.merged(budget).values()) {
-        budget.spend(1);
-        if (!(kv.key() instanceof Scalar k)) continue;
-        Text name = new Text(k.value(), project.span(k));
-        if (kv.value() instanceof Scalar v) {
-          out.add(new NameValue(name, v.isNull() ? null : new Text(v.value(), project.span(v)), pairSpan(kv)));
-        } else {
-          problem(kv.value(), what + " values should be strings, not " + kv.value().kind());
-        }
-      }
+      mapNameValues(m, what, out);
       return out;
     }
     List<YamlNode> items = items(e);
@@ -488,6 +479,10 @@ final class ServiceMapper {
       return out;
     }
     for (YamlNode n : items) {
+      if (n instanceof Mapping m) { // a mapping merged into a list from another file
+        mapNameValues(m, what, out);
+        continue;
+      }
       if (!(n instanceof Scalar s) || s.isNull()) {
         problem(n, what + " items should be NAME=value strings, not " + n.kind());
         continue;
@@ -505,5 +500,20 @@ final class ServiceMapper {
       out.add(new NameValue(new Text(v.substring(0, eq), nameSpan), new Text(v.substring(eq + 1), valueSpan), whole));
     }
     return out;
+  }
+
+  private void mapNameValues(Mapping m, String what, List<NameValue> out) {
+    {
+      for (Entry kv : m.merged(budget).values()) {
+        budget.spend(1);
+        if (!(kv.key() instanceof Scalar k)) continue;
+        Text name = new Text(k.value(), project.span(k));
+        if (kv.value() instanceof Scalar v) {
+          out.add(new NameValue(name, v.isNull() ? null : new Text(v.value(), project.span(v)), pairSpan(kv)));
+        } else {
+          problem(kv.value(), what + " values should be strings, not " + kv.value().kind());
+        }
+      }
+    }
   }
 }
