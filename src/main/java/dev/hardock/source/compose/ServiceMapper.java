@@ -50,7 +50,8 @@ final class ServiceMapper {
     ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.COMPOSE, name, project.span(keyNode));
     Map<String, Entry> m = svc.merged(budget);
     Entry e;
-    if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull()) {
+    // with build:, image: names the image built here: nothing is pulled, so it is no image use
+    if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull() && !m.containsKey("build")) {
       b.image = new ImageUse(ImageRef.parse(s.value(), Interpolation.expand(s.value(), variables)), project.span(s), "image");
     }
     b.privileged = bool(m.get("privileged"));
