@@ -6,6 +6,7 @@ import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.model.SourceKind;
 import dev.hardock.report.GnuReport;
+import dev.hardock.source.compose.ComposeReader;
 import dev.hardock.report.JsonReport;
 import dev.hardock.report.Report;
 import dev.hardock.report.Summary;
@@ -65,7 +66,11 @@ public final class Main {
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
-        .desc("read the named files as this type: dockerfile, run, daemon").build());
+        .desc("read the named files as this type: dockerfile, compose, run, daemon").build());
+    o.addOption(Option.builder().longOpt("use-env")
+        .desc("interpolate compose files with this process's environment too (default: only .env files)").build());
+    o.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
+        .desc("read compose interpolation variables from FILE instead of the .env beside each compose file (repeatable)").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("RULES")
         .desc("comma-separated rule ids or slugs to turn off").build());
     o.addOption(Option.builder().longOpt("enable").hasArg().argName("RULES")
@@ -116,7 +121,7 @@ public final class Main {
     if (cl.hasOption("help")) {
       StringWriter sw = new StringWriter();
       new HelpFormatter().printHelp(new PrintWriter(sw), 100, "hardock [options] [PATH...]",
-          "Lints Dockerfiles for security problems. PATH is a file or a directory (default: .).%n%nOptions:".formatted(),
+          "Lints Dockerfiles and compose files for security problems. PATH is a file or a directory (default: .).%n%nOptions:".formatted(),
           options(), 2, 3, "%nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.%n".formatted());
       stdout.print(sw);
       return ExitCode.CLEAN;
@@ -153,8 +158,8 @@ public final class Main {
     SourceKind forced = null;
     if (cl.hasOption("type")) {
       forced = SourceKind.byId(cl.getOptionValue("type"));
-      if (forced == null || forced == SourceKind.COMPOSE) {
-        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile, run or daemon");
+      if (forced == null) {
+        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile, compose, run or daemon");
       }
     }
     int jobs = Runtime.getRuntime().availableProcessors();
@@ -173,7 +178,10 @@ public final class Main {
     long start = System.nanoTime();
     Discovery.Found found = Discovery.find(paths, forced);
     for (Discovery.Missing m : found.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
-    List<FileResult> results = new Linter(settings).lint(found.targets(), jobs);
+    List<java.nio.file.Path> envFiles = new ArrayList<>();
+    if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(java.nio.file.Path.of(f));
+    ComposeReader.Options composeOptions = new ComposeReader.Options(cl.hasOption("use-env"), List.copyOf(envFiles));
+    List<FileResult> results = new Linter(settings).withComposeOptions(composeOptions).lint(found.targets(), jobs);
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
     Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     report.write(results, summary, w);

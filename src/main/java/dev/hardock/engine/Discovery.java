@@ -1,6 +1,7 @@
 package dev.hardock.engine;
 
 import dev.hardock.model.SourceKind;
+import dev.hardock.source.compose.ComposeReader;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -41,8 +42,7 @@ public final class Discovery {
       if (Files.isDirectory(p)) {
         walk(p, arg, forced, out);
       } else if (Files.exists(p)) {
-        SourceKind kind = forced != null ? forced : p.getFileName() == null ? kindOf(arg) : kindOf(p);
-        if (kind == null) kind = byShebang(p);
+        SourceKind kind = forced != null ? forced : kindOfNamed(p, p.getFileName() == null ? arg : p.getFileName().toString());
         out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
       } else {
         missing.add(new Missing(arg, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "broken symbolic link" : "no such file or directory"));
@@ -61,6 +61,7 @@ public final class Discovery {
     }
     // daemon.json, and names such as prod.daemon.json or the fixtures' bad.daemon.json
     if (n.equals("daemon.json") || n.endsWith(".daemon.json")) return SourceKind.DAEMON;
+    if (ComposeReader.isComposeName(n)) return SourceKind.COMPOSE;
     if (isRunLines(n)) return SourceKind.RUN;
     return null;
   }
@@ -86,7 +87,22 @@ public final class Discovery {
     return null;
   }
 
-  /** A file named on the command line without a telling name: a shell script if its shebang says so. */
+  /**
+   * A file named on the command line: by its path first; then a YAML file with top-level services is
+   * compose, and a file with a sh/bash shebang is a script.
+   */
+  static SourceKind kindOfNamed(Path p, String name) {
+    SourceKind k = p.getFileName() == null ? kindOf(name) : kindOf(p);
+    if (k != null) return k;
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".yml") || n.endsWith(".yaml")) {
+      String head = ComposeReader.readHead(p);
+      if (head != null && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
+    }
+    return byShebang(p);
+  }
+
+  /** A file without a telling name: a shell script if its shebang says so. */
   private static SourceKind byShebang(Path p) {
     try (java.io.InputStream in = Files.newInputStream(p)) {
       String head = new String(in.readNBytes(128), java.nio.charset.StandardCharsets.UTF_8);

@@ -2,6 +2,14 @@ package dev.hardock.engine;
 
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.SourceText;
+import dev.hardock.model.container.BuildArg;
+import dev.hardock.source.compose.ComposeReader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import dev.hardock.rule.Finding;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
@@ -21,16 +29,25 @@ import java.util.function.Supplier;
 /** Reads files into the model and runs the active rules over them, in parallel, never failing on input. */
 public final class Linter {
   private final LintSettings settings;
+  private ComposeReader.Options composeOptions = ComposeReader.Options.DEFAULT;
 
   public Linter(LintSettings settings) {
     this.settings = settings;
   }
 
+  /** How compose files are interpolated (--use-env, --env-file). */
+  public Linter withComposeOptions(ComposeReader.Options options) {
+    this.composeOptions = options;
+    return this;
+  }
+
   /** Lints every target; results come back in the order of the targets. */
   public List<FileResult> lint(List<Target> targets, int threads) {
+    Set<Path> batch = new HashSet<>();
+    for (Target t : targets) batch.add(t.path().toAbsolutePath().normalize());
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
-      for (Target t : targets) out.add(lint(t, null));
+      for (Target t : targets) out.add(lint(t, null, batch));
       return out;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), r -> {
@@ -40,7 +57,7 @@ public final class Linter {
     });
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
-      for (Target t : targets) futures.add(pool.submit(() -> lint(t, null)));
+      for (Target t : targets) futures.add(pool.submit(() -> lint(t, null, batch)));
       List<FileResult> out = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
         try {
@@ -57,6 +74,14 @@ public final class Linter {
 
   /** Lints one file; {@code stdin} holds its bytes when it was read from standard input. */
   public FileResult lint(Target target, byte[] stdin) {
+    return lint(target, stdin, Set.of());
+  }
+
+  private FileResult lint(Target target, byte[] stdin, Set<Path> batch) {
+    if (target.kind() == SourceKind.COMPOSE && stdin == null) {
+      Path base = ComposeReader.baseOf(target.path());
+      if (base != null) return lintOverride(target, base, batch);
+    }
     try {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin);
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
@@ -97,8 +122,47 @@ public final class Linter {
         }
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
+      case COMPOSE -> lintCompose(file, out, hd001, rules);
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
+  }
+
+  /**
+   * A compose file is read with its overrides, extends and includes: the merged services are walked once
+   * (so a limit set in one file and ports in another give no missing-limit finding), and a finding at a
+   * value another file set is reported in that file; each other file's text is scanned under its own name.
+   */
+  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules) {
+    ComposeReader.Result r = ComposeReader.read(file, composeOptions);
+    out.attribute(r.spanFiles());
+    report(r.problems(), out, hd001);
+    for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
+    ContainerWalk.walk(r.containers(), r.texts(), rules);
+    for (Map.Entry<String, List<SourceText>> e : r.otherTexts().entrySet()) {
+      Findings other = new Findings(e.getKey(), SourceKind.COMPOSE, settings.severities());
+      ContainerWalk.walk(List.of(), e.getValue(), activeRules(file, other));
+      out.all().addAll(other.all());
+    }
+    // a value behind an anchor that several services share is one finding, not one per service
+    java.util.Set<List<Object>> seen = new HashSet<>();
+    out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
+  }
+
+  /**
+   * An override file is read through its base, as Compose reads it. When the base is linted in the same run
+   * the override's findings come with the base's; alone, only the findings in the override are kept.
+   */
+  private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
+    if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
+    String shownBase = Path.of(target.displayPath()).resolveSibling(base.getFileName()).toString();
+    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE), null, Set.of());
+    List<Finding> mine = new ArrayList<>();
+    for (Finding f : all.findings()) {
+      if (!f.file().equals(shownBase)) {
+        mine.add(new Finding(f.rule(), f.severity(), target.displayPath(), f.span(), f.message(), f.source()));
+      }
+    }
+    return new FileResult(target.displayPath(), target.kind(), mine);
   }
 
   private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001) {

@@ -11,6 +11,7 @@ public final class Findings {
   private final SourceKind source;
   private final List<Finding> found = new ArrayList<>();
   private final java.util.Map<String, Severity> overrides;
+  private java.util.Map<Span, String> spanFiles = java.util.Map.of();
 
   public Findings(String file, SourceKind source, java.util.Map<String, Severity> overrides) {
     this.file = file;
@@ -20,7 +21,15 @@ public final class Findings {
 
   public void report(RuleMeta rule, Span span, String message) {
     Severity s = overrides.getOrDefault(rule.id(), rule.severity());
-    found.add(new Finding(rule, s, file, span, message, source));
+    found.add(new Finding(rule, s, spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file), span, message, source));
+  }
+
+  /**
+   * Spans (by identity) that stand in another file than the one linted, such as the value an override
+   * file sets for a service of the linted compose file: findings at them are reported in that file.
+   */
+  public void attribute(java.util.Map<Span, String> fileOfSpan) {
+    this.spanFiles = fileOfSpan;
   }
 
   /** Reports at a severity other than the rule's default (HD118 for /dev/mem); a configured override still wins. */

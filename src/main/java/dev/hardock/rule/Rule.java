@@ -5,6 +5,7 @@ import dev.hardock.model.ImageUse;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
+import dev.hardock.model.container.BuildArg;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.daemon.DaemonConfig;
@@ -86,6 +87,9 @@ public abstract class Rule {
 
   /** A whole daemon.json. */
   public void check(DaemonConfig config) { }
+
+  /** Each build argument a container's image is built with (compose {@code build.args}). */
+  public void check(BuildArg arg) { }
 
   /** After the walk. */
   public void finish() { }

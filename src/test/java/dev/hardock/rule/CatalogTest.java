@@ -149,6 +149,7 @@ class CatalogTest {
       case "dockerfile", "docker" -> SourceKind.DOCKERFILE;
       case "json" -> SourceKind.DAEMON;
       case "sh", "bash", "shell", "console" -> SourceKind.RUN;
+      case "yaml", "yml" -> SourceKind.COMPOSE;
       default -> null;
     };
   }

@@ -1,6 +1,7 @@
 package dev.hardock.rule.secret;
 
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.container.BuildArg;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.KeyValue;
@@ -24,5 +25,14 @@ public final class SecretInBuildArg extends Rule {
       report(kv.span(), "build argument " + name + shown
           + " looks like a secret; build args are kept in the image history: use RUN --mount=type=secret instead");
     }
+  }
+
+  /** Compose {@code build.args}: only a literal value is flagged, a {@code ${VAR}} reference passes. */
+  @Override
+  public void check(BuildArg arg) {
+    String name = arg.name().value();
+    if (arg.value() == null || !SecretNames.isLiteralSecret(name, arg.value().value())) return;
+    report(arg.span(), "build argument " + name + " is set to a literal secret (" + Redaction.redact(arg.value().value())
+        + "); build args are kept in the image history: use build.secrets with a top-level secrets: entry");
   }
 }

@@ -1,0 +1,349 @@
+package dev.hardock.source.compose;
+
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.model.container.BuildRef;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.source.compose.YamlNode.Entry;
+import dev.hardock.source.compose.YamlNode.Mapping;
+import dev.hardock.source.compose.YamlNode.Scalar;
+import dev.hardock.source.compose.YamlNode.Sequence;
+import dev.hardock.source.dockerfile.DockerfileReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The files one compose project is read from: the linted file, the override files beside it, the files
+ * {@code extends} and {@code include} name, and the Dockerfiles services build. Every span made for a value
+ * of another file is remembered with that file's path, so a finding lands where the value was written.
+ */
+final class ComposeProject {
+  static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+  static final int MAX_EXTENDS = 10;
+  /** Keys whose lists an override replaces instead of extending (Compose merges most lists). */
+  private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test", "profiles", "dns_search");
+
+  /** Keys whose value is a NAME=value list or a NAME: value mapping, merged by name. */
+  private static final Set<String> NAME_VALUE_KEYS = Set.of("environment", "args", "labels", "annotations", "sysctls");
+
+  final YamlFile main;
+  final Function<String, String> variables;
+  final YamlNode.Budget budget = new YamlNode.Budget(YamlNode.Budget.DEFAULT);
+  final List<ParseProblem> problems = new ArrayList<>();
+  final Map<Span, String> spanFiles = new IdentityHashMap<>();
+  /** Content of other files read, by shown path: scanned for credentials under their own name. */
+  final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
+  private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
+
+  ComposeProject(YamlFile main, Function<String, String> variables) {
+    this.main = main;
+    this.variables = variables;
+  }
+
+  // ---- spans ----
+
+  Span span(YamlNode n) {
+    return span(n.file(), n.start(), n.end());
+  }
+
+  Span span(YamlFile f, int start, int end) {
+    Span s = f.span(start, end);
+    if (f != main) spanFiles.put(s, f.display());
+    return s;
+  }
+
+  private void problem(YamlNode at, String message) {
+    problems.add(new ParseProblem(span(at), message));
+  }
+
+  /** How to show a path beside (or below) the linted file: the linted file's shown folder plus the relative path. */
+  String display(Path p) {
+    Path rel;
+    try {
+      rel = main.folder().relativize(p.toAbsolutePath().normalize());
+    } catch (IllegalArgumentException e) {
+      return p.toString();
+    }
+    Path shown = Path.of(main.display()).getParent();
+    return (shown == null ? rel : shown.resolve(rel)).normalize().toString();
+  }
+
+  // ---- files ----
+
+  /** Loads another YAML file of the project; null (with a problem at {@code from}) when it cannot be read. */
+  YamlNode loadOther(Path p, YamlNode from) {
+    String text = readBounded(p);
+    if (text == null) {
+      if (from != null) problem(from, "cannot read " + display(p));
+      return null;
+    }
+    YamlFile f = YamlFile.of(p, display(p), text);
+    YamlLoader.Loaded l = YamlLoader.load(f);
+    for (ParseProblem pp : l.problems()) {
+      spanFiles.put(pp.span(), f.display());
+      problems.add(pp);
+    }
+    otherValues.computeIfAbsent(f.display(), k -> new ArrayList<>()).addAll(l.values());
+    return l.root();
+  }
+
+  static String readBounded(Path p) {
+    try {
+      if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_BYTES) return null;
+      try (InputStream in = Files.newInputStream(p)) {
+        String t = new String(in.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8);
+        return t.startsWith("\uFEFF") ? t.substring(1) : t;
+      }
+    } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** The {@code services} of a file's root, keyed by name; empty (with problems) when they are not a mapping. */
+  Map<String, Entry> services(YamlNode root) {
+    if (root == null || (root instanceof Scalar s && s.isNull())) return new LinkedHashMap<>();
+    if (!(root instanceof Mapping m)) {
+      problem(root, "a compose file should be a mapping of top-level keys such as services, not " + root.kind());
+      return new LinkedHashMap<>();
+    }
+    Entry e = m.get("services", budget);
+    if (e == null || (e.value() instanceof Scalar s && s.isNull())) return new LinkedHashMap<>();
+    if (!(e.value() instanceof Mapping sm)) {
+      problem(e.value(), "services should be a mapping of service names to services, not " + e.value().kind());
+      return new LinkedHashMap<>();
+    }
+    Map<String, Entry> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Entry> se : sm.merged(budget).entrySet()) {
+      YamlNode v = se.getValue().value();
+      if (v instanceof Mapping || (v instanceof Scalar s && s.isNull())) out.put(se.getKey(), se.getValue());
+      else problem(v, "service " + se.getKey() + " should be a mapping, not " + v.kind());
+    }
+    return out;
+  }
+
+  private Map<String, Entry> servicesOf(Path file, YamlNode from) {
+    Path key = file.toAbsolutePath().normalize();
+    Map<String, Entry> s = servicesByFile.get(key);
+    if (s == null) {
+      s = services(loadOther(key, from));
+      servicesByFile.put(key, s);
+    }
+    return s;
+  }
+
+  /** Adds the services of the files a top-level {@code include:} names (those already defined are kept). */
+  void include(YamlNode root, Map<String, Entry> services) {
+    if (!(root instanceof Mapping m)) return;
+    Entry inc = m.get("include", budget);
+    if (inc == null || !(inc.value() instanceof Sequence seq)) return;
+    for (YamlNode item : seq.items()) {
+      List<YamlNode> paths = new ArrayList<>();
+      if (item instanceof Scalar s) {
+        paths.add(s);
+      } else if (item instanceof Mapping im) {
+        Entry pe = im.get("path", budget);
+        if (pe != null && pe.value() instanceof Sequence ps) paths.addAll(ps.items());
+        else if (pe != null) paths.add(pe.value());
+      }
+      for (YamlNode p : paths) {
+        if (!(p instanceof Scalar s) || s.isNull()) continue;
+        String v = Interpolation.expand(s.value(), variables);
+        if (v == null) continue;
+        Path file = s.file().folder().resolve(v).normalize();
+        for (Map.Entry<String, Entry> e : servicesOf(file, s).entrySet()) services.putIfAbsent(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  // ---- merging ----
+
+  /** Merges an override file's services into the base ones, as Compose does. */
+  void mergeServices(Map<String, Entry> base, Map<String, Entry> override) {
+    for (Map.Entry<String, Entry> e : override.entrySet()) {
+      Entry prev = base.get(e.getKey());
+      if (prev == null) {
+        base.put(e.getKey(), e.getValue());
+      } else {
+        base.put(e.getKey(), new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+      }
+    }
+  }
+
+  /**
+   * Compose's merge: mappings merge key by key, most lists are extended, and any other value of the
+   * override replaces the base's. Every node keeps its own file and position.
+   */
+  YamlNode merge(String key, YamlNode base, YamlNode over) {
+    if (over instanceof Scalar s && s.isNull() && base instanceof Mapping) return base;
+    if (base instanceof Scalar s && s.isNull()) return over;
+    if (base instanceof Mapping bm && over instanceof Mapping om) {
+      Map<String, Entry> out = new LinkedHashMap<>(bm.merged(budget));
+      for (Map.Entry<String, Entry> e : om.merged(budget).entrySet()) {
+        budget.spend(1);
+        Entry prev = out.get(e.getKey());
+        out.put(e.getKey(), prev == null ? e.getValue()
+            : new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+      }
+      return new Mapping(bm.file(), bm.start(), bm.end(), new ArrayList<>(out.values()));
+    }
+    if (NAME_VALUE_KEYS.contains(key) && (base instanceof Sequence || base instanceof Mapping)
+        && (over instanceof Sequence || over instanceof Mapping) && base.getClass() != over.getClass()) {
+      // NAME=value list and NAME: value mapping mix: a list holding the mapping as one item, read in order
+      List<YamlNode> items = new ArrayList<>();
+      for (YamlNode n : new YamlNode[] {base, over}) {
+        if (n instanceof Sequence seq) items.addAll(seq.items());
+        else items.add(n);
+      }
+      return new Sequence(base.file(), base.start(), base.end(), items);
+    }
+    if (base instanceof Sequence bs && over instanceof Sequence os && !REPLACED_LISTS.contains(key)) {
+      List<YamlNode> items = new ArrayList<>(bs.items());
+      items.addAll(os.items());
+      budget.spend(items.size());
+      return new Sequence(bs.file(), bs.start(), bs.end(), items);
+    }
+    return over;
+  }
+
+  /** The service with what it {@code extends} merged underneath it. */
+  Mapping resolveExtends(String name, Mapping svc, Map<String, Entry> sameFile, int depth) {
+    Entry ext = svc.get("extends", budget);
+    if (ext == null) return svc;
+    if (depth >= MAX_EXTENDS) {
+      problem(ext.key(), "extends goes deeper than " + MAX_EXTENDS + " services (a cycle?)");
+      return svc;
+    }
+    String baseName = null;
+    YamlNode fileNode = null;
+    if (ext.value() instanceof Scalar s && !s.isNull()) {
+      baseName = s.value();
+    } else if (ext.value() instanceof Mapping em) {
+      Entry se = em.get("service", budget);
+      if (se != null && se.value() instanceof Scalar s) baseName = s.value();
+      Entry fe = em.get("file", budget);
+      if (fe != null) fileNode = fe.value();
+    }
+    if (baseName == null) {
+      problem(ext.value(), "extends should name a service");
+      return svc;
+    }
+    Map<String, Entry> from = sameFile;
+    if (fileNode instanceof Scalar fs && !fs.isNull()) {
+      String v = Interpolation.expand(fs.value(), variables);
+      if (v == null) return svc;
+      from = servicesOf(fs.file().folder().resolve(v), fs);
+    }
+    Entry be = from.get(baseName);
+    if (be == null) {
+      problem(ext.value(), "extends names the service " + baseName + ", which is not defined");
+      return svc;
+    }
+    if (!(be.value() instanceof Mapping bm)) return svc;
+    Mapping base = resolveExtends(baseName, bm, from, depth + 1);
+    Map<String, Entry> own = new LinkedHashMap<>(svc.merged(budget));
+    own.remove("extends");
+    Map<String, Entry> inherited = new LinkedHashMap<>(base.merged(budget));
+    inherited.remove("extends");
+    return (Mapping) merge(name, new Mapping(base.file(), base.start(), base.end(), new ArrayList<>(inherited.values())),
+        new Mapping(svc.file(), svc.start(), svc.end(), new ArrayList<>(own.values())));
+  }
+
+  // ---- build ----
+
+  BuildRef build(Entry e, ServiceMapper mapper, String service) {
+    YamlNode v = e.value();
+    String context = ".";
+    String dockerfile = "Dockerfile";
+    String inline = null;
+    Span span;
+    if (v instanceof Scalar s) {
+      if (s.isNull()) return null;
+      context = Interpolation.expand(s.value(), variables);
+      span = mapper.pairSpan(e);
+    } else if (v instanceof Mapping bm) {
+      span = span(e.key());
+      Map<String, Entry> m = bm.merged(budget);
+      if (mapper.scalar(m.get("context"), "build.context") instanceof Scalar c && !c.isNull()) {
+        context = Interpolation.expand(c.value(), variables);
+      }
+      if (mapper.scalar(m.get("dockerfile"), "build.dockerfile") instanceof Scalar d && !d.isNull()) {
+        dockerfile = Interpolation.expand(d.value(), variables);
+      }
+      if (mapper.scalar(m.get("dockerfile_inline"), "build.dockerfile_inline") instanceof Scalar d && !d.isNull()) {
+        inline = Interpolation.expand(d.value(), variables);
+        if (inline == null) inline = d.value();
+      }
+      mapper.buildArgs(m.get("args"), service);
+    } else {
+      mapper.problem(v, "build should be a path or a mapping, not " + v.kind());
+      return null;
+    }
+    if (context == null || context.contains("://") || context.startsWith("git@") || context.startsWith("github.com/")) {
+      return new BuildRef(null, null, span, null, null);
+    }
+    Path ctx;
+    try {
+      ctx = v.file().folder().resolve(context).normalize();
+    } catch (java.nio.file.InvalidPathException ex) {
+      return new BuildRef(null, null, span, null, null);
+    }
+    if (inline != null) {
+      User u = finalUser(SourceFile.of(ctx.resolve("Dockerfile"), "(dockerfile_inline)", inline, SourceKind.DOCKERFILE));
+      return new BuildRef(ctx, null, span, u == null ? null : u.name, null);
+    }
+    Path df;
+    try {
+      df = dockerfile == null ? null : ctx.resolve(dockerfile).normalize();
+    } catch (java.nio.file.InvalidPathException ex) {
+      df = null;
+    }
+    if (df == null) return new BuildRef(ctx, null, span, null, null);
+    String text = readBounded(df);
+    if (text == null) return new BuildRef(ctx, df, span, null, null);
+    User u = finalUser(SourceFile.of(df, display(df), text, SourceKind.DOCKERFILE));
+    if (u == null) return new BuildRef(ctx, df, span, null, null);
+    if (u.span != null) spanFiles.put(u.span, display(df));
+    return new BuildRef(ctx, df, span, u.name, u.span);
+  }
+
+  private record User(String name, Span span) { }
+
+  /**
+   * The user the image's final stage runs as: its last USER, else that of the stage it is built FROM,
+   * and so on; {@code ""} at the final FROM when none sets one; null when it cannot be known.
+   */
+  private static User finalUser(SourceFile dockerfile) {
+    ImageBuild b;
+    try {
+      b = DockerfileReader.read(dockerfile).build();
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+    Stage last = b == null ? null : b.finalStage();
+    if (last == null) return null;
+    for (Stage s = last; s != null; s = s.parent()) {
+      Instruction.User u = s.last(Instruction.User.class);
+      if (u != null) {
+        if (u.user() == null) return null;
+        String name = b.variables().expand(u.user().value(), u);
+        return name == null ? null : new User(name, u.user().span());
+      }
+    }
+    return new User("", last.from().image() == null ? last.from().span() : last.from().image().span());
+  }
+}

@@ -1,0 +1,520 @@
+package dev.hardock.source.compose;
+
+import dev.hardock.model.EnvVar;
+import dev.hardock.model.ImageRef;
+import dev.hardock.model.ImageUse;
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.model.Text;
+import dev.hardock.model.container.BuildArg;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.PortMapping;
+import dev.hardock.model.container.Setting;
+import dev.hardock.source.compose.YamlNode.Entry;
+import dev.hardock.source.compose.YamlNode.Mapping;
+import dev.hardock.source.compose.YamlNode.Scalar;
+import dev.hardock.source.compose.YamlNode.Sequence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns one (merged) compose service into a {@link ContainerSpec}. A scalar setting's span covers
+ * {@code key: value}; a value reached through an alias or a merge key points at the anchored value; list
+ * items point at the item. Values are interpolated; a value that needs an unknown variable stays as
+ * written (so rules see {@code ${NET}}, never a guess), and a switch that needs one stays unset.
+ */
+final class ServiceMapper {
+  private static final Set<String> PROPAGATIONS = Set.of("shared", "rshared", "slave", "rslave", "private", "rprivate");
+
+  private final ComposeProject project;
+  private final Function<String, String> variables;
+  private final YamlNode.Budget budget;
+  private final List<ParseProblem> problems;
+  final List<BuildArg> buildArgs = new ArrayList<>();
+
+  ServiceMapper(ComposeProject project) {
+    this.project = project;
+    this.variables = project.variables;
+    this.budget = project.budget;
+    this.problems = project.problems;
+  }
+
+  ContainerSpec map(String name, YamlNode keyNode, Mapping svc) {
+    ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.COMPOSE, name, project.span(keyNode));
+    Map<String, Entry> m = svc.merged(budget);
+    Entry e;
+    // with build:, image: names the image built here: nothing is pulled, so it is no image use
+    if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull() && !m.containsKey("build")) {
+      b.image = new ImageUse(ImageRef.parse(s.value(), Interpolation.expand(s.value(), variables)), project.span(s), "image");
+    }
+    b.privileged = bool(m.get("privileged"));
+    b.readOnlyRootfs = bool(m.get("read_only"));
+    b.user = string(m.get("user"));
+    b.networkMode = string(m.get("network_mode"));
+    b.pidMode = string(m.get("pid"));
+    b.ipcMode = string(m.get("ipc"));
+    b.utsMode = string(m.get("uts"));
+    b.usernsMode = string(m.get("userns_mode"));
+    b.cgroupParent = string(m.get("cgroup_parent"));
+    b.restart = string(m.get("restart"));
+    b.memorySwap = string(m.get("memswap_limit"));
+    strings(m.get("cap_add"), b.capAdd);
+    strings(m.get("cap_drop"), b.capDrop);
+    strings(m.get("security_opt"), b.securityOpts);
+    strings(m.get("links"), b.links);
+    strings(m.get("external_links"), b.links);
+    devices(m.get("devices"), b.devices);
+    Setting<String> deployMemory = null;
+    Setting<String> deployCpus = null;
+    Setting<String> deployPids = null;
+    Mapping limits = mapping(path(m, "deploy", "resources", "limits"), "deploy.resources.limits");
+    if (limits != null) {
+      Map<String, Entry> l = limits.merged(budget);
+      deployMemory = string(l.get("memory"));
+      deployCpus = string(l.get("cpus"));
+      deployPids = string(l.get("pids"));
+    }
+    b.memory = first(string(m.get("mem_limit")), deployMemory);
+    b.cpus = first(string(m.get("cpus")), string(m.get("cpu_quota")), string(m.get("cpu_shares")),
+        string(m.get("cpuset")), deployCpus);
+    b.pidsLimit = first(string(m.get("pids_limit")), deployPids);
+    healthcheck(m.get("healthcheck"), b);
+    volumes(m.get("volumes"), b.mounts);
+    tmpfs(m.get("tmpfs"), b.mounts);
+    ports(m.get("ports"), b.ports);
+    environment(m.get("environment"), b.env);
+    if ((e = m.get("build")) != null) b.build = project.build(e, this, name);
+    return b.build();
+  }
+
+  // ---- values ----
+
+  @SafeVarargs
+  private static <T> Setting<T> first(Setting<T>... settings) {
+    for (Setting<T> s : settings) if (s != null) return s;
+    return null;
+  }
+
+  private Entry path(Map<String, Entry> m, String... keys) {
+    Entry e = m.get(keys[0]);
+    for (int i = 1; i < keys.length && e != null; i++) {
+      if (!(e.value() instanceof Mapping mm)) {
+        if (!isNull(e.value())) problem(e.value(), keys[i - 1] + " should be a mapping, not " + e.value().kind());
+        return null;
+      }
+      e = mm.get(keys[i], budget);
+    }
+    return e;
+  }
+
+  private static boolean isNull(YamlNode n) {
+    return n instanceof Scalar s && s.isNull();
+  }
+
+  void problem(YamlNode at, String message) {
+    problems.add(new ParseProblem(project.span(at), message));
+  }
+
+  private String keyName(Entry e) {
+    return e.name() == null ? "this key" : e.name();
+  }
+
+  /** The scalar value of an entry, or null (with a problem when it has the wrong type). */
+  YamlNode scalar(Entry e, String what) {
+    if (e == null) return null;
+    if (e.value() instanceof Scalar s) return s;
+    problem(e.value(), what + " should be a single value, not " + e.value().kind());
+    return null;
+  }
+
+  Mapping mapping(Entry e, String what) {
+    if (e == null || isNull(e.value())) return null;
+    if (e.value() instanceof Mapping m) return m;
+    problem(e.value(), what + " should be a mapping, not " + e.value().kind());
+    return null;
+  }
+
+  /** The interpolated value, or the value as written when it needs an unknown variable. */
+  String value(Scalar s) {
+    String v = Interpolation.expand(s.value(), variables);
+    return v == null ? s.value() : v;
+  }
+
+  /** Span of {@code key: value} when both stand together, else of the value (reached through an alias). */
+  Span pairSpan(Entry e) {
+    YamlNode k = e.key();
+    YamlNode v = e.value();
+    if (k.file() == v.file() && v.start() >= k.end() && adjacent(k, v)) {
+      String between = k.file().text().substring(v.start(), v.end());
+      if (between.indexOf('\n') < 0 && between.indexOf('\r') < 0) return project.span(k.file(), k.start(), v.end());
+      return project.span(k);
+    }
+    return project.span(v);
+  }
+
+  private static boolean adjacent(YamlNode k, YamlNode v) {
+    String gap = k.file().text().substring(k.end(), v.start());
+    // a colon, blanks, and perhaps an anchor or a tag: the value is written right after its key
+    return gap.matches("[ \\t]*:[ \\t]*((&|!)[^ \\t\\r\\n]*[ \\t]+)*");
+  }
+
+  private Setting<Boolean> bool(Entry e) {
+    if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
+    String v = Interpolation.expand(s.value(), variables);
+    if (v == null) return null; // depends on an unknown variable: neither true nor false
+    switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> {
+        return new Setting<>(true, pairSpan(e));
+      }
+      case "false", "no", "off" -> {
+        return new Setting<>(false, pairSpan(e));
+      }
+      default -> {
+        problem(s, keyName(e) + " should be true or false, not '" + v + "'");
+        return null;
+      }
+    }
+  }
+
+  private Setting<String> string(Entry e) {
+    if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
+    return new Setting<>(value(s), pairSpan(e));
+  }
+
+  /** Items of a list (or a single value where Compose accepts one). */
+  List<YamlNode> items(Entry e) {
+    if (e == null || isNull(e.value())) return List.of();
+    if (e.value() instanceof Sequence seq) {
+      budget.spend(seq.items().size());
+      return seq.items();
+    }
+    return null;
+  }
+
+  private void strings(Entry e, List<Setting<String>> out) {
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), keyName(e) + " should be a list, not " + e.value().kind());
+      return;
+    }
+    for (YamlNode n : items) {
+      if (n instanceof Scalar s && !s.isNull()) out.add(new Setting<>(value(s), project.span(s)));
+      else problem(n, keyName(e) + " items should be strings, not " + n.kind());
+    }
+  }
+
+  private void devices(Entry e, List<Setting<String>> out) {
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), "devices should be a list, not " + e.value().kind());
+      return;
+    }
+    for (YamlNode n : items) {
+      if (n instanceof Scalar s && !s.isNull()) {
+        out.add(new Setting<>(value(s), project.span(s)));
+      } else if (n instanceof Mapping dm && dm.get("source", budget) != null
+          && dm.get("source", budget).value() instanceof Scalar s) {
+        out.add(new Setting<>(value(s), project.span(n)));
+      } else {
+        problem(n, "a device should be a string or a mapping with source");
+      }
+    }
+  }
+
+  private void healthcheck(Entry e, ContainerSpec.Builder b) {
+    Mapping h = mapping(e, "healthcheck");
+    if (h == null) return;
+    Map<String, Entry> m = h.merged(budget);
+    Setting<Boolean> disable = bool(m.get("disable"));
+    if (disable != null && disable.value()) {
+      b.healthcheckDisabled = disable;
+      return;
+    }
+    Entry test = m.get("test");
+    if (test == null) return;
+    boolean none = test.value() instanceof Scalar s ? value(s).trim().equals("NONE")
+        : test.value() instanceof Sequence seq && !seq.items().isEmpty() && seq.items().get(0) instanceof Scalar f
+            && value(f).equals("NONE");
+    if (none) b.healthcheckDisabled = new Setting<>(true, pairSpan(test));
+  }
+
+  // ---- volumes and tmpfs ----
+
+  private void volumes(Entry e, List<Mount> out) {
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), "volumes should be a list, not " + e.value().kind());
+      return;
+    }
+    for (YamlNode n : items) {
+      if (n instanceof Scalar s && !s.isNull()) out.add(shortVolume(s));
+      else if (n instanceof Mapping vm) {
+        Mount mount = longVolume(vm);
+        if (mount != null) out.add(mount);
+      } else problem(n, "a volume should be a string or a mapping, not " + n.kind());
+    }
+  }
+
+  private Mount shortVolume(Scalar s) {
+    String v = value(s);
+    boolean mapped = v.equals(s.value()); // positions of parts are known only when nothing was substituted
+    List<int[]> parts = new ArrayList<>();
+    int from = 0;
+    // a Windows drive letter's colon does not separate
+    int search = v.length() > 2 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':'
+        && (v.charAt(2) == '\\' || v.charAt(2) == '/') ? 2 : 0;
+    for (int i = search; i <= v.length(); i++) {
+      if (i == v.length() || v.charAt(i) == ':') {
+        parts.add(new int[] {from, i});
+        from = i + 1;
+        if (parts.size() == 2 && i < v.length()) {
+          parts.add(new int[] {from, v.length()});
+          break;
+        }
+        if (i + 3 < v.length() && Character.isLetter(v.charAt(i + 1)) && v.charAt(i + 2) == ':'
+            && (v.charAt(i + 3) == '\\' || v.charAt(i + 3) == '/')) {
+          i += 2; // a Windows target path
+        }
+      }
+    }
+    Span whole = project.span(s);
+    if (parts.size() == 1) {
+      return new Mount(Mount.Type.VOLUME, null, part(s, v, parts.get(0), mapped), null, null, whole);
+    }
+    Setting<String> source = part(s, v, parts.get(0), mapped);
+    Setting<String> target = part(s, v, parts.get(1), mapped);
+    Setting<Boolean> readOnly = null;
+    Setting<String> propagation = null;
+    if (parts.size() == 3) {
+      int[] p = parts.get(2);
+      int at = p[0];
+      for (String opt : v.substring(p[0], p[1]).split(",", -1)) {
+        int[] range = {at, at + opt.length()};
+        at += opt.length() + 1;
+        if (opt.equals("ro") || opt.equals("rw")) {
+          readOnly = new Setting<>(opt.equals("ro"), part(s, v, range, mapped).span());
+        } else if (PROPAGATIONS.contains(opt)) {
+          propagation = part(s, v, range, mapped);
+        }
+      }
+    }
+    return new Mount(isHostPath(source.value()) ? Mount.Type.BIND : Mount.Type.VOLUME, source, target, readOnly,
+        propagation, whole);
+  }
+
+  private Setting<String> part(Scalar s, String v, int[] range, boolean mapped) {
+    String text = v.substring(range[0], range[1]);
+    if (mapped && s.offsetOf(0) >= 0) {
+      return new Setting<>(text, project.span(s.file(), s.offsetOf(range[0]), s.offsetOf(range[1])));
+    }
+    return new Setting<>(text, project.span(s));
+  }
+
+  /** Compose reads a short-syntax source as a host path when it looks like one, else as a volume name. */
+  static boolean isHostPath(String source) {
+    return source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.startsWith("$")
+        || source.startsWith("\\") || (source.length() > 1 && Character.isLetter(source.charAt(0)) && source.charAt(1) == ':')
+        || source.contains("/");
+  }
+
+  private Mount longVolume(Mapping vm) {
+    Map<String, Entry> m = vm.merged(budget);
+    Setting<String> type = string(m.get("type"));
+    Mount.Type t;
+    try {
+      t = type == null ? Mount.Type.VOLUME : Mount.Type.valueOf(type.value().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException ex) {
+      problem(m.get("type").value(), "unknown volume type '" + type.value() + "'");
+      return null;
+    }
+    Setting<String> source = valueSetting(m.get("source"));
+    Setting<String> target = valueSetting(m.get("target"));
+    Setting<Boolean> readOnly = bool(m.get("read_only"));
+    Setting<String> propagation = null;
+    Mapping bind = mapping(m.get("bind"), "bind");
+    if (bind != null) propagation = string(bind.get("propagation", budget));
+    if (target == null) problem(vm, "a volume needs a target");
+    return new Mount(t, source, target, readOnly, propagation, project.span(vm));
+  }
+
+  /** A setting whose span is the value alone (a part of a larger specification). */
+  private Setting<String> valueSetting(Entry e) {
+    if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
+    return new Setting<>(value(s), project.span(s));
+  }
+
+  private void tmpfs(Entry e, List<Mount> out) {
+    if (e == null || isNull(e.value())) return;
+    List<YamlNode> items = e.value() instanceof Scalar ? List.of(e.value()) : items(e);
+    if (items == null) {
+      problem(e.value(), "tmpfs should be a string or a list, not " + e.value().kind());
+      return;
+    }
+    for (YamlNode n : items) {
+      if (!(n instanceof Scalar s) || s.isNull()) {
+        problem(n, "a tmpfs mount should be a path");
+        continue;
+      }
+      String v = value(s);
+      int colon = v.indexOf(':');
+      Setting<String> target = colon < 0 ? new Setting<>(v, project.span(s))
+          : part(s, v, new int[] {0, colon}, v.equals(s.value()));
+      out.add(new Mount(Mount.Type.TMPFS, null, target, null, null, project.span(s)));
+    }
+  }
+
+  // ---- ports ----
+
+  private void ports(Entry e, List<PortMapping> out) {
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), "ports should be a list, not " + e.value().kind());
+      return;
+    }
+    for (YamlNode n : items) {
+      if (n instanceof Scalar s && !s.isNull()) {
+        PortMapping p = shortPort(value(s), project.span(s));
+        if (p == null) problem(s, "cannot read the port '" + value(s) + "'");
+        else out.add(p);
+      } else if (n instanceof Mapping pm) {
+        Map<String, Entry> m = pm.merged(budget);
+        Setting<String> target = valueSetting(m.get("target"));
+        Setting<String> published = valueSetting(m.get("published"));
+        Setting<String> ip = valueSetting(m.get("host_ip"));
+        Setting<String> protocol = valueSetting(m.get("protocol"));
+        if (target == null) {
+          problem(pm, "a port needs a target");
+          continue;
+        }
+        out.add(new PortMapping(ip == null ? null : ip.value(), published == null ? null : firstPort(published.value()),
+            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm)));
+      } else {
+        problem(n, "a port should be a string, a number or a mapping, not " + n.kind());
+      }
+    }
+  }
+
+  /** {@code [ip:][host:]container[/protocol]}, ip possibly in brackets. */
+  static PortMapping shortPort(String v, Span span) {
+    String s = v.trim();
+    String protocol = "tcp";
+    int slash = s.lastIndexOf('/');
+    if (slash >= 0) {
+      protocol = s.substring(slash + 1);
+      s = s.substring(0, slash);
+    }
+    String ip = null;
+    if (s.startsWith("[")) {
+      int close = s.indexOf(']');
+      if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') return null;
+      ip = s.substring(1, close);
+      s = s.substring(close + 2);
+    }
+    int last = s.lastIndexOf(':');
+    String container = last < 0 ? s : s.substring(last + 1);
+    String rest = last < 0 ? null : s.substring(0, last);
+    String host = null;
+    if (rest != null) {
+      int c = rest.lastIndexOf(':');
+      host = c < 0 ? rest : rest.substring(c + 1);
+      if (c >= 0) {
+        if (ip != null) return null;
+        ip = rest.substring(0, c);
+      }
+    }
+    if (container.isEmpty()) return null;
+    return new PortMapping(ip == null || ip.isEmpty() ? null : ip, host == null || host.isEmpty() ? null : firstPort(host),
+        container, protocol, span);
+  }
+
+  static Integer firstPort(String v) {
+    int dash = v.indexOf('-');
+    String first = dash < 0 ? v : v.substring(0, dash);
+    try {
+      return Integer.valueOf(first.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  // ---- environment and build args ----
+
+  private void environment(Entry e, List<EnvVar> out) {
+    Map<String, EnvVar> byName = new LinkedHashMap<>();
+    for (NameValue nv : nameValues(e, "environment")) {
+      byName.remove(nv.name.value());
+      byName.put(nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE));
+    }
+    out.addAll(byName.values());
+  }
+
+  void buildArgs(Entry e, String service) {
+    Map<String, BuildArg> byName = new LinkedHashMap<>();
+    for (NameValue nv : nameValues(e, "build.args")) {
+      byName.remove(nv.name.value());
+      byName.put(nv.name.value(), new BuildArg(nv.name, nv.value, nv.span, service));
+    }
+    buildArgs.addAll(byName.values());
+  }
+
+  private record NameValue(Text name, Text value, Span span) { }
+
+  /** {@code NAME=value} / {@code NAME} items, or a {@code NAME: value} mapping; values as written. */
+  private List<NameValue> nameValues(Entry e, String what) {
+    List<NameValue> out = new ArrayList<>();
+    if (e == null || isNull(e.value())) return out;
+    if (e.value() instanceof Mapping m) {
+      mapNameValues(m, what, out);
+      return out;
+    }
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), what + " should be a list or a mapping, not " + e.value().kind());
+      return out;
+    }
+    for (YamlNode n : items) {
+      if (n instanceof Mapping m) { // a mapping merged into a list from another file
+        mapNameValues(m, what, out);
+        continue;
+      }
+      if (!(n instanceof Scalar s) || s.isNull()) {
+        problem(n, what + " items should be NAME=value strings, not " + n.kind());
+        continue;
+      }
+      String v = s.value();
+      int eq = v.indexOf('=');
+      Span whole = project.span(s);
+      if (eq < 0) {
+        out.add(new NameValue(new Text(v, whole), null, whole));
+        continue;
+      }
+      boolean mapped = s.offsetOf(0) >= 0;
+      Span nameSpan = mapped ? project.span(s.file(), s.offsetOf(0), s.offsetOf(eq)) : whole;
+      Span valueSpan = mapped ? project.span(s.file(), s.offsetOf(eq + 1), s.offsetOf(v.length())) : whole;
+      out.add(new NameValue(new Text(v.substring(0, eq), nameSpan), new Text(v.substring(eq + 1), valueSpan), whole));
+    }
+    return out;
+  }
+
+  private void mapNameValues(Mapping m, String what, List<NameValue> out) {
+    {
+      for (Entry kv : m.merged(budget).values()) {
+        budget.spend(1);
+        if (!(kv.key() instanceof Scalar k)) continue;
+        Text name = new Text(k.value(), project.span(k));
+        if (kv.value() instanceof Scalar v) {
+          out.add(new NameValue(name, v.isNull() ? null : new Text(v.value(), project.span(v)), pairSpan(kv)));
+        } else {
+          problem(kv.value(), what + " values should be strings, not " + kv.value().kind());
+        }
+      }
+    }
+  }
+}

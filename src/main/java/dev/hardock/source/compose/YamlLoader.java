@@ -1,0 +1,191 @@
+package dev.hardock.source.compose;
+
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Builds a {@link YamlNode} tree from snakeyaml-engine's event stream, without recursion: nesting depth,
+ * the number of nodes and the input size are bounded, aliases are shared rather than expanded, and any
+ * error becomes a {@link ParseProblem} with a position. Only the first document is read, as Compose does.
+ */
+final class YamlLoader {
+  static final int MAX_DEPTH = 200;
+  static final int MAX_NODES = 1_000_000;
+  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  /**
+   * @param root the document's root node, or null when the document is empty or unreadable
+   * @param values every scalar that is not a mapping key, once each (for content scans)
+   */
+  record Loaded(YamlNode root, List<ParseProblem> problems, List<YamlNode.Scalar> values) { }
+
+  private final YamlFile file;
+  private final List<ParseProblem> problems = new ArrayList<>();
+  private final List<YamlNode.Scalar> values = new ArrayList<>();
+  private final Map<String, YamlNode> anchors = new HashMap<>();
+
+  /** A collection being built: its start, anchor, items, and whether the next item is a key. */
+  private static final class Open {
+    final boolean mapping;
+    final int start;
+    final String anchor;
+    final boolean flow;
+    final List<YamlNode> items = new ArrayList<>();
+
+    Open(boolean mapping, int start, String anchor, boolean flow) {
+      this.mapping = mapping;
+      this.start = start;
+      this.anchor = anchor;
+      this.flow = flow;
+    }
+
+    boolean expectsKey() {
+      return mapping && items.size() % 2 == 0;
+    }
+  }
+
+  private YamlLoader(YamlFile file) {
+    this.file = file;
+  }
+
+  static Loaded load(YamlFile file) {
+    YamlLoader l = new YamlLoader(file);
+    YamlNode root = null;
+    try {
+      root = l.run();
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> m = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+      Span at = m.map(x -> l.point(x)).orElse(Span.START);
+      String what = e.getProblem() != null ? e.getProblem() : "invalid YAML";
+      String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+      l.problems.add(new ParseProblem(at, "invalid YAML: " + oneLine(what) + oneLine(context)));
+    } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
+      l.problems.add(new ParseProblem(Span.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
+    }
+    return new Loaded(l.problems.isEmpty() ? root : null, l.problems, l.problems.isEmpty() ? l.values : List.of());
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("\\s+", " ").trim();
+    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+  }
+
+  private Span point(Mark m) {
+    int o = file.offset(m.getIndex());
+    return file.span(o, o);
+  }
+
+  private int offset(Optional<Mark> m) {
+    return m.map(x -> file.offset(x.getIndex())).orElse(0);
+  }
+
+  private YamlNode run() {
+    LoadSettings settings = LoadSettings.builder().setLabel(file.display()).setCodePointLimit(MAX_CODE_POINTS)
+        .setAllowDuplicateKeys(true).setUseMarks(true).build();
+    Deque<Open> stack = new ArrayDeque<>();
+    YamlNode root = null;
+    boolean seenDocument = false;
+    int nodes = 0;
+    for (Event ev : new Parse(settings).parseString(file.text())) {
+      YamlNode done = null;
+      switch (ev.getEventId()) {
+        case DocumentStart -> {
+          if (seenDocument) return root; // later documents: Compose reads one
+          seenDocument = true;
+        }
+        case MappingStart, SequenceStart -> {
+          if (stack.size() >= MAX_DEPTH) {
+            problems.add(new ParseProblem(point(ev.getStartMark().orElseThrow()),
+                "the YAML nests deeper than " + MAX_DEPTH + " levels"));
+            return null;
+          }
+          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, offset(ev.getStartMark()), anchor(ev),
+              ((CollectionStartEvent) ev).isFlow()));
+        }
+        case MappingEnd, SequenceEnd -> {
+          Open o = stack.pop();
+          // a block collection ends where its last value ends, not at the next token
+          int end = o.flow || o.items.isEmpty() ? offset(ev.getEndMark()) : o.items.get(o.items.size() - 1).end();
+          end = Math.max(o.start, end);
+          if (o.mapping) {
+            List<YamlNode.Entry> entries = new ArrayList<>(o.items.size() / 2);
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i + 1 < o.items.size(); i += 2) {
+              YamlNode k = o.items.get(i);
+              if (k instanceof YamlNode.Scalar s && !s.value().equals("<<") && !seen.add(s.value())) {
+                problems.add(new ParseProblem(k.span(), "duplicate key '" + s.value() + "' in a mapping"));
+              }
+              entries.add(new YamlNode.Entry(k, o.items.get(i + 1)));
+            }
+            done = new YamlNode.Mapping(file, o.start, end, entries);
+          } else {
+            done = new YamlNode.Sequence(file, o.start, end, List.copyOf(o.items));
+          }
+          if (o.anchor != null) anchors.put(o.anchor, done);
+        }
+        case Scalar -> {
+          ScalarEvent s = (ScalarEvent) ev;
+          int start = offset(s.getStartMark());
+          int end = Math.max(start, offset(s.getEndMark()));
+          ScalarStyle style = s.getScalarStyle();
+          boolean plain = style == ScalarStyle.PLAIN && s.getTag().isEmpty();
+          int quotes = style == ScalarStyle.PLAIN ? 0 : 2;
+          boolean oneToOne = (style == ScalarStyle.PLAIN || style == ScalarStyle.SINGLE_QUOTED
+              || style == ScalarStyle.DOUBLE_QUOTED) && end - start - quotes == s.getValue().length()
+              && file.text().substring(start, end).indexOf('\n') < 0;
+          YamlNode.Scalar sc = new YamlNode.Scalar(file, start, end, s.getValue(), plain, oneToOne);
+          if (stack.isEmpty() || !stack.peek().expectsKey()) values.add(sc);
+          String a = anchor(ev);
+          if (a != null) anchors.put(a, sc);
+          done = sc;
+        }
+        case Alias -> {
+          String name = ((AliasEvent) ev).getAlias().getValue();
+          done = anchors.get(name);
+          if (done == null) {
+            int o = offset(ev.getStartMark());
+            problems.add(new ParseProblem(file.span(o, Math.max(o, offset(ev.getEndMark()))),
+                "alias *" + name + " refers to no anchor defined before it"));
+            done = new YamlNode.Scalar(file, o, o, "", true, false);
+          }
+        }
+        default -> { }
+      }
+      if (done != null) {
+        if (++nodes > MAX_NODES) {
+          problems.add(new ParseProblem(done.file().span(done.start(), done.start()),
+              "the YAML has more than " + MAX_NODES + " nodes"));
+          return null;
+        }
+        if (stack.isEmpty()) root = done;
+        else stack.peek().items.add(done);
+      }
+    }
+    return root;
+  }
+
+  private static String anchor(Event ev) {
+    if (ev instanceof NodeEvent n && n.getAnchor().isPresent()) return n.getAnchor().get().getValue();
+    return null;
+  }
+}

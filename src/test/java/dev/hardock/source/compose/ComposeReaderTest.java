@@ -1,0 +1,564 @@
+package dev.hardock.source.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardock.model.EnvVar;
+import dev.hardock.model.ParseProblem;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
+import dev.hardock.model.container.BuildArg;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.PortMapping;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeReaderTest {
+  @TempDir
+  Path dir;
+
+  private ComposeReader.Result read(String text) throws IOException {
+    return read("compose.yaml", text, ComposeReader.Options.DEFAULT);
+  }
+
+  private ComposeReader.Result read(String name, String text, ComposeReader.Options options) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return ComposeReader.read(SourceFile.of(p, name, text, SourceKind.COMPOSE), options);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private static ContainerSpec service(ComposeReader.Result r, String name) {
+    return r.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static void noProblems(ComposeReader.Result r) {
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
+  void scalarSettingsPointAtKeyAndValue() throws IOException {
+    var r = read("""
+        version: "3.8"
+        services:
+          web:
+            image: nginx:1.27
+            privileged: true
+            user: "0"
+            network_mode: host
+            pid: host
+            ipc: host
+            uts: host
+            userns_mode: host
+            cgroup_parent: custom
+            read_only: false
+            restart: always
+            mem_limit: 512m
+            memswap_limit: -1
+            cpus: 0.5
+            pids_limit: 100
+        """);
+    noProblems(r);
+    ContainerSpec c = service(r, "web");
+    assertEquals("3:3-3:6", c.span().toString());
+    assertEquals("4:12-4:22", c.image().span().toString());
+    assertEquals("nginx:1.27", c.image().ref().raw());
+    assertEquals(true, c.privileged().value());
+    assertEquals("5:5-5:21", c.privileged().span().toString());
+    assertEquals("0", c.user().value());
+    assertEquals("6:5-6:14", c.user().span().toString());
+    assertEquals("host", c.networkMode().value());
+    assertEquals("host", c.pidMode().value());
+    assertEquals("host", c.ipcMode().value());
+    assertEquals("host", c.utsMode().value());
+    assertEquals("host", c.usernsMode().value());
+    assertEquals("custom", c.cgroupParent().value());
+    assertEquals(false, c.readOnlyRootfs().value());
+    assertEquals("always", c.restart().value());
+    assertEquals("512m", c.memory().value());
+    assertEquals("-1", c.memorySwap().value());
+    assertEquals("0.5", c.cpus().value());
+    assertEquals("100", c.pidsLimit().value());
+  }
+
+  @Test
+  void flowMappingKeysAndNonAsciiColumnsInUtf16() throws IOException {
+    var r = read("""
+        services:
+          # \uD83D\uDE00 comment
+          a: {image: "caf\u00e9:1", privileged: true}
+          b: {labels: {x: "\uD83D\uDE00\uD83D\uDE00"}, privileged: true}
+        """);
+    noProblems(r);
+    assertEquals("3:24-3:40", service(r, "a").privileged().span().toString());
+    // two characters outside the BMP: 4 UTF-16 units, 2 code points
+    assertEquals("4:28-4:44", service(r, "b").privileged().span().toString());
+  }
+
+  @Test
+  void shortAndLongVolumes() throws IOException {
+    var r = read("""
+        services:
+          s:
+            image: busybox:1.36
+            volumes:
+              - /:/host
+              - data:/data:ro
+              - ./src:/src:rw,rshared
+              - /cache
+              - type: bind
+                source: /var/run/docker.sock
+                target: /var/run/docker.sock
+                read_only: true
+                bind:
+                  propagation: slave
+            tmpfs: [/run, "/tmp:size=64m"]
+        volumes:
+          data:
+        """);
+    noProblems(r);
+    List<Mount> m = service(r, "s").mounts();
+    assertEquals(7, m.size());
+    Mount root = m.get(0);
+    assertEquals(Mount.Type.BIND, root.type());
+    assertEquals("/", root.source().value());
+    assertEquals("5:9-5:10", root.source().span().toString());
+    assertEquals("5:11-5:16", root.target().span().toString());
+    assertEquals("5:9-5:16", root.span().toString());
+    assertNull(root.readOnly());
+    assertEquals(Mount.Type.VOLUME, m.get(1).type());
+    assertTrue(m.get(1).isReadOnly());
+    assertEquals("6:20-6:22", m.get(1).readOnly().span().toString());
+    assertEquals("rshared", m.get(2).propagation().value());
+    assertFalse(m.get(2).isReadOnly());
+    assertNull(m.get(3).source());
+    assertEquals("/cache", m.get(3).target().value());
+    Mount sock = m.get(4);
+    assertEquals(Mount.Type.BIND, sock.type());
+    assertEquals("/var/run/docker.sock", sock.source().value());
+    assertEquals("10:17-10:37", sock.source().span().toString());
+    assertTrue(sock.isReadOnly());
+    assertEquals("slave", sock.propagation().value());
+    assertEquals("9:9-14:29", sock.span().toString());
+    assertEquals(Mount.Type.TMPFS, m.get(5).type());
+    assertEquals("/tmp", m.get(6).target().value());
+  }
+
+  @Test
+  void shortAndLongPorts() throws IOException {
+    var r = read("""
+        services:
+          s:
+            ports:
+              - 80
+              - "8080:80"
+              - 127.0.0.1:443:443/udp
+              - "[::1]:22:22"
+              - 9000-9010:9000-9010
+              - target: 53
+                published: "5353"
+                host_ip: 0.0.0.0
+                protocol: udp
+        """);
+    noProblems(r);
+    List<PortMapping> p = service(r, "s").ports();
+    assertEquals(new PortMapping(null, null, "80", "tcp", p.get(0).span()), p.get(0));
+    assertEquals("4:9-4:11", p.get(0).span().toString());
+    assertEquals(8080, p.get(1).hostPort());
+    assertEquals("127.0.0.1", p.get(2).hostIp());
+    assertEquals("udp", p.get(2).protocol());
+    assertEquals("::1", p.get(3).hostIp());
+    assertEquals(22, p.get(3).hostPort());
+    assertEquals(9000, p.get(4).hostPort());
+    assertEquals(new PortMapping("0.0.0.0", 5353, "53", "udp", p.get(5).span()), p.get(5));
+  }
+
+  @Test
+  void environmentListAndMapAndCapsAndDevices() throws IOException {
+    var r = read("""
+        services:
+          a:
+            environment:
+              - DB_PASSWORD=s3cret
+              - FROM_HOST
+            cap_add: [SYS_ADMIN, NET_ADMIN]
+            cap_drop:
+              - ALL
+            security_opt: ["seccomp:unconfined", no-new-privileges:true]
+            devices:
+              - /dev/sda:/dev/sda
+              - source: /dev/mem
+                target: /dev/mem
+            links: [db:database]
+            external_links: [redis]
+          b:
+            environment:
+              API_TOKEN: abc123
+              EMPTY:
+        """);
+    noProblems(r);
+    List<EnvVar> env = service(r, "a").env();
+    assertEquals("DB_PASSWORD", env.get(0).name().value());
+    assertEquals("4:9-4:20", env.get(0).name().span().toString());
+    assertEquals("s3cret", env.get(0).value().value());
+    assertEquals("4:21-4:27", env.get(0).value().span().toString());
+    assertEquals("4:9-4:27", env.get(0).span().toString());
+    assertNull(env.get(1).value());
+    List<EnvVar> envB = service(r, "b").env();
+    assertEquals("18:7-18:24", envB.get(0).span().toString());
+    assertNull(envB.get(1).value());
+    ContainerSpec a = service(r, "a");
+    assertEquals(List.of("SYS_ADMIN", "NET_ADMIN"), a.capAdd().stream().map(s -> s.value()).toList());
+    assertEquals("6:26-6:35", a.capAdd().get(1).span().toString());
+    assertEquals("ALL", a.capDrop().get(0).value());
+    assertEquals("seccomp:unconfined", a.securityOpts().get(0).value());
+    assertEquals(List.of("/dev/sda:/dev/sda", "/dev/mem"), a.devices().stream().map(s -> s.value()).toList());
+    assertEquals(List.of("db:database", "redis"), a.links().stream().map(s -> s.value()).toList());
+  }
+
+  @Test
+  void limitsFromDeployAndHealthcheck() throws IOException {
+    var r = read("""
+        services:
+          a:
+            deploy:
+              resources:
+                limits: {memory: 256M, cpus: "0.5", pids: 50}
+            healthcheck:
+              disable: true
+          b:
+            cpu_shares: 512
+            healthcheck:
+              test: ["NONE"]
+          c:
+            healthcheck:
+              test: NONE
+          d:
+            healthcheck:
+              test: ["CMD", "true"]
+        """);
+    noProblems(r);
+    ContainerSpec a = service(r, "a");
+    assertEquals("256M", a.memory().value());
+    assertEquals("5:18-5:30", a.memory().span().toString());
+    assertEquals("0.5", a.cpus().value());
+    assertEquals("50", a.pidsLimit().value());
+    assertEquals("7:7-7:20", a.healthcheckDisabled().span().toString());
+    assertEquals("512", service(r, "b").cpus().value());
+    assertEquals("11:7-11:21", service(r, "b").healthcheckDisabled().span().toString());
+    assertTrue(service(r, "c").healthcheckDisabled().value());
+    assertNull(service(r, "d").healthcheckDisabled());
+    assertNull(service(r, "d").memory());
+  }
+
+  @Test
+  void mergeKeysAreResolvedAndPointAtTheAnchor() throws IOException {
+    var r = read("""
+        x-common: &common
+          privileged: true
+          restart: always
+        x-more: &more
+          restart: "no"
+          user: app
+        services:
+          a:
+            <<: *common
+            image: app:1
+          b:
+            <<: [*more, *common]
+            privileged: false
+          c:
+            volumes: &vols
+              - /:/host
+          d:
+            volumes: *vols
+        """);
+    noProblems(r);
+    ContainerSpec a = service(r, "a");
+    assertEquals(true, a.privileged().value());
+    assertEquals("2:3-2:19", a.privileged().span().toString());
+    ContainerSpec b = service(r, "b");
+    assertEquals(false, b.privileged().value());
+    assertEquals("13:5-13:22", b.privileged().span().toString());
+    assertEquals("no", b.restart().value()); // the earlier source wins
+    assertEquals("app", b.user().value());
+    assertEquals("16:9-16:16", service(r, "d").mounts().get(0).span().toString());
+  }
+
+  @Test
+  void interpolationFromDotEnvOnly() throws IOException {
+    write(".env", """
+        # comment
+        export TAG=1.2.3
+        QUOTED="a b" # trailing
+        SINGLE='$NOT'
+        NET=host
+        """);
+    String compose = """
+        services:
+          a:
+            image: app:${TAG}
+          b:
+            image: app:${UNSET}
+          c:
+            image: postgres:${V:-latest}
+          d:
+            image: nginx:${HOME}
+            network_mode: $NET
+            user: ${WHO:-root}
+            restart: $${literal}
+            privileged: ${PRIV}
+        """;
+    var r = read("compose.yaml", compose, ComposeReader.Options.DEFAULT);
+    noProblems(r);
+    assertEquals("app:1.2.3", service(r, "a").image().ref().expanded());
+    assertFalse(service(r, "b").image().ref().isLatest());
+    assertTrue(service(r, "c").image().ref().isLatest());
+    assertNull(service(r, "d").image().ref().expanded()); // never from the linter's environment
+    assertEquals("host", service(r, "d").networkMode().value());
+    assertEquals("root", service(r, "d").user().value());
+    assertEquals("${literal}", service(r, "d").restart().value());
+    assertNull(service(r, "d").privileged());
+    var withEnv = read("compose.yaml", compose, new ComposeReader.Options(true, List.of()));
+    assertTrue(service(withEnv, "d").image().ref().expanded() != null || System.getenv("HOME") == null);
+  }
+
+  @Test
+  void dotEnvParsing() {
+    Map<String, String> v = DotEnv.parse("""
+        A=1
+        export B = two
+        C="x\\ny" # c
+        D='lit $A'
+        E=${A}-e
+        F=value # comment
+        G=a#b
+        # H=no
+        """);
+    assertEquals("1", v.get("A"));
+    assertEquals("two", v.get("B"));
+    assertEquals("x\ny", v.get("C"));
+    assertEquals("lit $A", v.get("D"));
+    assertEquals("1-e", v.get("E"));
+    assertEquals("value", v.get("F"));
+    assertEquals("a#b", v.get("G"));
+    assertFalse(v.containsKey("H"));
+  }
+
+  @Test
+  void overrideFileMergesAndKeepsItsOwnPositions() throws IOException {
+    write("compose.override.yaml", """
+        services:
+          web:
+            ports: ["8080:80"]
+            privileged: true
+          extra:
+            image: redis
+        """);
+    var r = read("compose.yaml", """
+        services:
+          web:
+            image: nginx:1.27
+            mem_limit: 256m
+            ports: ["443:443"]
+        """, ComposeReader.Options.DEFAULT);
+    noProblems(r);
+    ContainerSpec web = service(r, "web");
+    assertEquals("256m", web.memory().value());
+    assertEquals(2, web.ports().size());
+    assertEquals("compose.override.yaml", r.spanFiles().get(web.privileged().span()));
+    assertEquals("4:5-4:21", web.privileged().span().toString());
+    assertNull(r.spanFiles().get(web.span()));
+    assertNull(r.spanFiles().get(web.ports().get(0).span()));
+    assertEquals("compose.override.yaml", r.spanFiles().get(web.ports().get(1).span()));
+    assertEquals("compose.override.yaml", r.spanFiles().get(service(r, "extra").span()));
+    assertTrue(r.otherTexts().containsKey("compose.override.yaml"));
+    assertEquals(dir.resolve("compose.yaml"), ComposeReader.baseOf(dir.resolve("compose.override.yaml")));
+  }
+
+  @Test
+  void extendsInTheSameFileAndAnother() throws IOException {
+    write("common/base.yml", """
+        services:
+          hardened:
+            read_only: true
+            cap_drop: [ALL]
+            mem_limit: 128m
+        """);
+    var r = read("compose.yaml", """
+        services:
+          base:
+            image: app:1
+            privileged: true
+          a:
+            extends: base
+            user: app
+          b:
+            extends:
+              file: common/base.yml
+              service: hardened
+            image: app:2
+          c:
+            extends: missing
+        """, ComposeReader.Options.DEFAULT);
+    ContainerSpec a = service(r, "a");
+    assertEquals("app:1", a.image().ref().raw());
+    assertEquals("4:5-4:21", a.privileged().span().toString());
+    assertEquals("app", a.user().value());
+    ContainerSpec b = service(r, "b");
+    assertEquals("128m", b.memory().value());
+    assertEquals(Path.of("common/base.yml").toString(), r.spanFiles().get(b.memory().span()));
+    assertEquals(1, r.problems().size());
+    assertEquals("14:14-14:21", r.problems().get(0).span().toString());
+  }
+
+  @Test
+  void includeAddsServices() throws IOException {
+    write("db/db.yaml", """
+        services:
+          db:
+            image: postgres
+        """);
+    var r = read("compose.yaml", """
+        include:
+          - db/db.yaml
+        services:
+          web:
+            image: nginx:1
+        """, ComposeReader.Options.DEFAULT);
+    noProblems(r);
+    ContainerSpec db = service(r, "db");
+    assertEquals(Path.of("db/db.yaml").toString(), r.spanFiles().get(db.image().span()));
+  }
+
+  @Test
+  void buildIsLinkedToItsDockerfile() throws IOException {
+    write("app/Dockerfile", """
+        FROM node:22 AS build
+        USER node
+        FROM build
+        RUN true
+        """);
+    write("root/Dockerfile.prod", """
+        FROM alpine:3.20
+        ARG U=nobody
+        USER ${U}
+        """);
+    write("none/Dockerfile", "FROM alpine:3.20\n");
+    var r = read("compose.yaml", """
+        services:
+          a:
+            build: ./app
+          b:
+            build:
+              context: root
+              dockerfile: Dockerfile.prod
+              args:
+                NPM_TOKEN: abc123secret
+                PLAIN:
+          c:
+            build: none
+          d:
+            build: missing
+          e:
+            build:
+              dockerfile_inline: |
+                FROM alpine:3.20
+                USER 1000
+          f:
+            build: https://github.com/docker/app.git
+        """, ComposeReader.Options.DEFAULT);
+    noProblems(r);
+    var a = service(r, "a").build();
+    assertEquals("node", a.imageUser());
+    assertEquals("2:6-2:10", a.imageUserSpan().toString());
+    assertEquals(Path.of("app/Dockerfile").toString(), r.spanFiles().get(a.imageUserSpan()));
+    assertEquals("3:5-3:17", a.span().toString());
+    var b = service(r, "b").build();
+    assertEquals("nobody", b.imageUser());
+    assertEquals(dir.resolve("root/Dockerfile.prod").normalize(), b.dockerfile().toAbsolutePath().normalize());
+    assertEquals("", service(r, "c").build().imageUser());
+    assertNull(service(r, "d").build().imageUser());
+    assertEquals("1000", service(r, "e").build().imageUser());
+    assertNull(service(r, "f").build().context());
+    List<BuildArg> args = r.buildArgs();
+    assertEquals(2, args.size());
+    assertEquals("9:9-9:32", args.get(0).span().toString());
+    assertEquals("b", args.get(0).container());
+    assertNull(args.get(1).value());
+  }
+
+  @Test
+  void badInputBecomesProblemsWithPositions() throws IOException {
+    assertProblem(read("services: [1\n  x: 2\n"), "invalid YAML");
+    assertProblem(read("- a\n- b\n"), "a compose file should be a mapping");
+    assertProblem(read("services: 3\n"), "services should be a mapping");
+    var wrongType = read("""
+        services:
+          a:
+            privileged: [1]
+          b:
+            privileged: maybe
+          c:
+            image: ok:1
+            privileged: true
+        """);
+    assertEquals(2, wrongType.problems().size());
+    assertEquals("3:17-3:20", wrongType.problems().get(0).span().toString());
+    assertEquals(true, service(wrongType, "c").privileged().value()); // the other services are still read
+    assertProblem(read("a: 1\na: 2\n"), "duplicate key");
+    assertProblem(read("services:\n  a:\n    image: *nope\n"), "refers to no anchor");
+  }
+
+  @Test
+  void bombsAndDeepNestingAreBounded() throws IOException {
+    StringBuilder bomb = new StringBuilder("x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char p = (char) (c - 1);
+      bomb.append("x-").append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p)
+          .append(", *").append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p)
+          .append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+    }
+    bomb.append("x-m: &m {<<: [*j]}\nservices:\n  s:\n    volumes: *j\n    <<: *m\n");
+    long t = System.nanoTime();
+    var r = read(bomb.toString());
+    assertTrue((System.nanoTime() - t) / 1_000_000 < 5000);
+    assertFalse(r.problems().isEmpty());
+    String deep = "services:\n  a:\n    labels: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    assertProblem(read(deep), "nests deeper");
+  }
+
+  private static void assertProblem(ComposeReader.Result r, String text) {
+    assertFalse(r.problems().isEmpty(), "expected a problem: " + text);
+    ParseProblem p = r.problems().get(0);
+    assertTrue(p.message().contains(text), p.message());
+  }
+
+  @Test
+  void fileNames() {
+    for (String n : List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+        "compose.override.yaml", "docker-compose.override.yml", "docker-compose.prod.yml", "compose.dev.yaml",
+        "bad.compose.yaml", "good.compose.yml", "Docker-Compose.YML")) {
+      assertTrue(ComposeReader.isComposeName(n), n);
+    }
+    for (String n : List.of("values.yaml", "composer.json", "compose.json", "docker-compose", ".compose.yaml.bak")) {
+      assertFalse(ComposeReader.isComposeName(n), n);
+    }
+    assertTrue(ComposeReader.looksLikeCompose("# x\nversion: '3'\nservices:\n  a: {}\n"));
+    assertFalse(ComposeReader.looksLikeCompose("jobs:\n  services:\n"));
+  }
+}
