@@ -5,8 +5,7 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.model.SourceKind;
-import dev.hardock.report.GnuReport;
-import dev.hardock.report.JsonReport;
+import dev.hardock.report.Formats;
 import dev.hardock.report.Report;
 import dev.hardock.report.Summary;
 import dev.hardock.rule.RuleDoc;
@@ -61,7 +60,12 @@ public final class Main {
   static Options options() {
     Options o = new Options();
     o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-        .desc("output format: text (default), gnu, json").build());
+        .desc("output format on stdout: text (default), gnu, json, sarif, checkstyle, gitlab, github").build());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write the report to FILE instead of stdout; with --output-format, write that format to FILE and keep --format on stdout").build());
+    o.addOption(Option.builder().longOpt("output-format").hasArg().argName("FORMAT")
+        .desc("format of the --output file (default: --format)").build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("print findings only (no summary)").build());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
@@ -140,11 +144,20 @@ public final class Main {
     }
     String format = cl.getOptionValue("format", "text");
     boolean color = tty && !cl.hasOption("no-color");
-    Report report = switch (format) {
-      case "text", "gnu" -> new GnuReport(color);
-      case "json" -> new JsonReport();
-      default -> throw new UsageException("unknown format '" + format + "': expected text, gnu or json");
-    };
+    boolean quiet = cl.hasOption("quiet");
+    Report report = Formats.of(format, color, quiet);
+    if (report == null) throw new UsageException("unknown format '" + format + "': expected " + String.join(", ", Formats.NAMES));
+    String outputFile = cl.getOptionValue("output");
+    Report fileReport = null;
+    if (cl.hasOption("output-format") && outputFile == null) throw new UsageException("--output-format needs --output FILE");
+    if (outputFile != null) {
+      String fileFormat = cl.getOptionValue("output-format", format);
+      fileReport = Formats.of(fileFormat, false, quiet);
+      if (fileReport == null) {
+        throw new UsageException("unknown format '" + fileFormat + "': expected " + String.join(", ", Formats.NAMES));
+      }
+      if (!cl.hasOption("output-format")) report = null; // as ruff and eslint: -o replaces stdout
+    }
     String failOn = cl.getOptionValue("fail-on", "warning");
     Severity threshold = Severity.parse(failOn);
     if (threshold == null && !failOn.equals("none")) {
@@ -175,9 +188,18 @@ public final class Main {
     for (Discovery.Missing m : found.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
     List<FileResult> results = new Linter(settings).lint(found.targets(), jobs);
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
-    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-    report.write(results, summary, w);
-    w.flush();
+    if (fileReport != null) {
+      try (Writer fw = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(outputFile), StandardCharsets.UTF_8)) {
+        fileReport.write(results, summary, fw);
+      } catch (IOException e) {
+        throw new UsageException("cannot write " + outputFile + ": " + e.getMessage());
+      }
+    }
+    if (report != null) {
+      Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+      report.write(results, summary, w);
+      w.flush();
+    }
     if (!found.missing().isEmpty()) return ExitCode.ERROR;
     return threshold != null && summary.atLeast(threshold) > 0 ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }

@@ -66,7 +66,8 @@ public final class Linter {
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
-      return new FileResult(target.displayPath(), target.kind(), found);
+      return new FileResult(target.displayPath(), target.kind(), found, loaded.file().text(), RepoPaths.uri(target.path()),
+          List.of());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return internalError(target, e);
     }
