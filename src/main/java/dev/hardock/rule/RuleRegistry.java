@@ -3,7 +3,9 @@ package dev.hardock.rule;
 import dev.hardock.rule.build.UserMissing;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.image.LatestTag;
+import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.UnusedSuppression;
 import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
 public final class RuleRegistry {
   public static final List<Supplier<Rule>> ALL = List.of(
       ParseError::new,
+      InvalidSuppression::new,
+      UnusedSuppression::new,
       LatestTag::new,
       UserMissing::new,
       UserRoot::new,
