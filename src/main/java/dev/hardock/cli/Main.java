@@ -5,9 +5,8 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.model.SourceKind;
-import dev.hardock.report.GnuReport;
+import dev.hardock.report.Formats;
 import dev.hardock.source.compose.ComposeReader;
-import dev.hardock.report.JsonReport;
 import dev.hardock.report.Report;
 import dev.hardock.report.Summary;
 import dev.hardock.rule.RuleDoc;
@@ -62,7 +61,20 @@ public final class Main {
   static Options options() {
     Options o = new Options();
     o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-        .desc("output format: text (default), gnu, json").build());
+        .desc("output format on stdout: text (default), gnu, json, sarif, checkstyle, gitlab, github").build());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write the report to FILE instead of stdout; with --output-format, write that format to FILE and keep --format on stdout").build());
+    o.addOption(Option.builder().longOpt("output-format").hasArg().argName("FORMAT")
+        .desc("format of the --output file (default: --format)").build());
+    o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
+        .desc("configuration file for every linted file (default: the nearest .hardock.yaml up to the repository root, then $XDG_CONFIG_HOME/hardock/config.yaml)").build());
+    o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+        .desc("report only findings that are not recorded in FILE").build());
+    o.addOption(Option.builder().longOpt("write-baseline")
+        .desc("record today's findings in the --baseline FILE and exit 0").build());
+    o.addOption(Option.builder().longOpt("stdin-filename").hasArg().argName("NAME")
+        .desc("with - as the path: read the file from stdin, named NAME (its kind and configuration follow the name)").build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("print findings only (no summary)").build());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
@@ -95,10 +107,14 @@ public final class Main {
   }
 
   public static int run(String[] args, PrintStream stdout, PrintStream stderr, boolean tty) {
+    return run(args, System.in, stdout, stderr, tty);
+  }
+
+  public static int run(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr, boolean tty) {
     boolean debug = false;
     for (String a : args) if (a.equals("--debug")) debug = true;
     try {
-      return execute(args, stdout, stderr, tty).code;
+      return execute(args, stdin, stdout, stderr, tty).code;
     } catch (UsageException e) {
       stderr.println("hardock: " + e.getMessage());
       stderr.println("Try 'hardock --help' for more information.");
@@ -110,7 +126,7 @@ public final class Main {
     }
   }
 
-  private static ExitCode execute(String[] args, PrintStream stdout, PrintStream stderr, boolean tty)
+  private static ExitCode execute(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr, boolean tty)
       throws UsageException, IOException {
     CommandLine cl;
     try {
@@ -145,11 +161,20 @@ public final class Main {
     }
     String format = cl.getOptionValue("format", "text");
     boolean color = tty && !cl.hasOption("no-color");
-    Report report = switch (format) {
-      case "text", "gnu" -> new GnuReport(color);
-      case "json" -> new JsonReport();
-      default -> throw new UsageException("unknown format '" + format + "': expected text, gnu or json");
-    };
+    boolean quiet = cl.hasOption("quiet");
+    Report report = Formats.of(format, color, quiet);
+    if (report == null) throw new UsageException("unknown format '" + format + "': expected " + String.join(", ", Formats.NAMES));
+    String outputFile = cl.getOptionValue("output");
+    Report fileReport = null;
+    if (cl.hasOption("output-format") && outputFile == null) throw new UsageException("--output-format needs --output FILE");
+    if (outputFile != null) {
+      String fileFormat = cl.getOptionValue("output-format", format);
+      fileReport = Formats.of(fileFormat, false, quiet);
+      if (fileReport == null) {
+        throw new UsageException("unknown format '" + fileFormat + "': expected " + String.join(", ", Formats.NAMES));
+      }
+      if (!cl.hasOption("output-format")) report = null; // as ruff and eslint: -o replaces stdout
+    }
     String failOn = cl.getOptionValue("fail-on", "warning");
     Severity threshold = Severity.parse(failOn);
     if (threshold == null && !failOn.equals("none")) {
@@ -171,23 +196,55 @@ public final class Main {
       }
       if (jobs < 1) throw new UsageException("--jobs takes a whole number of at least 1");
     }
-    LintSettings settings = new LintSettings(ruleSet(cl.getOptionValue("enable")), ruleSet(cl.getOptionValue("disable")),
-        new HashMap<>(), dev.hardock.rule.RuleOptions.NONE);
     List<String> paths = cl.getArgList().isEmpty() ? List.of(".") : cl.getArgList();
+    String stdinName = cl.getOptionValue("stdin-filename");
+    if (paths.contains("-")) {
+      if (paths.size() > 1) throw new UsageException("- (stdin) cannot be combined with other paths");
+      if (stdinName == null) stdinName = "-";
+    } else if (stdinName != null) {
+      throw new UsageException("--stdin-filename needs - as the path");
+    }
+    if (cl.hasOption("write-baseline") && !cl.hasOption("baseline")) throw new UsageException("--write-baseline needs --baseline FILE");
 
     long start = System.nanoTime();
-    Discovery.Found found = Discovery.find(paths, forced);
-    for (Discovery.Missing m : found.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
     List<java.nio.file.Path> envFiles = new ArrayList<>();
     if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(java.nio.file.Path.of(f));
     ComposeReader.Options composeOptions = new ComposeReader.Options(cl.hasOption("use-env"), List.copyOf(envFiles));
-    List<FileResult> results = new Linter(settings).withComposeOptions(composeOptions).lint(found.targets(), jobs);
+    LintRun.Outcome outcome;
+    try {
+      outcome = LintRun.run(new LintRun.Request(paths, forced, ruleSet(cl.getOptionValue("enable")),
+          ruleSet(cl.getOptionValue("disable")), cl.getOptionValue("fail-on"),
+          cl.hasOption("config") ? java.nio.file.Path.of(cl.getOptionValue("config")) : null,
+          cl.hasOption("baseline") ? java.nio.file.Path.of(cl.getOptionValue("baseline")) : null,
+          cl.hasOption("write-baseline"), stdinName, stdin, jobs, composeOptions));
+    } catch (dev.hardock.engine.Config.Invalid e) {
+      stderr.println("hardock: " + e.getMessage());
+      return ExitCode.ERROR;
+    } catch (IOException e) {
+      stderr.println("hardock: " + e.getMessage());
+      return ExitCode.ERROR;
+    }
+    for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    if (outcome.baselineWritten() >= 0) {
+      stderr.println("hardock: recorded " + outcome.baselineWritten() + " findings in " + cl.getOptionValue("baseline"));
+      return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
+    }
+    List<FileResult> results = outcome.results();
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
-    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-    report.write(results, summary, w);
-    w.flush();
-    if (!found.missing().isEmpty()) return ExitCode.ERROR;
-    return threshold != null && summary.atLeast(threshold) > 0 ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    if (fileReport != null) {
+      try (Writer fw = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(outputFile), StandardCharsets.UTF_8)) {
+        fileReport.write(results, summary, fw);
+      } catch (IOException e) {
+        throw new UsageException("cannot write " + outputFile + ": " + e.getMessage());
+      }
+    }
+    if (report != null) {
+      Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+      report.write(results, summary, w);
+      w.flush();
+    }
+    if (!outcome.missing().isEmpty()) return ExitCode.ERROR;
+    return outcome.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }
 
   private static Set<String> ruleSet(String list) throws UsageException {

@@ -93,7 +93,9 @@ public final class Linter {
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
-      return new FileResult(target.displayPath(), target.kind(), found);
+      Suppressions.Applied applied = Suppressions.apply(loaded.file(), found, settings);
+      return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
+          RepoPaths.uri(target.path()), applied.suppressed());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return internalError(target, e);
     }

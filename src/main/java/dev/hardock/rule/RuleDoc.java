@@ -15,6 +15,22 @@ public record RuleDoc(Map<String, String> front, String body) {
     return front.getOrDefault("summary", "");
   }
 
+  /** The one-line fix hint ({@code fix:} in the front matter), or null when the doc has none. */
+  public String fix() {
+    String f = front.get("fix");
+    return f == null || f.isBlank() ? null : f;
+  }
+
+  /** The text under a {@code ## heading} up to the next one, stripped; empty when there is no such heading. */
+  public String section(String heading) {
+    String b = "\n" + body;
+    int h = b.indexOf("\n## " + heading + "\n");
+    if (h < 0) return "";
+    int from = h + heading.length() + 5;
+    int next = b.indexOf("\n## ", from);
+    return b.substring(from, next < 0 ? b.length() : next).strip();
+  }
+
   public static RuleDoc parse(String text) {
     String t = text.replace("\r\n", "\n");
     Map<String, String> front = new LinkedHashMap<>();
@@ -26,6 +42,14 @@ public record RuleDoc(Map<String, String> front, String body) {
       if (colon > 0) front.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
     }
     return new RuleDoc(front, t.substring(end + 5));
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<RuleDoc>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** As {@link #load}, read once per rule (reports ask for the same doc for every finding). */
+  public static RuleDoc cached(RuleMeta rule) {
+    return CACHE.computeIfAbsent(rule.id(), id -> java.util.Optional.ofNullable(load(rule))).orElse(null);
   }
 
   /** The doc packaged with hardock for that rule, or null when it is missing. */

@@ -33,8 +33,10 @@ import dev.hardock.rule.image.ContentTrustDisabled;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
+import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
 import dev.hardock.rule.meta.UnknownRunFlag;
+import dev.hardock.rule.meta.UnusedSuppression;
 import dev.hardock.rule.runtime.ApparmorUnconfined;
 import dev.hardock.rule.runtime.CapabilitiesNotDropped;
 import dev.hardock.rule.runtime.CpuLimitMissing;
@@ -81,6 +83,8 @@ public final class RuleRegistry {
   public static final List<Supplier<Rule>> ALL = List.of(
       ParseError::new,
       UnknownRunFlag::new,
+      InvalidSuppression::new,
+      UnusedSuppression::new,
       Privileged::new,
       HostRootMount::new,
       SensitiveHostMount::new,

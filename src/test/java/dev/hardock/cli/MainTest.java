@@ -65,7 +65,7 @@ class MainTest {
   @Test
   void findingsLineFormatAndExitCodes() throws IOException {
     Path df = write("Dockerfile", "FROM node\nUSER node\n");
-    Run r = run(df.toString());
+    Run r = run("--format", "gnu", df.toString());
     assertEquals(1, r.code);
     assertEquals(df + ":1:6: warning: image node has no tag: pin a version so builds are reproducible [HD201 latest-tag]\n", r.out);
     assertEquals(0, run("--fail-on", "error", df.toString()).code);
@@ -75,7 +75,7 @@ class MainTest {
     assertEquals(2, typo.code);
     assertTrue(typo.err.contains("did you mean HD201 latest-tag?"), typo.err);
     Path clean = write("ok/Dockerfile", "FROM node:22-alpine\nUSER node\n");
-    Run ok = run(clean.toString());
+    Run ok = run("--format", "gnu", clean.toString());
     assertEquals(0, ok.code);
     assertEquals("", ok.out);
   }

@@ -1,0 +1,117 @@
+package dev.hardock.cli;
+
+import dev.hardock.engine.Baseline;
+import dev.hardock.engine.Config;
+import dev.hardock.engine.Discovery;
+import dev.hardock.engine.FileResult;
+import dev.hardock.engine.LintSettings;
+import dev.hardock.engine.Linter;
+import dev.hardock.engine.Target;
+import dev.hardock.model.SourceKind;
+import dev.hardock.rule.Finding;
+import dev.hardock.rule.RuleOptions;
+import dev.hardock.rule.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One lint run as the command line asks for it: files found (or read from stdin), each under the
+ * configuration that governs it (command-line flags on top), excluded files dropped, the baseline applied,
+ * and whether any finding reached its failure threshold.
+ */
+final class LintRun {
+  /** The environment, replaceable in tests (XDG_CONFIG_HOME, HOME). */
+  static Map<String, String> env = System.getenv();
+
+  record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
+      Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
+      dev.hardock.source.compose.ComposeReader.Options compose) { }
+
+  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten) { }
+
+  private LintRun() { }
+
+  static Outcome run(Request q) throws Config.Invalid, IOException {
+    Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
+    List<Target> targets = new ArrayList<>();
+    List<Discovery.Missing> missing = new ArrayList<>();
+    byte[] stdinBytes = null;
+    if (q.stdinName() != null) {
+      stdinBytes = q.stdin().readAllBytes();
+      SourceKind kind = q.forced() != null ? q.forced() : Discovery.kindOf(Path.of(q.stdinName()).getFileName().toString());
+      targets.add(new Target(Path.of(q.stdinName()), q.stdinName(), kind == null ? SourceKind.DOCKERFILE : kind));
+    } else {
+      Discovery.Found found = Discovery.find(q.paths(), q.forced());
+      targets.addAll(found.targets());
+      missing.addAll(found.missing());
+    }
+    // group the files by the configuration that governs them; YAML is only read when a file exists
+    Map<Path, Config> configs = new HashMap<>();
+    Map<Path, List<Target>> groups = new LinkedHashMap<>();
+    Map<Target, Config> configOf = new IdentityHashMap<>();
+    Path none = Path.of("");
+    for (Target t : targets) {
+      Config c = forcedConfig;
+      if (c == null) {
+        Path file = Config.find(t.path(), env);
+        if (file != null) {
+          c = configs.get(file);
+          if (c == null) {
+            c = Config.load(file);
+            configs.put(file, c);
+          }
+        }
+      }
+      if (c != null && c.excludes(t.path())) continue;
+      configOf.put(t, c);
+      groups.computeIfAbsent(c == null ? none : c.file(), k -> new ArrayList<>()).add(t);
+    }
+    Map<Target, FileResult> byTarget = new IdentityHashMap<>();
+    for (List<Target> group : groups.values()) {
+      Config c = configOf.get(group.get(0));
+      LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
+          : c.settings(q.enable(), q.disable());
+      Linter linter = new Linter(settings).withComposeOptions(q.compose());
+      if (stdinBytes != null) {
+        byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
+      } else {
+        List<FileResult> rs = linter.lint(group, q.jobs());
+        for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
+      }
+    }
+    List<FileResult> results = new ArrayList<>();
+    List<Config> governing = new ArrayList<>();
+    for (Target t : targets) {
+      FileResult r = byTarget.get(t);
+      if (r == null) continue;
+      results.add(r);
+      governing.add(configOf.get(t));
+    }
+    int written = -1;
+    if (q.baseline() != null) {
+      if (q.writeBaseline()) {
+        written = Baseline.write(q.baseline(), results);
+      } else {
+        Baseline b = Baseline.read(q.baseline());
+        results.replaceAll(b::apply);
+      }
+    }
+    boolean failed = false;
+    for (int i = 0; i < results.size() && written < 0; i++) {
+      Config c = governing.get(i);
+      String failOn = q.failOn() != null ? q.failOn() : c != null && c.failOn() != null ? c.failOn() : "warning";
+      Severity threshold = Severity.parse(failOn);
+      if (threshold == null) continue;
+      for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
+    }
+    return new Outcome(results, missing, failed, written);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.hardock.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.hardock.rule.Finding;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The findings a team has accepted for now: {@code {"version": 1, "findings": [{"rule", "file",
+ * "fingerprint"}]}}, sorted, so that it diffs well under review. A finding whose fingerprint (see
+ * {@link Fingerprints}: it survives lines moving) is in the baseline is not reported; SARIF still lists it
+ * with an {@code external} suppression.
+ */
+public final class Baseline {
+  private final Set<String> fingerprints;
+
+  private Baseline(Set<String> fingerprints) {
+    this.fingerprints = fingerprints;
+  }
+
+  public static Baseline read(Path file) throws IOException {
+    Set<String> fps = new HashSet<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+         JsonParser p = new JsonFactory().createParser(r)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(file + " is not a hardock baseline (expected a JSON object)");
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME && p.currentName().equals("fingerprint") && p.getParsingContext().getParent().inArray()) {
+          p.nextToken();
+          fps.add(p.getValueAsString());
+        }
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+          + ": not a hardock baseline: " + e.getOriginalMessage());
+    }
+    return new Baseline(fps);
+  }
+
+  /** The file's result with the findings the baseline knows moved to the suppressed ones. */
+  public FileResult apply(FileResult r) {
+    if (r.findings().isEmpty()) return r;
+    Map<Finding, String> fps = Fingerprints.of(r);
+    List<Finding> kept = new ArrayList<>();
+    List<FileResult.Suppressed> suppressed = new ArrayList<>(r.suppressed());
+    for (Finding f : r.findings()) {
+      if (fingerprints.contains(fps.get(f))) suppressed.add(new FileResult.Suppressed(f, "external", "in the baseline"));
+      else kept.add(f);
+    }
+    return new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), suppressed);
+  }
+
+  /** Records the reported findings of a run; returns how many. */
+  public static int write(Path file, List<FileResult> results) throws IOException {
+    record Entry(String rule, String file, String fingerprint) implements Comparable<Entry> {
+      @Override
+      public int compareTo(Entry o) {
+        int c = file.compareTo(o.file);
+        if (c != 0) return c;
+        c = rule.compareTo(o.rule);
+        return c != 0 ? c : fingerprint.compareTo(o.fingerprint);
+      }
+    }
+    Set<Entry> entries = new TreeSet<>();
+    for (FileResult r : results) {
+      Map<Finding, String> fps = Fingerprints.of(r);
+      for (Finding f : r.findings()) entries.add(new Entry(f.rule().id(), r.uri(), fps.get(f)));
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+         JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeArrayFieldStart("findings");
+      for (Entry e : entries) {
+        g.writeStartObject();
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("file", e.file());
+        g.writeStringField("fingerprint", e.fingerprint());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      w.write('\n');
+    }
+    return entries.size();
+  }
+}

@@ -1,0 +1,212 @@
+package dev.hardock.engine;
+
+import dev.hardock.model.Span;
+import dev.hardock.rule.RuleMeta;
+import dev.hardock.rule.RuleOptions;
+import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.Severity;
+import dev.hardock.source.config.ConfigReader;
+import dev.hardock.source.config.ConfigReader.Value;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A configuration file ({@code .hardock.yaml}): which rules run and how, the failure threshold, excluded
+ * paths, whether suppressions need a reason. Every mistake (bad YAML, unknown key, unknown rule, wrong type)
+ * is a {@link Invalid} naming file, line and column: a configuration is never half applied.
+ */
+public record Config(Path file, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
+    Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason) {
+  public static final String FILE_NAME = ".hardock.yaml";
+  /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
+  public static final String REQUIRE_REASON = "require-reason";
+  private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason");
+
+  /** A configuration error; the message starts with {@code file:line:col:}. */
+  public static final class Invalid extends Exception {
+    Invalid(Path file, Span at, String message) {
+      super(file + ":" + at.line() + ":" + at.column() + ": " + message);
+    }
+  }
+
+  /**
+   * The configuration that governs a file: the nearest {@code .hardock.yaml} from its folder up to the
+   * repository root (the folder with {@code .git}), else {@code $XDG_CONFIG_HOME/hardock/config.yaml}
+   * ({@code ~/.config} by default), else null.
+   */
+  public static Path find(Path lintedFile, Map<String, String> env) {
+    Path dir = lintedFile.toAbsolutePath().normalize().getParent();
+    for (Path d = dir; d != null; d = d.getParent()) {
+      Path c = d.resolve(FILE_NAME);
+      if (Files.isRegularFile(c)) return c;
+      if (Files.exists(d.resolve(".git"))) break;
+    }
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
+        : env.get("HOME") != null ? Path.of(env.get("HOME"), ".config") : null;
+    if (base == null) return null;
+    Path user = base.resolve("hardock/config.yaml");
+    return Files.isRegularFile(user) ? user : null;
+  }
+
+  public static Config load(Path file) throws Invalid {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException | RuntimeException e) {
+      throw new Invalid(file, Span.START, "cannot read the configuration: " + e.getMessage());
+    }
+    Value root;
+    try {
+      root = ConfigReader.read(text);
+    } catch (ConfigReader.Problem p) {
+      throw new Invalid(file, p.span, p.getMessage());
+    }
+    return from(file, root);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Config from(Path file, Value root) throws Invalid {
+    Set<String> enable = new HashSet<>();
+    Set<String> disable = new HashSet<>();
+    Map<String, Severity> severities = new HashMap<>();
+    Map<String, Map<String, Object>> options = new HashMap<>();
+    String failOn = null;
+    List<String> exclude = new ArrayList<>();
+    boolean requireReason = false;
+    for (Map.Entry<String, Value> e : ((Map<String, Value>) root.value()).entrySet()) {
+      Value v = e.getValue();
+      switch (e.getKey()) {
+        case "fail-on" -> {
+          failOn = string(file, v, "fail-on");
+          if (Severity.parse(failOn) == null && !failOn.equals("none")) {
+            throw new Invalid(file, v.span(), "fail-on must be error, warning, info, style or none, not '" + failOn + "'");
+          }
+        }
+        case "exclude" -> exclude.addAll(strings(file, v, "exclude"));
+        case "require-suppression-reason" -> requireReason = bool(file, v, "require-suppression-reason");
+        case "rules" -> {
+          if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), "rules must be a mapping of rule id or slug to a setting");
+          for (Map.Entry<String, Value> r : ((Map<String, Value>) v.value()).entrySet()) {
+            rule(file, r.getKey(), r.getValue(), enable, disable, severities, options);
+          }
+        }
+        default -> throw new Invalid(file, keySpan(v), "unknown key '" + e.getKey() + "': expected one of " + String.join(", ", sorted(KEYS)));
+      }
+    }
+    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void rule(Path file, String name, Value v, Set<String> enable, Set<String> disable,
+      Map<String, Severity> severities, Map<String, Map<String, Object>> options) throws Invalid {
+    RuleMeta m = RuleRegistry.find(name);
+    if (m == null) throw new Invalid(file, keySpan(v), "unknown rule '" + name + "' (see hardock --list-rules)");
+    if (v.value() instanceof String s) {
+      switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "off", "false" -> disable.add(m.id());
+        case "on", "true" -> enable.add(m.id());
+        default -> {
+          Severity sev = Severity.parse(s);
+          if (sev == null) throw new Invalid(file, v.span(), m.id() + ": expected on, off or a severity (error, warning, info, style), not '" + s + "'");
+          enable.add(m.id());
+          severities.put(m.id(), sev);
+        }
+      }
+      return;
+    }
+    if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), m.id() + ": expected on, off, a severity or a mapping of settings");
+    Map<String, Object> opts = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> o : ((Map<String, Value>) v.value()).entrySet()) {
+      Value ov = o.getValue();
+      switch (o.getKey()) {
+        case "enabled" -> (bool(file, ov, "enabled") ? enable : disable).add(m.id());
+        case "severity" -> {
+          Severity sev = Severity.parse(string(file, ov, "severity"));
+          if (sev == null) throw new Invalid(file, ov.span(), "severity must be error, warning, info or style");
+          severities.put(m.id(), sev);
+        }
+        default -> opts.put(o.getKey(), ov.value() instanceof String s ? s : strings(file, ov, o.getKey()));
+      }
+    }
+    if (!opts.isEmpty()) options.put(m.id(), opts);
+  }
+
+  /** Whether a file is excluded: globs are relative to the configuration's folder; one without / matches a name at any depth. */
+  public boolean excludes(Path lintedFile) {
+    if (exclude.isEmpty()) return false;
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Path abs = lintedFile.toAbsolutePath().normalize();
+    if (!abs.startsWith(dir)) return false;
+    Path rel = dir.relativize(abs);
+    for (String g : exclude) {
+      String glob = g.startsWith("/") ? g.substring(1) : g.contains("/") ? g : "**/" + g;
+      if (glob.endsWith("/")) glob = glob + "**";
+      PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      if (pm.matches(rel)) return true;
+      if (!g.contains("/") && FileSystems.getDefault().getPathMatcher("glob:" + g).matches(rel)) return true;
+      // a folder pattern excludes what is below it
+      for (Path p = rel.getParent(); p != null; p = p.getParent()) if (pm.matches(p)) return true;
+    }
+    return false;
+  }
+
+  /** The lint settings of this configuration with the command line's --enable and --disable on top. */
+  public LintSettings settings(Set<String> cliEnable, Set<String> cliDisable) {
+    Set<String> en = new HashSet<>(enable);
+    Set<String> dis = new HashSet<>(disable);
+    en.removeAll(cliDisable);
+    dis.removeAll(cliEnable);
+    en.addAll(cliEnable);
+    dis.addAll(cliDisable);
+    Map<String, Map<String, Object>> opts = new HashMap<>(options);
+    if (requireReason) {
+      Map<String, Object> hd003 = new LinkedHashMap<>(opts.getOrDefault("HD003", Map.of()));
+      hd003.put(REQUIRE_REASON, "true");
+      opts.put("HD003", hd003);
+    }
+    return new LintSettings(en, dis, severities, new RuleOptions(opts));
+  }
+
+  private static String string(Path file, Value v, String key) throws Invalid {
+    if (v.value() instanceof String s) return s;
+    throw new Invalid(file, v.span(), key + " must be a single value");
+  }
+
+  private static boolean bool(Path file, Value v, String key) throws Invalid {
+    String s = string(file, v, key);
+    if (s.equals("true")) return true;
+    if (s.equals("false")) return false;
+    throw new Invalid(file, v.span(), key + " must be true or false, not '" + s + "'");
+  }
+
+  private static List<String> strings(Path file, Value v, String key) throws Invalid {
+    if (v.value() instanceof String s) return List.of(s);
+    if (!(v.value() instanceof List<?> l)) throw new Invalid(file, v.span(), key + " must be a list of strings");
+    List<String> out = new ArrayList<>();
+    for (Object o : l) {
+      Value item = (Value) o;
+      if (!(item.value() instanceof String s)) throw new Invalid(file, item.span(), key + " must be a list of strings");
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static Span keySpan(Value v) {
+    return v.keySpan();
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    return s.stream().sorted().toList();
+  }
+}

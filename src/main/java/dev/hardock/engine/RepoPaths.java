@@ -1,0 +1,43 @@
+package dev.hardock.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Paths as a repository knows them: relative to the nearest enclosing folder with a {@code .git}, with
+ * {@code /} separators. SARIF uploads and fingerprints use them, so they do not depend on where hardock was
+ * started from or how the path was spelled on the command line.
+ */
+public final class RepoPaths {
+  private static final ConcurrentHashMap<Path, Path> ROOTS = new ConcurrentHashMap<>();
+  private static final Path NONE = Path.of("");
+
+  private RepoPaths() { }
+
+  /** The repository root enclosing {@code dir} (a folder with .git), or null. */
+  public static Path root(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path r = ROOTS.computeIfAbsent(abs, d -> {
+      for (Path p = d; p != null; p = p.getParent()) if (Files.exists(p.resolve(".git"))) return p;
+      return NONE;
+    });
+    return r == NONE ? null : r;
+  }
+
+  /** The file's path relative to its repository root, or to the working directory outside any repository. */
+  public static String uri(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    Path root = parent == null ? null : root(parent);
+    if (root == null) root = Path.of("").toAbsolutePath();
+    Path rel = abs.startsWith(root) ? root.relativize(abs) : abs;
+    return normalise(rel.toString());
+  }
+
+  static String normalise(String path) {
+    String p = path.replace('\\', '/');
+    while (p.startsWith("./")) p = p.substring(2);
+    return p;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.hardock.source.config;
+
+import dev.hardock.model.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads a configuration file's YAML into plain values that keep their positions, so the engine can say
+ * where a bad setting is. snakeyaml stays in this class; it is loaded only when a configuration file exists.
+ */
+public final class ConfigReader {
+  /** A value: a String (scalar), a List of values, or a Map of key to value (keys in file order). */
+  public record Value(Object value, Span span, Span keySpan) {
+    Value(Object value, Span span) {
+      this(value, span, span);
+    }
+  }
+
+  /** A file that is not YAML, or whose top level is not a mapping. */
+  public static final class Problem extends Exception {
+    public final Span span;
+
+    Problem(Span span, String message) {
+      super(message);
+      this.span = span;
+    }
+  }
+
+  private ConfigReader() { }
+
+  public static Value read(String text) throws Problem {
+    Optional<Node> root;
+    try {
+      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(20)
+          .setCodePointLimit(1024 * 1024).build();
+      root = new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      Span at = e.getProblemMark().map(ConfigReader::span).orElse(Span.START);
+      throw new Problem(at, "invalid YAML: " + e.getProblem());
+    } catch (YamlEngineException e) {
+      throw new Problem(Span.START, "invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (root.isEmpty()) return new Value(new LinkedHashMap<String, Value>(), Span.START);
+    Value v = convert(root.get());
+    if (!(v.value() instanceof Map)) throw new Problem(v.span(), "expected a mapping of settings at the top level");
+    return v;
+  }
+
+  private static Value convert(Node n) throws Problem {
+    Span at = n.getStartMark().map(ConfigReader::span).orElse(Span.START);
+    if (n instanceof ScalarNode s) return new Value(s.getValue(), at);
+    if (n instanceof SequenceNode s) {
+      List<Value> items = new ArrayList<>();
+      for (Node c : s.getValue()) items.add(convert(c));
+      return new Value(items, at);
+    }
+    MappingNode m = (MappingNode) n;
+    Map<String, Value> map = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      Value key = convert(t.getKeyNode());
+      if (!(key.value() instanceof String k)) throw new Problem(key.span(), "expected a plain key");
+      if (map.containsKey(k)) throw new Problem(key.span(), "duplicate key '" + k + "'");
+      Value v = convert(t.getValueNode());
+      map.put(k, new Value(v.value(), v.span(), key.span()));
+    }
+    return new Value(map, at);
+  }
+
+  private static Span span(Mark m) {
+    return Span.point(m.getLine() + 1, m.getColumn() + 1);
+  }
+}

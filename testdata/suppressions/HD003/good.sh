@@ -1,0 +1,3 @@
+#!/bin/sh
+# hardock-ignore HD201: demo of the newest image
+docker run --rm nginx
