@@ -40,7 +40,10 @@ public final class Discovery {
     for (String arg : args) {
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
+        int from = out.size();
         walk(p, arg, forced, out);
+        // file-system order differs between machines: sort so output is the same everywhere
+        out.subList(from, out.size()).sort(java.util.Comparator.comparing(Target::displayPath));
       } else if (Files.exists(p)) {
         SourceKind kind = forced != null ? forced : kindOfNamed(p, p.getFileName() == null ? arg : p.getFileName().toString());
         out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
