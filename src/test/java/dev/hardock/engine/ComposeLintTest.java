@@ -75,4 +75,115 @@ class ComposeLintTest {
     FileResult r = new Linter(LintSettings.DEFAULT).lint(found.targets().get(0), null);
     assertTrue(r.findings().stream().map(Finding::rule).anyMatch(m -> m.id().equals("HD201")), r.findings()::toString);
   }
+
+  private List<String> shown(FileResult r, String rule) {
+    String d = dir.toString().replace('\\', '/') + "/";
+    return r.findings().stream().filter(f -> f.rule().id().equals(rule))
+        .map(f -> f.file().replace('\\', '/').replace(d, "") + ":" + f.span()).toList();
+  }
+
+  private FileResult lintBase() {
+    return new Linter(LintSettings.DEFAULT).lint(new Target(dir.resolve("compose.yaml"),
+        dir.resolve("compose.yaml").toString(), SourceKind.COMPOSE), null);
+  }
+
+  @Test
+  void aLimitInTheBaseFileCoversThePortsAnOverrideAdds() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx:1.27
+            mem_limit: 512m
+        """);
+    Files.writeString(dir.resolve("compose.override.yaml"), """
+        services:
+          web:
+            ports:
+              - "127.0.0.1:8080:80"
+        """);
+    FileResult r = lintBase();
+    assertEquals(List.of(), shown(r, "HD120"));
+    assertEquals(List.of(), shown(r, "HD126"));
+    // and a limit only in the override counts as much
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+    Files.writeString(dir.resolve("compose.override.yaml"), """
+        services:
+          web:
+            deploy:
+              resources:
+                limits:
+                  memory: 256M
+        """);
+    assertEquals(List.of(), shown(lintBase(), "HD120"));
+  }
+
+  @Test
+  void privilegedSetByTheOverrideIsReportedInTheOverrideAtItsLine() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx:1.27
+            privileged: false
+        """);
+    Files.writeString(dir.resolve("compose.override.yaml"), """
+        # local debugging only
+        services:
+          web:
+            privileged: true
+        """);
+    assertEquals(List.of("compose.override.yaml:4:5-4:21"), shown(lintBase(), "HD101"));
+  }
+
+  @Test
+  void aServiceBuildingADockerfileThatNeverSetsUserRunsAsRoot() throws IOException {
+    Files.createDirectories(dir.resolve("api"));
+    Files.writeString(dir.resolve("api/Dockerfile"), """
+        FROM python:3.12-slim
+        RUN pip install flask
+        CMD ["python", "app.py"]
+        """);
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          api:
+            build: ./api
+          worker:
+            build:
+              context: ./api
+              dockerfile: Dockerfile
+        """);
+    FileResult r = lintBase();
+    assertEquals(List.of("compose.yaml:3:5-3:17", "compose.yaml:5:5-5:10"), shown(r, "HD119"));
+    String message = r.findings().stream().filter(f -> f.rule().id().equals("HD119")).findFirst().orElseThrow().message();
+    assertTrue(message.contains("Dockerfile") && message.contains("never sets USER"), message);
+
+    // a user on the service wins over the image's
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          api:
+            build: ./api
+            user: "1000"
+        """);
+    assertEquals(List.of(), shown(lintBase(), "HD119"));
+
+    // a final stage that sets a non-root user
+    Files.writeString(dir.resolve("api/Dockerfile"), """
+        FROM python:3.12-slim
+        RUN useradd app
+        USER app
+        """);
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    build: ./api\n");
+    assertEquals(List.of(), shown(lintBase(), "HD119"));
+
+    // USER root in the Dockerfile: the message names the Dockerfile and its line
+    Files.writeString(dir.resolve("api/Dockerfile"), """
+        FROM python:3.12-slim AS build
+        USER app
+        FROM python:3.12-slim
+        USER root
+        """);
+    r = lintBase();
+    assertEquals(List.of("compose.yaml:3:5-3:17"), shown(r, "HD119"));
+    message = r.findings().stream().filter(f -> f.rule().id().equals("HD119")).findFirst().orElseThrow().message();
+    assertTrue(message.contains("Dockerfile:4") && message.contains("sets USER root"), message);
+  }
 }

@@ -12,7 +12,8 @@ import dev.hardock.rule.Severity;
 public final class WritableRootFilesystem extends Rule {
   @Override
   public void check(ContainerSpec c) {
-    if (c.readOnlyRootfs() != null && Boolean.TRUE.equals(c.readOnlyRootfs().value())) return;
+    // read_only: ${RO} is set to what we cannot know: no guess
+    if (c.readOnlyRootfs() != null && !Boolean.FALSE.equals(c.readOnlyRootfs().value())) return;
     report(c.readOnlyRootfs() != null ? c.readOnlyRootfs().span() : c.span(),
         "root filesystem is writable: run with --read-only (read_only: true) and mount tmpfs where it must write");
   }

@@ -196,8 +196,9 @@ final class ComposeProject {
       for (Map.Entry<String, Entry> e : om.merged(budget).entrySet()) {
         budget.spend(1);
         Entry prev = out.get(e.getKey());
-        out.put(e.getKey(), prev == null ? e.getValue()
-            : new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+        YamlNode merged = prev == null ? null : merge(e.getKey(), prev.value(), e.getValue().value());
+        // a value the override replaces keeps the override's key, so that 'privileged: true' stays one span
+        out.put(e.getKey(), prev == null || merged == e.getValue().value() ? e.getValue() : new Entry(prev.key(), merged));
       }
       return new Mapping(bm.file(), bm.start(), bm.end(), new ArrayList<>(out.values()));
     }

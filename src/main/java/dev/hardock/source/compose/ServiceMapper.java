@@ -168,7 +168,8 @@ final class ServiceMapper {
   private Setting<Boolean> bool(Entry e) {
     if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
     String v = Interpolation.expand(s.value(), variables);
-    if (v == null) return null; // depends on an unknown variable: neither true nor false
+    // depends on an unknown variable: set, but neither true nor false (so it is no missing setting either)
+    if (v == null) return new Setting<>(null, pairSpan(e));
     switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> {
         return new Setting<>(true, pairSpan(e));
@@ -233,7 +234,7 @@ final class ServiceMapper {
     if (h == null) return;
     Map<String, Entry> m = h.merged(budget);
     Setting<Boolean> disable = bool(m.get("disable"));
-    if (disable != null && disable.value()) {
+    if (disable != null && Boolean.TRUE.equals(disable.value())) {
       b.healthcheckDisabled = disable;
       return;
     }

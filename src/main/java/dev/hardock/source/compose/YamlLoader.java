@@ -119,8 +119,9 @@ final class YamlLoader {
                 "the YAML nests deeper than " + MAX_DEPTH + " levels"));
             return null;
           }
-          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, offset(ev.getStartMark()), anchor(ev),
-              ((CollectionStartEvent) ev).isFlow()));
+          CollectionStartEvent c = (CollectionStartEvent) ev;
+          int start = afterProperties(offset(ev.getStartMark()), c.getAnchor().isPresent() || c.getTag().isPresent());
+          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, start, anchor(ev), c.isFlow()));
         }
         case MappingEnd, SequenceEnd -> {
           Open o = stack.pop();
@@ -145,8 +146,9 @@ final class YamlLoader {
         }
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) ev;
-          int start = offset(s.getStartMark());
-          int end = Math.max(start, offset(s.getEndMark()));
+          int end = offset(s.getEndMark());
+          int start = Math.min(end, afterProperties(offset(s.getStartMark()), s.getAnchor().isPresent() || s.getTag().isPresent()));
+          end = Math.max(start, end);
           ScalarStyle style = s.getScalarStyle();
           boolean plain = style == ScalarStyle.PLAIN && s.getTag().isEmpty();
           int quotes = style == ScalarStyle.PLAIN ? 0 : 2;
@@ -182,6 +184,35 @@ final class YamlLoader {
       }
     }
     return root;
+  }
+
+  /**
+   * snakeyaml starts a node's mark at its anchor or tag ({@code &a !!str value}); a finding must point at the
+   * value itself, so skip the properties (and the blanks, line breaks and comments after them).
+   */
+  private int afterProperties(int start, boolean hasProperties) {
+    if (!hasProperties) return start;
+    String t = file.text();
+    int i = start;
+    while (i < t.length() && (t.charAt(i) == '&' || t.charAt(i) == '!')) {
+      if (t.startsWith("!<", i)) {
+        int close = t.indexOf('>', i);
+        i = close < 0 ? t.length() : close + 1;
+      } else {
+        while (i < t.length() && " \t\r\n,[]{}".indexOf(t.charAt(i)) < 0) i++;
+      }
+      while (i < t.length()) {
+        char ch = t.charAt(i);
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+          i++;
+        } else if (ch == '#') {
+          while (i < t.length() && t.charAt(i) != '\n') i++;
+        } else {
+          break;
+        }
+      }
+    }
+    return i <= t.length() ? i : start;
   }
 
   private static String anchor(Event ev) {

@@ -300,6 +300,27 @@ class ComposeReaderTest {
   }
 
   @Test
+  void anAnchoredValuePointsAtTheValueNotAtItsAnchorOrTag() throws IOException {
+    var r = read("compose.yaml", """
+        x-vol: &vol /:/host
+        x-flag: &on !!bool true
+        services:
+          a:
+            image: alpine:3.20
+            volumes: [*vol]
+            privileged: *on
+            cap_add: &caps
+              - SYS_ADMIN
+        """, ComposeReader.Options.DEFAULT);
+    noProblems(r);
+    var a = service(r, "a");
+    assertEquals("1:13-1:14", a.mounts().get(0).source().span().toString());
+    assertEquals("1:13-1:20", a.mounts().get(0).span().toString());
+    assertEquals("2:20-2:24", a.privileged().span().toString());
+    assertEquals("9:9-9:18", a.capAdd().get(0).span().toString());
+  }
+
+  @Test
   void interpolationFromDotEnvOnly() throws IOException {
     write(".env", """
         # comment
@@ -332,7 +353,7 @@ class ComposeReaderTest {
     assertEquals("host", service(r, "d").networkMode().value());
     assertEquals("root", service(r, "d").user().value());
     assertEquals("${literal}", service(r, "d").restart().value());
-    assertNull(service(r, "d").privileged());
+    assertNull(service(r, "d").privileged().value()); // set, to what cannot be known: neither true nor false
     var withEnv = read("compose.yaml", compose, new ComposeReader.Options(true, List.of()));
     assertTrue(service(withEnv, "d").image().ref().expanded() != null || System.getenv("HOME") == null);
   }
