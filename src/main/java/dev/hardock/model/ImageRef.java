@@ -74,4 +74,43 @@ public record ImageRef(String raw, String expanded, String registry, String repo
     if (expanded == null) return null;
     return registry != null ? registry : "docker.io";
   }
+
+  /**
+   * Whether the expanded reference is a well-formed Docker image reference (lower-case path components of
+   * [a-z0-9] joined by '.', '_', '__' or '-', an optional registry host[:port]). Template placeholders
+   * ({@code %%IMAGE%%}, {@code <image>}), flags taken for images and typographic dashes are not.
+   */
+  public boolean isWellFormed() {
+    String s = expanded;
+    if (s == null || s.isEmpty()) return false;
+    int at = s.indexOf('@');
+    if (at >= 0) s = s.substring(0, at);
+    int slash = s.lastIndexOf('/');
+    int colon = s.lastIndexOf(':');
+    if (colon > slash) {
+      String t = s.substring(colon + 1);
+      if (t.isEmpty() || t.length() > 128) return false;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.' && c != '-') return false;
+      }
+      s = s.substring(0, colon);
+    }
+    String[] parts = s.split("/", -1);
+    for (int p = 0; p < parts.length; p++) {
+      String c = parts[p];
+      if (c.isEmpty()) return false;
+      boolean host = p == 0 && parts.length > 1 && (c.contains(".") || c.contains(":") || c.equals("localhost"));
+      for (int i = 0; i < c.length(); i++) {
+        char ch = c.charAt(i);
+        boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-'
+            || (host && (ch == ':' || (ch >= 'A' && ch <= 'Z')));
+        if (!ok) return false;
+      }
+      if (!host && (!Character.isLetterOrDigit(c.charAt(0)) || !Character.isLetterOrDigit(c.charAt(c.length() - 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

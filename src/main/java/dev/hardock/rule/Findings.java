@@ -1,5 +1,7 @@
 package dev.hardock.rule;
 
+import dev.hardock.rule.secret.Redaction;
+
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import java.util.ArrayList;
@@ -20,8 +22,7 @@ public final class Findings {
   }
 
   public void report(RuleMeta rule, Span span, String message) {
-    Severity s = overrides.getOrDefault(rule.id(), rule.severity());
-    found.add(new Finding(rule, s, spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file), span, message, source));
+    report(rule, span, message, rule.severity());
   }
 
   /**
@@ -35,7 +36,9 @@ public final class Findings {
   /** Reports at a severity other than the rule's default (HD118 for /dev/mem); a configured override still wins. */
   public void report(RuleMeta rule, Span span, String message, Severity severity) {
     Severity s = overrides.getOrDefault(rule.id(), severity);
-    found.add(new Finding(rule, s, file, span, message, source));
+    String where = spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file);
+    // messages may quote what the user wrote: never let a credential through in full
+    found.add(new Finding(rule, s, where, span, Redaction.scrub(message), source));
   }
 
   public List<Finding> all() {

@@ -13,10 +13,12 @@ public final class LatestTag extends Rule {
   @Override
   public void check(ImageUse image) {
     if (!image.ref().isLatest()) return;
+    // what is not an image reference at all (a template placeholder, flags in a variable) is not judged
+    if (image.ref().expanded() != null && !image.ref().isWellFormed()) return;
     String shown = image.ref().expanded() != null ? image.ref().expanded() : image.ref().raw();
     boolean resolved = !shown.equals(image.ref().raw());
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
     report(image.span(), "image " + image.ref().raw() + (resolved ? " (" + shown + ")" : "") + " " + what
-        + ": pin a version so builds are reproducible");
+        + ": pin a version so every pull gets the same image");
   }
 }

@@ -249,12 +249,21 @@ public final class CredentialPatterns {
       from = Math.max(from, authEnd - 1); // a ':' ending this authority may start the next "://"
       if (lastAt < 0 || lastAt + 1 >= authEnd) continue;
       int colon = authStart;
-      while (colon < lastAt && s.charAt(colon) != ':') colon++;
+      while (colon < lastAt && s.charAt(colon) != ':') {
+        // ${USER:-default} is one reference: its ':' does not split user from password
+        if (s.charAt(colon) == '$' && colon + 1 < lastAt && s.charAt(colon + 1) == '{') {
+          int close = s.indexOf('}', colon);
+          colon = close < 0 || close >= lastAt ? lastAt : close + 1;
+        } else {
+          colon++;
+        }
+      }
       if (colon >= lastAt) continue;
       int pwStart = colon + 1;
       if (pwStart == lastAt) continue;
       String password = s.substring(pwStart, lastAt);
-      if (SecretValues.literal(password) == null) continue;
+      // a password built from variables (even with a ${VAR:-fallback}) is not written in the file
+      if (password.indexOf('$') >= 0 || SecretValues.literal(password) == null) continue;
       out.add(new Match(pwStart, lastAt, Kind.URL_PASSWORD));
     }
   }

@@ -27,4 +27,22 @@ public final class Redaction {
     }
     return prefix + MASK;
   }
+
+  /**
+   * A message with every known credential shape in it (a URL password, a token, a key) redacted: the last
+   * line of defence for messages that quote what the user wrote (an instruction, a URL, a command).
+   */
+  public static String scrub(String message) {
+    if (message == null || !CredentialPatterns.containsAny(message)) return message;
+    java.util.List<CredentialPatterns.Match> matches = CredentialPatterns.find(message);
+    if (matches.isEmpty()) return message;
+    StringBuilder b = new StringBuilder(message.length());
+    int at = 0;
+    for (CredentialPatterns.Match m : matches) {
+      if (m.start() < at) continue;
+      b.append(message, at, m.start()).append(redact(message.substring(m.start(), m.end())));
+      at = m.end();
+    }
+    return b.append(message, at, message.length()).toString();
+  }
 }
