@@ -123,7 +123,8 @@ done
 [[ $out != *"build failed"* ]] || { show 1; fail "the jar build failed"; }
 builds=$(grep -c 'hardock: building target/hardock.jar' "$tmp/commit1.log" || true)
 ((builds == 1)) || { show 1; fail "expected exactly one jar build in commit 1, saw $builds"; }
-say "commit 1 refused as expected (one jar build)"
+procs=$(sed -n '/^hardock (Dockerfiles)/,/^hardock (compose files)/p' "$tmp/commit1.log" | grep -c -E ' files? scanned \(' || true)
+say "commit 1 refused as expected: one jar build shared by $procs concurrent hardock processes for the Dockerfiles"
 
 say "commit 2: fixed files"
 printf 'FROM node:22-alpine\nUSER node\nCMD ["node", "server.js"]\n' | tee Dockerfile > docker/Dockerfile-dev
