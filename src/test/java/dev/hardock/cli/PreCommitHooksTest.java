@@ -1,0 +1,78 @@
+package dev.hardock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardock.engine.Discovery;
+import dev.hardock.model.SourceKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * .pre-commit-hooks.yaml: the hooks exist, run the launcher, and their file patterns select exactly the names
+ * hardock recognises as Dockerfiles and compose files (pre-commit applies them with Python's re.search on the
+ * repository-relative path). test/precommit/run.sh runs the hooks for real.
+ */
+class PreCommitHooksTest {
+  static final List<String> NAMES = List.of(
+      "Dockerfile", "dockerfile", "Dockerfile.prod", "Dockerfile-dev", "Dockerfile.md", "api.Dockerfile",
+      "web.dockerfile", "Containerfile", "Containerfile.dev", "app.containerfile", "Dockerfiles", "MyDockerfile",
+      "compose.yaml", "compose.yml", "compose.override.yaml", "compose.prod.yaml", "docker-compose.yml",
+      "docker-compose.override.yml", "docker-compose-dev.yml", "docker-compose.prod.yaml", "app.compose.yaml",
+      "composer.yaml", "compose-dev.yaml", "compose.json", "config.yaml", "README.md", "run.sh", "Makefile");
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> hooks() throws IOException {
+    Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(Path.of(".pre-commit-hooks.yaml")));
+    assertInstanceOf(List.class, doc);
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    for (Object o : (List<Object>) doc) {
+      Map<String, Object> h = (Map<String, Object>) o;
+      out.put((String) h.get("id"), h);
+    }
+    return out;
+  }
+
+  @Test
+  void hooksRunTheLauncher() throws IOException {
+    Map<String, Map<String, Object>> hooks = hooks();
+    assertEquals(java.util.Set.of("hardock", "hardock-compose", "hardock-run-lines"), hooks.keySet());
+    for (Map<String, Object> h : hooks.values()) {
+      assertEquals("script", h.get("language"), h.toString());
+      String entry = (String) h.get("entry");
+      assertTrue(entry.startsWith("hardock "), entry);
+      assertTrue(Files.isExecutable(Path.of(entry.split(" ")[0])), "entry is not an executable of this repository");
+      assertTrue(h.get("name") instanceof String && h.get("description") instanceof String, h.toString());
+      // the --type in the entry is a kind hardock knows
+      String type = entry.replaceAll(".*--type (\\w+).*", "$1");
+      assertTrue(List.of("dockerfile", "compose", "run").contains(type), entry);
+    }
+    assertEquals(List.of("yaml"), hooks.get("hardock-compose").get("types"));
+    assertEquals(List.of("shell", "markdown", "makefile"), hooks.get("hardock-run-lines").get("types_or"));
+  }
+
+  @Test
+  void filePatternsSelectExactlyTheNamesHardockRecognises() throws IOException {
+    Map<String, Map<String, Object>> hooks = hooks();
+    Pattern dockerfile = Pattern.compile((String) hooks.get("hardock").get("files"));
+    Pattern compose = Pattern.compile((String) hooks.get("hardock-compose").get("files"));
+    for (String name : NAMES) {
+      for (String path : List.of(name, "deploy/" + name, "a/b c/" + name)) {
+        SourceKind kind = Discovery.kindOf(name);
+        assertEquals(kind == SourceKind.DOCKERFILE, dockerfile.matcher(path).find(), "Dockerfile hook on " + path);
+        assertEquals(kind == SourceKind.COMPOSE, compose.matcher(path).find(), "compose hook on " + path);
+      }
+    }
+    // a folder with a telling name does not make its files match
+    assertTrue(!dockerfile.matcher("Dockerfile.d/notes.txt").find() && !compose.matcher("compose.d/x.yaml").find());
+  }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+docker run --rm --privileged -v /:/host alpine:3.20 sh
