@@ -225,6 +225,8 @@ public final class Main {
       return ExitCode.ERROR;
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    // nothing could be linted: the error says it all, no "No findings" report
+    if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
     if (outcome.baselineWritten() >= 0) {
       stderr.println("hardock: recorded " + outcome.baselineWritten() + " findings in " + cl.getOptionValue("baseline"));
       return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;

@@ -185,5 +185,11 @@ class ComposeLintTest {
     assertEquals(List.of("compose.yaml:3:5-3:17"), shown(r, "HD119"));
     message = r.findings().stream().filter(f -> f.rule().id().equals("HD119")).findFirst().orElseThrow().message();
     assertTrue(message.contains("Dockerfile:4") && message.contains("sets USER root"), message);
+
+    // build.target builds that stage: its user counts, not the last stage's
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    build: {context: ./api, target: build}\n");
+    assertEquals(List.of(), shown(lintBase(), "HD119"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    build: {context: ./api, target: nosuch}\n");
+    assertEquals(List.of(), shown(lintBase(), "HD119"), "a target that names no stage is not guessed at");
   }
 }

@@ -88,7 +88,7 @@ public final class SecretNames {
       "ENDPOINT", "SERVER", "SERVERS", "SOCK", "SOCKET", "REGION", "STORE", "LOCATION", "KEYRING",
       // who and what kind
       "USER", "USERNAME", "USERS", "LOGIN", "ID", "IDS", "NAME", "NAMES", "TYPE", "KIND", "METHOD", "METHODS",
-      "MODE", "ALGORITHM", "ALGORITHMS", "ALG", "HASHER", "HASHERS", "ENCODER", "FORMAT", "ENCODING",
+      "MODE", "ALGORITHM", "ALGORITHMS", "ALG", "ALGO", "ENV", "VAR", "HASHER", "HASHERS", "ENCODER", "FORMAT", "ENCODING",
       "VERSION", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "ROLE", "ROLES", "SOURCE", "PROVIDER", "BACKEND",
       "PLUGIN", "STRATEGY", "MECHANISM", "REALM", "DOMAIN",
       // how it is passed or asked for

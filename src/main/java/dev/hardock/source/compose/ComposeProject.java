@@ -271,6 +271,7 @@ final class ComposeProject {
     String context = ".";
     String dockerfile = "Dockerfile";
     String inline = null;
+    String target = null;
     Span span;
     if (v instanceof Scalar s) {
       if (s.isNull()) return null;
@@ -289,6 +290,10 @@ final class ComposeProject {
         inline = Interpolation.expand(d.value(), variables);
         if (inline == null) inline = d.value();
       }
+      if (mapper.scalar(m.get("target"), "build.target") instanceof Scalar t && !t.isNull()) {
+        target = Interpolation.expand(t.value(), variables);
+        if (target == null) return new BuildRef(null, null, span, null, null); // unknown target: don't guess
+      }
       mapper.buildArgs(m.get("args"), service);
     } else {
       mapper.problem(v, "build should be a path or a mapping, not " + v.kind());
@@ -304,7 +309,7 @@ final class ComposeProject {
       return new BuildRef(null, null, span, null, null);
     }
     if (inline != null) {
-      User u = finalUser(SourceFile.of(ctx.resolve("Dockerfile"), "(dockerfile_inline)", inline, SourceKind.DOCKERFILE));
+      User u = finalUser(SourceFile.of(ctx.resolve("Dockerfile"), "(dockerfile_inline)", inline, SourceKind.DOCKERFILE), target);
       return new BuildRef(ctx, null, span, u == null ? null : u.name, null);
     }
     Path df;
@@ -316,7 +321,7 @@ final class ComposeProject {
     if (df == null) return new BuildRef(ctx, null, span, null, null);
     String text = readBounded(df);
     if (text == null) return new BuildRef(ctx, df, span, null, null);
-    User u = finalUser(SourceFile.of(df, display(df), text, SourceKind.DOCKERFILE));
+    User u = finalUser(SourceFile.of(df, display(df), text, SourceKind.DOCKERFILE), target);
     if (u == null) return new BuildRef(ctx, df, span, null, null);
     if (u.span != null) spanFiles.put(u.span, display(df));
     return new BuildRef(ctx, df, span, u.name, u.span);
@@ -325,10 +330,10 @@ final class ComposeProject {
   private record User(String name, Span span) { }
 
   /**
-   * The user the image's final stage runs as: its last USER, else that of the stage it is built FROM,
+   * The user the image's final stage (or the {@code build.target} stage) runs as: its last USER, else that of the stage it is built FROM,
    * and so on; {@code ""} at the final FROM when none sets one; null when it cannot be known.
    */
-  private static User finalUser(SourceFile dockerfile) {
+  private static User finalUser(SourceFile dockerfile, String target) {
     ImageBuild b;
     try {
       b = DockerfileReader.read(dockerfile).build();
@@ -336,6 +341,11 @@ final class ComposeProject {
       return null;
     }
     Stage last = b == null ? null : b.finalStage();
+    if (target != null && b != null) {
+      // build.target builds that stage, not the last one; a target that names no stage is not guessed at
+      last = null;
+      for (Stage s : b.stages()) if (s.name() != null && s.name().equalsIgnoreCase(target)) last = s;
+    }
     if (last == null) return null;
     for (Stage s = last; s != null; s = s.parent()) {
       Instruction.User u = s.last(Instruction.User.class);

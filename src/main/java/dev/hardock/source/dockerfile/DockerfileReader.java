@@ -363,7 +363,8 @@ public final class DockerfileReader {
       alias = text(w.get(2));
     } else if (w.size() != 1) {
       problems.add(new ParseProblem(head.args().span(), "FROM requires either one argument, or three: FROM <image> AS <name>"));
-      return null;
+      // still start a stage with the first word, so the instructions after it are not all orphans
+      if (w.size() >= 3 && w.get(1).text().equalsIgnoreCase("AS")) alias = text(w.get(2));
     }
     Text image = text(w.get(0));
     return new Instruction.From(head, image, null, alias);

@@ -111,4 +111,12 @@ class DockerfileReaderTest {
     assertTrue(r.problems().get(1).message().startsWith("COPY requires at least two arguments"));
     assertTrue(r.build().instructions().stream().anyMatch(i -> i instanceof Instruction.User));
   }
+
+  @Test
+  void aMalformedFromStillStartsAStage() {
+    DockerfileReader.Result r = read("FROM alpine:3 as\nRUN sudo ls\nUSER a\n");
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals(1, r.build().stages().size());
+    assertEquals(2, r.build().stages().get(0).instructions().size());
+  }
 }
