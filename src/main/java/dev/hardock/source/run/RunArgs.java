@@ -110,8 +110,8 @@ final class RunArgs {
           break;
         }
         i++;
-      } else if (isOpaqueOptions(w)) {
-        i++; // "$DOCKER_OPTS": options we cannot see, not the image
+      } else if (isOpaqueOptions(w) || holdsOptions(w, vars)) {
+        i++; // "$DOCKER_OPTS", or P="--rm -it" then $P: options, not the image
       } else {
         break;
       }
@@ -134,6 +134,13 @@ final class RunArgs {
     String hint = RunFlags.nearest(written);
     unknown.add(new ParseProblem(span, "unknown docker run flag " + written
         + (hint != null ? ": did you mean " + hint + "?" : "")));
+  }
+
+  /** An unquoted variable whose known value is options ({@code P="--rm -it"}; {@code $P} splits into them). */
+  private static boolean holdsOptions(Word w, Function<String, String> vars) {
+    if (!w.raw().startsWith("$") || w.raw().startsWith("$(")) return false;
+    String v = RunValue.of(w, 0, w.value().length(), vars).text();
+    return v != null && v.stripLeading().startsWith("-");
   }
 
   /** A lone unquoted variable named like a list of options ({@code $DOCKER_OPTS}, {@code ${RUN_ARGS}}). */
