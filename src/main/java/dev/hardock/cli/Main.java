@@ -1,5 +1,6 @@
 package dev.hardock.cli;
 
+import dev.hardock.model.Spelling;
 import dev.hardock.engine.Discovery;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
@@ -265,7 +266,7 @@ public final class Main {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (RuleMeta m : RuleRegistry.metas()) {
-      int d = Math.min(distance(name.toLowerCase(), m.slug()), distance(name.toUpperCase(), m.id()));
+      int d = Math.min(Spelling.distance(name.toLowerCase(), m.slug()), Spelling.distance(name.toUpperCase(), m.id()));
       if (d < bestDistance) {
         bestDistance = d;
         best = m.id() + " " + m.slug();
@@ -274,22 +275,6 @@ public final class Main {
     return best != null && bestDistance <= 3 ? " (did you mean " + best + "?)" : "; see --list-rules";
   }
 
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 
   private static void listRules(PrintStream out) {
     List<String[]> rows = new ArrayList<>();

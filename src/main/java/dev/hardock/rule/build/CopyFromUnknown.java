@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.Spelling;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Text;
 import dev.hardock.model.dockerfile.Flag;
@@ -69,23 +70,9 @@ public final class CopyFromUnknown extends Rule {
   private static String hint(String name, ImageBuild build) {
     String n = name.toLowerCase(Locale.ROOT);
     for (Stage s : build.stages()) {
-      if (s.name() != null && distance(n, s.name().toLowerCase(Locale.ROOT)) <= 2) return ": did you mean " + s.name() + "?";
+      if (s.name() != null && Spelling.distance(n, s.name().toLowerCase(Locale.ROOT)) <= 2) return ": did you mean " + s.name() + "?";
     }
     return "";
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
-  }
 }

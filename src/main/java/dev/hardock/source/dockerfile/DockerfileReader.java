@@ -1,5 +1,6 @@
 package dev.hardock.source.dockerfile;
 
+import dev.hardock.model.Spelling;
 import dev.hardock.model.ImageRef;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
@@ -234,27 +235,11 @@ public final class DockerfileReader {
       }
     }
     for (String k : KNOWN) {
-      if (Math.abs(k.length() - keyword.length()) <= 2 && editDistance(k, keyword) <= 2) return " (did you mean " + k + "?)";
+      if (Math.abs(k.length() - keyword.length()) <= 2 && Spelling.distance(k, keyword) <= 2) return " (did you mean " + k + "?)";
     }
     return "";
   }
 
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 
   private Instruction build(String keyword, Span kwSpan, Span span, MappedText all, List<Heredoc> heredocs,
       boolean nested) {

@@ -1,5 +1,6 @@
 package dev.hardock.source.run;
 
+import dev.hardock.model.Spelling;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -227,7 +228,7 @@ public final class RunFlags {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       if (BY_NAME.get(c).deprecated()) continue;
-      int d = distance(name, c);
+      int d = Spelling.distance(name, c);
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
@@ -237,20 +238,4 @@ public final class RunFlags {
     return best != null && bestDistance <= allowed ? "--" + best : null;
   }
 
-  /** Optimal string alignment distance: a transposition of neighbours counts as one edit. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
-  }
 }
