@@ -29,7 +29,7 @@ import net.jqwik.api.Provide;
  * or 2, prints JSON that parses, and every finding lies inside its file (line within the file's lines,
  * columns within that line, start before end).
  */
-class CliProperties {
+class CliPropertiesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> NAMES = List.of("Dockerfile", "compose.yaml", "run.sh", "README.md", "daemon.json");
 
