@@ -124,9 +124,8 @@ run_case compose-tree "$RUNS_BIG" \
 # ---- peak RSS ---------------------------------------------------------------------------------------
 rss=
 if [[ -x /usr/bin/time ]]; then
-  rss=$( { /usr/bin/time -v $hd --type dockerfile "$CORPUS/dockerfiles" >/dev/null 2>/dev/null; } 2>&1 \
-    | awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}')
-  # -v goes to stderr of time itself; hardock's stderr went to /dev/null above
+  /usr/bin/time -v -o "$work/time.txt" $hd --type dockerfile "$CORPUS/dockerfiles" >/dev/null 2>&1
+  rss=$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
 fi
 
 [[ -n $checkov && -z ${CHECKOV_TREE:-} ]] && notes+=("checkov: not run on the Dockerfile tree (minutes per run; CHECKOV_TREE=1 runs it)")
