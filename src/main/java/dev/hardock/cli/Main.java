@@ -243,7 +243,7 @@ public final class Main {
       stderr.println("hardock: " + e.getMessage());
       return ExitCode.ERROR;
     } catch (IOException e) {
-      stderr.println("hardock: " + e.getMessage());
+      stderr.println("hardock: " + describe(e));
       return ExitCode.ERROR;
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
@@ -269,6 +269,14 @@ public final class Main {
     }
     if (!outcome.missing().isEmpty()) return ExitCode.ERROR;
     return outcome.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /** An I/O error as one line: NoSuchFileException's message is the bare path, which says nothing on its own. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file";
+    if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getFile() + ": " + f.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static Set<String> ruleSet(String list) throws UsageException {

@@ -96,9 +96,24 @@ public final class Linter {
       Suppressions.Applied applied = Suppressions.apply(loaded.file(), found, settings);
       return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
           RepoPaths.uri(target.path()), applied.suppressed());
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(target);
+    } catch (RuntimeException | StackOverflowError e) {
       return internalError(target, e);
     }
+  }
+
+  /**
+   * A file whose model does not fit in the heap (a megabyte of shell words can need a few hundred MB) is no
+   * bug to report but a limit to name: the memory was freed with the file's model, the other files go on.
+   */
+  private FileResult outOfMemory(Target t) {
+    Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
+    long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
+        "not enough memory to lint this file (the Java heap is " + mib
+            + " MiB): split the file, or raise the heap with HARDOCK_JAVA_OPTS=-Xmx1g");
+    return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
   private void lintSource(SourceFile file, Findings out, RuleMeta hd001) {

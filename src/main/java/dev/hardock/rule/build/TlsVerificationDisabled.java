@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  */
 @RuleInfo(id = "HD309", slug = "tls-verification-disabled", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
 public final class TlsVerificationDisabled extends Rule {
-  /** Settings in configuration text or option values (yum/dnf/git sslverify, wgetrc, npmrc). */
-  private static final Pattern SETTING = Pattern.compile("(?i)(?<![\\w-])(?:[\\w.*:/-]+\\.)?(?:sslverify\\s*=\\s*[\"']?(?:0|false|no|off)"
+  /**
+   * Settings in configuration text or option values (yum/dnf/git sslverify, wgetrc, npmrc). The bare name: its key
+   * prefix is added by {@link SettingKey#start}, which keeps find() linear (CWE-1333).
+   */
+  private static final Pattern SETTING = Pattern.compile("(?i)(?<![\\w-])(?:sslverify\\s*=\\s*[\"']?(?:0|false|no|off)"
       + "|check_certificate\\s*=\\s*[\"']?off|strict-ssl\\s*=\\s*[\"']?false)(?![\\w-])");
   private static final Pattern GIT_KEY = Pattern.compile("(?i)http(\\..+)?\\.sslverify");
   private static final Pattern FALSE = Pattern.compile("(?i)false|0|no|off");
@@ -139,9 +142,13 @@ public final class TlsVerificationDisabled extends Rule {
   }
 
   private void settings(SourceText text) {
-    Matcher m = SETTING.matcher(text.value());
+    String v = text.value();
+    Matcher m = SETTING.matcher(v);
+    int floor = 0;
     while (m.find()) {
-      report(text.span(m.start(), m.end()), m.group().trim() + " disables TLS certificate verification");
+      int start = SettingKey.start(v, m.start(), floor, ".*:/-");
+      floor = m.end();
+      report(text.span(start, m.end()), v.substring(start, m.end()).trim() + " disables TLS certificate verification");
     }
   }
 

@@ -29,9 +29,12 @@ public final class UnsignedPackages extends Rule {
       PackageManagerCommand.Family.RPM, Set.of("--nosignature", "--nodigest", "--nofiledigest", "--noverify"));
   private static final Pattern APT_OPTION = Pattern.compile("(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories"
       + "|Acquire::AllowDowngradeToInsecureRepositories)\\s*=\\s*\"?(true|1|yes|on)\"?");
-  /** Settings in configuration text or option values: yum/dnf gpgcheck, apt sources options and apt.conf. */
-  private static final Pattern SETTING = Pattern.compile("(?i)(?<![\\w-])(?:[\\w.*-]+\\.)?gpgcheck\\s*=\\s*[\"']?(?:0|false|no|off)(?![\\w-])"
-      + "|\\[[^\\]\\n]*\\b(?:trusted|allow-insecure)=yes\\b[^\\]\\n]*\\]"
+  /**
+   * Settings in configuration text or option values: yum/dnf gpgcheck, apt sources options and apt.conf. The
+   * gpgcheck key prefix is added by {@link SettingKey#start} and [options] lists are cut out by {@link #aptOptions},
+   * so that every scan stays linear (CWE-1333).
+   */
+  private static final Pattern SETTING = Pattern.compile("(?i)(?<![\\w-])gpgcheck\\s*=\\s*[\"']?(?:0|false|no|off)(?![\\w-])"
       + "|(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\\s+\"?(?:true|1|yes)\"?");
 
   @Override
@@ -64,9 +67,33 @@ public final class UnsignedPackages extends Rule {
   }
 
   private void settings(SourceText text) {
-    Matcher m = SETTING.matcher(text.value());
+    String v = text.value();
+    Matcher m = SETTING.matcher(v);
+    int floor = 0;
     while (m.find()) {
-      report(text.span(m.start(), m.end()), m.group().trim() + " turns off package signature checks");
+      int start = m.group().regionMatches(true, 0, "gpgcheck", 0, 8) ? SettingKey.start(v, m.start(), floor, ".*-") : m.start();
+      floor = m.end();
+      report(text.span(start, m.end()), v.substring(start, m.end()).trim() + " turns off package signature checks");
+    }
+    aptOptions(text);
+  }
+
+  private static final Pattern INSECURE_OPTION = Pattern.compile("(?i)\\b(?:trusted|allow-insecure)=yes\\b");
+
+  /** apt sources options {@code [trusted=yes]}: each bracket pair without '[' or a line end inside, found in one pass. */
+  private void aptOptions(SourceText text) {
+    String v = text.value();
+    int open = v.indexOf('[');
+    while (open >= 0) {
+      int close = open + 1;
+      while (close < v.length() && "[]\n".indexOf(v.charAt(close)) < 0) close++;
+      if (close < v.length() && v.charAt(close) == ']') {
+        if (INSECURE_OPTION.matcher(v).region(open + 1, close).find()) {
+          report(text.span(open, close + 1), v.substring(open, close + 1).trim() + " turns off package signature checks");
+        }
+        close++;
+      }
+      open = v.indexOf('[', close);
     }
   }
 }

@@ -24,7 +24,9 @@ public final class UntrustedRegistry extends Rule {
   public void check(ImageUse image) {
     List<String> trusted = new ArrayList<>();
     for (String t : options().list("HD203", OPTION)) {
-      String n = normalize(t.strip().replaceAll("/+$", ""));
+      String s = t.strip();
+      while (s.endsWith("/")) s = s.substring(0, s.length() - 1);   // no "/+$": it retries from every slash
+      String n = normalize(s);
       if (!n.isEmpty()) trusted.add(n);
     }
     if (trusted.isEmpty() || image.ref().isScratch()) return;

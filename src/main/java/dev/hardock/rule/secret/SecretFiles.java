@@ -31,9 +31,9 @@ public final class SecretFiles {
       new Kind(Pattern.compile("(.*/)?\\.docker/config\\.json"), "a docker credentials file"));
 
   /** Certificates and public keys share the .pem/.key endings but hold nothing secret. */
-  private static final Pattern PUBLIC = Pattern.compile(
-      "(ca|cacert|ca-bundle|ca-certificates|chain|fullchain|bundle)([-_.].*)?\\.pem|.*(cert|crt|pub|public)[^/]*\\.(pem|key)"
-          + "|.*\\.(gpg|asc|pub)\\.key");
+  /** CA bundles and chains: public. Anchored at the start, so matches() is linear. */
+  private static final Pattern CA_BUNDLE = Pattern.compile(
+      "(ca|cacert|ca-bundle|ca-certificates|chain|fullchain|bundle)([-_.].*)?\\.pem");
 
   /** Samples that a glob source is tried against: it is flagged when it matches one and spells out its name. */
   private static final List<String> SAMPLES = List.of("id_rsa", "id_ed25519", "server.pem", "server.key", ".env",
@@ -47,7 +47,7 @@ public final class SecretFiles {
     if (isGlob(name)) return globKind(name);
     for (Kind k : PATHS) if (k.name().matcher(p).matches()) return k.what();
     String lower = name.toLowerCase(Locale.ROOT);
-    if (PUBLIC.matcher(lower).matches()) return null;
+    if (isPublic(lower)) return null;
     for (Kind k : NAMES) if (k.name().matcher(lower).matches()) return k.what();
     return null;
   }
@@ -58,21 +58,26 @@ public final class SecretFiles {
 
   /** A glob counts when its literal part (3+ characters) matches one of the sample names. */
   private static String globKind(String glob) {
-    String literal = glob.replaceAll("\\[[^]]*]|[*?]", "");
-    if (literal.length() < 3) return null;
-    Pattern re = Pattern.compile(toRegex(glob));
+    if (literal(glob).length() < 3) return null;
+    Pattern re;
+    try {
+      re = Pattern.compile(toRegex(glob));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null;   // a bracket set Java cannot read ([z-a], [[:alpha:]]): no sample to match
+    }
     for (String sample : SAMPLES) if (re.matcher(sample).matches()) return kind(sample);
     return null;
   }
 
   private static String toRegex(String glob) {
+    int lastClose = glob.lastIndexOf(']');
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
       if (c == '*') b.append("[^/]*");
       else if (c == '?') b.append("[^/]");
       else if (c == '[') {
-        int close = glob.indexOf(']', i + 1);
+        int close = i + 1 <= lastClose ? glob.indexOf(']', i + 1) : -1;
         if (close < 0) {
           b.append("\\[");
         } else {
@@ -81,6 +86,35 @@ public final class SecretFiles {
           i = close;
         }
       } else b.append(Pattern.quote(String.valueOf(c)));
+    }
+    return b.toString();
+  }
+
+  /**
+   * A file name (lower case, no '/') that is public though it looks like a key: certificates, public keys,
+   * CA bundles. Plain string tests: the regex {@code .*(cert|crt|pub|public)[^/]*\.(pem|key)} was quadratic.
+   */
+  static boolean isPublic(String name) {
+    if (name.endsWith(".gpg.key") || name.endsWith(".asc.key") || name.endsWith(".pub.key")) return true;
+    if (name.endsWith(".pem") || name.endsWith(".key")) {
+      String stem = name.substring(0, name.length() - 4);
+      if (stem.contains("cert") || stem.contains("crt") || stem.contains("pub")) return true;
+    }
+    return CA_BUNDLE.matcher(name).matches();
+  }
+
+  /** The glob without its wildcards and bracket sets, in one pass (the regex form retried from every '['). */
+  static String literal(String glob) {
+    int lastClose = glob.lastIndexOf(']');
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' || c == '?') continue;
+      if (c == '[' && i < lastClose) {
+        i = glob.indexOf(']', i + 1);
+        continue;
+      }
+      b.append(c);
     }
     return b.toString();
   }

@@ -108,7 +108,7 @@ public final class DockerfileReader {
     for (int line = 1; line <= lines.lineCount(); line++) {
       int start = lines.lineStart(line);
       int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-      String l = text.substring(start, end).replaceAll("[\\r\\n]+$", "");
+      String l = withoutLineEnd(text.substring(start, end));
       Matcher m = DIRECTIVE.matcher(l);
       if (!m.matches()) return;
       String name = m.group(1).toLowerCase(Locale.ROOT);
@@ -193,7 +193,7 @@ public final class DockerfileReader {
       int bodyEnd = e;
       int lineOfEnd = lines.line(Math.max(s, e - 1));
       int termStart = lines.lineStart(lineOfEnd);
-      String termLine = text.substring(Math.max(s, termStart), e).replaceAll("[\\r\\n]+$", "");
+      String termLine = withoutLineEnd(text.substring(Math.max(s, termStart), e));
       String cmp = m.chomp() ? termLine.replaceFirst("^\\t+", "") : termLine;
       if (cmp.equals(m.name())) {
         bodyEnd = Math.max(s, termStart);
@@ -667,5 +667,12 @@ public final class DockerfileReader {
       String v = scope.get(n);
       return v == Variables.UNKNOWN ? null : v;
     }, escape);
+  }
+
+  /** The line without its trailing CR/LF characters (a loop: a regex anchored at $ retries from every CR). */
+  static String withoutLineEnd(String line) {
+    int e = line.length();
+    while (e > 0 && (line.charAt(e - 1) == '\r' || line.charAt(e - 1) == '\n')) e--;
+    return line.substring(0, e);
   }
 }
