@@ -1,6 +1,5 @@
 package dev.hardock.engine;
 
-import dev.hardock.model.LineIndex;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
@@ -69,7 +68,7 @@ public final class Suppressions {
     RuleMeta hd004 = RuleRegistry.find("HD004");
     boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind());
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
-    String[] lines = lines(file.text(), file.lines());
+    String[] lines = file.lines().texts(file.text());
     List<Directive> directives = new ArrayList<>();
     boolean inFence = false;
     String fence = null;
@@ -282,17 +281,5 @@ public final class Suppressions {
       if (!l.startsWith("#")) break; // directives only stand at the very top
     }
     return '\\';
-  }
-
-  private static String[] lines(String text, LineIndex idx) {
-    String[] out = new String[idx.lineCount()];
-    for (int i = 1; i <= out.length; i++) {
-      int from = idx.lineStart(i);
-      int to = i < out.length ? idx.lineStart(i + 1) : text.length();
-      String l = text.substring(from, to);
-      while (l.endsWith("\n") || l.endsWith("\r")) l = l.substring(0, l.length() - 1);
-      out[i - 1] = l;
-    }
-    return out;
   }
 }

@@ -57,4 +57,16 @@ public final class LineIndex {
     int l2 = line(e);
     return new Span(l1, s - lineStarts[l1 - 1] + 1, l2, e - lineStarts[l2 - 1] + 1);
   }
+
+  /** The text of every line of {@code text} (which this index was built from), without line ends. */
+  public String[] texts(String text) {
+    String[] out = new String[lineStarts.length];
+    for (int i = 0; i < out.length; i++) {
+      int from = lineStarts[i];
+      int to = i + 1 < out.length ? lineStarts[i + 1] : text.length();
+      while (to > from && (text.charAt(to - 1) == '\n' || text.charAt(to - 1) == '\r')) to--;
+      out[i] = text.substring(from, to);
+    }
+    return out;
+  }
 }

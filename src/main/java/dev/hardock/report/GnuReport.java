@@ -2,7 +2,6 @@ package dev.hardock.report;
 
 import dev.hardock.engine.FileResult;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -25,22 +24,13 @@ public final class GnuReport implements Report {
       for (Finding f : r.findings()) {
         b.setLength(0);
         b.append(paint(f.file() + ":" + f.span().line() + ":" + f.span().column() + ":", "1"));
-        b.append(' ').append(paint(f.severity().id() + ":", colorOf(f.severity())));
+        b.append(' ').append(paint(f.severity().id() + ":", TextReport.colorOf(f.severity())));
         b.append(' ').append(f.message().replace('\n', ' ').replace('\r', ' '));
         b.append(' ').append(paint("[" + f.rule().id() + " " + f.rule().slug() + "]", "2"));
         b.append('\n');
         out.write(b.toString());
       }
     }
-  }
-
-  private static String colorOf(Severity s) {
-    return switch (s) {
-      case ERROR -> "31";
-      case WARNING -> "33";
-      case INFO -> "36";
-      case STYLE -> "35";
-    };
   }
 
   private String paint(String s, String code) {

@@ -42,7 +42,7 @@ public final class TextReport implements Report {
       suppressed += r.suppressed().size();
       if (r.findings().isEmpty()) continue;
       withFindings++;
-      String[] lines = r.text() == null ? new String[0] : lines(r.text());
+      String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
       maskSecrets(lines, r.findings());
       b.append(paint(r.displayPath(), "1;4")).append('\n');
       for (Finding f : r.findings()) {
@@ -177,19 +177,6 @@ public final class TextReport implements Report {
     StringBuilder d = new StringBuilder(message.length());
     for (char c : message.toCharArray()) d.append(c == '\t' ? ' ' : c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
     return d.toString();
-  }
-
-  static String[] lines(String text) {
-    LineIndex idx = new LineIndex(text);
-    String[] out = new String[idx.lineCount()];
-    for (int i = 1; i <= out.length; i++) {
-      int from = idx.lineStart(i);
-      int to = i < out.length ? idx.lineStart(i + 1) : text.length();
-      String l = text.substring(from, to);
-      while (l.endsWith("\n") || l.endsWith("\r")) l = l.substring(0, l.length() - 1);
-      out[i - 1] = l;
-    }
-    return out;
   }
 
   private static String files(int n) {
