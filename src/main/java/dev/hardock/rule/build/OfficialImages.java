@@ -7,7 +7,7 @@ import java.util.Set;
  * since {@code nginx} means {@code docker.io/library/nginx}. From docker-library/docs (one folder per image),
  * plus deprecated images that can still be pulled.
  */
-final class OfficialImages {
+public final class OfficialImages {
   private OfficialImages() { }
 
   private static final Set<String> NAMES = Set.of(
@@ -32,7 +32,7 @@ final class OfficialImages {
       "centos", "consul", "jenkins", "mono", "nuxeo", "owncloud", "sentry", "vault", "java", "iojs", "rails",
       "django", "celery", "glassfish", "swarm", "thrift", "known", "fsharp", "jobber", "kaazing-gateway");
 
-  static boolean contains(String name) {
+  public static boolean contains(String name) {
     return NAMES.contains(name);
   }
 }

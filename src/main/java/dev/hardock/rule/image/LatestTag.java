@@ -5,6 +5,7 @@ import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
+import dev.hardock.rule.build.OfficialImages;
 
 /** HD201: an image without a tag, or tagged latest, after resolving what can be resolved. */
 @RuleInfo(id = "HD201", slug = "latest-tag", severity = Severity.WARNING,
@@ -15,6 +16,12 @@ public final class LatestTag extends Rule {
     if (!image.ref().isLatest()) return;
     // what is not an image reference at all (a template placeholder, flags in a variable) is not judged
     if (image.ref().expanded() != null && !image.ref().isWellFormed()) return;
+    // a bare COPY --from name that is no stage and no official image is a typo HD316 reports, not an image
+    String name = image.ref().expanded();
+    if (image.where().equals("COPY --from") && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
+        || c == '.' || c == '@') && !OfficialImages.contains(name)) {
+      return;
+    }
     String shown = image.ref().expanded() != null ? image.ref().expanded() : image.ref().raw();
     boolean resolved = !shown.equals(image.ref().raw());
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
