@@ -1,22 +1,22 @@
 package dev.hardock.rule.runtime;
 
 import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Setting;
 import dev.hardock.model.SourceKind;
-import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD106: A container sharing the host's network namespace. */
 @RuleInfo(id = "HD106", slug = "host-network", severity = Severity.ERROR,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
-public final class HostNetwork extends Rule {
-  private static final String MESSAGE = "container shares the host network namespace: it sees every host interface and can bind any host port";
+public final class HostNetwork extends HostNamespace {
+  @Override
+  protected Setting<String> mode(ContainerSpec c) {
+    return c.networkMode();
+  }
 
   @Override
-  public void check(ContainerSpec c) {
-    var s = c.networkMode();
-    if (s != null && s.value() != null && s.value().trim().equalsIgnoreCase("host")) {
-      report(s.span(), MESSAGE);
-    }
+  protected String message() {
+    return "container shares the host network namespace: it sees every host interface and can bind any host port";
   }
 }
