@@ -43,10 +43,13 @@ class RuleFixturesTest {
     }
   }
 
-  /** Side-cars: expected findings ({@code .expect}) and rule options ({@code .options}) of a fixture. */
+  /**
+   * Side-cars: expected findings ({@code .expect}) and rule options ({@code .options}) of a fixture, and the
+   * {@code .env} Compose reads for the compose fixtures of its folder.
+   */
   static boolean isSidecar(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".expect") || n.endsWith(".options");
+    return n.endsWith(".expect") || n.endsWith(".options") || n.equals(".env");
   }
 
   @TestFactory
