@@ -151,6 +151,9 @@ final class ServiceMapper {
     Map<String, Entry> r = rp.merged(budget);
     Setting<String> condition = string(r.get("condition"));
     Setting<String> max = string(r.get("max_attempts"));
+    if ((condition == null && r.get("condition") != null) || (max == null && r.get("max_attempts") != null)) {
+      return restart; // written, but not as a value: not known here
+    }
     String v = condition == null || condition.value() == null ? "any" : condition.value().trim();
     if (max != null && max.value() != null && !max.value().isBlank()) v += ":" + max.value().trim();
     return new Setting<>(v, condition != null ? condition.span() : project.span(rpe.key()));

@@ -57,6 +57,8 @@ final class YamlLoader {
   /** Nodes tagged {@code !reset} or {@code !override}, by identity. */
   private final Map<YamlNode, String> mergeTags = new IdentityHashMap<>();
   private final List<YamlNode> roots = new ArrayList<>();
+  /** How many of {@code values} belong to the documents in {@code roots}. */
+  private int cleanValues;
 
   /** A collection being built: its start, anchor, items, and whether the next item is a key. */
   private static final class Open {
@@ -98,7 +100,7 @@ final class YamlLoader {
       l.problems.add(new ParseProblem(Span.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
     }
     boolean ok = l.problems.isEmpty();
-    return new Loaded(ok ? List.copyOf(l.roots) : List.of(), l.problems, ok ? l.values : List.of());
+    return new Loaded(List.copyOf(l.roots), l.problems, ok ? l.values : List.copyOf(l.values.subList(0, l.cleanValues)));
   }
 
   private static String oneLine(String s) {
@@ -129,7 +131,11 @@ final class YamlLoader {
           anchors.clear(); // an anchor names a node of its own document only
         }
         case DocumentEnd -> {
-          if (root != null) roots.add(root);
+          // documents read before a problem are kept: the later ones are not (Compose stops at an error)
+          if (root != null && problems.isEmpty()) {
+            roots.add(root);
+            cleanValues = values.size();
+          }
         }
         case MappingStart, SequenceStart -> {
           if (stack.size() >= MAX_DEPTH) {

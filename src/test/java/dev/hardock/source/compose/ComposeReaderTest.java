@@ -668,6 +668,17 @@ class ComposeReaderTest {
         """);
     assertEquals(1, r.problems().size(), r.problems()::toString);
     assertEquals("6:6-6:10", r.problems().get(0).span().toString());
+    // invalid YAML in a later document: the documents before it are still read
+    r = read("""
+        services:
+          a:
+            image: alpine:3.20
+        ---
+        services:
+          b: [unclosed
+        """);
+    assertEquals(List.of("a"), r.containers().stream().map(ContainerSpec::name).toList());
+    assertEquals(1, r.problems().size(), r.problems()::toString);
   }
 
   @Test
