@@ -252,6 +252,7 @@ final class ComposeProject {
     if (base instanceof Scalar s && s.isNull()) return over;
     if (base instanceof Mapping bm && over instanceof Mapping om) {
       Map<String, Entry> out = new LinkedHashMap<>(bm.merged(budget));
+      budget.spend(out.size()); // the copy costs as much: many documents over one wide mapping stay bounded
       for (String r : om.resets) out.remove(r);
       for (Map.Entry<String, Entry> e : om.merged(budget).entrySet()) {
         budget.spend(1);
@@ -273,6 +274,7 @@ final class ComposeProject {
         if (n instanceof Sequence seq) items.addAll(seq.items());
         else items.add(n);
       }
+      budget.spend(items.size());
       return new Sequence(base.file(), base.start(), base.end(), items);
     }
     if (base instanceof Sequence bs && over instanceof Sequence os) {
