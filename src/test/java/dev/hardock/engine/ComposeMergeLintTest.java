@@ -178,6 +178,24 @@ class ComposeMergeLintTest {
             ports: [!reset "80:80", "127.0.0.1:81:81"]
         """);
     assertEquals(List.of(), shown(lint("compose.yaml"), "HD101", "HD126", "HD001"));
+    // a whole service reset or overridden by the override file
+    write("compose.yaml", """
+        services:
+          debug:
+            image: alpine:3.20
+            privileged: true
+          web:
+            image: nginx:1.27
+            pid: host
+        """);
+    write("compose.override.yaml", """
+        services:
+          debug: !reset
+          web: !override
+            image: nginx:1.27
+            ipc: host
+        """);
+    assertEquals(List.of("HD108 compose.override.yaml:5:5-5:14"), shown(lint("compose.yaml"), "HD101", "HD107", "HD108"));
   }
 
   @Test

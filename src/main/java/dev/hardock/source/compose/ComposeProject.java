@@ -170,11 +170,25 @@ final class ComposeProject {
   /** The services of a file's documents, each merged over the ones before as Compose does. */
   Map<String, Entry> services(List<YamlNode> roots) {
     Map<String, Entry> out = new LinkedHashMap<>();
-    for (int i = 0; i < roots.size(); i++) {
-      if (i == 0) out = services(roots.get(0));
-      else mergeServices(out, services(roots.get(i)));
-    }
+    for (YamlNode root : roots) mergeRoot(out, root);
     return out;
+  }
+
+  /**
+   * Merges the services of a document (of the file, or of an override file) over those read before; a
+   * service tagged {@code !reset} is removed, one tagged {@code !override} replaces the one before whole.
+   */
+  void mergeRoot(Map<String, Entry> base, YamlNode root) {
+    Map<String, Entry> over = services(root);
+    Mapping node = null;
+    Entry se = root instanceof Mapping m ? m.get("services", budget) : null;
+    if (se != null && se.value() instanceof Mapping sm) node = sm;
+    if (node != null) for (String r : node.resets) base.remove(r);
+    for (Map.Entry<String, Entry> e : over.entrySet()) {
+      Entry prev = base.get(e.getKey());
+      if (prev == null || (node != null && node.overrides.contains(e.getKey()))) base.put(e.getKey(), e.getValue());
+      else base.put(e.getKey(), new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+    }
   }
 
   /** The services of a file that {@code include} or {@code extends} names; that file is remembered as read. */

@@ -62,7 +62,7 @@ public final class ComposeReader {
         Map<String, Entry> services = project.services(loaded.roots());
         for (Path o : overridesOf(file.path())) {
           List<YamlNode> more = project.loadOther(o, null);
-          project.mergeServices(services, project.services(more));
+          for (YamlNode root : more) project.mergeRoot(services, root);
           roots.addAll(more);
         }
         for (YamlNode root : roots) project.include(root, services);
