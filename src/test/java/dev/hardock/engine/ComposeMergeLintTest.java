@@ -255,4 +255,46 @@ class ComposeMergeLintTest {
         "compose.yaml -> HD101 compose.yaml:6:5-6:21", "compose.yaml -> HD403 infra/compose.yaml:6:13-6:33"),
         shownAll(lintAll(List.of(main)), "HD101", "HD107", "HD403"));
   }
+
+  @Test
+  void aBuildPathAndABuildMappingMergeIntoOneBuild() throws IOException {
+    write("api/Dockerfile", "FROM python:3.12-slim\nUSER app\n");
+    write("api/Dockerfile.debug", "FROM python:3.12-slim\nUSER root\n");
+    write("compose.yaml", """
+        services:
+          api:
+            build: ./api
+        """);
+    write("compose.override.yaml", """
+        services:
+          api:
+            build:
+              dockerfile: Dockerfile.debug
+        """);
+    // the context of the base and the Dockerfile of the override: the image runs as root
+    assertEquals(List.of("HD119 compose.yaml:3:5-3:10"), shown(lint("compose.yaml"), "HD119"));
+  }
+
+  @Test
+  void aFileThatExtendsReadsOwnsItsFindingsWhenLintedToo() throws IOException {
+    write("compose.yaml", """
+        services:
+          web:
+            extends:
+              file: common.compose.yaml
+              service: base
+            image: nginx:1.27
+        """);
+    write("common.compose.yaml", """
+        services:
+          base:
+            image: alpine:3.20
+            privileged: true
+        """);
+    String main = dir.resolve("compose.yaml").toString();
+    String common = dir.resolve("common.compose.yaml").toString();
+    assertEquals(List.of("common.compose.yaml -> HD101 common.compose.yaml:4:5-4:21"),
+        shownAll(lintAll(List.of(main, common)), "HD101"));
+    assertEquals(List.of("compose.yaml -> HD101 common.compose.yaml:4:5-4:21"), shownAll(lintAll(List.of(main)), "HD101"));
+  }
 }

@@ -264,6 +264,11 @@ final class ComposeProject {
   YamlNode merge(String key, YamlNode base, YamlNode over) {
     if (over instanceof Scalar s && s.isNull() && base instanceof Mapping) return base;
     if (base instanceof Scalar s && s.isNull()) return over;
+    if (key.equals("build") && (base instanceof Mapping) != (over instanceof Mapping)) {
+      // build: ./dir is build: {context: ./dir}, so that either form merges with the other
+      base = buildMapping(base);
+      over = buildMapping(over);
+    }
     if (base instanceof Mapping bm && over instanceof Mapping om) {
       Map<String, Entry> out = new LinkedHashMap<>(bm.merged(budget));
       budget.spend(out.size()); // the copy costs as much: many documents over one wide mapping stay bounded
@@ -298,6 +303,12 @@ final class ComposeProject {
       return new Sequence(bs.file(), bs.start(), bs.end(), items);
     }
     return over;
+  }
+
+  private static YamlNode buildMapping(YamlNode n) {
+    if (!(n instanceof Scalar s) || s.isNull()) return n;
+    Scalar key = new Scalar(s.file(), s.start(), s.start(), "context", true, false);
+    return new Mapping(s.file(), s.start(), s.end(), List.of(new Entry(key, s)));
   }
 
   /** The service with what it {@code extends} merged underneath it. */
