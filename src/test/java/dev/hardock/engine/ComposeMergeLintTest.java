@@ -297,4 +297,28 @@ class ComposeMergeLintTest {
         shownAll(lintAll(List.of(main, common)), "HD101"));
     assertEquals(List.of("compose.yaml -> HD101 common.compose.yaml:4:5-4:21"), shownAll(lintAll(List.of(main)), "HD101"));
   }
+
+  @Test
+  void theFilesOfOneIncludeItemAreMergedInOrder() throws IOException {
+    write("compose.yaml", """
+        include:
+          - path: [infra/base.yaml, infra/local.yaml]
+        services:
+          web:
+            image: nginx:1.27
+        """);
+    write("infra/base.yaml", """
+        services:
+          db:
+            image: postgres:16
+            volumes: ["/var/run/docker.sock:/var/run/docker.sock"]
+        """);
+    write("infra/local.yaml", """
+        services:
+          db:
+            volumes: ["dbsock:/var/run/docker.sock"]
+            pid: host
+        """);
+    assertEquals(List.of("HD107 infra/local.yaml:4:5-4:14"), shown(lint("compose.yaml"), "HD104", "HD107"));
+  }
 }
