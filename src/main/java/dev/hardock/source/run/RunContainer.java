@@ -39,7 +39,7 @@ final class RunContainer {
       case "read-only" -> b.readOnlyRootfs = new Setting<>(o.isOn(), o.span());
       case "no-healthcheck" -> b.healthcheckDisabled = new Setting<>(o.isOn(), o.span());
       case "publish-all" -> {
-        if (o.isOn()) b.ports.add(new PortMapping(null, null, "all exposed ports", null, o.span()));
+        if (o.isOn()) b.ports.add(PortMapping.allExposed(o.written(), o.span()));
       }
       default -> {
         if (v == null) return;
@@ -231,7 +231,8 @@ final class RunContainer {
       container = parts[parts.length - 1];
     }
     if (ip != null && ip.isEmpty()) ip = null;
-    return new PortMapping(ip, firstPort(host), container, proto, v.span());
+    return new PortMapping(ip, firstPort(host), container, proto, v.span(), host == null || host.isEmpty() ? null : host,
+        null);
   }
 
   private static Integer firstPort(String host) {
