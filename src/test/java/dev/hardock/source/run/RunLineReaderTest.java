@@ -125,6 +125,24 @@ class RunLineReaderTest {
   }
 
   @Test
+  void makefileEnginesInVariablesAndInlineRecipes() {
+    String mk = "DOCKER ?= podman\nDOCKER ?= docker\nup: ; @$(DOCKER) run -d x:1\n\t${DOCKER} create y:1\n"
+        + "OTHER = docker\nOTHER += --debug\n\t$(OTHER) run z:1\n";
+    var r = read(mk, RunBlocks.Format.MAKEFILE);
+    assertEquals(2, r.containers().size());
+    assertEquals("podman run", r.containers().get(0).name());
+    assertEquals("3:8-3:21", r.containers().get(0).span().toString());
+    assertEquals("x:1", r.containers().get(0).image().ref().raw());
+    assertEquals("podman create", r.containers().get(1).name());
+    assertEquals("4:2-4:18", r.containers().get(1).span().toString());
+    assertEquals(-1, RunBlocks.inlineRecipe("X = a: b; c", 0, 11));
+    assertEquals(-1, RunBlocks.inlineRecipe("a: X = y; c", 0, 11));
+    assertEquals(-1, RunBlocks.inlineRecipe("a ::= b; c", 0, 10));
+    assertEquals(6, RunBlocks.inlineRecipe("a:: b ; c", 0, 9));
+    assertEquals(13, RunBlocks.inlineRecipe("$(A:.c=.o): b; c", 0, 16));
+  }
+
+  @Test
   void invalidYamlIsAProblemNotACrash() {
     var r = read("run: [docker run\n", RunBlocks.Format.YAML);
     assertEquals(1, r.problems().size());
