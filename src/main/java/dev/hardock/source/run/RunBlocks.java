@@ -37,7 +37,6 @@ final class RunBlocks {
   private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session",
       "shellsession", "zsh", "terminal");
   private static final Set<String> CI_KEYS = Set.of("run", "script", "before_script", "after_script");
-  private static final Pattern FENCE = Pattern.compile("^([ \\t]*)(`{3,}|~{3,})\\s*([^`\\s{]*)[^`]*$");
 
   private RunBlocks() { }
 
@@ -226,28 +225,17 @@ final class RunBlocks {
         && last.chars().allMatch(c -> c == '/' || c == '.' || c == '_' || c == '-' || Character.isLetterOrDigit(c));
   }
 
-  /** Fenced code blocks in a shell language, or untagged; console prompts stripped and output skipped. */
+  /**
+   * Code blocks ({@link MarkdownBlocks}, so also inside block quotes and list items): fenced ones in a shell
+   * language or untagged, console prompts stripped and output skipped; indented ones only when they hold prompts
+   * ({@code $ docker run ...}), since an indented block says nothing of its language.
+   */
   static List<Block> markdown(String text, LineIndex lines) {
     List<Block> out = new ArrayList<>();
-    int n = lines.lineCount();
-    for (int l = 1; l <= n; l++) {
-      String line = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
-      Matcher m = FENCE.matcher(line);
-      if (!m.matches()) continue;
-      String indent = m.group(1);
-      String fence = m.group(2);
-      String tag = m.group(3).toLowerCase(Locale.ROOT);
-      int close = l + 1;
-      while (close <= n) {
-        String c = text.substring(lines.lineStart(close), lineEnd(text, lines, close)).strip();
-        if (c.startsWith(fence) && c.chars().allMatch(ch -> ch == fence.charAt(0))) break;
-        close++;
-      }
-      if (SHELL_TAGS.contains(tag)) {
-        MappedText block = codeBlock(text, lines, l + 1, Math.min(close, n + 1), indent.length());
-        if (block.length() > 0) out.add(new Block(block, false, block));
-      }
-      l = close;
+    for (MarkdownBlocks.CodeBlock c : MarkdownBlocks.read(text, lines)) {
+      if (c.tag() != null && !SHELL_TAGS.contains(c.tag())) continue;
+      MappedText block = codeBlock(text, c.lines(), c.end(), c.tag() == null);
+      if (block != null && block.length() > 0) out.add(new Block(block, false, block));
     }
     return out;
   }
@@ -255,22 +243,21 @@ final class RunBlocks {
   /** A console prompt: {@code $ }, {@code # }, {@code user@host:~$ }, {@code unix> }, {@code PS C:\> }. */
   private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
 
-  private static MappedText codeBlock(String text, LineIndex lines, int from, int to, int indent) {
+  /** The shell text of a code block's lines; null when {@code promptsOnly} and it holds no prompt. */
+  private static MappedText codeBlock(String text, List<int[]> lines, int endOffset, boolean promptsOnly) {
     // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
     boolean prompts = false;
-    for (int l = from; l < to && !prompts; l++) {
-      String s = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
-      Matcher m = PROMPT.matcher(s);
+    for (int k = 0; k < lines.size() && !prompts; k++) {
+      Matcher m = PROMPT.matcher(text.substring(lines.get(k)[0], lines.get(k)[1]));
       prompts = m.find() && !m.group().strip().equals("#"); // "# x" alone is a comment as often as a root prompt
     }
+    if (promptsOnly && !prompts) return null;
     boolean console = prompts;
     MappedText.Builder b = new MappedText.Builder();
     boolean continued = false;
-    for (int l = from; l < to; l++) {
-      int start = lines.lineStart(l);
-      int end = lineEnd(text, lines, l);
-      int i = start;
-      while (i < end && i - start < indent && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    for (int[] line : lines) {
+      int i = line[0];
+      int end = line[1];
       if (console && !continued) {
         Matcher m = PROMPT.matcher(text.substring(i, end));
         if (!m.find()) continue; // output
@@ -282,7 +269,7 @@ final class RunBlocks {
       continued = end > i && text.charAt(end - 1) == '\\';
       b.append('\n', end);
     }
-    return b.build(to <= lines.lineCount() ? lines.lineStart(to) : text.length());
+    return b.build(endOffset);
   }
 
   /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
