@@ -49,11 +49,17 @@ final class RunBlocks {
   }
 
   static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
+    return blocks(format, text, lines, problems, new ArrayList<>());
+  }
+
+  /** As above; a workflow's job containers and services go to {@code containers}. */
+  static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems,
+      List<WorkflowContainers.Decl> containers) {
     return switch (format) {
       case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
       case MAKEFILE -> List.of(new Block(makefile(text, lines), true, text));
       case MARKDOWN -> markdown(text, lines);
-      case YAML -> yaml(text, lines, problems);
+      case YAML -> yaml(text, lines, problems, containers);
     };
   }
 
@@ -290,11 +296,15 @@ final class RunBlocks {
   }
 
   /** Scalars under {@code run:} (GitHub Actions) and {@code script:}, {@code before_script:}, {@code after_script:} (GitLab CI). */
-  static List<Block> yaml(String text, LineIndex lines, List<ParseProblem> problems) {
+  static List<Block> yaml(String text, LineIndex lines, List<ParseProblem> problems,
+      List<WorkflowContainers.Decl> containers) {
     List<Block> out = new ArrayList<>();
     try {
       LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(8 * 1024 * 1024).build();
-      for (Node root : new Compose(settings).composeAllFromString(text)) collect(root, text, lines, out, 0);
+      for (Node root : new Compose(settings).composeAllFromString(text)) {
+        collect(root, text, lines, out, 0);
+        WorkflowContainers.collect(root, text, lines, containers);
+      }
     } catch (MarkedYamlEngineException e) {
       int offset = e.getProblemMark().map(mk -> offset(text, lines, mk)).orElse(0);
       problems.add(new ParseProblem(lines.span(offset, offset), "invalid YAML: " + e.getProblem()));

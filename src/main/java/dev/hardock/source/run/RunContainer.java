@@ -20,8 +20,14 @@ final class RunContainer {
   private RunContainer() { }
 
   static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars) {
+    return of(name, span, args, vars, List.of());
+  }
+
+  /** As above, with environment variables set outside the options (a workflow container's {@code env:}). */
+  static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars, List<EnvVar> env) {
     ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.RUN, name, span);
     for (RunArgs.Option o : args.options) apply(b, o);
+    b.env.addAll(env);
     if (args.image != null) {
       RunValue img = RunValue.of(args.image, 0, args.image.value().length(), vars);
       String raw = args.image.value();

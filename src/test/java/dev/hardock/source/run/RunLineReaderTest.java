@@ -143,6 +143,36 @@ class RunLineReaderTest {
   }
 
   @Test
+  void workflowJobContainersAndServices() {
+    String y = "jobs:\n  a:\n    container: node:20\n    services:\n      db:\n        image: ${{ matrix.db }}\n"
+        + "        env: {POSTGRES_PASSWORD: hunter2, TOKEN: '${{ secrets.T }}'}\n"
+        + "        credentials: {username: u, password: ghp_abcdefghijklmnopqrstuvwxyz0123456789}\n"
+        + "        options: --privilegd --cpus 1\n";
+    var r = read(y, RunBlocks.Format.YAML);
+    assertEquals(2, r.containers().size());
+    ContainerSpec job = r.containers().get(0);
+    assertEquals("container", job.name());
+    assertEquals("3:5-3:14", job.span().toString());
+    assertEquals("node:20", job.image().ref().raw());
+    assertEquals("3:16-3:23", job.image().span().toString());
+    ContainerSpec db = r.containers().get(1);
+    assertEquals("services.db", db.name());
+    assertEquals("5:7-5:9", db.span().toString());
+    assertNull(db.image().ref().expanded());
+    assertEquals("1", db.cpus().value());
+    assertEquals("POSTGRES_PASSWORD", db.env().get(0).name().value());
+    assertEquals("hunter2", db.env().get(0).value().value());
+    assertEquals("7:34-7:41", db.env().get(0).value().span().toString());
+    assertEquals("unknown docker run flag --privilegd: did you mean --privileged?", r.unknownFlags().get(0).message());
+    assertEquals("9:18-9:29", r.unknownFlags().get(0).span().toString());
+    // the password is scanned for credential shapes (HD403)
+    assertTrue(r.texts().stream().anyMatch(t -> t.value().startsWith("ghp_")));
+    // GitLab CI has no jobs: key; its services are no workflow services
+    assertEquals(0, read("test:\n  services: [docker:dind]\n  script: [make]\n", RunBlocks.Format.YAML)
+        .containers().size());
+  }
+
+  @Test
   void invalidYamlIsAProblemNotACrash() {
     var r = read("run: [docker run\n", RunBlocks.Format.YAML);
     assertEquals(1, r.problems().size());
