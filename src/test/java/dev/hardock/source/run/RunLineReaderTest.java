@@ -167,6 +167,12 @@ class RunLineReaderTest {
     assertEquals("9:18-9:29", r.unknownFlags().get(0).span().toString());
     // the password is scanned for credential shapes (HD403)
     assertTrue(r.texts().stream().anyMatch(t -> t.value().startsWith("ghp_")));
+    // an expression with spaces is one value, not the image
+    ContainerSpec expr = read("jobs:\n  a:\n    container:\n      image: x:1\n"
+        + "      options: --network ${{ job.container.network }} --cpus 2\n", RunBlocks.Format.YAML).containers().get(0);
+    assertEquals("${{ job.container.network }}", expr.networkMode().value());
+    assertEquals("2", expr.cpus().value());
+    assertEquals("x:1", expr.image().ref().raw());
     // GitLab CI has no jobs: key; its services are no workflow services
     assertEquals(0, read("test:\n  services: [docker:dind]\n  script: [make]\n", RunBlocks.Format.YAML)
         .containers().size());
