@@ -13,7 +13,8 @@ import java.util.Locale;
  * and list items (content indented to the item's content column) at any depth. Each content line is the range
  * of the file left after the container markers and the block's indentation, so positions stay exact. Prose,
  * headings and HTML are skipped. Tabs count to the next multiple of four columns, as in the spec; a tab only
- * partly used as indentation is consumed whole.
+ * partly used (by the space after {@code >}, or a list item's content column) leaves its other columns as
+ * indentation, and a content line that starts inside a tab keeps the tab.
  */
 final class MarkdownBlocks {
   /**
@@ -71,7 +72,7 @@ final class MarkdownBlocks {
         if (indent() > 3 || pos + indentChars() >= end || text.charAt(pos + indentChars()) != '>') break;
         consume(indent());
         advance(); // '>'
-        if (pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) advance();
+        consume(1); // the optional space, or one column of a tab
       } else if (blank()) {
         // a blank line keeps a list item open
       } else if (indent() >= c.width()) {
@@ -137,7 +138,7 @@ final class MarkdownBlocks {
       char c = text.charAt(pos);
       if (c == '>') {
         advance();
-        if (pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) advance();
+        consume(1);
         open.add(new Container(true, 0));
         leaf = Leaf.NONE;
         continue;
@@ -305,12 +306,19 @@ final class MarkdownBlocks {
     return p - pos;
   }
 
-  /** Consumes up to n columns of indentation. */
+  /** Consumes up to n columns of indentation; a tab wider than what is left stays, its columns partly used. */
   private void consume(int n) {
     int target = col + n;
-    while (col < target && pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) advance();
+    while (col < target && pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+      if (text.charAt(pos) == '\t' && col + 4 - col % 4 > target) {
+        col = target;
+        return;
+      }
+      advance();
+    }
   }
 
+  /** Steps over the character at pos (the rest of a tab, when one is partly used). */
   private void advance() {
     col = text.charAt(pos) == '\t' ? col + 4 - col % 4 : col + 1;
     pos++;

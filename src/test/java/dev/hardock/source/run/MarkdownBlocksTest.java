@@ -40,6 +40,10 @@ class MarkdownBlocksTest {
     // four columns (a tab counts to the next stop), not after a paragraph line, trailing blank lines dropped
     assertEquals(List.of("indented|$ a||b"), blocks("t\n\n    $ a\n\n    b\n\n\npara\n    not code\n"));
     assertEquals(List.of("indented|x"), blocks("\tx\n"));
+    // CommonMark's examples 6 and 7: a tab after ">" or "-" gives one column to the marker, the rest is indentation
+    assertEquals(List.of("indented|\tfoo"), blocks(">\t\tfoo\n"));
+    assertEquals(List.of("indented|\tfoo"), blocks("-\t\tfoo\n"));
+    assertEquals(List.of(), blocks(">\tfoo\n"));
     // in a list item, relative to its content column; in a quote, after the marker and its space
     assertEquals(List.of("indented|$ a", "indented|$ b"), blocks("- i\n\n      $ a\n\n>     $ b\n"));
     // a heading or a thematic break ends a paragraph, so an indented block may follow
