@@ -69,11 +69,15 @@ public final class Discovery {
     return null;
   }
 
-  /** Files where docker run lines are written: scripts, Makefiles, Markdown, CI YAML. */
+  /**
+   * Files where docker run lines are written: scripts, Makefiles, Markdown, CI YAML, GitHub Actions metadata
+   * ({@code action.yml} at any depth, e.g. {@code .github/actions/x/action.yml}: a composite action's steps).
+   */
   private static boolean isRunLines(String n) {
     return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".md") || n.endsWith(".markdown")
         || n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.equals(".gitlab-ci.yml")
-        || n.endsWith(".gitlab-ci.yml") || n.endsWith(".workflow.yml") || n.endsWith(".workflow.yaml");
+        || n.endsWith(".gitlab-ci.yml") || n.endsWith(".workflow.yml") || n.endsWith(".workflow.yaml")
+        || n.equals("action.yml") || n.equals("action.yaml") || n.endsWith(".action.yml") || n.endsWith(".action.yaml");
   }
 
   /** What a file is, judged by its path: GitHub Actions workflows are known by their folder. */

@@ -515,7 +515,8 @@ final class ServiceMapper {
           continue;
         }
         out.add(new PortMapping(ip == null ? null : ip.value(), published == null ? null : firstPort(published.value()),
-            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm)));
+            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm),
+            published == null ? null : published.value(), null));
       } else {
         problem(n, "a port should be a string, a number or a mapping, not " + n.kind());
       }
@@ -553,7 +554,7 @@ final class ServiceMapper {
     }
     if (container.isEmpty()) return null;
     return new PortMapping(ip == null || ip.isEmpty() ? null : ip, host == null || host.isEmpty() ? null : firstPort(host),
-        container, protocol, span);
+        container, protocol, span, host == null || host.isEmpty() ? null : host, null);
   }
 
   static Integer firstPort(String v) {
