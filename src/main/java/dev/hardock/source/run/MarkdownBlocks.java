@@ -16,7 +16,7 @@ import java.util.Locale;
  * partly used (by the space after {@code >}, or a list item's content column) leaves its other columns as
  * indentation, and a content line that starts inside a tab keeps the tab.
  */
-final class MarkdownBlocks {
+public final class MarkdownBlocks {
   /**
    * One code block.
    *
@@ -24,7 +24,7 @@ final class MarkdownBlocks {
    * @param lines each content line as {@code [start, end)} offsets in the file
    * @param end offset just past the block
    */
-  record CodeBlock(String tag, List<int[]> lines, int end) { }
+  public record CodeBlock(String tag, List<int[]> lines, int end) { }
 
   /** An open container: a block quote, or a list item whose content sits {@code width} columns in. */
   private record Container(boolean quote, int width) { }
@@ -53,7 +53,7 @@ final class MarkdownBlocks {
     this.index = index;
   }
 
-  static List<CodeBlock> read(String text, LineIndex index) {
+  public static List<CodeBlock> read(String text, LineIndex index) {
     MarkdownBlocks m = new MarkdownBlocks(text, index);
     for (int l = 1; l <= index.lineCount(); l++) m.line(l);
     m.closeCode(text.length());
