@@ -122,6 +122,26 @@ final class Gen {
         });
   }
 
+  /** A Dockerfile BuildKit accepts: FROM first, well-formed arguments, continuations, heredocs and comments. */
+  static Arbitrary<String> validDockerfile() {
+    Arbitrary<String> safeShell = shellLine().map(l -> l.replace("'", "").replace("\"", "").replace("`", "").replace("$'", "$"));
+    Arbitrary<String> body = Arbitraries.frequencyOf(
+        Tuple.of(4, safeShell.map(l -> "RUN " + l)),
+        Tuple.of(1, safeShell.map(l -> "RUN --mount=type=cache,target=/c " + l)),
+        Tuple.of(1, safeShell.list().ofMinSize(1).ofMaxSize(3).map(ls -> "RUN <<EOF\n" + String.join("\n", ls) + "\nEOF")),
+        Tuple.of(1, safeShell.map(l -> "COPY <<EOT /etc/x.sh\n" + l + "\nEOT")),
+        Tuple.of(1, Arbitraries.of("ENV A=1 B=\"two words\"", "ENV A=1 \\\n    B=2", "ARG V=1", "LABEL a=b c=\"d e\"",
+            "USER node", "USER 1000:1000", "WORKDIR /app", "EXPOSE 80 443/tcp", "COPY --chown=1:1 a b /c/",
+            "COPY [\"a b\", \"/c\"]", "ADD --chmod=644 x /y", "CMD [\"node\", \"s.js\"]", "ENTRYPOINT [\"tini\", \"--\"]",
+            "HEALTHCHECK --interval=5s CMD curl -f http://localhost/", "HEALTHCHECK NONE", "STOPSIGNAL SIGTERM",
+            "VOLUME [\"/data\"]", "SHELL [\"/bin/bash\", \"-c\"]", "ONBUILD RUN make", "# a comment", "",
+            "RUN echo a \\\n    # comment inside\n    b", "RUN set -e; \\\n  apt-get update && \\\n  apt-get install -y curl")));
+    return Combinators.combine(Arbitraries.of("", "# syntax=docker/dockerfile:1\n", "ARG BASE=node:22\n"),
+        Arbitraries.of("FROM node:22 AS build", "FROM ${BASE:-node:22}", "FROM scratch", "FROM --platform=$BUILDPLATFORM golang:1 AS b"),
+        body.list().ofMaxSize(8), Arbitraries.of("\n", "\n\n", "\n# c\n")).as((d, from, is, end) ->
+            d + from + "\n" + String.join(end, is) + "\n");
+  }
+
   // ---------------------------------------------------------------- docker run lines and their hosts
 
   static Arbitrary<String> runFlag() {
@@ -264,11 +284,13 @@ final class Gen {
   }
 
   static Arbitrary<String> config() {
-    Arbitrary<String> line = Arbitraries.of("disable: [HD201, user-missing]", "enable: [HD999]", "enable: HD120",
-        "severity: {HD201: error, HD301: nope}", "severity:\n  HD120: info", "fail-on: warning", "fail-on: loud",
-        "rules:\n  HD003:\n    require-reason: true", "rules: {HD309: {allowed: [a, b]}}", "format: json", "unknown: 1",
-        "disable:", "ignore: [\"vendor/**\", \"[\"]", "trusted-registries: [ghcr.io]", "- list", "a: &x [1]\nb: *x", "{", "\t",
-        "disable: [HD201, HD201]", "disable: [HD201]\ndisable: [HD301]");
+    Arbitrary<String> line = Arbitraries.of("rules: {HD201: off, user-missing: error}", "rules: {HD999: on}", "rules: HD120",
+        "rules:\n  HD201: loud", "rules:\n  HD120: info\n  HD301:\n    enabled: false\n    severity: style",
+        "rules:\n  HD003:\n    require-reason: true", "rules: {HD309: {allowed: [a, b]}}", "rules: {HD201: [1]}",
+        "fail-on: warning", "fail-on: loud", "fail-on: [x]", "require-suppression-reason: true", "require-suppression-reason: maybe",
+        "exclude: [\"vendor/**\", \"[\", \"**/*.md\"]", "exclude: x", "exclude: [{a: 1}]", "unknown: 1", "rules:", "- list",
+        "a: &x [1]\nb: *x", "{", "\t", "rules: {HD201: off, HD201: on}", "fail-on: error\nfail-on: info", "? [a]\n: b",
+        "rules: &r {HD201: off}\nexclude: *r", "r: &a [*a]", "!!binary x: y", "fail-on: !!int 3");
     return line.list().ofMaxSize(5).map(ls -> String.join("\n", ls) + "\n");
   }
 
