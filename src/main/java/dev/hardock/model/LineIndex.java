@@ -6,7 +6,7 @@ import java.util.Arrays;
 public final class LineIndex {
   private final int[] lineStarts;
   private final int length;
-  /** Lines (0-based) that end in CRLF: an offset at their '\n' is still the end of that line, not one column past it. */
+  /** Lines (0-based) that end in CRLF: an offset at their '\n' is the start of the next line, as after an LF. */
   private final java.util.BitSet crlf = new java.util.BitSet();
 
   public LineIndex(CharSequence text) {
@@ -50,14 +50,15 @@ public final class LineIndex {
   }
 
   /**
-   * The offset clamped to the text; the '\n' of a CRLF counts as its '\r' (the line's end), so no column
-   * ever lies past the end of its line.
+   * The offset clamped to the text. An offset between the '\r' and '\n' of a CRLF (the end of a range that
+   * ends with the '\r') is the start of the next line, where the same range ends in an LF file: no column lies
+   * past the end of its line, and CRLF and LF files give the same positions.
    */
   private int inLine(int offset) {
     int o = Math.max(0, Math.min(offset, length));
     if (crlf.isEmpty()) return o;
     int l = line(o);
-    return l < lineStarts.length && o == lineStarts[l] - 1 && crlf.get(l - 1) ? o - 1 : o;
+    return l < lineStarts.length && o == lineStarts[l] - 1 && crlf.get(l - 1) ? o + 1 : o;
   }
 
   /** Offset at which a 1-based line starts. */

@@ -125,6 +125,58 @@ class LintProperties {
     coverage("rules past HD001", check("daemon.json", SourceKind.DAEMON, bytes), 10);
   }
 
+  // ---------------------------------------------------------------- metamorphic: line ends and a leading line
+
+  record Host(String name, SourceKind kind, String text) {
+    @Override
+    public String toString() {
+      return name + ":\n" + text;
+    }
+  }
+
+  @Provide Arbitrary<Host> hosts() {
+    return net.jqwik.api.Arbitraries.oneOf(
+        Gen.dockerfile().map(t -> new Host("Dockerfile", SourceKind.DOCKERFILE, t)),
+        Gen.validDockerfile().map(t -> new Host("Dockerfile", SourceKind.DOCKERFILE, t)),
+        Gen.compose().map(t -> new Host("compose.yaml", SourceKind.COMPOSE, t)),
+        Gen.shellScript().map(t -> new Host("run.sh", SourceKind.RUN, t)),
+        Gen.makefile().map(t -> new Host("Makefile", SourceKind.RUN, t)),
+        Gen.markdown().map(t -> new Host("README.md", SourceKind.RUN, t)),
+        Gen.githubWorkflow().map(t -> new Host(".github/workflows/ci.yml", SourceKind.RUN, t)),
+        Gen.gitlabCi().map(t -> new Host(".gitlab-ci.yml", SourceKind.RUN, t)),
+        Gen.daemonJson().map(t -> new Host("daemon.json", SourceKind.DAEMON, t)));
+  }
+
+  static List<String> findings(Host h, String text, int lineShift) {
+    FileResult r = lint(h.name(), h.kind(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> out = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      Span s = f.span();
+      out.add(f.rule().id() + " " + (s.line() - lineShift) + ":" + s.column() + "-" + (s.endLine() - lineShift) + ":"
+          + s.endColumn() + " " + f.message());
+    }
+    return out;
+  }
+
+  /** CRLF line ends change no finding: same rules, same lines and columns, same messages. */
+  @Property(tries = 150)
+  void crlfGivesTheSameFindingsAsLf(@ForAll("hosts") Host h) {
+    String lf = h.text().replace("\r", "");
+    assertEquals(findings(h, lf, 0), findings(h, lf.replace("\n", "\r\n"), 0));
+  }
+
+  /** A comment line (a blank line in JSON) put in front moves every finding down one line and changes nothing else. */
+  @Property(tries = 150)
+  void aLeadingLineShiftsEveryFindingByOneLine(@ForAll("hosts") Host h) {
+    String text = h.text();
+    // a Dockerfile's parser directives and a script's shebang must stay first
+    if (h.kind() == SourceKind.DOCKERFILE && text.startsWith("#") || text.startsWith("\uFEFF")) return;
+    String lead = h.kind() == SourceKind.DAEMON ? "\n" : h.name().endsWith(".md") ? "\n" : "# lead\n";
+    List<String> before = findings(h, text, 0).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
+    List<String> after = findings(h, lead + text, 1).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
+    assertEquals(before, after);
+  }
+
   @Provide Arbitrary<byte[]> dockerfileBytes() {
     return Gen.anyBytesFor(Gen.dockerfile());
   }

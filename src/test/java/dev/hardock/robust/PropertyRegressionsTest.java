@@ -29,24 +29,34 @@ class PropertyRegressionsTest {
     return f.span() + " " + f.message();
   }
 
-  /** An offset at the '\n' of a CRLF is the end of its line, not a column past it. */
+  /** An offset at the '\n' of a CRLF is the start of the next line, as after an LF; it was a column past its line. */
   @Test
-  void offsetInsideCrlfIsTheLineEnd() {
+  void offsetInsideCrlfIsTheNextLineStart() {
     LineIndex lines = new LineIndex("ab\r\ncd");
-    assertEquals(new Span(1, 3, 1, 3), lines.span(3, 3));
-    assertEquals(new Span(1, 1, 1, 3), lines.span(0, 3));
-    assertEquals(3, lines.column(3));
+    assertEquals(new Span(2, 1, 2, 1), lines.span(3, 3));
+    assertEquals(new Span(1, 1, 2, 1), lines.span(0, 3));
+    assertEquals(new LineIndex("ab\ncd").span(0, 3), lines.span(0, 3));
+    assertEquals(1, lines.column(3));
     assertEquals(new Span(2, 1, 2, 2), lines.span(4, 5));
     // a lone CR and LF are untouched
     assertEquals(new Span(2, 1, 2, 1), new LineIndex("ab\rcd").span(3, 3));
   }
 
-  /** A GitLab block scalar whose shell quote does not close, in a CRLF file: the end of input was at 7:32 (past the line). */
+  /**
+   * A GitLab block scalar whose shell quote does not close, in a CRLF file: the end of input was at 7:32, past
+   * the line; now 8:1 as in the LF file. The same for a folded GitHub step whose heredoc never ends.
+   */
   @Test
   void unterminatedQuoteAtTheEndOfACrlfBlockScalar() {
     String text = "stages: [build]\r\nbuild:\r\n  script:\r\n  - |\r\n      docker run node\r\n  - |\r\n"
         + "      apt-get install -y A=1 \"\r\n";
-    assertEquals(List.of("7:31-7:31 unexpected end of input"), findings(".gitlab-ci.yml", SourceKind.RUN, text, "HD001"));
+    assertEquals(List.of("8:1-8:1 unexpected end of input"), findings(".gitlab-ci.yml", SourceKind.RUN, text, "HD001"));
+    assertEquals(List.of("8:1-8:1 unexpected end of input"),
+        findings(".gitlab-ci.yml", SourceKind.RUN, text.replace("\r\n", "\n"), "HD001"));
+    String workflow = "on: push\r\njobs:\r\n  b:\r\n    steps:\r\n      - run: >-\r\n          cat <<EOF\r\n          docker run --privileged x\r\n          EOF\r\n";
+    assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"), findings(".github/workflows/ci.yml", SourceKind.RUN, workflow, "HD001"));
+    assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"),
+        findings(".github/workflows/ci.yml", SourceKind.RUN, workflow.replace("\r\n", "\n"), "HD001"));
   }
 
   /** An alias inside the value it names never ended: a StackOverflowError ("internal error") from .hardock.yaml. */
