@@ -153,7 +153,7 @@ final class Gen {
         "--pid=host", "--ipc host", "--uts=host", "--userns=host", "-u 0", "--user=root:root", "--device /dev/mem",
         "-m 1g", "--memory=", "--cpus 2", "--pids-limit -1", "--read-only", "--restart always", "--rm", "-itd",
         "-it", "--name x", "--link db:db", "--health-cmd 'curl x'", "--no-healthcheck", "-w /w", "--entrypoint sh",
-        "--unknown-flag", "--", "-", "-x", "--log-opt max-size=1m", "--sysctl net.ipv4.ip_forward=1");
+        "--unknown-flag", "--", "-", "-x", "-e 😀=1", "--label x=😀 --privileged", "-v /😀:/h", "--log-opt max-size=1m", "--sysctl net.ipv4.ip_forward=1");
   }
 
   static Arbitrary<String> dockerRun() {
@@ -237,7 +237,8 @@ final class Gen {
         "<<: *common", "<<: [*common, *more]", "extends: {service: base}", "extends: other", "build: .",
         "build: {context: ., dockerfile: Dockerfile.x, args: {TOKEN: s3cret}}", "x-foo: &common {privileged: true}",
         "links: [db]", "env_file: .env", "sysctls: {net.ipv4.ip_forward: 1}", "userns_mode: host", "labels: [a=b]",
-        "profiles: [x]", "image: ", "ports:", "? complex", "!!str tagged: x", "&anchor key: v", "*alias", "privileged: [1]");
+        "profiles: [x]", "image: ", "ports:", "ports: [\"😀\", \"2375:2375\"]", "labels: {\"😀é\": x}\n    privileged: true",
+        "environment: [\"😀=1\", \"TOKEN=ghp_" + "b".repeat(36) + "\"]", "volumes: [\"/😀:/x\", /:/h]  # 😀", "? complex", "!!str tagged: x", "&anchor key: v", "*alias", "privileged: [1]");
     Arbitrary<String> block = Arbitraries.of("volumes:\n" + indent + "  - /:/h\n" + indent + "  - type: bind\n" + indent
         + "    source: /etc\n" + indent + "    target: /e", "ports:\n" + indent + "  - target: 80\n" + indent + "    published: 80\n"
         + indent + "    host_ip: 0.0.0.0", "environment:\n" + indent + "  - A=1\n" + indent + "  - SECRET_KEY=abc",

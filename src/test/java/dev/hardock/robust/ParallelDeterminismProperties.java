@@ -51,7 +51,7 @@ class ParallelDeterminismProperties {
     return new Run(code, report, err.toString(StandardCharsets.UTF_8));
   }
 
-  @Property(tries = 25)
+  @Property(tries = 15)
   void oneJobOrManyGiveTheSameReport(@ForAll("projects") Project project, @ForAll("formats") String format) throws IOException {
     Path dir = Files.createTempDirectory("hardock-parallel");
     try {
