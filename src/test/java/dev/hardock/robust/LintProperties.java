@@ -180,6 +180,31 @@ class LintProperties {
     assertEquals(before, after);
   }
 
+  /**
+   * Positions are exact, not just inside the file: an image finding (HD201, HD202) points at the image as
+   * written, in every format (continued lines, YAML flow style, emoji before it on the line), unless the image
+   * came through a variable, where the message names the resolved value.
+   */
+  @Property(tries = 150)
+  void imageFindingsPointAtTheImageText(@ForAll("hosts") Host h) {
+    String text = h.text();
+    FileResult r = lint(h.name(), h.kind(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    LineIndex lines = new LineIndex(r.text());
+    boolean checked = false;
+    java.util.regex.Pattern image = java.util.regex.Pattern.compile("^image (\\S+) (has no tag|is not pinned by digest)");
+    for (Finding f : r.findings()) {
+      java.util.regex.Matcher m = image.matcher(f.message());
+      if (!m.find() || !f.file().equals(h.name())) continue;
+      Span s = f.span();
+      String at = r.text().substring(lines.lineStart(s.line()) + s.column() - 1, lines.lineStart(s.endLine()) + s.endColumn() - 1);
+      if (at.contains("$")) continue;
+      String written = at.replaceAll("^[\"']|[\"']$", "");
+      assertEquals(m.group(1), written, () -> describe(f) + "\n" + r.text());
+      checked = true;
+    }
+    coverage("checked an image finding", checked, 20);
+  }
+
   @Provide Arbitrary<byte[]> dockerfileBytes() {
     return Gen.anyBytesFor(Gen.dockerfile());
   }
