@@ -174,6 +174,8 @@ class LintProperties {
     String text = h.text();
     // a Dockerfile's parser directives and a script's shebang must stay first
     if (h.kind() == SourceKind.DOCKERFILE && text.startsWith("#") || text.startsWith("\uFEFF")) return;
+    // an empty daemon.json is an empty configuration, reported at the start of the file wherever that is
+    if (h.kind() == SourceKind.DAEMON && text.isBlank()) return;
     String lead = h.kind() == SourceKind.DAEMON ? "\n" : h.name().endsWith(".md") ? "\n" : "# lead\n";
     List<String> before = findings(h, text, 0).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
     List<String> after = findings(h, lead + text, 1).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
@@ -202,7 +204,7 @@ class LintProperties {
       assertEquals(m.group(1), written, () -> describe(f) + "\n" + r.text());
       checked = true;
     }
-    coverage("checked an image finding", checked, 20);
+    coverage("checked an image finding", checked, 10);
   }
 
   @Provide Arbitrary<byte[]> dockerfileBytes() {
