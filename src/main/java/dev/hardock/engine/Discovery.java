@@ -96,11 +96,14 @@ public final class Discovery {
 
   /**
    * A file named on the command line: by its path first; then a YAML file with top-level services is
-   * compose, and a file with a sh/bash shebang is a script.
+   * compose, and a file with a sh/bash shebang is a script. A pipe or device is not peeked at (reading it would
+   * consume it): it is a Dockerfile unless --type says otherwise.
    */
   static SourceKind kindOfNamed(Path p, String name) {
     SourceKind k = p.getFileName() == null ? kindOf(name) : kindOf(p);
     if (k != null) return k;
+    // a pipe (hardock <(cat Dockerfile)) or device can be read only once: peeking would eat what the linter reads
+    if (!Files.isRegularFile(p)) return null;
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".yml") || n.endsWith(".yaml")) {
       String head = ComposeReader.readHead(p);

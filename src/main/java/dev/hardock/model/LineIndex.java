@@ -6,6 +6,8 @@ import java.util.Arrays;
 public final class LineIndex {
   private final int[] lineStarts;
   private final int length;
+  /** Lines (0-based) that end in CRLF: an offset at their '\n' is the start of the next line, as after an LF. */
+  private final java.util.BitSet crlf = new java.util.BitSet();
 
   public LineIndex(CharSequence text) {
     int n = text.length();
@@ -14,7 +16,10 @@ public final class LineIndex {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          crlf.set(count - 1);
+          i++;
+        }
         if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
         starts[count++] = i + 1;
       }
@@ -40,8 +45,20 @@ public final class LineIndex {
 
   /** 1-based column of an offset. */
   public int column(int offset) {
-    int o = Math.max(0, Math.min(offset, length));
+    int o = inLine(offset);
     return o - lineStarts[line(o) - 1] + 1;
+  }
+
+  /**
+   * The offset clamped to the text. An offset between the '\r' and '\n' of a CRLF (the end of a range that
+   * ends with the '\r') is the start of the next line, where the same range ends in an LF file: no column lies
+   * past the end of its line, and CRLF and LF files give the same positions.
+   */
+  private int inLine(int offset) {
+    int o = Math.max(0, Math.min(offset, length));
+    if (crlf.isEmpty()) return o;
+    int l = line(o);
+    return l < lineStarts.length && o == lineStarts[l] - 1 && crlf.get(l - 1) ? o + 1 : o;
   }
 
   /** Offset at which a 1-based line starts. */
@@ -51,8 +68,8 @@ public final class LineIndex {
 
   /** Span of the half-open offset range [start, end). */
   public Span span(int start, int end) {
-    int s = Math.max(0, Math.min(start, length));
-    int e = Math.max(s, Math.min(end, length));
+    int s = inLine(start);
+    int e = Math.max(s, inLine(end));
     int l1 = line(s);
     int l2 = line(e);
     return new Span(l1, s - lineStarts[l1 - 1] + 1, l2, e - lineStarts[l2 - 1] + 1);
