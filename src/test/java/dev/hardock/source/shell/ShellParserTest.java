@@ -275,7 +275,10 @@ class ShellParserTest {
     assertTrue(names(stray).contains("echo"));
     ShellScript open = ShellParser.parse("echo \"abc; ls");
     assertFalse(open.problems().isEmpty());
-    assertEquals(new Span(1, 14, 1, 14), open.problems().get(0).span());
+    assertEquals(1, open.problems().size(), open.problems().toString());
+    assertEquals(new Span(1, 6, 1, 7), open.problems().get(0).span(), "at the opening quote");
+    assertTrue(open.problems().get(0).unterminatedQuote());
+    assertTrue(ShellParser.parse("echo $(ls").problems().stream().noneMatch(p -> p.unterminatedQuote()));
     ShellScript deep = ShellParser.parse("echo " + "$(".repeat(20_000) + "x");
     assertFalse(deep.problems().isEmpty());
     ShellScript emoji = clean("echo \uD83D\uDE00 x");
