@@ -240,14 +240,16 @@ public abstract class ShellLexerBase extends Lexer {
         + " and fails with a syntax error", start, at + 1, true));
   }
 
-  /** At the end of the text: a "..." still open was never closed. */
+  /**
+   * At the end of the text: a "..." still open was never closed. Only when it is the innermost open level: an
+   * unclosed ${ inside it may come from a ' that bash takes literally there (dash does not), and we do not guess.
+   */
   private void unclosedQuotes() {
-    for (Level l : levels) {
-      if (l.kind == QUOTE && l.start >= 0 && quoteProblems == 0) {
-        quoteProblems++;
-        problems.add(new LexProblem("unterminated \" quote: the shell finds no closing \" and fails with a syntax"
-            + " error", l.start, l.start + 1, true));
-      }
+    Level l = top();
+    if (l.kind == QUOTE && l.start >= 0 && quoteProblems == 0) {
+      quoteProblems++;
+      problems.add(new LexProblem("unterminated \" quote: the shell finds no closing \" and fails with a syntax"
+          + " error", l.start, l.start + 1, true));
     }
   }
 
