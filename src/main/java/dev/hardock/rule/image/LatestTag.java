@@ -17,9 +17,9 @@ public final class LatestTag extends Rule {
     if (!image.ref().isLatest()) return;
     // what is not an image reference at all (a template placeholder, flags in a variable) is not judged
     if (image.ref().expanded() != null && !image.ref().isWellFormed()) return;
-    // a bare COPY --from name that is no stage and no official image is a typo HD316 reports, not an image
+    // a bare COPY --from (or RUN --mount from=) name that is no stage and no official image is a typo HD316 reports, not an image
     String name = image.ref().expanded();
-    if (image.where().equals("COPY --from") && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
+    if ((image.where().equals("COPY --from") || image.where().equals("RUN --mount from")) && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
         || c == '.' || c == '@') && !OfficialImages.contains(name)) {
       return;
     }
