@@ -50,7 +50,9 @@ public final class NestedShells {
       Map.entry("timeout", new Wrapper("sk", Set.of("--signal", "--kill-after"), 1, false)),
       Map.entry("gosu", new Wrapper("", Set.of(), 1, false)),
       Map.entry("su-exec", new Wrapper("", Set.of(), 1, false)),
-      Map.entry("chroot", new Wrapper("", Set.of("--userspec", "--groups"), 1, false)));
+      Map.entry("chroot", new Wrapper("", Set.of("--userspec", "--groups"), 1, false)),
+      Map.entry("xargs", new Wrapper("EILnPsdae", Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs",
+          "--max-chars", "--eof", "--max-lines", "--replace"), 0, false)));
 
   private NestedShells() { }
 
@@ -120,10 +122,23 @@ public final class NestedShells {
    * {@code su -c "..."}), seen through wrappers such as env and sudo; else null.
    */
   public static Word commandString(ShellCommand c) {
-    List<Word> words = c.words();
+    return commandString(c.words());
+  }
+
+  private static Word commandString(List<Word> all) {
+    List<Word> words = all;
     int i = skipWrappers(words);
     if (i >= words.size()) return null;
     String name = basename(words.get(i).value());
+    if (name.equals("find")) { // find ... -exec sh -c '...' _ {} \;
+      for (int k = i + 1; k + 1 < words.size(); k++) {
+        String v = words.get(k).value();
+        if (v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("-okdir")) {
+          return commandString(words.subList(k + 1, words.size()));
+        }
+      }
+      return null;
+    }
     if (name.equals("su") || name.equals("runuser")) return suCommand(words, i + 1);
     if (!SHELLS.contains(name)) return null;
     if (name.equals("busybox")) {
@@ -210,6 +225,7 @@ public final class NestedShells {
     List<Word> words = c.words();
     int i = skipWrappers(words);
     if (i >= words.size()) return false;
+    for (int k = 0; k < i; k++) if (basename(words.get(k).value()).equals("xargs")) return false; // input = arguments
     String name = basename(words.get(i).value());
     if (!SHELLS.contains(name)) return false;
     if (name.equals("busybox")) {

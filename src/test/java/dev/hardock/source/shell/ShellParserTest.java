@@ -312,6 +312,13 @@ class ShellParserTest {
   }
 
   @Test
+  void commandStringsOfFindExecAndXargs() {
+    assertEquals(List.of("find", "chmod", "xargs", "rm"),
+        names(nested("find / -name '*.sh' -exec sh -c 'chmod +x \"$1\"' _ {} \\; ; xargs -I{} -n 1 bash -c 'rm -f {}'")));
+    assertEquals(List.of("cat", "xargs"), names(nested("cat <<EOF | xargs sh\nid\nEOF\n")), "xargs: input is arguments");
+  }
+
+  @Test
   void substitutionsOfACommandStringAreKeptOnce() {
     ShellScript s = nested("sh -c \"echo $(curl -k u)\"");
     assertEquals(List.of("sh", "echo", "curl"), names(s), "nested commands follow the command that runs them");
