@@ -18,4 +18,10 @@ RUN sh -c "echo 'oops"
 RUN ["/bin/bash", "-c", "printf %s $'a\\tb"]
 # expect: HD001 @13-14
 RUN 'ls' -l '/tmp
+# expect: HD001 @20-21
+RUN sh -c 'echo x'"'"
+RUN cat <<'EOF' | sh
+# expect: HD001 @6-7
+echo 'no end
+EOF
 USER nobody

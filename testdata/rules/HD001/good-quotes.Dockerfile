@@ -22,6 +22,10 @@ don't
 EOF
 RUN ["/bin/sh", "-c", "echo \"it's\" 'a \"b\"'"]
 RUN sh -c 'echo "it'\''s"' && bash -c "echo \"it's\""
+RUN sh -c "echo $QUOTE'" && sh -c "echo $(printf '%s' "'")'"
+RUN sh <<EOF
+echo $QUOTE'
+EOF
 USER nobody
 
 FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win

@@ -62,6 +62,8 @@ public final class DockerfileReader {
   private char escape = '\\';
   /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
   private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
+  /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
+  private final Set<ShellScript> unsureQuotes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private DockerfileReader(SourceFile file) {
     this.file = file;
@@ -229,6 +231,8 @@ public final class DockerfileReader {
     for (Heredoc h : heredocs) {
       boolean shell = bare ? shebangIsShell(h.body().value()) : line != null && fedToShell(line, h.markerSpan());
       ShellScript script = shell ? NestedShells.expand(ShellParser.parse(h.body().text(), lines), lines) : null;
+      // a shell on the command line expands $X in an unquoted heredoc before the reading shell parses it
+      if (script != null && !bare && h.expand() && NestedShells.hasExpansion(h.body().value())) unsureQuotes.add(script);
       out.add(new Heredoc(h.name(), h.expand(), h.chomp(), h.markerSpan(), h.body(), h.span(), script));
     }
     return out;
@@ -638,8 +642,8 @@ public final class DockerfileReader {
     if (!found.isEmpty()) quoteProblems.put(r, found);
   }
 
-  private static void quoteProblems(ShellScript script, List<ParseProblem> found) {
-    if (script == null) return;
+  private void quoteProblems(ShellScript script, List<ParseProblem> found) {
+    if (script == null || unsureQuotes.contains(script)) return;
     for (ShellProblem p : script.problems()) if (p.unterminatedQuote()) found.add(new ParseProblem(p.span(), p.message()));
   }
 

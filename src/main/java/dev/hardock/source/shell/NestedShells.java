@@ -68,16 +68,26 @@ public final class NestedShells {
     if (depth >= MAX_DEPTH) return script;
     List<ShellCommand> commands = script.commands();
     Map<ShellCommand, ShellScript> inner = new IdentityHashMap<>();
+    Set<ShellScript> expanded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (ShellCommand c : commands) {
       ShellScript s = null;
+      boolean expands = false;
       Word string = commandString(c);
       if (string != null && !string.value().isBlank()) {
         s = ShellParser.parse(string.valueText(), lines);
+        expands = !string.isLiteral();
       } else {
         Heredoc body = shellInput(c);
-        if (body != null) s = ShellParser.parse(body.body(), lines);
+        if (body != null) {
+          s = ShellParser.parse(body.body(), lines);
+          expands = body.expands() && hasExpansion(body.body());
+        }
       }
-      if (s != null && (!s.commands().isEmpty() || !s.problems().isEmpty())) inner.put(c, expand(s, lines, depth + 1));
+      if (s != null && (!s.commands().isEmpty() || !s.problems().isEmpty())) {
+        ShellScript e = expand(s, lines, depth + 1);
+        inner.put(c, e);
+        if (expands) expanded.add(e);
+      }
     }
     if (inner.isEmpty()) return script;
 
@@ -93,7 +103,8 @@ public final class NestedShells {
       order.add(c);
       ShellScript s = inner.get(c);
       if (s == null) continue;
-      problems.addAll(s.problems());
+      // the outer shell expands $X and $(..) before the inner one reads the text: its quotes are not known
+      for (ShellProblem p : s.problems()) if (!(p.unterminatedQuote() && expanded.contains(s))) problems.add(p);
       for (ShellCommand n : s.commands()) {
         if (known.contains(n.span())) continue;
         index.put(n, order.size());
@@ -109,6 +120,15 @@ public final class NestedShells {
           indexOf(index, c.pipeTo()), indexOf(index, c.parent())));
     }
     return new ShellScript(out, problems);
+  }
+
+  /** True when text holds a $ or a backtick that an unquoted here-document delimiter lets the shell expand. */
+  public static boolean hasExpansion(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '$' || c == '`') return true;
+    }
+    return false;
   }
 
   private static int indexOf(Map<ShellCommand, Integer> index, ShellCommand c) {
