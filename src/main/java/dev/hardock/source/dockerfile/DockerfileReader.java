@@ -5,6 +5,9 @@ import dev.hardock.model.ImageRef;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
+import dev.hardock.model.Redirect;
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceText;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.hardock.source.shell.NestedShells;
 import dev.hardock.source.shell.ShellParser;
 import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -56,6 +60,10 @@ public final class DockerfileReader {
   private final String text;
   private final List<ParseProblem> problems = new ArrayList<>();
   private char escape = '\\';
+  /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
+  private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
+  /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
+  private final Set<ShellScript> unsureQuotes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private DockerfileReader(SourceFile file) {
     this.file = file;
@@ -201,28 +209,68 @@ public final class DockerfileReader {
         problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
       }
       MappedText bodyText = MappedText.of(text, s, bodyEnd);
-      ShellScript script = keyword.equals("RUN") && runsAsShell(args, m) ? ShellParser.parse(bodyText, lines) : null;
       out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, new SourceText(bodyText, lines),
-          lines.span(s, trimEnd(e)), script));
+          lines.span(s, trimEnd(e)), null));
     }
     return out;
   }
 
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "/bin/sh", "/bin/bash",
-      "/bin/ash", "/bin/dash", "/bin/zsh", "/usr/bin/bash");
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "yash", "posh");
 
   /**
-   * Whether a RUN heredoc body is a shell script: when the heredoc is the whole command ({@code RUN <<EOF}),
-   * or the command before it is a shell ({@code RUN bash <<EOF}, {@code RUN set -e; sh <<EOF}).
+   * A RUN's heredocs with the commands of those a shell runs: the heredoc that is the whole command
+   * ({@code RUN <<EOF}; BuildKit runs the body as a file, so a {@code #!} line naming another interpreter wins),
+   * and a heredoc read by a shell on the command line ({@code RUN bash -s <<EOF}, {@code RUN cat <<EOF | sh},
+   * the {@code <<B} of {@code RUN <<A cat && <<B sh}); {@code RUN python3 <<EOF} is not shell.
    */
-  private static boolean runsAsShell(MappedText args, Heredocs.Marker m) {
-    String before = args.text().substring(0, m.wordStart()).trim();
-    if (before.isEmpty()) return true;
-    String[] words = before.split("[ \\t;&|]+");
-    for (int i = words.length - 1; i >= 0; i--) {
-      if (!words[i].startsWith("-")) return SHELLS.contains(words[i]);
+  private List<Heredoc> runHeredocs(List<Heredoc> heredocs, MappedText rest, ShellScript line) {
+    if (heredocs.isEmpty()) return heredocs;
+    List<Heredoc> out = new ArrayList<>(heredocs.size());
+    boolean bare = heredocs.size() == 1 && Heredocs.markers(rest, escape).size() == 1
+        && Words.splitBlank(rest).size() == 1;
+    for (Heredoc h : heredocs) {
+      boolean shell = bare ? shebangIsShell(h.body().value()) : line != null && fedToShell(line, h.markerSpan());
+      ShellScript script = shell ? NestedShells.expand(ShellParser.parse(h.body().text(), lines), lines) : null;
+      // a shell on the command line expands $X in an unquoted heredoc before the reading shell parses it
+      if (script != null && !bare && h.expand() && NestedShells.hasExpansion(h.body().value())) unsureQuotes.add(script);
+      out.add(new Heredoc(h.name(), h.expand(), h.chomp(), h.markerSpan(), h.body(), h.span(), script));
+    }
+    return out;
+  }
+
+  /** True when the shell command holding the heredoc marker that starts at {@code marker} reads it as its program. */
+  private static boolean fedToShell(ShellScript line, Span marker) {
+    for (ShellCommand c : line.commands()) {
+      for (Redirect r : c.redirects()) {
+        Span s = r.span();
+        if (s.line() == marker.line() && s.column() == marker.column()) {
+          return r.fd() <= 0 && NestedShells.feedsShell(c);
+        }
+      }
     }
     return false;
+  }
+
+  /** A body without {@code #!} runs under /bin/sh; with one, under the interpreter it names. */
+  static boolean shebangIsShell(String body) {
+    if (!body.startsWith("#!")) return true;
+    int eol = body.indexOf('\n');
+    String[] words = body.substring(2, eol < 0 ? body.length() : eol).strip().split("[ \t]+");
+    if (words.length == 0 || words[0].isEmpty()) return true;
+    String program = basename(words[0]);
+    if (program.equals("env")) {
+      program = "";
+      for (int i = 1; i < words.length; i++) {
+        if (words[i].startsWith("-") || words[i].contains("=")) continue;
+        program = basename(words[i]);
+        break;
+      }
+    }
+    return SHELLS.contains(program);
+  }
+
+  private static String basename(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   // ---- instructions -------------------------------------------------------------------------------
@@ -262,7 +310,11 @@ public final class DockerfileReader {
         CommandForm c = command(head, rest);
         if (c == null) return null;
         if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty()) return missing(head, "RUN");
-        return new Instruction.Run(head, c);
+        List<Heredoc> run = runHeredocs(heredocs, rest, c.script());
+        Instruction.Run r = new Instruction.Run(new Instruction.Head(keyword, kwSpan, span, head.flags(),
+            head.args(), run), c);
+        quoteProblems(r);
+        return r;
       }
       case "CMD": {
         CommandForm c = command(head, rest);
@@ -367,7 +419,8 @@ public final class DockerfileReader {
         return null;
       }
     }
-    return CommandForm.shell(source(rest), head.keyword().equals("RUN") ? ShellParser.parse(rest, lines) : null);
+    return CommandForm.shell(source(rest),
+        head.keyword().equals("RUN") ? NestedShells.expand(ShellParser.parse(rest, lines), lines) : null);
   }
 
   private static final Set<String> SHELL_PROGRAMS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
@@ -386,7 +439,7 @@ public final class DockerfileReader {
       if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
       if (v.startsWith("--") || v.indexOf('c') < 0) continue;
       JsonArray.Element script = elements.get(i + 1);
-      return ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines);
+      return NestedShells.expand(ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines), lines);
     }
     return null;
   }
@@ -581,6 +634,37 @@ public final class DockerfileReader {
     }
   }
 
+  /** Notes the unterminated quotes in a RUN's shell text, its command strings and shell heredocs. */
+  private void quoteProblems(Instruction.Run r) {
+    List<ParseProblem> found = new ArrayList<>(0);
+    quoteProblems(r.command().script(), found);
+    for (Heredoc h : r.head().heredocs()) quoteProblems(h.script(), found);
+    if (!found.isEmpty()) quoteProblems.put(r, found);
+  }
+
+  private void quoteProblems(ShellScript script, List<ParseProblem> found) {
+    if (script == null || unsureQuotes.contains(script)) return;
+    for (ShellProblem p : script.problems()) if (p.unterminatedQuote()) found.add(new ParseProblem(p.span(), p.message()));
+  }
+
+  /**
+   * Whether RUN text goes to a POSIX shell: not after SHELL names another program (cmd, powershell), not with
+   * the backtick escape of Windows Dockerfiles, not on a Windows base image (whose default shell is cmd).
+   */
+  private boolean posixShell(Instruction.From from, Stage parent, Map<Stage, Boolean> stageShell) {
+    if (escape == '`') return false;
+    if (parent != null) return stageShell.getOrDefault(parent, true);
+    String image = from.ref() == null || from.ref().expanded() == null ? from.image().value() : from.ref().expanded();
+    String lower = image.toLowerCase(Locale.ROOT);
+    return !(lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore"));
+  }
+
+  private void reportQuotes(Instruction i, boolean posix) {
+    Instruction target = i instanceof Instruction.Onbuild o ? o.trigger() : i;
+    List<ParseProblem> found = target == null ? null : quoteProblems.get(target);
+    if (posix && found != null) problems.addAll(found);
+  }
+
   // ---- stages and variables -----------------------------------------------------------------------
 
   private ImageBuild assemble(List<Instruction> all) {
@@ -596,12 +680,15 @@ public final class DockerfileReader {
     Map<String, String> scope = null;
     Map<String, String> env = null;
     Stage parent = null;
+    Map<Stage, Boolean> stageShell = new IdentityHashMap<>();
+    boolean posix = true;
     for (Instruction i : all) {
       if (i instanceof Instruction.From f) {
         if (from != null) {
           Stage s = new Stage(stages.size(), from, List.copyOf(body), parent);
           stages.add(s);
           stageEnv.put(s, env);
+          stageShell.put(s, posix);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
         scopes.put(f, new HashMap<>(globalScope));
@@ -614,8 +701,13 @@ public final class DockerfileReader {
         body = new ArrayList<>();
         env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
         scope = new HashMap<>(env);
+        posix = posixShell(from, parent, stageShell);
         continue;
       }
+      if (i instanceof Instruction.Shell sh) {
+        posix = escape != '`' && SHELLS.contains(basename(sh.shell().get(0).value()));
+      }
+      reportQuotes(i, posix && from != null);
       if (from == null) {
         scopes.put(i, new HashMap<>(globalScope));
         if (i instanceof Instruction.Arg a) {

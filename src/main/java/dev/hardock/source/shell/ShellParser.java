@@ -25,6 +25,7 @@ public final class ShellParser {
   private static final int MAX_PROBLEMS = 20;
   /** Real scripts nest a handful of levels; far deeper input is hostile and would exhaust the stack. */
   private static final int MAX_DEPTH = 100;
+  private static final String END_OF_INPUT = "unexpected end of input";
 
   private ShellParser() {}
 
@@ -47,7 +48,7 @@ public final class ShellParser {
       CommonTokenStream tokens = new CommonTokenStream(lexer);
       tokens.fill();
       for (ShellLexerBase.LexProblem p : lexer.lexProblems()) {
-        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end())));
+        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end()), p.quote()));
       }
       if (lexer.maxDepth() > MAX_DEPTH) {
         add(problems, new ShellProblem("quotes and substitutions nested more than " + MAX_DEPTH + " deep",
@@ -75,6 +76,10 @@ public final class ShellParser {
         });
         tree = parser.script();
       }
+      // an unterminated quote runs to the end: "unexpected end of input" would say the same thing less well
+      if (problems.stream().anyMatch(ShellProblem::unterminatedQuote)) {
+        problems.removeIf(p -> p.message().equals(END_OF_INPUT));
+      }
       ShellModelBuilder builder = new ShellModelBuilder(text, lines, tokens, lexer.heredocs());
       try {
         builder.script(tree);
@@ -97,7 +102,7 @@ public final class ShellParser {
   private static ShellProblem problem(MappedText text, LineIndex lines, Object offendingSymbol) {
     if (offendingSymbol instanceof Token t && t.getStartIndex() >= 0) {
       if (t.getType() == Token.EOF) {
-        return new ShellProblem("unexpected end of input", text.span(lines, text.length(), text.length()));
+        return new ShellProblem(END_OF_INPUT, text.span(lines, text.length(), text.length()));
       }
       int start = Math.min(t.getStartIndex(), text.length());
       int end = Math.max(start, Math.min(t.getStopIndex() + 1, text.length()));
