@@ -200,7 +200,7 @@ class LintProperties {
       Span s = f.span();
       String at = r.text().substring(lines.lineStart(s.line()) + s.column() - 1, lines.lineStart(s.endLine()) + s.endColumn() - 1);
       if (at.contains("$")) continue;
-      String written = at.replaceAll("^[\"']|[\"']$", "");
+      String written = at.replaceAll("[\"']", ""); // quoting ('nginx', 'ngi''nx') is the shell's, not the image's
       assertEquals(m.group(1), written, () -> describe(f) + "\n" + r.text());
       checked = true;
     }

@@ -44,15 +44,15 @@ class PropertyRegressionsTest {
 
   /**
    * A GitLab block scalar whose shell quote does not close, in a CRLF file: the end of input was at 7:32, past
-   * the line; now 8:1 as in the LF file. The same for a folded GitHub step whose heredoc never ends.
+   * the line; now the quote itself, 7:30, as in the LF file. The same for a folded GitHub step whose heredoc never ends.
    */
   @Test
   void unterminatedQuoteAtTheEndOfACrlfBlockScalar() {
     String text = "stages: [build]\r\nbuild:\r\n  script:\r\n  - |\r\n      docker run node\r\n  - |\r\n"
         + "      apt-get install -y A=1 \"\r\n";
-    assertEquals(List.of("8:1-8:1 unexpected end of input"), findings(".gitlab-ci.yml", SourceKind.RUN, text, "HD001"));
-    assertEquals(List.of("8:1-8:1 unexpected end of input"),
-        findings(".gitlab-ci.yml", SourceKind.RUN, text.replace("\r\n", "\n"), "HD001"));
+    String quote = "7:30-7:31 unterminated \" quote: the shell finds no closing \" and fails with a syntax error";
+    assertEquals(List.of(quote), findings(".gitlab-ci.yml", SourceKind.RUN, text, "HD001"));
+    assertEquals(List.of(quote), findings(".gitlab-ci.yml", SourceKind.RUN, text.replace("\r\n", "\n"), "HD001"));
     String workflow = "on: push\r\njobs:\r\n  b:\r\n    steps:\r\n      - run: >-\r\n          cat <<EOF\r\n          docker run --privileged x\r\n          EOF\r\n";
     assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"), findings(".github/workflows/ci.yml", SourceKind.RUN, workflow, "HD001"));
     assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"),
