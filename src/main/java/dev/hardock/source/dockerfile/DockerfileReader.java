@@ -29,17 +29,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.hardock.source.shell.ShellParser;
 import dev.hardock.source.shell.TextCharStream;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Reads a Dockerfile into the model: lexes and groups it with the ANTLR grammar, then reads each
+ * Reads a Dockerfile into the model: lexes it with the ANTLR lexer, groups the tokens into instructions as
+ * they come (no token list, no parse tree), then reads each
  * instruction's arguments as BuildKit does, keeping file positions on every value. Never throws: whatever
  * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
  */
@@ -79,22 +73,28 @@ public final class DockerfileReader {
     DockerfileLexer lexer = new DockerfileLexer(new TextCharStream(text));
     lexer.setEscape(escape);
     lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    DockerfileParser parser = new DockerfileParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.addErrorListener(new BaseErrorListener() {
-      @Override
-      public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
-        int at = sym instanceof Token t ? Math.max(0, t.getStartIndex()) : 0;
-        problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input: " + msg));
-      }
-    });
-    DockerfileParser.DockerfileContext root = parser.dockerfile();
+    // The lexer's tokens are grouped into instructions here, one instruction at a time, as
+    //   dockerfile  : (NL | WS | COMMENT | CONT_SKIP | instruction)* EOF
+    //   instruction : keyword argument* (NL | EOF)? HEREDOC*
+    //   keyword     : TEXT | ESCAPE_CHAR | CONTINUATION
+    //   argument    : TEXT | WS | ESCAPE_CHAR | CONTINUATION | CONT_SKIP | COMMENT
+    // so no token list or parse tree of the whole file is ever kept (a 600 KB RUN of continued lines
+    // made hundreds of thousands of token and tree objects).
     List<Instruction> all = new ArrayList<>();
-    for (DockerfileParser.InstructionContext ctx : root.instruction()) {
-      Instruction i = instruction(ctx);
-      if (i != null) all.add(i);
+    Token t = lexer.nextToken();
+    while (t.getType() != Token.EOF) {
+      switch (t.getType()) {
+        case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION ->
+            t = instruction(lexer, t, all);
+        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP ->
+            t = lexer.nextToken();
+        default -> {
+          // a HEREDOC token comes only after an instruction's line: never here, but never fatal either
+          int at = Math.max(0, t.getStartIndex());
+          problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input"));
+          t = lexer.nextToken();
+        }
+      }
     }
     if (all.isEmpty() && problems.isEmpty()) {
       problems.add(new ParseProblem(lines.span(0, 0), "the file has no instructions"));
@@ -128,45 +128,65 @@ public final class DockerfileReader {
     }
   }
 
-  private Instruction instruction(DockerfileParser.InstructionContext ctx) {
-    Token kw = ctx.keyword().getStart();
+  private static boolean isArgument(int type) {
+    return switch (type) {
+      case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION,
+          DockerfileLexer.CONT_SKIP, DockerfileLexer.COMMENT -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Reads one instruction from its keyword token on, adds it to {@code out} when it can be built, and
+   * returns the first token after it.
+   */
+  private Token instruction(DockerfileLexer lexer, Token kw, List<Instruction> out) {
     Span kwSpan = lines.span(kw.getStartIndex(), kw.getStopIndex() + 1);
-    if (kw.getType() != DockerfileLexer.TEXT) {
-      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
-      return null;
-    }
-    String keyword = kw.getText().toUpperCase(Locale.ROOT);
-    MappedText.Builder b = new MappedText.Builder();
+    boolean named = kw.getType() == DockerfileLexer.TEXT;
+    MappedText.Builder b = named ? new MappedText.Builder() : null;
     int end = kw.getStopIndex() + 1;
-    List<Token> heredocTokens = new ArrayList<>();
+    List<Token> heredocTokens = List.of();
     boolean endedByEof = true;
-    Token lastArg = null;
-    for (int c = 1; c < ctx.getChildCount(); c++) {
-      ParseTree child = ctx.getChild(c);
-      Token t = child instanceof TerminalNode tn ? tn.getSymbol()
-          : ((org.antlr.v4.runtime.ParserRuleContext) child).getStart();
-      switch (t.getType()) {
-        case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR -> {
-          b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
-          end = t.getStopIndex() + 1;
-          lastArg = t;
-        }
-        case DockerfileLexer.NL -> endedByEof = false;
-        case DockerfileLexer.HEREDOC -> heredocTokens.add(t);
-        default -> { }
+    int lastArgType = -1;
+    int lastArgStart = -1;
+    Token t = lexer.nextToken();
+    while (isArgument(t.getType())) {
+      int type = t.getType();
+      if (named && (type == DockerfileLexer.TEXT || type == DockerfileLexer.WS || type == DockerfileLexer.ESCAPE_CHAR)) {
+        b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
+        end = t.getStopIndex() + 1;
+        lastArgType = type;
+        lastArgStart = t.getStartIndex();
       }
+      t = lexer.nextToken();
     }
+    if (t.getType() == DockerfileLexer.NL) {
+      endedByEof = false;
+      t = lexer.nextToken();
+    }
+    while (t.getType() == DockerfileLexer.HEREDOC) {
+      if (heredocTokens.isEmpty()) heredocTokens = new ArrayList<>(1);
+      heredocTokens.add(t);
+      t = lexer.nextToken();
+    }
+    if (!named) {
+      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
+      return t;
+    }
+    String written = text.substring(kw.getStartIndex(), kw.getStopIndex() + 1);
+    String keyword = written.toUpperCase(Locale.ROOT);
     MappedText args = b.build(end);
     // `RUN x \` as the very last line: the escape continues into nothing (BuildKit drops it).
-    if (endedByEof && lastArg != null && lastArg.getType() == DockerfileLexer.ESCAPE_CHAR
-        && lastArg.getText().charAt(0) == escape) {
+    if (endedByEof && lastArgType == DockerfileLexer.ESCAPE_CHAR && text.charAt(lastArgStart) == escape) {
       args = args.sub(0, args.length() - 1);
     }
     args = args.strip();
     int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
-    return build(keyword, kw.getText(), kwSpan, span, args, heredocs, false);
+    Instruction i = build(keyword, written, kwSpan, span, args, heredocs, false);
+    if (i != null) out.add(i);
+    return t;
   }
 
   private int trimEnd(int end) {

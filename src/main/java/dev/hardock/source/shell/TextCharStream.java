@@ -18,7 +18,8 @@ public final class TextCharStream implements CharStream {
     this.size = text.length();
   }
 
-  CharSequence text() {
+  /** The whole text this stream reads. */
+  public CharSequence text() {
     return text;
   }
 
