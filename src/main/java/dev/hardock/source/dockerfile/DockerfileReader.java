@@ -41,8 +41,9 @@ public final class DockerfileReader {
   /** The result: the build (possibly partial) and the problems found. */
   public record Result(ImageBuild build, List<ParseProblem> problems) { }
 
-  static final Set<String> KNOWN = Set.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY", "ADD", "ENV",
-      "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  private static final List<String> KNOWN_ORDER = List.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY",
+      "ADD", "ENV", "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  static final Set<String> KNOWN = Set.copyOf(KNOWN_ORDER);
   private static final Pattern DIRECTIVE = Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
 
   private final SourceFile file;
@@ -249,15 +250,23 @@ public final class DockerfileReader {
 
   /** " (did you mean X?)" for a near miss of a known instruction, else "". */
   private static String nearest(String keyword) {
-    for (String k : KNOWN) {
+    for (String k : KNOWN_ORDER) {
       if (keyword.startsWith(k) && keyword.length() > k.length() && !Character.isLetter(keyword.charAt(k.length()))) {
         return ": a space is missing after " + k;
       }
     }
-    for (String k : KNOWN) {
-      if (Math.abs(k.length() - keyword.length()) <= 2 && Spelling.distance(k, keyword) <= 2) return " (did you mean " + k + "?)";
+    // the closest name, the first in KNOWN_ORDER on a tie (Set.of iterates in a different order on every run)
+    String best = null;
+    int bestDistance = 3;
+    for (String k : KNOWN_ORDER) {
+      if (Math.abs(k.length() - keyword.length()) > 2) continue;
+      int d = Spelling.distance(k, keyword);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
     }
-    return "";
+    return best == null ? "" : " (did you mean " + best + "?)";
   }
 
 
