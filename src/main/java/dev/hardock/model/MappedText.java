@@ -21,6 +21,7 @@ public final class MappedText implements CharSequence {
   private final int[] origins;
   /** For a single run: the original offset of index 0 (for an empty text, the end offset). */
   private final int origin;
+  private int hint;
 
   private MappedText(String text, int origin) {
     this.text = text;
@@ -55,8 +56,15 @@ public final class MappedText implements CharSequence {
 
   /** The run holding index {@code i} (the last run that starts at or before it). */
   private int run(int i) {
+    // Callers walk a text mostly forwards: try the run found last time and the next one before searching.
+    // The hint is only a guess, checked before use, so a stale value read by another thread is harmless.
+    int h = hint;
+    if (h < starts.length && starts[h] <= i) {
+      if (h + 1 == starts.length || i < starts[h + 1]) return h;
+      if (h + 2 == starts.length || i < starts[h + 2]) return hint = h + 1;
+    }
     int k = Arrays.binarySearch(starts, i);
-    return k >= 0 ? k : -k - 2;
+    return hint = k >= 0 ? k : -k - 2;
   }
 
   /** Original half-open offset range covered by the assembled range [start, end). */

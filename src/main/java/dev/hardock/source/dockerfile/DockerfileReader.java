@@ -625,6 +625,9 @@ public final class DockerfileReader {
     Map<String, String> scope = null;
     Map<String, String> env = null;
     Stage parent = null;
+    // Scopes are snapshots shared by every instruction until an ARG or ENV changes them (no copy per instruction).
+    Map<String, String> globalSnapshot = null;
+    Map<String, String> snapshot = null;
     for (Instruction i : all) {
       if (i instanceof Instruction.From f) {
         if (from != null) {
@@ -633,7 +636,8 @@ public final class DockerfileReader {
           stageEnv.put(s, env);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
-        scopes.put(f, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
         ImageRef ref = ImageRef.parse(f.image().value(), expanded);
         from = new Instruction.From(f.head(), f.image(), ref, f.alias());
@@ -643,23 +647,29 @@ public final class DockerfileReader {
         body = new ArrayList<>();
         env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
         scope = new HashMap<>(env);
+        snapshot = null;
         continue;
       }
       if (from == null) {
-        scopes.put(i, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(i, globalSnapshot);
         if (i instanceof Instruction.Arg a) {
           global.add(a);
           declare(a, globalScope, globalScope, null);
+          globalSnapshot = null;
         } else {
           problems.add(new ParseProblem(i.head().keywordSpan(), "expected FROM before " + i.keyword() + " (only ARG may come before the first FROM)"));
         }
         continue;
       }
-      scopes.put(i, new HashMap<>(scope));
+      if (snapshot == null) snapshot = new HashMap<>(scope);
+      scopes.put(i, snapshot);
       body.add(i);
       if (i instanceof Instruction.Arg a) {
         declare(a, scope, globalScope, env);
+        snapshot = null;
       } else if (i instanceof Instruction.Env e) {
+        snapshot = null;
         for (KeyValue kv : e.pairs()) {
           String v = expand(kv.value().value(), scope);
           String val = v == null ? Variables.UNKNOWN : v;

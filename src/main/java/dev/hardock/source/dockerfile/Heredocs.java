@@ -85,6 +85,7 @@ final class Heredocs {
 
   private static int indexOf(CharSequence s, String needle) {
     if (s instanceof String str) return str.indexOf(needle);
+    if (s instanceof StringBuilder sb) return sb.indexOf(needle);
     int n = s.length() - needle.length();
     outer:
     for (int i = 0; i <= n; i++) {

@@ -13,9 +13,12 @@ public final class TextCharStream implements CharStream {
   private final int size;
   private int index;
 
+  private final String string; // the same characters: String.charAt is cheaper than CharSequence.charAt
+
   public TextCharStream(CharSequence text) {
     this.text = text;
     this.size = text.length();
+    this.string = text instanceof String s ? s : text instanceof dev.hardock.model.MappedText m ? m.text() : null;
   }
 
   /** The whole text this stream reads. */
@@ -40,7 +43,8 @@ public final class TextCharStream implements CharStream {
   public int LA(int i) {
     if (i == 0) return 0;
     int p = i > 0 ? index + i - 1 : index + i;
-    return p < 0 || p >= size ? IntStream.EOF : text.charAt(p);
+    if (p < 0 || p >= size) return IntStream.EOF;
+    return string != null ? string.charAt(p) : text.charAt(p);
   }
 
   @Override
