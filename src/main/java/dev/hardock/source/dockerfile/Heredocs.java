@@ -86,6 +86,7 @@ final class Heredocs {
   private static int indexOf(CharSequence s, String needle) {
     if (s instanceof String str) return str.indexOf(needle);
     if (s instanceof StringBuilder sb) return sb.indexOf(needle);
+    if (s instanceof dev.hardock.model.MappedText m) return m.text().indexOf(needle);
     int n = s.length() - needle.length();
     outer:
     for (int i = 0; i <= n; i++) {
