@@ -9,10 +9,20 @@ public final class LineIndex {
   /** Lines (0-based) that end in CRLF: an offset at their '\n' is the start of the next line, as after an LF. */
   private final java.util.BitSet crlf = new java.util.BitSet();
 
+  private int hint; // the line found last time: a guess, checked before use (see line())
+
   public LineIndex(CharSequence text) {
     int n = text.length();
     int[] starts = new int[16];
     int count = 1;
+    if (text instanceof String s && s.indexOf('\r') < 0) {
+      // the usual case: LF only, found by the intrinsic indexOf instead of a charAt per character
+      for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+        if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+        starts[count++] = i + 1;
+      }
+      n = 0;
+    }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
@@ -25,7 +35,7 @@ public final class LineIndex {
       }
     }
     this.lineStarts = Arrays.copyOf(starts, count);
-    this.length = n;
+    this.length = text.length();
   }
 
   public int lineCount() {
@@ -39,8 +49,14 @@ public final class LineIndex {
   /** 1-based line of an offset (offsets past the end clamp to the end). */
   public int line(int offset) {
     int o = Math.max(0, Math.min(offset, length));
+    int h = hint;
+    if (h < lineStarts.length && lineStarts[h] <= o && (h + 1 == lineStarts.length || o < lineStarts[h + 1])) {
+      return h + 1;
+    }
     int i = Arrays.binarySearch(lineStarts, o);
-    return (i >= 0 ? i : -i - 2) + 1;
+    int k = i >= 0 ? i : -i - 2;
+    hint = k;
+    return k + 1;
   }
 
   /** 1-based column of an offset. */

@@ -32,27 +32,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.hardock.source.shell.NestedShells;
 import dev.hardock.source.shell.ShellParser;
-import dev.hardock.source.shell.TextCharStream;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Reads a Dockerfile into the model: lexes and groups it with the ANTLR grammar, then reads each
- * instruction's arguments as BuildKit does, keeping file positions on every value. Never throws: whatever
+ * Reads a Dockerfile into the model: lexes it with {@link DockerfileLexer}, groups the tokens into instructions
+ * as they come (no token list, no parse tree), then reads each instruction's arguments as BuildKit does,
+ * keeping file positions on every value. Never throws: whatever
  * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
  */
 public final class DockerfileReader {
   /** The result: the build (possibly partial) and the problems found. */
   public record Result(ImageBuild build, List<ParseProblem> problems) { }
 
-  static final Set<String> KNOWN = Set.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY", "ADD", "ENV",
-      "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  private static final List<String> KNOWN_ORDER = List.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY",
+      "ADD", "ENV", "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  static final Set<String> KNOWN = Set.copyOf(KNOWN_ORDER);
   private static final Pattern DIRECTIVE = Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
 
   private final SourceFile file;
@@ -84,25 +78,29 @@ public final class DockerfileReader {
 
   private Result run() {
     readDirectives();
-    DockerfileLexer lexer = new DockerfileLexer(new TextCharStream(text));
-    lexer.setEscape(escape);
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    DockerfileParser parser = new DockerfileParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.addErrorListener(new BaseErrorListener() {
-      @Override
-      public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
-        int at = sym instanceof Token t ? Math.max(0, t.getStartIndex()) : 0;
-        problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input: " + msg));
-      }
-    });
-    DockerfileParser.DockerfileContext root = parser.dockerfile();
+    DockerfileLexer lexer = new DockerfileLexer(text, escape);
+    // The lexer's tokens are grouped into instructions here, one instruction at a time, as
+    //   dockerfile  : (NL | WS | COMMENT | CONT_SKIP | instruction)* EOF
+    //   instruction : keyword argument* (NL | EOF)? HEREDOC*
+    //   keyword     : TEXT | ESCAPE_CHAR | CONTINUATION
+    //   argument    : TEXT | WS | ESCAPE_CHAR | CONTINUATION | CONT_SKIP | COMMENT
+    // so no token list or parse tree of the whole file is ever kept (a 600 KB RUN of continued lines
+    // made hundreds of thousands of token and tree objects).
     List<Instruction> all = new ArrayList<>();
-    for (DockerfileParser.InstructionContext ctx : root.instruction()) {
-      Instruction i = instruction(ctx);
-      if (i != null) all.add(i);
+    Token t = lexer.nextToken();
+    while (t.getType() != Token.EOF) {
+      switch (t.getType()) {
+        case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION ->
+            t = instruction(lexer, t, all);
+        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP ->
+            t = lexer.nextToken();
+        default -> {
+          // a HEREDOC token comes only after an instruction's line: never here, but never fatal either
+          int at = Math.max(0, t.getStartIndex());
+          problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input"));
+          t = lexer.nextToken();
+        }
+      }
     }
     if (all.isEmpty() && problems.isEmpty()) {
       problems.add(new ParseProblem(lines.span(0, 0), "the file has no instructions"));
@@ -136,45 +134,65 @@ public final class DockerfileReader {
     }
   }
 
-  private Instruction instruction(DockerfileParser.InstructionContext ctx) {
-    Token kw = ctx.keyword().getStart();
+  private static boolean isArgument(int type) {
+    return switch (type) {
+      case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION,
+          DockerfileLexer.CONT_SKIP, DockerfileLexer.COMMENT -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Reads one instruction from its keyword token on, adds it to {@code out} when it can be built, and
+   * returns the first token after it.
+   */
+  private Token instruction(DockerfileLexer lexer, Token kw, List<Instruction> out) {
     Span kwSpan = lines.span(kw.getStartIndex(), kw.getStopIndex() + 1);
-    if (kw.getType() != DockerfileLexer.TEXT) {
-      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
-      return null;
-    }
-    String keyword = kw.getText().toUpperCase(Locale.ROOT);
-    MappedText.Builder b = new MappedText.Builder();
+    boolean named = kw.getType() == DockerfileLexer.TEXT;
+    MappedText.Builder b = named ? new MappedText.Builder() : null;
     int end = kw.getStopIndex() + 1;
-    List<Token> heredocTokens = new ArrayList<>();
+    List<Token> heredocTokens = List.of();
     boolean endedByEof = true;
-    Token lastArg = null;
-    for (int c = 1; c < ctx.getChildCount(); c++) {
-      ParseTree child = ctx.getChild(c);
-      Token t = child instanceof TerminalNode tn ? tn.getSymbol()
-          : ((org.antlr.v4.runtime.ParserRuleContext) child).getStart();
-      switch (t.getType()) {
-        case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR -> {
-          b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
-          end = t.getStopIndex() + 1;
-          lastArg = t;
-        }
-        case DockerfileLexer.NL -> endedByEof = false;
-        case DockerfileLexer.HEREDOC -> heredocTokens.add(t);
-        default -> { }
+    int lastArgType = -1;
+    int lastArgStart = -1;
+    Token t = lexer.nextToken();
+    while (isArgument(t.getType())) {
+      int type = t.getType();
+      if (named && (type == DockerfileLexer.TEXT || type == DockerfileLexer.WS || type == DockerfileLexer.ESCAPE_CHAR)) {
+        b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
+        end = t.getStopIndex() + 1;
+        lastArgType = type;
+        lastArgStart = t.getStartIndex();
       }
+      t = lexer.nextToken();
     }
+    if (t.getType() == DockerfileLexer.NL) {
+      endedByEof = false;
+      t = lexer.nextToken();
+    }
+    while (t.getType() == DockerfileLexer.HEREDOC) {
+      if (heredocTokens.isEmpty()) heredocTokens = new ArrayList<>(1);
+      heredocTokens.add(t);
+      t = lexer.nextToken();
+    }
+    if (!named) {
+      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
+      return t;
+    }
+    String written = text.substring(kw.getStartIndex(), kw.getStopIndex() + 1);
+    String keyword = written.toUpperCase(Locale.ROOT);
     MappedText args = b.build(end);
     // `RUN x \` as the very last line: the escape continues into nothing (BuildKit drops it).
-    if (endedByEof && lastArg != null && lastArg.getType() == DockerfileLexer.ESCAPE_CHAR
-        && lastArg.getText().charAt(0) == escape) {
+    if (endedByEof && lastArgType == DockerfileLexer.ESCAPE_CHAR && text.charAt(lastArgStart) == escape) {
       args = args.sub(0, args.length() - 1);
     }
     args = args.strip();
     int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
-    return build(keyword, kw.getText(), kwSpan, span, args, heredocs, false);
+    Instruction i = build(keyword, written, kwSpan, span, args, heredocs, false);
+    if (i != null) out.add(i);
+    return t;
   }
 
   private int trimEnd(int end) {
@@ -277,15 +295,23 @@ public final class DockerfileReader {
 
   /** " (did you mean X?)" for a near miss of a known instruction, else "". */
   private static String nearest(String keyword) {
-    for (String k : KNOWN) {
+    for (String k : KNOWN_ORDER) {
       if (keyword.startsWith(k) && keyword.length() > k.length() && !Character.isLetter(keyword.charAt(k.length()))) {
         return ": a space is missing after " + k;
       }
     }
-    for (String k : KNOWN) {
-      if (Math.abs(k.length() - keyword.length()) <= 2 && Spelling.distance(k, keyword) <= 2) return " (did you mean " + k + "?)";
+    // the closest name, the first in KNOWN_ORDER on a tie (Set.of iterates in a different order on every run)
+    String best = null;
+    int bestDistance = 3;
+    for (String k : KNOWN_ORDER) {
+      if (Math.abs(k.length() - keyword.length()) > 2) continue;
+      int d = Spelling.distance(k, keyword);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
     }
-    return "";
+    return best == null ? "" : " (did you mean " + best + "?)";
   }
 
 
@@ -682,6 +708,9 @@ public final class DockerfileReader {
     Stage parent = null;
     Map<Stage, Boolean> stageShell = new IdentityHashMap<>();
     boolean posix = true;
+    // Scopes are snapshots shared by every instruction until an ARG or ENV changes them (no copy per instruction).
+    Map<String, String> globalSnapshot = null;
+    Map<String, String> snapshot = null;
     for (Instruction i : all) {
       if (i instanceof Instruction.From f) {
         if (from != null) {
@@ -691,7 +720,8 @@ public final class DockerfileReader {
           stageShell.put(s, posix);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
-        scopes.put(f, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
         ImageRef ref = ImageRef.parse(f.image().value(), expanded);
         from = new Instruction.From(f.head(), f.image(), ref, f.alias());
@@ -702,6 +732,7 @@ public final class DockerfileReader {
         env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
         scope = new HashMap<>(env);
         posix = posixShell(from, parent, stageShell);
+        snapshot = null;
         continue;
       }
       if (i instanceof Instruction.Shell sh) {
@@ -709,20 +740,25 @@ public final class DockerfileReader {
       }
       reportQuotes(i, posix && from != null);
       if (from == null) {
-        scopes.put(i, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(i, globalSnapshot);
         if (i instanceof Instruction.Arg a) {
           global.add(a);
           declare(a, globalScope, globalScope, null);
+          globalSnapshot = null;
         } else {
           problems.add(new ParseProblem(i.head().keywordSpan(), "expected FROM before " + i.keyword() + " (only ARG may come before the first FROM)"));
         }
         continue;
       }
-      scopes.put(i, new HashMap<>(scope));
+      if (snapshot == null) snapshot = new HashMap<>(scope);
+      scopes.put(i, snapshot);
       body.add(i);
       if (i instanceof Instruction.Arg a) {
         declare(a, scope, globalScope, env);
+        snapshot = null;
       } else if (i instanceof Instruction.Env e) {
+        snapshot = null;
         for (KeyValue kv : e.pairs()) {
           String v = expand(kv.value().value(), scope);
           String val = v == null ? Variables.UNKNOWN : v;

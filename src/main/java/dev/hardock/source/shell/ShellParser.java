@@ -10,11 +10,15 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses shell text (a RUN body, a script, a CI step) into a {@link ShellScript} whose spans point into the
@@ -57,6 +61,7 @@ public final class ShellParser {
       }
       ShellGrammar parser = new ShellGrammar(tokens);
       parser.removeErrorListeners();
+      parser.addParseListener(PRUNE_PLAIN_WORDS);
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.setErrorHandler(new BailErrorStrategy());
       ShellGrammar.ScriptContext tree;
@@ -93,6 +98,38 @@ public final class ShellParser {
       add(problems, new ShellProblem("shell parser failed: " + e, text.span(lines, 0, 0)));
     }
     return new ShellScript(List.of(), problems);
+  }
+
+  /**
+   * Drops the subtree of a word that is one WORD token (word -> part -> token) as soon as it is parsed: the
+   * word's start token says it all (see {@link #isPrunedWord}). A command of 100,000 plain words otherwise
+   * keeps two contexts, two child lists and a terminal node per word alive until the model is built.
+   */
+  private static final ParseTreeListener PRUNE_PLAIN_WORDS = new ParseTreeListener() {
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      if (!(ctx instanceof ShellGrammar.WordContext w) || w.children == null || w.children.size() != 1) return;
+      if (!(w.children.get(0) instanceof ShellGrammar.PartContext p) || p.children == null || p.children.size() != 1) return;
+      if (p.children.get(0) instanceof TerminalNode t && !(t instanceof ErrorNode)
+          && t.getSymbol().getType() == ShellLexer.WORD && w.getStart() == t.getSymbol()) {
+        w.children = null;
+      }
+    }
+
+    @Override
+    public void visitTerminal(TerminalNode node) { }
+
+    @Override
+    public void visitErrorNode(ErrorNode node) { }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) { }
+  };
+
+  /** A word whose subtree was dropped while parsing: its value is its one WORD token, start to stop. */
+  static boolean isPrunedWord(ShellGrammar.WordContext ctx) {
+    Token t = ctx.getStart();
+    return ctx.children == null && t != null && t == ctx.getStop() && t.getType() == ShellLexer.WORD;
   }
 
   private static void add(List<ShellProblem> problems, ShellProblem p) {

@@ -135,6 +135,14 @@ class DockerfileReaderTest {
   }
 
   @Test
+  void aMistypedInstructionGetsTheClosestNameTheSameOnEveryRun() {
+    // "end" is 1 edit from ENV and 2 from ADD, AND and others: a Set's iteration order once picked either
+    assertEquals("unknown instruction end (did you mean ENV?)", read("FROM a:1\nend\n").problems().get(0).message());
+    assertEquals("unknown instruction COPYY (did you mean COPY?)", read("FROM a:1\nCOPYY a b\n").problems().get(0).message());
+    assertEquals("unknown instruction XYZZYQ", read("FROM a:1\nXYZZYQ a\n").problems().get(0).message());
+  }
+
+  @Test
   void aMalformedFromStillStartsAStage() {
     DockerfileReader.Result r = read("FROM alpine:3 as\nRUN sudo ls\nUSER a\n");
     assertEquals(1, r.problems().size(), r.problems().toString());
