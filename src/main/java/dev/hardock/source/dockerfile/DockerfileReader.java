@@ -32,12 +32,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.hardock.source.shell.NestedShells;
 import dev.hardock.source.shell.ShellParser;
+import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Reads a Dockerfile into the model: lexes it with {@link DockerfileLexer}, groups the tokens into instructions
- * as they come (no token list, no parse tree), then reads each instruction's arguments as BuildKit does,
- * keeping file positions on every value. Never throws: whatever
+ * Reads a Dockerfile into the model: lexes it with the ANTLR lexer, groups the tokens into instructions as
+ * they come (no token list, no parse tree), then reads each
+ * instruction's arguments as BuildKit does, keeping file positions on every value. Never throws: whatever
  * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
  */
 public final class DockerfileReader {
@@ -78,7 +79,9 @@ public final class DockerfileReader {
 
   private Result run() {
     readDirectives();
-    DockerfileLexer lexer = new DockerfileLexer(text, escape);
+    DockerfileLexer lexer = new DockerfileLexer(new TextCharStream(text));
+    lexer.setEscape(escape);
+    lexer.removeErrorListeners();
     // The lexer's tokens are grouped into instructions here, one instruction at a time, as
     //   dockerfile  : (NL | WS | COMMENT | CONT_SKIP | instruction)* EOF
     //   instruction : keyword argument* (NL | EOF)? HEREDOC*
