@@ -112,7 +112,7 @@ if [[ ${SKIP_GO_PEERS:-0} == 1 ]]; then
 else
   if [[ -x $trivy_bin ]] && "$trivy_bin" --version >/dev/null 2>&1; then
     mkdir -p "$peers/trivy-cache"
-    trivy="$trivy_bin config --quiet --skip-check-update --skip-version-check --disable-telemetry --offline-scan"
+    trivy="$trivy_bin config --quiet --skip-check-update --skip-version-check --disable-telemetry"
     trivy+=" --cache-dir $peers/trivy-cache"
   else
     notes+=("trivy $TRIVY_VERSION: could not be built from the Go module proxy here, skipped")
