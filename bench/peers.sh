@@ -13,6 +13,7 @@
 #      PEERS_SKIP_INSTALL=1 (use what bench/.peers holds), PEERS_INSTALL_ONLY=1 (install, then stop), SKIP_CHECKOV=1 (no checkov at all),
 #      CHECKOV_TREE=1 (checkov on the Dockerfile tree too: minutes per run, off by default),
 #      TRIVY_VERSION (v0.65.0), KICS_VERSION (v2.2.0), SKIP_GO_PEERS=1 (no Trivy, no KICS), GO (go binary),
+#      PEERS_KEEP_GO_CACHE=1 (keep bench/.peers/go, the module and build caches, after the Trivy/KICS builds),
 #      CASES (default "one-dockerfile five-mixed dockerfile-tree compose-tree": the cases to run)
 set -uo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
@@ -39,18 +40,20 @@ GO=${GO:-$(command -v go || echo /usr/local/go/bin/go)}
 TRIVY_VERSION=${TRIVY_VERSION:-v0.65.0}
 KICS_VERSION=${KICS_VERSION:-v2.2.0}
 mkdir -p "$peers/bin" "$peers/logs"
-go_peer() {  # name module version package ldflags: builds $peers/bin/name-version, links the module's assets
-  local name=$1 mod=$2 ver=$3 pkg=$4 ldflags=$5
-  local out=$peers/bin/$name-$ver logf=$peers/logs/$name-$ver.log dir t0
-  [[ -x $out ]] && return 0
+goenv=(GOPATH="$peers/go" GOMODCACHE="$peers/go/mod" GOCACHE="$peers/go/cache" CGO_ENABLED=0
+       GOFLAGS="-modcacherw -buildvcs=false" GOTOOLCHAIN=local)
+go_peer() {  # name module version package ldflags [folders of the module to keep in bench/.peers/name-version/]
+  local name=$1 mod=$2 ver=$3 pkg=$4 ldflags=$5; shift 5
+  local out=$peers/bin/$name-$ver logf=$peers/logs/$name-$ver.log keep=$peers/$name-$ver dir t0
+  [[ -x $out && ( $# == 0 || -d $keep ) ]] && return 0
   if [[ -e $out.failed ]]; then log "$name $ver: an earlier build failed (see $logf; rm $out.failed to retry)"; return 1; fi
   t0=$SECONDS
   if (
-    export GOPATH=$peers/go GOMODCACHE=$peers/go/mod GOCACHE=$peers/go/cache CGO_ENABLED=0 \
-      GOFLAGS="-modcacherw -buildvcs=false" GOTOOLCHAIN=local
+    export "${goenv[@]}"
     dir=$("$GO" mod download -json "$mod@$ver" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p') && [[ -d $dir ]] || exit 1
-    ln -sfn "$dir" "$peers/src-$name-$ver"
-    cd "$dir" && nice -n 19 "$GO" build -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg" && mv "$out.tmp" "$out"
+    cd "$dir" && nice -n 19 "$GO" build -trimpath -ldflags "$ldflags" -o "$out.tmp" "$pkg" || exit 1
+    rm -rf "$keep"; mkdir -p "$keep"; for d in "$@"; do cp -r "$dir/$d" "$keep/" || exit 1; done
+    mv "$out.tmp" "$out"
   ) > "$logf" 2>&1; then
     echo "$((SECONDS - t0))" > "$out.buildtime"
     log "$name $ver: built in $((SECONDS - t0)) s"
@@ -59,12 +62,19 @@ go_peer() {  # name module version package ldflags: builds $peers/bin/name-versi
   fi
 }
 go_pid=
-if [[ ${PEERS_SKIP_INSTALL:-0} != 1 && ${SKIP_GO_PEERS:-0} != 1 ]]; then
+trivy_bin=$peers/bin/trivy-$TRIVY_VERSION kics_bin=$peers/bin/kics-$KICS_VERSION
+kics_assets=$peers/kics-$KICS_VERSION
+if [[ ${PEERS_SKIP_INSTALL:-0} != 1 && ${SKIP_GO_PEERS:-0} != 1 ]] && ! [[ -x $trivy_bin && -x $kics_bin && -d $kics_assets ]]; then
   if [[ -x $GO ]]; then
+    # Both built, the Go caches (about 9 GB for these two) are removed: PEERS_KEEP_GO_CACHE=1 keeps them.
     ( go_peer trivy github.com/aquasecurity/trivy "$TRIVY_VERSION" ./cmd/trivy \
         "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=${TRIVY_VERSION#v}"
       go_peer kics github.com/Checkmarx/kics/v2 "$KICS_VERSION" ./cmd/console \
-        "-s -w -X github.com/Checkmarx/kics/v2/internal/constants.Version=$KICS_VERSION" ) &
+        "-s -w -X github.com/Checkmarx/kics/v2/internal/constants.Version=$KICS_VERSION" \
+        assets/queries assets/libraries
+      if [[ -x $trivy_bin && -x $kics_bin && ${PEERS_KEEP_GO_CACHE:-0} != 1 ]]; then
+        env "${goenv[@]}" "$GO" clean -cache -modcache >/dev/null 2>&1; rm -rf "$peers/go"
+      fi ) &
     go_pid=$!
   else
     log "no go: Trivy and KICS skipped"
@@ -105,8 +115,6 @@ done
 # Trivy (misconfiguration scan of Dockerfiles with its embedded checks) and KICS (its queries from the module
 # source). Both must run offline: no check bundle, DB or version lookups; KICS's description URL is empty.
 trivy= kics=
-trivy_bin=$peers/bin/trivy-$TRIVY_VERSION kics_bin=$peers/bin/kics-$KICS_VERSION
-kics_assets=$peers/src-kics-$KICS_VERSION/assets
 if [[ ${SKIP_GO_PEERS:-0} == 1 ]]; then
   notes+=("trivy, kics: skipped (SKIP_GO_PEERS=1)")
 else
