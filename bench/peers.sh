@@ -251,6 +251,9 @@ if want dockerfile-tree && [[ -x /usr/bin/time ]]; then
   rss=$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
 fi
 
+[[ -n $trivy$kics ]] && want dockerfile-tree \
+  && notes+=("trivy, kics: on the Dockerfile tree they scan one folder of copies of the same files named NNNN.Dockerfile (neither takes a file list; both pick Dockerfiles by name)")
+[[ -n $trivy ]] && want compose-tree && notes+=("trivy: not in the compose case (it has no compose scanner)")
 [[ -n $checkov && -z ${CHECKOV_TREE:-} ]] && want dockerfile-tree && notes+=("checkov: not run on the Dockerfile tree (minutes per run; CHECKOV_TREE=1 runs it)")
 
 # ---- table ------------------------------------------------------------------------------------------
