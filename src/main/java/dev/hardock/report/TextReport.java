@@ -8,14 +8,13 @@ import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.RuleType;
 import dev.hardock.rule.secret.CredentialPatterns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The view for people: findings grouped under their file, each with a code frame that underlines the exact
@@ -136,10 +135,7 @@ public final class TextReport implements Report {
 
   private static Set<String> secretRules() {
     Set<String> ids = new HashSet<>();
-    for (Supplier<Rule> s : RuleRegistry.ALL) {
-      Rule r = s.get();
-      if (r.getClass().getPackageName().endsWith(".secret")) ids.add(r.meta().id());
-    }
+    for (RuleType t : RuleRegistry.ALL) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
     return ids;
   }
 

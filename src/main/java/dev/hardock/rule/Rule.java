@@ -26,6 +26,11 @@ public abstract class Rule {
     }
   };
   private final RuleMeta meta = METAS.get(getClass());
+
+  /** The identity of a rule class, read once from its {@link RuleInfo}. */
+  static RuleMeta metaOf(Class<? extends Rule> type) {
+    return METAS.get(type);
+  }
   private Findings out;
   private RuleOptions options = RuleOptions.NONE;
 
