@@ -101,7 +101,8 @@ public final class TextReport implements Report {
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */
   private void frameLine(StringBuilder b, int lineNo, int width, String line, int from, int to, String sev) {
-    String gutter = String.format("%" + width + "d", lineNo);
+    String n = Integer.toString(lineNo);  // not String.format: its first use loads the locale data (~10 ms)
+    String gutter = " ".repeat(Math.max(0, width - n.length())) + n;
     b.append("  ").append(paint(gutter + " |", "34")).append(' ').append(display(line, line.length() + 1)).append('\n');
     int start = display(line, from).length();
     int stop = Math.max(start + 1, display(line, to).length());
