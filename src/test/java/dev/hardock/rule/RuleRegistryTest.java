@@ -1,0 +1,47 @@
+package dev.hardock.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.hardock.model.SourceKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generated catalog as the product reads it (the other tests read the annotations). */
+class RuleRegistryTest {
+  @Test
+  void catalogGivesEachRuleTheIdentityOfItsAnnotation() {
+    List<RuleType> types = RuleRegistry.types(RuleCatalog.CLASSES, RuleCatalog.metas());
+    assertEquals(RuleRegistry.ALL.size(), types.size());
+    for (int i = 0; i < types.size(); i++) {
+      RuleType t = types.get(i);
+      assertSame(RuleRegistry.ALL.get(i).type(), t.type());
+      assertEquals(RuleMeta.of(t.type()), t.meta(), t.type().getName());
+      Rule a = t.get();
+      Rule b = t.get();
+      assertNotSame(a, b, "a fresh instance per file");
+      assertSame(t.meta(), a.meta(), "the instance carries the catalog's identity");
+    }
+  }
+
+  @Test
+  void catalogThatListsOtherClassesIsIgnored() {
+    String[] names = RuleCatalog.CLASSES.clone();
+    RuleMeta[] metas = RuleCatalog.metas();
+    String first = names[0];
+    names[0] = names[1];
+    names[1] = first;
+    RuleMeta wrong = new RuleMeta("HD999", "wrong", Severity.STYLE, List.of(SourceKind.DAEMON), false);
+    metas[0] = wrong;
+    for (RuleType t : RuleRegistry.types(names, metas)) assertEquals(RuleMeta.of(t.type()), t.meta());
+    List<RuleType> shorter = RuleRegistry.types(new String[] {first}, new RuleMeta[] {wrong});
+    assertEquals(RuleMeta.of(shorter.get(0).type()), shorter.get(0).meta());
+  }
+
+  @Test
+  void ruleCreatedDirectlyReadsItsAnnotation() {
+    Rule r = new dev.hardock.rule.image.LatestTag();
+    assertEquals(RuleMeta.of(r.getClass()), r.meta());
+  }
+}
