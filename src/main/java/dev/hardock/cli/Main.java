@@ -66,7 +66,7 @@ public final class Main {
    * first prediction). Doing both on a second thread while this one parses options, discovers and reads the
    * files overlaps them on a multi-core machine. Purely an optimisation: nothing waits for it.
    */
-  private static void warmUp() {
+  static void warmUp() {
     if (Runtime.getRuntime().availableProcessors() < 2) return;
     Thread t = new Thread(() -> {
       try {
