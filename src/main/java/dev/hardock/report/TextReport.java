@@ -4,7 +4,6 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -93,8 +92,7 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, Math.min(from, to), to, sev);
       }
     }
-    RuleDoc doc = RuleDoc.cached(f.rule());
-    String fix = doc == null ? null : doc.fix();
+    String fix = RuleRegistry.fix(f.rule());
     b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
         .append(fix != null ? paint("fix:", "1") + " " + fix : "see: hardock --explain " + f.rule().id()).append('\n');
   }

@@ -164,24 +164,29 @@ public final class RuleRegistry {
 
   /** The catalog in id order. */
   public static final List<RuleType> ALL = Boolean.getBoolean("hardock.rule-annotations")
-      ? types(new String[0], new RuleMeta[0]) : types(RuleCatalog.CLASSES, RuleCatalog.metas());
+      ? types(new String[0], new RuleMeta[0], new String[0])
+      : types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
 
   private static volatile Map<String, RuleMeta> byKey;
+  private static volatile Map<String, RuleType> byId;
   private static volatile List<RuleMeta> metas;
 
   private RuleRegistry() { }
 
   /**
-   * The rules, with the identities {@code known} of the classes {@code names} (the generated
-   * {@link RuleCatalog}) when those are exactly the registered classes, else from the annotations. The tests
+   * The rules, with the identities {@code known} and fix hints {@code fixes} of the classes {@code names} (the
+   * generated {@link RuleCatalog}) when those are exactly the registered classes, else from the annotations
+   * and the docs. The tests
    * run on the annotations (-Dhardock.rule-annotations=true in pom.xml), and CatalogTest checks that the
    * catalog says what they say.
    */
-  static List<RuleType> types(String[] names, RuleMeta[] known) {
-    boolean inSync = names.length == CLASSES.size() && known.length == names.length;
+  static List<RuleType> types(String[] names, RuleMeta[] known, String[] fixes) {
+    boolean inSync = names.length == CLASSES.size() && known.length == names.length && fixes.length == names.length;
     for (int i = 0; inSync && i < names.length; i++) inSync = names[i].equals(CLASSES.get(i).getName());
     List<RuleType> all = new ArrayList<>(CLASSES.size());
-    for (int i = 0; i < CLASSES.size(); i++) all.add(new RuleType(CLASSES.get(i), inSync ? known[i] : null));
+    for (int i = 0; i < CLASSES.size(); i++) {
+      all.add(new RuleType(CLASSES.get(i), inSync ? known[i] : null, inSync ? fixes[i] : null));
+    }
     return List.copyOf(all);
   }
 
@@ -205,6 +210,23 @@ public final class RuleRegistry {
       byKey = m;
     }
     return idOrSlug == null ? null : byKey.get(idOrSlug.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The one-line fix hint of the rule's doc ({@code fix:} in its front matter), or null when it has none.
+   * From the catalog when it is in use: the text report needs no doc read for it.
+   */
+  public static String fix(RuleMeta rule) {
+    if (byId == null) {
+      Map<String, RuleType> m = new HashMap<>();
+      for (RuleType t : ALL) m.put(t.meta().id(), t);
+      byId = m;
+    }
+    RuleType t = byId.get(rule.id());
+    String f = t == null ? null : t.catalogFix();
+    if (f != null) return f.isEmpty() ? null : f;
+    RuleDoc doc = RuleDoc.cached(rule);
+    return doc == null ? null : doc.fix();
   }
 
   public static RuleMeta parseError() {

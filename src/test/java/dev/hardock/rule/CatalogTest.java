@@ -118,6 +118,13 @@ class CatalogTest {
         .append("final class RuleCatalog {\n")
         .append("  static final String[] CLASSES = {\n");
     for (RuleType t : RuleRegistry.ALL) b.append("      \"").append(t.type().getName()).append("\",\n");
+    b.append("  };\n\n  /** The fix hint of each rule's doc ({@code fix:} in its front matter), \"\" for none. */\n")
+        .append("  static final String[] FIXES = {\n");
+    for (RuleType t : RuleRegistry.ALL) {
+      RuleDoc doc = RuleDoc.load(RuleMeta.of(t.type()));
+      String fix = doc == null || doc.fix() == null ? "" : doc.fix();
+      b.append("      ").append(javaString(fix)).append(",\n");
+    }
     b.append("  };\n\n  private RuleCatalog() { }\n\n  static RuleMeta[] metas() {\n    return new RuleMeta[] {\n");
     for (RuleType t : RuleRegistry.ALL) {
       RuleMeta m = RuleMeta.of(t.type());
@@ -131,6 +138,21 @@ class CatalogTest {
         .append("    return new RuleMeta(id, slug, severity, List.of(kinds), enabled);\n")
         .append("  }\n}\n");
     return b.toString();
+  }
+
+  /** A Java string literal of s: quotes, backslashes and everything outside printable ASCII escaped. */
+  static String javaString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static void checkDoc(RuleMeta m, RuleDoc doc, List<String> problems) throws IOException {

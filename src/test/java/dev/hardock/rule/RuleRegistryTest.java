@@ -2,6 +2,7 @@ package dev.hardock.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.hardock.model.SourceKind;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RuleRegistryTest {
   @Test
   void catalogGivesEachRuleTheIdentityOfItsAnnotation() {
-    List<RuleType> types = RuleRegistry.types(RuleCatalog.CLASSES, RuleCatalog.metas());
+    List<RuleType> types = RuleRegistry.types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
     assertEquals(RuleRegistry.ALL.size(), types.size());
     for (int i = 0; i < types.size(); i++) {
       RuleType t = types.get(i);
@@ -22,6 +23,8 @@ class RuleRegistryTest {
       Rule b = t.get();
       assertNotSame(a, b, "a fresh instance per file");
       assertSame(t.meta(), a.meta(), "the instance carries the catalog's identity");
+      RuleDoc doc = RuleDoc.load(t.meta());
+      assertEquals(doc.fix() == null ? "" : doc.fix(), t.catalogFix(), t.meta().id());
     }
   }
 
@@ -34,9 +37,23 @@ class RuleRegistryTest {
     names[1] = first;
     RuleMeta wrong = new RuleMeta("HD999", "wrong", Severity.STYLE, List.of(SourceKind.DAEMON), false);
     metas[0] = wrong;
-    for (RuleType t : RuleRegistry.types(names, metas)) assertEquals(RuleMeta.of(t.type()), t.meta());
-    List<RuleType> shorter = RuleRegistry.types(new String[] {first}, new RuleMeta[] {wrong});
+    for (RuleType t : RuleRegistry.types(names, metas, RuleCatalog.FIXES)) {
+      assertEquals(RuleMeta.of(t.type()), t.meta());
+      assertNull(t.catalogFix());
+    }
+    List<RuleType> shorter = RuleRegistry.types(new String[] {first}, new RuleMeta[] {wrong}, new String[] {"x"});
     assertEquals(RuleMeta.of(shorter.get(0).type()), shorter.get(0).meta());
+  }
+
+  @Test
+  void fixHintComesFromTheDocWithoutTheCatalog() {
+    // the tests run on the annotations and docs (-Dhardock.rule-annotations=true)
+    RuleMeta latest = RuleRegistry.find("HD201");
+    assertEquals(RuleDoc.load(latest).fix(), RuleRegistry.fix(latest));
+    assertEquals("pin a version tag, ideally with its digest (node:22.11-bookworm-slim@sha256:...)", RuleRegistry.fix(latest));
+    RuleMeta noFix = null;
+    for (RuleMeta m : RuleRegistry.metas()) if (RuleDoc.load(m).fix() == null) noFix = m;
+    assertNull(RuleRegistry.fix(noFix));
   }
 
   @Test
