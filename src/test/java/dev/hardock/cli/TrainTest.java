@@ -6,11 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's training samples are read without a parse problem and reach the rules of their kind, so the
@@ -53,5 +59,27 @@ class TrainTest {
   @Test
   void daemonSampleIsReadAsDaemonConfig() {
     assertEquals(Set.of("HD501", "HD502", "HD503", "HD504", "HD505", "HD508", "HD509"), rules("daemon.json", Train.DAEMON));
+  }
+
+  @Test
+  void trainingWritesNothingAndPrintsNothing(@TempDir Path tmp) throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path temp = Files.createDirectories(tmp.resolve("tmp"));
+    Path cwd = Files.createDirectories(tmp.resolve("cwd"));
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + temp, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+        "dev.hardock.cli.Train").directory(cwd.toFile()).redirectErrorStream(true);
+    pb.environment().put("HOME", home.toString());
+    pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(true, p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), output);
+    assertEquals("", output);
+    for (Path d : List.of(home, temp, cwd)) {
+      try (Stream<Path> s = Files.list(d)) {
+        assertEquals(List.of(), s.toList(), d.toString());
+      }
+    }
   }
 }
