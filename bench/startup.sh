@@ -49,7 +49,7 @@ mkdir -p bench/results
 json=bench/results/startup.json
 args=()
 for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
-hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --output=null --export-json "$json" "${args[@]}" >&2
+hyperfine -N -i --warmup "$WARMUP" --runs "$RUNS" --output=null --export-json "$json" "${args[@]}" >&2
 
 python3 - "$json" "$RUNS" <<'PY' | tee bench/results/startup.md
 import json, platform, statistics, sys, os
