@@ -10,4 +10,6 @@ RUN echo gpgcheck=0
 RUN grep -q "gpgcheck=0" /etc/yum.repos.d/*.repo && exit 1 || true
 RUN printf '[internal]\nrepo_gpgcheck=0\ngpgcheck=1\n' > /etc/yum.repos.d/internal.repo
 RUN zypper --gpg-auto-import-keys refresh && zypper install -y tool
+RUN su nobody -s /bin/sh -c "apk index --allow-untrusted -o /tmp/pkgs/APKINDEX.tar.gz /tmp/pkgs/*.apk \
+      && abuild-sign -k /tmp/abuild-key.rsa /tmp/pkgs/APKINDEX.tar.gz"
 USER nobody

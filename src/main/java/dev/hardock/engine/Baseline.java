@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hardock.rule.Finding;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +32,16 @@ public final class Baseline {
 
   public static Baseline read(Path file) throws IOException {
     Set<String> fps = new HashSet<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-         JsonParser p = new JsonFactory().createParser(r)) {
+    String text;
+    try {
+      // strict UTF-8 (a damaged file gets a clear message, not the decoder's "Input length = 1"); a BOM as
+      // some Windows tools write it is dropped, as for every file hardock reads
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not a hardock baseline: not UTF-8 text");
+    }
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    try (JsonParser p = new JsonFactory().createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(file + " is not a hardock baseline (expected a JSON object)");
       JsonToken t;
       while ((t = p.nextToken()) != null) {

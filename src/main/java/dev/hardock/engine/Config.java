@@ -63,6 +63,8 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     String text;
     try {
       text = Files.readString(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new Invalid(file, Span.START, "cannot read the configuration: it is not UTF-8 text");
     } catch (IOException | RuntimeException e) {
       throw new Invalid(file, Span.START, "cannot read the configuration: " + e.getMessage());
     }

@@ -69,11 +69,15 @@ public final class Discovery {
     return null;
   }
 
-  /** Files where docker run lines are written: scripts, Makefiles, Markdown, CI YAML. */
+  /**
+   * Files where docker run lines are written: scripts, Makefiles, Markdown, CI YAML, GitHub Actions metadata
+   * ({@code action.yml} at any depth, e.g. {@code .github/actions/x/action.yml}: a composite action's steps).
+   */
   private static boolean isRunLines(String n) {
     return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".md") || n.endsWith(".markdown")
         || n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.equals(".gitlab-ci.yml")
-        || n.endsWith(".gitlab-ci.yml") || n.endsWith(".workflow.yml") || n.endsWith(".workflow.yaml");
+        || n.endsWith(".gitlab-ci.yml") || n.endsWith(".workflow.yml") || n.endsWith(".workflow.yaml")
+        || n.equals("action.yml") || n.equals("action.yaml") || n.endsWith(".action.yml") || n.endsWith(".action.yaml");
   }
 
   /** What a file is, judged by its path: GitHub Actions workflows are known by their folder. */
@@ -92,11 +96,14 @@ public final class Discovery {
 
   /**
    * A file named on the command line: by its path first; then a YAML file with top-level services is
-   * compose, and a file with a sh/bash shebang is a script.
+   * compose, and a file with a sh/bash shebang is a script. A pipe or device is not peeked at (reading it would
+   * consume it): it is a Dockerfile unless --type says otherwise.
    */
   static SourceKind kindOfNamed(Path p, String name) {
     SourceKind k = p.getFileName() == null ? kindOf(name) : kindOf(p);
     if (k != null) return k;
+    // a pipe (hardock <(cat Dockerfile)) or device can be read only once: peeking would eat what the linter reads
+    if (!Files.isRegularFile(p)) return null;
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".yml") || n.endsWith(".yaml")) {
       String head = ComposeReader.readHead(p);

@@ -89,7 +89,7 @@ public final class Linter {
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001);
+        lintSource(loaded.file(), out, hd001, batch);
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -116,7 +116,7 @@ public final class Linter {
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001) {
+  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
       case DOCKERFILE -> {
@@ -139,7 +139,7 @@ public final class Linter {
         }
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules);
+      case COMPOSE -> lintCompose(file, out, hd001, rules, batch);
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
   }
@@ -148,18 +148,27 @@ public final class Linter {
    * A compose file is read with its overrides, extends and includes: the merged services are walked once
    * (so a limit set in one file and ports in another give no missing-limit finding), and a finding at a
    * value another file set is reported in that file; each other file's text is scanned under its own name.
+   * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
+   * owns its findings: they are reported there alone, not a second time through this file.
    */
-  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules) {
+  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions);
     out.attribute(r.spanFiles());
     report(r.problems(), out, hd001);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
+    Set<String> ownedElsewhere = new HashSet<>();
+    Path self = file.path() == null ? null : file.path().toAbsolutePath().normalize();
+    for (Map.Entry<String, Path> e : r.referenced().entrySet()) {
+      if (batch.contains(e.getValue()) && !e.getValue().equals(self)) ownedElsewhere.add(e.getKey());
+    }
     for (Map.Entry<String, List<SourceText>> e : r.otherTexts().entrySet()) {
+      if (ownedElsewhere.contains(e.getKey())) continue;
       Findings other = new Findings(e.getKey(), SourceKind.COMPOSE, settings.severities());
       ContainerWalk.walk(List.of(), e.getValue(), activeRules(file, other));
       out.all().addAll(other.all());
     }
+    out.all().removeIf(f -> ownedElsewhere.contains(f.file()));
     // a value behind an anchor that several services share is one finding, not one per service
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
@@ -172,7 +181,7 @@ public final class Linter {
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
     String shownBase = Path.of(target.displayPath()).resolveSibling(base.getFileName()).toString();
-    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE), null, Set.of());
+    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE), null, batch);
     List<Finding> mine = new ArrayList<>();
     for (Finding f : all.findings()) {
       if (!f.file().equals(shownBase)) {

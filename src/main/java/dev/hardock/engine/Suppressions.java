@@ -7,6 +7,7 @@ import dev.hardock.rule.Finding;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.source.run.MarkdownBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,6 @@ public final class Suppressions {
   private static final Pattern DIRECTIVE = Pattern.compile("hardock-ignore(-file)?(?![\\w-])(.*)");
   private static final Pattern NAMES = Pattern.compile("\\s+([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)\\s*(?::(.*))?");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
-  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
   private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
 
   private record Name(String text, Span span, RuleMeta rule) { }
@@ -70,29 +70,24 @@ public final class Suppressions {
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     String[] lines = file.lines().texts(file.text());
     List<Directive> directives = new ArrayList<>();
-    boolean inFence = false;
-    String fence = null;
+    // Markdown: where each line's code starts (-1 outside code blocks), and the lines each block spans
+    MarkdownCode md = syntax == Syntax.MARKDOWN ? MarkdownCode.of(file, lines.length) : null;
     for (int i = 0; i < lines.length; i++) {
       String l = lines[i];
       int commentAt;
+      int codeFrom = 0;
       boolean html = false;
-      if (syntax == Syntax.MARKDOWN) {
-        Matcher f = FENCE.matcher(l);
-        if (f.find()) {
-          if (!inFence) {
-            inFence = true;
-            fence = f.group(1);
-          } else if (f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length() && l.trim().equals(f.group(1))) {
-            inFence = false;
-          }
-          continue;
-        }
-        if (inFence) {
-          commentAt = hashComment(l);
+      boolean inFence = false;
+      if (md != null) {
+        codeFrom = md.codeColumn[i];
+        if (codeFrom >= 0) {
+          inFence = true;
+          int c = hashComment(l.substring(codeFrom));
+          commentAt = c < 0 ? -1 : c + codeFrom;
         } else {
-          String t = l.stripLeading();
-          if (!t.startsWith("<!--")) continue;
-          commentAt = l.length() - t.length();
+          codeFrom = MarkdownCode.markers(l);
+          if (!l.startsWith("<!--", codeFrom)) continue;
+          commentAt = codeFrom;
           html = true;
         }
       } else {
@@ -111,7 +106,7 @@ public final class Suppressions {
       int lineNo = i + 1;
       int keywordEnd = d.start() + (d.group(1) == null ? "hardock-ignore".length() : "hardock-ignore-file".length());
       Span whole = new Span(lineNo, d.start() + 1, lineNo, Math.max(bodyEnd, keywordEnd) + 1);
-      boolean ownLine = l.substring(0, commentAt).isBlank();
+      boolean ownLine = l.substring(codeFrom, commentAt).isBlank();
       Matcher n = NAMES.matcher(body);
       if (!n.matches()) {
         if (reportInvalid) problems.report(hd003, whole, "bad suppression: expected hardock-ignore RULE[, RULE...]: reason");
@@ -145,16 +140,15 @@ public final class Suppressions {
       } else {
         int target = i + 1;
         if (html) {
-          while (target < lines.length && lines[target].isBlank()) target++;
+          while (target < lines.length && lines[target].substring(MarkdownCode.markers(lines[target])).isBlank()) target++;
         } else {
-          while (target < lines.length && hashComment(lines[target]) == lines[target].length() - lines[target].stripLeading().length()
-              && !lines[target].isBlank()) {
+          while (target < lines.length && commentOnly(lines[target], md == null ? 0 : Math.max(0, md.codeColumn[target]))) {
             target++;
           }
         }
         if (target >= lines.length) continue;
         from = target + 1;
-        to = extent(lines, target, file.kind(), syntax, html, inFence) + 1;
+        to = html ? md.blockEnd(target) + 1 : extent(lines, target, file.kind(), syntax, inFence) + 1;
       }
       directives.add(new Directive(names, reason, from, to));
     }
@@ -201,6 +195,57 @@ public final class Suppressions {
     return Syntax.HASH;
   }
 
+  /** A line (from {@code from}) that holds only a comment. */
+  private static boolean commentOnly(String l, int from) {
+    String code = l.substring(Math.min(from, l.length()));
+    return !code.isBlank() && hashComment(code) == code.length() - code.stripLeading().length();
+  }
+
+  /**
+   * The code blocks of a Markdown file as {@link MarkdownBlocks} reads them (also inside block quotes and list
+   * items): the column each code line starts at, and for a line that opens a block, the block's last line.
+   */
+  private static final class MarkdownCode {
+    final int[] codeColumn;
+    final int[] blockLast;
+
+    private MarkdownCode(int n) {
+      codeColumn = new int[n];
+      blockLast = new int[n];
+      java.util.Arrays.fill(codeColumn, -1);
+      java.util.Arrays.fill(blockLast, -1);
+    }
+
+    static MarkdownCode of(SourceFile file, int n) {
+      MarkdownCode m = new MarkdownCode(n);
+      for (MarkdownBlocks.CodeBlock b : MarkdownBlocks.read(file.text(), file.lines())) {
+        if (b.lines().isEmpty()) continue;
+        int first = file.lines().line(b.lines().get(0)[0]) - 1;
+        int last = file.lines().line(b.lines().get(b.lines().size() - 1)[0]) - 1;
+        for (int[] r : b.lines()) {
+          int line = file.lines().line(r[0]) - 1;
+          if (line < n) m.codeColumn[line] = r[0] - file.lines().lineStart(line + 1);
+        }
+        // a fenced block opens on the line of its fence, an indented one on its first line
+        int opens = b.tag() != null ? first - 1 : first;
+        if (opens >= 0 && opens < n) m.blockLast[opens] = last + (b.tag() != null ? 1 : 0);
+      }
+      return m;
+    }
+
+    /** The last line a directive above line {@code target} covers: the whole code block that opens there. */
+    int blockEnd(int target) {
+      return blockLast[target] >= 0 ? Math.min(blockLast[target], codeColumn.length - 1) : target;
+    }
+
+    /** Offset past block-quote markers ({@code >}) and indentation at the start of a line. */
+    static int markers(String l) {
+      int k = 0;
+      while (k < l.length() && (l.charAt(k) == '>' || l.charAt(k) == ' ' || l.charAt(k) == '\t')) k++;
+      return k;
+    }
+  }
+
   /** Offset of a {@code #} that starts a comment (first on the line, or after whitespace), or -1. */
   private static int hashComment(String l) {
     for (int i = 0; i < l.length(); i++) {
@@ -216,17 +261,7 @@ public final class Suppressions {
   }
 
   /** 0-based index of the last line of the statement that starts at line index {@code start}. */
-  private static int extent(String[] lines, int start, SourceKind kind, Syntax syntax, boolean html, boolean inFence) {
-    if (html) {
-      Matcher f = FENCE.matcher(lines[start]);
-      if (!f.find()) return start;
-      String fence = f.group(1);
-      for (int i = start + 1; i < lines.length; i++) {
-        String t = lines[i].trim();
-        if (t.startsWith(fence) && t.chars().allMatch(c -> c == fence.charAt(0))) return i;
-      }
-      return lines.length - 1;
-    }
+  private static int extent(String[] lines, int start, SourceKind kind, Syntax syntax, boolean inFence) {
     String first = lines[start];
     boolean yaml = kind == SourceKind.COMPOSE || (!inFence && syntax == Syntax.HASH && kind != SourceKind.DOCKERFILE
         && (first.stripTrailing().endsWith(":") || first.stripTrailing().matches(".*:\\s*[|>][-+0-9]*")

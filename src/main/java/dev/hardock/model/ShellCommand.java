@@ -12,7 +12,9 @@ public final class ShellCommand {
     TOP,
     SUBSHELL,
     COMMAND_SUBSTITUTION,
-    PROCESS_SUBSTITUTION
+    PROCESS_SUBSTITUTION,
+    /** Run by another shell: the command string of {@code sh -c "..."}, a here-document fed to {@code sh}. */
+    NESTED_SHELL
   }
 
   private final List<Word> assignments;

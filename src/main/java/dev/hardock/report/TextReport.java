@@ -144,7 +144,17 @@ public final class TextReport implements Report {
    * become {@code *}, one per character so the underline stays aligned.
    */
   static void maskSecrets(String[] lines, List<Finding> findings) {
+    // Only the lines a code frame shows (the first and last line of each finding) are masked: scanning every
+    // line of every file for credentials was a fifth of the main thread's time on a tree of Dockerfiles.
+    boolean[] shown = new boolean[lines.length];
+    for (Finding f : findings) {
+      Span s = f.span();
+      if (s.line() <= lines.length) shown[s.line() - 1] = true;
+      int last = s.endLine() > s.line() && s.endColumn() == 1 ? s.endLine() - 1 : s.endLine();
+      if (last <= lines.length) shown[last - 1] = true;
+    }
     for (int i = 0; i < lines.length; i++) {
+      if (!shown[i]) continue;
       String line = lines[i];
       char[] c = line.toCharArray();
       for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);

@@ -74,6 +74,39 @@ class SuppressionsTest {
   }
 
   @Test
+  void markdownDirectivesInsideQuotesListsAndIndentedBlocks() {
+    String md = "Intro.\n\n"
+        + "> <!-- hardock-ignore HD201: quoted example -->\n" // 3
+        + "> ```sh\n"
+        + "> docker run nginx\n" // 5: covered by the comment above the quoted fence
+        + "> docker run redis\n" // 6: covered too
+        + "> ```\n"
+        + "\n"
+        + "- a step:\n" // 9
+        + "  ```sh\n"
+        + "  # hardock-ignore HD201: list item\n" // 11
+        + "  docker run busybox\n" // 12: covered
+        + "  docker run alpine\n" // 13: not covered
+        + "  ```\n"
+        + "\n"
+        + "<!-- hardock-ignore HD201: indented block -->\n" // 16
+        + "\n"
+        + "    $ docker run httpd\n" // 18: covered (the block opens here)
+        + "    $ docker run caddy\n" // 19: covered
+        + "\n"
+        + "    $ docker run traefik\n" // 21: same block after a blank line, covered
+        + "\n"
+        + "After.\n"
+        + "\n"
+        + "```sh\n"
+        + "docker run postgres\n"; // 26: not covered, unterminated fence
+    assertEquals("HD201@13:14 HD201@26:12 / HD201@5(quoted example) HD201@6(quoted example) HD201@12(list item)"
+            + " HD201@18(indented block) HD201@19(indented block) HD201@21(indented block)",
+        apply("README.md", SourceKind.RUN, md, at("HD201", 5, 14), at("HD201", 6, 14), at("HD201", 12, 14),
+            at("HD201", 13, 14), at("HD201", 18, 18), at("HD201", 19, 18), at("HD201", 21, 18), at("HD201", 26, 12)));
+  }
+
+  @Test
   void markdownHtmlCommentCoversTheNextCodeBlockAndHashWorksInsideBlocks() {
     String md = "# Title: hardock-ignore HD201 is a heading here, not a directive\n\n"
         + "<!-- hardock-ignore HD201: the docs show the simplest form -->\n\n"

@@ -43,10 +43,13 @@ class RuleFixturesTest {
     }
   }
 
-  /** Side-cars: expected findings ({@code .expect}) and rule options ({@code .options}) of a fixture. */
+  /**
+   * Side-cars: expected findings ({@code .expect}) and rule options ({@code .options}) of a fixture, and the
+   * {@code .env} Compose reads for the compose fixtures of its folder.
+   */
   static boolean isSidecar(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".expect") || n.endsWith(".options");
+    return n.endsWith(".expect") || n.endsWith(".options") || n.equals(".env");
   }
 
   @TestFactory
@@ -61,8 +64,10 @@ class RuleFixturesTest {
           FixtureOptions.forFixture(ruleId, p));
       FileResult r = new Linter(settings).lint(new Target(p, p.toString(), kindOf(p)), null);
       List<Expectations.Expected> actual = new ArrayList<>();
+      List<String> messages = new ArrayList<>();
       for (Finding f : r.findings()) {
         if (!f.rule().id().equals(ruleId) && !f.rule().id().equals("HD001")) continue;
+        messages.add(f.span() + " " + f.rule().id() + " " + f.message());
         actual.add(new Expectations.Expected(f.rule().id(), f.span().line(), f.span().column(), f.span().endLine(),
             f.span().endColumn()));
       }
@@ -71,7 +76,7 @@ class RuleFixturesTest {
       String name = p.getFileName().toString();
       if (name.startsWith("bad")) assertFalse(expected.isEmpty(), "a bad fixture must mark at least one finding");
       if (name.startsWith("good")) assertTrue(expected.isEmpty(), "a good fixture marks no finding");
-      assertEquals(expected.toString(), actual.toString(), "findings of " + ruleId + " in " + p + ": " + r.findings());
+      assertEquals(expected.toString(), actual.toString(), "findings of " + ruleId + " in " + p + ": " + messages);
     }));
   }
 }

@@ -2,6 +2,7 @@ package dev.hardock.rule.build;
 
 import dev.hardock.model.Spelling;
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
 import dev.hardock.model.Text;
 import dev.hardock.model.dockerfile.Flag;
 import dev.hardock.model.dockerfile.ImageBuild;
@@ -13,7 +14,7 @@ import dev.hardock.rule.Severity;
 import java.util.Locale;
 
 /**
- * HD316: {@code COPY --from} that cannot mean what it says: its own stage (a cycle), a stage defined later,
+ * HD316: {@code COPY --from} or {@code RUN --mount=...,from=} that cannot mean what it says: its own stage (a cycle), a stage defined later,
  * a stage index out of range, or a bare name that is no stage and cannot be an image either (a bare name
  * is pulled as {@code docker.io/library/<name>}, which exists only for Docker Official Images). Names with a
  * registry, namespace, tag or digest are images and left alone, as are values with unknown variables.
@@ -23,18 +24,48 @@ public final class CopyFromUnknown extends Rule {
   @Override
   public void check(Stage stage, ImageBuild build) {
     for (Instruction i : stage.instructions()) {
+      if (i instanceof Instruction.Run) mounts(i, stage, build);
       if (!(i instanceof Instruction.Copy copy) || copy.add()) continue;
       Flag flag = i.flag("from");
       if (flag == null || flag.value() == null || flag.value().value().isEmpty()) continue;
       Text from = flag.value();
       String name = build.variables().expand(from.value(), i);
       if (name == null) continue;
-      String problem = judge(name, stage, build);
+      String problem = judge(name, stage, build, "copy");
       if (problem != null) report(from.span(), "COPY --from=" + name + " " + problem);
     }
   }
 
-  private static String judge(String name, Stage current, ImageBuild build) {
+  /** {@code RUN --mount=type=bind,from=x} (and cache): the stage or image x is judged as COPY --from is. */
+  private void mounts(Instruction i, Stage stage, ImageBuild build) {
+    for (Flag f : i.flags()) {
+      if (!f.name().equals("mount") || f.value() == null) continue;
+      String v = f.value().value();
+      int offset = 0;
+      for (String part : v.split(",", -1)) {
+        int start = offset;
+        offset += part.length() + 1;
+        if (!part.regionMatches(true, 0, "from=", 0, 5)) continue;
+        String raw = part.substring(5);
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
+          raw = raw.substring(1, raw.length() - 1);
+        }
+        if (raw.isEmpty()) continue;
+        String name = build.variables().expand(raw, i);
+        if (name == null) continue;
+        String problem = judge(name, stage, build, "mount");
+        if (problem != null) report(valueSpan(f.value().span(), v, start + 5, part.length() - 5), "RUN --mount from=" + name + " " + problem);
+      }
+    }
+  }
+
+  /** The span of [from, from + length) of a flag value, when the value is written on one line as it reads. */
+  static Span valueSpan(Span whole, String value, int from, int length) {
+    if (whole.line() != whole.endLine() || whole.endColumn() - whole.column() != value.length()) return whole;
+    return new Span(whole.line(), whole.column() + from, whole.line(), whole.column() + from + length);
+  }
+
+  private static String judge(String name, Stage current, ImageBuild build, String verb) {
     Stage target = null;
     if (name.chars().allMatch(Character::isDigit)) {
       int index = name.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(name);
@@ -51,10 +82,10 @@ public final class CopyFromUnknown extends Rule {
         }
       }
     }
-    if (target == current) return "names its own stage: a stage cannot copy from itself (circular dependency)";
+    if (target == current) return "names its own stage: a stage cannot " + verb + " from itself (circular dependency)";
     if (target != null && target.index() > current.index()) {
       return "names a stage defined later (line " + target.from().span().line() + "): define it before the stage"
-          + " that copies from it (the classic builder fails, BuildKit fails on any cycle)";
+          + " that " + verb + "s from it (the classic builder fails, BuildKit fails on any cycle)";
     }
     if (target != null) return null;
     if (name.indexOf('/') >= 0 || name.indexOf(':') >= 0 || name.indexOf('@') >= 0 || name.indexOf('.') >= 0) return null;

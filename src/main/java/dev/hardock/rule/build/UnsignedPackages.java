@@ -54,6 +54,8 @@ public final class UnsignedPackages extends Rule {
     PackageManagerCommand pm = PackageManagerCommand.of(e);
     if (pm == null) return;
     String tool = pm.manager().command();
+    // apk index --allow-untrusted indexes local packages (built, then signed by abuild-sign): nothing installed
+    if (pm.manager().family() == PackageManagerCommand.Family.APK && "index".equals(pm.action())) return;
     for (PackageManagerCommand.Option o : pm.options()) {
       if (FLAGS.get(pm.manager().family()).contains(o.name()) && (o.value() == null || !o.value().matches("(?i)false|0|no|off"))) {
         report(o.word().span(), tool + " " + o.name() + " installs packages without checking their signatures");

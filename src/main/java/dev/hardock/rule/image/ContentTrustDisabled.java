@@ -29,7 +29,8 @@ public final class ContentTrustDisabled extends Rule {
   @Override
   public void check(EnvVar env) {
     if (env.source() == SourceKind.DOCKERFILE || !env.name().value().equals(NAME) || env.value() == null) return;
-    String value = Substitution.expand(env.value().value(), name -> null);
+    // the value once the project's .env is applied, else as written (a reference to an unknown variable is not judged)
+    String value = env.resolved() != null ? env.resolved() : Substitution.expand(env.value().value(), name -> null);
     judge(value, env.span());
   }
 

@@ -1,5 +1,6 @@
 package dev.hardock.rule.image;
 
+import dev.hardock.model.ImageRef;
 import dev.hardock.model.ImageUse;
 import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Rule;
@@ -16,9 +17,9 @@ public final class LatestTag extends Rule {
     if (!image.ref().isLatest()) return;
     // what is not an image reference at all (a template placeholder, flags in a variable) is not judged
     if (image.ref().expanded() != null && !image.ref().isWellFormed()) return;
-    // a bare COPY --from name that is no stage and no official image is a typo HD316 reports, not an image
+    // a bare COPY --from (or RUN --mount from=) name that is no stage and no official image is a typo HD316 reports, not an image
     String name = image.ref().expanded();
-    if (image.where().equals("COPY --from") && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
+    if ((image.where().equals("COPY --from") || image.where().equals("RUN --mount from")) && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
         || c == '.' || c == '@') && !OfficialImages.contains(name)) {
       return;
     }
@@ -26,6 +27,19 @@ public final class LatestTag extends Rule {
     boolean resolved = !shown.equals(image.ref().raw());
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
     report(image.span(), "image " + image.ref().raw() + (resolved ? " (" + shown + ")" : "") + " " + what
-        + ": pin a version so every pull gets the same image");
+        + ": pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
+        + " pull gets the same image");
+  }
+
+  /** The image name without tag or digest: what the pinned reference starts with. */
+  static String name(ImageRef ref) {
+    if (ref.expanded() != null && ref.repository() != null) {
+      return ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository();
+    }
+    String raw = ref.raw();
+    int at = raw.indexOf('@');
+    if (at >= 0) raw = raw.substring(0, at);
+    int colon = raw.lastIndexOf(':');
+    return colon > raw.lastIndexOf('/') ? raw.substring(0, colon) : raw;
   }
 }

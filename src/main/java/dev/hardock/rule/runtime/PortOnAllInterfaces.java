@@ -14,11 +14,24 @@ public final class PortOnAllInterfaces extends Rule {
   @Override
   public void check(ContainerSpec c) {
     for (PortMapping p : c.ports()) {
-      String ip = p.hostIp() == null ? null : p.hostIp().trim();
-      if (ip == null || ip.isEmpty() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]")) {
-        report(p.span(), "port " + p.containerPort() + " is published on all host interfaces: bind it to an address, e.g. 127.0.0.1:"
-            + (p.hostPort() != null ? p.hostPort() : "PORT") + ":" + p.containerPort());
+      if (p.allExposed() != null) {
+        report(p.span(), p.allExposed() + " publishes every port the image exposes on all host interfaces: publish the"
+            + " ports you need on an address instead, e.g. -p 127.0.0.1:8080:80");
+        continue;
       }
+      String ip = p.hostIp() == null ? null : p.hostIp().trim();
+      if (ip != null && !ip.isEmpty() && !ip.equals("0.0.0.0") && !ip.equals("::") && !ip.equals("[::]")) continue;
+      String container = p.containerPort() + (p.protocol() == null || p.protocol().equalsIgnoreCase("tcp") ? ""
+          : "/" + p.protocol());
+      String host = p.hostPorts() == null ? "" : p.hostPorts().trim();
+      boolean noIp = ip == null || ip.isEmpty();
+      String shownIp = noIp ? "" : (ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip) + ":";
+      String written = shownIp + (host.isEmpty() && noIp ? "" : host + ":") + container;
+      boolean range = p.containerPort() != null && p.containerPort().contains("-");
+      String what = (range ? "ports " + written + " are" : "port " + written + " is") + " published on "
+          + (!host.isEmpty() ? "" : range ? "random host ports on " : "a random host port on ") + "all host interfaces";
+      report(p.span(), what + ": bind " + (range ? "them" : "it") + " to an address, e.g. 127.0.0.1:" + host + ":"
+          + container);
     }
   }
 }

@@ -18,7 +18,21 @@ public final class SensitivePaths {
   private static final List<String> SOCKET_DIRS = List.of("/var/run", "/run", "/var/run/docker", "/run/docker",
       "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman", "/run/buildkit", "/run/crio");
 
+  /**
+   * Host time-zone data: public, and mounted read-only by a great many compose files so that a container keeps
+   * the host's clock zone. Exempt only when read-only (a writable {@code /etc/localtime} changes the host).
+   */
+  private static final List<String> TIME_ZONE = List.of("/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo");
+
   private SensitivePaths() { }
+
+  /** {@code /etc/localtime}, {@code /etc/timezone} or {@code /usr/share/zoneinfo} (and below). */
+  public static boolean isTimeZoneData(String path) {
+    String n = normalize(path);
+    if (n == null) return false;
+    for (String s : TIME_ZONE) if (n.equals(s) || n.startsWith(s + "/")) return true;
+    return false;
+  }
 
   /**
    * The absolute path with {@code //}, {@code .}, {@code ..} and a trailing slash resolved; null for a path that

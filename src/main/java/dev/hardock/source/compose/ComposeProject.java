@@ -36,7 +36,7 @@ final class ComposeProject {
   static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
   static final int MAX_EXTENDS = 10;
   /** Keys whose lists an override replaces instead of extending (Compose merges most lists). */
-  private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test", "profiles", "dns_search");
+  private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test");
 
   /** Keys whose value is a NAME=value list or a NAME: value mapping, merged by name. */
   private static final Set<String> NAME_VALUE_KEYS = Set.of("environment", "args", "labels", "annotations", "sysctls");
@@ -49,6 +49,11 @@ final class ComposeProject {
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
+  /** Top-level {@code secrets:} and {@code configs:} definitions by name (the later file's winning). */
+  final Map<String, Entry> secrets = new LinkedHashMap<>();
+  final Map<String, Entry> configs = new LinkedHashMap<>();
+  /** Files read for {@code include} and {@code extends: file}, by shown path (complete compose files of their own). */
+  final Map<String, Path> referenced = new LinkedHashMap<>();
 
   ComposeProject(YamlFile main, Function<String, String> variables) {
     this.main = main;
@@ -85,12 +90,15 @@ final class ComposeProject {
 
   // ---- files ----
 
-  /** Loads another YAML file of the project; null (with a problem at {@code from}) when it cannot be read. */
-  YamlNode loadOther(Path p, YamlNode from) {
+  /**
+   * Loads another YAML file of the project, every document of it; empty (with a problem at {@code from})
+   * when it cannot be read.
+   */
+  List<YamlNode> loadOther(Path p, YamlNode from) {
     String text = readBounded(p);
     if (text == null) {
       if (from != null) problem(from, "cannot read " + display(p));
-      return null;
+      return List.of();
     }
     YamlFile f = YamlFile.of(p, display(p), text);
     YamlLoader.Loaded l = YamlLoader.load(f);
@@ -99,7 +107,7 @@ final class ComposeProject {
       problems.add(pp);
     }
     otherValues.computeIfAbsent(f.display(), k -> new ArrayList<>()).addAll(l.values());
-    return l.root();
+    return l.roots();
   }
 
   static String readBounded(Path p) {
@@ -136,12 +144,63 @@ final class ComposeProject {
     return out;
   }
 
+  /** Reads the top-level secrets and configs of documents; {@code weak}: names already defined are kept. */
+  void readDefinitions(List<YamlNode> roots, boolean weak) {
+    for (YamlNode root : roots) {
+      if (!(root instanceof Mapping m)) continue;
+      definitions(m.get("secrets", budget), secrets, weak);
+      definitions(m.get("configs", budget), configs, weak);
+    }
+  }
+
+  void readDefinitions(List<YamlNode> roots) {
+    readDefinitions(roots, false);
+  }
+
+  private void definitions(Entry e, Map<String, Entry> into, boolean weak) {
+    if (e == null || !(e.value() instanceof Mapping dm)) return;
+    for (Map.Entry<String, Entry> d : dm.merged(budget).entrySet()) {
+      budget.spend(1);
+      Entry prev = into.get(d.getKey());
+      if (prev == null) into.put(d.getKey(), d.getValue());
+      else if (!weak) into.put(d.getKey(), new Entry(prev.key(), merge(d.getKey(), prev.value(), d.getValue().value())));
+    }
+  }
+
+  /** The services of a file's documents, each merged over the ones before as Compose does. */
+  Map<String, Entry> services(List<YamlNode> roots) {
+    Map<String, Entry> out = new LinkedHashMap<>();
+    for (YamlNode root : roots) mergeRoot(out, root);
+    return out;
+  }
+
+  /**
+   * Merges the services of a document (of the file, or of an override file) over those read before; a
+   * service tagged {@code !reset} is removed, one tagged {@code !override} replaces the one before whole.
+   */
+  void mergeRoot(Map<String, Entry> base, YamlNode root) {
+    Map<String, Entry> over = services(root);
+    Mapping node = null;
+    Entry se = root instanceof Mapping m ? m.get("services", budget) : null;
+    if (se != null && se.value() instanceof Mapping sm) node = sm;
+    if (node != null) for (String r : node.resets) base.remove(r);
+    for (Map.Entry<String, Entry> e : over.entrySet()) {
+      Entry prev = base.get(e.getKey());
+      if (prev == null || (node != null && node.overrides.contains(e.getKey()))) base.put(e.getKey(), e.getValue());
+      else base.put(e.getKey(), new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+    }
+  }
+
+  /** The services of a file that {@code include} or {@code extends} names; that file is remembered as read. */
   private Map<String, Entry> servicesOf(Path file, YamlNode from) {
     Path key = file.toAbsolutePath().normalize();
     Map<String, Entry> s = servicesByFile.get(key);
     if (s == null) {
-      s = services(loadOther(key, from));
+      List<YamlNode> roots = loadOther(key, from);
+      s = services(roots);
+      readDefinitions(roots, true);
       servicesByFile.put(key, s);
+      referenced.put(display(key), key);
     }
     return s;
   }
@@ -160,13 +219,23 @@ final class ComposeProject {
         if (pe != null && pe.value() instanceof Sequence ps) paths.addAll(ps.items());
         else if (pe != null) paths.add(pe.value());
       }
+      // several paths in one item are one project: the later files override the first, as with -f
+      Map<String, Entry> project = null;
       for (YamlNode p : paths) {
         if (!(p instanceof Scalar s) || s.isNull()) continue;
         String v = Interpolation.expand(s.value(), variables);
         if (v == null) continue;
-        Path file = s.file().folder().resolve(v).normalize();
-        for (Map.Entry<String, Entry> e : servicesOf(file, s).entrySet()) services.putIfAbsent(e.getKey(), e.getValue());
+        Path file;
+        try {
+          file = s.file().folder().resolve(v).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+          continue;
+        }
+        Map<String, Entry> found = servicesOf(file, s);
+        if (project == null) project = new LinkedHashMap<>(found);
+        else mergeServices(project, found);
       }
+      if (project != null) for (Map.Entry<String, Entry> e : project.entrySet()) services.putIfAbsent(e.getKey(), e.getValue());
     }
   }
 
@@ -185,23 +254,37 @@ final class ComposeProject {
   }
 
   /**
-   * Compose's merge: mappings merge key by key, most lists are extended, and any other value of the
-   * override replaces the base's. Every node keeps its own file and position.
+   * Compose's merge (compose-spec "Merge", compose-go's override package): mappings merge key by key, lists
+   * are appended to (the mapper then keeps one item per unique key: a volume per target, a port per
+   * ip/published/target/protocol, a capability per name...), {@code command}, {@code entrypoint} and
+   * {@code healthcheck.test} are replaced, NAME=value lists and mappings merge by name, a key tagged
+   * {@code !reset} is removed and one tagged {@code !override} replaces the base's value whole. Any other
+   * value of the override replaces the base's. Every node keeps its own file and position.
    */
   YamlNode merge(String key, YamlNode base, YamlNode over) {
     if (over instanceof Scalar s && s.isNull() && base instanceof Mapping) return base;
     if (base instanceof Scalar s && s.isNull()) return over;
+    if (key.equals("build") && (base instanceof Mapping) != (over instanceof Mapping)) {
+      // build: ./dir is build: {context: ./dir}, so that either form merges with the other
+      base = buildMapping(base);
+      over = buildMapping(over);
+    }
     if (base instanceof Mapping bm && over instanceof Mapping om) {
       Map<String, Entry> out = new LinkedHashMap<>(bm.merged(budget));
+      budget.spend(out.size()); // the copy costs as much: many documents over one wide mapping stay bounded
+      for (String r : om.resets) out.remove(r);
       for (Map.Entry<String, Entry> e : om.merged(budget).entrySet()) {
         budget.spend(1);
-        Entry prev = out.get(e.getKey());
-        YamlNode merged = prev == null ? null : merge(e.getKey(), prev.value(), e.getValue().value());
+        String k = e.getKey();
+        Entry prev = out.get(k);
+        boolean replace = prev == null || om.overrides.contains(k) || k.startsWith("x-");
+        YamlNode merged = replace ? null : merge(k, prev.value(), e.getValue().value());
         // a value the override replaces keeps the override's key, so that 'privileged: true' stays one span
-        out.put(e.getKey(), prev == null || merged == e.getValue().value() ? e.getValue() : new Entry(prev.key(), merged));
+        out.put(k, replace || merged == e.getValue().value() ? e.getValue() : new Entry(prev.key(), merged));
       }
-      return new Mapping(bm.file(), bm.start(), bm.end(), new ArrayList<>(out.values()));
+      return bm.with(new ArrayList<>(out.values()));
     }
+    if (REPLACED_LISTS.contains(key)) return over;
     if (NAME_VALUE_KEYS.contains(key) && (base instanceof Sequence || base instanceof Mapping)
         && (over instanceof Sequence || over instanceof Mapping) && base.getClass() != over.getClass()) {
       // NAME=value list and NAME: value mapping mix: a list holding the mapping as one item, read in order
@@ -210,15 +293,22 @@ final class ComposeProject {
         if (n instanceof Sequence seq) items.addAll(seq.items());
         else items.add(n);
       }
+      budget.spend(items.size());
       return new Sequence(base.file(), base.start(), base.end(), items);
     }
-    if (base instanceof Sequence bs && over instanceof Sequence os && !REPLACED_LISTS.contains(key)) {
+    if (base instanceof Sequence bs && over instanceof Sequence os) {
       List<YamlNode> items = new ArrayList<>(bs.items());
       items.addAll(os.items());
       budget.spend(items.size());
       return new Sequence(bs.file(), bs.start(), bs.end(), items);
     }
     return over;
+  }
+
+  private static YamlNode buildMapping(YamlNode n) {
+    if (!(n instanceof Scalar s) || s.isNull()) return n;
+    Scalar key = new Scalar(s.file(), s.start(), s.start(), "context", true, false);
+    return new Mapping(s.file(), s.start(), s.end(), List.of(new Entry(key, s)));
   }
 
   /** The service with what it {@code extends} merged underneath it. */
@@ -260,8 +350,7 @@ final class ComposeProject {
     own.remove("extends");
     Map<String, Entry> inherited = new LinkedHashMap<>(base.merged(budget));
     inherited.remove("extends");
-    return (Mapping) merge(name, new Mapping(base.file(), base.start(), base.end(), new ArrayList<>(inherited.values())),
-        new Mapping(svc.file(), svc.start(), svc.end(), new ArrayList<>(own.values())));
+    return (Mapping) merge(name, base.with(new ArrayList<>(inherited.values())), svc.with(new ArrayList<>(own.values())));
   }
 
   // ---- build ----

@@ -39,9 +39,12 @@ public final class ComposeReader {
    * @param otherTexts the scalar values of the other files read (overrides, extends, include), by shown path
    * @param spanFiles spans (by identity) that stand in another file than the linted one, with that file's
    *     shown path: findings at those spans belong to that file
+   * @param referenced the files read for {@code include} and {@code extends: file}, by shown path: compose
+   *     files of their own, which own their findings when they are linted in the same run
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
-      Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems) { }
+      Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
+      Map<String, Path> referenced) { }
 
   private ComposeReader() { }
 
@@ -54,12 +57,16 @@ public final class ComposeReader {
     project.problems.addAll(loaded.problems());
     try {
       if (loaded.root() != null) {
-        Map<String, Entry> services = project.services(loaded.root());
+        // the file's documents, then the override files', each merged over what came before
+        List<YamlNode> roots = new ArrayList<>(loaded.roots());
+        Map<String, Entry> services = project.services(loaded.roots());
         for (Path o : overridesOf(file.path())) {
-          YamlNode root = project.loadOther(o, null);
-          if (root != null) project.mergeServices(services, project.services(root));
+          List<YamlNode> more = project.loadOther(o, null);
+          for (YamlNode root : more) project.mergeRoot(services, root);
+          roots.addAll(more);
         }
-        project.include(loaded.root(), services);
+        for (YamlNode root : roots) project.include(root, services);
+        project.readDefinitions(roots);
         ServiceMapper mapper = new ServiceMapper(project);
         for (Map.Entry<String, Entry> s : services.entrySet()) {
           YamlNode v = s.getValue().value();
@@ -88,7 +95,7 @@ public final class ComposeReader {
       for (Scalar s : e.getValue()) t.add(text(s));
       other.put(e.getKey(), t);
     }
-    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems);
+    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced);
   }
 
   private static SourceText text(Scalar s) {

@@ -17,6 +17,7 @@ import dev.hardock.source.compose.YamlNode.Mapping;
 import dev.hardock.source.compose.YamlNode.Scalar;
 import dev.hardock.source.compose.YamlNode.Sequence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,14 +64,15 @@ final class ServiceMapper {
     b.utsMode = string(m.get("uts"));
     b.usernsMode = string(m.get("userns_mode"));
     b.cgroupParent = string(m.get("cgroup_parent"));
-    b.restart = string(m.get("restart"));
+    b.restart = restart(m);
     b.memorySwap = string(m.get("memswap_limit"));
-    strings(m.get("cap_add"), b.capAdd);
-    strings(m.get("cap_drop"), b.capDrop);
-    strings(m.get("security_opt"), b.securityOpts);
-    strings(m.get("links"), b.links);
-    strings(m.get("external_links"), b.links);
-    devices(m.get("devices"), b.devices);
+    // lists Compose keeps one item per key of (compose-go's EnforceUnicity): a later item replaces an earlier one
+    b.capAdd.addAll(unique(strings(m.get("cap_add")), s -> nameOf(s.value())));
+    b.capDrop.addAll(unique(strings(m.get("cap_drop")), s -> nameOf(s.value())));
+    b.securityOpts.addAll(strings(m.get("security_opt")));
+    b.links.addAll(unique(strings(m.get("links")), s -> nameOf(s.value())));
+    b.links.addAll(strings(m.get("external_links")));
+    b.devices.addAll(unique(devices(m.get("devices")), s -> deviceTarget(s.value())));
     Setting<String> deployMemory = null;
     Setting<String> deployCpus = null;
     Setting<String> deployPids = null;
@@ -86,12 +88,121 @@ final class ServiceMapper {
         string(m.get("cpuset")), deployCpus);
     b.pidsLimit = first(string(m.get("pids_limit")), deployPids);
     healthcheck(m.get("healthcheck"), b);
-    volumes(m.get("volumes"), b.mounts);
-    tmpfs(m.get("tmpfs"), b.mounts);
-    ports(m.get("ports"), b.ports);
+    b.mounts.addAll(unique(volumes(m.get("volumes")), ServiceMapper::targetOf));
+    b.mounts.addAll(unique(tmpfs(m.get("tmpfs")), ServiceMapper::targetOf));
+    b.mounts.addAll(unique(fileMounts(m.get("secrets"), "secrets", project.secrets, "/run/secrets/"), ServiceMapper::targetOf));
+    b.mounts.addAll(unique(fileMounts(m.get("configs"), "configs", project.configs, "/"), ServiceMapper::targetOf));
+    b.ports.addAll(unique(ports(m.get("ports")), ServiceMapper::portKey));
     environment(m.get("environment"), b.env);
     if ((e = m.get("build")) != null) b.build = project.build(e, this, name);
     return b.build();
+  }
+
+  // ---- unique keys, restart policy, secrets and configs ----
+
+  /** Keeps one item per key, a later one taking the earlier one's place (compose-go's EnforceUnicity). */
+  static <T> List<T> unique(List<T> items, Function<T, String> key) {
+    List<T> out = new ArrayList<>(items.size());
+    Map<String, Integer> at = new HashMap<>();
+    for (T t : items) {
+      String k = key.apply(t);
+      Integer j = k == null ? null : at.get(k);
+      if (j != null) {
+        out.set(j, t);
+      } else {
+        if (k != null) at.put(k, out.size());
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** {@code NAME=value} items are one per name; other items one per value. */
+  private static String nameOf(String v) {
+    int eq = v.indexOf('=');
+    return eq < 0 ? v : v.substring(0, eq);
+  }
+
+  private static String deviceTarget(String v) {
+    String[] parts = v.split(":", -1);
+    return parts.length == 1 ? parts[0] : parts[1];
+  }
+
+  private static String targetOf(Mount m) {
+    return m.target() == null ? null : m.target().value();
+  }
+
+  /** Compose's unique key of a port: host ip (all interfaces when none), published, target, protocol. */
+  private static String portKey(PortMapping p) {
+    return (p.hostIp() == null ? "0.0.0.0" : p.hostIp()) + ":" + p.hostPort() + ":" + p.containerPort() + "/"
+        + p.protocol().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code restart:}, unless {@code deploy.restart_policy} is given, which Compose applies instead: its
+   * {@code condition} (none, on-failure, any; the spec's default is any) with {@code max_attempts} as the count,
+   * as {@code condition[:max_attempts]}.
+   */
+  private Setting<String> restart(Map<String, Entry> m) {
+    Setting<String> restart = string(m.get("restart"));
+    Entry rpe = path(m, "deploy", "restart_policy");
+    Mapping rp = mapping(rpe, "deploy.restart_policy");
+    if (rp == null) return restart;
+    Map<String, Entry> r = rp.merged(budget);
+    Setting<String> condition = string(r.get("condition"));
+    Setting<String> max = string(r.get("max_attempts"));
+    if ((condition == null && r.get("condition") != null) || (max == null && r.get("max_attempts") != null)) {
+      return restart; // written, but not as a value: not known here
+    }
+    String v = condition == null || condition.value() == null ? "any" : condition.value().trim();
+    if (max != null && max.value() != null && !max.value().isBlank()) v += ":" + max.value().trim();
+    return new Setting<>(v, condition != null ? condition.span() : project.span(rpe.key()));
+  }
+
+  /**
+   * Service {@code secrets:} / {@code configs:} (short and long syntax) whose top-level definition reads a
+   * host file ({@code file:}): Compose bind-mounts that file read-only into the container. The mount's
+   * source points at the definition's {@code file:} value, its span at the service's reference. Secrets
+   * from {@code environment:}, {@code content:} or {@code external:} mount nothing of the host.
+   */
+  private List<Mount> fileMounts(Entry e, String what, Map<String, Entry> definitions, String defaultFolder) {
+    List<Mount> out = new ArrayList<>();
+    List<YamlNode> items = items(e);
+    if (items == null) {
+      problem(e.value(), what + " should be a list, not " + e.value().kind());
+      return out;
+    }
+    for (YamlNode n : items) {
+      Scalar name;
+      Setting<String> target = null;
+      if (n instanceof Scalar s && !s.isNull()) {
+        name = s;
+      } else if (n instanceof Mapping lm) {
+        Map<String, Entry> l = lm.merged(budget);
+        if (!(scalar(l.get("source"), what + ".source") instanceof Scalar s) || s.isNull()) {
+          problem(n, "a " + what.substring(0, what.length() - 1) + " needs a source");
+          continue;
+        }
+        name = s;
+        target = valueSetting(l.get("target"));
+      } else {
+        problem(n, what + " items should be names or mappings, not " + n.kind());
+        continue;
+      }
+      String source = value(name);
+      if (target == null) {
+        target = new Setting<>(defaultFolder + source, project.span(n));
+      } else if (!target.value().startsWith("/") && defaultFolder.length() > 1) {
+        target = new Setting<>(defaultFolder + target.value(), target.span());
+      }
+      Entry def = definitions.get(source);
+      if (def == null || !(def.value() instanceof Mapping dm)) continue;
+      Entry file = dm.get("file", budget);
+      if (file == null || !(file.value() instanceof Scalar f) || f.isNull()) continue;
+      out.add(new Mount(Mount.Type.BIND, new Setting<>(value(f), project.span(f)), target,
+          new Setting<>(true, project.span(n)), null, project.span(n)));
+    }
+    return out;
   }
 
   // ---- values ----
@@ -199,23 +310,26 @@ final class ServiceMapper {
     return null;
   }
 
-  private void strings(Entry e, List<Setting<String>> out) {
+  private List<Setting<String>> strings(Entry e) {
+    List<Setting<String>> out = new ArrayList<>();
     List<YamlNode> items = items(e);
     if (items == null) {
       problem(e.value(), keyName(e) + " should be a list, not " + e.value().kind());
-      return;
+      return out;
     }
     for (YamlNode n : items) {
       if (n instanceof Scalar s && !s.isNull()) out.add(new Setting<>(value(s), project.span(s)));
       else problem(n, keyName(e) + " items should be strings, not " + n.kind());
     }
+    return out;
   }
 
-  private void devices(Entry e, List<Setting<String>> out) {
+  private List<Setting<String>> devices(Entry e) {
+    List<Setting<String>> out = new ArrayList<>();
     List<YamlNode> items = items(e);
     if (items == null) {
       problem(e.value(), "devices should be a list, not " + e.value().kind());
-      return;
+      return out;
     }
     for (YamlNode n : items) {
       if (n instanceof Scalar s && !s.isNull()) {
@@ -227,6 +341,7 @@ final class ServiceMapper {
         problem(n, "a device should be a string or a mapping with source");
       }
     }
+    return out;
   }
 
   private void healthcheck(Entry e, ContainerSpec.Builder b) {
@@ -248,11 +363,12 @@ final class ServiceMapper {
 
   // ---- volumes and tmpfs ----
 
-  private void volumes(Entry e, List<Mount> out) {
+  private List<Mount> volumes(Entry e) {
+    List<Mount> out = new ArrayList<>();
     List<YamlNode> items = items(e);
     if (items == null) {
       problem(e.value(), "volumes should be a list, not " + e.value().kind());
-      return;
+      return out;
     }
     for (YamlNode n : items) {
       if (n instanceof Scalar s && !s.isNull()) out.add(shortVolume(s));
@@ -261,6 +377,7 @@ final class ServiceMapper {
         if (mount != null) out.add(mount);
       } else problem(n, "a volume should be a string or a mapping, not " + n.kind());
     }
+    return out;
   }
 
   private Mount shortVolume(Scalar s) {
@@ -351,12 +468,13 @@ final class ServiceMapper {
     return new Setting<>(value(s), project.span(s));
   }
 
-  private void tmpfs(Entry e, List<Mount> out) {
-    if (e == null || isNull(e.value())) return;
+  private List<Mount> tmpfs(Entry e) {
+    List<Mount> out = new ArrayList<>();
+    if (e == null || isNull(e.value())) return out;
     List<YamlNode> items = e.value() instanceof Scalar ? List.of(e.value()) : items(e);
     if (items == null) {
       problem(e.value(), "tmpfs should be a string or a list, not " + e.value().kind());
-      return;
+      return out;
     }
     for (YamlNode n : items) {
       if (!(n instanceof Scalar s) || s.isNull()) {
@@ -369,15 +487,17 @@ final class ServiceMapper {
           : part(s, v, new int[] {0, colon}, v.equals(s.value()));
       out.add(new Mount(Mount.Type.TMPFS, null, target, null, null, project.span(s)));
     }
+    return out;
   }
 
   // ---- ports ----
 
-  private void ports(Entry e, List<PortMapping> out) {
+  private List<PortMapping> ports(Entry e) {
+    List<PortMapping> out = new ArrayList<>();
     List<YamlNode> items = items(e);
     if (items == null) {
       problem(e.value(), "ports should be a list, not " + e.value().kind());
-      return;
+      return out;
     }
     for (YamlNode n : items) {
       if (n instanceof Scalar s && !s.isNull()) {
@@ -395,11 +515,13 @@ final class ServiceMapper {
           continue;
         }
         out.add(new PortMapping(ip == null ? null : ip.value(), published == null ? null : firstPort(published.value()),
-            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm)));
+            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm),
+            published == null ? null : published.value(), null));
       } else {
         problem(n, "a port should be a string, a number or a mapping, not " + n.kind());
       }
     }
+    return out;
   }
 
   /** {@code [ip:][host:]container[/protocol]}, ip possibly in brackets. */
@@ -432,7 +554,7 @@ final class ServiceMapper {
     }
     if (container.isEmpty()) return null;
     return new PortMapping(ip == null || ip.isEmpty() ? null : ip, host == null || host.isEmpty() ? null : firstPort(host),
-        container, protocol, span);
+        container, protocol, span, host == null || host.isEmpty() ? null : host, null);
   }
 
   static Integer firstPort(String v) {
@@ -451,7 +573,11 @@ final class ServiceMapper {
     Map<String, EnvVar> byName = new LinkedHashMap<>();
     for (NameValue nv : nameValues(e, "environment")) {
       byName.remove(nv.name.value());
-      byName.put(nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE));
+      String resolved = null;
+      if (nv.value != null && nv.value.value().indexOf('$') >= 0) {
+        resolved = Interpolation.expand(nv.value.value(), variables);
+      }
+      byName.put(nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE, resolved));
     }
     out.addAll(byName.values());
   }

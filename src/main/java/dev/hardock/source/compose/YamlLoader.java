@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Builds a {@link YamlNode} tree from snakeyaml-engine's event stream, without recursion: nesting depth,
  * the number of nodes and the input size are bounded, aliases are shared rather than expanded, and any
- * error becomes a {@link ParseProblem} with a position. Only the first document is read, as Compose does.
+ * error becomes a {@link ParseProblem} with a position. Every document of the stream is read: Compose
+ * (compose-go's loader) merges a file's documents in order, as if each were an override file of the one
+ * before. The tags {@code !reset} and {@code !override} (Compose 2.24) are kept on the mappings that hold them.
  */
 final class YamlLoader {
   static final int MAX_DEPTH = 200;
@@ -37,12 +40,25 @@ final class YamlLoader {
    * @param root the document's root node, or null when the document is empty or unreadable
    * @param values every scalar that is not a mapping key, once each (for content scans)
    */
-  record Loaded(YamlNode root, List<ParseProblem> problems, List<YamlNode.Scalar> values) { }
+  record Loaded(List<YamlNode> roots, List<ParseProblem> problems, List<YamlNode.Scalar> values) {
+    /** The first document's root, or null. */
+    YamlNode root() {
+      return roots.isEmpty() ? null : roots.get(0);
+    }
+  }
+
+  static final String RESET = "!reset";
+  static final String OVERRIDE = "!override";
 
   private final YamlFile file;
   private final List<ParseProblem> problems = new ArrayList<>();
   private final List<YamlNode.Scalar> values = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
+  /** Nodes tagged {@code !reset} or {@code !override}, by identity. */
+  private final Map<YamlNode, String> mergeTags = new IdentityHashMap<>();
+  private final List<YamlNode> roots = new ArrayList<>();
+  /** How many of {@code values} belong to the documents in {@code roots}. */
+  private int cleanValues;
 
   /** A collection being built: its start, anchor, items, and whether the next item is a key. */
   private static final class Open {
@@ -50,13 +66,15 @@ final class YamlLoader {
     final int start;
     final String anchor;
     final boolean flow;
+    final String tag;
     final List<YamlNode> items = new ArrayList<>();
 
-    Open(boolean mapping, int start, String anchor, boolean flow) {
+    Open(boolean mapping, int start, String anchor, boolean flow, String tag) {
       this.mapping = mapping;
       this.start = start;
       this.anchor = anchor;
       this.flow = flow;
+      this.tag = tag;
     }
 
     boolean expectsKey() {
@@ -70,9 +88,8 @@ final class YamlLoader {
 
   static Loaded load(YamlFile file) {
     YamlLoader l = new YamlLoader(file);
-    YamlNode root = null;
     try {
-      root = l.run();
+      l.run();
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> m = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       Span at = m.map(x -> l.point(x)).orElse(Span.START);
@@ -82,7 +99,8 @@ final class YamlLoader {
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
       l.problems.add(new ParseProblem(Span.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
     }
-    return new Loaded(l.problems.isEmpty() ? root : null, l.problems, l.problems.isEmpty() ? l.values : List.of());
+    boolean ok = l.problems.isEmpty();
+    return new Loaded(List.copyOf(l.roots), l.problems, ok ? l.values : List.copyOf(l.values.subList(0, l.cleanValues)));
   }
 
   private static String oneLine(String s) {
@@ -99,29 +117,35 @@ final class YamlLoader {
     return m.map(x -> file.offset(x.getIndex())).orElse(0);
   }
 
-  private YamlNode run() {
+  private void run() {
     LoadSettings settings = LoadSettings.builder().setLabel(file.display()).setCodePointLimit(MAX_CODE_POINTS)
         .setAllowDuplicateKeys(true).setUseMarks(true).build();
     Deque<Open> stack = new ArrayDeque<>();
     YamlNode root = null;
-    boolean seenDocument = false;
     int nodes = 0;
     for (Event ev : new Parse(settings).parseString(file.text())) {
       YamlNode done = null;
       switch (ev.getEventId()) {
         case DocumentStart -> {
-          if (seenDocument) return root; // later documents: Compose reads one
-          seenDocument = true;
+          root = null;
+          anchors.clear(); // an anchor names a node of its own document only
+        }
+        case DocumentEnd -> {
+          // documents read before a problem are kept: the later ones are not (Compose stops at an error)
+          if (root != null && problems.isEmpty()) {
+            roots.add(root);
+            cleanValues = values.size();
+          }
         }
         case MappingStart, SequenceStart -> {
           if (stack.size() >= MAX_DEPTH) {
             problems.add(new ParseProblem(point(ev.getStartMark().orElseThrow()),
                 "the YAML nests deeper than " + MAX_DEPTH + " levels"));
-            return null;
+            return;
           }
           CollectionStartEvent c = (CollectionStartEvent) ev;
           int start = afterProperties(offset(ev.getStartMark()), c.getAnchor().isPresent() || c.getTag().isPresent());
-          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, start, anchor(ev), c.isFlow()));
+          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, start, anchor(ev), c.isFlow(), c.getTag().orElse(null)));
         }
         case MappingEnd, SequenceEnd -> {
           Open o = stack.pop();
@@ -131,17 +155,36 @@ final class YamlLoader {
           if (o.mapping) {
             List<YamlNode.Entry> entries = new ArrayList<>(o.items.size() / 2);
             Set<String> seen = new HashSet<>();
+            Set<String> resets = null;
+            Set<String> overrides = null;
             for (int i = 0; i + 1 < o.items.size(); i += 2) {
               YamlNode k = o.items.get(i);
               if (k instanceof YamlNode.Scalar s && !s.value().equals("<<") && !seen.add(s.value())) {
                 problems.add(new ParseProblem(k.span(), "duplicate key '" + s.value() + "' in a mapping"));
               }
-              entries.add(new YamlNode.Entry(k, o.items.get(i + 1)));
+              YamlNode v = o.items.get(i + 1);
+              String tag = mergeTags.get(v);
+              if (tag != null && k instanceof YamlNode.Scalar ks) {
+                if (tag.equals(RESET)) {
+                  if (resets == null) resets = new HashSet<>();
+                  resets.add(ks.value());
+                  continue; // reset to nothing: the key is gone here, and from what this is merged over
+                }
+                if (overrides == null) overrides = new HashSet<>();
+                overrides.add(ks.value());
+              }
+              entries.add(new YamlNode.Entry(k, v));
             }
-            done = new YamlNode.Mapping(file, o.start, end, entries);
+            YamlNode.Mapping m = new YamlNode.Mapping(file, o.start, end, entries);
+            if (resets != null) m.resets = resets;
+            if (overrides != null) m.overrides = overrides;
+            done = m;
           } else {
-            done = new YamlNode.Sequence(file, o.start, end, List.copyOf(o.items));
+            List<YamlNode> items = new ArrayList<>(o.items.size());
+            for (YamlNode n : o.items) if (!RESET.equals(mergeTags.get(n))) items.add(n);
+            done = new YamlNode.Sequence(file, o.start, end, List.copyOf(items));
           }
+          tag(done, o.tag);
           if (o.anchor != null) anchors.put(o.anchor, done);
         }
         case Scalar -> {
@@ -159,6 +202,7 @@ final class YamlLoader {
           if (stack.isEmpty() || !stack.peek().expectsKey()) values.add(sc);
           String a = anchor(ev);
           if (a != null) anchors.put(a, sc);
+          tag(sc, s.getTag().orElse(null));
           done = sc;
         }
         case Alias -> {
@@ -177,13 +221,16 @@ final class YamlLoader {
         if (++nodes > MAX_NODES) {
           problems.add(new ParseProblem(done.file().span(done.start(), done.start()),
               "the YAML has more than " + MAX_NODES + " nodes"));
-          return null;
+          return;
         }
         if (stack.isEmpty()) root = done;
         else stack.peek().items.add(done);
       }
     }
-    return root;
+  }
+
+  private void tag(YamlNode n, String tag) {
+    if (RESET.equals(tag) || OVERRIDE.equals(tag)) mergeTags.put(n, tag);
   }
 
   /**

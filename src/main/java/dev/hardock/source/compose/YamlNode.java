@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Our own YAML tree, built from snakeyaml-engine events: every node knows its file and UTF-16 offsets. An
@@ -57,6 +58,12 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     private final int start;
     private final int end;
     final List<Entry> entries;
+    /**
+     * Keys whose value carries the {@code !reset} tag (dropped here, and removed from what this mapping is
+     * merged over) and the {@code !override} tag (replacing, not merging with, what it is merged over).
+     */
+    Set<String> resets = Set.of();
+    Set<String> overrides = Set.of();
     private Map<String, Entry> merged;
     private boolean merging;
 
@@ -119,6 +126,14 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
 
     Entry get(String key, Budget budget) {
       return merged(budget).get(key);
+    }
+
+    /** A mapping with other entries at this one's place, keeping its {@code !reset}/{@code !override} keys. */
+    Mapping with(List<Entry> newEntries) {
+      Mapping m = new Mapping(file, start, end, newEntries);
+      m.resets = resets;
+      m.overrides = overrides;
+      return m;
     }
   }
 

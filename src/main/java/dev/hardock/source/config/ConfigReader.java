@@ -54,29 +54,40 @@ public final class ConfigReader {
       throw new Problem(Span.START, "invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (root.isEmpty()) return new Value(new LinkedHashMap<String, Value>(), Span.START);
-    Value v = convert(root.get());
+    Value v = convert(root.get(), new java.util.IdentityHashMap<>());
     if (!(v.value() instanceof Map)) throw new Problem(v.span(), "expected a mapping of settings at the top level");
     return v;
   }
 
-  private static Value convert(Node n) throws Problem {
+  /** No setting nests deeper than a few levels; the limit keeps a hostile file from exhausting the stack. */
+  static final int MAX_DEPTH = 64;
+
+  /** @param open the collections being converted: an alias to one of them (a: &x [*x]) would never end */
+  private static Value convert(Node n, Map<Node, Boolean> open) throws Problem {
     Span at = n.getStartMark().map(ConfigReader::span).orElse(Span.START);
     if (n instanceof ScalarNode s) return new Value(s.getValue(), at);
-    if (n instanceof SequenceNode s) {
-      List<Value> items = new ArrayList<>();
-      for (Node c : s.getValue()) items.add(convert(c));
-      return new Value(items, at);
+    if (open.containsKey(n)) throw new Problem(at, "an alias refers to a value that contains it");
+    if (open.size() >= MAX_DEPTH) throw new Problem(at, "values nested more than " + MAX_DEPTH + " levels deep");
+    open.put(n, Boolean.TRUE);
+    try {
+      if (n instanceof SequenceNode s) {
+        List<Value> items = new ArrayList<>();
+        for (Node c : s.getValue()) items.add(convert(c, open));
+        return new Value(items, at);
+      }
+      MappingNode m = (MappingNode) n;
+      Map<String, Value> map = new LinkedHashMap<>();
+      for (NodeTuple t : m.getValue()) {
+        Value key = convert(t.getKeyNode(), open);
+        if (!(key.value() instanceof String k)) throw new Problem(key.span(), "expected a plain key");
+        if (map.containsKey(k)) throw new Problem(key.span(), "duplicate key '" + k + "'");
+        Value v = convert(t.getValueNode(), open);
+        map.put(k, new Value(v.value(), v.span(), key.span()));
+      }
+      return new Value(map, at);
+    } finally {
+      open.remove(n);
     }
-    MappingNode m = (MappingNode) n;
-    Map<String, Value> map = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      Value key = convert(t.getKeyNode());
-      if (!(key.value() instanceof String k)) throw new Problem(key.span(), "expected a plain key");
-      if (map.containsKey(k)) throw new Problem(key.span(), "duplicate key '" + k + "'");
-      Value v = convert(t.getValueNode());
-      map.put(k, new Value(v.value(), v.span(), key.span()));
-    }
-    return new Value(map, at);
   }
 
   private static Span span(Mark m) {

@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -19,13 +20,31 @@ public abstract class DockerfileLexerBase extends Lexer {
   private boolean lineStart = true;
   private boolean continued;
   private boolean instructionOpen;
-  private String keyword = "";
+  private boolean heredocsAllowed; // the open instruction is RUN, COPY or ADD: its logical line is kept
   private final StringBuilder logicalLine = new StringBuilder();
   private final ArrayDeque<Token> queued = new ArrayDeque<>();
   private String all;
+  private final CharSequence source;
 
   protected DockerfileLexerBase(CharStream input) {
     super(input);
+    source = input instanceof TextCharStream s ? s.text() : null;
+  }
+
+  /** Appends a token's text to the logical line without making a String of it. */
+  private void appendText(Token t) {
+    if (source != null) logicalLine.append(source, t.getStartIndex(), t.getStopIndex() + 1);
+    else logicalLine.append(t.getText());
+  }
+
+  private String keywordOf(Token t) {
+    int s = t.getStartIndex();
+    int n = t.getStopIndex() + 1 - s;
+    if (source == null) return t.getText().toUpperCase(Locale.ROOT);
+    if (n < 3 || n > 4) return ""; // RUN, COPY and ADD are the only keywords asked about
+    StringBuilder k = new StringBuilder(4);
+    for (int i = 0; i < n; i++) k.append(Character.toUpperCase(source.charAt(s + i)));
+    return k.toString();
   }
 
   public void setEscape(char c) {
@@ -39,9 +58,10 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (t == null) t = super.nextToken();
     switch (t.getType()) {
       case DockerfileLexer.NL -> {
-        List<Heredocs.Marker> markers = instructionOpen && Heredocs.allowedFor(keyword)
+        List<Heredocs.Marker> markers = instructionOpen && heredocsAllowed
             ? Heredocs.markers(logicalLine, escape) : List.of();
         instructionOpen = false;
+        heredocsAllowed = false;
         lineStart = true;
         continued = false;
         logicalLine.setLength(0);
@@ -56,7 +76,7 @@ public abstract class DockerfileLexerBase extends Lexer {
         lineStart = true;
       }
       case DockerfileLexer.WS -> {
-        if (instructionOpen) logicalLine.append(t.getText());
+        if (heredocsAllowed) appendText(t);
       }
       case DockerfileLexer.COMMENT -> {
         lineStart = false;
@@ -65,9 +85,9 @@ public abstract class DockerfileLexerBase extends Lexer {
       case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR -> {
         if (!instructionOpen) {
           instructionOpen = true;
-          keyword = t.getText().toUpperCase(Locale.ROOT);
+          heredocsAllowed = Heredocs.allowedFor(keywordOf(t));
         }
-        logicalLine.append(t.getText());
+        if (heredocsAllowed) appendText(t);
         lineStart = false;
         continued = false;
       }
@@ -133,7 +153,10 @@ public abstract class DockerfileLexerBase extends Lexer {
 
   /** Reads one heredoc body up to and including its terminator line; null at end of input. */
   private Token readHeredoc(Heredocs.Marker marker) {
-    if (all == null) all = _input.size() == 0 ? "" : _input.getText(Interval.of(0, _input.size() - 1));
+    if (all == null) {
+      all = source != null ? source.toString()
+          : _input.size() == 0 ? "" : _input.getText(Interval.of(0, _input.size() - 1));
+    }
     int start = _input.index();
     int n = all.length();
     if (start >= n) return null;

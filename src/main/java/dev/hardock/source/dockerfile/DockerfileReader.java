@@ -5,6 +5,9 @@ import dev.hardock.model.ImageRef;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
+import dev.hardock.model.Redirect;
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceText;
@@ -27,19 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.hardock.source.shell.NestedShells;
 import dev.hardock.source.shell.ShellParser;
 import dev.hardock.source.shell.TextCharStream;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Reads a Dockerfile into the model: lexes and groups it with the ANTLR grammar, then reads each
+ * Reads a Dockerfile into the model: lexes it with the ANTLR lexer, groups the tokens into instructions as
+ * they come (no token list, no parse tree), then reads each
  * instruction's arguments as BuildKit does, keeping file positions on every value. Never throws: whatever
  * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
  */
@@ -47,8 +45,9 @@ public final class DockerfileReader {
   /** The result: the build (possibly partial) and the problems found. */
   public record Result(ImageBuild build, List<ParseProblem> problems) { }
 
-  static final Set<String> KNOWN = Set.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY", "ADD", "ENV",
-      "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  private static final List<String> KNOWN_ORDER = List.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY",
+      "ADD", "ENV", "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  static final Set<String> KNOWN = Set.copyOf(KNOWN_ORDER);
   private static final Pattern DIRECTIVE = Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
 
   private final SourceFile file;
@@ -56,6 +55,10 @@ public final class DockerfileReader {
   private final String text;
   private final List<ParseProblem> problems = new ArrayList<>();
   private char escape = '\\';
+  /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
+  private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
+  /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
+  private final Set<ShellScript> unsureQuotes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private DockerfileReader(SourceFile file) {
     this.file = file;
@@ -79,22 +82,28 @@ public final class DockerfileReader {
     DockerfileLexer lexer = new DockerfileLexer(new TextCharStream(text));
     lexer.setEscape(escape);
     lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    DockerfileParser parser = new DockerfileParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.addErrorListener(new BaseErrorListener() {
-      @Override
-      public void syntaxError(Recognizer<?, ?> r, Object sym, int line, int col, String msg, RecognitionException e) {
-        int at = sym instanceof Token t ? Math.max(0, t.getStartIndex()) : 0;
-        problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input: " + msg));
-      }
-    });
-    DockerfileParser.DockerfileContext root = parser.dockerfile();
+    // The lexer's tokens are grouped into instructions here, one instruction at a time, as
+    //   dockerfile  : (NL | WS | COMMENT | CONT_SKIP | instruction)* EOF
+    //   instruction : keyword argument* (NL | EOF)? HEREDOC*
+    //   keyword     : TEXT | ESCAPE_CHAR | CONTINUATION
+    //   argument    : TEXT | WS | ESCAPE_CHAR | CONTINUATION | CONT_SKIP | COMMENT
+    // so no token list or parse tree of the whole file is ever kept (a 600 KB RUN of continued lines
+    // made hundreds of thousands of token and tree objects).
     List<Instruction> all = new ArrayList<>();
-    for (DockerfileParser.InstructionContext ctx : root.instruction()) {
-      Instruction i = instruction(ctx);
-      if (i != null) all.add(i);
+    Token t = lexer.nextToken();
+    while (t.getType() != Token.EOF) {
+      switch (t.getType()) {
+        case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION ->
+            t = instruction(lexer, t, all);
+        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP ->
+            t = lexer.nextToken();
+        default -> {
+          // a HEREDOC token comes only after an instruction's line: never here, but never fatal either
+          int at = Math.max(0, t.getStartIndex());
+          problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input"));
+          t = lexer.nextToken();
+        }
+      }
     }
     if (all.isEmpty() && problems.isEmpty()) {
       problems.add(new ParseProblem(lines.span(0, 0), "the file has no instructions"));
@@ -128,45 +137,65 @@ public final class DockerfileReader {
     }
   }
 
-  private Instruction instruction(DockerfileParser.InstructionContext ctx) {
-    Token kw = ctx.keyword().getStart();
+  private static boolean isArgument(int type) {
+    return switch (type) {
+      case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION,
+          DockerfileLexer.CONT_SKIP, DockerfileLexer.COMMENT -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Reads one instruction from its keyword token on, adds it to {@code out} when it can be built, and
+   * returns the first token after it.
+   */
+  private Token instruction(DockerfileLexer lexer, Token kw, List<Instruction> out) {
     Span kwSpan = lines.span(kw.getStartIndex(), kw.getStopIndex() + 1);
-    if (kw.getType() != DockerfileLexer.TEXT) {
-      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
-      return null;
-    }
-    String keyword = kw.getText().toUpperCase(Locale.ROOT);
-    MappedText.Builder b = new MappedText.Builder();
+    boolean named = kw.getType() == DockerfileLexer.TEXT;
+    MappedText.Builder b = named ? new MappedText.Builder() : null;
     int end = kw.getStopIndex() + 1;
-    List<Token> heredocTokens = new ArrayList<>();
+    List<Token> heredocTokens = List.of();
     boolean endedByEof = true;
-    Token lastArg = null;
-    for (int c = 1; c < ctx.getChildCount(); c++) {
-      ParseTree child = ctx.getChild(c);
-      Token t = child instanceof TerminalNode tn ? tn.getSymbol()
-          : ((org.antlr.v4.runtime.ParserRuleContext) child).getStart();
-      switch (t.getType()) {
-        case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR -> {
-          b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
-          end = t.getStopIndex() + 1;
-          lastArg = t;
-        }
-        case DockerfileLexer.NL -> endedByEof = false;
-        case DockerfileLexer.HEREDOC -> heredocTokens.add(t);
-        default -> { }
+    int lastArgType = -1;
+    int lastArgStart = -1;
+    Token t = lexer.nextToken();
+    while (isArgument(t.getType())) {
+      int type = t.getType();
+      if (named && (type == DockerfileLexer.TEXT || type == DockerfileLexer.WS || type == DockerfileLexer.ESCAPE_CHAR)) {
+        b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
+        end = t.getStopIndex() + 1;
+        lastArgType = type;
+        lastArgStart = t.getStartIndex();
       }
+      t = lexer.nextToken();
     }
+    if (t.getType() == DockerfileLexer.NL) {
+      endedByEof = false;
+      t = lexer.nextToken();
+    }
+    while (t.getType() == DockerfileLexer.HEREDOC) {
+      if (heredocTokens.isEmpty()) heredocTokens = new ArrayList<>(1);
+      heredocTokens.add(t);
+      t = lexer.nextToken();
+    }
+    if (!named) {
+      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
+      return t;
+    }
+    String written = text.substring(kw.getStartIndex(), kw.getStopIndex() + 1);
+    String keyword = written.toUpperCase(Locale.ROOT);
     MappedText args = b.build(end);
     // `RUN x \` as the very last line: the escape continues into nothing (BuildKit drops it).
-    if (endedByEof && lastArg != null && lastArg.getType() == DockerfileLexer.ESCAPE_CHAR
-        && lastArg.getText().charAt(0) == escape) {
+    if (endedByEof && lastArgType == DockerfileLexer.ESCAPE_CHAR && text.charAt(lastArgStart) == escape) {
       args = args.sub(0, args.length() - 1);
     }
     args = args.strip();
     int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
-    return build(keyword, kw.getText(), kwSpan, span, args, heredocs, false);
+    Instruction i = build(keyword, written, kwSpan, span, args, heredocs, false);
+    if (i != null) out.add(i);
+    return t;
   }
 
   private int trimEnd(int end) {
@@ -201,43 +230,91 @@ public final class DockerfileReader {
         problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
       }
       MappedText bodyText = MappedText.of(text, s, bodyEnd);
-      ShellScript script = keyword.equals("RUN") && runsAsShell(args, m) ? ShellParser.parse(bodyText, lines) : null;
       out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, new SourceText(bodyText, lines),
-          lines.span(s, trimEnd(e)), script));
+          lines.span(s, trimEnd(e)), null));
     }
     return out;
   }
 
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "/bin/sh", "/bin/bash",
-      "/bin/ash", "/bin/dash", "/bin/zsh", "/usr/bin/bash");
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "yash", "posh");
 
   /**
-   * Whether a RUN heredoc body is a shell script: when the heredoc is the whole command ({@code RUN <<EOF}),
-   * or the command before it is a shell ({@code RUN bash <<EOF}, {@code RUN set -e; sh <<EOF}).
+   * A RUN's heredocs with the commands of those a shell runs: the heredoc that is the whole command
+   * ({@code RUN <<EOF}; BuildKit runs the body as a file, so a {@code #!} line naming another interpreter wins),
+   * and a heredoc read by a shell on the command line ({@code RUN bash -s <<EOF}, {@code RUN cat <<EOF | sh},
+   * the {@code <<B} of {@code RUN <<A cat && <<B sh}); {@code RUN python3 <<EOF} is not shell.
    */
-  private static boolean runsAsShell(MappedText args, Heredocs.Marker m) {
-    String before = args.text().substring(0, m.wordStart()).trim();
-    if (before.isEmpty()) return true;
-    String[] words = before.split("[ \\t;&|]+");
-    for (int i = words.length - 1; i >= 0; i--) {
-      if (!words[i].startsWith("-")) return SHELLS.contains(words[i]);
+  private List<Heredoc> runHeredocs(List<Heredoc> heredocs, MappedText rest, ShellScript line) {
+    if (heredocs.isEmpty()) return heredocs;
+    List<Heredoc> out = new ArrayList<>(heredocs.size());
+    boolean bare = heredocs.size() == 1 && Heredocs.markers(rest, escape).size() == 1
+        && Words.splitBlank(rest).size() == 1;
+    for (Heredoc h : heredocs) {
+      boolean shell = bare ? shebangIsShell(h.body().value()) : line != null && fedToShell(line, h.markerSpan());
+      ShellScript script = shell ? NestedShells.expand(ShellParser.parse(h.body().text(), lines), lines) : null;
+      // a shell on the command line expands $X in an unquoted heredoc before the reading shell parses it
+      if (script != null && !bare && h.expand() && NestedShells.hasExpansion(h.body().value())) unsureQuotes.add(script);
+      out.add(new Heredoc(h.name(), h.expand(), h.chomp(), h.markerSpan(), h.body(), h.span(), script));
+    }
+    return out;
+  }
+
+  /** True when the shell command holding the heredoc marker that starts at {@code marker} reads it as its program. */
+  private static boolean fedToShell(ShellScript line, Span marker) {
+    for (ShellCommand c : line.commands()) {
+      for (Redirect r : c.redirects()) {
+        Span s = r.span();
+        if (s.line() == marker.line() && s.column() == marker.column()) {
+          return r.fd() <= 0 && NestedShells.feedsShell(c);
+        }
+      }
     }
     return false;
+  }
+
+  /** A body without {@code #!} runs under /bin/sh; with one, under the interpreter it names. */
+  static boolean shebangIsShell(String body) {
+    if (!body.startsWith("#!")) return true;
+    int eol = body.indexOf('\n');
+    String[] words = body.substring(2, eol < 0 ? body.length() : eol).strip().split("[ \t]+");
+    if (words.length == 0 || words[0].isEmpty()) return true;
+    String program = basename(words[0]);
+    if (program.equals("env")) {
+      program = "";
+      for (int i = 1; i < words.length; i++) {
+        if (words[i].startsWith("-") || words[i].contains("=")) continue;
+        program = basename(words[i]);
+        break;
+      }
+    }
+    return SHELLS.contains(program);
+  }
+
+  private static String basename(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   // ---- instructions -------------------------------------------------------------------------------
 
   /** " (did you mean X?)" for a near miss of a known instruction, else "". */
   private static String nearest(String keyword) {
-    for (String k : KNOWN) {
+    for (String k : KNOWN_ORDER) {
       if (keyword.startsWith(k) && keyword.length() > k.length() && !Character.isLetter(keyword.charAt(k.length()))) {
         return ": a space is missing after " + k;
       }
     }
-    for (String k : KNOWN) {
-      if (Math.abs(k.length() - keyword.length()) <= 2 && Spelling.distance(k, keyword) <= 2) return " (did you mean " + k + "?)";
+    // the closest name, the first in KNOWN_ORDER on a tie (Set.of iterates in a different order on every run)
+    String best = null;
+    int bestDistance = 3;
+    for (String k : KNOWN_ORDER) {
+      if (Math.abs(k.length() - keyword.length()) > 2) continue;
+      int d = Spelling.distance(k, keyword);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
     }
-    return "";
+    return best == null ? "" : " (did you mean " + best + "?)";
   }
 
 
@@ -262,7 +339,11 @@ public final class DockerfileReader {
         CommandForm c = command(head, rest);
         if (c == null) return null;
         if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty()) return missing(head, "RUN");
-        return new Instruction.Run(head, c);
+        List<Heredoc> run = runHeredocs(heredocs, rest, c.script());
+        Instruction.Run r = new Instruction.Run(new Instruction.Head(keyword, kwSpan, span, head.flags(),
+            head.args(), run), c);
+        quoteProblems(r);
+        return r;
       }
       case "CMD": {
         CommandForm c = command(head, rest);
@@ -367,7 +448,8 @@ public final class DockerfileReader {
         return null;
       }
     }
-    return CommandForm.shell(source(rest), head.keyword().equals("RUN") ? ShellParser.parse(rest, lines) : null);
+    return CommandForm.shell(source(rest),
+        head.keyword().equals("RUN") ? NestedShells.expand(ShellParser.parse(rest, lines), lines) : null);
   }
 
   private static final Set<String> SHELL_PROGRAMS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
@@ -386,7 +468,7 @@ public final class DockerfileReader {
       if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
       if (v.startsWith("--") || v.indexOf('c') < 0) continue;
       JsonArray.Element script = elements.get(i + 1);
-      return ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines);
+      return NestedShells.expand(ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines), lines);
     }
     return null;
   }
@@ -581,6 +663,37 @@ public final class DockerfileReader {
     }
   }
 
+  /** Notes the unterminated quotes in a RUN's shell text, its command strings and shell heredocs. */
+  private void quoteProblems(Instruction.Run r) {
+    List<ParseProblem> found = new ArrayList<>(0);
+    quoteProblems(r.command().script(), found);
+    for (Heredoc h : r.head().heredocs()) quoteProblems(h.script(), found);
+    if (!found.isEmpty()) quoteProblems.put(r, found);
+  }
+
+  private void quoteProblems(ShellScript script, List<ParseProblem> found) {
+    if (script == null || unsureQuotes.contains(script)) return;
+    for (ShellProblem p : script.problems()) if (p.unterminatedQuote()) found.add(new ParseProblem(p.span(), p.message()));
+  }
+
+  /**
+   * Whether RUN text goes to a POSIX shell: not after SHELL names another program (cmd, powershell), not with
+   * the backtick escape of Windows Dockerfiles, not on a Windows base image (whose default shell is cmd).
+   */
+  private boolean posixShell(Instruction.From from, Stage parent, Map<Stage, Boolean> stageShell) {
+    if (escape == '`') return false;
+    if (parent != null) return stageShell.getOrDefault(parent, true);
+    String image = from.ref() == null || from.ref().expanded() == null ? from.image().value() : from.ref().expanded();
+    String lower = image.toLowerCase(Locale.ROOT);
+    return !(lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore"));
+  }
+
+  private void reportQuotes(Instruction i, boolean posix) {
+    Instruction target = i instanceof Instruction.Onbuild o ? o.trigger() : i;
+    List<ParseProblem> found = target == null ? null : quoteProblems.get(target);
+    if (posix && found != null) problems.addAll(found);
+  }
+
   // ---- stages and variables -----------------------------------------------------------------------
 
   private ImageBuild assemble(List<Instruction> all) {
@@ -596,15 +709,22 @@ public final class DockerfileReader {
     Map<String, String> scope = null;
     Map<String, String> env = null;
     Stage parent = null;
+    Map<Stage, Boolean> stageShell = new IdentityHashMap<>();
+    boolean posix = true;
+    // Scopes are snapshots shared by every instruction until an ARG or ENV changes them (no copy per instruction).
+    Map<String, String> globalSnapshot = null;
+    Map<String, String> snapshot = null;
     for (Instruction i : all) {
       if (i instanceof Instruction.From f) {
         if (from != null) {
           Stage s = new Stage(stages.size(), from, List.copyOf(body), parent);
           stages.add(s);
           stageEnv.put(s, env);
+          stageShell.put(s, posix);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
-        scopes.put(f, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
         ImageRef ref = ImageRef.parse(f.image().value(), expanded);
         from = new Instruction.From(f.head(), f.image(), ref, f.alias());
@@ -614,23 +734,34 @@ public final class DockerfileReader {
         body = new ArrayList<>();
         env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
         scope = new HashMap<>(env);
+        posix = posixShell(from, parent, stageShell);
+        snapshot = null;
         continue;
       }
+      if (i instanceof Instruction.Shell sh) {
+        posix = escape != '`' && SHELLS.contains(basename(sh.shell().get(0).value()));
+      }
+      reportQuotes(i, posix && from != null);
       if (from == null) {
-        scopes.put(i, new HashMap<>(globalScope));
+        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        scopes.put(i, globalSnapshot);
         if (i instanceof Instruction.Arg a) {
           global.add(a);
           declare(a, globalScope, globalScope, null);
+          globalSnapshot = null;
         } else {
           problems.add(new ParseProblem(i.head().keywordSpan(), "expected FROM before " + i.keyword() + " (only ARG may come before the first FROM)"));
         }
         continue;
       }
-      scopes.put(i, new HashMap<>(scope));
+      if (snapshot == null) snapshot = new HashMap<>(scope);
+      scopes.put(i, snapshot);
       body.add(i);
       if (i instanceof Instruction.Arg a) {
         declare(a, scope, globalScope, env);
+        snapshot = null;
       } else if (i instanceof Instruction.Env e) {
+        snapshot = null;
         for (KeyValue kv : e.pairs()) {
           String v = expand(kv.value().value(), scope);
           String val = v == null ? Variables.UNKNOWN : v;

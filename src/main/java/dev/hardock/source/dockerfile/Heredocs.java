@@ -84,6 +84,15 @@ final class Heredocs {
   }
 
   private static int indexOf(CharSequence s, String needle) {
-    return s.toString().indexOf(needle);
+    if (s instanceof String str) return str.indexOf(needle);
+    if (s instanceof StringBuilder sb) return sb.indexOf(needle);
+    if (s instanceof dev.hardock.model.MappedText m) return m.text().indexOf(needle);
+    int n = s.length() - needle.length();
+    outer:
+    for (int i = 0; i <= n; i++) {
+      for (int k = 0; k < needle.length(); k++) if (s.charAt(i + k) != needle.charAt(k)) continue outer;
+      return i;
+    }
+    return -1;
   }
 }

@@ -4,8 +4,10 @@ import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,6 @@ final class RunBlocks {
   private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session",
       "shellsession", "zsh", "terminal");
   private static final Set<String> CI_KEYS = Set.of("run", "script", "before_script", "after_script");
-  private static final Pattern FENCE = Pattern.compile("^([ \\t]*)(`{3,}|~{3,})\\s*([^`\\s{]*)[^`]*$");
 
   private RunBlocks() { }
 
@@ -48,33 +49,58 @@ final class RunBlocks {
   }
 
   static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
+    return blocks(format, text, lines, problems, new ArrayList<>());
+  }
+
+  /** As above; a workflow's job containers and services go to {@code containers}. */
+  static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems,
+      List<WorkflowContainers.Decl> containers) {
     return switch (format) {
       case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
       case MAKEFILE -> List.of(new Block(makefile(text, lines), true, text));
       case MARKDOWN -> markdown(text, lines);
-      case YAML -> yaml(text, lines, problems);
+      case YAML -> yaml(text, lines, problems, containers);
     };
   }
 
-  /** Recipe lines (after a tab) without the tab and the {@code @ - +} prefixes; {@code $$} is a shell {@code $}. */
+  /**
+   * Recipe lines (after a tab, or after the {@code ;} of {@code target: prereqs ; recipe}) without the tab and
+   * the {@code @ - +} prefixes of their first line; {@code $$} is a shell {@code $}; {@code $(DOCKER)} and
+   * {@code ${DOCKER}} become the engine when the Makefile assigns the variable {@code docker}, {@code podman} or
+   * {@code nerdctl}, each character of the engine's name mapped into the reference so the command spans it.
+   */
   static MappedText makefile(String text, LineIndex lines) {
+    Map<String, String> engines = makeEngines(text, lines);
     MappedText.Builder b = new MappedText.Builder(text.length());
     boolean continued = false;
     for (int l = 1; l <= lines.lineCount(); l++) {
       int start = lines.lineStart(l);
       int end = lineEnd(text, lines, l);
       boolean recipe = start < end && text.charAt(start) == '\t';
-      if (!recipe && !continued) continue;
-      int i = recipe ? start + 1 : start;
-      if (recipe && !continued) {
-        while (i < end && (text.charAt(i) == '@' || text.charAt(i) == '-' || text.charAt(i) == '+'
-            || text.charAt(i) == ' ')) i++;
+      int i;
+      if (continued) {
+        i = recipe ? start + 1 : start; // make drops the tab that starts a continued recipe line
+      } else if (recipe) {
+        i = skipRecipePrefixes(text, start + 1, end);
+      } else {
+        int semi = inlineRecipe(text, start, end);
+        if (semi < 0) continue;
+        i = skipRecipePrefixes(text, semi + 1, end);
       }
       for (; i < end; i++) {
         char c = text.charAt(i);
         if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
           b.append('$', i);
           i++;
+          continue;
+        }
+        int ref = c == '$' && !engines.isEmpty() ? variableReference(text, i, end) : -1;
+        String engine = ref < 0 ? null : engines.get(text.substring(i + 2, ref - 1));
+        if (engine != null) {
+          for (int k = 0; k < engine.length(); k++) {
+            b.append(engine.charAt(k), k == engine.length() - 1 ? ref - 1 : Math.min(i + k, ref - 2));
+          }
+          i = ref - 1;
         } else {
           b.append(c, i);
         }
@@ -85,28 +111,137 @@ final class RunBlocks {
     return b.build(text.length());
   }
 
-  /** Fenced code blocks in a shell language, or untagged; console prompts stripped and output skipped. */
+  private static int skipRecipePrefixes(String text, int i, int end) {
+    while (i < end && (text.charAt(i) == '@' || text.charAt(i) == '-' || text.charAt(i) == '+'
+        || text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    return i;
+  }
+
+  /**
+   * The offset of the {@code ;} that starts the recipe of a rule line {@code targets: prereqs ; recipe}, or -1:
+   * no rule, a variable assignment ({@code X = a:b;c}, {@code X := y}), or a target-specific variable.
+   */
+  static int inlineRecipe(String text, int start, int end) {
+    int i = start;
+    while (i < end && (text.charAt(i) == ' ')) i++;
+    if (i >= end || text.charAt(i) == '#') return -1;
+    int colon = -1;
+    int depth = 0;
+    for (int j = i; j < end; j++) {
+      char c = text.charAt(j);
+      if (c == '$' && j + 1 < end && (text.charAt(j + 1) == '(' || text.charAt(j + 1) == '{')) {
+        depth++;
+        j++;
+      } else if ((c == ')' || c == '}') && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (c == '=' || c == '#')) {
+        return -1;
+      } else if (depth == 0 && c == ':') {
+        colon = j;
+        break;
+      }
+    }
+    if (colon < 0) return -1;
+    int j = colon + 1;
+    while (j < end && text.charAt(j) == ':') j++; // double-colon rules; ::= is an assignment
+    if (j < end && text.charAt(j) == '=') return -1;
+    depth = 0;
+    for (; j < end; j++) {
+      char c = text.charAt(j);
+      if (c == '$' && j + 1 < end && (text.charAt(j + 1) == '(' || text.charAt(j + 1) == '{')) {
+        depth++;
+        j++;
+      } else if ((c == ')' || c == '}') && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (c == '=' || c == '#')) {
+        return -1;
+      } else if (depth == 0 && c == ';') {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** The end (exclusive) of a reference {@code $(NAME)} or {@code ${NAME}} at {@code at}, or -1. */
+  private static int variableReference(String text, int at, int end) {
+    if (at + 3 >= end) return -1;
+    char open = text.charAt(at + 1);
+    char close = open == '(' ? ')' : open == '{' ? '}' : 0;
+    if (close == 0) return -1;
+    int j = at + 2;
+    while (j < end && isMakeNameChar(text.charAt(j))) j++;
+    return j > at + 2 && j < end && text.charAt(j) == close ? j + 1 : -1;
+  }
+
+  private static boolean isMakeNameChar(char c) {
+    return c == '_' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static final Set<String> ENGINES = Set.of("docker", "podman", "nerdctl");
+
+  /**
+   * Makefile variables whose value is a container engine ({@code DOCKER ?= docker}, {@code ENGINE := podman},
+   * {@code DOCKER = sudo /usr/bin/docker}), with that value. {@code ?=} sets only an unset name; a later
+   * assignment of anything else, {@code +=} or {@code !=} forgets the name.
+   */
+  static Map<String, String> makeEngines(String text, LineIndex lines) {
+    Map<String, String> out = new HashMap<>();
+    if (text.indexOf('=') < 0) return out;
+    for (int l = 1; l <= lines.lineCount(); l++) {
+      int i = lines.lineStart(l);
+      int end = lineEnd(text, lines, l);
+      if (i >= end || text.charAt(i) == '\t') continue;
+      String line = text.substring(i, end).strip();
+      for (String prefix : List.of("override ", "export ", "private ")) {
+        if (line.startsWith(prefix)) line = line.substring(prefix.length()).stripLeading();
+      }
+      int n = 0;
+      while (n < line.length() && isMakeNameChar(line.charAt(n))) n++;
+      if (n == 0) continue;
+      String name = line.substring(0, n);
+      String rest = line.substring(n).stripLeading();
+      int op = rest.indexOf('=');
+      if (op < 0 || op > 4) continue;
+      String operator = rest.substring(0, op + 1);
+      if (!Set.of("=", ":=", "::=", ":::=", "?=", "+=", "!=").contains(operator)) continue;
+      String value = rest.substring(op + 1);
+      int hash = value.indexOf('#');
+      if (hash >= 0) value = value.substring(0, hash);
+      value = value.strip();
+      String engine = engineCommand(value) ? value : null;
+      if (operator.equals("?=")) {
+        if (!out.containsKey(name) && engine != null) out.put(name, engine);
+      } else if (engine == null) {
+        out.remove(name);
+      } else {
+        out.put(name, engine);
+      }
+    }
+    return out;
+  }
+
+  /** {@code docker}, {@code /usr/bin/podman}, {@code sudo docker}: a value that runs an engine and nothing else. */
+  private static boolean engineCommand(String value) {
+    String[] words = value.split(" +");
+    for (int k = 0; k < words.length - 1; k++) {
+      if (!words[k].equals("sudo")) return false;
+    }
+    String last = words[words.length - 1];
+    return ENGINES.contains(last.substring(last.lastIndexOf('/') + 1))
+        && last.chars().allMatch(c -> c == '/' || c == '.' || c == '_' || c == '-' || Character.isLetterOrDigit(c));
+  }
+
+  /**
+   * Code blocks ({@link MarkdownBlocks}, so also inside block quotes and list items): fenced ones in a shell
+   * language or untagged, console prompts stripped and output skipped; indented ones only when they hold prompts
+   * ({@code $ docker run ...}), since an indented block says nothing of its language.
+   */
   static List<Block> markdown(String text, LineIndex lines) {
     List<Block> out = new ArrayList<>();
-    int n = lines.lineCount();
-    for (int l = 1; l <= n; l++) {
-      String line = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
-      Matcher m = FENCE.matcher(line);
-      if (!m.matches()) continue;
-      String indent = m.group(1);
-      String fence = m.group(2);
-      String tag = m.group(3).toLowerCase(Locale.ROOT);
-      int close = l + 1;
-      while (close <= n) {
-        String c = text.substring(lines.lineStart(close), lineEnd(text, lines, close)).strip();
-        if (c.startsWith(fence) && c.chars().allMatch(ch -> ch == fence.charAt(0))) break;
-        close++;
-      }
-      if (SHELL_TAGS.contains(tag)) {
-        MappedText block = codeBlock(text, lines, l + 1, Math.min(close, n + 1), indent.length());
-        if (block.length() > 0) out.add(new Block(block, false, block));
-      }
-      l = close;
+    for (MarkdownBlocks.CodeBlock c : MarkdownBlocks.read(text, lines)) {
+      if (c.tag() != null && !SHELL_TAGS.contains(c.tag())) continue;
+      MappedText block = codeBlock(text, c.lines(), c.end(), c.tag() == null);
+      if (block != null && block.length() > 0) out.add(new Block(block, false, block));
     }
     return out;
   }
@@ -114,22 +249,21 @@ final class RunBlocks {
   /** A console prompt: {@code $ }, {@code # }, {@code user@host:~$ }, {@code unix> }, {@code PS C:\> }. */
   private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
 
-  private static MappedText codeBlock(String text, LineIndex lines, int from, int to, int indent) {
+  /** The shell text of a code block's lines; null when {@code promptsOnly} and it holds no prompt. */
+  private static MappedText codeBlock(String text, List<int[]> lines, int endOffset, boolean promptsOnly) {
     // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
     boolean prompts = false;
-    for (int l = from; l < to && !prompts; l++) {
-      String s = text.substring(lines.lineStart(l), lineEnd(text, lines, l));
-      Matcher m = PROMPT.matcher(s);
+    for (int k = 0; k < lines.size() && !prompts; k++) {
+      Matcher m = PROMPT.matcher(text.substring(lines.get(k)[0], lines.get(k)[1]));
       prompts = m.find() && !m.group().strip().equals("#"); // "# x" alone is a comment as often as a root prompt
     }
+    if (promptsOnly && !prompts) return null;
     boolean console = prompts;
     MappedText.Builder b = new MappedText.Builder();
     boolean continued = false;
-    for (int l = from; l < to; l++) {
-      int start = lines.lineStart(l);
-      int end = lineEnd(text, lines, l);
-      int i = start;
-      while (i < end && i - start < indent && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    for (int[] line : lines) {
+      int i = line[0];
+      int end = line[1];
       if (console && !continued) {
         Matcher m = PROMPT.matcher(text.substring(i, end));
         if (!m.find()) continue; // output
@@ -141,7 +275,7 @@ final class RunBlocks {
       continued = end > i && text.charAt(end - 1) == '\\';
       b.append('\n', end);
     }
-    return b.build(to <= lines.lineCount() ? lines.lineStart(to) : text.length());
+    return b.build(endOffset);
   }
 
   /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
@@ -162,11 +296,15 @@ final class RunBlocks {
   }
 
   /** Scalars under {@code run:} (GitHub Actions) and {@code script:}, {@code before_script:}, {@code after_script:} (GitLab CI). */
-  static List<Block> yaml(String text, LineIndex lines, List<ParseProblem> problems) {
+  static List<Block> yaml(String text, LineIndex lines, List<ParseProblem> problems,
+      List<WorkflowContainers.Decl> containers) {
     List<Block> out = new ArrayList<>();
     try {
       LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(8 * 1024 * 1024).build();
-      for (Node root : new Compose(settings).composeAllFromString(text)) collect(root, text, lines, out, 0);
+      for (Node root : new Compose(settings).composeAllFromString(text)) {
+        collect(root, text, lines, out, 0);
+        WorkflowContainers.collect(root, text, lines, containers);
+      }
     } catch (MarkedYamlEngineException e) {
       int offset = e.getProblemMark().map(mk -> offset(text, lines, mk)).orElse(0);
       problems.add(new ParseProblem(lines.span(offset, offset), "invalid YAML: " + e.getProblem()));

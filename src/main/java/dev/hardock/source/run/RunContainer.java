@@ -20,8 +20,14 @@ final class RunContainer {
   private RunContainer() { }
 
   static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars) {
+    return of(name, span, args, vars, List.of());
+  }
+
+  /** As above, with environment variables set outside the options (a workflow container's {@code env:}). */
+  static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars, List<EnvVar> env) {
     ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.RUN, name, span);
     for (RunArgs.Option o : args.options) apply(b, o);
+    b.env.addAll(env);
     if (args.image != null) {
       RunValue img = RunValue.of(args.image, 0, args.image.value().length(), vars);
       String raw = args.image.value();
@@ -39,7 +45,7 @@ final class RunContainer {
       case "read-only" -> b.readOnlyRootfs = new Setting<>(o.isOn(), o.span());
       case "no-healthcheck" -> b.healthcheckDisabled = new Setting<>(o.isOn(), o.span());
       case "publish-all" -> {
-        if (o.isOn()) b.ports.add(new PortMapping(null, null, "all exposed ports", null, o.span()));
+        if (o.isOn()) b.ports.add(PortMapping.allExposed(o.written(), o.span()));
       }
       default -> {
         if (v == null) return;
@@ -231,7 +237,8 @@ final class RunContainer {
       container = parts[parts.length - 1];
     }
     if (ip != null && ip.isEmpty()) ip = null;
-    return new PortMapping(ip, firstPort(host), container, proto, v.span());
+    return new PortMapping(ip, firstPort(host), container, proto, v.span(), host == null || host.isEmpty() ? null : host,
+        null);
   }
 
   private static Integer firstPort(String host) {

@@ -62,9 +62,11 @@ public final class RunLineReader {
   static Result read(String text, LineIndex lines, RunBlocks.Format format) {
     Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
-    if (!MENTION.matcher(text).find()) return result; // cheap: most Markdown and scripts start no container
+    // cheap: most Markdown and scripts start no container
+    if (!MENTION.matcher(text).find() && !(format == RunBlocks.Format.YAML && text.contains("jobs"))) return result;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
-    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems())) {
+    List<WorkflowContainers.Decl> declared = new ArrayList<>();
+    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems(), declared)) {
       Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
       if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
       ShellScript script = ShellParser.parse(block.text(), lines);
@@ -73,7 +75,48 @@ public final class RunLineReader {
       }
       walk.script(script);
     }
+    for (WorkflowContainers.Decl d : declared) declared(d, lines, result);
     return result;
+  }
+
+  /**
+   * A workflow's job container or service: {@code options} are read as {@code docker create} options (the
+   * runner splits them as a shell would), {@code volumes}, {@code ports} and {@code env} as {@code -v},
+   * {@code -p} and {@code -e}.
+   */
+  private static void declared(WorkflowContainers.Decl d, LineIndex lines, Result result) {
+    java.util.function.Function<String, String> none = k -> null;
+    List<Word> words = new ArrayList<>();
+    if (d.options() != null && !d.options().text().isBlank()) {
+      ShellScript script = ShellParser.parse(d.options(), lines);
+      for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
+      for (ShellCommand c : script.commands()) {
+        words.addAll(c.assignments());
+        words.addAll(c.words());
+      }
+    }
+    RunArgs args = RunArgs.parse(words, RunArgs.Tool.DOCKER, none);
+    result.unknownFlags().addAll(args.unknown);
+    args.image = d.image();
+    args.command.clear();
+    for (Word v : d.volumes()) {
+      args.options.add(new RunArgs.Option("volume", "volumes", RunValue.of(v, 0, v.value().length(), none), v.span(),
+          v.span()));
+    }
+    for (Word p : d.ports()) {
+      args.options.add(new RunArgs.Option("publish", "ports", RunValue.of(p, 0, p.value().length(), none), p.span(),
+          p.span()));
+    }
+    List<EnvVar> env = new ArrayList<>();
+    for (Word[] kv : d.env()) {
+      RunValue value = RunValue.of(kv[1], 0, kv[1].value().length(), none);
+      env.add(new EnvVar(new Text(kv[0].value(), kv[0].span()), new Text(value.text(), value.span()),
+          kv[0].span().to(kv[1].span()), SourceKind.RUN));
+      result.texts().add(new SourceText(kv[1].valueText(), lines));
+    }
+    result.containers().add(RunContainer.of(d.name(), d.span(), args, none, env));
+    for (Word w : words) result.texts().add(new SourceText(w.valueText(), lines));
+    if (d.password() != null) result.texts().add(new SourceText(d.password().valueText(), lines));
   }
 
   /** One block's commands in order, with the shell variables known so far. */

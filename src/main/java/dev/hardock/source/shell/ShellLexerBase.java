@@ -28,8 +28,12 @@ public abstract class ShellLexerBase extends Lexer {
   record HeredocBody(String delimiter, boolean quoted, boolean stripTabs, int bodyStart, int bodyEnd, int end,
       boolean terminated) {}
 
-  /** A problem found while lexing: [start, end) in text indexes. */
-  record LexProblem(String message, int start, int end) {}
+  /** A problem found while lexing: [start, end) in text indexes; quote: an unterminated quote. */
+  record LexProblem(String message, int start, int end, boolean quote) {
+    LexProblem(String message, int start, int end) {
+      this(message, start, end, false);
+    }
+  }
 
   private static final class Level {
     final int kind;
@@ -39,6 +43,7 @@ public abstract class ShellLexerBase extends Lexer {
     int caseDepth;
     boolean inPattern;
     int previousType = -1;
+    int start = -1; // where the quote or bracket that opened the level is
 
     Level(int kind, boolean hidden) {
       this.kind = kind;
@@ -55,6 +60,7 @@ public abstract class ShellLexerBase extends Lexer {
   private final Map<Integer, HeredocBody> heredocs = new HashMap<>();
   private final List<LexProblem> problems = new ArrayList<>();
   private int maxDepth;
+  private int quoteProblems;
 
   protected ShellLexerBase(CharStream input) {
     super(input);
@@ -86,6 +92,7 @@ public abstract class ShellLexerBase extends Lexer {
     heredocs.clear();
     problems.clear();
     maxDepth = 0;
+    quoteProblems = 0;
   }
 
   @Override
@@ -93,6 +100,7 @@ public abstract class ShellLexerBase extends Lexer {
     if (!outbox.isEmpty()) return outbox.poll();
     Token t = super.nextToken();
     if (t.getType() != Token.EOF && t instanceof CommonToken ct) classify(ct);
+    else if (t.getType() == Token.EOF) unclosedQuotes();
     return t;
   }
 
@@ -141,8 +149,15 @@ public abstract class ShellLexerBase extends Lexer {
     }
     if (type != ShellLexer.BLANK && type != ShellLexer.COMMENT) level.previousType = type;
     boolean hideNested = level.hidden || (commandLevel && level.inPattern);
+    if (type == ShellLexer.WORD && _mode == DEFAULT_MODE && t.getStopIndex() == t.getStartIndex()
+        && source.charAt(t.getStartIndex()) == '\'') {
+      unclosedSingleQuote(t.getStartIndex());
+    }
     switch (type) {
-      case ShellLexer.DQ_START -> open(QUOTE, ShellLexer.DQ_MODE, hideNested);
+      case ShellLexer.DQ_START -> {
+        open(QUOTE, ShellLexer.DQ_MODE, hideNested);
+        top().start = t.getStartIndex();
+      }
       case ShellLexer.DOLLAR_PAREN, ShellLexer.PROC_SUB_OPEN, ShellLexer.LPAREN ->
           open(PAREN, DEFAULT_MODE, hideNested);
       case ShellLexer.DOLLAR_BRACE, ShellLexer.BRACE_OPEN -> open(BRACE, ShellLexer.BRACE_MODE, hideNested);
@@ -209,6 +224,32 @@ public abstract class ShellLexerBase extends Lexer {
     if (level.caseHeader == 1 && type != ShellLexer.BLANK && type != ShellLexer.COMMENT
         && !(type == ShellLexer.WORD && "case".equals(wholeWord(t)))) {
       level.caseHeader = 2;
+    }
+  }
+
+  /**
+   * A lone ' (the lexer found no closing one): the shell reads to the end of the text looking for it and fails.
+   * With $' before it, the quote starts at the $.
+   */
+  private void unclosedSingleQuote(int at) {
+    if (quoteProblems > 0) return;
+    quoteProblems++;
+    boolean ansi = at > 0 && source.charAt(at - 1) == '$' && (at < 2 || source.charAt(at - 2) != '\\');
+    int start = ansi ? at - 1 : at;
+    problems.add(new LexProblem("unterminated " + (ansi ? "$'" : "'") + " quote: the shell finds no closing '"
+        + " and fails with a syntax error", start, at + 1, true));
+  }
+
+  /**
+   * At the end of the text: a "..." still open was never closed. Only when it is the innermost open level: an
+   * unclosed ${ inside it may come from a ' that bash takes literally there (dash does not), and we do not guess.
+   */
+  private void unclosedQuotes() {
+    Level l = top();
+    if (l.kind == QUOTE && l.start >= 0 && quoteProblems == 0) {
+      quoteProblems++;
+      problems.add(new LexProblem("unterminated \" quote: the shell finds no closing \" and fails with a syntax"
+          + " error", l.start, l.start + 1, true));
     }
   }
 

@@ -336,6 +336,7 @@ final class ShellModelBuilder {
   private Built<Word> word(ShellGrammar.WordContext ctx, Draft holder, Nesting nesting) {
     int start = startOf(ctx);
     WordAssembler a = new WordAssembler(start);
+    if (ShellParser.isPrunedWord(ctx)) a.add(Kind.LITERAL, start, endOf(ctx), start, endOf(ctx), false);
     for (ParseTree c : children(ctx)) {
       if (c instanceof ShellGrammar.PartContext p) part(p, a, holder, nesting);
     }
@@ -586,10 +587,25 @@ final class ShellModelBuilder {
     }
 
     Word build(int wordEnd) {
-      flush();
       int end = Math.max(wordStart, wordEnd);
+      if (parts.isEmpty() && kind == Kind.LITERAL && partStart == wordStart && partEnd == end && isSource(end)) {
+        // A plain word (the value is its source text): one String and one Span for word, value and part,
+        // which halves the model of a command with many words.
+        MappedText v = text.sub(wordStart, end);
+        Span span = text.span(lines, wordStart, end);
+        String raw = v.text();
+        return new Word(raw, span, v, List.of(new WordPart(Kind.LITERAL, raw, raw, partQuoted, span)), lines);
+      }
+      flush();
       return new Word(text.text().substring(wordStart, end), text.span(lines, wordStart, end),
           value.build(text.originalOffset(end)), parts, lines);
+    }
+
+    /** Whether the value put so far is exactly the source text [wordStart, end). */
+    private boolean isSource(int end) {
+      if (partValue.length() != end - wordStart) return false;
+      for (int i = 0; i < partValue.length(); i++) if (partValue.charAt(i) != text.charAt(wordStart + i)) return false;
+      return true;
     }
   }
 }

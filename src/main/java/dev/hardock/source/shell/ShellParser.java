@@ -10,11 +10,15 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses shell text (a RUN body, a script, a CI step) into a {@link ShellScript} whose spans point into the
@@ -25,6 +29,7 @@ public final class ShellParser {
   private static final int MAX_PROBLEMS = 20;
   /** Real scripts nest a handful of levels; far deeper input is hostile and would exhaust the stack. */
   private static final int MAX_DEPTH = 100;
+  private static final String END_OF_INPUT = "unexpected end of input";
 
   private ShellParser() {}
 
@@ -47,7 +52,7 @@ public final class ShellParser {
       CommonTokenStream tokens = new CommonTokenStream(lexer);
       tokens.fill();
       for (ShellLexerBase.LexProblem p : lexer.lexProblems()) {
-        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end())));
+        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end()), p.quote()));
       }
       if (lexer.maxDepth() > MAX_DEPTH) {
         add(problems, new ShellProblem("quotes and substitutions nested more than " + MAX_DEPTH + " deep",
@@ -56,6 +61,7 @@ public final class ShellParser {
       }
       ShellGrammar parser = new ShellGrammar(tokens);
       parser.removeErrorListeners();
+      parser.addParseListener(PRUNE_PLAIN_WORDS);
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.setErrorHandler(new BailErrorStrategy());
       ShellGrammar.ScriptContext tree;
@@ -75,6 +81,10 @@ public final class ShellParser {
         });
         tree = parser.script();
       }
+      // an unterminated quote runs to the end: "unexpected end of input" would say the same thing less well
+      if (problems.stream().anyMatch(ShellProblem::unterminatedQuote)) {
+        problems.removeIf(p -> p.message().equals(END_OF_INPUT));
+      }
       ShellModelBuilder builder = new ShellModelBuilder(text, lines, tokens, lexer.heredocs());
       try {
         builder.script(tree);
@@ -90,6 +100,38 @@ public final class ShellParser {
     return new ShellScript(List.of(), problems);
   }
 
+  /**
+   * Drops the subtree of a word that is one WORD token (word -> part -> token) as soon as it is parsed: the
+   * word's start token says it all (see {@link #isPrunedWord}). A command of 100,000 plain words otherwise
+   * keeps two contexts, two child lists and a terminal node per word alive until the model is built.
+   */
+  private static final ParseTreeListener PRUNE_PLAIN_WORDS = new ParseTreeListener() {
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      if (!(ctx instanceof ShellGrammar.WordContext w) || w.children == null || w.children.size() != 1) return;
+      if (!(w.children.get(0) instanceof ShellGrammar.PartContext p) || p.children == null || p.children.size() != 1) return;
+      if (p.children.get(0) instanceof TerminalNode t && !(t instanceof ErrorNode)
+          && t.getSymbol().getType() == ShellLexer.WORD && w.getStart() == t.getSymbol()) {
+        w.children = null;
+      }
+    }
+
+    @Override
+    public void visitTerminal(TerminalNode node) { }
+
+    @Override
+    public void visitErrorNode(ErrorNode node) { }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) { }
+  };
+
+  /** A word whose subtree was dropped while parsing: its value is its one WORD token, start to stop. */
+  static boolean isPrunedWord(ShellGrammar.WordContext ctx) {
+    Token t = ctx.getStart();
+    return ctx.children == null && t != null && t == ctx.getStop() && t.getType() == ShellLexer.WORD;
+  }
+
   private static void add(List<ShellProblem> problems, ShellProblem p) {
     if (problems.size() < MAX_PROBLEMS) problems.add(p);
   }
@@ -97,7 +139,7 @@ public final class ShellParser {
   private static ShellProblem problem(MappedText text, LineIndex lines, Object offendingSymbol) {
     if (offendingSymbol instanceof Token t && t.getStartIndex() >= 0) {
       if (t.getType() == Token.EOF) {
-        return new ShellProblem("unexpected end of input", text.span(lines, text.length(), text.length()));
+        return new ShellProblem(END_OF_INPUT, text.span(lines, text.length(), text.length()));
       }
       int start = Math.min(t.getStartIndex(), text.length());
       int end = Math.max(start, Math.min(t.getStopIndex() + 1, text.length()));

@@ -13,12 +13,22 @@ public final class TextCharStream implements CharStream {
   private final int size;
   private int index;
 
+  /**
+   * The same characters as an array: the lexers call LA for every character, often twice, and an array read
+   * is several times cheaper than String.charAt under the C1-only JIT the launcher uses. (Input is at most a
+   * few MB: the loader caps file size.)
+   */
+  private final char[] chars;
+
   public TextCharStream(CharSequence text) {
     this.text = text;
     this.size = text.length();
+    String s = text instanceof String str ? str : text instanceof dev.hardock.model.MappedText m ? m.text() : text.toString();
+    this.chars = s.toCharArray();
   }
 
-  CharSequence text() {
+  /** The whole text this stream reads. */
+  public CharSequence text() {
     return text;
   }
 
@@ -39,7 +49,7 @@ public final class TextCharStream implements CharStream {
   public int LA(int i) {
     if (i == 0) return 0;
     int p = i > 0 ? index + i - 1 : index + i;
-    return p < 0 || p >= size ? IntStream.EOF : text.charAt(p);
+    return p < 0 || p >= size ? IntStream.EOF : chars[p];
   }
 
   @Override

@@ -64,6 +64,60 @@ class RuntimeRulesTest {
     assertEquals(Severity.WARNING, f.get(1).severity());
   }
 
+  static List<String> messages(Rule rule, String script) {
+    List<String> out = new java.util.ArrayList<>();
+    var r = dev.hardock.source.run.RunLineReader.read(
+        dev.hardock.model.SourceFile.of(Path.of("run.sh"), "run.sh", script, SourceKind.RUN));
+    for (ContainerSpec c : r.containers()) for (Finding f : run(rule, c)) out.add(f.message());
+    return out;
+  }
+
+  @Test
+  void portMessagesNameWhatWasWritten() {
+    Rule rule = new PortOnAllInterfaces();
+    assertEquals(List.of(
+        "-P publishes every port the image exposes on all host interfaces: publish the ports you need on an address"
+            + " instead, e.g. -p 127.0.0.1:8080:80",
+        "--publish-all publishes every port the image exposes on all host interfaces: publish the ports you need on"
+            + " an address instead, e.g. -p 127.0.0.1:8080:80",
+        "-P publishes every port the image exposes on all host interfaces: publish the ports you need on an address"
+            + " instead, e.g. -p 127.0.0.1:8080:80",
+        "ports 8000-8010:8000-8010 are published on all host interfaces: bind them to an address, e.g."
+            + " 127.0.0.1:8000-8010:8000-8010",
+        "ports 0.0.0.0:8000-8010:8000-8010/udp are published on all host interfaces: bind them to an address, e.g."
+            + " 127.0.0.1:8000-8010:8000-8010/udp",
+        "port 80 is published on a random host port on all host interfaces: bind it to an address, e.g. 127.0.0.1::80",
+        "ports 80-81 are published on random host ports on all host interfaces: bind them to an address, e.g."
+            + " 127.0.0.1::80-81",
+        "port [::]:8080:80 is published on all host interfaces: bind it to an address, e.g. 127.0.0.1:8080:80",
+        "port 0.0.0.0::80 is published on a random host port on all host interfaces: bind it to an address, e.g."
+            + " 127.0.0.1::80"),
+        messages(rule, """
+            docker run -P x
+            docker run --publish-all x
+            docker run -dP x
+            docker run -p 8000-8010:8000-8010 x
+            docker run -p 0.0.0.0:8000-8010:8000-8010/udp x
+            docker run -p 80 x
+            docker run -p 80-81 x
+            docker run -p [::]:8080:80/tcp x
+            docker run -p 0.0.0.0::80 x
+            """));
+  }
+
+  @Test
+  void composePortsKeepTheirHostRange() {
+    ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.COMPOSE, "web", Span.START);
+    b.ports.add(new dev.hardock.model.container.PortMapping(null, 8000, "8000-8010", "tcp", Span.START, "8000-8010",
+        null));
+    b.ports.add(new dev.hardock.model.container.PortMapping(null, 8081, "80", "tcp", Span.START));
+    List<Finding> f = run(new PortOnAllInterfaces(), b.build());
+    assertEquals("ports 8000-8010:8000-8010 are published on all host interfaces: bind them to an address, e.g."
+        + " 127.0.0.1:8000-8010:8000-8010", f.get(0).message());
+    assertEquals("port 8081:80 is published on all host interfaces: bind it to an address, e.g. 127.0.0.1:8081:80",
+        f.get(1).message());
+  }
+
   @Test
   void pathsAreNormalised() {
     assertEquals("/etc", SensitivePaths.normalize("//etc/./x/../"));

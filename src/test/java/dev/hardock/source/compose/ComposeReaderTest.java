@@ -582,4 +582,120 @@ class ComposeReaderTest {
     assertTrue(ComposeReader.looksLikeCompose("# x\nversion: '3'\nservices:\n  a: {}\n"));
     assertFalse(ComposeReader.looksLikeCompose("jobs:\n  services:\n"));
   }
+
+  @Test
+  void fileSecretsAndConfigsAreReadOnlyBindMountsAtTheirTargets() throws IOException {
+    var r = read("""
+        services:
+          app:
+            image: alpine:3.20
+            secrets:
+              - db
+              - source: db
+                target: db_copy
+              - source: api
+                target: /etc/api/key
+              - env_only
+            configs: [conf]
+        secrets:
+          db: {file: ./db.txt}
+          api:
+            file: ${KEY_DIR:-/keys}/api.key
+          env_only: {environment: TOKEN}
+        configs:
+          conf:
+            file: /etc/app.conf
+        """);
+    noProblems(r);
+    List<String> mounts = service(r, "app").mounts().stream().map(m -> m.type() + " " + m.source().value() + "@"
+        + m.source().span() + " -> " + m.target().value() + " ro=" + m.isReadOnly() + " @" + m.span()).toList();
+    assertEquals(List.of(
+        "BIND ./db.txt@13:14-13:22 -> /run/secrets/db ro=true @5:9-5:11",
+        "BIND ./db.txt@13:14-13:22 -> /run/secrets/db_copy ro=true @6:9-7:24",
+        "BIND /keys/api.key@15:11-15:36 -> /etc/api/key ro=true @8:9-9:29",
+        "BIND /etc/app.conf@19:11-19:24 -> /conf ro=true @11:15-11:19"), mounts);
+  }
+
+  @Test
+  void deployRestartPolicyIsAppliedInsteadOfRestart() throws IOException {
+    var r = read("""
+        services:
+          a:
+            image: alpine:3.20
+            restart: always
+            deploy:
+              restart_policy:
+                condition: on-failure
+                max_attempts: 3
+          b:
+            image: alpine:3.20
+            deploy:
+              restart_policy: {delay: 5s}
+          c:
+            image: alpine:3.20
+            restart: unless-stopped
+        """);
+    noProblems(r);
+    assertEquals("on-failure:3@7:9-7:30", service(r, "a").restart().value() + "@" + service(r, "a").restart().span());
+    assertEquals("any@12:7-12:21", service(r, "b").restart().value() + "@" + service(r, "b").restart().span());
+    assertEquals("unless-stopped", service(r, "c").restart().value());
+  }
+
+  @Test
+  void everyDocumentIsReadAndAListDocumentIsAProblemAtItsPosition() throws IOException {
+    var r = read("""
+        services:
+          a:
+            image: alpine:3.20
+        ---
+        services:
+          b:
+            image: redis:7
+        ---
+        - not a compose document
+        """);
+    assertEquals(List.of("a", "b"), r.containers().stream().map(ContainerSpec::name).toList());
+    assertEquals(1, r.problems().size());
+    assertEquals("9:1-9:25", r.problems().get(0).span().toString());
+    // an anchor belongs to its own document: a later alias to it is a problem, not a silent reuse
+    r = read("""
+        services:
+          a: &svc
+            image: alpine:3.20
+        ---
+        services:
+          b: *svc
+        """);
+    assertEquals(1, r.problems().size(), r.problems()::toString);
+    assertEquals("6:6-6:10", r.problems().get(0).span().toString());
+    // invalid YAML in a later document: the documents before it are still read
+    r = read("""
+        services:
+          a:
+            image: alpine:3.20
+        ---
+        services:
+          b: [unclosed
+        """);
+    assertEquals(List.of("a"), r.containers().stream().map(ContainerSpec::name).toList());
+    assertEquals(1, r.problems().size(), r.problems()::toString);
+  }
+
+  @Test
+  void environmentValuesKeepTheWrittenValueAndTheResolvedOne() throws IOException {
+    write(".env", "TRUST=0\nTOKEN=s3cr3t-value\n");
+    var r = read("""
+        services:
+          a:
+            image: alpine:3.20
+            environment:
+              DOCKER_CONTENT_TRUST: ${TRUST}
+              API_TOKEN: $TOKEN
+              PLAIN: x
+              UNKNOWN: ${NOPE}
+        """);
+    List<String> env = service(r, "a").env().stream().map(e -> e.name().value() + "=" + e.value().value() + "|" + e.resolved()).toList();
+    assertEquals(List.of("DOCKER_CONTENT_TRUST=${TRUST}|0", "API_TOKEN=$TOKEN|s3cr3t-value", "PLAIN=x|null",
+        "UNKNOWN=${NOPE}|null"), env);
+  }
 }

@@ -68,6 +68,28 @@ class DockerfileReaderTest {
   }
 
   @Test
+  void heredocsAShellReadsAreParsedOthersNot() {
+    ImageBuild b = build("FROM a:1\nRUN <<A cat && <<B sh\nx\nA\nid -u\nB\nRUN cat <<EOF | sudo bash -s\nid\nEOF\n"
+        + "RUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\nRUN <<EOF\n#!/bin/bash -e\nid\nEOF\nRUN cat <<EOF > /f\nid\nEOF\n");
+    List<Heredoc> ab = b.instructions().get(1).head().heredocs();
+    assertNull(ab.get(0).script(), "A goes to cat");
+    assertEquals(new Span(5, 1, 5, 3), ab.get(1).script().commands().get(0).name().span(), "B goes to sh");
+    assertEquals("id", b.instructions().get(2).head().heredocs().get(0).script().commands().get(0).nameValue());
+    assertNull(b.instructions().get(3).head().heredocs().get(0).script(), "#!/usr/bin/env python3");
+    assertEquals("id", b.instructions().get(4).head().heredocs().get(0).script().commands().get(0).nameValue(), "#!/bin/bash");
+    assertNull(b.instructions().get(5).head().heredocs().get(0).script(), "written to a file");
+  }
+
+  @Test
+  void unterminatedQuotesAreReportedOnlyForPosixShells() {
+    DockerfileReader.Result r = read("FROM a:1\nRUN echo \"hi\nRUN echo ok\nSHELL [\"pwsh\", \"-c\"]\nRUN echo \"x\n"
+        + "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN echo it's\n");
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals(new Span(2, 10, 2, 11), r.problems().get(0).span());
+    assertEquals(4, r.build().stages().get(0).instructions().size(), "the rest is read");
+  }
+
+  @Test
   void backtickEscapeDirective() {
     ImageBuild b = build("# escape=`\nFROM mcr.microsoft.com/windows:ltsc2022\nRUN dir C:\\ `\n    && echo done\n");
     Instruction.Run run = (Instruction.Run) b.instructions().get(1);
@@ -110,6 +132,14 @@ class DockerfileReaderTest {
     assertEquals("unknown instruction RUNN (did you mean RUN?)", r.problems().get(0).message());
     assertTrue(r.problems().get(1).message().startsWith("COPY requires at least two arguments"));
     assertTrue(r.build().instructions().stream().anyMatch(i -> i instanceof Instruction.User));
+  }
+
+  @Test
+  void aMistypedInstructionGetsTheClosestNameTheSameOnEveryRun() {
+    // "end" is 1 edit from ENV and 2 from ADD, AND and others: a Set's iteration order once picked either
+    assertEquals("unknown instruction end (did you mean ENV?)", read("FROM a:1\nend\n").problems().get(0).message());
+    assertEquals("unknown instruction COPYY (did you mean COPY?)", read("FROM a:1\nCOPYY a b\n").problems().get(0).message());
+    assertEquals("unknown instruction XYZZYQ", read("FROM a:1\nXYZZYQ a\n").problems().get(0).message());
   }
 
   @Test

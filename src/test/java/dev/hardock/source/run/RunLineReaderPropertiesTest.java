@@ -29,7 +29,11 @@ class RunLineReaderPropertiesTest {
         " --privileged", " -itd", " -p80", " --", " --x=1", " --cap-add", " SYS_ADMIN,", " $X", " ${X:-a}", "X=1",
         "$(", ")", "`", "'", "\"", "\\\n", "\n", "\r\n", " ", "\t", "&&", "|", ";", "#", "$ ", "> ", "```",
         "```sh\n", "```console\n", "~~~", "<x>", "run: |\n", "  - run: ", "script:\n", "  ", ": ", "- ", "|", ">",
-        "${{ a }}", "\t@", "$$", "\uD800", "\u0000", "\uD83D\uDE00", "C:\\d:/d", "::", ",,", "=");
+        "${{ a }}", "\t@", "$$", "\uD800", "\u0000", "\uD83D\uDE00", "C:\\d:/d", "::", ",,", "=",
+        // Markdown containers, Makefile engines and inline recipes, workflow containers
+        "    ", "1. ", "* ", "> > ", "~~~bash\n", ">\t", "````", "DOCKER ?= docker\n", "$(DOCKER)", "${DOCKER}",
+        "a: ; ", "jobs:\n", "  j:\n", "    container: ", "    services:\n", "      s:\n", "        options: ",
+        "        image: ", "        ports: [", "        env: {", "        volumes:\n", "          - ");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(50).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
   }

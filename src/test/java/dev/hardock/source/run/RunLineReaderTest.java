@@ -125,6 +125,60 @@ class RunLineReaderTest {
   }
 
   @Test
+  void makefileEnginesInVariablesAndInlineRecipes() {
+    String mk = "DOCKER ?= podman\nDOCKER ?= docker\nup: ; @$(DOCKER) run -d x:1\n\t${DOCKER} create y:1\n"
+        + "OTHER = docker\nOTHER += --debug\n\t$(OTHER) run z:1\n";
+    var r = read(mk, RunBlocks.Format.MAKEFILE);
+    assertEquals(2, r.containers().size());
+    assertEquals("podman run", r.containers().get(0).name());
+    assertEquals("3:8-3:21", r.containers().get(0).span().toString());
+    assertEquals("x:1", r.containers().get(0).image().ref().raw());
+    assertEquals("podman create", r.containers().get(1).name());
+    assertEquals("4:2-4:18", r.containers().get(1).span().toString());
+    assertEquals(-1, RunBlocks.inlineRecipe("X = a: b; c", 0, 11));
+    assertEquals(-1, RunBlocks.inlineRecipe("a: X = y; c", 0, 11));
+    assertEquals(-1, RunBlocks.inlineRecipe("a ::= b; c", 0, 10));
+    assertEquals(6, RunBlocks.inlineRecipe("a:: b ; c", 0, 9));
+    assertEquals(13, RunBlocks.inlineRecipe("$(A:.c=.o): b; c", 0, 16));
+  }
+
+  @Test
+  void workflowJobContainersAndServices() {
+    String y = "jobs:\n  a:\n    container: node:20\n    services:\n      db:\n        image: ${{ matrix.db }}\n"
+        + "        env: {POSTGRES_PASSWORD: hunter2, TOKEN: '${{ secrets.T }}'}\n"
+        + "        credentials: {username: u, password: ghp_abcdefghijklmnopqrstuvwxyz0123456789}\n"
+        + "        options: --privilegd --cpus 1\n";
+    var r = read(y, RunBlocks.Format.YAML);
+    assertEquals(2, r.containers().size());
+    ContainerSpec job = r.containers().get(0);
+    assertEquals("container", job.name());
+    assertEquals("3:5-3:14", job.span().toString());
+    assertEquals("node:20", job.image().ref().raw());
+    assertEquals("3:16-3:23", job.image().span().toString());
+    ContainerSpec db = r.containers().get(1);
+    assertEquals("services.db", db.name());
+    assertEquals("5:7-5:9", db.span().toString());
+    assertNull(db.image().ref().expanded());
+    assertEquals("1", db.cpus().value());
+    assertEquals("POSTGRES_PASSWORD", db.env().get(0).name().value());
+    assertEquals("hunter2", db.env().get(0).value().value());
+    assertEquals("7:34-7:41", db.env().get(0).value().span().toString());
+    assertEquals("unknown docker run flag --privilegd: did you mean --privileged?", r.unknownFlags().get(0).message());
+    assertEquals("9:18-9:29", r.unknownFlags().get(0).span().toString());
+    // the password is scanned for credential shapes (HD403)
+    assertTrue(r.texts().stream().anyMatch(t -> t.value().startsWith("ghp_")));
+    // an expression with spaces is one value, not the image
+    ContainerSpec expr = read("jobs:\n  a:\n    container:\n      image: x:1\n"
+        + "      options: --network ${{ job.container.network }} --cpus 2\n", RunBlocks.Format.YAML).containers().get(0);
+    assertEquals("${{ job.container.network }}", expr.networkMode().value());
+    assertEquals("2", expr.cpus().value());
+    assertEquals("x:1", expr.image().ref().raw());
+    // GitLab CI has no jobs: key; its services are no workflow services
+    assertEquals(0, read("test:\n  services: [docker:dind]\n  script: [make]\n", RunBlocks.Format.YAML)
+        .containers().size());
+  }
+
+  @Test
   void invalidYamlIsAProblemNotACrash() {
     var r = read("run: [docker run\n", RunBlocks.Format.YAML);
     assertEquals(1, r.problems().size());

@@ -275,10 +275,64 @@ class ShellParserTest {
     assertTrue(names(stray).contains("echo"));
     ShellScript open = ShellParser.parse("echo \"abc; ls");
     assertFalse(open.problems().isEmpty());
-    assertEquals(new Span(1, 14, 1, 14), open.problems().get(0).span());
+    assertEquals(1, open.problems().size(), open.problems().toString());
+    assertEquals(new Span(1, 6, 1, 7), open.problems().get(0).span(), "at the opening quote");
+    assertTrue(open.problems().get(0).unterminatedQuote());
+    assertTrue(ShellParser.parse("echo $(ls").problems().stream().noneMatch(p -> p.unterminatedQuote()));
     ShellScript deep = ShellParser.parse("echo " + "$(".repeat(20_000) + "x");
     assertFalse(deep.problems().isEmpty());
     ShellScript emoji = clean("echo \uD83D\uDE00 x");
     assertEquals(new Span(1, 9, 1, 10), emoji.commands().get(0).words().get(2).span());
+  }
+
+  private static ShellScript nested(String text) {
+    return NestedShells.expand(ShellParser.parse(text), new LineIndex(text));
+  }
+
+  @Test
+  void commandStringsJoinTheScriptWithExactPositions() {
+    // escapes inside "...": \" \\ \$ each stand for one character but keep the offsets after them right
+    ShellScript s = nested("env X=1 bash -lc \"echo \\\"a\\\\\\$X\\\" && curl -k u | sh\"");
+    assertEquals(List.of("env", "echo", "curl", "sh"), names(s));
+    ShellCommand echo = s.commands().get(1);
+    assertEquals(Nesting.NESTED_SHELL, echo.nesting());
+    assertNull(echo.parent(), "not a substitution: a shell started by the script");
+    assertEquals("a$X", echo.args().get(0).value(), "the outer shell leaves \\$, the inner one takes $");
+    ShellCommand curl = s.commands().get(2);
+    String text = "env X=1 bash -lc \"echo \\\"a\\\\\\$X\\\" && curl -k u | sh\"";
+    int at = text.indexOf("curl");
+    assertEquals(new Span(1, at + 1, 1, at + 10), curl.span());
+    assertEquals(new Span(1, at + 6, 1, at + 8), curl.args().get(0).span());
+    assertSame(s.commands().get(3), curl.pipeTo());
+    // single quotes over two lines, su -c, sh -c inside sh -c
+    ShellScript q = nested("su -c 'apt-get update &&\n  apt-get install x' app; sh -c \"bash -c 'id -u'\"");
+    assertEquals(List.of("su", "apt-get", "apt-get", "sh", "bash", "id"), names(q));
+    assertEquals(new Span(2, 3, 2, 20), q.commands().get(2).span());
+    assertEquals(new Span(2, 43, 2, 48), q.commands().get(5).span());
+  }
+
+  @Test
+  void commandStringsOfFindExecAndXargs() {
+    assertEquals(List.of("find", "chmod", "xargs", "rm"),
+        names(nested("find / -name '*.sh' -exec sh -c 'chmod +x \"$1\"' _ {} \\; ; xargs -I{} -n 1 bash -c 'rm -f {}'")));
+    assertEquals(List.of("cat", "xargs"), names(nested("cat <<EOF | xargs sh\nid\nEOF\n")), "xargs: input is arguments");
+  }
+
+  @Test
+  void substitutionsOfACommandStringAreKeptOnce() {
+    ShellScript s = nested("sh -c \"echo $(curl -k u)\"");
+    assertEquals(List.of("sh", "echo", "curl"), names(s), "nested commands follow the command that runs them");
+    assertEquals(Nesting.COMMAND_SUBSTITUTION, s.commands().get(2).nesting());
+    assertSame(s.commands().get(0), s.commands().get(2).parent());
+  }
+
+  @Test
+  void hereDocumentsReadByAShellJoinTheScript() {
+    ShellScript s = nested("cat <<EOF | sudo bash -s\nid -u\nEOF\npython3 <<EOF\nprint(1)\nEOF\nbash x.sh <<EOF\nno\nEOF\n");
+    assertEquals(List.of("cat", "id", "sudo", "python3", "bash"), names(s));
+    assertEquals(new Span(2, 1, 2, 6), s.commands().get(1).span());
+    assertEquals(Nesting.NESTED_SHELL, s.commands().get(1).nesting());
+    assertEquals(List.of("sh", "echo"), names(nested("sh <<'X'\necho hi\nX\n")));
+    assertEquals(List.of("sh", "true"), names(nested("sh -c 'true' <<'X'\necho hi\nX\n")), "stdin is not the program");
   }
 }

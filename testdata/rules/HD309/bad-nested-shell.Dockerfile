@@ -1,0 +1,8 @@
+FROM debian:12-slim
+# expect: HD309 @17-19
+RUN sh -c 'curl -k -o /tmp/x https://example.com/x'
+# expect: HD309 @36-58
+RUN /bin/bash -o pipefail -c "wget --no-check-certificate https://example.com/y"
+# expect: HD309 @37-39
+RUN ["/bin/sh", "-c", "sh -c \"curl -k -o /tmp/z https://example.com/z\""]
+USER app
