@@ -49,7 +49,18 @@ public final class Main {
   }
 }
 EOF
-"$javac" --release 17 -d "$scratch/classes" "$scratch/jsrc/dev/hardock/cli/Main.java" || exit 2
+cat > "$scratch/jsrc/dev/hardock/cli/Train.java" <<'EOF'
+package dev.hardock.cli;
+public final class Train {   // the launcher's training run: loads Main, prints nothing
+  public static void main(String[] a) throws Exception {
+    Class.forName("dev.hardock.cli.Main");
+    java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("b", "a"));
+    java.util.Collections.sort(l);
+  }
+}
+EOF
+"$javac" --release 17 -d "$scratch/classes" "$scratch/jsrc/dev/hardock/cli/Main.java" \
+  "$scratch/jsrc/dev/hardock/cli/Train.java" || exit 2
 "$jartool" --create --file "$scratch/test.jar" --main-class dev.hardock.cli.Main -C "$scratch/classes" . || exit 2
 
 new_root() {   # fresh project root with launcher, jar, fake mvnw

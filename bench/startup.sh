@@ -23,14 +23,15 @@ fi
 ./hardock --version >/dev/null 2>&1 || true      # builds the jar when stale
 jar=$PWD/target/hardock.jar
 
-# Train the caches first, then wait for the background publish.
+# Create the caches first (the launcher trains them in the background on its
+# built-in samples after a first plain run), then wait for the publish.
 names=() cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
 for j in "$JAVA17" "$JAVA25"; do
   [[ -x $j ]] || continue
   HARDOCK_JAVA=$j ./hardock "$file" >/dev/null 2>&1 || true
 done
-for _ in $(seq 100); do compgen -G 'target/jvm-cache/*.claim' >/dev/null || break; sleep 0.2; done
+for _ in $(seq 600); do compgen -G 'target/jvm-cache/*.claim' >/dev/null || break; sleep 0.2; done
 
 if [[ -x $JAVA17 ]]; then
   add "java -version (Java 17, floor)" "$JAVA17 -version"
@@ -48,7 +49,7 @@ mkdir -p bench/results
 json=bench/results/startup.json
 args=()
 for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
-hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --output=null --export-json "$json" "${args[@]}" >&2
+hyperfine -N -i --warmup "$WARMUP" --runs "$RUNS" --output=null --export-json "$json" "${args[@]}" >&2
 
 python3 - "$json" "$RUNS" <<'PY' | tee bench/results/startup.md
 import json, platform, statistics, sys, os

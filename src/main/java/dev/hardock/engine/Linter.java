@@ -15,6 +15,7 @@ import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.RuleType;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import dev.hardock.source.run.RunLineReader;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /** Reads files into the model and runs the active rules over them, in parallel, never failing on input. */
 public final class Linter {
@@ -198,9 +198,10 @@ public final class Linter {
 
   private List<Rule> activeRules(SourceFile file, Findings out) {
     List<Rule> rules = new ArrayList<>();
-    for (Supplier<Rule> s : RuleRegistry.ALL) {
-      Rule r = s.get();
-      if (!settings.isActive(r.meta()) || !r.meta().appliesTo().contains(file.kind())) continue;
+    for (RuleType t : RuleRegistry.ALL) {
+      // only the rules that run on this file are created (and their classes initialised)
+      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
+      Rule r = t.get();
       r.bind(out, settings.options());
       rules.add(r);
     }

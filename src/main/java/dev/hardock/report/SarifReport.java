@@ -6,7 +6,7 @@ import dev.hardock.cli.Version;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.Fingerprints;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.Rule;
+import dev.hardock.rule.RuleType;
 import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,11 +47,10 @@ public final class SarifReport implements Report {
       for (Finding f : r.findings()) used.add(f.rule().id());
       for (FileResult.Suppressed x : r.suppressed()) used.add(x.finding().rule().id());
     }
-    for (Supplier<Rule> s : RuleRegistry.ALL) {
-      Rule rule = s.get();
-      if (!used.contains(rule.meta().id())) continue;
-      metas.add(rule.meta());
-      groups.put(rule.meta().id(), rule.getClass().getPackageName());
+    for (RuleType t : RuleRegistry.ALL) {
+      if (!used.contains(t.meta().id())) continue;
+      metas.add(t.meta());
+      groups.put(t.meta().id(), t.type().getPackageName());
     }
     JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     try (JsonGenerator g = factory.createGenerator(out)) {

@@ -4,18 +4,16 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.RuleType;
 import dev.hardock.rule.secret.CredentialPatterns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The view for people: findings grouped under their file, each with a code frame that underlines the exact
@@ -94,15 +92,15 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, Math.min(from, to), to, sev);
       }
     }
-    RuleDoc doc = RuleDoc.cached(f.rule());
-    String fix = doc == null ? null : doc.fix();
+    String fix = RuleRegistry.fix(f.rule());
     b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
         .append(fix != null ? paint("fix:", "1") + " " + fix : "see: hardock --explain " + f.rule().id()).append('\n');
   }
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */
   private void frameLine(StringBuilder b, int lineNo, int width, String line, int from, int to, String sev) {
-    String gutter = String.format("%" + width + "d", lineNo);
+    String n = Integer.toString(lineNo);  // not String.format: its first use loads the locale data (~10 ms)
+    String gutter = " ".repeat(Math.max(0, width - n.length())) + n;
     b.append("  ").append(paint(gutter + " |", "34")).append(' ').append(display(line, line.length() + 1)).append('\n');
     int start = display(line, from).length();
     int stop = Math.max(start + 1, display(line, to).length());
@@ -136,10 +134,7 @@ public final class TextReport implements Report {
 
   private static Set<String> secretRules() {
     Set<String> ids = new HashSet<>();
-    for (Supplier<Rule> s : RuleRegistry.ALL) {
-      Rule r = s.get();
-      if (r.getClass().getPackageName().endsWith(".secret")) ids.add(r.meta().id());
-    }
+    for (RuleType t : RuleRegistry.ALL) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
     return ids;
   }
 

@@ -25,7 +25,13 @@ public abstract class Rule {
       return RuleMeta.of(type);
     }
   };
-  private final RuleMeta meta = METAS.get(getClass());
+  /** Given by {@link RuleType#get()} from the generated catalog; else read from the annotation on first use. */
+  private RuleMeta meta;
+
+  /** The identity of a rule class, read once from its {@link RuleInfo}. */
+  static RuleMeta metaOf(Class<? extends Rule> type) {
+    return METAS.get(type);
+  }
   private Findings out;
   private RuleOptions options = RuleOptions.NONE;
 
@@ -36,7 +42,13 @@ public abstract class Rule {
   }
 
   public final RuleMeta meta() {
-    return meta;
+    RuleMeta m = meta;
+    if (m == null) meta = m = METAS.get(getClass());
+    return m;
+  }
+
+  final void meta(RuleMeta m) {
+    meta = m;
   }
 
   protected final RuleOptions options() {
@@ -44,12 +56,12 @@ public abstract class Rule {
   }
 
   protected final void report(Span span, String message) {
-    out.report(meta, span, message);
+    out.report(meta(), span, message);
   }
 
   /** Reports at another severity than the rule's default, for a case that is worse (or milder) than usual. */
   protected final void report(Span span, String message, Severity severity) {
-    out.report(meta, span, message, severity);
+    out.report(meta(), span, message, severity);
   }
 
   /** A whole Dockerfile. */

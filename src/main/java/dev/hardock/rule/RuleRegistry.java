@@ -72,96 +72,128 @@ import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** Every rule, registered here and nowhere else, sorted by id (a test keeps it so). */
+/**
+ * Every rule, registered here and nowhere else, sorted by id (a test keeps it so): adding a rule is one line,
+ * its class, and then {@code mvn test -Dhardock.update=true} (as for the README table) to regenerate
+ * {@link RuleCatalog}.
+ *
+ * <p>Start-up is most of a pre-commit run, hence: class literals rather than {@code X::new} (each method
+ * reference is an invokedynamic call site bootstrapped at first use), and each rule's identity from the
+ * generated catalog rather than its {@link RuleInfo} annotation (parsing 71 annotations through dynamic
+ * proxies took ~25 ms). When the catalog does not list exactly these classes in this order, the annotations
+ * are read instead; CatalogTest fails until it is regenerated, also when an annotation changed.
+ */
 public final class RuleRegistry {
-  public static final List<Supplier<Rule>> ALL = List.of(
-      ParseError::new,
-      UnknownRunFlag::new,
-      InvalidSuppression::new,
-      UnusedSuppression::new,
-      Privileged::new,
-      HostRootMount::new,
-      SensitiveHostMount::new,
-      DockerSocketMount::new,
-      WritableBindMount::new,
-      HostNetwork::new,
-      HostPid::new,
-      HostIpc::new,
-      HostUts::new,
-      HostUserns::new,
-      DangerousCapability::new,
-      CapabilitiesNotDropped::new,
-      SeccompUnconfined::new,
-      ApparmorUnconfined::new,
-      SelinuxDisabled::new,
-      NoNewPrivilegesMissing::new,
-      WritableRootFilesystem::new,
-      HostDevice::new,
-      RunsAsRoot::new,
-      MemoryLimitMissing::new,
-      CpuLimitMissing::new,
-      PidsLimitMissing::new,
-      UnlimitedSwap::new,
-      UnboundedRestart::new,
-      HealthcheckDisabled::new,
-      PortOnAllInterfaces::new,
-      PrivilegedHostPort::new,
-      CustomCgroupParent::new,
-      LegacyLink::new,
-      SharedMountPropagation::new,
-      LatestTag::new,
-      UnpinnedDigest::new,
-      UntrustedRegistry::new,
-      UserMissing::new,
-      UserRoot::new,
-      AddInsteadOfCopy::new,
-      AddRemoteUrl::new,
-      CurlPipeShell::new,
-      Sudo::new,
-      HealthcheckMissing::new,
-      ExposeSsh::new,
-      TlsVerificationDisabled::new,
-      UnsignedPackages::new,
-      AptInstallRecommends::new,
-      UpdateAlone::new,
-      WorkdirRelative::new,
-      CmdShellForm::new,
-      MultipleCmd::new,
-      CopyFromUnknown::new,
-      DuplicateStageName::new,
-      SecretFileCopied::new,
-      ContentTrustDisabled::new,
-      MaintainerDeprecated::new,
-      ExposeInvalidPort::new,
-      SecretInEnv::new,
-      SecretInBuildArg::new,
-      HardcodedCredential::new,
-      DaemonIccEnabled::new,
-      DaemonLiveRestoreOff::new,
-      DaemonUsernsRemapOff::new,
-      DaemonNoNewPrivilegesOff::new,
-      DaemonTcpWithoutTls::new,
-      DaemonDebug::new,
-      DaemonInsecureRegistry::new,
-      DaemonUserlandProxyOn::new,
-      DaemonDefaultUlimitsMissing::new,
-      DaemonIptablesOff::new);
+  private static final List<Class<? extends Rule>> CLASSES = List.of(
+      ParseError.class,
+      UnknownRunFlag.class,
+      InvalidSuppression.class,
+      UnusedSuppression.class,
+      Privileged.class,
+      HostRootMount.class,
+      SensitiveHostMount.class,
+      DockerSocketMount.class,
+      WritableBindMount.class,
+      HostNetwork.class,
+      HostPid.class,
+      HostIpc.class,
+      HostUts.class,
+      HostUserns.class,
+      DangerousCapability.class,
+      CapabilitiesNotDropped.class,
+      SeccompUnconfined.class,
+      ApparmorUnconfined.class,
+      SelinuxDisabled.class,
+      NoNewPrivilegesMissing.class,
+      WritableRootFilesystem.class,
+      HostDevice.class,
+      RunsAsRoot.class,
+      MemoryLimitMissing.class,
+      CpuLimitMissing.class,
+      PidsLimitMissing.class,
+      UnlimitedSwap.class,
+      UnboundedRestart.class,
+      HealthcheckDisabled.class,
+      PortOnAllInterfaces.class,
+      PrivilegedHostPort.class,
+      CustomCgroupParent.class,
+      LegacyLink.class,
+      SharedMountPropagation.class,
+      LatestTag.class,
+      UnpinnedDigest.class,
+      UntrustedRegistry.class,
+      UserMissing.class,
+      UserRoot.class,
+      AddInsteadOfCopy.class,
+      AddRemoteUrl.class,
+      CurlPipeShell.class,
+      Sudo.class,
+      HealthcheckMissing.class,
+      ExposeSsh.class,
+      TlsVerificationDisabled.class,
+      UnsignedPackages.class,
+      AptInstallRecommends.class,
+      UpdateAlone.class,
+      WorkdirRelative.class,
+      CmdShellForm.class,
+      MultipleCmd.class,
+      CopyFromUnknown.class,
+      DuplicateStageName.class,
+      SecretFileCopied.class,
+      ContentTrustDisabled.class,
+      MaintainerDeprecated.class,
+      ExposeInvalidPort.class,
+      SecretInEnv.class,
+      SecretInBuildArg.class,
+      HardcodedCredential.class,
+      DaemonIccEnabled.class,
+      DaemonLiveRestoreOff.class,
+      DaemonUsernsRemapOff.class,
+      DaemonNoNewPrivilegesOff.class,
+      DaemonTcpWithoutTls.class,
+      DaemonDebug.class,
+      DaemonInsecureRegistry.class,
+      DaemonUserlandProxyOn.class,
+      DaemonDefaultUlimitsMissing.class,
+      DaemonIptablesOff.class);
+
+  /** The catalog in id order. */
+  public static final List<RuleType> ALL = Boolean.getBoolean("hardock.rule-annotations")
+      ? types(new String[0], new RuleMeta[0], new String[0])
+      : types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
 
   private static volatile Map<String, RuleMeta> byKey;
+  private static volatile Map<String, RuleType> byId;
   private static volatile List<RuleMeta> metas;
 
   private RuleRegistry() { }
 
+  /**
+   * The rules, with the identities {@code known} and fix hints {@code fixes} of the classes {@code names} (the
+   * generated {@link RuleCatalog}) when those are exactly the registered classes, else from the annotations
+   * and the docs. The tests
+   * run on the annotations (-Dhardock.rule-annotations=true in pom.xml), and CatalogTest checks that the
+   * catalog says what they say.
+   */
+  static List<RuleType> types(String[] names, RuleMeta[] known, String[] fixes) {
+    boolean inSync = names.length == CLASSES.size() && known.length == names.length && fixes.length == names.length;
+    for (int i = 0; inSync && i < names.length; i++) inSync = names[i].equals(CLASSES.get(i).getName());
+    List<RuleType> all = new ArrayList<>(CLASSES.size());
+    for (int i = 0; i < CLASSES.size(); i++) {
+      all.add(new RuleType(CLASSES.get(i), inSync ? known[i] : null, inSync ? fixes[i] : null));
+    }
+    return List.copyOf(all);
+  }
+
   public static List<RuleMeta> metas() {
     if (metas == null) {
-      List<RuleMeta> m = new ArrayList<>();
-      for (Supplier<Rule> s : ALL) m.add(s.get().meta());
+      List<RuleMeta> m = new ArrayList<>(ALL.size());
+      for (RuleType t : ALL) m.add(t.meta());
       metas = List.copyOf(m);
     }
     return metas;
@@ -170,7 +202,7 @@ public final class RuleRegistry {
   /** The rule named by id ({@code HD201}, any case) or slug ({@code latest-tag}), or null. */
   public static RuleMeta find(String idOrSlug) {
     if (byKey == null) {
-      Map<String, RuleMeta> m = new LinkedHashMap<>();
+      Map<String, RuleMeta> m = new HashMap<>();
       for (RuleMeta r : metas()) {
         m.put(r.id().toLowerCase(Locale.ROOT), r);
         m.put(r.slug(), r);
@@ -178,6 +210,23 @@ public final class RuleRegistry {
       byKey = m;
     }
     return idOrSlug == null ? null : byKey.get(idOrSlug.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The one-line fix hint of the rule's doc ({@code fix:} in its front matter), or null when it has none.
+   * From the catalog when it is in use: the text report needs no doc read for it.
+   */
+  public static String fix(RuleMeta rule) {
+    if (byId == null) {
+      Map<String, RuleType> m = new HashMap<>();
+      for (RuleType t : ALL) m.put(t.meta().id(), t);
+      byId = m;
+    }
+    RuleType t = byId.get(rule.id());
+    String f = t == null ? null : t.catalogFix();
+    if (f != null) return f.isEmpty() ? null : f;
+    RuleDoc doc = RuleDoc.cached(rule);
+    return doc == null ? null : doc.fix();
   }
 
   public static RuleMeta parseError() {

@@ -1,0 +1,96 @@
+package dev.hardock.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The training run of the launcher's JVM cache ({@code ./hardock}: AppCDS on Java 17-24, the AOT cache on
+ * Java 25+): lints built-in samples of every kind through the whole command line, as a pre-commit run would,
+ * so that the cache holds the classes (and, on Java 25, the linked call sites and profiles) of the real lint
+ * path whatever command happened to run first. Reads no configuration, writes nothing: the samples come
+ * through stdin under a name in a folder that does not exist, the one file read from disk is the JDK's
+ * {@code release}, and the reports go nowhere.
+ */
+public final class Train {
+  private Train() { }
+
+  /** Names under which the samples are linted: nothing is read there. */
+  private static final String DIR = "/nonexistent-hardock-training/";
+
+  static final String DOCKERFILE = """
+      # syntax=docker/dockerfile:1
+      ARG BASE=debian:12
+      FROM ${BASE} AS build
+      ENV APP_HOME=/app \\
+          PATH=/app/bin:$PATH
+      WORKDIR $APP_HOME
+      RUN apt-get update && apt-get install -y curl ca-certificates \\
+       && rm -rf /var/lib/apt/lists/*
+      RUN curl -fsSL https://example.com/install.sh | sh -s -- --prefix "$APP_HOME" > /tmp/log 2>&1 || true
+      RUN <<EOF
+      set -e
+      for f in a b; do echo "$f" >> /tmp/list; done
+      if [ -n "$(cat /tmp/list)" ]; then sudo chmod 777 /tmp/list; fi
+      EOF
+      COPY --chown=app:app . /app/
+      ADD https://example.com/tool.tar.gz /opt/
+      FROM node:latest
+      LABEL maintainer="dev@example.com"
+      COPY --from=build /app /app
+      USER root
+      EXPOSE 22 8080/tcp
+      HEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1
+      ENTRYPOINT ["/app/bin/start"]
+      CMD ["--port", "8080"]
+      """;
+
+  static final String COMPOSE = """
+      services:
+        web:
+          image: nginx:latest
+          privileged: true
+          ports:
+            - "80:80"
+            - 127.0.0.1:8443:443
+          volumes:
+            - /var/run/docker.sock:/var/run/docker.sock
+            - ./data:/data:ro
+          environment:
+            DB_PASSWORD: hunter2hunter2
+          cap_add: [NET_ADMIN]
+          deploy:
+            resources:
+              limits: {memory: 512m}
+        worker:
+          build:
+            context: .
+            args:
+              TOKEN: abc
+          network_mode: host
+      """;
+
+  static final String RUN = "#!/bin/sh\ndocker run -d --privileged -v /:/host -p 80:80 --name web nginx:1.27\n";
+
+  static final String DAEMON = "{\"icc\": true, \"live-restore\": false, \"hosts\": [\"tcp://0.0.0.0:2375\"]}\n";
+
+  public static void main(String[] args) {
+    Main.warmUp();
+    Main.isTerminal();
+    LintRun.env = Map.of();  // no user configuration
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    // a file found and read from disk, as Main reads the user's files: one that every JDK has
+    String release = java.nio.file.Path.of(System.getProperty("java.home"), "release").toString();
+    Main.run(new String[] {"--type", "dockerfile", release}, InputStream.nullInputStream(), nowhere, nowhere, false);
+    for (String[] sample : new String[][] {
+        {"Dockerfile", DOCKERFILE}, {"compose.yaml", COMPOSE}, {"run.sh", RUN}, {"daemon.json", DAEMON}}) {
+      byte[] bytes = sample[1].getBytes(StandardCharsets.UTF_8);
+      Main.run(new String[] {"--stdin-filename", DIR + sample[0], "-"}, new ByteArrayInputStream(bytes), nowhere,
+          nowhere, false);
+    }
+    System.exit(0);
+  }
+}
