@@ -13,6 +13,7 @@ import dev.hardock.model.Span;
 import dev.hardock.model.Text;
 import dev.hardock.model.Word;
 import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.source.shell.NestedShells;
 import dev.hardock.source.shell.ShellParser;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,8 @@ public final class RunLineReader {
     for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems(), declared)) {
       Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
       if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
-      ShellScript script = ShellParser.parse(block.text(), lines);
+      // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
+      ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
       if (block.reportProblems()) {
         for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
       }
