@@ -14,7 +14,8 @@
 #      CHECKOV_TREE=1 (checkov on the Dockerfile tree too: minutes per run, off by default),
 #      TRIVY_VERSION (v0.65.0), KICS_VERSION (v2.2.0), SKIP_GO_PEERS=1 (no Trivy, no KICS), GO (go binary),
 #      PEERS_KEEP_GO_CACHE=1 (keep bench/.peers/go, the module and build caches, after the Trivy/KICS builds),
-#      CASES (default "one-dockerfile five-mixed dockerfile-tree compose-tree": the cases to run)
+#      CASES (default "one-dockerfile five-mixed dockerfile-tree compose-tree": the cases to run),
+#      KEEP_RESULTS=1 (keep the last results of the cases not run, e.g. to redo only the small cases)
 set -uo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 root=$PWD
@@ -203,7 +204,7 @@ fi
 run_case() {
   local name=$1 runs=$2; shift 2
   local args=()
-  want "$name" || { rm -f "$results/peers-$name.json"; return 0; }
+  want "$name" || { [[ ${KEEP_RESULTS:-} == 1 ]] || rm -f "$results/peers-$name.json"; return 0; }
   while (($#)); do
     [[ -n $2 ]] && args+=(-n "$1" "$2")
     shift 2
