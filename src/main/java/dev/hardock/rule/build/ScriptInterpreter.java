@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.Word;
 import java.util.List;
 import java.util.Set;

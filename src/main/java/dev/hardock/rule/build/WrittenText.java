@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.Heredoc;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.Redirect;

@@ -1,5 +1,6 @@
 package dev.hardock.source.shell;
 
+import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.Heredoc;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.Redirect;
@@ -29,30 +30,6 @@ public final class NestedShells {
 
   private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash",
       "posh", "busybox");
-
-  /** Wrappers that run their arguments as a command: short options taking a value, number of operands. */
-  private record Wrapper(String valueLetters, Set<String> valueLong, int operands, boolean assignments) { }
-
-  private static final Map<String, Wrapper> WRAPPERS = Map.ofEntries(
-      Map.entry("env", new Wrapper("uC", Set.of("--unset", "--chdir"), 0, true)),
-      Map.entry("sudo", new Wrapper("ugpCDrtTUR", Set.of("--user", "--group", "--prompt", "--close-from",
-          "--chdir", "--role", "--type", "--command-timeout", "--other-user", "--host", "--chroot"), 0, true)),
-      Map.entry("doas", new Wrapper("uC", Set.of(), 0, false)),
-      Map.entry("exec", new Wrapper("a", Set.of(), 0, false)),
-      Map.entry("command", new Wrapper("", Set.of(), 0, false)),
-      Map.entry("builtin", new Wrapper("", Set.of(), 0, false)),
-      Map.entry("nohup", new Wrapper("", Set.of(), 0, false)),
-      Map.entry("time", new Wrapper("fo", Set.of("--format", "--output"), 0, false)),
-      Map.entry("nice", new Wrapper("n", Set.of("--adjustment"), 0, false)),
-      Map.entry("setsid", new Wrapper("", Set.of(), 0, false)),
-      Map.entry("eatmydata", new Wrapper("", Set.of(), 0, false)),
-      Map.entry("fakeroot", new Wrapper("lsi", Set.of("--lib", "--faked"), 0, false)),
-      Map.entry("timeout", new Wrapper("sk", Set.of("--signal", "--kill-after"), 1, false)),
-      Map.entry("gosu", new Wrapper("", Set.of(), 1, false)),
-      Map.entry("su-exec", new Wrapper("", Set.of(), 1, false)),
-      Map.entry("chroot", new Wrapper("", Set.of("--userspec", "--groups"), 1, false)),
-      Map.entry("xargs", new Wrapper("EILnPsdae", Set.of("--arg-file", "--delimiter", "--max-args", "--max-procs",
-          "--max-chars", "--eof", "--max-lines", "--replace"), 0, false)));
 
   private NestedShells() { }
 
@@ -147,9 +124,9 @@ public final class NestedShells {
 
   private static Word commandString(List<Word> all) {
     List<Word> words = all;
-    int i = skipWrappers(words);
+    int i = EffectiveCommand.skipWrappers(words);
     if (i >= words.size()) return null;
-    String name = basename(words.get(i).value());
+    String name = EffectiveCommand.basename(words.get(i).value());
     if (name.equals("find")) { // find ... -exec sh -c '...' _ {} \;
       for (int k = i + 1; k + 1 < words.size(); k++) {
         String v = words.get(k).value();
@@ -231,8 +208,8 @@ public final class NestedShells {
   public static boolean feedsShell(ShellCommand c) {
     if (readsProgramFromStdin(c)) return true;
     List<Word> words = c.words();
-    int i = skipWrappers(words);
-    if (i >= words.size() || !basename(words.get(i).value()).equals("cat")) return false;
+    int i = EffectiveCommand.skipWrappers(words);
+    if (i >= words.size() || !EffectiveCommand.basename(words.get(i).value()).equals("cat")) return false;
     for (int k = i + 1; k < words.size(); k++) {
       String v = words.get(k).value();
       if (!v.startsWith("-") || v.equals("--")) return false;
@@ -243,10 +220,10 @@ public final class NestedShells {
 
   private static boolean readsProgramFromStdin(ShellCommand c) {
     List<Word> words = c.words();
-    int i = skipWrappers(words);
+    int i = EffectiveCommand.skipWrappers(words);
     if (i >= words.size()) return false;
-    for (int k = 0; k < i; k++) if (basename(words.get(k).value()).equals("xargs")) return false; // input = arguments
-    String name = basename(words.get(i).value());
+    for (int k = 0; k < i; k++) if (EffectiveCommand.basename(words.get(k).value()).equals("xargs")) return false; // input = arguments
+    String name = EffectiveCommand.basename(words.get(i).value());
     if (!SHELLS.contains(name)) return false;
     if (name.equals("busybox")) {
       if (i + 1 >= words.size() || !SHELLS.contains(words.get(i + 1).value())) return false;
@@ -276,62 +253,5 @@ public final class NestedShells {
       return v.equals("/dev/stdin");
     }
     return true;
-  }
-
-  /** Index of the first word after wrappers (env, sudo, exec, nice...) and their options. */
-  private static int skipWrappers(List<Word> words) {
-    int i = 0;
-    while (i < words.size()) {
-      String name = basename(words.get(i).value());
-      Wrapper w = WRAPPERS.get(name);
-      if (w == null) return i;
-      i++;
-      int operands = w.operands();
-      while (i < words.size()) {
-        String v = words.get(i).value();
-        if (v.equals("--")) {
-          i++;
-          break;
-        }
-        if (w.assignments() && isAssignment(v)) {
-          i++;
-        } else if (v.startsWith("--") && v.length() > 2) {
-          i += !v.contains("=") && w.valueLong().contains(v) ? 2 : 1;
-        } else if ((v.startsWith("-") && v.length() > 1) || (v.equals("-") && name.equals("env"))) {
-          if (name.equals("command") && (v.contains("v") || v.contains("V"))) return words.size();
-          if (name.equals("env") && v.contains("S")) return words.size(); // env -S splits a string: unknown
-          boolean valueFollows = false;
-          for (int k = 1; k < v.length(); k++) {
-            if (w.valueLetters().indexOf(v.charAt(k)) >= 0) {
-              valueFollows = k == v.length() - 1;
-              break;
-            }
-          }
-          i += valueFollows ? 2 : 1;
-        } else if (operands > 0) {
-          operands--;
-          i++;
-        } else {
-          break;
-        }
-      }
-    }
-    return i;
-  }
-
-  private static boolean isAssignment(String v) {
-    int eq = v.indexOf('=');
-    if (eq <= 0) return false;
-    for (int i = 0; i < eq; i++) {
-      char ch = v.charAt(i);
-      boolean ok = ch == '_' || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (i > 0 && ch >= '0' && ch <= '9');
-      if (!ok) return false;
-    }
-    return true;
-  }
-
-  private static String basename(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash >= 0 ? path.substring(slash + 1) : path;
   }
 }

@@ -1,7 +1,5 @@
-package dev.hardock.rule.build;
+package dev.hardock.model;
 
-import dev.hardock.model.ShellCommand;
-import dev.hardock.model.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,8 @@ import java.util.Map;
 /**
  * The command a {@link ShellCommand} really runs, seen through wrappers that run their arguments as a
  * command: {@code sudo -E env DEBIAN_FRONTEND=noninteractive apt-get install x} is apt-get install x. The
- * wrappers' options (and their values) are skipped; {@code env} and {@code sudo} assignments are kept.
+ * wrappers' options (and their values) are skipped; {@code env} and {@code sudo} assignments are kept. The
+ * readers use the same wrapper table to find the shell that runs a command string ({@code sudo sh -c "..."}).
  */
 public final class EffectiveCommand {
   /** How a wrapper reads its own arguments before the command it runs. */
@@ -24,6 +23,7 @@ public final class EffectiveCommand {
       Map.entry("nice", new Wrapper("n", List.of("adjustment"), 0, false)),
       Map.entry("ionice", new Wrapper("cnpPu", List.of("class", "classdata", "pid", "pgid", "uid"), 0, false)),
       Map.entry("nohup", new Wrapper("", List.of(), 0, false)),
+      Map.entry("setsid", new Wrapper("", List.of(), 0, false)),
       Map.entry("exec", new Wrapper("a", List.of(), 0, false)),
       Map.entry("command", new Wrapper("", List.of(), 0, false)),
       Map.entry("builtin", new Wrapper("", List.of(), 0, false)),
@@ -36,8 +36,8 @@ public final class EffectiveCommand {
       Map.entry("chroot", new Wrapper("", List.of("userspec", "groups"), 1, false)),
       Map.entry("tini", new Wrapper("pe", List.of(), 0, false)),
       Map.entry("dumb-init", new Wrapper("", List.of("rewrite"), 0, false)),
-      Map.entry("xargs", new Wrapper("EILnPsda", List.of("arg-file", "delimiter", "max-args", "max-procs",
-          "max-chars", "eof", "max-lines"), 0, false)));
+      Map.entry("xargs", new Wrapper("EILnPsdae", List.of("arg-file", "delimiter", "max-args", "max-procs",
+          "max-chars", "eof", "max-lines", "replace"), 0, false)));
 
   private final ShellCommand command;
   private final List<Word> wrappers;
@@ -52,9 +52,20 @@ public final class EffectiveCommand {
   }
 
   public static EffectiveCommand of(ShellCommand c) {
-    List<Word> words = c.words();
     List<Word> wrappers = new ArrayList<>();
     List<Word> assignments = new ArrayList<>(c.assignments());
+    return new EffectiveCommand(c, wrappers, assignments, skipWrappers(c.words(), wrappers, assignments));
+  }
+
+  /**
+   * Index of the word that names the command run through the wrappers at the start of {@code words} (env,
+   * sudo, exec, nice...), or {@code words.size()} when there is none (only wrappers, {@code command -v x}).
+   */
+  public static int skipWrappers(List<Word> words) {
+    return skipWrappers(words, new ArrayList<>(), new ArrayList<>());
+  }
+
+  private static int skipWrappers(List<Word> words, List<Word> wrappers, List<Word> assignments) {
     int i = 0;
     while (i < words.size()) {
       String name = basename(words.get(i).value());
@@ -74,7 +85,7 @@ public final class EffectiveCommand {
           i += !v.contains("=") && w.longWithValue().contains(v.substring(2)) ? 2 : 1;
         } else if ((v.startsWith("-") && v.length() > 1) || (v.equals("-") && name.equals("env"))) {
           // `command -v x` and `command -V x` look a command up instead of running it
-          if (name.equals("command") && (v.contains("v") || v.contains("V"))) return new EffectiveCommand(c, wrappers, assignments, words.size());
+          if (name.equals("command") && (v.contains("v") || v.contains("V"))) return words.size();
           boolean valueFollows = false;
           for (int k = 1; k < v.length(); k++) {
             if (w.shortWithValue().indexOf(v.charAt(k)) >= 0) {
@@ -91,7 +102,7 @@ public final class EffectiveCommand {
         }
       }
     }
-    return new EffectiveCommand(c, wrappers, assignments, Math.min(i, words.size()));
+    return Math.min(i, words.size());
   }
 
   /** The command as parsed. */
@@ -132,12 +143,12 @@ public final class EffectiveCommand {
     return assignments;
   }
 
-  static String basename(String path) {
+  public static String basename(String path) {
     int slash = path.lastIndexOf('/');
     return slash >= 0 ? path.substring(slash + 1) : path;
   }
 
-  static boolean isAssignment(String v) {
+  public static boolean isAssignment(String v) {
     int eq = v.indexOf('=');
     if (eq <= 0) return false;
     for (int i = 0; i < eq; i++) {
