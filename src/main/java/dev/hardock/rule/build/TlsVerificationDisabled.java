@@ -85,7 +85,8 @@ public final class TlsVerificationDisabled extends Rule {
       } else if (v.startsWith("-") && !v.startsWith("--")) {
         for (int k = 1; k < v.length(); k++) {
           if (v.charAt(k) == 'k') {
-            report(args.get(i).span(), "curl " + v + " (-k) disables TLS certificate verification: fix the CA bundle instead");
+            report(args.get(i).span(), "curl " + v + (v.equals("-k") ? "" : " (-k)")
+                + " disables TLS certificate verification: fix the CA bundle instead");
             break;
           }
           if (CURL_VALUE_LETTERS.indexOf(v.charAt(k)) >= 0) {
