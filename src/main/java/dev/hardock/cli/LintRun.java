@@ -58,10 +58,14 @@ final class LintRun {
     Map<Path, List<Target>> groups = new LinkedHashMap<>();
     Map<Target, Config> configOf = new IdentityHashMap<>();
     Path none = Path.of("");
+    // one lookup per directory, not per file: the walk up to the repository root stats two paths per level
+    Map<Path, java.util.Optional<Path>> configIn = new HashMap<>();
     for (Target t : targets) {
       Config c = forcedConfig;
       if (c == null) {
-        Path file = Config.find(t.path(), env);
+        Path dir = t.path().toAbsolutePath().getParent();
+        Path file = dir == null ? Config.find(t.path(), env)
+            : configIn.computeIfAbsent(dir, d -> java.util.Optional.ofNullable(Config.find(t.path(), env))).orElse(null);
         if (file != null) {
           c = configs.get(file);
           if (c == null) {
