@@ -125,28 +125,21 @@ final class RunBlocks {
     int i = start;
     while (i < end && (text.charAt(i) == ' ')) i++;
     if (i >= end || text.charAt(i) == '#') return -1;
-    int colon = -1;
-    int depth = 0;
-    for (int j = i; j < end; j++) {
-      char c = text.charAt(j);
-      if (c == '$' && j + 1 < end && (text.charAt(j + 1) == '(' || text.charAt(j + 1) == '{')) {
-        depth++;
-        j++;
-      } else if ((c == ')' || c == '}') && depth > 0) {
-        depth--;
-      } else if (depth == 0 && (c == '=' || c == '#')) {
-        return -1;
-      } else if (depth == 0 && c == ':') {
-        colon = j;
-        break;
-      }
-    }
+    int colon = outsideReferences(text, i, end, ':');
     if (colon < 0) return -1;
     int j = colon + 1;
     while (j < end && text.charAt(j) == ':') j++; // double-colon rules; ::= is an assignment
     if (j < end && text.charAt(j) == '=') return -1;
-    depth = 0;
-    for (; j < end; j++) {
+    return outsideReferences(text, j, end, ';');
+  }
+
+  /**
+   * The offset of {@code wanted} in [from, end) outside {@code $(...)}/{@code ${...}} references, or -1 when
+   * none comes before an {@code =} (an assignment) or a {@code #} (a comment) at that level.
+   */
+  private static int outsideReferences(String text, int from, int end, char wanted) {
+    int depth = 0;
+    for (int j = from; j < end; j++) {
       char c = text.charAt(j);
       if (c == '$' && j + 1 < end && (text.charAt(j + 1) == '(' || text.charAt(j + 1) == '{')) {
         depth++;
@@ -155,7 +148,7 @@ final class RunBlocks {
         depth--;
       } else if (depth == 0 && (c == '=' || c == '#')) {
         return -1;
-      } else if (depth == 0 && c == ';') {
+      } else if (depth == 0 && c == wanted) {
         return j;
       }
     }
