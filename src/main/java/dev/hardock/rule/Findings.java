@@ -12,6 +12,7 @@ public final class Findings {
   private final String file;
   private final SourceKind source;
   private final List<Finding> found = new ArrayList<>();
+  private final java.util.Set<Finding> seen = new java.util.HashSet<>();
   private final java.util.Map<String, Severity> overrides;
   private java.util.Map<Span, String> spanFiles = java.util.Map.of();
 
@@ -38,7 +39,10 @@ public final class Findings {
     Severity s = overrides.getOrDefault(rule.id(), severity);
     String where = spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file);
     // messages may quote what the user wrote: never let a credential through in full
-    found.add(new Finding(rule, s, where, span, Redaction.scrub(message), source));
+    Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source);
+    // the same problem met twice (an unterminated quote seen by the RUN line and by the sh -c string inside it)
+    // is one finding
+    if (seen.add(f)) found.add(f);
   }
 
   public List<Finding> all() {
