@@ -321,4 +321,24 @@ class ComposeMergeLintTest {
         """);
     assertEquals(List.of("HD107 infra/local.yaml:4:5-4:14"), shown(lint("compose.yaml"), "HD104", "HD107"));
   }
+
+  /**
+   * An included project interpolates with its own .env, the including project's values winning (compose-go
+   * loader/include.go): TAG comes from sub/.env (no latest tag), DCT from the parent's .env (content trust off).
+   */
+  @Test
+  void anIncludedFileReadsItsOwnDotEnvUnderTheParentsValues() throws IOException {
+    write("compose.yaml", "include: [sub/compose.yaml]\n");
+    write(".env", "DCT=0\n");
+    write("sub/compose.yaml", """
+        services:
+          worker:
+            image: "worker:${TAG:-latest}"
+            environment:
+              DOCKER_CONTENT_TRUST: "${DCT}"
+        """);
+    write("sub/.env", "DCT=1\nTAG=2.0\n");
+    assertEquals(List.of("HD319 sub/compose.yaml:5:7-5:37"),
+        shown(lint("compose.yaml"), "HD201", "HD319"));
+  }
 }

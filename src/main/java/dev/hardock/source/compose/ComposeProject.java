@@ -43,6 +43,12 @@ final class ComposeProject {
 
   final YamlFile main;
   final Function<String, String> variables;
+  /**
+   * Variables of the files {@code include} reads, by shown path: an included project interpolates with its own
+   * {@code .env} (or the item's {@code env_file}), the including project's values winning (compose-go's
+   * loader/include.go: the parent environment merged over the included one).
+   */
+  private final Map<String, Function<String, String>> includedVariables = new HashMap<>();
   final YamlNode.Budget budget = new YamlNode.Budget(YamlNode.Budget.DEFAULT);
   final List<ParseProblem> problems = new ArrayList<>();
   final Map<Span, String> spanFiles = new IdentityHashMap<>();
@@ -223,7 +229,7 @@ final class ComposeProject {
       Map<String, Entry> project = null;
       for (YamlNode p : paths) {
         if (!(p instanceof Scalar s) || s.isNull()) continue;
-        String v = Interpolation.expand(s.value(), variables);
+        String v = Interpolation.expand(s.value(), variablesOf(s.file()));
         if (v == null) continue;
         Path file;
         try {
@@ -231,12 +237,49 @@ final class ComposeProject {
         } catch (java.nio.file.InvalidPathException e) {
           continue;
         }
+        Path key = file.toAbsolutePath().normalize();
+        if (!includedVariables.containsKey(display(key))) {
+          Function<String, String> parent = variablesOf(s.file());
+          Map<String, String> own = includedEnv(item, s, key);
+          includedVariables.put(display(key), n -> {
+            String pv = parent.apply(n);
+            return pv != null ? pv : own.get(n);
+          });
+        }
         Map<String, Entry> found = servicesOf(file, s);
         if (project == null) project = new LinkedHashMap<>(found);
         else mergeServices(project, found);
       }
       if (project != null) for (Map.Entry<String, Entry> e : project.entrySet()) services.putIfAbsent(e.getKey(), e.getValue());
     }
+  }
+
+  /** The variables a file's values interpolate with: its include's, or the project's. */
+  Function<String, String> variablesOf(YamlFile f) {
+    return f == null ? variables : includedVariables.getOrDefault(f.display(), variables);
+  }
+
+  /** An include item's {@code env_file} (one or a list, relative to the including file), else the .env beside the file. */
+  private Map<String, String> includedEnv(YamlNode item, Scalar at, Path included) {
+    Map<String, String> own = new HashMap<>();
+    List<YamlNode> files = new ArrayList<>();
+    if (item instanceof Mapping im) {
+      Entry ef = im.get("env_file", budget);
+      if (ef != null && ef.value() instanceof Sequence es) files.addAll(es.items());
+      else if (ef != null) files.add(ef.value());
+    }
+    try {
+      if (files.isEmpty()) {
+        Path dir = included.getParent();
+        if (dir != null) own.putAll(DotEnv.read(dir.resolve(".env")));
+      }
+      for (YamlNode f : files) {
+        if (f instanceof Scalar fs && !fs.isNull()) own.putAll(DotEnv.read(at.file().folder().resolve(fs.value()).normalize()));
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // a path the file system cannot name holds no variables
+    }
+    return own;
   }
 
   // ---- merging ----
@@ -335,7 +378,7 @@ final class ComposeProject {
     }
     Map<String, Entry> from = sameFile;
     if (fileNode instanceof Scalar fs && !fs.isNull()) {
-      String v = Interpolation.expand(fs.value(), variables);
+      String v = Interpolation.expand(fs.value(), variablesOf(fs.file()));
       if (v == null) return svc;
       from = servicesOf(fs.file().folder().resolve(v), fs);
     }
@@ -364,23 +407,23 @@ final class ComposeProject {
     Span span;
     if (v instanceof Scalar s) {
       if (s.isNull()) return null;
-      context = Interpolation.expand(s.value(), variables);
+      context = Interpolation.expand(s.value(), variablesOf(s.file()));
       span = mapper.pairSpan(e);
     } else if (v instanceof Mapping bm) {
       span = span(e.key());
       Map<String, Entry> m = bm.merged(budget);
       if (mapper.scalar(m.get("context"), "build.context") instanceof Scalar c && !c.isNull()) {
-        context = Interpolation.expand(c.value(), variables);
+        context = Interpolation.expand(c.value(), variablesOf(c.file()));
       }
       if (mapper.scalar(m.get("dockerfile"), "build.dockerfile") instanceof Scalar d && !d.isNull()) {
-        dockerfile = Interpolation.expand(d.value(), variables);
+        dockerfile = Interpolation.expand(d.value(), variablesOf(d.file()));
       }
       if (mapper.scalar(m.get("dockerfile_inline"), "build.dockerfile_inline") instanceof Scalar d && !d.isNull()) {
-        inline = Interpolation.expand(d.value(), variables);
+        inline = Interpolation.expand(d.value(), variablesOf(d.file()));
         if (inline == null) inline = d.value();
       }
       if (mapper.scalar(m.get("target"), "build.target") instanceof Scalar t && !t.isNull()) {
-        target = Interpolation.expand(t.value(), variables);
+        target = Interpolation.expand(t.value(), variablesOf(t.file()));
         if (target == null) return new BuildRef(null, null, span, null, null); // unknown target: don't guess
       }
       mapper.buildArgs(m.get("args"), service);
