@@ -345,12 +345,106 @@ final class RunBlocks {
       mapped = MappedText.of(text, start, Math.min(end, text.length()));
     } else if (end - start >= 2) {
       mapped = MappedText.of(text, start + 1, end - 1);
+      if (!squeeze(mapped.text()).equals(squeeze(value))) {
+        // escapes ("a \"b\"", 'it''s') and folded lines: decode the scalar as YAML does, offset by offset
+        MappedText decoded = quoted(text, start + 1, Math.min(end - 1, text.length()), style == ScalarStyle.DOUBLE_QUOTED);
+        if (decoded != null && decoded.text().equals(value)) return decoded;
+      }
     }
     if (mapped != null && squeeze(mapped.text()).equals(squeeze(value))) return mapped;
     // escapes or multi-line flow scalars: keep the value, every character at the scalar's start
     MappedText.Builder b = new MappedText.Builder(value.length());
     for (int i = 0; i < value.length(); i++) b.append(value.charAt(i), Math.min(start, text.length()));
     return b.build(end);
+  }
+
+  /**
+   * A quoted flow scalar's value, each character at its offset in the file (an escape at its backslash, a folded
+   * line break at the break): YAML 1.2 double-quoted escapes and escaped line breaks, {@code ''} in single
+   * quotes, line folding (a break between text is a space, each further empty line a newline). Null when the
+   * text holds something this does not decode; the caller checks the result against the parser's value.
+   */
+  static MappedText quoted(String text, int from, int to, boolean dbl) {
+    MappedText.Builder b = new MappedText.Builder(Math.max(0, to - from));
+    int i = from;
+    while (i < to) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        int j = i;
+        while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+        if (j < to && (text.charAt(j) == '\n' || text.charAt(j) == '\r')) {
+          // trailing white space, then one or more line breaks: folded
+          int breaks = 0;
+          int at = j;
+          while (j < to && (text.charAt(j) == '\n' || text.charAt(j) == '\r' || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            if (text.charAt(j) == '\n' || (text.charAt(j) == '\r' && (j + 1 >= to || text.charAt(j + 1) != '\n'))) breaks++;
+            j++;
+          }
+          if (breaks == 1) b.append(' ', at);
+          for (int k = 1; k < breaks; k++) b.append('\n', at);
+          i = j;
+          continue;
+        }
+        for (int k = i; k < j; k++) b.append(text.charAt(k), k);
+        i = j;
+        continue;
+      }
+      if (!dbl && c == '\'' && i + 1 < to && text.charAt(i + 1) == '\'') {
+        b.append('\'', i);
+        i += 2;
+        continue;
+      }
+      if (dbl && c == '\\' && i + 1 < to) {
+        char n = text.charAt(i + 1);
+        if (n == '\n' || n == '\r') { // an escaped line break joins the lines
+          i += 2;
+          if (n == '\r' && i < to && text.charAt(i) == '\n') i++;
+          while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+          continue;
+        }
+        int hex = n == 'x' ? 2 : n == 'u' ? 4 : n == 'U' ? 8 : 0;
+        if (hex > 0) {
+          if (i + 2 + hex > to) return null;
+          int cp;
+          try {
+            cp = Integer.parseInt(text.substring(i + 2, i + 2 + hex), 16);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+          if (!Character.isValidCodePoint(cp)) return null;
+          for (char ch : Character.toChars(cp)) b.append(ch, i);
+          i += 2 + hex;
+          continue;
+        }
+        String d = switch (n) {
+          case '0' -> "\0";
+          case 'a' -> "\u0007";
+          case 'b' -> "\b";
+          case 't', '\t' -> "\t";
+          case 'n' -> "\n";
+          case 'v' -> "\u000B";
+          case 'f' -> "\f";
+          case 'r' -> "\r";
+          case 'e' -> "\u001B";
+          case ' ' -> " ";
+          case '"' -> "\"";
+          case '/' -> "/";
+          case '\\' -> "\\";
+          case 'N' -> "\u0085";
+          case '_' -> "\u00A0";
+          case 'L' -> "\u2028";
+          case 'P' -> "\u2029";
+          default -> null;
+        };
+        if (d == null) return null;
+        b.append(d.charAt(0), i);
+        i += 2;
+        continue;
+      }
+      b.append(c, i);
+      i++;
+    }
+    return b.build(to);
   }
 
   private static String squeeze(String s) {
