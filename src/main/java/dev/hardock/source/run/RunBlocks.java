@@ -308,18 +308,58 @@ final class RunBlocks {
   }
 
   private static void collect(Node node, String text, LineIndex lines, List<Block> out, int depth) {
+    collect(node, text, lines, out, depth, true);
+  }
+
+  /**
+   * @param posix whether a {@code run:} here goes to a POSIX shell: GitHub runs steps in bash unless the step,
+   *     the job's or the workflow's {@code defaults.run.shell} names another program (pwsh, python, cmd), and
+   *     a Windows job's default is pwsh; such steps are not shell and are skipped
+   */
+  private static void collect(Node node, String text, LineIndex lines, List<Block> out, int depth, boolean posix) {
     if (depth > 200) return;
     if (node instanceof MappingNode m) {
+      Boolean here = stepShell(m);
+      if (here == null) here = defaultShell(m);
+      boolean shell = here != null ? here : posix;
       for (NodeTuple t : m.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && CI_KEYS.contains(k.getValue())) {
-          scripts(t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
+          if (shell) scripts(t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
         } else {
-          collect(t.getValueNode(), text, lines, out, depth + 1);
+          collect(t.getValueNode(), text, lines, out, depth + 1, shell);
         }
       }
     } else if (node instanceof SequenceNode s) {
-      for (Node child : s.getValue()) collect(child, text, lines, out, depth + 1);
+      for (Node child : s.getValue()) collect(child, text, lines, out, depth + 1, posix);
     }
+  }
+
+  private static final Set<String> POSIX_SHELLS = Set.of("bash", "sh", "dash", "zsh", "ksh", "ash", "busybox");
+
+  /** A step's (or a defaults.run mapping's) {@code shell:}: true for a POSIX shell, false for another program, null if none. */
+  private static Boolean stepShell(MappingNode m) {
+    Node v = value(m, "shell");
+    if (!(v instanceof ScalarNode s) || s.getValue().isBlank()) return null;
+    String first = s.getValue().strip().split("\\s+")[0];
+    return POSIX_SHELLS.contains(first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** A job's or workflow's {@code defaults.run.shell}, else a Windows job's pwsh; null when neither says. */
+  private static Boolean defaultShell(MappingNode m) {
+    if (value(m, "defaults") instanceof MappingNode d && value(d, "run") instanceof MappingNode r) {
+      Boolean b = stepShell(r);
+      if (b != null) return b;
+    }
+    Node runsOn = value(m, "runs-on");
+    if (runsOn instanceof ScalarNode s && s.getValue().toLowerCase(Locale.ROOT).contains("windows")) return false;
+    return null;
+  }
+
+  private static Node value(MappingNode m, String key) {
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+    }
+    return null;
   }
 
   private static void scripts(Node node, Object scope, String text, LineIndex lines, List<Block> out, int depth) {
