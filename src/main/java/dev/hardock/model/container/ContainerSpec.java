@@ -17,6 +17,8 @@ import java.util.List;
  * @param cpus any CPU limit: {@code --cpus}, {@code --cpu-quota}, {@code --cpu-shares}, {@code --cpuset-cpus},
  *     {@code cpus}, {@code cpu_quota}, {@code cpu_shares}, {@code cpuset}, {@code deploy.resources.limits.cpus}
  * @param healthcheckDisabled {@code --no-healthcheck}, {@code healthcheck: disable: true} or test NONE
+ * @param hiddenOptions where options this reader cannot see may hide ({@code docker run $DOCKER_OPTS img},
+ *     {@code $(RUN_FLAGS)} in a Makefile), or null: rules that judge a missing setting stay silent then
  */
 public record ContainerSpec(
     SourceKind source,
@@ -46,7 +48,8 @@ public record ContainerSpec(
     Setting<Boolean> healthcheckDisabled,
     List<PortMapping> ports,
     List<Setting<String>> links,
-    List<EnvVar> env) {
+    List<EnvVar> env,
+    Span hiddenOptions) {
 
   /** Collects settings while a reader walks its source; lists may be appended to directly. */
   public static final class Builder {
@@ -85,8 +88,10 @@ public record ContainerSpec(
       this.span = span;
     }
 
+    public Span hiddenOptions;
+
     public ContainerSpec build() {
-      return new ContainerSpec(source, name, span, image, build, privileged, user, networkMode, pidMode, ipcMode, utsMode, usernsMode, cgroupParent, List.copyOf(mounts), List.copyOf(capAdd), List.copyOf(capDrop), List.copyOf(securityOpts), List.copyOf(devices), readOnlyRootfs, memory, memorySwap, cpus, pidsLimit, restart, healthcheckDisabled, List.copyOf(ports), List.copyOf(links), List.copyOf(env));
+      return new ContainerSpec(source, name, span, image, build, privileged, user, networkMode, pidMode, ipcMode, utsMode, usernsMode, cgroupParent, List.copyOf(mounts), List.copyOf(capAdd), List.copyOf(capDrop), List.copyOf(securityOpts), List.copyOf(devices), readOnlyRootfs, memory, memorySwap, cpus, pidsLimit, restart, healthcheckDisabled, List.copyOf(ports), List.copyOf(links), List.copyOf(env), hiddenOptions);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.hardock.rule.Severity;
 public final class MemoryLimitMissing extends Rule {
   @Override
   public void check(ContainerSpec c) {
+    if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     if (c.memory() == null) report(c.span(), "no memory limit: set -m/--memory (mem_limit, deploy.resources.limits.memory)");
   }
 }

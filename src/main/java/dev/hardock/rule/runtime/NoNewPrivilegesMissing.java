@@ -13,6 +13,7 @@ import dev.hardock.rule.Severity;
 public final class NoNewPrivilegesMissing extends Rule {
   @Override
   public void check(ContainerSpec c) {
+    if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     for (Setting<String> s : c.securityOpts()) {
       SecurityOption o = SecurityOption.parse(s.value());
       if (!o.key().equals("no-new-privileges")) continue;

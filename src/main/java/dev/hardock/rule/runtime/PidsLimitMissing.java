@@ -12,6 +12,7 @@ import dev.hardock.rule.Severity;
 public final class PidsLimitMissing extends Rule {
   @Override
   public void check(ContainerSpec c) {
+    if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     var p = c.pidsLimit();
     if (p == null) {
       report(c.span(), "no process limit: set --pids-limit (pids_limit) so a fork bomb cannot exhaust the host");

@@ -19,7 +19,7 @@ public final class RunsAsRoot extends Rule {
       return;
     }
     var b = c.build();
-    if (b == null || b.imageUser() == null) return;
+    if (b == null || b.imageUser() == null || c.hiddenOptions() != null) return;
     if (!b.imageUser().isEmpty() && !RootUser.isRoot(b.imageUser())) return;
     String where = b.dockerfile() == null ? "its inline Dockerfile"
         : b.dockerfile().getFileName() + (b.imageUserSpan() != null ? ":" + b.imageUserSpan().line() : "");

@@ -12,6 +12,7 @@ import dev.hardock.rule.Severity;
 public final class WritableRootFilesystem extends Rule {
   @Override
   public void check(ContainerSpec c) {
+    if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     // read_only: ${RO} is set to what we cannot know: no guess
     if (c.readOnlyRootfs() != null && !Boolean.FALSE.equals(c.readOnlyRootfs().value())) return;
     report(c.readOnlyRootfs() != null ? c.readOnlyRootfs().span() : c.span(),

@@ -39,6 +39,8 @@ final class RunArgs {
   final List<Option> options = new ArrayList<>();
   final List<ParseProblem> unknown = new ArrayList<>();
   Word image;
+  /** The first variable that may hold options ({@code $DOCKER_OPTS}), or null. */
+  Span hiddenOptions;
   final List<Word> command = new ArrayList<>();
 
   private RunArgs() { }
@@ -111,6 +113,7 @@ final class RunArgs {
         }
         i++;
       } else if (isOpaqueOptions(w) || holdsOptions(w, vars)) {
+        if (r.hiddenOptions == null) r.hiddenOptions = w.span();
         i++; // "$DOCKER_OPTS", or P="--rm -it" then $P: options, not the image
       } else {
         break;
@@ -146,8 +149,9 @@ final class RunArgs {
   /** A lone unquoted variable named like a list of options ({@code $DOCKER_OPTS}, {@code ${RUN_ARGS}}). */
   private static boolean isOpaqueOptions(Word w) {
     String raw = w.raw();
-    if (!raw.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?")) return false;
-    String name = raw.replaceAll("[${}]", "").toUpperCase(Locale.ROOT);
+    // $(NAME) too: a make variable in a Makefile recipe (in a shell script it would run a command NAME)
+    if (!raw.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?") && !raw.matches("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)")) return false;
+    String name = raw.replaceAll("[${}()]", "").toUpperCase(Locale.ROOT);
     return name.contains("OPT") || name.contains("ARG") || name.contains("FLAG") || name.contains("PARAM");
   }
 }

@@ -27,6 +27,7 @@ final class RunContainer {
   static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars, List<EnvVar> env) {
     ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.RUN, name, span);
     for (RunArgs.Option o : args.options) apply(b, o);
+    b.hiddenOptions = args.hiddenOptions;
     b.env.addAll(env);
     if (args.image != null) {
       RunValue img = RunValue.of(args.image, 0, args.image.value().length(), vars);
