@@ -138,6 +138,8 @@ final class SecretValues {
   static boolean isPlaceholder(String v, String lower) {
     int n = v.length();
     if (n >= 2 && v.charAt(0) == '<' && v.charAt(n - 1) == '>') return true;
+    // a Markdown run line's <placeholder>, made a shell word by the reader (RunBlocks.appendLine)
+    if (n >= 2 && v.charAt(0) == '\u2039' && v.charAt(n - 1) == '\u203A') return true;
     if (v.contains("{{") && v.contains("}}")) return true;
     if (lower.startsWith("your") && (lower.length() == 4 || !Character.isLetter(lower.charAt(4))
         || Character.isUpperCase(v.charAt(4)))) {

@@ -274,15 +274,19 @@ final class RunBlocks {
   /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
   private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_][\\w.:/-]*>");
 
-  /** Appends a line of a code block, with placeholders made into words ({@code _hostname_}) of the same length. */
+  /**
+   * Appends a line of a code block, with placeholders made into words of the same length: {@code <hostname>}
+   * becomes {@code \u2039hostname\u203A} (single angle quotation marks), which the shell reads as a word and
+   * the rules still know for a placeholder (a secret value, an image).
+   */
   private static void appendLine(MappedText.Builder b, String text, int start, int end) {
     Matcher m = PLACEHOLDER.matcher(text).region(start, end);
     int at = start;
     while (m.find()) {
       b.append(text, at, m.start());
-      b.append('_', m.start());
+      b.append('\u2039', m.start());
       b.append(text, m.start() + 1, m.end() - 1);
-      b.append('_', m.end() - 1);
+      b.append('\u203A', m.end() - 1);
       at = m.end();
     }
     b.append(text, at, end);

@@ -91,7 +91,8 @@ class RunLineReaderTest {
   @Test
   void markdownPlaceholdersAreWords() {
     var r = read("```bash\ndocker run -h <hostname> -d example:<VERSION>\n```\n", RunBlocks.Format.MARKDOWN);
-    assertEquals("example:_VERSION_", r.containers().get(0).image().ref().raw());
+    assertEquals("example:\u2039VERSION\u203A", r.containers().get(0).image().ref().raw());
+    assertEquals(false, r.containers().get(0).image().ref().isWellFormed());
   }
 
   @Test
