@@ -158,6 +158,7 @@ public final class TextReport implements Report {
       String line = lines[i];
       char[] c = line.toCharArray();
       for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);
+      maskSecretAssignments(line, c);
       for (Finding f : findings) {
         Span s = f.span();
         if (!SECRET_RULES.contains(f.rule().id()) || i + 1 < s.line() || i + 1 > s.endLine()) continue;
@@ -169,6 +170,52 @@ public final class TextReport implements Report {
         mask(c, eq >= 0 ? from + eq + 1 : from, to, i + 1 == s.line());
       }
       lines[i] = new String(c);
+    }
+  }
+
+  /**
+   * Masks the literal value of every {@code NAME=value} or {@code NAME: value} on the line whose name is a
+   * secret's ({@code DB_PASSWORD=hunter2}), whether or not a secret rule reported it (disabled, suppressed, or
+   * the frame belongs to another finding on the same line).
+   */
+  static void maskSecretAssignments(String line, char[] c) {
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      char ch = line.charAt(i);
+      if (!(Character.isLetter(ch) || ch == '_') || (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == '_'))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_' || line.charAt(j) == '-' || line.charAt(j) == '.')) j++;
+      String name = line.substring(i, j);
+      int v = j;
+      if (v < n && line.charAt(v) == '"' || v < n && line.charAt(v) == '\'') v++; // "NAME": value, 'NAME': value
+      if (v < n && (line.charAt(v) == '=' || line.charAt(v) == ':')) {
+        v++;
+        while (v < n && line.charAt(v) == ' ') v++;
+        int end = v;
+        if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
+          int close = line.indexOf(line.charAt(v), v + 1);
+          end = close < 0 ? n : close + 1;
+        } else {
+          int open = 0;
+          while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
+            if (line.charAt(end) == '{') open++;
+            if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
+            end++;
+          }
+        }
+        if (end > v && dev.hardock.rule.secret.SecretNames.isSecretName(name)
+            && dev.hardock.rule.secret.SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
+          boolean quoted = line.charAt(v) == '"' || line.charAt(v) == '\'';
+          mask(c, quoted ? v + 1 : v, quoted && end - 1 > v ? end - 1 : end, true);
+        }
+        i = Math.max(end, j);
+        continue;
+      }
+      i = j;
     }
   }
 
