@@ -146,7 +146,11 @@ public final class Suppressions {
             target++;
           }
         }
-        if (target >= lines.length) continue;
+        if (target >= lines.length) {
+          // nothing follows: it silences nothing, which HD004 says
+          directives.add(new Directive(names, reason, lines.length + 1, lines.length));
+          continue;
+        }
         from = target + 1;
         to = html ? md.blockEnd(target) + 1 : extent(lines, target, file.kind(), syntax, inFence) + 1;
       }
@@ -238,10 +242,27 @@ public final class Suppressions {
       return blockLast[target] >= 0 ? Math.min(blockLast[target], codeColumn.length - 1) : target;
     }
 
-    /** Offset past block-quote markers ({@code >}) and indentation at the start of a line. */
+    /** Offset past block-quote markers ({@code >}), list markers ({@code -}, {@code 1.}) and indentation. */
     static int markers(String l) {
       int k = 0;
-      while (k < l.length() && (l.charAt(k) == '>' || l.charAt(k) == ' ' || l.charAt(k) == '\t')) k++;
+      while (k < l.length()) {
+        char c = l.charAt(k);
+        if (c == '>' || c == ' ' || c == '\t') {
+          k++;
+        } else if ((c == '-' || c == '*' || c == '+') && k + 1 < l.length() && (l.charAt(k + 1) == ' ' || l.charAt(k + 1) == '\t')) {
+          k += 2;
+        } else if (Character.isDigit(c)) {
+          int d = k;
+          while (d < l.length() && d - k < 9 && Character.isDigit(l.charAt(d))) d++;
+          if (d + 1 < l.length() && (l.charAt(d) == '.' || l.charAt(d) == ')') && (l.charAt(d + 1) == ' ' || l.charAt(d + 1) == '\t')) {
+            k = d + 2;
+          } else {
+            break;
+          }
+        } else {
+          break;
+        }
+      }
       return k;
     }
   }

@@ -107,6 +107,17 @@ class SuppressionsTest {
   }
 
   @Test
+  void markdownCommentOnAListMarkerLineCoversTheItemsBlockAndOneAtTheEndIsUnused() {
+    String md = "1. <!-- hardock-ignore HD201: demo -->\n"
+        + "   ```sh\n"
+        + "   docker run nginx\n" // 3: covered
+        + "   ```\n"
+        + "- second\n"
+        + "<!-- hardock-ignore HD101: nothing after it -->\n";
+    assertEquals("HD004@6:21 / HD201@3(demo)", apply("README.md", SourceKind.RUN, md, at("HD201", 3, 15)));
+  }
+
+  @Test
   void markdownHtmlCommentCoversTheNextCodeBlockAndHashWorksInsideBlocks() {
     String md = "# Title: hardock-ignore HD201 is a heading here, not a directive\n\n"
         + "<!-- hardock-ignore HD201: the docs show the simplest form -->\n\n"

@@ -34,7 +34,7 @@ final class RunBlocks {
 
   enum Format { SHELL, MAKEFILE, MARKDOWN, YAML }
 
-  private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session",
+  private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session", "sh-session",
       "shellsession", "zsh", "terminal");
   private static final Set<String> CI_KEYS = Set.of("run", "script", "before_script", "after_script");
 
