@@ -5,4 +5,6 @@ RUN sh -c 'curl -k -o /tmp/x https://example.com/x'
 RUN /bin/bash -o pipefail -c "wget --no-check-certificate https://example.com/y"
 # expect: HD309 @37-39
 RUN ["/bin/sh", "-c", "sh -c \"curl -k -o /tmp/z https://example.com/z\""]
+# expect: HD309 @38-40
+RUN runuser -u nobody -- sh -c 'curl -k -o /tmp/r https://example.com/r'
 USER app

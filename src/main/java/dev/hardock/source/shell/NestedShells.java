@@ -170,7 +170,8 @@ public final class NestedShells {
   private static Word suCommand(List<Word> words, int from) {
     for (int k = from; k + 1 < words.size(); k++) {
       String v = words.get(k).value();
-      if (v.equals("--")) return null;
+      // runuser -u nobody -- sh -c '...': what follows -- is a command
+      if (v.equals("--")) return commandString(words.subList(k + 1, words.size()));
       if (v.equals("--command") || v.equals("--session-command")
           || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c") && v.chars().allMatch(ch -> ch == '-' || Character.isLetter(ch)))) {
         return words.get(k + 1);
