@@ -71,6 +71,7 @@ final class RunBlocks {
    */
   static MappedText makefile(String text, LineIndex lines) {
     Map<String, String> engines = makeEngines(text, lines);
+    Map<String, int[]> runs = makeRunCommands(text, lines, engines);
     MappedText.Builder b = new MappedText.Builder(text.length());
     boolean continued = false;
     for (int l = 1; l <= lines.lineCount(); l++) {
@@ -87,28 +88,86 @@ final class RunBlocks {
         if (semi < 0) continue;
         i = skipRecipePrefixes(text, semi + 1, end);
       }
-      for (; i < end; i++) {
-        char c = text.charAt(i);
-        if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
-          b.append('$', i);
-          i++;
-          continue;
-        }
-        int ref = c == '$' && !engines.isEmpty() ? variableReference(text, i, end) : -1;
-        String engine = ref < 0 ? null : engines.get(text.substring(i + 2, ref - 1));
-        if (engine != null) {
-          for (int k = 0; k < engine.length(); k++) {
-            b.append(engine.charAt(k), k == engine.length() - 1 ? ref - 1 : Math.min(i + k, ref - 2));
-          }
-          i = ref - 1;
-        } else {
-          b.append(c, i);
-        }
-      }
+      appendRecipe(b, text, i, end, engines, runs, 0);
       continued = end > start && text.charAt(end - 1) == '\\';
       b.append('\n', end);
     }
     return b.build(text.length());
+  }
+
+  /**
+   * Appends recipe text [i, end): {@code $$} is a shell {@code $}, an engine variable becomes the engine's
+   * name, and a variable holding a run command ({@code RUN_IN_DOCKER := docker run --rm img}) is replaced by
+   * its value, mapped to where the Makefile assigns it, so its flags are judged at the assignment.
+   */
+  private static void appendRecipe(MappedText.Builder b, String text, int i, int end, Map<String, String> engines,
+      Map<String, int[]> runs, int depth) {
+    for (; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
+        b.append('$', i);
+        i++;
+        continue;
+      }
+      int ref = c == '$' && !(engines.isEmpty() && runs.isEmpty()) ? variableReference(text, i, end) : -1;
+      String name = ref < 0 ? null : text.substring(i + 2, ref - 1);
+      String engine = name == null ? null : engines.get(name);
+      int[] run = name == null || depth > 0 ? null : runs.get(name);
+      if (engine != null) {
+        for (int k = 0; k < engine.length(); k++) {
+          b.append(engine.charAt(k), k == engine.length() - 1 ? ref - 1 : Math.min(i + k, ref - 2));
+        }
+        i = ref - 1;
+      } else if (run != null) {
+        appendRecipe(b, text, run[0], run[1], engines, runs, depth + 1);
+        i = ref - 1;
+      } else {
+        b.append(c, i);
+      }
+    }
+  }
+
+  /**
+   * Makefile variables assigned a run command on one line ({@code DOCKER_RUN = docker run --rm -v $(PWD):/src},
+   * {@code RUN = $(DOCKER) run ...}): the [start, end) offsets of the value, the last assignment winning.
+   */
+  static Map<String, int[]> makeRunCommands(String text, LineIndex lines, Map<String, String> engines) {
+    Map<String, int[]> out = new HashMap<>();
+    if (text.indexOf("run") < 0 && text.indexOf("create") < 0) return out;
+    for (int l = 1; l <= lines.lineCount(); l++) {
+      int i = lines.lineStart(l);
+      int end = lineEnd(text, lines, l);
+      if (i >= end || text.charAt(i) == '\t' || text.charAt(end - 1) == '\\') continue;
+      while (i < end && text.charAt(i) == ' ') i++;
+      for (String prefix : List.of("override ", "export ", "private ")) {
+        if (text.startsWith(prefix, i)) i += prefix.length();
+      }
+      int n = i;
+      while (n < end && isMakeNameChar(text.charAt(n))) n++;
+      if (n == i) continue;
+      String name = text.substring(i, n);
+      int op = n;
+      while (op < end && text.charAt(op) == ' ') op++;
+      int eq = op;
+      while (eq < end && eq - op < 4 && (text.charAt(eq) == ':' || text.charAt(eq) == '?')) eq++;
+      if (eq >= end || text.charAt(eq) != '=') continue;
+      int vs = eq + 1;
+      while (vs < end && (text.charAt(vs) == ' ' || text.charAt(vs) == '\t')) vs++;
+      int ve = text.indexOf('#', vs);
+      if (ve < 0 || ve > end) ve = end;
+      while (ve > vs && (text.charAt(ve - 1) == ' ' || text.charAt(ve - 1) == '\t')) ve--;
+      String[] words = text.substring(vs, ve).split("[ \t]+");
+      int w = 0;
+      while (w < words.length && words[w].equals("sudo")) w++;
+      if (w + 1 >= words.length) continue;
+      String first = words[w];
+      String engineName = first.matches("\\$[({][A-Za-z0-9_.-]+[)}]") ? engines.get(first.substring(2, first.length() - 1)) : first;
+      if (engineName == null || !engineCommand(engineName)) continue;
+      String verb = words[w + 1].equals("container") && w + 2 < words.length ? words[w + 2] : words[w + 1];
+      if (verb.equals("run") || verb.equals("create")) out.put(name, new int[] {vs, ve});
+      else out.remove(name);
+    }
+    return out;
   }
 
   private static int skipRecipePrefixes(String text, int i, int end) {
