@@ -319,6 +319,8 @@ final class RunBlocks {
       if (console && !continued) {
         Matcher m = PROMPT.matcher(text.substring(i, end));
         if (!m.find()) continue; // output
+        // where the block's prompts are $ ones, a "# ..." line is a comment, not a root prompt
+        if (m.group().strip().equals("#")) continue;
         i += m.end();
       } else if (console && text.startsWith("> ", i)) {
         i += 2; // the secondary prompt of a continued line
