@@ -64,6 +64,7 @@ final class WorkflowContainers {
     }
     if (!(value instanceof MappingNode m)) return null;
     Word image = get(m, "image") instanceof ScalarNode s && !s.getValue().isBlank() ? word(s, text, lines) : null;
+    if (image == null) return null; // image: '' (or none): the runner creates no container
     MappedText options = get(m, "options") instanceof ScalarNode s ? RunBlocks.scalar(s, text, lines) : null;
     List<Word> volumes = scalars(get(m, "volumes"), text, lines);
     List<Word> ports = scalars(get(m, "ports"), text, lines);
