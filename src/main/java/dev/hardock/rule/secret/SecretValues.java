@@ -139,7 +139,7 @@ final class SecretValues {
     int n = v.length();
     if (n >= 2 && v.charAt(0) == '<' && v.charAt(n - 1) == '>') return true;
     // a Markdown run line's <placeholder>, made a shell word by the reader (RunBlocks.appendLine)
-    if (n >= 2 && v.charAt(0) == '\u2039' && v.charAt(n - 1) == '\u203A') return true;
+    if (n >= 1 && v.charAt(0) == '\u2039') return true; // also <db password>, cut at the space
     if (v.contains("{{") && v.contains("}}")) return true;
     if (lower.startsWith("your") && (lower.length() == 4 || !Character.isLetter(lower.charAt(4))
         || Character.isUpperCase(v.charAt(4)))) {

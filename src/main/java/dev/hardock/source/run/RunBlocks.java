@@ -332,8 +332,11 @@ final class RunBlocks {
     return b.build(endOffset);
   }
 
-  /** Documentation placeholders such as {@code <hostname>} or {@code <OPTIONS>}, which are not redirections. */
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_][\\w.:/-]*>");
+  /**
+   * Documentation placeholders such as {@code <hostname>}, {@code <OPTIONS>} or {@code <db password>}, which
+   * are not redirections ({@code sort <in >out} is: a space before the {@code >}).
+   */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_](?:[\\w.:/ -]*[\\w.])?>");
 
   /**
    * Appends a line of a code block, with placeholders made into words of the same length: {@code <hostname>}
