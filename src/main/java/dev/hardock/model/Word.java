@@ -50,6 +50,14 @@ public final class Word {
     return valueText.span(lines, from, to);
   }
 
+  /**
+   * The part [from, to) of the value as a word of its own ({@code CMD} of {@code --command=CMD}), each character
+   * still at its source offset; it keeps this word's parts, so {@link #isLiteral()} stays the same.
+   */
+  public Word sub(int from, int to) {
+    return new Word(value().substring(from, to), span(from, to), valueText.sub(from, to), parts, lines);
+  }
+
   /** True when the word holds no expansion, so {@link #value()} is what the shell passes on. */
   public boolean isLiteral() {
     return literal;

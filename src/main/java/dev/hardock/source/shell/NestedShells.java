@@ -168,10 +168,21 @@ public final class NestedShells {
 
   /** su / runuser: {@code -c CMD}, {@code --command CMD}, {@code --command=CMD} anywhere among the arguments. */
   private static Word suCommand(List<Word> words, int from) {
-    for (int k = from; k + 1 < words.size(); k++) {
+    for (int k = from; k < words.size(); k++) {
       String v = words.get(k).value();
       // runuser -u nobody -- sh -c '...': what follows -- is a command
-      if (v.equals("--")) return commandString(words.subList(k + 1, words.size()));
+      if (v.equals("--")) return k + 1 < words.size() ? commandString(words.subList(k + 1, words.size())) : null;
+      // attached: --command=CMD, -cCMD, -lcCMD
+      if (v.startsWith("--command=") || v.startsWith("--session-command=")) {
+        int eq = v.indexOf('=') + 1;
+        return eq < v.length() ? words.get(k).sub(eq, v.length()) : null;
+      }
+      int c = v.indexOf('c');
+      if (v.startsWith("-") && !v.startsWith("--") && c > 0 && c < v.length() - 1
+          && v.substring(1, c).chars().allMatch(Character::isLetter)) {
+        return words.get(k).sub(c + 1, v.length());
+      }
+      if (k + 1 >= words.size()) break;
       if (v.equals("--command") || v.equals("--session-command")
           || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c") && v.chars().allMatch(ch -> ch == '-' || Character.isLetter(ch)))) {
         return words.get(k + 1);
