@@ -38,6 +38,18 @@ final class RunContainer {
     return b.build();
   }
 
+  /**
+   * The network of {@code --network}: the value, or the {@code name=} field of the advanced syntax
+   * ({@code --network name=host,alias=web}, Docker 25+).
+   */
+  static String networkName(String value) {
+    if (value == null || value.indexOf('=') < 0 || value.startsWith("container:")) return value;
+    for (String field : value.split(",", -1)) {
+      if (field.startsWith("name=")) return field.substring(5);
+    }
+    return value;
+  }
+
   private static void apply(ContainerSpec.Builder b, RunArgs.Option o) {
     RunValue v = o.value();
     String text = v == null ? null : v.text();
@@ -53,7 +65,7 @@ final class RunContainer {
         Setting<String> whole = new Setting<>(text, o.span());
         switch (o.name()) {
           case "user" -> b.user = whole;
-          case "network", "net" -> b.networkMode = whole;
+          case "network", "net" -> b.networkMode = new Setting<>(networkName(text), o.span());
           case "pid" -> b.pidMode = whole;
           case "ipc" -> b.ipcMode = whole;
           case "uts" -> b.utsMode = whole;
