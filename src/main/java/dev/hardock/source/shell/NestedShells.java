@@ -137,15 +137,29 @@ public final class NestedShells {
       return null;
     }
     if (name.equals("su") || name.equals("runuser")) return suCommand(words, i + 1);
+    ShellOptions o = shellOptions(words, i);
+    return o != null && o.dashC() && o.operand() >= 0 ? words.get(o.operand()) : null;
+  }
+
+  /**
+   * How a shell at {@code i} ({@code bash}, {@code busybox sh}) is invoked: the first of its {@code -c} and
+   * {@code -s} options (0 when neither), whether {@code -c} is among them, and the index of its first operand
+   * (after {@code --} or {@code -} too; -1 when none); null when the word at {@code i} is no shell.
+   */
+  private record ShellOptions(char first, boolean dashC, int operand) { }
+
+  private static ShellOptions shellOptions(List<Word> words, int i) {
+    String name = EffectiveCommand.basename(words.get(i).value());
     if (!SHELLS.contains(name)) return null;
     if (name.equals("busybox")) {
       if (i + 1 >= words.size() || !SHELLS.contains(words.get(i + 1).value())) return null;
       i++;
     }
+    char first = 0;
     boolean dashC = false;
     for (int k = i + 1; k < words.size(); k++) {
       String v = words.get(k).value();
-      if (v.equals("--") || v.equals("-")) return dashC && k + 1 < words.size() ? words.get(k + 1) : null;
+      if (v.equals("--") || v.equals("-")) return new ShellOptions(first, dashC, k + 1 < words.size() ? k + 1 : -1);
       if (v.startsWith("--")) {
         if ((v.equals("--rcfile") || v.equals("--init-file")) && k + 1 < words.size()) k++;
         continue;
@@ -153,6 +167,7 @@ public final class NestedShells {
       if ((v.startsWith("-") || v.startsWith("+")) && v.length() > 1) {
         for (int l = 1; l < v.length(); l++) {
           char ch = v.charAt(l);
+          if ((ch == 'c' || ch == 's') && v.charAt(0) == '-' && first == 0) first = ch;
           if (ch == 'c' && v.charAt(0) == '-') dashC = true;
           if (ch == 'o' || ch == 'O') {
             if (l == v.length() - 1) k++;
@@ -161,9 +176,9 @@ public final class NestedShells {
         }
         continue;
       }
-      return dashC ? words.get(k) : null;
+      return new ShellOptions(first, dashC, k);
     }
-    return null;
+    return new ShellOptions(first, dashC, -1);
   }
 
   /** su / runuser: {@code -c CMD}, {@code --command CMD}, {@code --command=CMD} anywhere among the arguments. */
@@ -235,35 +250,8 @@ public final class NestedShells {
     int i = EffectiveCommand.skipWrappers(words);
     if (i >= words.size()) return false;
     for (int k = 0; k < i; k++) if (EffectiveCommand.basename(words.get(k).value()).equals("xargs")) return false; // input = arguments
-    String name = EffectiveCommand.basename(words.get(i).value());
-    if (!SHELLS.contains(name)) return false;
-    if (name.equals("busybox")) {
-      if (i + 1 >= words.size() || !SHELLS.contains(words.get(i + 1).value())) return false;
-      i++;
-    }
-    for (int k = i + 1; k < words.size(); k++) {
-      String v = words.get(k).value();
-      if (v.equals("--") || v.equals("-")) {
-        return k + 1 >= words.size() || words.get(k + 1).value().equals("/dev/stdin");
-      }
-      if (v.startsWith("--")) {
-        if ((v.equals("--rcfile") || v.equals("--init-file")) && k + 1 < words.size()) k++;
-        continue;
-      }
-      if ((v.startsWith("-") || v.startsWith("+")) && v.length() > 1) {
-        for (int l = 1; l < v.length(); l++) {
-          char ch = v.charAt(l);
-          if (ch == 'c' && v.charAt(0) == '-') return false;
-          if (ch == 's' && v.charAt(0) == '-') return true;
-          if (ch == 'o' || ch == 'O') {
-            if (l == v.length() - 1) k++;
-            break;
-          }
-        }
-        continue;
-      }
-      return v.equals("/dev/stdin");
-    }
-    return true;
+    ShellOptions o = shellOptions(words, i);
+    if (o == null || o.first() == 'c') return false;
+    return o.first() == 's' || o.operand() < 0 || words.get(o.operand()).value().equals("/dev/stdin");
   }
 }
