@@ -42,7 +42,9 @@ public final class CheckstyleReport implements Report {
 
   /**
    * Text for an XML attribute: markup characters as entities, line breaks and tabs as character references
-   * (attribute normalisation would turn them into spaces), characters XML 1.0 forbids replaced by U+FFFD.
+   * (attribute normalisation would turn them into spaces), other controls, bidi characters and unpaired
+   * surrogates shown by {@link Visible} (reviewdog and Jenkins show these messages to people; XML 1.0 forbids
+   * most C0 controls anyway), the non-characters U+FFFE and U+FFFF replaced by U+FFFD.
    */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -61,7 +63,9 @@ public final class CheckstyleReport implements Report {
           boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
           if (pair) {
             b.append(c).append(s.charAt(++i));
-          } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+          } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
+            b.append(Visible.line(String.valueOf(c)));
+          } else if (c == 0xFFFE || c == 0xFFFF) {
             b.append('\uFFFD');
           } else {
             b.append(c);

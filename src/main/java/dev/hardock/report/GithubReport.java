@@ -10,7 +10,9 @@ import java.util.List;
  * GitHub Actions workflow commands, which the runner turns into annotations on the pull request:
  * {@code ::error file=F,line=L,col=C,endLine=L,endColumn=C,title=HD201 latest-tag::message}. Error is
  * {@code error}, warning {@code warning}, info and style {@code notice}. Escaping as the runner decodes it:
- * {@code %}, CR and LF in the message; additionally {@code :} and {@code ,} in property values.
+ * {@code %}, CR and LF in the message; additionally {@code :} and {@code ,} in property values. Before that,
+ * every control and bidi character is made visible by {@link Visible} (the runner decodes only those five
+ * escapes, so ESC, BEL or a bidi override would otherwise reach the log and the annotation as they are).
  */
 public final class GithubReport implements Report {
   @Override
@@ -23,11 +25,11 @@ public final class GithubReport implements Report {
           case WARNING -> "warning";
           case INFO, STYLE -> "notice";
         };
-        b.append("::").append(command).append(" file=").append(property(r.uri()))
+        b.append("::").append(command).append(" file=").append(property(Visible.line(r.uri())))
             .append(",line=").append(f.span().line()).append(",col=").append(f.span().column())
             .append(",endLine=").append(f.span().endLine()).append(",endColumn=").append(f.span().endColumn())
             .append(",title=").append(property(f.rule().id() + " " + f.rule().slug()))
-            .append("::").append(data(f.message())).append('\n');
+            .append("::").append(data(Visible.line(f.message()))).append('\n');
         out.write(b.toString());
         b.setLength(0);
       }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One line per finding, {@code path:line:col: severity: message [HD201 latest-tag]}: the path first and as
- * given, so IDE output filters and compiler problem matchers pick it up. Colour only when asked for.
+ * given, so IDE output filters and compiler problem matchers pick it up. Colour only when asked for. The
+ * path and the message are escaped by {@link Visible}: one finding is one line.
  */
 public final class GnuReport implements Report {
   private final boolean color;
@@ -23,9 +24,9 @@ public final class GnuReport implements Report {
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
         b.setLength(0);
-        b.append(paint(f.file() + ":" + f.span().line() + ":" + f.span().column() + ":", "1"));
+        b.append(paint(Visible.line(f.file()) + ":" + f.span().line() + ":" + f.span().column() + ":", "1"));
         b.append(' ').append(paint(f.severity().id() + ":", TextReport.colorOf(f.severity())));
-        b.append(' ').append(f.message().replace('\n', ' ').replace('\r', ' '));
+        b.append(' ').append(Visible.line(f.message()));
         b.append(' ').append(paint("[" + f.rule().id() + " " + f.rule().slug() + "]", "2"));
         b.append('\n');
         out.write(b.toString());

@@ -18,7 +18,7 @@ import java.util.List;
 public final class JsonReport implements Report {
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
-    JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    JsonFactory factory = JsonEscapes.factory();
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();

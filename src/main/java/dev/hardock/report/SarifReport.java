@@ -52,7 +52,7 @@ public final class SarifReport implements Report {
       metas.add(t.meta());
       groups.put(t.meta().id(), t.type().getPackageName());
     }
-    JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    JsonFactory factory = JsonEscapes.factory();
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();

@@ -42,7 +42,7 @@ public final class TextReport implements Report {
       withFindings++;
       String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
       maskSecrets(lines, r.findings());
-      b.append(paint(r.displayPath(), "1;4")).append('\n');
+      b.append(paint(Visible.line(r.displayPath()), "1;4")).append('\n');
       for (Finding f : r.findings()) {
         finding(b, f, lines);
         b.append('\n');
@@ -71,12 +71,12 @@ public final class TextReport implements Report {
     Span s = f.span();
     String sev = colorOf(f.severity());
     b.append("  ").append(paint(f.severity().id(), "1;" + sev)).append(' ')
-        .append(paint(f.rule().id() + " " + f.rule().slug(), "2")).append(": ").append(visible(f.message())).append('\n');
+        .append(paint(f.rule().id() + " " + f.rule().slug(), "2")).append(": ").append(Visible.line(f.message())).append('\n');
     int last = s.endLine();
     if (s.endLine() > s.line() && s.endColumn() == 1) last = s.endLine() - 1; // a span that ends at a line start
     int width = Integer.toString(Math.max(s.line(), last)).length();
     String pad = " ".repeat(width);
-    b.append("  ").append(pad).append(paint("-->", "34")).append(' ').append(f.file()).append(':').append(s.line())
+    b.append("  ").append(pad).append(paint("-->", "34")).append(' ').append(Visible.line(f.file())).append(':').append(s.line())
         .append(':').append(s.column()).append('\n');
     if (s.line() <= lines.length) {
       b.append("  ").append(pad).append(paint(" |", "34")).append('\n');
@@ -86,10 +86,10 @@ public final class TextReport implements Report {
       if (last > s.line() && last <= lines.length) {
         if (last > s.line() + 1) b.append("  ").append(pad).append(paint(" ...", "34")).append('\n');
         String l = lines[last - 1];
-        int from = 1;
-        while (from <= l.length() && Character.isWhitespace(l.charAt(from - 1))) from++;
         int to = last == s.endLine() ? s.endColumn() : l.length() + 1;
-        frameLine(b, last, width, l, Math.min(from, to), to, sev);
+        int from = 1;
+        while (from < to && from <= l.length() && Character.isWhitespace(l.charAt(from - 1))) from++;
+        frameLine(b, last, width, l, from, to, sev);
       }
     }
     String fix = RuleRegistry.fix(f.rule());
@@ -101,32 +101,67 @@ public final class TextReport implements Report {
   private void frameLine(StringBuilder b, int lineNo, int width, String line, int from, int to, String sev) {
     String n = Integer.toString(lineNo);  // not String.format: its first use loads the locale data (~10 ms)
     String gutter = " ".repeat(Math.max(0, width - n.length())) + n;
-    b.append("  ").append(paint(gutter + " |", "34")).append(' ').append(display(line, line.length() + 1)).append('\n');
-    int start = display(line, from).length();
-    int stop = Math.max(start + 1, display(line, to).length());
-    b.append("  ").append(" ".repeat(width)).append(paint(" |", "34")).append(' ').append(" ".repeat(start))
-        .append(paint("^".repeat(stop - start), "1;" + sev)).append('\n');
+    Shown shown = shown(line, from - 1, to - 1);
+    b.append("  ").append(paint(gutter + " |", "34")).append(' ').append(shown.text()).append('\n');
+    b.append("  ").append(" ".repeat(width)).append(paint(" |", "34")).append(' ').append(" ".repeat(shown.start()))
+        .append(paint("^".repeat(shown.stop() - shown.start()), "1;" + sev)).append('\n');
   }
 
-  /** The displayed form of the line up to (not including) the 1-based column: tabs expanded, controls shown. */
-  static String display(String line, int column) {
-    StringBuilder d = new StringBuilder();
-    int n = Math.min(column - 1, line.length());
-    for (int i = 0; i < n; i++) {
+  /** Lines longer than this many characters are shown as a window around the span. */
+  static final int WIDTH = 120;
+  /** Characters shown before the span in a window. */
+  private static final int BEFORE = 40;
+  static final String CUT = "...";
+
+  /**
+   * A source line as a code frame shows it, and the underline's display columns [start, stop). Tabs are
+   * expanded to the next multiple of 4 and unsafe characters shown by {@link Visible#escape}, so the
+   * underline stays aligned and a file cannot send escape sequences to the terminal. A line longer than
+   * {@link #WIDTH} characters is cut to a window of about that many around the span, marked {@value #CUT}
+   * where cut: many findings on one long line print a bounded frame each, so the output stays linear in the
+   * input (a 54 KB line with hundreds of findings printed 284 MB when every frame held the whole line).
+   */
+  record Shown(String text, int start, int stop) { }
+
+  /** {@code from} and {@code to}: 0-based UTF-16 indexes into the line; they may lie past its end. */
+  static Shown shown(String line, int from, int to) {
+    int n = line.length();
+    int a = 0;
+    int limit = Integer.MAX_VALUE;
+    if (n > WIDTH) {
+      a = Math.max(0, Math.min(from, n) - BEFORE);
+      if (n - a < WIDTH) a = n - WIDTH;
+      if (a > 0 && Character.isLowSurrogate(line.charAt(a))) a--;
+      limit = WIDTH;
+    }
+    StringBuilder d = new StringBuilder(Math.min(n, WIDTH + 16));
+    if (a > 0) d.append(CUT);
+    int start = -1;
+    int stop = -1;
+    int i = a;
+    for (; i < n; i++) {
+      if (i == from) start = d.length();
+      if (i == to) stop = d.length();
+      if (d.length() >= limit && i > from && !Character.isLowSurrogate(line.charAt(i))) break;
       char c = line.charAt(i);
       if (c == '\t') {
         do d.append(' '); while (d.length() % TAB != 0);
       } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(line.charAt(i - 1))) {
         d.append(c); // the pair shows as one cell, which String.length() counts twice: accepted (rare)
-      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        d.append('?');
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1))) {
+        d.append(c);
+      } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
+        d.append(Visible.line(String.valueOf(c)));
       } else {
         d.append(c);
       }
     }
+    int end = d.length();
+    if (i < n) d.append(CUT);
     // columns past the end of the line (a span at the line end) underline the position after it
-    for (int i = line.length() + 1; i < column; i++) d.append(' ');
-    return d.toString();
+    if (start < 0) start = i < n ? end : end + Math.max(0, from - n);
+    if (stop < 0) stop = i < n ? end : end + Math.max(0, to - n);
+    return new Shown(d.toString(), start, Math.max(start + 1, stop));
   }
 
   /** Ids of the rules that flag secrets: their spans are masked in code frames like their messages are. */
@@ -223,12 +258,6 @@ public final class TextReport implements Report {
   private static void mask(char[] c, int from, int to, boolean prefix) {
     int keep = prefix && to - from >= 12 ? 4 : 0;
     for (int k = from + keep; k < Math.min(to, c.length); k++) if (!Character.isWhitespace(c[k])) c[k] = '*';
-  }
-
-  private static String visible(String message) {
-    StringBuilder d = new StringBuilder(message.length());
-    for (char c : message.toCharArray()) d.append(c == '\t' ? ' ' : c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
-    return d.toString();
   }
 
   private static String files(int n) {

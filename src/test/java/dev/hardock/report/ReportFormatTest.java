@@ -32,7 +32,7 @@ class ReportFormatTest {
 
   @Test
   void checkstyleEscapesMarkupAndForbiddenCharacters() {
-    assertEquals("a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#10;\uFFFD\uD83D\uDE00",
+    assertEquals("a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#10;\\x01\uD83D\uDE00",
         CheckstyleReport.escape("a&b <c> \"d\" 'e'\n\u0001\uD83D\uDE00"));
   }
 

@@ -1,0 +1,42 @@
+package dev.hardock.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+/**
+ * JSON as the machine formats (json, sarif, gitlab) write it: jackson escapes C0 controls itself; this also
+ * writes DEL, C1 controls, bidi controls and the line separators of {@link Visible#unsafe} as {@code \\uXXXX}
+ * escapes. The decoded text is unchanged, but a report that someone {@code cat}s, or that a CI log or a
+ * diff shows, holds none of them raw.
+ */
+final class JsonEscapes extends CharacterEscapes {
+  private static final JsonEscapes INSTANCE = new JsonEscapes();
+  private final int[] ascii;
+
+  private JsonEscapes() {
+    ascii = standardAsciiEscapesForJSON();
+    ascii[0x7f] = ESCAPE_STANDARD;
+  }
+
+  /** A generator factory with these escapes that leaves the target open. */
+  static JsonFactory factory() {
+    JsonFactory f = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    f.setCharacterEscapes(INSTANCE);
+    return f;
+  }
+
+  @Override
+  public int[] getEscapeCodesForAscii() {
+    return ascii;
+  }
+
+  @Override
+  public SerializableString getEscapeSequence(int ch) {
+    if (ch > 0xffff || !Visible.unsafe((char) ch)) return null;
+    String h = Integer.toHexString(ch);
+    return new SerializedString("\\u" + "0".repeat(4 - h.length()) + h);
+  }
+}
