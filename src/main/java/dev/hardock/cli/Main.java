@@ -10,6 +10,7 @@ import dev.hardock.report.Formats;
 import dev.hardock.source.compose.ComposeReader;
 import dev.hardock.report.Report;
 import dev.hardock.report.Summary;
+import dev.hardock.report.Visible;
 import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
@@ -135,6 +136,7 @@ public final class Main {
   }
 
   public static int run(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr, boolean tty) {
+    stderr = Visible.stream(stderr); // everything on stderr may quote the tree: escaped in one place
     boolean debug = false;
     for (String a : args) if (a.equals("--debug")) debug = true;
     try {
@@ -258,10 +260,11 @@ public final class Main {
     List<FileResult> results = outcome.results();
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
     if (fileReport != null) {
-      try (Writer fw = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(outputFile), StandardCharsets.UTF_8)) {
-        fileReport.write(results, summary, fw);
+      Report toFile = fileReport;
+      try {
+        dev.hardock.engine.AtomicFile.write(java.nio.file.Path.of(outputFile), w -> toFile.write(results, summary, w));
       } catch (IOException e) {
-        throw new UsageException("cannot write " + outputFile + ": " + e.getMessage());
+        throw new UsageException("cannot write the report: " + describe(e));
       }
     }
     if (report != null) {

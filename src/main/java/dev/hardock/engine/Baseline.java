@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hardock.rule.Finding;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public final class Baseline {
     return new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), suppressed);
   }
 
-  /** Records the reported findings of a run; returns how many. */
+  /** Records the reported findings of a run, replacing the file as {@link AtomicFile} does; returns how many. */
   public static int write(Path file, List<FileResult> results) throws IOException {
     record Entry(String rule, String file, String fingerprint) implements Comparable<Entry> {
       @Override
@@ -88,24 +87,24 @@ public final class Baseline {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-         JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeNumberField("version", 1);
-      g.writeArrayFieldStart("findings");
-      for (Entry e : entries) {
+    AtomicFile.write(file, w -> {
+      try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(w)) {
+        g.useDefaultPrettyPrinter();
         g.writeStartObject();
-        g.writeStringField("rule", e.rule());
-        g.writeStringField("file", e.file());
-        g.writeStringField("fingerprint", e.fingerprint());
+        g.writeNumberField("version", 1);
+        g.writeArrayFieldStart("findings");
+        for (Entry e : entries) {
+          g.writeStartObject();
+          g.writeStringField("rule", e.rule());
+          g.writeStringField("file", e.file());
+          g.writeStringField("fingerprint", e.fingerprint());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.flush();
       w.write('\n');
-    }
+    });
     return entries.size();
   }
 }

@@ -1,0 +1,91 @@
+package dev.hardock.engine;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Every file hardock writes (the {@code -o} report, the baseline, later fixed sources) is written this way:
+ * the content goes to a new temporary file in the target's folder, which then replaces the target by an
+ * atomic rename ({@code ATOMIC_MOVE}; {@code REPLACE_EXISTING} where the file system cannot). A linted tree
+ * may be hostile: a committed {@code hardock.sarif -> ~/.bashrc} must not make the job truncate a file it
+ * can write. A rename never follows a symbolic link at the target: it replaces the link itself, and the
+ * file it pointed to is untouched. A target that is a directory or a special file (device, FIFO, socket) is
+ * refused ({@link Refused}). Readers never see a half-written file. When an existing regular file is
+ * replaced its permission bits are kept (a fixed script stays executable); a new file gets {@code rw-r--r--}.
+ * Folders above the target are taken as named (they are the caller's choice, not the tree's).
+ */
+public final class AtomicFile {
+  private AtomicFile() { }
+
+  /** The content of the file, written to the temporary file. */
+  public interface Content {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** The target cannot be replaced by a file (a directory, a device, a FIFO, a socket). */
+  public static final class Refused extends FileSystemException {
+    Refused(Path file, String reason) {
+      super(file.toString(), null, reason);
+    }
+  }
+
+  private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+  /** Writes {@code content} as UTF-8 to {@code target}, replacing what is there (see the class comment). */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    if (folder == null || absolute.getFileName() == null) throw new Refused(target, "not a file name");
+    Set<PosixFilePermission> mode = NEW_FILE;
+    BasicFileAttributes existing = null;
+    try {
+      existing = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      // a new file
+    }
+    if (existing != null) {
+      if (existing.isDirectory()) throw new Refused(target, "is a directory");
+      if (existing.isOther()) throw new Refused(target, "is not a regular file");
+      if (existing.isRegularFile()) {
+        PosixFileAttributeView posix = Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix != null) mode = posix.readAttributes().permissions();
+      }
+    }
+    Path tmp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    boolean moved = false;
+    try {
+      try (FileOutputStream out = new FileOutputStream(tmp.toFile());
+           Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        content.writeTo(w);
+        w.flush();
+        out.getFD().sync();
+      }
+      PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+      if (posix != null) posix.setPermissions(mode);
+      try {
+        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      if (!moved) Files.deleteIfExists(tmp);
+    }
+  }
+}
