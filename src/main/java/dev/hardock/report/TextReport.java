@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.RuleType;
-import dev.hardock.rule.secret.CredentialPatterns;
+import dev.hardock.rule.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class TextReport implements Report {
       if (r.findings().isEmpty()) continue;
       withFindings++;
       String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
-      maskSecrets(lines, r.findings());
+      maskSecrets(r.text(), lines, r.findings());
       b.append(paint(Visible.line(r.displayPath()), "1;4")).append('\n');
       for (Finding f : r.findings()) {
         finding(b, f, lines);
@@ -174,11 +174,11 @@ public final class TextReport implements Report {
   }
 
   /**
-   * Never print a secret in full, also not in a code frame: known credential formats anywhere in a shown
-   * line, and the value part of a secret rule's span, keep their first 4 characters (when 12 or longer) and
-   * become {@code *}, one per character so the underline stays aligned.
+   * Never print a secret in full, also not in a code frame: what {@link SecretMask} recognises as a secret on
+   * a shown line, and also the value part of a secret rule's span (whatever shape it has), keep their first
+   * 4 characters (when 12 or longer) and become {@code *}, one per character so the underline stays aligned.
    */
-  static void maskSecrets(String[] lines, List<Finding> findings) {
+  static void maskSecrets(String text, String[] lines, List<Finding> findings) {
     // Only the lines a code frame shows (the first and last line of each finding) are masked: scanning every
     // line of every file for credentials was a fifth of the main thread's time on a tree of Dockerfiles.
     boolean[] shown = new boolean[lines.length];
@@ -188,76 +188,24 @@ public final class TextReport implements Report {
       int last = s.endLine() > s.line() && s.endColumn() == 1 ? s.endLine() - 1 : s.endLine();
       if (last <= lines.length) shown[last - 1] = true;
     }
-    for (int i = 0; i < lines.length; i++) {
-      if (!shown[i]) continue;
-      String line = lines[i];
-      char[] c = line.toCharArray();
-      for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);
-      maskSecretAssignments(line, c);
-      for (Finding f : findings) {
-        Span s = f.span();
-        if (!SECRET_RULES.contains(f.rule().id()) || i + 1 < s.line() || i + 1 > s.endLine()) continue;
-        int from = i + 1 == s.line() ? s.column() - 1 : 0;
-        int to = i + 1 == s.endLine() ? Math.min(s.endColumn() - 1, c.length) : c.length;
-        if (from >= to) continue;
-        int eq = line.substring(from, to).indexOf('=');
-        if (eq < 0) eq = line.substring(from, to).indexOf(':');
-        mask(c, eq >= 0 ? from + eq + 1 : from, to, i + 1 == s.line());
+    SecretMask.mask(text, lines, shown);
+    char[][] masked = new char[lines.length][]; // one copy per line, however many findings it has
+    for (Finding f : findings) {
+      if (!SECRET_RULES.contains(f.rule().id())) continue;
+      Span s = f.span();
+      for (int i : s.endLine() > s.line() ? new int[] {s.line() - 1, s.endLine() - 1} : new int[] {s.line() - 1}) {
+        if (i >= lines.length || !shown[i]) continue;
+        String line = lines[i];
+        int from = Math.min(i + 1 == s.line() ? s.column() - 1 : 0, line.length());
+        int to = i + 1 == s.endLine() ? Math.min(s.endColumn() - 1, line.length()) : line.length();
+        int value = from;
+        while (value < to && line.charAt(value) != '=') value++;
+        if (value == to) for (value = from; value < to && line.charAt(value) != ':'; ) value++;
+        if (masked[i] == null) masked[i] = line.toCharArray();
+        SecretMask.mask(masked[i], value < to ? value + 1 : from, to, i + 1 == s.line());
       }
-      lines[i] = new String(c);
     }
-  }
-
-  /**
-   * Masks the literal value of every {@code NAME=value} or {@code NAME: value} on the line whose name is a
-   * secret's ({@code DB_PASSWORD=hunter2}), whether or not a secret rule reported it (disabled, suppressed, or
-   * the frame belongs to another finding on the same line).
-   */
-  static void maskSecretAssignments(String line, char[] c) {
-    int n = line.length();
-    int i = 0;
-    while (i < n) {
-      char ch = line.charAt(i);
-      if (!(Character.isLetter(ch) || ch == '_') || (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == '_'))) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < n && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_' || line.charAt(j) == '-' || line.charAt(j) == '.')) j++;
-      String name = line.substring(i, j);
-      int v = j;
-      if (v < n && line.charAt(v) == '"' || v < n && line.charAt(v) == '\'') v++; // "NAME": value, 'NAME': value
-      if (v < n && (line.charAt(v) == '=' || line.charAt(v) == ':')) {
-        v++;
-        while (v < n && line.charAt(v) == ' ') v++;
-        int end = v;
-        if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
-          int close = line.indexOf(line.charAt(v), v + 1);
-          end = close < 0 ? n : close + 1;
-        } else {
-          int open = 0;
-          while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
-            if (line.charAt(end) == '{') open++;
-            if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
-            end++;
-          }
-        }
-        if (end > v && dev.hardock.rule.secret.SecretNames.isSecretName(name)
-            && dev.hardock.rule.secret.SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
-          boolean quoted = line.charAt(v) == '"' || line.charAt(v) == '\'';
-          mask(c, quoted ? v + 1 : v, quoted && end - 1 > v ? end - 1 : end, true);
-        }
-        i = Math.max(end, j);
-        continue;
-      }
-      i = j;
-    }
-  }
-
-  /** Masks [from, to); {@code prefix}: keep the first 4 characters (only where the secret starts). */
-  private static void mask(char[] c, int from, int to, boolean prefix) {
-    int keep = prefix && to - from >= 12 ? 4 : 0;
-    for (int k = from + keep; k < Math.min(to, c.length); k++) if (!Character.isWhitespace(c[k])) c[k] = '*';
+    for (int i = 0; i < lines.length; i++) if (masked[i] != null) lines[i] = new String(masked[i]);
   }
 
   private static String files(int n) {

@@ -2,14 +2,13 @@ package dev.hardock.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hardock.rule.secret.SecretMask;
 import org.junit.jupiter.api.Test;
 
-/** Code frames mask a secret assignment on their line even when no secret rule reported it. */
+/** Code frames mask a secret on their line by what it is, even when no secret rule reported it. */
 class TextReportMaskTest {
   static String masked(String line) {
-    char[] c = line.toCharArray();
-    TextReport.maskSecretAssignments(line, c);
-    return new String(c);
+    return SecretMask.maskLine(line);
   }
 
   @Test
@@ -24,10 +23,49 @@ class TextReportMaskTest {
   }
 
   @Test
+  void yamlAnchorsTagsAndSpacedColonsDoNotHideTheValue() {
+    assertEquals("  DB_PASSWORD: &pw *******", masked("  DB_PASSWORD: &pw hunter2"));
+    assertEquals("  DB_PASSWORD: !!str *******", masked("  DB_PASSWORD: !!str hunter2"));
+    assertEquals("  DB_PASSWORD: !!str &pw \"*******\"", masked("  DB_PASSWORD: !!str &pw \"hunter2\""));
+    assertEquals("  DB_PASSWORD : *******", masked("  DB_PASSWORD : hunter2"));
+    assertEquals("ENV DB_PASSWORD *******", masked("ENV DB_PASSWORD hunter2"));
+  }
+
+  @Test
+  void passwordOptionsAreMasked() {
+    assertEquals("curl -u admin:******* https://x", masked("curl -u admin:hunter2 https://x"));
+    assertEquals("curl --user 'admin:*******' https://x", masked("curl --user 'admin:hunter2' https://x"));
+    assertEquals("curl --user=admin:******* https://x", masked("curl --user=admin:hunter2 https://x"));
+    assertEquals("curl -uadmin:******* https://x", masked("curl -uadmin:hunter2 https://x"));
+    assertEquals("docker login -u bob -p ******* reg.io", masked("docker login -u bob -p hunter2 reg.io"));
+    assertEquals("docker login --password ******* reg.io", masked("docker login --password hunter2 reg.io"));
+    assertEquals("docker login --password=******* reg.io", masked("docker login --password=hunter2 reg.io"));
+    assertEquals("mysql --password \"*******\"", masked("mysql --password \"hunter2\""));
+  }
+
+  @Test
   void referencesPlaceholdersAndOtherNamesStay() {
     for (String line : new String[] {"-e DB_PASSWORD=$DB_PASSWORD", "PASSWORD: ${PW:?}", "image: alpine:3.19",
-        "DB_PASSWORD_FILE=/run/secrets/db", "USER=app", "PASSWORD=<password>"}) {
+        "DB_PASSWORD_FILE=/run/secrets/db", "USER=app", "PASSWORD=<password>", "docker run -u 1000:1000 -p 80:80 x",
+        "curl -u admin https://x", "curl -u admin:$PASS https://x", "docker login --password-stdin reg.io",
+        "docker build --secret id=npm,src=.npmrc .", "useradd -u 1000 app"}) {
       assertEquals(line, masked(line));
     }
+  }
+
+  @Test
+  void privateKeyBodiesAreMaskedOnEveryLineOfTheBlock() {
+    String text = "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEA\n  abc+/def=\n  -----END RSA PRIVATE KEY-----\nx: y\n";
+    String[] lines = text.split("\n");
+    boolean[] shown = new boolean[lines.length];
+    java.util.Arrays.fill(shown, true);
+    shown[1] = false; // the header need not be shown for the body to be known
+    SecretMask.mask(text, lines, shown);
+    assertEquals("  ****************", lines[2]);
+    assertEquals("  *********", lines[3]);
+    assertEquals("  -----END RSA PRIVATE KEY-----", lines[4]);
+    assertEquals("x: y", lines[5]);
+    String one = "KEY=\"-----BEGIN PRIVATE KEY-----\\nMIIEow\\n-----END PRIVATE KEY-----\"";
+    assertEquals(true, !masked(one).contains("MIIEow") && masked(one).endsWith("**-----END PRIVATE KEY-----\""), masked(one));
   }
 }

@@ -1,0 +1,248 @@
+package dev.hardock.rule.secret;
+
+import java.util.Locale;
+
+/**
+ * Masks secrets in source text that an output shows (code frames), by what the text is, whether or not a
+ * rule reported it (disabled, suppressed, or the frame belongs to another finding on the line). Each
+ * character of a secret becomes {@code *} (whitespace stays), so columns stay aligned; a secret of 12 or
+ * more characters keeps its first 4, as {@link Redaction} does in messages. Masked:
+ * <ul>
+ *   <li>known credential shapes ({@link CredentialPatterns});</li>
+ *   <li>the body of a PEM private key: everything after {@code -----BEGIN ... PRIVATE KEY-----} up to
+ *       {@code -----END}, on the same line or on the lines that follow (a heredoc, a YAML block scalar);</li>
+ *   <li>the literal value of an assignment to a secret's name: {@code DB_PASSWORD=x}, {@code DB_PASSWORD: x},
+ *       {@code "DB_PASSWORD": "x"}, {@code DB_PASSWORD : x}, also behind YAML tags and anchors
+ *       ({@code DB_PASSWORD: &pw x}, {@code DB_PASSWORD: !!str x}) and in Dockerfile's legacy
+ *       {@code ENV DB_PASSWORD x};</li>
+ *   <li>the values of options that carry a password: {@code --password x}, {@code --password=x} (any long
+ *       option named as a secret, {@link SecretNames}), the password half of {@code curl -u user:pass}
+ *       ({@code --user}, {@code -U}, {@code --proxy-user}), and {@code -p x} after {@code login}
+ *       ({@code docker login -p x}; elsewhere {@code -p} publishes ports).</li>
+ * </ul>
+ * Linear in the text: each line is scanned a bounded number of times.
+ */
+public final class SecretMask {
+  private SecretMask() {}
+
+  private static final String PEM_BEGIN = "-----BEGIN ";
+  private static final String PEM_END = "-----END";
+
+  /**
+   * Masks, in place, the lines of {@code text} marked in {@code shown} ({@code lines}: the text's lines,
+   * {@code shown}: as long as {@code lines}). The whole text is only looked at for PEM blocks.
+   */
+  public static void mask(String text, String[] lines, boolean[] shown) {
+    boolean pem = text != null && text.contains("PRIVATE KEY");
+    boolean inKey = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (!shown[i] && !pem) continue;
+      String line = lines[i];
+      char[] c = shown[i] ? line.toCharArray() : null; // lines not shown are only followed for PEM blocks
+      if (pem) inKey = maskPem(line, c, inKey);
+      if (shown[i]) {
+        maskLine(line, c);
+        lines[i] = new String(c);
+      }
+    }
+  }
+
+  /** {@code line} with every secret {@link #mask} finds on a single line masked. */
+  public static String maskLine(String line) {
+    char[] c = line.toCharArray();
+    maskPem(line, c, false);
+    maskLine(line, c);
+    return new String(c);
+  }
+
+  private static void maskLine(String line, char[] c) {
+    for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);
+    assignments(line, c);
+    options(line, c);
+  }
+
+  /**
+   * Masks the key material on a line; {@code inKey}: the line starts inside a key. Returns whether the next
+   * line does.
+   */
+  private static boolean maskPem(String line, char[] c, boolean inKey) {
+    int at = 0;
+    while (true) {
+      if (inKey) {
+        int end = line.indexOf(PEM_END, at);
+        mask(c, at, end < 0 ? line.length() : end, false);
+        if (end < 0) return true;
+        inKey = false;
+        at = end + PEM_END.length();
+      }
+      int begin = line.indexOf(PEM_BEGIN, at);
+      if (begin < 0) return false;
+      int close = line.indexOf("-----", begin + PEM_BEGIN.length());
+      if (close < 0) return false;
+      inKey = line.substring(begin + PEM_BEGIN.length(), close).contains("PRIVATE KEY");
+      at = close + 5;
+    }
+  }
+
+  private static boolean isNameChar(char ch) {
+    return Character.isLetterOrDigit(ch) || ch == '_' || ch == '-' || ch == '.';
+  }
+
+  /** Masks the literal value of every assignment to a secret's name on the line. */
+  static void assignments(String line, char[] c) {
+    int n = line.length();
+    int envName = legacyEnvName(line);
+    int i = 0;
+    while (i < n) {
+      char ch = line.charAt(i);
+      if (!(Character.isLetter(ch) || ch == '_') || (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == '_'))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && isNameChar(line.charAt(j))) j++;
+      String name = line.substring(i, j);
+      int v = j;
+      if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) v++; // "NAME": value, 'NAME': value
+      int sep = v;
+      while (sep < n && line.charAt(sep) == ' ') sep++; // NAME : value
+      boolean legacyEnv = i == envName && sep == j + 1 && sep < n && line.indexOf('=', sep) < 0;
+      if (sep < n && (line.charAt(sep) == '=' || line.charAt(sep) == ':') || legacyEnv) {
+        v = legacyEnv ? sep : sep + 1;
+        while (v < n && line.charAt(v) == ' ') v++;
+        while (v < n && (line.charAt(v) == '&' || line.charAt(v) == '!')) { // YAML anchor or tag before the value
+          while (v < n && line.charAt(v) != ' ') v++;
+          while (v < n && line.charAt(v) == ' ') v++;
+        }
+        int end = valueEnd(line, v, legacyEnv);
+        if (end > v && SecretNames.isSecretName(name) && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
+          maskValue(line, c, v, end);
+        }
+        i = Math.max(end, j);
+        continue;
+      }
+      i = j;
+    }
+  }
+
+  /** Where the name of Dockerfile's {@code ENV NAME value} (the legacy form, no {@code =}) starts, or -1. */
+  private static int legacyEnvName(String line) {
+    int k = 0;
+    while (k < line.length() && Character.isWhitespace(line.charAt(k))) k++;
+    if (!line.regionMatches(true, k, "ENV ", 0, 4)) return -1;
+    k += 4;
+    while (k < line.length() && line.charAt(k) == ' ') k++;
+    return k;
+  }
+
+  /** End of the value starting at {@code v}: a quoted string, the rest of the line, or one word. */
+  private static int valueEnd(String line, int v, boolean restOfLine) {
+    int n = line.length();
+    if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
+      int close = line.indexOf(line.charAt(v), v + 1);
+      return close < 0 ? n : close + 1;
+    }
+    if (restOfLine) return n;
+    int end = v;
+    int open = 0;
+    while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
+      if (line.charAt(end) == '{') open++;
+      if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
+      end++;
+    }
+    return end;
+  }
+
+  /** Masks [v, end), inside its quotes when it is quoted. */
+  private static void maskValue(String line, char[] c, int v, int end) {
+    boolean quoted = line.charAt(v) == '"' || line.charAt(v) == '\'';
+    mask(c, quoted ? v + 1 : v, quoted && end - 1 > v && line.charAt(end - 1) == line.charAt(v) ? end - 1 : end, true);
+  }
+
+  /** Options whose value is {@code user:password}: the password is masked (curl's forms). */
+  private static boolean isUserPasswordOption(String option, boolean afterCurl) {
+    return afterCurl && (option.equals("-u") || option.equals("--user") || option.equals("-U") || option.equals("--proxy-user"));
+  }
+
+  /** Masks option values that carry a password; words are split at whitespace, quotes kept together. */
+  static void options(String line, char[] c) {
+    if (line.indexOf('-') < 0) return;
+    int n = line.length();
+    boolean afterCurl = false;
+    boolean afterLogin = false;
+    String pending = null; // an option that takes the next word as its value
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(line.charAt(i))) i++;
+      if (i >= n) break;
+      int start = i;
+      char q = 0;
+      while (i < n && (q != 0 || !Character.isWhitespace(line.charAt(i)))) {
+        char ch = line.charAt(i);
+        if (q == 0 && (ch == '"' || ch == '\'')) q = ch;
+        else if (q == ch) q = 0;
+        i++;
+      }
+      String word = line.substring(start, i);
+      if (pending != null) {
+        if (!word.startsWith("-")) maskOptionValue(line, c, start, i, isUserPasswordOption(pending, afterCurl));
+        pending = null;
+        continue;
+      }
+      String bare = word.replace("\"", "").replace("'", "");
+      int slash = bare.lastIndexOf('/');
+      String command = bare.substring(slash + 1);
+      if (command.equals("curl")) afterCurl = true;
+      if (command.equals("login")) afterLogin = true;
+      if (command.equals("|") || command.equals("&&") || command.equals(";") || command.equals("||")) {
+        afterCurl = false;
+        afterLogin = false;
+      }
+      if (!word.startsWith("-") || word.equals("-") || word.equals("--")) continue;
+      int eq = word.indexOf('=');
+      String option = eq < 0 ? word : word.substring(0, eq);
+      boolean userPassword = isUserPasswordOption(option, afterCurl);
+      boolean secret = userPassword || afterLogin && option.equals("-p") || isSecretOption(option);
+      if (secret && eq >= 0) {
+        maskOptionValue(line, c, start + eq + 1, i, userPassword);
+      } else if (secret) {
+        pending = option;
+      } else if (afterCurl && word.length() > 2 && (word.startsWith("-u") || word.startsWith("-U")) && !word.startsWith("--")) {
+        maskOptionValue(line, c, start + 2, i, true); // -uuser:pass
+      }
+    }
+  }
+
+  /** A long option named as a secret ({@code --password}, {@code --api-token}); not {@code --password-stdin}. */
+  private static boolean isSecretOption(String option) {
+    if (!option.startsWith("--") || option.length() < 4) return false;
+    String name = option.substring(2).toLowerCase(Locale.ROOT);
+    // --password-stdin and --*-file take no secret; docker build --secret takes a spec (id=x,src=file)
+    if (name.endsWith("-stdin") || name.endsWith("-file") || name.endsWith("-env") || name.equals("secret")) return false;
+    return SecretNames.isSecretName(name);
+  }
+
+  /** Masks an option's value at [from, to): the part after the first {@code :} for {@code user:password}. */
+  private static void maskOptionValue(String line, char[] c, int from, int to, boolean userPassword) {
+    if (from >= to) return;
+    if (userPassword) {
+      int colon = line.indexOf(':', from);
+      if (colon < 0 || colon >= to) return; // a user name alone: curl asks for the password
+      from = colon + 1;
+      if (from >= to) return;
+    }
+    String value = line.substring(from, to);
+    if (!SecretNames.isLiteralSecretValue(value)) return;
+    int end = to;
+    if (end > from && (line.charAt(end - 1) == '"' || line.charAt(end - 1) == '\'')) end--;
+    if (from < end && (line.charAt(from) == '"' || line.charAt(from) == '\'')) from++;
+    mask(c, from, end, true);
+  }
+
+  /** Masks [from, to) of {@code c} (null: nothing); {@code prefix}: keep the first 4 characters of 12 or more. */
+  public static void mask(char[] c, int from, int to, boolean prefix) {
+    if (c == null) return;
+    int keep = prefix && to - from >= 12 ? 4 : 0;
+    for (int k = from + keep; k < Math.min(to, c.length); k++) if (!Character.isWhitespace(c[k])) c[k] = '*';
+  }
+}
