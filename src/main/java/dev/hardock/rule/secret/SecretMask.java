@@ -114,6 +114,10 @@ public final class SecretMask {
           while (v < n && line.charAt(v) != ' ') v++;
           while (v < n && line.charAt(v) == ' ') v++;
         }
+        if (v < n && (line.charAt(v) == '{' || line.charAt(v) == '[')) { // a flow collection: its entries are
+          i = v + 1;                                                          // assignments of their own
+          continue;
+        }
         int end = valueEnd(line, v, legacyEnv);
         if (end > v && SecretNames.isSecretName(name) && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
