@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * JSON as the machine formats (json, sarif, gitlab) write it: jackson escapes C0 controls itself; this also
- * writes DEL, C1 controls, bidi controls and the line separators of {@link Visible#unsafe} as {@code \\uXXXX}
- * escapes. The decoded text is unchanged, but a report that someone {@code cat}s, or that a CI log or a
+ * writes DEL, C1 controls, bidi controls and the line separators of {@link Visible#unsafe}, and surrogates, as
+ * {@code \\uXXXX} escapes. The decoded text is unchanged, but a report that someone {@code cat}s, or that a CI log or a
  * diff shows, holds none of them raw.
  */
 final class JsonEscapes extends CharacterEscapes {
@@ -35,7 +35,8 @@ final class JsonEscapes extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    if (ch > 0xffff || !Visible.unsafe((char) ch)) return null;
+    // surrogates too: a lone one would reach the encoder (which writes '?'); a pair as two escapes is the same text
+    if (ch > 0xffff || !Visible.unsafe((char) ch) && !Character.isSurrogate((char) ch)) return null;
     String h = Integer.toHexString(ch);
     return new SerializedString("\\u" + "0".repeat(4 - h.length()) + h);
   }
