@@ -67,7 +67,18 @@ public final class AtomicFile {
         if (posix != null) mode = posix.readAttributes().permissions();
       }
     }
-    Path tmp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    if (!Files.isDirectory(folder)) throw new Refused(target, "its folder does not exist");
+    String name = absolute.getFileName().toString();
+    Path tmp;
+    try {
+      int cut = Math.min(name.length(), 100); // room for the random part within the file system's name limit
+      if (cut < name.length() && Character.isLowSurrogate(name.charAt(cut))) cut--;
+      tmp = Files.createTempFile(folder, "." + name.substring(0, cut) + ".", ".tmp");
+    } catch (FileSystemException e) {
+      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new FileSystemException(target.toString(), null, "cannot create a file in its folder (" + why + ")");
+    }
     boolean moved = false;
     try {
       try (FileOutputStream out = new FileOutputStream(tmp.toFile());

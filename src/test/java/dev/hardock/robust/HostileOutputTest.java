@@ -145,6 +145,9 @@ class HostileOutputTest {
     assertEquals(2, toFifo.code());
     assertTrue(toFifo.err().contains("not a regular file"), toFifo.err());
     assertTrue(Files.isDirectory(folder));
+    Run nowhere = run("-o", dir.resolve("missing/out.sarif").toString(), dir.resolve("Dockerfile").toString());
+    assertEquals(2, nowhere.code());
+    assertTrue(nowhere.err().contains("missing/out.sarif: its folder does not exist"), nowhere.err());
   }
 
   @Test

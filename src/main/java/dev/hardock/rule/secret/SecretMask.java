@@ -230,8 +230,9 @@ public final class SecretMask {
   private static void maskOptionValue(String line, char[] c, int from, int to, boolean userPassword) {
     if (from >= to) return;
     if (userPassword) {
-      int colon = line.indexOf(':', from);
-      if (colon < 0 || colon >= to) return; // a user name alone: curl asks for the password
+      int colon = from;
+      while (colon < to && line.charAt(colon) != ':') colon++; // within the word: linear on a long line
+      if (colon >= to) return; // a user name alone: curl asks for the password
       from = colon + 1;
       if (from >= to) return;
     }
