@@ -64,6 +64,30 @@ class ReportFormatTest {
   }
 
   @Test
+  void longLinesShowAWindowAroundTheSpan() {
+    String line = "a".repeat(1000) + "TARGET" + "b".repeat(1000);
+    TextReport.Shown mid = TextReport.shown(line, 1000, 1006);
+    // at most 120 columns, the leading cut mark included, then the trailing one
+    assertEquals("..." + "a".repeat(40) + "TARGET" + "b".repeat(71) + "...", mid.text());
+    assertEquals("TARGET", mid.text().substring(mid.start(), mid.stop()));
+    TextReport.Shown start = TextReport.shown(line, 0, 3);
+    assertEquals("a".repeat(120) + "...", start.text());
+    assertEquals(0, start.start());
+    assertEquals(3, start.stop());
+    TextReport.Shown end = TextReport.shown(line, 2005, 2007); // the last character and the column after it
+    assertEquals("..." + "b".repeat(120), end.text());
+    assertEquals(122, end.start());
+    assertEquals(124, end.stop());
+    // a span longer than the window is underlined up to the cut
+    TextReport.Shown wide = TextReport.shown(line, 500, 1900);
+    assertEquals(120, wide.stop());
+    // short lines are shown whole, with escapes and tabs aligned
+    TextReport.Shown esc = TextReport.shown("\u001b[2J\tx\u202e", 5, 6);
+    assertEquals("\\x1b[2J x\\u202e", esc.text()); // the escape takes 7 columns: the tab goes to 8
+    assertEquals("x", esc.text().substring(esc.start(), esc.stop()));
+  }
+
+  @Test
   void fingerprintsIgnoreLineShiftsAndWhitespaceButNotContent() {
     Finding a = finding(new Span(1, 6, 1, 10), "m");
     String fp = Fingerprints.of(file("FROM node\n", a)).get(a);
@@ -75,6 +99,26 @@ class ReportFormatTest {
     Finding second = finding(new Span(2, 6, 2, 10), "m");
     var both = Fingerprints.of(file("FROM node\nFROM node\n", first, second));
     assertNotEquals(both.get(first), both.get(second));
+  }
+
+  @Test
+  void jsonFormatsEscapeControlsAndBidiButKeepTheExactText() throws Exception {
+    String hostile = "a\u001b[2J\u0007\u007f\u009b\u202e\u2066\u200f\u061c\u2028\uD83D\uDE00\ud800z";
+    FileResult r = file("FROM node\n", finding(new Span(1, 6, 1, 10), hostile));
+    for (String format : List.of("json", "sarif", "gitlab")) {
+      StringWriter w = new StringWriter();
+      Formats.of(format, false, false).write(List.of(r), Summary.of(List.of(r), 0), w);
+      String out = w.toString();
+      for (char c : out.toCharArray()) assertEquals(false, c != '\n' && (Visible.unsafe(c) || Character.isSurrogate(c)), format + ": " + out);
+      var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+      String message = switch (format) {
+        case "json" -> tree.get("findings").get(0).get("message").asText();
+        case "sarif" -> tree.get("runs").get(0).get("results").get(0).get("message").get("text").asText();
+        default -> tree.get(0).get("description").asText();
+      };
+      // the lone surrogate is the one character JSON cannot carry through a decoder
+      assertEquals(hostile.substring(0, hostile.length() - 2), message.substring(0, message.length() - 2), format);
+    }
   }
 
   static String render(FileResult r) throws Exception {
