@@ -44,6 +44,13 @@ class TextReportMaskTest {
   }
 
   @Test
+  void messagesThatQuoteACommandAreMaskedTheSameWay() {
+    assertEquals("curl -u admin:******* https://x is run by sh",
+        dev.hardock.rule.secret.Redaction.scrub("curl -u admin:hunter2 https://x is run by sh"));
+    assertEquals("docker login -p ******* failed", dev.hardock.rule.secret.Redaction.scrub("docker login -p hunter2 failed"));
+  }
+
+  @Test
   void referencesPlaceholdersAndOtherNamesStay() {
     for (String line : new String[] {"-e DB_PASSWORD=$DB_PASSWORD", "PASSWORD: ${PW:?}", "image: alpine:3.19",
         "DB_PASSWORD_FILE=/run/secrets/db", "USER=app", "PASSWORD=<password>", "docker run -u 1000:1000 -p 80:80 x",

@@ -29,11 +29,14 @@ public final class Redaction {
   }
 
   /**
-   * A message with every known credential shape in it (a URL password, a token, a key) redacted: the last
-   * line of defence for messages that quote what the user wrote (an instruction, a URL, a command).
+   * A message with every known credential shape in it (a URL password, a token, a key) redacted, and the
+   * password options and secret assignments {@link SecretMask} knows masked: the last line of defence for
+   * messages that quote what the user wrote (an instruction, a URL, a command).
    */
   public static String scrub(String message) {
-    if (message == null || !CredentialPatterns.containsAny(message)) return message;
+    if (message == null) return null;
+    message = SecretMask.maskOptionsAndAssignments(message); // curl -u user:pass, --password x, DB_PASSWORD=x quoted
+    if (!CredentialPatterns.containsAny(message)) return message;
     java.util.List<CredentialPatterns.Match> matches = CredentialPatterns.find(message);
     if (matches.isEmpty()) return message;
     StringBuilder b = new StringBuilder(message.length());

@@ -55,6 +55,14 @@ public final class SecretMask {
     return new String(c);
   }
 
+  /** {@code text} with the password options and secret assignments on it masked (for messages). */
+  static String maskOptionsAndAssignments(String text) {
+    char[] c = text.toCharArray();
+    assignments(text, c);
+    options(text, c);
+    return new String(c);
+  }
+
   private static void maskLine(String line, char[] c) {
     for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);
     assignments(line, c);
