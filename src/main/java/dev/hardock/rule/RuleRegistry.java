@@ -35,6 +35,8 @@ import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.UnknownComposeKey;
+import dev.hardock.rule.meta.UnknownDaemonKey;
 import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.rule.meta.UnusedSuppression;
 import dev.hardock.rule.runtime.ApparmorUnconfined;
@@ -94,6 +96,8 @@ public final class RuleRegistry {
       UnknownRunFlag.class,
       InvalidSuppression.class,
       UnusedSuppression.class,
+      UnknownComposeKey.class,
+      UnknownDaemonKey.class,
       Privileged.class,
       HostRootMount.class,
       SensitiveHostMount.class,
