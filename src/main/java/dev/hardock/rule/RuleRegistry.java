@@ -65,6 +65,7 @@ import dev.hardock.rule.runtime.SeccompUnconfined;
 import dev.hardock.rule.runtime.SelinuxDisabled;
 import dev.hardock.rule.runtime.SensitiveHostMount;
 import dev.hardock.rule.runtime.SharedMountPropagation;
+import dev.hardock.rule.runtime.SharedWritableVolume;
 import dev.hardock.rule.runtime.UnboundedRestart;
 import dev.hardock.rule.runtime.UnlimitedSwap;
 import dev.hardock.rule.runtime.WritableBindMount;
@@ -128,6 +129,7 @@ public final class RuleRegistry {
       CustomCgroupParent.class,
       LegacyLink.class,
       SharedMountPropagation.class,
+      SharedWritableVolume.class,
       LatestTag.class,
       UnpinnedDigest.class,
       UntrustedRegistry.class,
