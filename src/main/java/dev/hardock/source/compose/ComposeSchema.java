@@ -164,19 +164,29 @@ final class ComposeSchema {
 
   /** Adds a problem for every key of a compose file's document that the specification does not allow there. */
   static void check(YamlNode root, ComposeProject project, List<ParseProblem> out) {
-    if (root instanceof Mapping m) new ComposeSchema(project, out).check(TOP, m);
+    if (root instanceof Mapping m) new ComposeSchema(project, out).check(TOP, m, null, false);
   }
 
-  private void check(Shape shape, YamlNode node) {
+  /** {@code a service} as a label: {@code service}. */
+  private static String noun(Shape s) {
+    return s.what.startsWith("a ") ? s.what.substring(2) : s.what.startsWith("an ") ? s.what.substring(3) : s.what;
+  }
+
+  /**
+   * Checks a node against a shape. {@code owner} is the named item it belongs to, for messages
+   * ({@code service web}; null at the top), {@code item} whether the node is that item itself.
+   */
+  private void check(Shape shape, YamlNode node, String owner, boolean item) {
     if (shape == null || node == null) return;
     if (node instanceof Sequence seq) {
-      for (YamlNode item : seq.items()) {
+      for (YamlNode i : seq.items()) {
         project.budget.spend(1);
-        if (item instanceof Mapping) check(shape, item);
+        if (i instanceof Mapping) check(shape, i, owner, item);
       }
       return;
     }
     if (!(node instanceof Mapping m) || !done.computeIfAbsent(m, k -> new HashSet<>()).add(shape)) return;
+    String where = item ? owner : owner == null ? shape.what : noun(shape) + " of " + owner;
     List<Mapping> merged = new ArrayList<>();
     for (Entry e : m.entries) {
       project.budget.spend(1);
@@ -188,15 +198,20 @@ final class ComposeSchema {
         continue;
       }
       if (shape.keys == null) {
-        check(shape.each, e.value());
+        // a mapping of names: each value is the item of that name (service web, volume data)
+        if (shape.each != null) {
+          String name = noun(shape.each) + " " + Spelling.shown(key);
+          check(shape.each, e.value(), owner == null ? name : name + " of " + owner, true);
+        }
       } else if (shape.keys.contains(key)) {
-        check(shape.fields.get(key), e.value());
+        Shape field = shape.fields.get(key);
+        if (field != null) check(field, e.value(), owner, false);
       } else if (!key.startsWith("x-")) {
         String near = Spelling.closest(key, shape.keys);
-        out.add(new ParseProblem(project.span(k), "unknown key " + Spelling.shown(key) + " in " + shape.what
+        out.add(new ParseProblem(project.span(k), "unknown key " + Spelling.shown(key) + " in " + where
             + (near == null ? ": Docker Compose refuses the file" : " (did you mean " + near + "?)")));
       }
     }
-    for (Mapping mm : merged) check(shape, mm);
+    for (Mapping mm : merged) check(shape, mm, owner, item);
   }
 }
