@@ -12,6 +12,7 @@ import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.VolumeOptions;
 import dev.hardock.source.compose.YamlNode.Entry;
 import dev.hardock.source.compose.YamlNode.Mapping;
 import dev.hardock.source.compose.YamlNode.Scalar;
@@ -223,23 +224,19 @@ final class ServiceMapper {
     Entry def = project.volumes.get(mt.source().value());
     if (def == null || !(def.value() instanceof Mapping dm)) return null;
     Map<String, Entry> d = dm.merged(budget);
-    if (!(d.get("driver_opts") != null && d.get("driver_opts").value() instanceof Mapping om)) return null;
+    Entry oe = d.get("driver_opts");
+    if (oe == null || !(oe.value() instanceof Mapping om)) return null;
     Map<String, Entry> opts = om.merged(budget);
     Setting<String> driver = string(d.get("driver"));
-    boolean local = driver == null || driver.value().equals("local");
     Setting<String> device = valueSetting(opts.get("device"));
+    Setting<String> mountpoint = valueSetting(opts.get("mountpoint"));
     Setting<String> options = valueSetting(opts.get("o"));
-    Setting<String> source = null;
+    VolumeOptions.Binding b = VolumeOptions.of(driver == null ? null : driver.value(), device != null,
+        mountpoint != null, options == null ? null : options.value());
+    if (b == null) return null;
     Setting<Boolean> readOnly = mt.readOnly();
-    if (local && device != null && options != null) {
-      for (String o : options.value().split(",", -1)) {
-        String opt = o.trim();
-        if (opt.equals("bind") || opt.equals("rbind")) source = device;
-        if (opt.equals("ro") && !mt.isReadOnly()) readOnly = new Setting<>(true, options.span());
-      }
-    }
-    if (source == null && !local) source = valueSetting(opts.get("mountpoint"));
-    if (source == null) return null;
+    if (b.roStart() >= 0 && !mt.isReadOnly()) readOnly = new Setting<>(true, options.span());
+    Setting<String> source = b.hostPath() == VolumeOptions.HostPath.DEVICE ? device : mountpoint;
     return new Mount(Mount.Type.BIND, source, mt.target(), readOnly, mt.propagation(), mt.span());
   }
 

@@ -3,6 +3,7 @@ package dev.hardock.source.run;
 import dev.hardock.model.Word;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.VolumeOptions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,22 +82,13 @@ final class VolumeBinds {
    * {@code device}, or another driver's {@code mountpoint}; null when they bind nothing.
    */
   static Bind bind(String driver, RunValue device, RunValue mountpoint, RunValue options) {
-    boolean local = driver == null || driver.equals("local");
-    if (local && device != null && options != null) {
-      boolean bind = false;
-      Setting<Boolean> readOnly = null;
-      String t = options.text();
-      int at = 0;
-      for (String o : t.split(",", -1)) {
-        String opt = o.trim();
-        if (opt.equals("bind") || opt.equals("rbind")) bind = true;
-        if (opt.equals("ro")) readOnly = new Setting<>(true, options.sub(at, at + o.length()).span());
-        at += o.length() + 1;
-      }
-      if (bind) return new Bind(new Setting<>(device.text(), device.span()), readOnly);
-    }
-    if (!local && mountpoint != null) return new Bind(new Setting<>(mountpoint.text(), mountpoint.span()), null);
-    return null;
+    VolumeOptions.Binding b = VolumeOptions.of(driver, device != null, mountpoint != null,
+        options == null ? null : options.text());
+    if (b == null) return null;
+    RunValue path = b.hostPath() == VolumeOptions.HostPath.DEVICE ? device : mountpoint;
+    Setting<Boolean> readOnly = b.roStart() < 0 ? null
+        : new Setting<>(true, options.sub(b.roStart(), b.roStart() + 2).span());
+    return new Bind(new Setting<>(path.text(), path.span()), readOnly);
   }
 
   /** The mount as the daemon makes it: a named volume this script created as a bind becomes that bind. */
