@@ -155,6 +155,10 @@ public final class Linter {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions);
     out.attribute(r.spanFiles());
     report(r.problems(), out, hd001);
+    RuleMeta hd006 = RuleRegistry.find("HD006");
+    if (hd006 != null && settings.isActive(hd006)) {
+      for (ParseProblem p : r.unknownKeys()) out.report(hd006, p.span(), p.message());
+    }
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
     Set<String> ownedElsewhere = new HashSet<>();

@@ -21,4 +21,36 @@ public final class Spelling {
     }
     return prev[b.length()];
   }
+
+  /**
+   * The candidate closest to {@code name}, when it is close enough to be a misspelling of it (at most
+   * max(2, length / 3) edits, as for run flags), else null. Ties go to the first candidate.
+   */
+  public static String closest(String name, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(name, c);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+  }
+
+  /**
+   * A name read from input, fit to be quoted in a message: control and format characters (bidi overrides,
+   * zero-width) shown as {@code ?}, and at most 60 characters.
+   */
+  public static String shown(String name) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < name.length() && b.length() < 60; i++) {
+      char c = name.charAt(i);
+      int t = Character.getType(c);
+      b.append(Character.isISOControl(c) || t == Character.FORMAT || t == Character.SURROGATE
+          || t == Character.UNASSIGNED || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+    }
+    return b.length() < name.length() ? b + "..." : b.toString();
+  }
 }

@@ -35,6 +35,8 @@ import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.UnknownComposeKey;
+import dev.hardock.rule.meta.UnknownDaemonKey;
 import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.rule.meta.UnusedSuppression;
 import dev.hardock.rule.runtime.ApparmorUnconfined;
@@ -63,6 +65,7 @@ import dev.hardock.rule.runtime.SeccompUnconfined;
 import dev.hardock.rule.runtime.SelinuxDisabled;
 import dev.hardock.rule.runtime.SensitiveHostMount;
 import dev.hardock.rule.runtime.SharedMountPropagation;
+import dev.hardock.rule.runtime.SharedWritableVolume;
 import dev.hardock.rule.runtime.UnboundedRestart;
 import dev.hardock.rule.runtime.UnlimitedSwap;
 import dev.hardock.rule.runtime.WritableBindMount;
@@ -94,6 +97,8 @@ public final class RuleRegistry {
       UnknownRunFlag.class,
       InvalidSuppression.class,
       UnusedSuppression.class,
+      UnknownComposeKey.class,
+      UnknownDaemonKey.class,
       Privileged.class,
       HostRootMount.class,
       SensitiveHostMount.class,
@@ -124,6 +129,7 @@ public final class RuleRegistry {
       CustomCgroupParent.class,
       LegacyLink.class,
       SharedMountPropagation.class,
+      SharedWritableVolume.class,
       LatestTag.class,
       UnpinnedDigest.class,
       UntrustedRegistry.class,

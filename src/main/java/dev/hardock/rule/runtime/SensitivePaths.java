@@ -11,7 +11,17 @@ import java.util.List;
  */
 public final class SensitivePaths {
   private static final List<String> SYSTEM = List.of("/etc", "/proc", "/sys", "/dev", "/boot", "/usr", "/lib",
-      "/lib64", "/lib32", "/bin", "/sbin", "/root", "/var/lib/docker", "/var/lib/containerd", "/run", "/var/run");
+      "/lib64", "/lib32", "/bin", "/sbin", "/root", "/var/lib/docker", "/var/lib/containerd", "/run", "/var/run",
+      "/var/log", "/var/lib/kubelet", "/var/lib/etcd");
+  /**
+   * Directories sensitive as a whole but whose subdirectories are everyday data: {@code /home} holds every
+   * user's keys, yet {@code /home/me/project} is a project; {@code /srv/site} is a site, {@code /var/lib/mysql}
+   * a database. Flagged only when mounted whole.
+   */
+  private static final List<String> WHOLE = List.of("/home", "/srv", "/var", "/var/lib", "/mnt", "/media");
+  /** Credential folders in a home directory ({@code /home/NAME/.ssh} and below). */
+  private static final List<String> HOME_SECRETS = List.of(".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker",
+      ".config/gcloud");
   private static final List<String> SOCKETS = List.of("docker.sock", "containerd.sock", "podman.sock", "dockershim.sock",
       "cri-dockerd.sock", "crio.sock", "buildkitd.sock");
   /** Directories holding engine sockets: mounting them hands over the socket too. */
@@ -71,6 +81,12 @@ public final class SensitivePaths {
     String n = normalize(path);
     if (n == null || n.equals("/") || isEngineSocket(n)) return false;
     for (String s : SYSTEM) if (n.equals(s) || n.startsWith(s + "/")) return true;
+    if (WHOLE.contains(n)) return true;
+    if (n.startsWith("/home/")) {
+      int slash = n.indexOf('/', "/home/".length());
+      String below = slash < 0 ? "" : n.substring(slash + 1);
+      for (String c : HOME_SECRETS) if (below.equals(c) || below.startsWith(c + "/")) return true;
+    }
     return false;
   }
 }

@@ -58,6 +58,8 @@ final class ComposeProject {
   /** Top-level {@code secrets:} and {@code configs:} definitions by name (the later file's winning). */
   final Map<String, Entry> secrets = new LinkedHashMap<>();
   final Map<String, Entry> configs = new LinkedHashMap<>();
+  /** Top-level {@code volumes:} definitions by name: their driver options may bind a host path. */
+  final Map<String, Entry> volumes = new LinkedHashMap<>();
   /** Files read for {@code include} and {@code extends: file}, by shown path (complete compose files of their own). */
   final Map<String, Path> referenced = new LinkedHashMap<>();
 
@@ -156,6 +158,7 @@ final class ComposeProject {
       if (!(root instanceof Mapping m)) continue;
       definitions(m.get("secrets", budget), secrets, weak);
       definitions(m.get("configs", budget), configs, weak);
+      definitions(m.get("volumes", budget), volumes, weak);
     }
   }
 

@@ -41,10 +41,12 @@ public final class ComposeReader {
    *     shown path: findings at those spans belong to that file
    * @param referenced the files read for {@code include} and {@code extends: file}, by shown path: compose
    *     files of their own, which own their findings when they are linted in the same run
+   * @param unknownKeys keys of the file (and its override files) that the Compose Specification does not
+   *     allow where they stand (HD006)
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
       Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
-      Map<String, Path> referenced) { }
+      Map<String, Path> referenced, List<ParseProblem> unknownKeys) { }
 
   private ComposeReader() { }
 
@@ -53,6 +55,7 @@ public final class ComposeReader {
     ComposeProject project = new ComposeProject(main, variables(file.path(), options));
     List<ContainerSpec> containers = new ArrayList<>();
     List<BuildArg> buildArgs = new ArrayList<>();
+    List<ParseProblem> unknownKeys = new ArrayList<>();
     YamlLoader.Loaded loaded = YamlLoader.load(main);
     project.problems.addAll(loaded.problems());
     try {
@@ -65,6 +68,7 @@ public final class ComposeReader {
           for (YamlNode root : more) project.mergeRoot(services, root);
           roots.addAll(more);
         }
+        for (YamlNode root : roots) ComposeSchema.check(root, project, unknownKeys);
         for (YamlNode root : roots) project.include(root, services);
         project.readDefinitions(roots);
         ServiceMapper mapper = new ServiceMapper(project);
@@ -86,6 +90,7 @@ public final class ComposeReader {
       project.problems.add(new ParseProblem(Span.START, e.getMessage()));
       containers.clear();
       buildArgs.clear();
+      unknownKeys.clear();
     }
     List<SourceText> texts = new ArrayList<>();
     for (Scalar s : loaded.values()) texts.add(text(s));
@@ -95,7 +100,8 @@ public final class ComposeReader {
       for (Scalar s : e.getValue()) t.add(text(s));
       other.put(e.getKey(), t);
     }
-    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced);
+    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced,
+        unknownKeys);
   }
 
   private static SourceText text(Scalar s) {

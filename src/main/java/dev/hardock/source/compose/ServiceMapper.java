@@ -12,6 +12,7 @@ import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.VolumeOptions;
 import dev.hardock.source.compose.YamlNode.Entry;
 import dev.hardock.source.compose.YamlNode.Mapping;
 import dev.hardock.source.compose.YamlNode.Scalar;
@@ -86,7 +87,7 @@ final class ServiceMapper {
         string(m.get("cpuset")), deployCpus);
     b.pidsLimit = first(string(m.get("pids_limit")), deployPids);
     healthcheck(m.get("healthcheck"), b);
-    b.mounts.addAll(unique(volumes(m.get("volumes")), ServiceMapper::targetOf));
+    b.mounts.addAll(unique(namedBinds(volumes(m.get("volumes"))), ServiceMapper::targetOf));
     b.mounts.addAll(unique(tmpfs(m.get("tmpfs")), ServiceMapper::targetOf));
     b.mounts.addAll(unique(fileMounts(m.get("secrets"), "secrets", project.secrets, "/run/secrets/"), ServiceMapper::targetOf));
     b.mounts.addAll(unique(fileMounts(m.get("configs"), "configs", project.configs, "/"), ServiceMapper::targetOf));
@@ -201,6 +202,42 @@ final class ServiceMapper {
           new Setting<>(true, project.span(n)), null, project.span(n)));
     }
     return out;
+  }
+
+  /**
+   * Named volumes whose top-level definition binds a host path are bind mounts of that path: the local
+   * driver's {@code driver_opts} with {@code o: bind} (or {@code rbind}) and a {@code device:}, and a plugin's
+   * {@code mountpoint:} (local-persist and the like). The mount's source points at the {@code device:} or
+   * {@code mountpoint:} value, where the host path is written; its span at the service's mount. An {@code ro}
+   * in {@code o:} makes it read-only, as the service's own read-only option does.
+   */
+  private List<Mount> namedBinds(List<Mount> mounts) {
+    List<Mount> out = new ArrayList<>(mounts.size());
+    for (Mount mt : mounts) {
+      Mount bound = mt.type() == Mount.Type.VOLUME && mt.source() != null ? namedBind(mt) : null;
+      out.add(bound == null ? mt : bound);
+    }
+    return out;
+  }
+
+  private Mount namedBind(Mount mt) {
+    Entry def = project.volumes.get(mt.source().value());
+    if (def == null || !(def.value() instanceof Mapping dm)) return null;
+    Map<String, Entry> d = dm.merged(budget);
+    Entry oe = d.get("driver_opts");
+    if (oe == null || !(oe.value() instanceof Mapping om)) return null;
+    Map<String, Entry> opts = om.merged(budget);
+    Setting<String> driver = string(d.get("driver"));
+    Setting<String> device = valueSetting(opts.get("device"));
+    Setting<String> mountpoint = valueSetting(opts.get("mountpoint"));
+    Setting<String> options = valueSetting(opts.get("o"));
+    VolumeOptions.Binding b = VolumeOptions.of(driver == null ? null : driver.value(), device != null,
+        mountpoint != null, options == null ? null : options.value());
+    if (b == null) return null;
+    Setting<Boolean> readOnly = mt.readOnly();
+    if (b.roStart() >= 0 && !mt.isReadOnly()) readOnly = new Setting<>(true, options.span());
+    Setting<String> source = b.hostPath() == VolumeOptions.HostPath.DEVICE ? device : mountpoint;
+    return new Mount(Mount.Type.BIND, source, mt.target(), readOnly, mt.propagation(), mt.span());
   }
 
   // ---- values ----

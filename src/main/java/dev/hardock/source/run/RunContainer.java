@@ -38,6 +38,17 @@ final class RunContainer {
     return b.build();
   }
 
+  /** The container with each of its mounts replaced by what {@code f} makes of it. */
+  static ContainerSpec withMounts(ContainerSpec c, java.util.function.UnaryOperator<Mount> f) {
+    List<Mount> mounts = new ArrayList<>();
+    for (Mount m : c.mounts()) mounts.add(f.apply(m));
+    return new ContainerSpec(c.source(), c.name(), c.span(), c.image(), c.build(), c.privileged(), c.user(),
+        c.networkMode(), c.pidMode(), c.ipcMode(), c.utsMode(), c.usernsMode(), c.cgroupParent(), List.copyOf(mounts),
+        c.capAdd(), c.capDrop(), c.securityOpts(), c.devices(), c.readOnlyRootfs(), c.memory(), c.memorySwap(),
+        c.cpus(), c.pidsLimit(), c.restart(), c.healthcheckDisabled(), c.ports(), c.links(), c.env(),
+        c.hiddenOptions());
+  }
+
   /**
    * The network of {@code --network}: the value, or the {@code name=} field of the advanced syntax
    * ({@code --network name=host,alias=web}, Docker 25+).
@@ -168,6 +179,10 @@ final class RunContainer {
     Setting<String> target = null;
     Setting<Boolean> readOnly = null;
     Setting<String> propagation = null;
+    String driver = null;
+    RunValue device = null;
+    RunValue mountpoint = null;
+    RunValue options = null;
     for (RunValue field : split(v, ',')) {
       String f = field.text();
       int eq = f.indexOf('=');
@@ -197,10 +212,28 @@ final class RunContainer {
         case "bind-propagation" -> {
           if (val != null) propagation = new Setting<>(val.text().trim(), field.span());
         }
+        case "volume-driver" -> {
+          if (val != null) driver = val.text().trim();
+        }
+        case "volume-opt" -> {
+          int at = val == null ? -1 : val.text().indexOf('=');
+          if (at > 0) {
+            RunValue optValue = val.sub(at + 1, val.text().length());
+            switch (val.text().substring(0, at).trim()) {
+              case "device" -> device = optValue;
+              case "mountpoint" -> mountpoint = optValue;
+              case "o" -> options = optValue;
+              default -> { }
+            }
+          }
+        }
         default -> { }
       }
     }
-    return new Mount(type, source, target, readOnly, propagation, v.span());
+    Mount m = new Mount(type, source, target, readOnly, propagation, v.span());
+    // volume-opt=o=bind,volume-opt=device=/etc: the local driver creates the volume as a bind of /etc
+    VolumeBinds.Bind b = type == Mount.Type.VOLUME ? VolumeBinds.bind(driver, device, mountpoint, options) : null;
+    return b == null ? m : VolumeBinds.bound(m, b);
   }
 
   /** {@code --tmpfs /run:rw,size=64m}. */

@@ -126,6 +126,7 @@ public final class RunLineReader {
     private final LineIndex lines;
     private final Result result;
     private final Map<String, String> vars = new HashMap<>();
+    private final VolumeBinds volumes = new VolumeBinds();
 
     Walk(LineIndex lines, Result result) {
       this.lines = lines;
@@ -190,12 +191,17 @@ public final class RunLineReader {
       if (i < words.size() && words.get(i).value().equals("container")) i++;
       if (i >= words.size()) return;
       String sub = words.get(i).value();
+      if (sub.equals("volume") && i + 1 < words.size() && words.get(i + 1).value().equals("create")) {
+        volumes.create(words.subList(i + 2, words.size()), vars::get);
+        return;
+      }
       if (!sub.equals("run") && !sub.equals("create")) return;
       Span span = words.get(toolAt).span().to(words.get(i).span());
       String shown = tool.name().toLowerCase(java.util.Locale.ROOT) + (i - toolAt > 1 && words.get(i - 1).value().equals("container") ? " container " : " ") + sub;
       RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, vars::get);
       result.unknownFlags().addAll(args.unknown);
-      result.containers().add(RunContainer.of(shown, span, args, vars::get));
+      ContainerSpec spec = RunContainer.of(shown, span, args, vars::get);
+      result.containers().add(volumes.isEmpty() ? spec : RunContainer.withMounts(spec, volumes::apply));
       for (int j = toolAt; j < words.size(); j++) {
         result.texts().add(new SourceText(words.get(j).valueText(), lines));
       }

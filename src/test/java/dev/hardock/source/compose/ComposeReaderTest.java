@@ -698,4 +698,58 @@ class ComposeReaderTest {
     assertEquals(List.of("DOCKER_CONTENT_TRUST=${TRUST}|0", "API_TOKEN=$TOKEN|s3cr3t-value", "PLAIN=x|null",
         "UNKNOWN=${NOPE}|null"), env);
   }
+
+  @Test
+  void unknownKeysOfTheFileAndItsOverrideAreFoundWhereTheyStand() throws IOException {
+    write("compose.override.yaml", """
+        services:
+          web:
+            cap_dorp: [ALL]
+        """);
+    write("other.yaml", """
+        services:
+          base:
+            privilegd: true
+        """);
+    var r = read("compose.yaml", """
+        services:
+          web:
+            image: nginx:1.27
+            read_onyl: true
+            extends: {file: other.yaml, service: base}
+            x-mine: {anything: 1}
+            environment: {read_onyl: "a name, not a key"}
+        """, ComposeReader.Options.DEFAULT);
+    assertEquals(2, r.unknownKeys().size(), r.unknownKeys().toString());
+    ParseProblem own = r.unknownKeys().get(0);
+    assertEquals("unknown key read_onyl in service web (did you mean read_only?)", own.message());
+    assertEquals(4, own.span().line());
+    assertEquals(5, own.span().column());
+    assertNull(r.spanFiles().get(own.span()));
+    ParseProblem over = r.unknownKeys().get(1);
+    assertEquals("unknown key cap_dorp in service web (did you mean cap_drop?)", over.message());
+    assertEquals("compose.override.yaml", r.spanFiles().get(over.span()));
+  }
+
+  @Test
+  void namedVolumeBindIsABindMountOfItsDevice() throws IOException {
+    var r = read("""
+        services:
+          app:
+            image: alpine:3.20
+            volumes: ["conf:/conf", "plain:/plain"]
+        volumes:
+          conf:
+            driver_opts: {type: none, o: "bind,ro", device: /etc/app}
+          plain: {}
+        """);
+    noProblems(r);
+    Mount conf = service(r, "app").mounts().get(0);
+    assertEquals(Mount.Type.BIND, conf.type());
+    assertEquals("/etc/app", conf.source().value());
+    assertEquals(7, conf.source().span().line());
+    assertTrue(conf.isReadOnly());
+    assertEquals(4, conf.span().line());
+    assertEquals(Mount.Type.VOLUME, service(r, "app").mounts().get(1).type());
+  }
 }
