@@ -249,6 +249,9 @@ public final class Main {
       return ExitCode.ERROR;
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    for (dev.hardock.engine.Notice n : outcome.notices()) {
+      stderr.println("hardock: notice: " + Printable.escape(n.path()) + ": " + Printable.escape(n.message()));
+    }
     // nothing could be linted: the error says it all, no "No findings" report
     if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
     if (outcome.baselineWritten() >= 0) {
@@ -256,7 +259,7 @@ public final class Main {
       return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
     }
     List<FileResult> results = outcome.results();
-    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
+    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000).withSkipped(outcome.notices().size());
     if (fileReport != null) {
       try (Writer fw = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(outputFile), StandardCharsets.UTF_8)) {
         fileReport.write(results, summary, fw);

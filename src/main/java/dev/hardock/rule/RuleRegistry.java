@@ -35,6 +35,7 @@ import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.ReferenceNotRead;
 import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.rule.meta.UnusedSuppression;
 import dev.hardock.rule.runtime.ApparmorUnconfined;
@@ -94,6 +95,7 @@ public final class RuleRegistry {
       UnknownRunFlag.class,
       InvalidSuppression.class,
       UnusedSuppression.class,
+      ReferenceNotRead.class,
       Privileged.class,
       HostRootMount.class,
       SensitiveHostMount.class,

@@ -42,7 +42,7 @@ public final class NestedShells {
   }
 
   private static ShellScript expand(ShellScript script, LineIndex lines, int depth) {
-    if (depth >= MAX_DEPTH) return script;
+    if (depth >= MAX_DEPTH) return beyondLimit(script);
     List<ShellCommand> commands = script.commands();
     Map<ShellCommand, ShellScript> inner = new IdentityHashMap<>();
     Set<ShellScript> expanded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -97,6 +97,20 @@ public final class NestedShells {
           indexOf(index, c.pipeTo()), indexOf(index, c.parent())));
     }
     return new ShellScript(out, problems);
+  }
+
+  /** The script at the nesting limit, with a skipped-problem for each command string it does not read. */
+  private static ShellScript beyondLimit(ShellScript script) {
+    List<ShellProblem> problems = null;
+    for (ShellCommand c : script.commands()) {
+      Word string = commandString(c);
+      Span at = string != null && !string.value().isBlank() ? string.span() : shellInput(c) != null ? c.span() : null;
+      if (at == null) continue;
+      if (problems == null) problems = new ArrayList<>(script.problems());
+      problems.add(new ShellProblem("not read: a shell command nested more than " + MAX_DEPTH
+          + " shells deep (sh -c inside sh -c...); what it runs is not linted", at, false, true));
+    }
+    return problems == null ? script : new ShellScript(script.commands(), problems);
   }
 
   /** True when text holds a $ or a backtick that an unquoted here-document delimiter lets the shell expand. */
