@@ -153,6 +153,8 @@ public final class Discovery {
     GitIndex index = gitRoot == null ? GitIndex.EMPTY : GitIndex.of(gitRoot);
     Deque<GitIgnore> ignores = new ArrayDeque<>();
     Path start = root;
+    List<Path> listed = new ArrayList<>();
+    int from = out.size();
     try {
       Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
         @Override
@@ -178,6 +180,9 @@ public final class Discovery {
             return FileVisitResult.CONTINUE;
           }
           if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) return FileVisitResult.CONTINUE;
+          if (forced == null && file.getFileName().toString().equals(".env") && !ignored(ignores, file, false)) {
+            listed.addAll(ComposeReader.composeFileList(file.getParent(), access));
+          }
           // With --type every file below the directory is read as that type.
           SourceKind kind = forced != null ? forced : kindOf(file);
           if (kind == null) return FileVisitResult.CONTINUE;
@@ -209,6 +214,29 @@ public final class Discovery {
     } catch (IOException e) {
       // unreadable roots are reported by the caller through missing files; nothing else to do here
     }
+    composeFileTargets(listed, out.subList(from, out.size()), start, shownRoot, project, access, notices);
+  }
+
+  /**
+   * The files {@code COMPOSE_FILE} in a {@code .env} names are linted even when their names are not ones
+   * Compose picks by itself ({@code stack.yml}): Compose loads them. One that is not read is a notice.
+   */
+  private static void composeFileTargets(List<Path> listed, List<Target> found, Path start, String shownRoot,
+      Path project, FileAccess access, List<Notice> notices) {
+    Set<Path> have = new java.util.HashSet<>();
+    for (Target t : found) have.add(t.path().toAbsolutePath().normalize());
+    List<Target> more = new ArrayList<>();
+    for (Path p : listed) {
+      if (!have.add(p)) continue;
+      String shown = display(start, shownRoot, p);
+      FileAccess.Refusal why = access.check(p);
+      if (why != null) {
+        notices.add(new Notice(shown, "not linted: COMPOSE_FILE in .env names it, and " + why.reason()));
+      } else {
+        more.add(new Target(p, shown, SourceKind.COMPOSE, project, false));
+      }
+    }
+    found.addAll(more);
   }
 
   /** Whether git tracks the file (or a file below the folder): such files are linted whatever .gitignore says. */
@@ -230,7 +258,7 @@ public final class Discovery {
   }
 
   private static String display(Path root, String shownRoot, Path file) {
-    Path rel = root.relativize(file);
+    Path rel = root.relativize(file).normalize();
     String sep = shownRoot.endsWith("/") || shownRoot.endsWith(java.io.File.separator) ? "" : "/";
     if (shownRoot.equals(".")) return rel.toString();
     return shownRoot + sep + rel;

@@ -36,6 +36,8 @@ public final class Linter {
   private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
   private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+  /** Files linted through another compose file of the run (their base), by path. */
+  private final Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Linter(LintSettings settings) {
     this.settings = settings;
@@ -62,6 +64,11 @@ public final class Linter {
   public List<FileResult> lint(List<Target> targets, int threads) {
     Set<Path> batch = new HashSet<>();
     for (Target t : targets) batch.add(t.path().toAbsolutePath().normalize());
+    for (Target t : targets) {
+      if (t.kind() != SourceKind.COMPOSE) continue;
+      // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read through it
+      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) bases.putIfAbsent(o, t.path());
+    }
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
       for (Target t : targets) out.add(lint(t, null, batch));
@@ -96,7 +103,8 @@ public final class Linter {
 
   private FileResult lint(Target target, byte[] stdin, Set<Path> batch) {
     if (target.kind() == SourceKind.COMPOSE && stdin == null) {
-      Path base = ComposeReader.baseOf(target.path(), accessFor(target));
+      Path base = bases.get(target.path().toAbsolutePath().normalize());
+      if (base == null) base = ComposeReader.baseOf(target.path(), accessFor(target));
       if (base != null) return lintOverride(target, base, batch);
     }
     try {
@@ -219,11 +227,16 @@ public final class Linter {
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
-    String shownBase = Path.of(target.displayPath()).resolveSibling(base.getFileName()).toString();
+    Path targetFolder = target.path().toAbsolutePath().normalize().getParent();
+    Path shownFolder = Path.of(target.displayPath()).getParent();
+    Path rel = targetFolder.relativize(base.toAbsolutePath().normalize());
+    String shownBase = (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
     FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
+    // the base shows the other files of its project relative to its own shown path: this file is one of them
+    String shownSelf = Path.of(target.displayPath()).normalize().toString();
     List<Finding> mine = new ArrayList<>();
     for (Finding f : all.findings()) {
-      if (!f.file().equals(shownBase)) {
+      if (f.file().equals(shownSelf)) {
         mine.add(new Finding(f.rule(), f.severity(), target.displayPath(), f.span(), f.message(), f.source()));
       }
     }

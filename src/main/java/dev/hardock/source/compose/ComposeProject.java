@@ -52,7 +52,8 @@ final class ComposeProject {
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
-  private final Set<Path> notReadFiles = new java.util.HashSet<>();
+  /** Files of include or extends that were not read, with why. */
+  private final Map<Path, String> notReadFiles = new HashMap<>();
   /** Top-level {@code secrets:} and {@code configs:} definitions by name (the later file's winning). */
   final Map<String, Entry> secrets = new LinkedHashMap<>();
   final Map<String, Entry> configs = new LinkedHashMap<>();
@@ -214,14 +215,20 @@ final class ComposeProject {
    */
   private Map<String, Entry> servicesOf(Path file, YamlNode from) {
     Path key = file.toAbsolutePath().normalize();
-    if (notReadFiles.contains(key)) return null;
+    String refused = notReadFiles.get(key);
+    if (refused != null) {
+      notRead(key, from, refused); // each reference to it says so where it stands
+      return null;
+    }
     Map<String, Entry> s = servicesByFile.get(key);
     if (s == null) {
-      String text = read(key, from);
-      if (text == null) {
-        notReadFiles.add(key);
+      FileAccess.Read r = access.read(key, MAX_FILE_BYTES);
+      if (!r.ok()) {
+        notRead(key, from, r.reason());
+        notReadFiles.put(key, r.reason());
         return null;
       }
+      String text = r.text();
       List<YamlNode> roots = load(key, text);
       s = services(roots);
       readDefinitions(roots, true);

@@ -72,7 +72,7 @@ public final class ComposeReader {
         // the file's documents, then the override files', each merged over what came before
         List<YamlNode> roots = new ArrayList<>(loaded.roots());
         Map<String, Entry> services = project.services(loaded.roots());
-        for (Path o : overridesOf(file.path(), access)) {
+        for (Path o : projectFilesAfter(file.path(), access)) {
           List<YamlNode> more = project.loadOther(o, null);
           for (YamlNode root : more) project.mergeRoot(services, root);
           roots.addAll(more);
@@ -164,6 +164,45 @@ public final class ComposeReader {
   }
 
   /**
+   * The files Compose merges over this one as one project: those that follow it in {@code COMPOSE_FILE} of the
+   * {@code .env} beside it when that list starts with it, else its override files.
+   */
+  public static List<Path> projectFilesAfter(Path file, FileAccess access) {
+    if (file == null) return List.of();
+    List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
+    if (!listed.isEmpty() && listed.get(0).equals(file.toAbsolutePath().normalize())) return listed.subList(1, listed.size());
+    return overridesOf(file, access);
+  }
+
+  /**
+   * The files {@code COMPOSE_FILE} in the {@code .env} of a folder names (separated by
+   * {@code COMPOSE_PATH_SEPARATOR}, else the platform's path separator, as Compose splits them), resolved
+   * against the folder; empty when the .env sets none or is not read. Compose then loads exactly these, in
+   * order, instead of compose.yaml and its override.
+   */
+  public static List<Path> composeFileList(Path folder, FileAccess access) {
+    if (folder == null) return List.of();
+    FileAccess.Read r = access.read(folder.resolve(".env"), DotEnv.MAX_BYTES);
+    if (!r.ok()) return List.of();
+    Map<String, String> env = DotEnv.parse(r.text());
+    String list = env.get("COMPOSE_FILE");
+    if (list == null || list.isBlank()) return List.of();
+    String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);
+    if (sep.isEmpty()) sep = java.io.File.pathSeparator;
+    List<Path> out = new ArrayList<>();
+    for (String part : list.split(java.util.regex.Pattern.quote(sep), -1)) {
+      if (part.isBlank()) continue;
+      try {
+        out.add(folder.resolve(part.strip()).toAbsolutePath().normalize());
+      } catch (java.nio.file.InvalidPathException e) {
+        // a name the file system cannot hold names no file
+      }
+      if (out.size() >= 64) break;
+    }
+    return out;
+  }
+
+  /**
    * The override files Compose loads with a base file of this name, that are there beside it (a link counts:
    * reading it then says why it is not read when it leads out of the project).
    */
@@ -190,6 +229,13 @@ public final class ComposeReader {
    */
   public static Path baseOf(Path file, FileAccess access) {
     if (file == null || file.getFileName() == null) return null;
+    List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
+    if (!listed.isEmpty()) {
+      // COMPOSE_FILE decides: a later file of it is merged over the first, as an override file is; a file it
+      // does not name (compose.override.yaml too) is not loaded with the others, and is linted on its own
+      boolean later = listed.indexOf(file.toAbsolutePath().normalize()) > 0;
+      return later && access.check(listed.get(0)) == null ? listed.get(0) : null;
+    }
     String n = file.getFileName().toString();
     String lower = n.toLowerCase(Locale.ROOT);
     for (String stem : new String[] {"compose", "docker-compose"}) {
