@@ -189,8 +189,9 @@ public final class Discovery {
           if (ignored(ignores, file, false) && !tracked(index, gitRoot, file, false)) return FileVisitResult.CONTINUE;
           String shown = display(start, shownRoot, file);
           if (attrs.isSymbolicLink()) {
-            if (Files.isDirectory(file)) return FileVisitResult.CONTINUE; // a link to a folder: not followed
             FileAccess.Refusal why = access.check(file);
+            // a link to a folder inside the project is not followed: what it leads to is walked where it is
+            if (why == FileAccess.Refusal.SPECIAL && Files.isDirectory(file)) return FileVisitResult.CONTINUE;
             if (why != null) {
               notices.add(new Notice(shown, "not linted: a symbolic link, and " + why.reason().replaceFirst("^it ", "what it leads to ")));
               return FileVisitResult.CONTINUE;
