@@ -91,7 +91,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("output-format").hasArg().argName("FORMAT")
         .desc("format of the --output file (default: --format)").build());
     o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
-        .desc("configuration file for every linted file (default: the nearest .hardock.yaml up to the repository root, then $XDG_CONFIG_HOME/hardock/config.yaml)").build());
+        .desc("configuration file for every linted file (default: the nearest .hardock.yaml up to the project root: the repository, else the named folder; then $XDG_CONFIG_HOME/hardock/config.yaml)").build());
     o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
         .desc("report only findings that are not recorded in FILE").build());
     o.addOption(Option.builder().longOpt("write-baseline")

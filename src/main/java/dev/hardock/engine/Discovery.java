@@ -150,7 +150,16 @@ public final class Discovery {
     Path project = ProjectRoot.of(root);
     FileAccess access = new DiskAccess(project);
     Path gitRoot = ProjectRoot.gitRoot(root);
-    GitIndex index = gitRoot == null ? GitIndex.EMPTY : GitIndex.of(gitRoot);
+    // read only when a .gitignore pattern matches something: most walks never need it
+    java.util.function.Supplier<GitIndex> index = new java.util.function.Supplier<>() {
+      private GitIndex read;
+
+      @Override
+      public GitIndex get() {
+        if (read == null) read = gitRoot == null ? GitIndex.EMPTY : GitIndex.of(gitRoot);
+        return read;
+      }
+    };
     Deque<GitIgnore> ignores = new ArrayDeque<>();
     Path start = root;
     List<Path> listed = new ArrayList<>();
@@ -179,7 +188,14 @@ public final class Discovery {
             }
             return FileVisitResult.CONTINUE;
           }
-          if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) return FileVisitResult.CONTINUE;
+          if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+            // a FIFO, socket or device named like a file Docker uses: never opened, but said
+            SourceKind kind = forced == null ? kindOf(file) : null;
+            if (kind != null && !ignored(ignores, file, false)) {
+              notices.add(new Notice(display(start, shownRoot, file), "not linted: it is not a regular file"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
           if (forced == null && file.getFileName().toString().equals(".env") && !ignored(ignores, file, false)) {
             listed.addAll(ComposeReader.composeFileList(file.getParent(), access));
           }
@@ -241,8 +257,9 @@ public final class Discovery {
   }
 
   /** Whether git tracks the file (or a file below the folder): such files are linted whatever .gitignore says. */
-  private static boolean tracked(GitIndex index, Path gitRoot, Path p, boolean dir) {
-    if (index.isEmpty() || !p.startsWith(gitRoot)) return false;
+  private static boolean tracked(java.util.function.Supplier<GitIndex> indexOf, Path gitRoot, Path p, boolean dir) {
+    if (gitRoot == null || !p.startsWith(gitRoot)) return false;
+    GitIndex index = indexOf.get();
     String rel = RepoPaths.normalise(gitRoot.relativize(p).toString());
     return dir ? index.tracksBelow(rel) : index.tracks(rel);
   }

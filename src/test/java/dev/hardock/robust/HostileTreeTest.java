@@ -176,7 +176,9 @@ class HostileTreeTest {
     write(project.resolve("fifo/compose.yaml"), "services:\n  fifo:\n    image: alpine:3.20\n");
     PathologicalInputTest.mkfifo(project.resolve("fifo/pipe.env"));
     PathologicalInputTest.mkfifo(project.resolve("fifo/.env"));
+    PathologicalInputTest.mkfifo(project.resolve("fifo/Dockerfile"));
     Outcome o = json("project");
+    assertTrue(o.stderr.contains("fifo/Dockerfile: not linted: it is not a regular file"), o.stderr);
     o.assertNoSecret();
     List<String> hd005 = o.brief("project/compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList();
     assertEquals(List.of("HD005 1:1-1", "HD005 3:15-23", "HD005 5:15-30"), hd005, o.stdout);
