@@ -38,6 +38,7 @@ final class GitIndex {
     } else if (Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS)) {
       // a worktree or a submodule: ".git" is a file saying "gitdir: PATH"
       String t;
+      // outside FileAccess: .git is refused there; this is a regular file (checked without following links)
       try (var ch = Files.newByteChannel(git, java.util.Set.of(java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
           var in = java.nio.channels.Channels.newInputStream(ch)) {
         t = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();

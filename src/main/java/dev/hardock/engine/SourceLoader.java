@@ -30,6 +30,7 @@ final class SourceLoader {
         bytes = stdinBytes;
       } else if (t.named() && !Files.isRegularFile(t.path())) {
         // a pipe the user named (hardock <(cat Dockerfile)): read as a stream, never stat'ed for a size
+        // (outside FileAccess: the user chose this file on the command line; nothing found in a tree comes here)
         try (InputStream in = Files.newInputStream(t.path())) {
           bytes = in.readNBytes((int) MAX_BYTES + 1);
         }
