@@ -151,8 +151,9 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   /** Whether a file is excluded: globs are relative to the configuration's folder; one without / matches a name at any depth. */
   public boolean excludes(Path lintedFile) {
     if (exclude.isEmpty()) return false;
-    Path dir = file.toAbsolutePath().normalize().getParent();
-    Path abs = lintedFile.toAbsolutePath().normalize();
+    // both with their folders' real paths: walked files carry them, a --config path may go through a link
+    Path dir = dev.hardock.io.ProjectRoot.real(file).getParent();
+    Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
     if (!abs.startsWith(dir)) return false;
     Path rel = dir.relativize(abs);
     for (String g : exclude) {

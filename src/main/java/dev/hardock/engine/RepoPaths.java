@@ -21,6 +21,15 @@ public final class RepoPaths {
     Path parent = abs.getParent();
     Path root = parent == null ? null : root(parent);
     if (root == null) root = Path.of("").toAbsolutePath();
+    if (!abs.startsWith(root)) {
+      // walked files carry their real path: the working directory may be spelled through a link
+      try {
+        Path real = root.toRealPath();
+        if (abs.startsWith(real)) root = real;
+      } catch (java.io.IOException | SecurityException e) {
+        // keep the absolute path
+      }
+    }
     Path rel = abs.startsWith(root) ? root.relativize(abs) : abs;
     return normalise(rel.toString());
   }
