@@ -47,6 +47,18 @@ class GitIndexTest {
     }
   }
 
+  @Test
+  void readsASha256Repository() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("sha256"));
+    Files.createDirectories(repo.resolve("a"));
+    Files.writeString(repo.resolve("a/Dockerfile"), "FROM node\n");
+    Files.writeString(repo.resolve("compose.yaml"), "services: {}\n");
+    git(repo, "init", "-q", "--object-format=sha256");
+    git(repo, "add", ".");
+    GitIndex index = GitIndex.of(repo);
+    assertTrue(index.tracks("a/Dockerfile") && index.tracks("compose.yaml") && index.tracksBelow("a"));
+  }
+
   @Property(tries = 300)
   void damagedIndexNeverThrows(@ForAll byte[] tail, @ForAll int version, @ForAll int count) {
     byte[] head = "DIRC".getBytes(StandardCharsets.US_ASCII);
