@@ -126,9 +126,13 @@ final class ComposeProject {
    * {@code from} (at the start of the linted file when no value names it, as for an override file).
    */
   String read(Path p, YamlNode from) {
+    return readOrNote(p, from).text();
+  }
+
+  private FileAccess.Read readOrNote(Path p, YamlNode from) {
     FileAccess.Read r = access.read(p, MAX_FILE_BYTES);
     if (!r.ok()) notRead(p, from, r.reason());
-    return r.text();
+    return r;
   }
 
   /** Notes that a referenced file was not read and why. */
@@ -222,9 +226,8 @@ final class ComposeProject {
     }
     Map<String, Entry> s = servicesByFile.get(key);
     if (s == null) {
-      FileAccess.Read r = access.read(key, MAX_FILE_BYTES);
+      FileAccess.Read r = readOrNote(key, from);
       if (!r.ok()) {
-        notRead(key, from, r.reason());
         notReadFiles.put(key, r.reason());
         return null;
       }
