@@ -1,5 +1,6 @@
 package dev.hardock.engine;
 
+import dev.hardock.io.DiskAccess;
 import dev.hardock.io.FileAccess;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
@@ -28,7 +29,7 @@ final class SourceLoader {
     try {
       if (stdinBytes != null) {
         bytes = stdinBytes;
-      } else if (t.named() && !Files.isRegularFile(t.path())) {
+      } else if (t.named() && !Files.isRegularFile(t.path()) && DiskAccess.isUserPipe(t.path())) {
         // a pipe the user named (hardock <(cat Dockerfile)): read as a stream, never stat'ed for a size
         // (outside FileAccess: the user chose this file on the command line; nothing found in a tree comes here)
         try (InputStream in = Files.newInputStream(t.path())) {

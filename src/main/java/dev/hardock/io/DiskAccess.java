@@ -55,6 +55,24 @@ public final class DiskAccess implements FileAccess {
     return c.refusal;
   }
 
+  /**
+   * Whether a path named on the command line is a pipe the user made ({@code hardock <(cat Dockerfile)},
+   * {@code /dev/fd/63}): a FIFO, and not a link inside a git repository (a tree can commit a link to a device
+   * or to {@code /dev/stdin}, never a FIFO). Only such a path is read as a stream, outside the confinement.
+   */
+  public static boolean isUserPipe(Path named) {
+    try {
+      Object mode = Files.getAttribute(named, "unix:mode");
+      boolean fifo = mode instanceof Integer m && (m & 0170000) == 0010000;
+      if (!fifo) return false;
+      if (!Files.isSymbolicLink(named)) return true;
+      Path parent = ProjectRoot.real(named).getParent();
+      return parent == null || ProjectRoot.gitRoot(parent) == null;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      return false;
+    }
+  }
+
   @Override
   public boolean exists(Path file) {
     try {

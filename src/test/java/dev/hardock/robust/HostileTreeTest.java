@@ -186,6 +186,22 @@ class HostileTreeTest {
     assertTrue(o.has("HD101"), "the rest is linted: " + o.stdout);
   }
 
+  /**
+   * Links to devices named on the command line, as a pre-commit hook or the action passes a tree's files: a
+   * repository can commit a link to /dev/tty or /dev/stdin (here an open pipe), never a FIFO of its own, so
+   * such a named path is not read as a stream (only a pipe the user made, as in hardock <(cat Dockerfile), is).
+   */
+  @Test
+  void namedLinksToDevicesNeverBlock() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    link(repo.resolve("Dockerfile"), Path.of("/dev/tty"));
+    link(repo.resolve("stdin.Dockerfile"), Path.of("/dev/stdin"));
+    Outcome o = json("repo/Dockerfile", "repo/stdin.Dockerfile");
+    assertEquals(List.of("HD001 1:1-1"), o.brief("repo/Dockerfile"), o.stdout);
+    assertEquals(List.of("HD001 1:1-1"), o.brief("repo/stdin.Dockerfile"), o.stdout);
+  }
+
   /** extends.file, include, build context and dockerfile outside the project, directly or through a link. */
   @Test
   void referencesOutsideDirectlyAndThroughLinks() throws Exception {
