@@ -6,6 +6,7 @@ import dev.hardock.engine.Discovery;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
+import dev.hardock.engine.Notice;
 import dev.hardock.engine.Target;
 import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Finding;
@@ -35,7 +36,9 @@ final class LintRun {
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
       dev.hardock.source.compose.ComposeReader.Options compose) { }
 
-  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten) { }
+  /** {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted. */
+  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
+      List<Notice> notices) { }
 
   private LintRun() { }
 
@@ -43,6 +46,7 @@ final class LintRun {
     Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
     byte[] stdinBytes = null;
     if (q.stdinName() != null) {
       stdinBytes = q.stdin().readAllBytes();
@@ -52,6 +56,7 @@ final class LintRun {
       Discovery.Found found = Discovery.find(q.paths(), q.forced());
       targets.addAll(found.targets());
       missing.addAll(found.missing());
+      notices.addAll(found.notices());
     }
     // group the files by the configuration that governs them; YAML is only read when a file exists
     Map<Path, Config> configs = new HashMap<>();
@@ -59,13 +64,14 @@ final class LintRun {
     Map<Target, Config> configOf = new IdentityHashMap<>();
     Path none = Path.of("");
     // one lookup per directory, not per file: the walk up to the repository root stats two paths per level
-    Map<Path, java.util.Optional<Path>> configIn = new HashMap<>();
+    Map<List<Path>, java.util.Optional<Path>> configIn = new HashMap<>();
     for (Target t : targets) {
       Config c = forcedConfig;
       if (c == null) {
         Path dir = t.path().toAbsolutePath().getParent();
-        Path file = dir == null ? Config.find(t.path(), env)
-            : configIn.computeIfAbsent(dir, d -> java.util.Optional.ofNullable(Config.find(t.path(), env))).orElse(null);
+        Path file = dir == null ? Config.find(t.path(), t.root(), env)
+            : configIn.computeIfAbsent(List.of(dir, t.root()),
+                d -> java.util.Optional.ofNullable(Config.find(t.path(), t.root(), env))).orElse(null);
         if (file != null) {
           c = configs.get(file);
           if (c == null) {
@@ -90,6 +96,7 @@ final class LintRun {
         List<FileResult> rs = linter.lint(group, q.jobs());
         for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
       }
+      notices.addAll(linter.notices());
     }
     List<FileResult> results = new ArrayList<>();
     List<Config> governing = new ArrayList<>();
@@ -116,6 +123,7 @@ final class LintRun {
       if (threshold == null) continue;
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
-    return new Outcome(results, missing, failed, written);
+    notices.sort(java.util.Comparator.comparing(Notice::path).thenComparing(Notice::message));
+    return new Outcome(results, missing, failed, written, List.copyOf(notices));
   }
 }

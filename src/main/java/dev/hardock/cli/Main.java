@@ -92,7 +92,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("output-format").hasArg().argName("FORMAT")
         .desc("format of the --output file (default: --format)").build());
     o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
-        .desc("configuration file for every linted file (default: the nearest .hardock.yaml up to the repository root, then $XDG_CONFIG_HOME/hardock/config.yaml)").build());
+        .desc("configuration file for every linted file (default: the nearest .hardock.yaml up to the project root: the repository, else the named folder; then $XDG_CONFIG_HOME/hardock/config.yaml)").build());
     o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
         .desc("report only findings that are not recorded in FILE").build());
     o.addOption(Option.builder().longOpt("write-baseline")
@@ -251,6 +251,9 @@ public final class Main {
       return ExitCode.ERROR;
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    for (dev.hardock.engine.Notice n : outcome.notices()) {
+      stderr.println("hardock: notice: " + Printable.escape(n.path()) + ": " + Printable.escape(n.message()));
+    }
     // nothing could be linted: the error says it all, no "No findings" report
     if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
     if (outcome.baselineWritten() >= 0) {
@@ -258,7 +261,7 @@ public final class Main {
       return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
     }
     List<FileResult> results = outcome.results();
-    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
+    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000).withSkipped(outcome.notices().size());
     if (fileReport != null) {
       Report toFile = fileReport;
       try {

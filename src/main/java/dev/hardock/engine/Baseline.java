@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * with an {@code external} suppression.
  */
 public final class Baseline {
+  private static final long MAX_BYTES = 256L * 1024 * 1024;
   private final Set<String> fingerprints;
 
   private Baseline(Set<String> fingerprints) {
@@ -35,11 +36,14 @@ public final class Baseline {
     try {
       // strict UTF-8 (a damaged file gets a clear message, not the decoder's "Input length = 1"); a BOM as
       // some Windows tools write it is dropped, as for every file hardock reads
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      // named by the user, read as a regular file of its folder: a FIFO or device never blocks the run
+      dev.hardock.io.FileAccess.Read r = dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
+      if (r.refusal() == dev.hardock.io.FileAccess.Refusal.ABSENT) throw new java.nio.file.NoSuchFileException(file.toString());
+      if (!r.ok()) throw new IOException(file + ": cannot read the baseline: " + r.reason());
+      text = r.strictText();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IOException(file + ": not a hardock baseline: not UTF-8 text");
     }
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
     try (JsonParser p = new JsonFactory().createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(file + " is not a hardock baseline (expected a JSON object)");
       JsonToken t;

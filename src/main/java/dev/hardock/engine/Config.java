@@ -30,6 +30,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   public static final String FILE_NAME = ".hardock.yaml";
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
   public static final String REQUIRE_REASON = "require-reason";
+  private static final long MAX_BYTES = 1024 * 1024;
   private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason");
 
   /** A configuration error; the message starts with {@code file:line:col:}. */
@@ -40,16 +41,18 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   }
 
   /**
-   * The configuration that governs a file: the nearest {@code .hardock.yaml} from its folder up to the
-   * repository root (the folder with {@code .git}), else {@code $XDG_CONFIG_HOME/hardock/config.yaml}
-   * ({@code ~/.config} by default), else null.
+   * The configuration that governs a file: the nearest {@code .hardock.yaml} from its folder up to its project
+   * root ({@code root}: the repository root, else the folder named on the command line, so that a folder above
+   * what the user named never configures the run), else {@code $XDG_CONFIG_HOME/hardock/config.yaml}
+   * ({@code ~/.config} by default: the user's own), else null. A {@code .hardock.yaml} that is a link out of the
+   * project or not a regular file is not taken (the project's own configuration is read confined to it).
    */
-  public static Path find(Path lintedFile, Map<String, String> env) {
+  public static Path find(Path lintedFile, Path root, Map<String, String> env) {
     Path dir = lintedFile.toAbsolutePath().normalize().getParent();
-    for (Path d = dir; d != null; d = d.getParent()) {
+    dev.hardock.io.FileAccess access = new dev.hardock.io.DiskAccess(root);
+    for (Path d = dir; d != null && d.startsWith(access.root()); d = d.getParent()) {
       Path c = d.resolve(FILE_NAME);
-      if (Files.isRegularFile(c)) return c;
-      if (Files.exists(d.resolve(".git"))) break;
+      if (access.check(c) == null) return c;
     }
     String xdg = env.get("XDG_CONFIG_HOME");
     Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
@@ -61,12 +64,13 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
 
   public static Config load(Path file) throws Invalid {
     String text;
+    // the user's own (-c, ~/.config) or one that find() accepted: read as a regular file, bounded
+    dev.hardock.io.FileAccess.Read r = dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
+    if (!r.ok()) throw new Invalid(file, Span.START, "cannot read the configuration: " + r.reason());
     try {
-      text = Files.readString(file);
+      text = r.strictText();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Invalid(file, Span.START, "cannot read the configuration: it is not UTF-8 text");
-    } catch (IOException | RuntimeException e) {
-      throw new Invalid(file, Span.START, "cannot read the configuration: " + e.getMessage());
     }
     Value root;
     try {
@@ -147,8 +151,9 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   /** Whether a file is excluded: globs are relative to the configuration's folder; one without / matches a name at any depth. */
   public boolean excludes(Path lintedFile) {
     if (exclude.isEmpty()) return false;
-    Path dir = file.toAbsolutePath().normalize().getParent();
-    Path abs = lintedFile.toAbsolutePath().normalize();
+    // both with their folders' real paths: walked files carry them, a --config path may go through a link
+    Path dir = dev.hardock.io.ProjectRoot.real(file).getParent();
+    Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
     if (!abs.startsWith(dir)) return false;
     Path rel = dir.relativize(abs);
     for (String g : exclude) {

@@ -1,5 +1,8 @@
 package dev.hardock.engine;
 
+import dev.hardock.io.DiskAccess;
+import dev.hardock.io.FileAccess;
+import dev.hardock.io.ProjectRoot;
 import dev.hardock.model.SourceKind;
 import dev.hardock.source.compose.ComposeReader;
 import java.io.IOException;
@@ -30,28 +33,36 @@ public final class Discovery {
   /** A path the user gave that does not exist or cannot be read. */
   public record Missing(String path, String reason) { }
 
-  public record Found(List<Target> targets, List<Missing> missing) { }
+  /** How deep a walk goes below a folder named on the command line; deeper folders are a {@link Notice}. */
+  static final int MAX_DEPTH = 64;
+
+  public record Found(List<Target> targets, List<Missing> missing, List<Notice> notices) {
+    public Found(List<Target> targets, List<Missing> missing) {
+      this(targets, missing, List.of());
+    }
+  }
 
   private Discovery() { }
 
   public static Found find(List<String> args, SourceKind forced) {
     List<Target> out = new ArrayList<>();
     List<Missing> missing = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
     for (String arg : args) {
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
         int from = out.size();
-        walk(p, arg, forced, out);
+        walk(p, arg, forced, out, notices);
         // file-system order differs between machines: sort so output is the same everywhere
         out.subList(from, out.size()).sort(java.util.Comparator.comparing(Target::displayPath));
       } else if (Files.exists(p)) {
         SourceKind kind = forced != null ? forced : kindOfNamed(p, p.getFileName() == null ? arg : p.getFileName().toString());
-        out.add(new Target(p, arg, kind == null ? SourceKind.DOCKERFILE : kind));
+        out.add(new Target(ProjectRoot.real(p), arg, kind == null ? SourceKind.DOCKERFILE : kind));
       } else {
         missing.add(new Missing(arg, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "broken symbolic link" : "no such file or directory"));
       }
     }
-    return new Found(out, missing);
+    return new Found(out, missing, notices);
   }
 
   /** What a file is, judged by its name alone; null when it is none of ours. */
@@ -106,7 +117,7 @@ public final class Discovery {
     if (!Files.isRegularFile(p)) return null;
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".yml") || n.endsWith(".yaml")) {
-      String head = ComposeReader.readHead(p);
+      String head = ComposeReader.readHead(p, DiskAccess.forPath(p));
       if (head != null && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
     }
     return byShebang(p);
@@ -114,38 +125,95 @@ public final class Discovery {
 
   /** A file without a telling name: a shell script if its shebang says so. */
   private static SourceKind byShebang(Path p) {
-    try (java.io.InputStream in = Files.newInputStream(p)) {
-      String head = new String(in.readNBytes(128), java.nio.charset.StandardCharsets.UTF_8);
-      if (head.startsWith("#!") && head.lines().findFirst().orElse("").matches("#!.*\\b(sh|bash|dash|ash|ksh|zsh)\\b.*")) {
-        return SourceKind.RUN;
-      }
-    } catch (IOException | RuntimeException e) {
-      // unreadable: the loader reports it
+    String head = DiskAccess.forPath(p).head(p, 128).text();
+    // unreadable: the loader reports it
+    if (head != null && head.startsWith("#!") && head.lines().findFirst().orElse("").matches("#!.*\\b(sh|bash|dash|ash|ksh|zsh)\\b.*")) {
+      return SourceKind.RUN;
     }
     return null;
   }
 
-  private static void walk(Path root, String shownRoot, SourceKind forced, List<Target> out) {
-    Deque<GitIgnore> ignores = new ArrayDeque<>();
+  /**
+   * Walks a folder named on the command line (a link to a folder is walked where it leads, files shown under
+   * the link's name). Files are found by name; a link to a file is linted under its own path when it leads to a
+   * regular file inside the project root (else a notice says why not); links to folders are not followed (what
+   * they lead to inside the project is walked where it is). Git-tracked files are linted whatever .gitignore
+   * says. Folders deeper than {@link #MAX_DEPTH} are a notice each.
+   */
+  private static void walk(Path named, String shownRoot, SourceKind forced, List<Target> out, List<Notice> notices) {
+    Path root;
     try {
-      Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 64, new SimpleFileVisitor<>() {
+      root = named.toRealPath();
+    } catch (IOException | SecurityException e) {
+      root = named.toAbsolutePath().normalize();
+    }
+    Path project = ProjectRoot.of(root);
+    FileAccess access = new DiskAccess(project);
+    Path gitRoot = ProjectRoot.gitRoot(root);
+    // read only when a .gitignore pattern matches something: most walks never need it
+    java.util.function.Supplier<GitIndex> index = new java.util.function.Supplier<>() {
+      private GitIndex read;
+
+      @Override
+      public GitIndex get() {
+        if (read == null) read = gitRoot == null ? GitIndex.EMPTY : GitIndex.of(gitRoot);
+        return read;
+      }
+    };
+    Deque<GitIgnore> ignores = new ArrayDeque<>();
+    Path start = root;
+    List<Path> listed = new ArrayList<>();
+    int from = out.size();
+    try {
+      Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root)) {
+          if (!dir.equals(start)) {
             String name = dir.getFileName().toString();
-            if (SKIP_DIRS.contains(name) || ignored(ignores, dir, true)) return FileVisitResult.SKIP_SUBTREE;
+            if (SKIP_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
+            if (ignored(ignores, dir, true) && !tracked(index, gitRoot, dir, true)) return FileVisitResult.SKIP_SUBTREE;
           }
-          ignores.push(GitIgnore.load(dir));
+          ignores.push(GitIgnore.load(dir, access));
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
+          if (attrs.isDirectory()) {
+            // a folder at the depth limit: walkFileTree hands it over as a file
+            String name = file.getFileName().toString();
+            if (!SKIP_DIRS.contains(name) && !ignored(ignores, file, true)) {
+              notices.add(new Notice(display(start, shownRoot, file), "not linted: a folder deeper than " + MAX_DEPTH
+                  + " levels below " + shownRoot + " (name a deeper folder on the command line to lint it)"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+          if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+            // a FIFO, socket or device named like a file Docker uses: never opened, but said
+            SourceKind kind = forced == null ? kindOf(file) : null;
+            if (kind != null && !ignored(ignores, file, false)) {
+              notices.add(new Notice(display(start, shownRoot, file), "not linted: it is not a regular file"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+          if (forced == null && file.getFileName().toString().equals(".env") && !ignored(ignores, file, false)) {
+            listed.addAll(ComposeReader.composeFileList(file.getParent(), access));
+          }
           // With --type every file below the directory is read as that type.
           SourceKind kind = forced != null ? forced : kindOf(file);
-          if (kind == null || ignored(ignores, file, false)) return FileVisitResult.CONTINUE;
-          out.add(new Target(file, display(root, shownRoot, file), kind));
+          if (kind == null) return FileVisitResult.CONTINUE;
+          if (ignored(ignores, file, false) && !tracked(index, gitRoot, file, false)) return FileVisitResult.CONTINUE;
+          String shown = display(start, shownRoot, file);
+          if (attrs.isSymbolicLink()) {
+            FileAccess.Refusal why = access.check(file);
+            // a link to a folder inside the project is not followed: what it leads to is walked where it is
+            if (why == FileAccess.Refusal.SPECIAL && Files.isDirectory(file)) return FileVisitResult.CONTINUE;
+            if (why != null) {
+              notices.add(new Notice(shown, "not linted: a symbolic link, and " + why.reason().replaceFirst("^it ", "what it leads to ")));
+              return FileVisitResult.CONTINUE;
+            }
+          }
+          out.add(new Target(file, shown, kind, project, false));
           return FileVisitResult.CONTINUE;
         }
 
@@ -163,6 +231,37 @@ public final class Discovery {
     } catch (IOException e) {
       // unreadable roots are reported by the caller through missing files; nothing else to do here
     }
+    composeFileTargets(listed, out.subList(from, out.size()), start, shownRoot, project, access, notices);
+  }
+
+  /**
+   * The files {@code COMPOSE_FILE} in a {@code .env} names are linted even when their names are not ones
+   * Compose picks by itself ({@code stack.yml}): Compose loads them. One that is not read is a notice.
+   */
+  private static void composeFileTargets(List<Path> listed, List<Target> found, Path start, String shownRoot,
+      Path project, FileAccess access, List<Notice> notices) {
+    Set<Path> have = new java.util.HashSet<>();
+    for (Target t : found) have.add(t.path().toAbsolutePath().normalize());
+    List<Target> more = new ArrayList<>();
+    for (Path p : listed) {
+      if (!have.add(p)) continue;
+      String shown = display(start, shownRoot, p);
+      FileAccess.Refusal why = access.check(p);
+      if (why != null) {
+        notices.add(new Notice(shown, "not linted: COMPOSE_FILE in .env names it, and " + why.reason()));
+      } else {
+        more.add(new Target(p, shown, SourceKind.COMPOSE, project, false));
+      }
+    }
+    found.addAll(more);
+  }
+
+  /** Whether git tracks the file (or a file below the folder): such files are linted whatever .gitignore says. */
+  private static boolean tracked(java.util.function.Supplier<GitIndex> indexOf, Path gitRoot, Path p, boolean dir) {
+    if (gitRoot == null || !p.startsWith(gitRoot)) return false;
+    GitIndex index = indexOf.get();
+    String rel = RepoPaths.normalise(gitRoot.relativize(p).toString());
+    return dir ? index.tracksBelow(rel) : index.tracks(rel);
   }
 
   private static boolean ignored(Deque<GitIgnore> ignores, Path p, boolean dir) {
@@ -177,7 +276,7 @@ public final class Discovery {
   }
 
   private static String display(Path root, String shownRoot, Path file) {
-    Path rel = root.relativize(file);
+    Path rel = root.relativize(file).normalize();
     String sep = shownRoot.endsWith("/") || shownRoot.endsWith(java.io.File.separator) ? "" : "/";
     if (shownRoot.equals(".")) return rel.toString();
     return shownRoot + sep + rel;

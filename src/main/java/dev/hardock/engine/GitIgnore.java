@@ -1,8 +1,6 @@
 package dev.hardock.engine;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hardock.io.FileAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.List;
 final class GitIgnore {
   private record Pattern(String glob, boolean negate, boolean dirOnly, boolean anchored) { }
 
+  private static final long MAX_BYTES = 1024 * 1024;
   private static final GitIgnore EMPTY = new GitIgnore(null, List.of());
   private final Path base;
   private final List<Pattern> patterns;
@@ -24,12 +23,12 @@ final class GitIgnore {
     this.patterns = patterns;
   }
 
-  static GitIgnore load(Path dir) {
-    Path f = dir.resolve(".gitignore");
-    if (!Files.isRegularFile(f)) return EMPTY;
+  static GitIgnore load(Path dir, FileAccess access) {
+    FileAccess.Read r = access.read(dir.resolve(".gitignore"), MAX_BYTES);
+    if (!r.ok()) return EMPTY;
     try {
       List<Pattern> ps = new ArrayList<>();
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+      for (String line : r.text().split("\r?\n", -1)) {
         String l = line.strip();
         if (l.isEmpty() || l.startsWith("#")) continue;
         boolean negate = l.startsWith("!");
@@ -41,7 +40,7 @@ final class GitIgnore {
         if (!l.isEmpty()) ps.add(new Pattern(l, negate, dirOnly, anchored));
       }
       return new GitIgnore(dir, ps);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return EMPTY;
     }
   }

@@ -1,5 +1,7 @@
 package dev.hardock.engine;
 
+import dev.hardock.io.DiskAccess;
+import dev.hardock.io.FileAccess;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
@@ -30,6 +32,12 @@ import java.util.concurrent.Future;
 public final class Linter {
   private final LintSettings settings;
   private ComposeReader.Options composeOptions = ComposeReader.Options.DEFAULT;
+  /** How the files of a project root are read: the disk, or (the language server) unsaved buffers over it. */
+  private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
+  private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+  /** Files linted through another compose file of the run (their base), by path. */
+  private final Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Linter(LintSettings settings) {
     this.settings = settings;
@@ -41,10 +49,26 @@ public final class Linter {
     return this;
   }
 
+  /** How the files under a project root are read (default: the disk, confined to the root). */
+  public Linter withFileAccess(java.util.function.Function<Path, FileAccess> accessOf) {
+    this.accessOf = accessOf;
+    this.access.clear();
+    return this;
+  }
+
+  private FileAccess accessFor(Target t) {
+    return access.computeIfAbsent(t.root(), accessOf);
+  }
+
   /** Lints every target; results come back in the order of the targets. */
   public List<FileResult> lint(List<Target> targets, int threads) {
     Set<Path> batch = new HashSet<>();
     for (Target t : targets) batch.add(t.path().toAbsolutePath().normalize());
+    for (Target t : targets) {
+      if (t.kind() != SourceKind.COMPOSE) continue;
+      // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read through it
+      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) bases.putIfAbsent(o, t.path());
+    }
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
       for (Target t : targets) out.add(lint(t, null, batch));
@@ -79,17 +103,18 @@ public final class Linter {
 
   private FileResult lint(Target target, byte[] stdin, Set<Path> batch) {
     if (target.kind() == SourceKind.COMPOSE && stdin == null) {
-      Path base = ComposeReader.baseOf(target.path());
+      Path base = bases.get(target.path().toAbsolutePath().normalize());
+      if (base == null) base = ComposeReader.baseOf(target.path(), accessFor(target));
       if (base != null) return lintOverride(target, base, batch);
     }
     try {
-      SourceLoader.Loaded loaded = SourceLoader.load(target, stdin);
+      SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
       RuleMeta hd001 = RuleRegistry.parseError();
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001, batch);
+        lintSource(loaded.file(), out, hd001, batch, accessFor(target));
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -116,30 +141,30 @@ public final class Linter {
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch) {
+  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
       case DOCKERFILE -> {
         DockerfileReader.Result r = DockerfileReader.read(file);
-        report(r.problems(), out, hd001);
+        report(r.problems(), out, hd001, file);
         DockerfileWalk.walk(r.build(), rules);
       }
       case DAEMON -> {
         DaemonReader.Result r = DaemonReader.read(file);
-        report(r.problems(), out, hd001);
+        report(r.problems(), out, hd001, file);
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
       }
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
-        report(r.problems(), out, hd001);
+        report(r.problems(), out, hd001, file);
         RuleMeta hd002 = RuleRegistry.find("HD002");
         if (hd002 != null && settings.isActive(hd002)) {
           for (ParseProblem p : r.unknownFlags()) out.report(hd002, p.span(), p.message());
         }
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules, batch);
+      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access);
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
   }
@@ -151,10 +176,13 @@ public final class Linter {
    * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
    * owns its findings: they are reported there alone, not a second time through this file.
    */
-  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch) {
-    ComposeReader.Result r = ComposeReader.read(file, composeOptions);
+  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
+      FileAccess access) {
+    ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     out.attribute(r.spanFiles());
-    report(r.problems(), out, hd001);
+    report(r.problems(), out, hd001, file);
+    RuleMeta hd005 = RuleRegistry.find("HD005");
+    if (hd005 != null && settings.isActive(hd005)) for (ParseProblem p : r.notRead()) out.report(hd005, p.span(), p.message());
     RuleMeta hd006 = RuleRegistry.find("HD006");
     if (hd006 != null && settings.isActive(hd006)) {
       for (ParseProblem p : r.unknownKeys()) out.report(hd006, p.span(), p.message());
@@ -176,6 +204,25 @@ public final class Linter {
     // a value behind an anchor that several services share is one finding, not one per service
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
+    maskEnvironment(out.all(), r.environmentValues());
+  }
+
+  /**
+   * Values that interpolation took from the process environment (--use-env) may be CI secrets: wherever a
+   * message would show one, it shows a placeholder. Values shorter than 4 characters ("1", "yes") are kept:
+   * masking them would garble messages, and they hide no secret.
+   */
+  static void maskEnvironment(List<Finding> findings, Set<String> values) {
+    if (values.isEmpty()) return;
+    List<String> longestFirst = new ArrayList<>();
+    for (String v : values) if (v.length() >= 4) longestFirst.add(v);
+    if (longestFirst.isEmpty()) return;
+    longestFirst.sort((a, b) -> b.length() - a.length());
+    findings.replaceAll(f -> {
+      String m = f.message();
+      for (String v : longestFirst) if (m.contains(v)) m = m.replace(v, "<value from the environment>");
+      return m.equals(f.message()) ? f : new Finding(f.rule(), f.severity(), f.file(), f.span(), m, f.source());
+    });
   }
 
   /**
@@ -184,20 +231,37 @@ public final class Linter {
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
-    String shownBase = Path.of(target.displayPath()).resolveSibling(base.getFileName()).toString();
-    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE), null, batch);
+    Path targetFolder = target.path().toAbsolutePath().normalize().getParent();
+    Path shownFolder = Path.of(target.displayPath()).getParent();
+    Path rel = targetFolder.relativize(base.toAbsolutePath().normalize());
+    String shownBase = (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
+    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
+    // the base shows the other files of its project relative to its own shown path: this file is one of them
+    String shownSelf = Path.of(target.displayPath()).normalize().toString();
     List<Finding> mine = new ArrayList<>();
     for (Finding f : all.findings()) {
-      if (!f.file().equals(shownBase)) {
+      if (f.file().equals(shownSelf)) {
         mine.add(new Finding(f.rule(), f.severity(), target.displayPath(), f.span(), f.message(), f.source()));
       }
     }
     return new FileResult(target.displayPath(), target.kind(), mine);
   }
 
-  private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001) {
-    if (!settings.isActive(hd001)) return;
-    for (ParseProblem p : problems) out.report(hd001, p.span(), p.message());
+  private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001, SourceFile file) {
+    for (ParseProblem p : problems) {
+      if (p.skipped()) {
+        notices.add(new Notice(file.displayPath(), p.span().line() + ":" + p.span().column() + ": " + p.message()));
+      } else if (settings.isActive(hd001)) {
+        out.report(hd001, p.span(), p.message());
+      }
+    }
+  }
+
+  /** What the files linted so far did not let hardock read (see {@link Notice}), in no particular order. */
+  public List<Notice> notices() {
+    synchronized (notices) {
+      return List.copyOf(notices);
+    }
   }
 
   private List<Rule> activeRules(SourceFile file, Findings out) {

@@ -1,8 +1,6 @@
 package dev.hardock.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Paths as a repository knows them: relative to the nearest enclosing folder with a {@code .git}, with
@@ -10,19 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * started from or how the path was spelled on the command line.
  */
 public final class RepoPaths {
-  private static final ConcurrentHashMap<Path, Path> ROOTS = new ConcurrentHashMap<>();
-  private static final Path NONE = Path.of("");
-
   private RepoPaths() { }
 
   /** The repository root enclosing {@code dir} (a folder with .git), or null. */
   public static Path root(Path dir) {
-    Path abs = dir.toAbsolutePath().normalize();
-    Path r = ROOTS.computeIfAbsent(abs, d -> {
-      for (Path p = d; p != null; p = p.getParent()) if (Files.exists(p.resolve(".git"))) return p;
-      return NONE;
-    });
-    return r == NONE ? null : r;
+    return dev.hardock.io.ProjectRoot.gitRoot(dir);
   }
 
   /** The file's path relative to its repository root, or to the working directory outside any repository. */
@@ -31,6 +21,15 @@ public final class RepoPaths {
     Path parent = abs.getParent();
     Path root = parent == null ? null : root(parent);
     if (root == null) root = Path.of("").toAbsolutePath();
+    if (!abs.startsWith(root)) {
+      // walked files carry their real path: the working directory may be spelled through a link
+      try {
+        Path real = root.toRealPath();
+        if (abs.startsWith(real)) root = real;
+      } catch (java.io.IOException | SecurityException e) {
+        // keep the absolute path
+      }
+    }
     Path rel = abs.startsWith(root) ? root.relativize(abs) : abs;
     return normalise(rel.toString());
   }

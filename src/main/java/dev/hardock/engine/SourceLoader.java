@@ -1,5 +1,7 @@
 package dev.hardock.engine;
 
+import dev.hardock.io.DiskAccess;
+import dev.hardock.io.FileAccess;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.Span;
@@ -22,20 +24,30 @@ final class SourceLoader {
 
   private SourceLoader() { }
 
-  static Loaded load(Target t, byte[] stdinBytes) {
+  static Loaded load(Target t, byte[] stdinBytes, FileAccess access) {
     byte[] bytes;
     try {
       if (stdinBytes != null) {
         bytes = stdinBytes;
-      } else {
-        long size = Files.size(t.path());
-        if (size > MAX_BYTES) {
-          return problem(t, "the file is too large to lint (" + size / (1024 * 1024) + " MiB; the limit is "
-              + MAX_BYTES / (1024 * 1024) + " MiB)");
-        }
+      } else if (t.named() && !Files.isRegularFile(t.path()) && DiskAccess.isUserPipe(t.path())) {
+        // a pipe the user named (hardock <(cat Dockerfile)): read as a stream, never stat'ed for a size
+        // (outside FileAccess: the user chose this file on the command line; nothing found in a tree comes here)
         try (InputStream in = Files.newInputStream(t.path())) {
           bytes = in.readNBytes((int) MAX_BYTES + 1);
         }
+      } else {
+        FileAccess.Read r = access.read(t.path(), MAX_BYTES);
+        if (r.refusal() == FileAccess.Refusal.TOO_LARGE) {
+          long size = Files.size(t.path());
+          return problem(t, "the file is too large to lint (" + size / (1024 * 1024) + " MiB; the limit is "
+              + MAX_BYTES / (1024 * 1024) + " MiB)");
+        }
+        // the file was found inside the project: missing now means it went away since
+        if (r.refusal() == FileAccess.Refusal.ABSENT && !Files.exists(t.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          return problem(t, "cannot read the file: no such file");
+        }
+        if (!r.ok()) return problem(t, "cannot read the file: " + r.reason());
+        bytes = r.bytes();
       }
     } catch (IOException | SecurityException e) {
       return problem(t, "cannot read the file: " + describe(e));

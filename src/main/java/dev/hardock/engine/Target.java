@@ -1,7 +1,18 @@
 package dev.hardock.engine;
 
+import dev.hardock.io.ProjectRoot;
 import dev.hardock.model.SourceKind;
 import java.nio.file.Path;
 
-/** A file to lint, how to show its path, and which reader to use. */
-public record Target(Path path, String displayPath, SourceKind kind) { }
+/**
+ * A file to lint, how to show its path, which reader to use, the project root nothing outside of which is
+ * read for it, and whether it was named on the command line ({@code named}: the user chose it, so it is read
+ * even when it is a pipe, as in {@code hardock <(cat Dockerfile)}; files found in a walk must be regular files
+ * inside the root).
+ */
+public record Target(Path path, String displayPath, SourceKind kind, Path root, boolean named) {
+  /** A file named on the command line, its project root found from its path. */
+  public Target(Path path, String displayPath, SourceKind kind) {
+    this(path, displayPath, kind, ProjectRoot.of(path), true);
+  }
+}

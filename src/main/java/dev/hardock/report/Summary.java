@@ -7,8 +7,19 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts over a run, for summaries and the exit code. */
-public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis) {
+/**
+ * Counts over a run, for summaries and the exit code; {@code skipped}: the notices of things not linted
+ * (each printed on stderr).
+ */
+public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, int skipped) {
+  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis) {
+    this(files, findings, bySeverity, millis, 0);
+  }
+
+  public Summary withSkipped(int n) {
+    return new Summary(files, findings, bySeverity, millis, n);
+  }
+
   public static Summary of(List<FileResult> results, long millis) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) counts.put(s, 0);

@@ -62,6 +62,7 @@ public final class TextReport implements Report {
         b.append(String.join(", ", parts)).append(") in ").append(withFindings).append(" of ").append(files(summary.files()));
       }
       if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
+      if (summary.skipped() > 0) b.append("; ").append(summary.skipped()).append(" not linted (see the notices)");
       b.append(" (").append(summary.millis()).append(" ms)\n");
     }
     out.write(b.toString());

@@ -35,6 +35,7 @@ import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
 import dev.hardock.rule.meta.InvalidSuppression;
 import dev.hardock.rule.meta.ParseError;
+import dev.hardock.rule.meta.ReferenceNotRead;
 import dev.hardock.rule.meta.UnknownComposeKey;
 import dev.hardock.rule.meta.UnknownDaemonKey;
 import dev.hardock.rule.meta.UnknownRunFlag;
@@ -97,6 +98,7 @@ public final class RuleRegistry {
       UnknownRunFlag.class,
       InvalidSuppression.class,
       UnusedSuppression.class,
+      ReferenceNotRead.class,
       UnknownComposeKey.class,
       UnknownDaemonKey.class,
       Privileged.class,

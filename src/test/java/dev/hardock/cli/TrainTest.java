@@ -46,7 +46,8 @@ class TrainTest {
 
   @Test
   void composeSampleIsReadAsCompose() {
-    assertEquals(Set.of("HD101", "HD104", "HD105", "HD106", "HD111", "HD112", "HD116", "HD117", "HD120", "HD121",
+    // HD005: the sample's build names a Dockerfile in a folder that does not exist
+    assertEquals(Set.of("HD005", "HD101", "HD104", "HD105", "HD106", "HD111", "HD112", "HD116", "HD117", "HD120", "HD121",
         "HD122", "HD126", "HD127", "HD201", "HD401", "HD402"), rules("compose.yaml", Train.COMPOSE));
   }
 

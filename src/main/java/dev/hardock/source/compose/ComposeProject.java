@@ -1,5 +1,6 @@
 package dev.hardock.source.compose;
 
+import dev.hardock.io.FileAccess;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
@@ -13,10 +14,6 @@ import dev.hardock.source.compose.YamlNode.Mapping;
 import dev.hardock.source.compose.YamlNode.Scalar;
 import dev.hardock.source.compose.YamlNode.Sequence;
 import dev.hardock.source.dockerfile.DockerfileReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +52,8 @@ final class ComposeProject {
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
+  /** Files of include or extends that were not read, with why. */
+  private final Map<Path, String> notReadFiles = new HashMap<>();
   /** Top-level {@code secrets:} and {@code configs:} definitions by name (the later file's winning). */
   final Map<String, Entry> secrets = new LinkedHashMap<>();
   final Map<String, Entry> configs = new LinkedHashMap<>();
@@ -63,9 +62,15 @@ final class ComposeProject {
   /** Files read for {@code include} and {@code extends: file}, by shown path (complete compose files of their own). */
   final Map<String, Path> referenced = new LinkedHashMap<>();
 
-  ComposeProject(YamlFile main, Function<String, String> variables) {
+  /** Every file of the project is read through it: nothing outside the project root, no special file. */
+  final FileAccess access;
+  /** References to files that were not read (outside the project, special, missing): reported as HD005. */
+  final List<ParseProblem> notRead = new ArrayList<>();
+
+  ComposeProject(YamlFile main, Function<String, String> variables, FileAccess access) {
     this.main = main;
     this.variables = variables;
+    this.access = access;
   }
 
   // ---- spans ----
@@ -103,11 +108,11 @@ final class ComposeProject {
    * when it cannot be read.
    */
   List<YamlNode> loadOther(Path p, YamlNode from) {
-    String text = readBounded(p);
-    if (text == null) {
-      if (from != null) problem(from, "cannot read " + display(p));
-      return List.of();
-    }
+    String text = read(p, from);
+    return text == null ? List.of() : load(p, text);
+  }
+
+  private List<YamlNode> load(Path p, String text) {
     YamlFile f = YamlFile.of(p, display(p), text);
     YamlLoader.Loaded l = YamlLoader.load(f);
     for (ParseProblem pp : l.problems()) {
@@ -118,16 +123,27 @@ final class ComposeProject {
     return l.roots();
   }
 
-  static String readBounded(Path p) {
-    try {
-      if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_BYTES) return null;
-      try (InputStream in = Files.newInputStream(p)) {
-        String t = new String(in.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8);
-        return t.startsWith("\uFEFF") ? t.substring(1) : t;
-      }
-    } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
-      return null;
-    }
+  /**
+   * A file the project references, read through {@link #access}; null when it is not read, with a HD005 at
+   * {@code from} (at the start of the linted file when no value names it, as for an override file).
+   */
+  String read(Path p, YamlNode from) {
+    return readOrNote(p, from).text();
+  }
+
+  private FileAccess.Read readOrNote(Path p, YamlNode from) {
+    FileAccess.Read r = access.read(p, MAX_FILE_BYTES);
+    if (!r.ok()) notRead(p, from, r.reason());
+    return r;
+  }
+
+  /** Notes that a referenced file was not read and why. */
+  void notRead(Path p, YamlNode from, String reason) {
+    Span at = from == null ? main.span(0, 0) : span(from);
+    Path abs = p.toAbsolutePath().normalize();
+    // a path inside the project as the linted file's path shows it; one outside as written, made absolute
+    String shown = abs.startsWith(access.root()) || abs.startsWith(main.folder()) ? display(p) : abs.toString();
+    notRead.add(new ParseProblem(at, shown + " is not read: " + reason));
   }
 
   /** The {@code services} of a file's root, keyed by name; empty (with problems) when they are not a mapping. */
@@ -200,12 +216,26 @@ final class ComposeProject {
     }
   }
 
-  /** The services of a file that {@code include} or {@code extends} names; that file is remembered as read. */
+  /**
+   * The services of a file that {@code include} or {@code extends} names; that file is remembered as read.
+   * Null when the file is not read (a HD005 says so at {@code from}).
+   */
   private Map<String, Entry> servicesOf(Path file, YamlNode from) {
     Path key = file.toAbsolutePath().normalize();
+    String refused = notReadFiles.get(key);
+    if (refused != null) {
+      notRead(key, from, refused); // each reference to it says so where it stands
+      return null;
+    }
     Map<String, Entry> s = servicesByFile.get(key);
     if (s == null) {
-      List<YamlNode> roots = loadOther(key, from);
+      FileAccess.Read r = readOrNote(key, from);
+      if (!r.ok()) {
+        notReadFiles.put(key, r.reason());
+        return null;
+      }
+      String text = r.text();
+      List<YamlNode> roots = load(key, text);
       s = services(roots);
       readDefinitions(roots, true);
       servicesByFile.put(key, s);
@@ -250,6 +280,7 @@ final class ComposeProject {
           });
         }
         Map<String, Entry> found = servicesOf(file, s);
+        if (found == null) continue;
         if (project == null) project = new LinkedHashMap<>(found);
         else mergeServices(project, found);
       }
@@ -274,15 +305,30 @@ final class ComposeProject {
     try {
       if (files.isEmpty()) {
         Path dir = included.getParent();
-        if (dir != null) own.putAll(DotEnv.read(dir.resolve(".env")));
+        if (dir != null) own.putAll(implicitEnv(dir.resolve(".env"), at));
       }
       for (YamlNode f : files) {
-        if (f instanceof Scalar fs && !fs.isNull()) own.putAll(DotEnv.read(at.file().folder().resolve(fs.value()).normalize()));
+        if (f instanceof Scalar fs && !fs.isNull()) {
+          Path p = at.file().folder().resolve(fs.value()).normalize();
+          String text = read(p, fs);
+          if (text != null) own.putAll(DotEnv.parse(text));
+        }
       }
     } catch (java.nio.file.InvalidPathException e) {
       // a path the file system cannot name holds no variables
     }
     return own;
+  }
+
+  /**
+   * The variables of a {@code .env} that Compose reads when it is there: a missing one is normal and says
+   * nothing; one that is there but is not read (a link out of the project, a FIFO) is a HD005 at {@code at}.
+   */
+  Map<String, String> implicitEnv(Path envFile, YamlNode at) {
+    FileAccess.Read r = access.read(envFile, DotEnv.MAX_BYTES);
+    if (r.ok()) return DotEnv.parse(r.text());
+    if (r.refusal() != FileAccess.Refusal.ABSENT || access.exists(envFile)) notRead(envFile, at, r.reason());
+    return Map.of();
   }
 
   // ---- merging ----
@@ -384,6 +430,7 @@ final class ComposeProject {
       String v = Interpolation.expand(fs.value(), variablesOf(fs.file()));
       if (v == null) return svc;
       from = servicesOf(fs.file().folder().resolve(v), fs);
+      if (from == null) return svc; // not read: HD005 says so, and what it would set is unknown
     }
     Entry be = from.get(baseName);
     if (be == null) {
@@ -454,12 +501,21 @@ final class ComposeProject {
       df = null;
     }
     if (df == null) return new BuildRef(ctx, null, span, null, null);
-    String text = readBounded(df);
+    String text = read(df, dockerfileNode(v));
     if (text == null) return new BuildRef(ctx, df, span, null, null);
     User u = finalUser(SourceFile.of(df, display(df), text, SourceKind.DOCKERFILE), target);
     if (u == null) return new BuildRef(ctx, df, span, null, null);
     if (u.span != null) spanFiles.put(u.span, display(df));
     return new BuildRef(ctx, df, span, u.name, u.span);
+  }
+
+  /** Where a build names its Dockerfile: its dockerfile value, else its context, else the build value. */
+  private YamlNode dockerfileNode(YamlNode build) {
+    if (!(build instanceof Mapping bm)) return build;
+    Map<String, Entry> m = bm.merged(budget);
+    Entry d = m.get("dockerfile");
+    if (d == null) d = m.get("context");
+    return d == null ? build : d.value();
   }
 
   private record User(String name, Span span) { }

@@ -1,5 +1,7 @@
 package dev.hardock.source.compose;
 
+import dev.hardock.io.DiskAccess;
+import dev.hardock.io.FileAccess;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads a compose file the way Docker Compose loads it (with the override files beside it, {@code extends},
@@ -46,13 +47,25 @@ public final class ComposeReader {
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
       Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
-      Map<String, Path> referenced, List<ParseProblem> unknownKeys) { }
+      Map<String, Path> referenced, List<ParseProblem> notRead, java.util.Set<String> environmentValues,
+      List<ParseProblem> unknownKeys) { }
 
   private ComposeReader() { }
 
+  /** Reads a compose file with its project's files, confined to the project that encloses the file. */
   public static Result read(SourceFile file, Options options) {
+    return read(file, options, DiskAccess.forPath(file.path() == null ? Path.of(".") : file.path()));
+  }
+
+  /**
+   * Reads a compose file; every other file of its project (overrides, include, extends, env files,
+   * Dockerfiles) is read through {@code access}: one that is not read is a problem in {@link Result#notRead}.
+   */
+  public static Result read(SourceFile file, Options options, FileAccess access) {
     YamlFile main = YamlFile.of(file.path(), file.displayPath(), file.text());
-    ComposeProject project = new ComposeProject(main, variables(file.path(), options));
+    Variables vars = new Variables();
+    ComposeProject project = new ComposeProject(main, vars::get, access);
+    vars.load(file.path(), options, project);
     List<ContainerSpec> containers = new ArrayList<>();
     List<BuildArg> buildArgs = new ArrayList<>();
     List<ParseProblem> unknownKeys = new ArrayList<>();
@@ -63,7 +76,7 @@ public final class ComposeReader {
         // the file's documents, then the override files', each merged over what came before
         List<YamlNode> roots = new ArrayList<>(loaded.roots());
         Map<String, Entry> services = project.services(loaded.roots());
-        for (Path o : overridesOf(file.path())) {
+        for (Path o : projectFilesAfter(file.path(), access)) {
           List<YamlNode> more = project.loadOther(o, null);
           for (YamlNode root : more) project.mergeRoot(services, root);
           roots.addAll(more);
@@ -101,23 +114,47 @@ public final class ComposeReader {
       other.put(e.getKey(), t);
     }
     return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced,
-        unknownKeys);
+        project.notRead, vars.usedFromEnvironment, unknownKeys);
   }
 
   private static SourceText text(Scalar s) {
     return new SourceText(MappedText.of(s.file().text(), s.start(), s.end()), s.file().lines());
   }
 
-  private static Function<String, String> variables(Path composeFile, Options options) {
-    Map<String, String> vars = new HashMap<>();
-    if (options.envFiles().isEmpty()) {
-      Path folder = composeFile == null ? null : composeFile.toAbsolutePath().getParent();
-      if (folder != null) vars.putAll(DotEnv.read(folder.resolve(".env")));
-    } else {
-      for (Path p : options.envFiles()) vars.putAll(DotEnv.read(p));
+  /**
+   * The interpolation variables of a project: the {@code .env} beside the compose file (or the --env-file
+   * files), then with --use-env the process environment over them. The values a lookup took from the process
+   * environment are remembered: they may be CI secrets, and never appear in output.
+   */
+  private static final class Variables {
+    private final Map<String, String> values = new HashMap<>();
+    private final java.util.Set<String> fromEnvironment = new java.util.HashSet<>();
+    final java.util.Set<String> usedFromEnvironment = new java.util.HashSet<>();
+
+    void load(Path composeFile, Options options, ComposeProject project) {
+      if (options.envFiles().isEmpty()) {
+        Path folder = composeFile == null ? null : composeFile.toAbsolutePath().getParent();
+        if (folder != null) values.putAll(project.implicitEnv(folder.resolve(".env"), null));
+      } else {
+        // named on the command line: the user's choice, read as a regular file of its own folder
+        for (Path p : options.envFiles()) {
+          FileAccess.Read r = DiskAccess.forPath(p).read(p, DotEnv.MAX_BYTES);
+          if (r.ok()) values.putAll(DotEnv.parse(r.text()));
+        }
+      }
+      if (options.useEnv()) {
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+          values.put(e.getKey(), e.getValue());
+          fromEnvironment.add(e.getKey());
+        }
+      }
     }
-    if (options.useEnv()) vars.putAll(System.getenv());
-    return vars::get;
+
+    String get(String name) {
+      String v = values.get(name);
+      if (v != null && fromEnvironment.contains(name)) usedFromEnvironment.add(v);
+      return v;
+    }
   }
 
   // ---- file names ----
@@ -132,8 +169,50 @@ public final class ComposeReader {
         || stem.endsWith("__compose") || stem.endsWith("__docker-compose");
   }
 
-  /** The override files Compose loads with a base file of this name, that exist beside it. */
-  public static List<Path> overridesOf(Path file) {
+  /**
+   * The files Compose merges over this one as one project: those that follow it in {@code COMPOSE_FILE} of the
+   * {@code .env} beside it when that list starts with it, else its override files.
+   */
+  public static List<Path> projectFilesAfter(Path file, FileAccess access) {
+    if (file == null) return List.of();
+    List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
+    if (!listed.isEmpty() && listed.get(0).equals(file.toAbsolutePath().normalize())) return listed.subList(1, listed.size());
+    return overridesOf(file, access);
+  }
+
+  /**
+   * The files {@code COMPOSE_FILE} in the {@code .env} of a folder names (separated by
+   * {@code COMPOSE_PATH_SEPARATOR}, else the platform's path separator, as Compose splits them), resolved
+   * against the folder; empty when the .env sets none or is not read. Compose then loads exactly these, in
+   * order, instead of compose.yaml and its override.
+   */
+  public static List<Path> composeFileList(Path folder, FileAccess access) {
+    if (folder == null) return List.of();
+    FileAccess.Read r = access.read(folder.resolve(".env"), DotEnv.MAX_BYTES);
+    if (!r.ok()) return List.of();
+    Map<String, String> env = DotEnv.parse(r.text());
+    String list = env.get("COMPOSE_FILE");
+    if (list == null || list.isBlank()) return List.of();
+    String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);
+    if (sep.isEmpty()) sep = java.io.File.pathSeparator;
+    List<Path> out = new ArrayList<>();
+    for (String part : list.split(java.util.regex.Pattern.quote(sep), -1)) {
+      if (part.isBlank()) continue;
+      try {
+        out.add(folder.resolve(part.strip()).toAbsolutePath().normalize());
+      } catch (java.nio.file.InvalidPathException e) {
+        // a name the file system cannot hold names no file
+      }
+      if (out.size() >= 64) break;
+    }
+    return out;
+  }
+
+  /**
+   * The override files Compose loads with a base file of this name, that are there beside it (a link counts:
+   * reading it then says why it is not read when it leads out of the project).
+   */
+  public static List<Path> overridesOf(Path file, FileAccess access) {
     List<Path> out = new ArrayList<>();
     if (file == null || file.getFileName() == null) return out;
     String n = file.getFileName().toString();
@@ -145,14 +224,24 @@ public final class ComposeReader {
     String stem = n.substring(0, n.lastIndexOf('.'));
     for (String ext : new String[] {".yaml", ".yml"}) {
       Path o = file.resolveSibling(stem + ".override" + ext);
-      if (java.nio.file.Files.isRegularFile(o)) out.add(o);
+      if (access.exists(o)) out.add(o);
     }
     return out;
   }
 
-  /** For an override file ({@code compose.override.yaml}), the base file beside it that loads it, or null. */
-  public static Path baseOf(Path file) {
+  /**
+   * For an override file ({@code compose.override.yaml}), the base file beside it that loads it, or null (also
+   * when the base is not a file that {@code access} reads).
+   */
+  public static Path baseOf(Path file, FileAccess access) {
     if (file == null || file.getFileName() == null) return null;
+    List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
+    if (!listed.isEmpty()) {
+      // COMPOSE_FILE decides: a later file of it is merged over the first, as an override file is; a file it
+      // does not name (compose.override.yaml too) is not loaded with the others, and is linted on its own
+      boolean later = listed.indexOf(file.toAbsolutePath().normalize()) > 0;
+      return later && access.check(listed.get(0)) == null ? listed.get(0) : null;
+    }
     String n = file.getFileName().toString();
     String lower = n.toLowerCase(Locale.ROOT);
     for (String stem : new String[] {"compose", "docker-compose"}) {
@@ -160,20 +249,16 @@ public final class ComposeReader {
         String realStem = n.substring(0, stem.length());
         for (String ext : new String[] {".yaml", ".yml"}) {
           Path b = file.resolveSibling(realStem + ext);
-          if (java.nio.file.Files.isRegularFile(b)) return b;
+          if (access.check(b) == null) return b;
         }
       }
     }
     return null;
   }
 
-  /** The first 64 KiB of a file as text, or null when it cannot be read. */
-  public static String readHead(Path p) {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
-      return new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException | SecurityException e) {
-      return null;
-    }
+  /** The first 64 KiB of a file as text, or null when it is not read. */
+  public static String readHead(Path p, FileAccess access) {
+    return access.head(p, 64 * 1024).text();
   }
 
   /** A cheap look at a YAML text: does it have a top-level {@code services:} key? */

@@ -1,9 +1,7 @@
 package dev.hardock.source.compose;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hardock.io.DiskAccess;
+import dev.hardock.io.FileAccess;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,14 +17,10 @@ public final class DotEnv {
 
   private DotEnv() { }
 
-  /** Reads a file; a missing or unreadable file gives no variables. */
+  /** Reads a file of the project that encloses it; a file that is not read gives no variables. */
   public static Map<String, String> read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] b = in.readNBytes(MAX_BYTES);
-      return parse(new String(b, StandardCharsets.UTF_8));
-    } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
-      return Map.of();
-    }
+    FileAccess.Read r = DiskAccess.forPath(file).read(file, MAX_BYTES);
+    return r.ok() ? parse(r.text()) : Map.of();
   }
 
   public static Map<String, String> parse(String text) {

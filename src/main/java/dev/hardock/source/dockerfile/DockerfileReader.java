@@ -673,7 +673,9 @@ public final class DockerfileReader {
 
   private void quoteProblems(ShellScript script, List<ParseProblem> found) {
     if (script == null || unsureQuotes.contains(script)) return;
-    for (ShellProblem p : script.problems()) if (p.unterminatedQuote()) found.add(new ParseProblem(p.span(), p.message()));
+    for (ShellProblem p : script.problems()) {
+      if (p.unterminatedQuote() || p.skipped()) found.add(new ParseProblem(p.span(), p.message(), p.skipped()));
+    }
   }
 
   /**

@@ -72,8 +72,8 @@ public final class RunLineReader {
       if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
       // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
-      if (block.reportProblems()) {
-        for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
+      for (ShellProblem p : script.problems()) {
+        if (block.reportProblems() || p.skipped()) result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
       }
       walk.script(script);
     }

@@ -46,6 +46,7 @@ public final class NestedShells {
     List<ShellCommand> commands = script.commands();
     Map<ShellCommand, ShellScript> inner = new IdentityHashMap<>();
     Set<ShellScript> expanded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<ShellProblem> skipped = new ArrayList<>(0);
     for (ShellCommand c : commands) {
       ShellScript s = null;
       boolean expands = false;
@@ -61,7 +62,9 @@ public final class NestedShells {
         }
       }
       if (s != null && (!s.commands().isEmpty() || !s.problems().isEmpty())) {
-        ShellScript e = expand(s, lines, depth + 1);
+        boolean last = depth + 1 >= MAX_DEPTH;
+        ShellScript e = last ? s : expand(s, lines, depth + 1);
+        if (last) beyondLimit(s, skipped);
         inner.put(c, e);
         if (expands) expanded.add(e);
       }
@@ -75,6 +78,7 @@ public final class NestedShells {
     Map<ShellCommand, Integer> index = new IdentityHashMap<>();
     Set<ShellCommand> nested = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     List<ShellProblem> problems = new ArrayList<>(script.problems());
+    problems.addAll(skipped);
     for (ShellCommand c : commands) {
       index.put(c, order.size());
       order.add(c);
@@ -97,6 +101,16 @@ public final class NestedShells {
           indexOf(index, c.pipeTo()), indexOf(index, c.parent())));
     }
     return new ShellScript(out, problems);
+  }
+
+  /** Notes each command string or shell-read here-document of a script at the nesting limit: it is not read. */
+  private static void beyondLimit(ShellScript script, List<ShellProblem> into) {
+    for (ShellCommand c : script.commands()) {
+      Word string = commandString(c);
+      if ((string == null || string.value().isBlank()) && shellInput(c) == null) continue;
+      into.add(new ShellProblem("not read: a shell command nested more than " + MAX_DEPTH
+          + " shells deep (sh -c inside sh -c...); what it runs is not linted", c.span(), false, true));
+    }
   }
 
   /** True when text holds a $ or a backtick that an unquoted here-document delimiter lets the shell expand. */

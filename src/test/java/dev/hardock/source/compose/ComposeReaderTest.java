@@ -408,7 +408,7 @@ class ComposeReaderTest {
     assertEquals("compose.override.yaml", r.spanFiles().get(web.ports().get(1).span()));
     assertEquals("compose.override.yaml", r.spanFiles().get(service(r, "extra").span()));
     assertTrue(r.otherTexts().containsKey("compose.override.yaml"));
-    assertEquals(dir.resolve("compose.yaml"), ComposeReader.baseOf(dir.resolve("compose.override.yaml")));
+    assertEquals(dir.resolve("compose.yaml"), ComposeReader.baseOf(dir.resolve("compose.override.yaml"), dev.hardock.io.DiskAccess.forPath(dir)));
   }
 
   @Test
