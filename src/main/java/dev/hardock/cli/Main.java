@@ -252,7 +252,7 @@ public final class Main {
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
     for (dev.hardock.engine.Notice n : outcome.notices()) {
-      stderr.println("hardock: notice: " + Printable.escape(n.path()) + ": " + Printable.escape(n.message()));
+      stderr.println("hardock: notice: " + Visible.line(n.path()) + ": " + Visible.line(n.message()));
     }
     // nothing could be linted: the error says it all, no "No findings" report
     if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
