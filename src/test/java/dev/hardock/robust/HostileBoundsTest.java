@@ -1,0 +1,96 @@
+package dev.hardock.robust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hardock.cli.Main;
+import dev.hardock.engine.Config;
+import dev.hardock.model.Glob;
+import dev.hardock.robust.RegexWorstCaseTest.CountingText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hostile pull request must not hang the check: inputs that were quadratic or exponential, each at a size
+ * that took minutes (or the whole heap) before, asserting the work done by counting it (reads of the input,
+ * characters produced), never by timing.
+ */
+class HostileBoundsTest {
+  @TempDir
+  Path tmp;
+
+  record Run(int code, String out, String err) { }
+
+  static Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Path write(String rel, String text) throws IOException {
+    Path p = tmp.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  // ---- exclude globs -------------------------------------------------------------------------------------
+
+  static final String BACKTRACKING_GLOB = "*a*a*a*a*a*a*a*a*b";
+
+  /** The glob reads the name at most (tokens + 1) times; the regex a Java path glob becomes runs over budget. */
+  @Test
+  void anExcludeGlobWithManyStarsReadsTheNameALinearNumberOfTimes() throws Exception {
+    String name = "a".repeat(20_000) + ".Dockerfile";
+    long budget = (BACKTRACKING_GLOB.length() + 1L) * (name.length() + 1);
+    CountingText text = new CountingText(name, budget);
+    assertFalse(Glob.of(BACKTRACKING_GLOB).matches(text));
+    assertTrue(text.reads <= budget, text.reads + " reads");
+    assertTrue(Glob.of("**/" + BACKTRACKING_GLOB.replace('b', 'e')).matchesOrIsUnder(new CountingText(name, budget)));
+
+    // what java.nio's glob:*a*a... became: [^/]*a[^/]*a...b, backtracking far past 1,000 reads per character
+    CountingText regex = new CountingText(name, 1_000L * name.length());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(BACKTRACKING_GLOB.replace("*", "[^/]*")).matcher(regex);
+    assertThrows(IllegalStateException.class, m::matches);
+  }
+
+  @Test
+  void excludeMatchesThroughTheLinearGlob() throws Exception {
+    Path cfg = write(".hardock.yaml", "exclude: ['" + BACKTRACKING_GLOB.replace('b', 'e') + "', 'legacy/', '*.{yml,yaml}', '[!x]y.Dockerfile']\n");
+    Config c = Config.load(cfg);
+    assertTrue(c.excludes(tmp.resolve("sub/" + "a".repeat(5_000) + ".Dockerfile")));
+    assertTrue(c.excludes(tmp.resolve("legacy/deep/Dockerfile")));
+    assertTrue(c.excludes(tmp.resolve("x/compose.yaml")));
+    assertTrue(c.excludes(tmp.resolve("ay.Dockerfile")));
+    assertFalse(c.excludes(tmp.resolve("xy.Dockerfile")));
+    assertFalse(c.excludes(tmp.resolve("Dockerfile")));
+  }
+
+  @Test
+  void anInvalidExcludeGlobIsAConfigurationErrorAtItsPosition() throws IOException {
+    Path df = write("Dockerfile", "FROM node\n");
+    String[][] cases = {
+        {"exclude:\n  - 'a[bc'\n", ":2:5: exclude: invalid glob 'a[bc': '[' without a closing ']'"},
+        {"exclude: ['{a,b']\n", ":1:11: exclude: invalid glob '{a,b': '{' without a closing '}'"},
+        {"exclude: x\\\n", ":1:10: exclude: invalid glob 'x\\': '\\' at the end escapes nothing"},
+        {"exclude: ['{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}']\n", "groups stand for more than 64 patterns"},
+    };
+    Path cfg = tmp.resolve(".hardock.yaml");
+    for (String[] c : cases) {
+      Files.writeString(cfg, c[0]);
+      Run r = cli("--config", cfg.toString(), df.toString());
+      assertEquals(2, r.code(), c[0] + r.err());
+      assertTrue(r.err().startsWith("hardock: " + cfg + ":") && r.err().contains(c[1]), c[0] + " -> " + r.err());
+      assertFalse(r.err().contains("internal error"), r.err());
+    }
+  }
+}
