@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hardock.cli.Main;
 import dev.hardock.engine.Config;
+import dev.hardock.engine.FileResult;
+import dev.hardock.engine.LintSettings;
+import dev.hardock.engine.Linter;
+import dev.hardock.engine.Target;
+import dev.hardock.model.SourceKind;
+import dev.hardock.rule.RuleMeta;
+import dev.hardock.rule.RuleOptions;
+import dev.hardock.rule.RuleRegistry;
 import dev.hardock.model.Glob;
 import dev.hardock.robust.RegexWorstCaseTest.CountingText;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +23,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +105,48 @@ class HostileBoundsTest {
       assertTrue(r.err().startsWith("hardock: " + cfg + ":") && r.err().contains(c[1]), c[0] + " -> " + r.err());
       assertFalse(r.err().contains("internal error"), r.err());
     }
+  }
+
+  // ---- work counted in bytes allocated -------------------------------------------------------------------
+
+  /** Bytes this thread allocates while running the work: a count of work that load on the machine cannot change. */
+  static long allocatedBy(Runnable work) {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = mx.getThreadAllocatedBytes(id);
+    work.run();
+    return mx.getThreadAllocatedBytes(id) - before;
+  }
+
+  /** A linter that runs only these rules (and HD001); it lints on the calling thread. */
+  static Linter only(String... ids) {
+    Set<String> on = new HashSet<>(List.of(ids));
+    on.add("HD001");
+    Set<String> off = RuleRegistry.metas().stream().map(RuleMeta::id).filter(id -> !on.contains(id)).collect(Collectors.toSet());
+    return new Linter(new LintSettings(on, off, Map.of(), RuleOptions.NONE));
+  }
+
+  static FileResult lint(Linter linter, String name, SourceKind kind, String text) {
+    return linter.lint(new Target(LintProperties.DIR.resolve(name), name, kind), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static final long MB = 1L << 20;
+
+  /**
+   * HD305 walked the rest of the pipeline from every download: 4,000 curls piped into each other took 20 s, one
+   * EffectiveCommand (three lists) per pair, about 8 million. Now each command is walked once.
+   */
+  @Test
+  void curlPipeShellWalksAPipelineOfThousandsOfDownloadsOnce() {
+    String df = "FROM alpine\nRUN " + "curl -fsSL https://x.example | ".repeat(4_000) + "sh\n";
+    Linter parseOnly = only();
+    Linter hd305 = only("HD305");
+    lint(hd305, "Dockerfile", SourceKind.DOCKERFILE, df);   // warm: classes loaded, parser ready
+    FileResult[] r = new FileResult[1];
+    long parse = allocatedBy(() -> lint(parseOnly, "Dockerfile", SourceKind.DOCKERFILE, df));
+    long withRule = allocatedBy(() -> r[0] = lint(hd305, "Dockerfile", SourceKind.DOCKERFILE, df));
+    assertEquals(4_000, r[0].findings().stream().filter(f -> f.rule().id().equals("HD305")).count());
+    // the quadratic walk allocated 41 GB; the linear one 26 MB (findings and their messages included)
+    assertTrue(withRule - parse < 256 * MB, (withRule - parse) / MB + " MB allocated by HD305");
   }
 }
