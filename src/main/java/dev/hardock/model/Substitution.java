@@ -30,14 +30,14 @@ public final class Substitution {
         int close = matchingBrace(s, i + 1);
         if (close < 0) return null;
         String v = braced(s.substring(i + 2, close), lookup);
-        if (v == null) return null;
+        if (v == null || !ExpansionBudget.charge(lookup, v.length())) return null;
         out.append(v);
         i = close;
       } else if (isNameStart(s.charAt(i + 1))) {
         int j = i + 1;
         while (j < n && isNamePart(s.charAt(j))) j++;
         String v = lookup.apply(s.substring(i + 1, j));
-        if (v == null) return null;
+        if (v == null || !ExpansionBudget.charge(lookup, v.length())) return null;
         out.append(v);
         i = j - 1;
       } else {
@@ -74,9 +74,22 @@ public final class Substitution {
     if (value == null) return null;
     if (op.startsWith("##") || op.startsWith("%%") || op.startsWith("#") || op.startsWith("%")
         || op.startsWith("/")) {
-      return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 ? null : trim(value, op);
+      if (arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0) return null;
+      return op.startsWith("/") && !ExpansionBudget.charge(lookup, replacedLength(value, op)) ? null : trim(value, op);
     }
     return null;
+  }
+
+  /** The length of ${VAR//pat/rep} before it is built: a long rep over many matches multiplies the value. */
+  private static long replacedLength(String value, String op) {
+    String spec = op.substring(op.startsWith("//") ? 2 : 1);
+    int slash = spec.indexOf('/');
+    String pat = slash < 0 ? spec : spec.substring(0, slash);
+    long rep = slash < 0 ? 0 : spec.length() - slash - 1;
+    if (pat.isEmpty() || rep <= pat.length()) return value.length();
+    long n = 0;
+    for (int at = value.indexOf(pat); at >= 0 && op.startsWith("//"); at = value.indexOf(pat, at + pat.length())) n++;
+    return value.length() + Math.max(n, 1) * (rep - pat.length());
   }
 
   private static String trim(String value, String op) {

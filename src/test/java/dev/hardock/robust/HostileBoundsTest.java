@@ -149,4 +149,70 @@ class HostileBoundsTest {
     // the quadratic walk allocated 41 GB; the linear one 26 MB (findings and their messages included)
     assertTrue(withRule - parse < 256 * MB, (withRule - parse) / MB + " MB allocated by HD305");
   }
+
+  // ---- variable expansion ---------------------------------------------------------------------------------
+
+  /** 30 doublings of 8 characters: 8 GB of text from 330 bytes (a full heap before), unless expansion is capped. */
+  static final int DOUBLINGS = 30;
+
+  static List<String> hd001(FileResult r) {
+    return r.findings().stream().filter(f -> f.rule().id().equals("HD001")).map(f -> f.span() + " " + f.message()).toList();
+  }
+
+  /** Lints the input, asserting the allocation stays linear, and returns the result. */
+  static FileResult boundedLint(String name, SourceKind kind, String text) {
+    Linter all = LintProperties.ALL_RULES;
+    FileResult[] r = new FileResult[1];
+    long bytes = allocatedBy(() -> r[0] = lint(all, name, kind, text));
+    // the budget is 16 characters per input character, at least 1 Mi: a few copies of it at most
+    assertTrue(bytes < 256 * MB, bytes / MB + " MB allocated for " + text.length() + " characters");
+    return r[0];
+  }
+
+  @Test
+  void doublingArgsInADockerfileStopAtTheBudgetWithOneNotice() {
+    String df = "FROM alpine\nARG A=xxxxxxxx\n" + "ARG A=${A}${A}\n".repeat(DOUBLINGS) + "RUN echo $A\nUSER $A\n";
+    FileResult r = boundedLint("Dockerfile", SourceKind.DOCKERFILE, df);
+    List<String> notices = hd001(r);
+    assertEquals(1, notices.size(), notices.toString());
+    // the floor is 1 Mi characters handed out in all; doubling k hands out 8 << k, so the 17th (line 19) is past it
+    assertTrue(notices.get(0).startsWith("19:7-19:15 variable expansions here would produce more than 16 characters"), notices.get(0));
+  }
+
+  @Test
+  void doublingEnvInADockerfileAndAReplacementThatMultipliesStopAtTheBudget() {
+    String df = "FROM alpine\nENV A=xxxxxxxx\n" + "ENV A=${A//x/xxxxxxxxxxxxxxxx}\n".repeat(12) + "USER $A\n";
+    FileResult r = boundedLint("Dockerfile", SourceKind.DOCKERFILE, df);
+    assertEquals(1, hd001(r).size(), hd001(r).toString());
+    // 8 * 16^4 = 512 Ki characters at the 4th replacement (line 6), charged once built and once handed out
+    assertTrue(hd001(r).get(0).startsWith("6:7-6:31"), hd001(r).toString());
+  }
+
+  @Test
+  void doublingShellVariablesInAScriptStopAtTheBudget() {
+    String sh = "A=xxxxxxxx\n" + "A=$A$A\n".repeat(DOUBLINGS) + "docker run -v \"$A$A$A$A:/x\" alpine\n";
+    FileResult r = boundedLint("run.sh", SourceKind.RUN, sh);
+    List<String> notices = hd001(r);
+    assertEquals(1, notices.size(), notices.toString());
+    assertTrue(notices.get(0).startsWith("18:1-18:7 variable expansions"), notices.get(0));
+    // the mount source is unknown, not guessed: no finding quotes a megabyte of x
+    assertTrue(r.findings().stream().allMatch(f -> f.message().length() < 1_000), r.findings().toString());
+  }
+
+  @Test
+  void doublingValuesInADotEnvAreUnknownPastTheBudget() throws IOException {
+    Path dir = tmp.resolve("compose");
+    write("compose/.env", "A=xxxxxxxx\n" + "A=${A}${A}\n".repeat(DOUBLINGS) + "B=${A}\nC=plain\n");
+    Map<String, String> vars = dev.hardock.source.compose.DotEnv.read(dir.resolve(".env"));
+    assertFalse(vars.containsKey("A"), "A is unknown past the budget");
+    assertFalse(vars.containsKey("B"));
+    assertEquals("plain", vars.get("C"));
+    // and compose interpolation over them stays bounded: the image is unknown, not a gigabyte
+    String compose = "services:\n  web:\n    image: \"nginx:${A}\"\n";
+    Path file = write("compose/compose.yaml", compose);
+    FileResult[] r = new FileResult[1];
+    long bytes = allocatedBy(() -> r[0] = LintProperties.ALL_RULES.lint(new Target(file, "compose.yaml", SourceKind.COMPOSE), null));
+    assertTrue(bytes < 256 * MB, bytes / MB + " MB");
+    assertTrue(r[0].findings().stream().allMatch(f -> f.message().length() < 1_000));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.hardock.source.run;
 
 import dev.hardock.model.EnvVar;
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.ShellCommand;
@@ -66,9 +67,10 @@ public final class RunLineReader {
     // cheap: most Markdown and scripts start no container
     if (!MENTION.matcher(text).find() && !(format == RunBlocks.Format.YAML && text.contains("jobs"))) return result;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
+    ExpansionBudget expansions = ExpansionBudget.forText(text.length());
     List<WorkflowContainers.Decl> declared = new ArrayList<>();
     for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems(), declared)) {
-      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
+      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result, expansions));
       if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
       // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
@@ -126,14 +128,22 @@ public final class RunLineReader {
     private final LineIndex lines;
     private final Result result;
     private final Map<String, String> vars = new HashMap<>();
+    private final ExpansionBudget expansions;
+    /** The variables, charged to the file's budget: A=$A$A repeated would double the value each time. */
+    private final java.util.function.Function<String, String> known;
 
-    Walk(LineIndex lines, Result result) {
+    Walk(LineIndex lines, Result result, ExpansionBudget expansions) {
       this.lines = lines;
       this.result = result;
+      this.expansions = expansions;
+      this.known = expansions.lookup(vars::get);
     }
 
     void script(ShellScript script) {
-      for (ShellCommand c : script.commands()) command(c);
+      for (ShellCommand c : script.commands()) {
+        command(c);
+        if (expansions.tellOnce()) result.problems().add(new ParseProblem(c.span(), expansions.notice()));
+      }
     }
 
     private void command(ShellCommand c) {
@@ -193,9 +203,9 @@ public final class RunLineReader {
       if (!sub.equals("run") && !sub.equals("create")) return;
       Span span = words.get(toolAt).span().to(words.get(i).span());
       String shown = tool.name().toLowerCase(java.util.Locale.ROOT) + (i - toolAt > 1 && words.get(i - 1).value().equals("container") ? " container " : " ") + sub;
-      RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, vars::get);
+      RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, known);
       result.unknownFlags().addAll(args.unknown);
-      result.containers().add(RunContainer.of(shown, span, args, vars::get));
+      result.containers().add(RunContainer.of(shown, span, args, known));
       for (int j = toolAt; j < words.size(); j++) {
         result.texts().add(new SourceText(words.get(j).valueText(), lines));
       }
@@ -209,7 +219,7 @@ public final class RunLineReader {
       String key = v.substring(0, eq);
       if (key.endsWith("+")) return;
       if (!key.chars().allMatch(ch -> ch == '_' || Character.isLetterOrDigit(ch))) return;
-      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      RunValue value = RunValue.of(w, eq + 1, v.length(), known);
       if (value.isSymbolic()) vars.remove(key);
       else vars.put(key, value.text());
       if (exported) clientEnv(w);
@@ -220,7 +230,7 @@ public final class RunLineReader {
       String v = w.value();
       int eq = v.indexOf('=');
       if (eq <= 0 || !v.startsWith("DOCKER_")) return;
-      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      RunValue value = RunValue.of(w, eq + 1, v.length(), known);
       result.env().add(new EnvVar(new Text(v.substring(0, eq), w.span(0, eq)), new Text(value.text(), value.span()),
           w.span(), SourceKind.RUN));
     }
