@@ -35,12 +35,16 @@ final class LintRun {
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
       dev.hardock.source.compose.ComposeReader.Options compose) { }
 
-  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten) { }
+  /** @param configs the configuration files consulted, in the order first used (those that excluded every file too) */
+  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
+      List<Config> configs) { }
 
   private LintRun() { }
 
   static Outcome run(Request q) throws Config.Invalid, IOException {
     Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
+    List<Config> used = new ArrayList<>();
+    if (forcedConfig != null) used.add(forcedConfig);
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
     byte[] stdinBytes = null;
@@ -71,6 +75,7 @@ final class LintRun {
           if (c == null) {
             c = Config.load(file);
             configs.put(file, c);
+            used.add(c);
           }
         }
       }
@@ -116,6 +121,6 @@ final class LintRun {
       if (threshold == null) continue;
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
-    return new Outcome(results, missing, failed, written);
+    return new Outcome(results, missing, failed, written, used);
   }
 }

@@ -7,9 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts over a run, for summaries and the exit code. */
-public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis) {
+/** Counts over a run, for summaries and the exit code, and the configuration files it used. */
+public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs) {
   public static Summary of(List<FileResult> results, long millis) {
+    return of(results, millis, List.of());
+  }
+
+  public static Summary of(List<FileResult> results, long millis, List<ConfigUsed> configs) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) counts.put(s, 0);
     int n = 0;
@@ -19,7 +23,7 @@ public record Summary(int files, int findings, Map<Severity, Integer> bySeverity
         n++;
       }
     }
-    return new Summary(results.size(), n, counts, millis);
+    return new Summary(results.size(), n, counts, millis, List.copyOf(configs));
   }
 
   public int count(Severity s) {

@@ -32,6 +32,11 @@ public final class TextReport implements Report {
   }
 
   @Override
+  public boolean showsConfigs() {
+    return !quiet;
+  }
+
+  @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     int withFindings = 0;
@@ -63,6 +68,7 @@ public final class TextReport implements Report {
       }
       if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
       b.append(" (").append(summary.millis()).append(" ms)\n");
+      for (ConfigUsed c : summary.configs()) b.append(visible(c.line())).append('\n');
     }
     out.write(b.toString());
   }
@@ -225,7 +231,8 @@ public final class TextReport implements Report {
     for (int k = from + keep; k < Math.min(to, c.length); k++) if (!Character.isWhitespace(c[k])) c[k] = '*';
   }
 
-  private static String visible(String message) {
+  /** Control characters as ?, tabs as spaces: a file cannot drive the terminal. */
+  public static String visible(String message) {
     StringBuilder d = new StringBuilder(message.length());
     for (char c : message.toCharArray()) d.append(c == '\t' ? ' ' : c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
     return d.toString();
