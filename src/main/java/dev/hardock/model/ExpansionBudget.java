@@ -3,10 +3,10 @@ package dev.hardock.model;
 import java.util.function.Function;
 
 /**
- * How many characters the variable expansions of one file may hand out in all: {@link #PER_CHAR} per character
- * of the file, at least {@link #FLOOR}. Without it {@code A=${A}${A}} repeated 30 times turns 330 bytes into
- * 8 GB. Past the budget a value is unknown (null), as a variable nobody set: rules never guess, and the
- * reader that notices says so once ({@link #tellOnce}).
+ * How many characters the variable expansions of one file may hand out in all (and scope entries its reader may
+ * copy): {@link #PER_CHAR} per character of the file, at least {@link #FLOOR}. Without it {@code A=${A}${A}}
+ * repeated 30 times turns 330 bytes into 8 GB. Past the budget a value is unknown (null), as a variable nobody
+ * set: rules never guess, and the reader that notices says so once ({@link #tellOnce}).
  */
 public final class ExpansionBudget {
   public static final long FLOOR = 1L << 20;
@@ -27,8 +27,8 @@ public final class ExpansionBudget {
 
   /** The message of the notice, for the readers that report it. */
   public String notice() {
-    return "variable expansions here would produce more than " + PER_CHAR + " characters per character of the file"
-        + " (at least " + FLOOR + "): the values past this point are unknown";
+    return "variables here need more than the expansion budget (" + PER_CHAR + " characters per character of the file,"
+        + " at least " + FLOOR + "): values past this point are unknown";
   }
 
   /** A lookup whose values {@link Substitution} charges to this budget. */
@@ -48,17 +48,20 @@ public final class ExpansionBudget {
     return true;
   }
 
-  /** Charges the characters to the budget behind a lookup (none for a plain lookup); false when it ran out. */
-  static boolean charge(Function<String, String> lookup, long chars) {
-    if (!(lookup instanceof Charged c)) return true;
-    ExpansionBudget b = c.budget;
-    if (b.spent || chars > b.left) {
-      b.spent = true;
-      b.left = 0;
+  /** Charges work to the budget; false (and spent from now on) when it runs out. */
+  public boolean take(long units) {
+    if (spent || units > left) {
+      spent = true;
+      left = 0;
       return false;
     }
-    b.left -= chars;
+    left -= units;
     return true;
+  }
+
+  /** Charges the characters to the budget behind a lookup (none for a plain lookup); false when it ran out. */
+  static boolean charge(Function<String, String> lookup, long chars) {
+    return !(lookup instanceof Charged c) || c.budget.take(chars);
   }
 
   private record Charged(Function<String, String> variables, ExpansionBudget budget) implements Function<String, String> {

@@ -726,7 +726,7 @@ public final class DockerfileReader {
           stageShell.put(s, posix);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
-        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        if (globalSnapshot == null) globalSnapshot = copy(globalScope, f.image().span());
         scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
         if (expansions.tellOnce()) problems.add(new ParseProblem(f.image().span(), expansions.notice()));
@@ -736,8 +736,8 @@ public final class DockerfileReader {
         scopes.put(from, scopes.get(f));
         parent = expanded == null ? null : byName.get(expanded.toLowerCase(Locale.ROOT));
         body = new ArrayList<>();
-        env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
-        scope = new HashMap<>(env);
+        env = parent == null ? new HashMap<>() : copy(stageEnv.get(parent), f.image().span());
+        scope = copy(env, f.image().span());
         posix = posixShell(from, parent, stageShell);
         snapshot = null;
         continue;
@@ -747,7 +747,7 @@ public final class DockerfileReader {
       }
       reportQuotes(i, posix && from != null);
       if (from == null) {
-        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        if (globalSnapshot == null) globalSnapshot = copy(globalScope, i.head().keywordSpan());
         scopes.put(i, globalSnapshot);
         if (i instanceof Instruction.Arg a) {
           global.add(a);
@@ -758,7 +758,7 @@ public final class DockerfileReader {
         }
         continue;
       }
-      if (snapshot == null) snapshot = new HashMap<>(scope);
+      if (snapshot == null) snapshot = copy(scope, i.head().keywordSpan());
       scopes.put(i, snapshot);
       body.add(i);
       if (i instanceof Instruction.Arg a) {
@@ -780,6 +780,18 @@ public final class DockerfileReader {
     for (Instruction i : all) ordered.add(i instanceof Instruction.From f ? froms.get(f) : i);
     return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered),
         new Variables(scopes, escape, expansions));
+  }
+
+  /**
+   * A copy of a scope, each entry charged to the expansion budget: 20,000 ARG lines each took a copy of all the
+   * ones before (a 200 KB file filled the heap). Past the budget the copy is empty: every variable is unknown.
+   */
+  private Map<String, String> copy(Map<String, String> scope, Span at) {
+    if (!expansions.take(scope.size())) {
+      if (expansions.tellOnce()) problems.add(new ParseProblem(at, expansions.notice()));
+      return new HashMap<>();
+    }
+    return new HashMap<>(scope);
   }
 
   private void declare(Instruction.Arg a, Map<String, String> scope, Map<String, String> global,
