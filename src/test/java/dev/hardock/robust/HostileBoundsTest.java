@@ -227,4 +227,19 @@ class HostileBoundsTest {
     assertTrue(bytes < 256 * MB, bytes / MB + " MB");
     assertTrue(r[0].findings().stream().allMatch(f -> f.message().length() < 1_000));
   }
+
+  /** Nested defaults stop at 16 levels: each level scanned the rest for its brace, and 10^6 levels overflowed the stack. */
+  @Test
+  void deeplyNestedDefaultsAreUnknownPastSixteenLevels() {
+    int[] lookups = new int[1];
+    java.util.function.Function<String, String> unset = name -> {
+      lookups[0]++;
+      return null;
+    };
+    int n = 1_000_000;
+    String deep = "${B:-".repeat(n) + "x" + "}".repeat(n);
+    assertEquals(null, dev.hardock.model.Substitution.expand(deep, unset));
+    assertEquals(17, lookups[0]);
+    assertEquals("x", dev.hardock.model.Substitution.expand("${B:-".repeat(16) + "x" + "}".repeat(16), unset));
+  }
 }
