@@ -36,14 +36,19 @@ final class LintRun {
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
       dev.hardock.source.compose.ComposeReader.Options compose) { }
 
-  /** {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted. */
+  /**
+   * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
+   * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too).
+   */
   record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-      List<Notice> notices) { }
+      List<Notice> notices, List<Config> configs) { }
 
   private LintRun() { }
 
   static Outcome run(Request q) throws Config.Invalid, IOException {
     Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
+    List<Config> used = new ArrayList<>();
+    if (forcedConfig != null) used.add(forcedConfig);
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
@@ -77,6 +82,7 @@ final class LintRun {
           if (c == null) {
             c = Config.load(file);
             configs.put(file, c);
+            used.add(c);
           }
         }
       }
@@ -124,6 +130,6 @@ final class LintRun {
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
     notices.sort(java.util.Comparator.comparing(Notice::path).thenComparing(Notice::message));
-    return new Outcome(results, missing, failed, written, List.copyOf(notices));
+    return new Outcome(results, missing, failed, written, List.copyOf(notices), used);
   }
 }

@@ -6,6 +6,7 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.model.SourceKind;
+import dev.hardock.report.ConfigUsed;
 import dev.hardock.report.Formats;
 import dev.hardock.source.compose.ComposeReader;
 import dev.hardock.report.Report;
@@ -126,8 +127,16 @@ public final class Main {
 
   /** Usage errors: a message for stderr and exit code 2. */
   static final class UsageException extends Exception {
+    /** Whether to point at --help: not when the message names a value that is wrong, not the usage. */
+    final boolean hint;
+
     UsageException(String message) {
+      this(message, true);
+    }
+
+    UsageException(String message, boolean hint) {
       super(message);
+      this.hint = hint;
     }
   }
 
@@ -143,7 +152,7 @@ public final class Main {
       return execute(args, stdin, stdout, stderr, tty).code;
     } catch (UsageException e) {
       stderr.println("hardock: " + e.getMessage());
-      stderr.println("Try 'hardock --help' for more information.");
+      if (e.hint) stderr.println("Try 'hardock --help' for more information.");
       return ExitCode.ERROR.code;
     } catch (RuntimeException | IOException | Error e) {
       stderr.println("hardock: internal error: " + e);
@@ -230,11 +239,12 @@ public final class Main {
     } else if (stdinName != null) {
       throw new UsageException("--stdin-filename needs - as the path");
     }
+    if (stdinName != null && !stdinName.equals("-")) checkFileName(stdinName);
     if (cl.hasOption("write-baseline") && !cl.hasOption("baseline")) throw new UsageException("--write-baseline needs --baseline FILE");
 
     long start = System.nanoTime();
     List<java.nio.file.Path> envFiles = new ArrayList<>();
-    if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(java.nio.file.Path.of(f));
+    if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(envFile(f));
     ComposeReader.Options composeOptions = new ComposeReader.Options(cl.hasOption("use-env"), List.copyOf(envFiles));
     LintRun.Outcome outcome;
     try {
@@ -261,7 +271,13 @@ public final class Main {
       return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
     }
     List<FileResult> results = outcome.results();
-    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000).withSkipped(outcome.notices().size());
+    List<ConfigUsed> configs = outcome.configs().stream().map(ConfigUsed::of).toList();
+    Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000, configs)
+        .withSkipped(outcome.notices().size());
+    // text, JSON and SARIF name the configuration files; the log of other formats gets it on stderr
+    if (!quiet && (report == null || !report.showsConfigs())) {
+      for (ConfigUsed c : configs) if (c.weakens()) stderr.println("hardock: " + Visible.line(c.line()));
+    }
     if (fileReport != null) {
       Report toFile = fileReport;
       try {
@@ -277,6 +293,33 @@ public final class Main {
     }
     if (!outcome.missing().isEmpty()) return ExitCode.ERROR;
     return outcome.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /** --stdin-filename names a file: its name decides the kind and the configuration ('/' names none). */
+  private static void checkFileName(String name) throws UsageException {
+    java.nio.file.Path p;
+    try {
+      p = java.nio.file.Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageException("--stdin-filename: not a file name: " + e.getReason(), false);
+    }
+    if (p.getFileName() == null || name.isEmpty() || name.endsWith("/")) {
+      throw new UsageException("--stdin-filename must name a file, not '" + name + "'", false);
+    }
+  }
+
+  /** An --env-file the user named must exist: a typo silently dropped would lint with other values. */
+  private static java.nio.file.Path envFile(String name) throws UsageException {
+    java.nio.file.Path p;
+    try {
+      p = java.nio.file.Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageException("--env-file: not a file name: " + e.getReason(), false);
+    }
+    if (!java.nio.file.Files.isRegularFile(p)) {
+      throw new UsageException("--env-file " + name + ": " + (java.nio.file.Files.exists(p) ? "not a regular file" : "no such file"), false);
+    }
+    return p;
   }
 
   /** An I/O error as one line: NoSuchFileException's message is the bare path, which says nothing on its own. */

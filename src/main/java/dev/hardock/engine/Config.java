@@ -1,5 +1,6 @@
 package dev.hardock.engine;
 
+import dev.hardock.model.Glob;
 import dev.hardock.model.Span;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleOptions;
@@ -8,10 +9,8 @@ import dev.hardock.rule.Severity;
 import dev.hardock.source.config.ConfigReader;
 import dev.hardock.source.config.ConfigReader.Value;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,7 +98,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
             throw new Invalid(file, v.span(), "fail-on must be error, warning, info, style or none, not '" + failOn + "'");
           }
         }
-        case "exclude" -> exclude.addAll(strings(file, v, "exclude"));
+        case "exclude" -> exclude.addAll(globs(file, v));
         case "require-suppression-reason" -> requireReason = bool(file, v, "require-suppression-reason");
         case "rules" -> {
           if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), "rules must be a mapping of rule id or slug to a setting");
@@ -155,17 +154,41 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     Path dir = dev.hardock.io.ProjectRoot.real(file).getParent();
     Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
     if (!abs.startsWith(dir)) return false;
-    Path rel = dir.relativize(abs);
+    String rel = dir.relativize(abs).toString().replace('\\', '/');
     for (String g : exclude) {
-      String glob = g.startsWith("/") ? g.substring(1) : g.contains("/") ? g : "**/" + g;
-      if (glob.endsWith("/")) glob = glob + "**";
-      PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-      if (pm.matches(rel)) return true;
-      if (!g.contains("/") && FileSystems.getDefault().getPathMatcher("glob:" + g).matches(rel)) return true;
-      // a folder pattern excludes what is below it
-      for (Path p = rel.getParent(); p != null; p = p.getParent()) if (pm.matches(p)) return true;
+      try {
+        // a folder pattern excludes what is below it
+        for (Glob glob : compile(g)) if (glob.matchesOrIsUnder(rel)) return true;
+      } catch (Glob.Invalid e) {
+        throw new IllegalStateException(e); // checked when the configuration was read
+      }
     }
     return false;
+  }
+
+  /** An {@code exclude} item as globs over the path relative to the configuration's folder. */
+  private static List<Glob> compile(String g) throws Glob.Invalid {
+    List<Glob> out = new ArrayList<>();
+    for (String alt : Glob.alternatives(g)) {
+      String glob = alt.startsWith("/") ? alt.substring(1) : alt.contains("/") ? alt : "**/" + alt;
+      if (glob.endsWith("/")) glob = glob + "**";
+      out.add(Glob.of(glob));
+    }
+    return out;
+  }
+
+  /** The exclude list, each glob checked now, so that a bad one is an error at its position. */
+  private static List<String> globs(Path file, Value v) throws Invalid {
+    List<String> out = strings(file, v, "exclude");
+    List<Value> items = v.value() instanceof List<?> l ? l.stream().map(Value.class::cast).toList() : List.of(v);
+    for (int i = 0; i < out.size(); i++) {
+      try {
+        compile(out.get(i));
+      } catch (Glob.Invalid e) {
+        throw new Invalid(file, items.get(i).span(), "exclude: invalid glob '" + out.get(i) + "': " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** The lint settings of this configuration with the command line's --enable and --disable on top. */

@@ -148,6 +148,8 @@ public final class Linter {
         DockerfileReader.Result r = DockerfileReader.read(file);
         report(r.problems(), out, hd001, file);
         DockerfileWalk.walk(r.build(), rules);
+        var over = r.build().variables().overBudgetAt();
+        if (over != null) report(List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())), out, hd001, file);
       }
       case DAEMON -> {
         DaemonReader.Result r = DaemonReader.read(file);

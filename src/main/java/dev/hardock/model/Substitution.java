@@ -16,7 +16,18 @@ public final class Substitution {
   }
 
   public static String expand(String s, Function<String, String> lookup, char escape) {
+    return expand(s, lookup, escape, 0);
+  }
+
+  /**
+   * Defaults nest ({@code ${A:-${B:-x}}}) no deeper than this; a deeper one is unknown. Each level scans the rest
+   * of the text for its closing brace: 100,000 levels took seconds (and could overflow the stack).
+   */
+  static final int MAX_NESTING = 16;
+
+  private static String expand(String s, Function<String, String> lookup, char escape, int depth) {
     if (s.indexOf('$') < 0) return s;
+    if (depth > MAX_NESTING) return null;
     StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -29,15 +40,15 @@ public final class Substitution {
       } else if (s.charAt(i + 1) == '{') {
         int close = matchingBrace(s, i + 1);
         if (close < 0) return null;
-        String v = braced(s.substring(i + 2, close), lookup);
-        if (v == null) return null;
+        String v = braced(s.substring(i + 2, close), lookup, depth);
+        if (v == null || !ExpansionBudget.charge(lookup, v.length())) return null;
         out.append(v);
         i = close;
       } else if (isNameStart(s.charAt(i + 1))) {
         int j = i + 1;
         while (j < n && isNamePart(s.charAt(j))) j++;
         String v = lookup.apply(s.substring(i + 1, j));
-        if (v == null) return null;
+        if (v == null || !ExpansionBudget.charge(lookup, v.length())) return null;
         out.append(v);
         i = j - 1;
       } else {
@@ -57,7 +68,7 @@ public final class Substitution {
     return -1;
   }
 
-  private static String braced(String body, Function<String, String> lookup) {
+  private static String braced(String body, Function<String, String> lookup, int depth) {
     int j = 0;
     while (j < body.length() && isNamePart(body.charAt(j))) j++;
     if (j == 0) return null;
@@ -66,17 +77,30 @@ public final class Substitution {
     String value = lookup.apply(name);
     if (op.isEmpty()) return value;
     String arg = op.length() > 1 ? op.substring(op.startsWith(":") ? 2 : 1) : "";
-    if (op.startsWith(":-")) return value == null || value.isEmpty() ? expand(arg, lookup) : value;
-    if (op.startsWith("-")) return value == null ? expand(arg, lookup) : value;
-    if (op.startsWith(":+")) return value == null ? null : value.isEmpty() ? "" : expand(arg, lookup);
-    if (op.startsWith("+")) return value == null ? null : expand(arg, lookup);
+    if (op.startsWith(":-")) return value == null || value.isEmpty() ? expand(arg, lookup, '\\', depth + 1) : value;
+    if (op.startsWith("-")) return value == null ? expand(arg, lookup, '\\', depth + 1) : value;
+    if (op.startsWith(":+")) return value == null ? null : value.isEmpty() ? "" : expand(arg, lookup, '\\', depth + 1);
+    if (op.startsWith("+")) return value == null ? null : expand(arg, lookup, '\\', depth + 1);
     if (op.startsWith(":?") || op.startsWith("?")) return value;
     if (value == null) return null;
     if (op.startsWith("##") || op.startsWith("%%") || op.startsWith("#") || op.startsWith("%")
         || op.startsWith("/")) {
-      return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 ? null : trim(value, op);
+      if (arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0) return null;
+      return op.startsWith("/") && !ExpansionBudget.charge(lookup, replacedLength(value, op)) ? null : trim(value, op);
     }
     return null;
+  }
+
+  /** The length of ${VAR//pat/rep} before it is built: a long rep over many matches multiplies the value. */
+  private static long replacedLength(String value, String op) {
+    String spec = op.substring(op.startsWith("//") ? 2 : 1);
+    int slash = spec.indexOf('/');
+    String pat = slash < 0 ? spec : spec.substring(0, slash);
+    long rep = slash < 0 ? 0 : spec.length() - slash - 1;
+    if (pat.isEmpty() || rep <= pat.length()) return value.length();
+    long n = 0;
+    for (int at = value.indexOf(pat); at >= 0 && op.startsWith("//"); at = value.indexOf(pat, at + pat.length())) n++;
+    return value.length() + Math.max(n, 1) * (rep - pat.length());
   }
 
   private static String trim(String value, String op) {

@@ -11,11 +11,17 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}. Fields
+ * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}, with
+ * {@code "configs": [{"file", "disabledRules", "excludes", "failOn"}]} when configuration files were used. Fields
  * are only ever added, never renamed or removed. Written with jackson-core's streaming generator (no
  * ObjectMapper: it costs start-up time).
  */
 public final class JsonReport implements Report {
+  @Override
+  public boolean showsConfigs() {
+    return true;
+  }
+
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     JsonFactory factory = JsonEscapes.factory();
@@ -46,6 +52,11 @@ public final class JsonReport implements Report {
       g.writeNumberField("findings", summary.findings());
       for (Severity s : Severity.values()) g.writeNumberField(s.id(), summary.count(s));
       g.writeEndObject();
+      if (!summary.configs().isEmpty()) {
+        g.writeArrayFieldStart("configs");
+        for (ConfigUsed c : summary.configs()) SarifReport.config(g, c);
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
     out.write('\n');

@@ -8,4 +8,9 @@ import java.util.List;
 /** Writes lint results in one output format. */
 public interface Report {
   void write(List<FileResult> results, Summary summary, Writer out) throws IOException;
+
+  /** Whether the format shows {@link Summary#configs()}; where it does not, the command line says it on stderr. */
+  default boolean showsConfigs() {
+    return false;
+  }
 }

@@ -37,6 +37,11 @@ public final class SarifReport implements Report {
   private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
 
   @Override
+  public boolean showsConfigs() {
+    return true;
+  }
+
+  @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     // Only the rules that have results are described (as the ESLint and Ruff SARIF writers do): small files,
     // and indexes that do not move when a rule is added to the catalog.
@@ -80,11 +85,35 @@ public final class SarifReport implements Report {
         for (FileResult.Suppressed s : all) result(g, s, r.uri(), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
       }
       g.writeEndArray();
+      if (!summary.configs().isEmpty()) {
+        // what the configuration files (perhaps the pull request's own) turned off, for whoever reads the upload
+        g.writeObjectFieldStart("properties");
+        g.writeObjectFieldStart("hardock");
+        g.writeArrayFieldStart("configFiles");
+        for (ConfigUsed c : summary.configs()) config(g, c);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /** One configuration file: {@code {"file", "disabledRules": [...], "excludes": [...], "failOn"}}. */
+  static void config(JsonGenerator g, ConfigUsed c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("file", c.file());
+    g.writeArrayFieldStart("disabledRules");
+    for (String id : c.disabledRules()) g.writeString(id);
+    g.writeEndArray();
+    g.writeArrayFieldStart("excludes");
+    for (String e : c.excludes()) g.writeString(e);
+    g.writeEndArray();
+    if (c.failOn() != null) g.writeStringField("failOn", c.failOn());
+    g.writeEndObject();
   }
 
   private static void rule(JsonGenerator g, RuleMeta m, String pkg) throws IOException {

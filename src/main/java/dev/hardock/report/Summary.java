@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts over a run, for summaries and the exit code; {@code skipped}: the notices of things not linted
- * (each printed on stderr).
+ * Counts over a run, for summaries and the exit code; the configuration files it used; {@code skipped}: the
+ * notices of things not linted (each printed on stderr).
  */
-public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, int skipped) {
-  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis) {
-    this(files, findings, bySeverity, millis, 0);
+public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
+    int skipped) {
+  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs) {
+    this(files, findings, bySeverity, millis, configs, 0);
   }
 
   public Summary withSkipped(int n) {
-    return new Summary(files, findings, bySeverity, millis, n);
+    return new Summary(files, findings, bySeverity, millis, configs, n);
   }
 
   public static Summary of(List<FileResult> results, long millis) {
+    return of(results, millis, List.of());
+  }
+
+  public static Summary of(List<FileResult> results, long millis, List<ConfigUsed> configs) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) counts.put(s, 0);
     int n = 0;
@@ -30,7 +35,7 @@ public record Summary(int files, int findings, Map<Severity, Integer> bySeverity
         n++;
       }
     }
-    return new Summary(results.size(), n, counts, millis);
+    return new Summary(results.size(), n, counts, millis, List.copyOf(configs));
   }
 
   public int count(Severity s) {

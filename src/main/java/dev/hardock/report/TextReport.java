@@ -32,6 +32,11 @@ public final class TextReport implements Report {
   }
 
   @Override
+  public boolean showsConfigs() {
+    return !quiet;
+  }
+
+  @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     int withFindings = 0;
@@ -64,6 +69,7 @@ public final class TextReport implements Report {
       if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
       if (summary.skipped() > 0) b.append("; ").append(summary.skipped()).append(" not linted (see the notices)");
       b.append(" (").append(summary.millis()).append(" ms)\n");
+      for (ConfigUsed c : summary.configs()) b.append(Visible.line(c.line())).append('\n');
     }
     out.write(b.toString());
   }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -121,5 +122,127 @@ class ActionYamlTest {
     for (Map.Entry<String, Object> e : outputs.entrySet()) {
       text(map(e.getValue(), "output " + e.getKey()).get("value"), "value of output " + e.getKey());
     }
+  }
+
+  // ---- config-from-base, run as the runner would run the step ----------------------------------------------
+
+  @TempDir
+  Path tmp;
+
+  /** The lint step's script. */
+  @SuppressWarnings("unchecked")
+  static String lintScript() throws IOException {
+    Map<String, Object> action = map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(ACTION)), "action.yml");
+    for (Object s : (List<Object>) map(action.get("runs"), "runs").get("steps")) {
+      Map<String, Object> step = map(s, "step");
+      if ("lint".equals(step.get("id"))) return (String) step.get("run");
+    }
+    throw new AssertionError("no step with id lint");
+  }
+
+  static String git(Path repo, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    return out.strip();
+  }
+
+  record StepRun(int code, String stderr, List<String> args, String config, String outputs) { }
+
+  /** Runs the step's bash script in the repository with a stand-in launcher that records its arguments. */
+  StepRun runStep(Path repo, Map<String, String> inputs) throws IOException, InterruptedException {
+    Path action = Files.createDirectories(tmp.resolve("action"));
+    Path launcher = action.resolve("hardock");
+    Files.writeString(launcher, """
+        #!/usr/bin/env bash
+        printf '%s\\n' "$@" > "$RECORD_ARGS"
+        prev=
+        for a; do if [[ $prev == --config ]]; then cat -- "$a" > "$RECORD_CONFIG"; fi; prev=$a; done
+        """);
+    launcher.toFile().setExecutable(true);
+    Path argsFile = tmp.resolve("args.txt");
+    Path configFile = tmp.resolve("config.txt");
+    Path outputs = tmp.resolve("outputs.txt");
+    Files.deleteIfExists(argsFile);
+    Files.deleteIfExists(configFile);
+    Files.writeString(outputs, "");
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", lintScript()).directory(repo.toFile());
+    Map<String, String> env = pb.environment();
+    env.putAll(Map.of("INPUT_PATHS", ".", "INPUT_FAIL_ON", "warning", "INPUT_CONFIG", "", "INPUT_CONFIG_FROM_BASE", "false",
+        "BASE_SHA", "", "INPUT_FORMAT", "text", "INPUT_SARIF_FILE", "", "GITHUB_ACTION_PATH", action.toString(),
+        "GITHUB_OUTPUT", outputs.toString()));
+    env.put("RECORD_ARGS", argsFile.toString());
+    env.put("RECORD_CONFIG", configFile.toString());
+    env.putAll(inputs);
+    Process p = pb.redirectError(tmp.resolve("stderr.txt").toFile()).start();
+    int code = p.waitFor();
+    return new StepRun(code, Files.readString(tmp.resolve("stderr.txt")),
+        Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of(),
+        Files.exists(configFile) ? Files.readString(configFile) : null, Files.readString(outputs));
+  }
+
+  @Test
+  void configFromBaseLintsWithTheBaseCommitsConfigurationNotThePullRequests() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("git", "--version").start().waitFor() == 0);
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    git(repo, "init", "-q");
+    String baseConfig = "exclude: ['legacy/**']\nrules:\n  HD201: error\n";
+    Files.writeString(repo.resolve(".hardock.yaml"), baseConfig);
+    Files.writeString(repo.resolve("Dockerfile"), "FROM node\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "base");
+    String base = git(repo, "rev-parse", "HEAD");
+    // the pull request switches everything off in its own configuration
+    Files.writeString(repo.resolve(".hardock.yaml"), "exclude: ['**']\n");
+    git(repo, "commit", "-q", "-am", "pull request");
+
+    StepRun r = runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true", "BASE_SHA", base));
+    assertEquals(0, r.code(), r.stderr());
+    int at = r.args().indexOf("--config");
+    assertTrue(at >= 0, r.args().toString());
+    assertEquals(baseConfig, r.config());
+    // written at the repository root (its excludes keep their meaning), removed afterwards
+    assertTrue(r.args().get(at + 1).startsWith(repo.toRealPath() + "/.hardock-base-config."), r.args().toString());
+    try (var left = Files.list(repo)) {
+      assertFalse(left.anyMatch(f -> f.getFileName().toString().startsWith(".hardock-base-config")));
+    }
+    assertTrue(r.outputs().contains("exit-code=0"), r.outputs());
+
+    // a base without a configuration: an empty file, the built-in defaults (not the pull request's)
+    git(repo, "rm", "-q", "--cached", ".hardock.yaml");
+    git(repo, "commit", "-q", "-m", "no config");
+    String bare = git(repo, "rev-parse", "HEAD");
+    StepRun none = runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true", "BASE_SHA", bare));
+    assertEquals(0, none.code(), none.stderr());
+    assertEquals("", none.config());
+
+    // config wins; off (the default) or outside a pull request (no base sha): the nearest .hardock.yaml as before
+    assertEquals(List.of("--no-color", "--fail-on", "warning", "--format", "text", "--config", "fixed.yaml", "--", "."),
+        runStep(repo, Map.of("INPUT_CONFIG", "fixed.yaml", "INPUT_CONFIG_FROM_BASE", "true", "BASE_SHA", base)).args());
+    assertFalse(runStep(repo, Map.of("BASE_SHA", base)).args().contains("--config"));
+    assertFalse(runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true")).args().contains("--config"));
+
+    // a base sha that is no commit id (or that git cannot find) fails closed, before hardock runs
+    for (String bad : List.of("HEAD; rm -rf /", "0".repeat(40))) {
+      StepRun b = runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true", "BASE_SHA", bad));
+      assertEquals(2, b.code(), b.stderr());
+      assertTrue(b.args().isEmpty(), b.args().toString());
+      assertTrue(b.outputs().contains("exit-code=2"), b.outputs());
+    }
+  }
+
+  /** The empty file config-from-base writes when the base has no configuration means the built-in defaults. */
+  @Test
+  void anEmptyConfigurationFileIsTheBuiltInDefaults() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
+    Path df = Files.writeString(tmp.resolve("Dockerfile"), "FROM node\n");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int code = Main.run(new String[] {"-f", "gnu", "--config", empty.toString(), df.toString()},
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), false);
+    assertEquals(1, code);
+    assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("[HD201 latest-tag]"));
   }
 }

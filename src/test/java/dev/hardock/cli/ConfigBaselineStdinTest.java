@@ -117,4 +117,58 @@ class ConfigBaselineStdinTest {
     assertEquals(name + ":1:6: warning: image node has no tag: pin a version, ideally with its digest (node:<version>@sha256:<digest>), so every pull gets the same image [HD201 latest-tag]\n", r.out());
     assertEquals(2, run("", "--stdin-filename", "x", ".").code());
   }
+
+  /** A stdin name that names no file, and an --env-file that is not there: usage errors, one line, exit 2. */
+  @Test
+  void aStdinNameThatIsNoFileAndAMissingEnvFileAreUsageErrors() throws IOException {
+    for (String name : new String[] {"/", "", "dir/", "a\u0000b"}) {
+      MainTest.Run r = run("FROM node\n", "--stdin-filename", name, "-");
+      assertEquals(2, r.code(), name + ": " + r.err());
+      assertTrue(r.err().startsWith("hardock: --stdin-filename") && r.err().lines().count() == 1, r.err());
+    }
+    Path compose = write("repo/compose.yaml", "services:\n  web:\n    image: nginx:1\n");
+    String missing = dir.resolve("repo/nope.env").toString();
+    MainTest.Run r = run("", "--env-file", missing, compose.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("hardock: --env-file " + missing + ": no such file\n", r.err());
+    assertEquals("", r.out());
+    MainTest.Run folder = run("", "--env-file", dir.resolve("repo").toString(), compose.toString());
+    assertEquals(2, folder.code());
+    assertTrue(folder.err().endsWith(": not a regular file\n"), folder.err());
+    Path env = write("repo/ok.env", "TAG=1\n");
+    assertEquals(0, run("", "--fail-on", "none", "--env-file", env.toString(), compose.toString()).code());
+  }
+
+  /** A pull request's own .hardock.yaml can switch the check off: every run says which files it used and what they turned off. */
+  @Test
+  void theConfigurationFilesUsedAndWhatTheyTurnOffAreShown() throws IOException {
+    write("repo/.hardock.yaml", "fail-on: none\nexclude: ['deploy/**', \"x\\ec\"]\nrules:\n  latest-tag: off\n  HD120: off\n  HD302: error\n");
+    Path df = write("repo/Dockerfile", "FROM node\n");
+    write("repo/deploy/Dockerfile", "FROM node\n");
+    String shown = "config: " + dev.hardock.engine.RepoPaths.uri(dir.resolve("repo/.hardock.yaml"))
+        + " (disables HD120, HD201; excludes 'deploy/**', 'x?c'; fail-on none)";
+    MainTest.Run text = run("", "--no-color", dir.resolve("repo").toString());
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().endsWith(")\n" + shown + "\n"), text.out());
+    assertEquals("", text.err());
+    // a format without a place for it: stderr, stdout stays the format's own
+    MainTest.Run gnu = run("", "-f", "gnu", "--enable", "HD201", df.toString());
+    assertEquals("hardock: " + shown + "\n", gnu.err());
+    assertTrue(gnu.out().contains("[HD201 latest-tag]"), gnu.out());
+    // SARIF: the run's properties; JSON: a top-level field; nothing on stderr
+    MainTest.Run sarif = run("", "-f", "sarif", df.toString());
+    assertEquals("", sarif.err());
+    com.fasterxml.jackson.databind.JsonNode props = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out())
+        .get("runs").get(0).get("properties").get("hardock").get("configFiles").get(0);
+    assertEquals("[\"HD120\",\"HD201\"]", props.get("disabledRules").toString());
+    assertEquals("[\"deploy/**\",\"x\\u001Bc\"]", props.get("excludes").toString());
+    assertEquals("none", props.get("failOn").asText());
+    MainTest.Run json = run("", "-f", "json", df.toString());
+    assertEquals("", json.err());
+    assertEquals(props, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("configs").get(0));
+    // no configuration file: no line, no field
+    Files.delete(dir.resolve("repo/.hardock.yaml"));
+    assertTrue(run("", "-f", "json", df.toString()).out().indexOf("\"configs\"") < 0);
+    assertTrue(!run("", "--no-color", df.toString()).out().contains("config:"));
+  }
 }

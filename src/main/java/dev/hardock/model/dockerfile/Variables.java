@@ -1,5 +1,6 @@
 package dev.hardock.model.dockerfile;
 
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.Substitution;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,10 +18,14 @@ public final class Variables {
 
   private final Map<Instruction, Map<String, String>> scopes;
   private final char escape;
+  private final ExpansionBudget budget;
+  private Instruction overBudgetAt;
 
-  public Variables(Map<Instruction, Map<String, String>> scopes, char escape) {
+  /** @param budget the file's, shared with the reader that declared the values */
+  public Variables(Map<Instruction, Map<String, String>> scopes, char escape, ExpansionBudget budget) {
     this.scopes = new IdentityHashMap<>(scopes);
     this.escape = escape;
+    this.budget = budget;
   }
 
   /** The variables in scope just before an instruction (empty for an instruction not in this build). */
@@ -32,9 +37,23 @@ public final class Variables {
   /** Expands a value as it would be at that instruction; null when it depends on an unknown value. */
   public String expand(String value, Instruction at) {
     Map<String, String> scope = scopes.getOrDefault(at, Collections.emptyMap());
-    return Substitution.expand(value, name -> {
+    String out = Substitution.expand(value, budget.lookup(name -> {
       String v = scope.get(name);
       return v == UNKNOWN ? null : v;
-    }, escape);
+    }), escape);
+    if (budget.tellOnce()) overBudgetAt = at;
+    return out;
+  }
+
+  /**
+   * The instruction where rules' expansions first ran out of the file's budget (values past it were unknown),
+   * when the reader had not run out already; else null. For the engine to report once, after the rules.
+   */
+  public Instruction overBudgetAt() {
+    return overBudgetAt;
+  }
+
+  public String budgetNotice() {
+    return budget.notice();
   }
 }

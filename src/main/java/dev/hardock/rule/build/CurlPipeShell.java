@@ -2,6 +2,7 @@ package dev.hardock.rule.build;
 
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import dev.hardock.model.Word;
@@ -11,7 +12,11 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * HD305: a script downloaded by curl or wget and run straight away by a shell or interpreter, without being
@@ -22,17 +27,18 @@ public final class CurlPipeShell extends Rule {
   private static final String CURL_VALUE_LETTERS = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
   private static final String WGET_VALUE_LETTERS = "oaOeiBtTwQPlARDIXU";
 
+  /** For the script last walked: each command walked, mapped to the first runner at or after it in its pipeline. */
+  private final Map<ShellCommand, Optional<EffectiveCommand>> runnerFrom = new IdentityHashMap<>();
+  private ShellScript walked;
+
   @Override
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
     EffectiveCommand download = EffectiveCommand.of(command);
     if (!printsBody(download)) return;
-    for (ShellCommand next = command.pipeTo(); next != null; next = next.pipeTo()) {
-      EffectiveCommand e = EffectiveCommand.of(next);
-      ScriptInterpreter s = ScriptInterpreter.of(e);
-      if (s != null && s.stdin() && !e.readsArgumentsFromInput()) {
-        report(command.span().to(e.name().span()), message(download, e));
-        return;
-      }
+    EffectiveCommand runner = runnerAfter(command);
+    if (runner != null) {
+      report(command.span().to(runner.name().span()), message(download, runner));
+      return;
     }
     ShellCommand parent = command.parent();
     if (parent == null) return;
@@ -45,6 +51,35 @@ public final class CurlPipeShell extends Rule {
         return;
       }
     }
+  }
+
+  /**
+   * The first command down the pipeline from {@code command} that runs its standard input as a script, or null.
+   * Remembered for every command walked, so a pipeline of n downloads is walked once, not n times.
+   */
+  private EffectiveCommand runnerAfter(ShellCommand command) {
+    if (walked != command.script()) {
+      walked = command.script();
+      runnerFrom.clear();
+    }
+    List<ShellCommand> path = new ArrayList<>();
+    Optional<EffectiveCommand> found = Optional.empty();
+    for (ShellCommand next = command.pipeTo(); next != null; next = next.pipeTo()) {
+      Optional<EffectiveCommand> known = runnerFrom.get(next);
+      if (known != null) {
+        found = known;
+        break;
+      }
+      path.add(next);
+      EffectiveCommand e = EffectiveCommand.of(next);
+      ScriptInterpreter s = ScriptInterpreter.of(e);
+      if (s != null && s.stdin() && !e.readsArgumentsFromInput()) {
+        found = Optional.of(e);
+        break;
+      }
+    }
+    for (ShellCommand p : path) runnerFrom.put(p, found);
+    return found.orElse(null);
   }
 
   private static String message(EffectiveCommand download, EffectiveCommand runner) {

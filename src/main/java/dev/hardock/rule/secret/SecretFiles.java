@@ -1,5 +1,6 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.Glob;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -59,35 +60,14 @@ public final class SecretFiles {
   /** A glob counts when its literal part (3+ characters) matches one of the sample names. */
   private static String globKind(String glob) {
     if (literal(glob).length() < 3) return null;
-    Pattern re;
+    Glob g;
     try {
-      re = Pattern.compile(toRegex(glob));
-    } catch (java.util.regex.PatternSyntaxException e) {
-      return null;   // a bracket set Java cannot read ([z-a], [[:alpha:]]): no sample to match
+      g = Glob.of(glob);
+    } catch (Glob.Invalid e) {
+      return null;   // a bracket set that cannot be read ([z-a], '[' unclosed): no sample to match
     }
-    for (String sample : SAMPLES) if (re.matcher(sample).matches()) return kind(sample);
+    for (String sample : SAMPLES) if (g.matches(sample)) return kind(sample);
     return null;
-  }
-
-  private static String toRegex(String glob) {
-    int lastClose = glob.lastIndexOf(']');
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*') b.append("[^/]*");
-      else if (c == '?') b.append("[^/]");
-      else if (c == '[') {
-        int close = i + 1 <= lastClose ? glob.indexOf(']', i + 1) : -1;
-        if (close < 0) {
-          b.append("\\[");
-        } else {
-          String set = glob.substring(i + 1, close).replace("\\", "\\\\");
-          b.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
-          i = close;
-        }
-      } else b.append(Pattern.quote(String.valueOf(c)));
-    }
-    return b.toString();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hardock.source.compose;
 
 import dev.hardock.io.FileAccess;
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
@@ -47,6 +48,8 @@ final class ComposeProject {
    */
   private final Map<String, Function<String, String>> includedVariables = new HashMap<>();
   final YamlNode.Budget budget = new YamlNode.Budget(YamlNode.Budget.DEFAULT);
+  /** What interpolation may hand out in all (a .env value of a megabyte used in every service). */
+  final ExpansionBudget expansions;
   final List<ParseProblem> problems = new ArrayList<>();
   final Map<Span, String> spanFiles = new IdentityHashMap<>();
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
@@ -71,6 +74,7 @@ final class ComposeProject {
     this.main = main;
     this.variables = variables;
     this.access = access;
+    this.expansions = ExpansionBudget.forText(main.text().length());
   }
 
   // ---- spans ----
@@ -290,7 +294,7 @@ final class ComposeProject {
 
   /** The variables a file's values interpolate with: its include's, or the project's. */
   Function<String, String> variablesOf(YamlFile f) {
-    return f == null ? variables : includedVariables.getOrDefault(f.display(), variables);
+    return expansions.lookup(f == null ? variables : includedVariables.getOrDefault(f.display(), variables));
   }
 
   /** An include item's {@code env_file} (one or a list, relative to the including file), else the .env beside the file. */

@@ -105,6 +105,7 @@ public final class ComposeReader {
       buildArgs.clear();
       unknownKeys.clear();
     }
+    if (project.expansions.tellOnce()) project.problems.add(new ParseProblem(Span.START, project.expansions.notice()));
     List<SourceText> texts = new ArrayList<>();
     for (Scalar s : loaded.values()) texts.add(text(s));
     Map<String, List<SourceText>> other = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.hardock.source.compose;
 
 import dev.hardock.io.DiskAccess;
 import dev.hardock.io.FileAccess;
+import dev.hardock.model.ExpansionBudget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * A {@code .env} file as Compose reads it for interpolation: {@code KEY=value} lines, optional
  * {@code export}, {@code #} comments (a trailing one needs a space before it in an unquoted value),
  * single quotes taken literally, double quotes with {@code \n}-style escapes, and {@code ${VAR}} in
- * unquoted and double-quoted values expanded from the keys read so far.
+ * unquoted and double-quoted values expanded from the keys read so far, within an {@link ExpansionBudget}
+ * ({@code A=${A}${A}} doubles at each line): past it a value is unknown and the key is left unset.
  */
 public final class DotEnv {
   static final int MAX_BYTES = 1024 * 1024;
@@ -25,6 +27,7 @@ public final class DotEnv {
 
   public static Map<String, String> parse(String text) {
     Map<String, String> out = new LinkedHashMap<>();
+    ExpansionBudget budget = ExpansionBudget.forText(text.length());
     String[] lines = text.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -70,19 +73,21 @@ public final class DotEnv {
             j = 0;
           }
         }
-        value = expand(b.toString(), out);
+        value = expand(b.toString(), out, budget);
       } else {
         int hash = raw.indexOf(" #");
         if (hash < 0) hash = raw.indexOf("\t#");
-        value = expand((hash < 0 ? raw : raw.substring(0, hash)).strip(), out);
+        value = expand((hash < 0 ? raw : raw.substring(0, hash)).strip(), out, budget);
       }
-      out.put(key, value);
+      if (value == null) out.remove(key); // past the expansion budget: unknown, as if never set
+      else out.put(key, value);
     }
     return out;
   }
 
-  private static String expand(String v, Map<String, String> known) {
-    String e = Interpolation.expand(v, known::get);
-    return e == null ? v : e;
+  /** The value with ${VAR} expanded; as written when it needs an unset variable; null past the budget. */
+  private static String expand(String v, Map<String, String> known, ExpansionBudget budget) {
+    String e = Interpolation.expand(v, budget.lookup(known::get));
+    return e != null ? e : budget.spent() ? null : v;
   }
 }

@@ -2,6 +2,7 @@ package dev.hardock.source.dockerfile;
 
 import dev.hardock.model.Spelling;
 import dev.hardock.model.ImageRef;
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
@@ -55,6 +56,7 @@ public final class DockerfileReader {
   private final String text;
   private final List<ParseProblem> problems = new ArrayList<>();
   private char escape = '\\';
+  private final ExpansionBudget expansions;
   /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
   private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
   /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
@@ -64,6 +66,7 @@ public final class DockerfileReader {
     this.file = file;
     this.lines = file.lines();
     this.text = file.text();
+    this.expansions = ExpansionBudget.forText(text.length());
   }
 
   public static Result read(SourceFile file) {
@@ -73,7 +76,7 @@ public final class DockerfileReader {
     } catch (RuntimeException | StackOverflowError e) {
       List<ParseProblem> p = new ArrayList<>(r.problems);
       p.add(new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName()));
-      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\')), p);
+      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions)), p);
     }
   }
 
@@ -725,17 +728,18 @@ public final class DockerfileReader {
           stageShell.put(s, posix);
           if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
         }
-        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        if (globalSnapshot == null) globalSnapshot = copy(globalScope, f.image().span());
         scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
+        if (expansions.tellOnce()) problems.add(new ParseProblem(f.image().span(), expansions.notice()));
         ImageRef ref = ImageRef.parse(f.image().value(), expanded);
         from = new Instruction.From(f.head(), f.image(), ref, f.alias());
         froms.put(f, from);
         scopes.put(from, scopes.get(f));
         parent = expanded == null ? null : byName.get(expanded.toLowerCase(Locale.ROOT));
         body = new ArrayList<>();
-        env = parent == null ? new HashMap<>() : new HashMap<>(stageEnv.get(parent));
-        scope = new HashMap<>(env);
+        env = parent == null ? new HashMap<>() : copy(stageEnv.get(parent), f.image().span());
+        scope = copy(env, f.image().span());
         posix = posixShell(from, parent, stageShell);
         snapshot = null;
         continue;
@@ -745,7 +749,7 @@ public final class DockerfileReader {
       }
       reportQuotes(i, posix && from != null);
       if (from == null) {
-        if (globalSnapshot == null) globalSnapshot = new HashMap<>(globalScope);
+        if (globalSnapshot == null) globalSnapshot = copy(globalScope, i.head().keywordSpan());
         scopes.put(i, globalSnapshot);
         if (i instanceof Instruction.Arg a) {
           global.add(a);
@@ -756,7 +760,7 @@ public final class DockerfileReader {
         }
         continue;
       }
-      if (snapshot == null) snapshot = new HashMap<>(scope);
+      if (snapshot == null) snapshot = copy(scope, i.head().keywordSpan());
       scopes.put(i, snapshot);
       body.add(i);
       if (i instanceof Instruction.Arg a) {
@@ -766,6 +770,7 @@ public final class DockerfileReader {
         snapshot = null;
         for (KeyValue kv : e.pairs()) {
           String v = expand(kv.value().value(), scope);
+          if (expansions.tellOnce()) problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
           String val = v == null ? Variables.UNKNOWN : v;
           scope.put(kv.key().value(), val);
           env.put(kv.key().value(), val);
@@ -776,7 +781,19 @@ public final class DockerfileReader {
     List<Instruction> ordered = new ArrayList<>(all.size());
     for (Instruction i : all) ordered.add(i instanceof Instruction.From f ? froms.get(f) : i);
     return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered),
-        new Variables(scopes, escape));
+        new Variables(scopes, escape, expansions));
+  }
+
+  /**
+   * A copy of a scope, each entry charged to the expansion budget: 20,000 ARG lines each took a copy of all the
+   * ones before (a 200 KB file filled the heap). Past the budget the copy is empty: every variable is unknown.
+   */
+  private Map<String, String> copy(Map<String, String> scope, Span at) {
+    if (!expansions.take(scope.size())) {
+      if (expansions.tellOnce()) problems.add(new ParseProblem(at, expansions.notice()));
+      return new HashMap<>();
+    }
+    return new HashMap<>(scope);
   }
 
   private void declare(Instruction.Arg a, Map<String, String> scope, Map<String, String> global,
@@ -786,6 +803,7 @@ public final class DockerfileReader {
       if (env != null && env.containsKey(name)) continue; // ENV wins over ARG of the same name
       if (kv.value() != null) {
         String v = expand(kv.value().value(), scope);
+        if (expansions.tellOnce()) problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
         scope.put(name, v == null ? Variables.UNKNOWN : v);
       } else if (scope != global && global.containsKey(name)) {
         scope.put(name, global.get(name));
@@ -796,10 +814,10 @@ public final class DockerfileReader {
   }
 
   private String expand(String value, Map<String, String> scope) {
-    return dev.hardock.model.Substitution.expand(value, n -> {
+    return dev.hardock.model.Substitution.expand(value, expansions.lookup(n -> {
       String v = scope.get(n);
       return v == Variables.UNKNOWN ? null : v;
-    }, escape);
+    }), escape);
   }
 
   /** The line without its trailing CR/LF characters (a loop: a regex anchored at $ retries from every CR). */

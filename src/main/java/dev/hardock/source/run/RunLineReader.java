@@ -1,6 +1,7 @@
 package dev.hardock.source.run;
 
 import dev.hardock.model.EnvVar;
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.ShellCommand;
@@ -66,9 +67,10 @@ public final class RunLineReader {
     // cheap: most Markdown and scripts start no container
     if (!MENTION.matcher(text).find() && !(format == RunBlocks.Format.YAML && text.contains("jobs"))) return result;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
+    ExpansionBudget expansions = ExpansionBudget.forText(text.length());
     List<WorkflowContainers.Decl> declared = new ArrayList<>();
     for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems(), declared)) {
-      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result));
+      Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result, expansions));
       if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
       // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
@@ -127,14 +129,22 @@ public final class RunLineReader {
     private final Result result;
     private final Map<String, String> vars = new HashMap<>();
     private final VolumeBinds volumes = new VolumeBinds();
+    private final ExpansionBudget expansions;
+    /** The variables, charged to the file's budget: A=$A$A repeated would double the value each time. */
+    private final java.util.function.Function<String, String> known;
 
-    Walk(LineIndex lines, Result result) {
+    Walk(LineIndex lines, Result result, ExpansionBudget expansions) {
       this.lines = lines;
       this.result = result;
+      this.expansions = expansions;
+      this.known = expansions.lookup(vars::get);
     }
 
     void script(ShellScript script) {
-      for (ShellCommand c : script.commands()) command(c);
+      for (ShellCommand c : script.commands()) {
+        command(c);
+        if (expansions.tellOnce()) result.problems().add(new ParseProblem(c.span(), expansions.notice()));
+      }
     }
 
     private void command(ShellCommand c) {
@@ -198,9 +208,9 @@ public final class RunLineReader {
       if (!sub.equals("run") && !sub.equals("create")) return;
       Span span = words.get(toolAt).span().to(words.get(i).span());
       String shown = tool.name().toLowerCase(java.util.Locale.ROOT) + (i - toolAt > 1 && words.get(i - 1).value().equals("container") ? " container " : " ") + sub;
-      RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, vars::get);
+      RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, known);
       result.unknownFlags().addAll(args.unknown);
-      ContainerSpec spec = RunContainer.of(shown, span, args, vars::get);
+      ContainerSpec spec = RunContainer.of(shown, span, args, known);
       result.containers().add(volumes.isEmpty() ? spec : RunContainer.withMounts(spec, volumes::apply));
       for (int j = toolAt; j < words.size(); j++) {
         result.texts().add(new SourceText(words.get(j).valueText(), lines));
@@ -215,7 +225,7 @@ public final class RunLineReader {
       String key = v.substring(0, eq);
       if (key.endsWith("+")) return;
       if (!key.chars().allMatch(ch -> ch == '_' || Character.isLetterOrDigit(ch))) return;
-      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      RunValue value = RunValue.of(w, eq + 1, v.length(), known);
       if (value.isSymbolic()) vars.remove(key);
       else vars.put(key, value.text());
       if (exported) clientEnv(w);
@@ -226,7 +236,7 @@ public final class RunLineReader {
       String v = w.value();
       int eq = v.indexOf('=');
       if (eq <= 0 || !v.startsWith("DOCKER_")) return;
-      RunValue value = RunValue.of(w, eq + 1, v.length(), vars::get);
+      RunValue value = RunValue.of(w, eq + 1, v.length(), known);
       result.env().add(new EnvVar(new Text(v.substring(0, eq), w.span(0, eq)), new Text(value.text(), value.span()),
           w.span(), SourceKind.RUN));
     }
