@@ -45,13 +45,13 @@ name=hardock-$version-$os-$arch
 
 # ---- the JDK ----------------------------------------------------------------------------------
 canon() { (cd -P -- "$1" 2>/dev/null && pwd -P); }
-declare -A seen=()
+seen=$'\n'   # homes already looked at, one a line (bash 3.2 of macOS: no associative arrays, no mapfile)
 jdks=()   # "feature<TAB>order<TAB>home", sorted below
 add_jdk() {
   local home
   home=$(canon "$1") || return 0
-  [[ -z ${seen[$home]:-} ]] || return 0
-  seen[$home]=1
+  [[ $seen != *$'\n'"$home"$'\n'* ]] || return 0
+  seen+=$home$'\n'
   [[ -x $home/bin/jlink && -x $home/bin/jdeps && -x $home/bin/java ]] || return 0
   hj_release "$home" || return 0
   ((hj_feature >= 17)) || return 0
@@ -69,14 +69,15 @@ else
   ((${#jdks[@]})) || die "no JDK 17+ with jlink found; name one with -Dhardock.dist.jdk=PATH"
 fi
 # newest first; among equals, the order above
-mapfile -t jdks < <(printf '%s\n' "${jdks[@]}" | sort -t $'\t' -k1,1r -k2,2n)
+sorted=()
+while IFS= read -r line; do sorted+=("$line"); done < <(printf '%s\n' "${jdks[@]}" | sort -t $'\t' -k1,1r -k2,2n)
 
 # ---- the modules: what jdeps finds in the jar, less what hardock never loads ------------------
 stage=$out/$name
 rm -rf -- "$stage" "$out/$name.tar.gz"
 mkdir -p "$stage/bin" "$stage/lib"
 jdk= feature=
-for entry in "${jdks[@]}"; do
+for entry in "${sorted[@]}"; do
   home=${entry##*$'\t'}
   hj_release "$home"
   f=$hj_feature
@@ -137,7 +138,7 @@ tarflags=()
 if tar --version 2>/dev/null | grep -q 'GNU tar'; then
   tarflags=(--sort=name --owner=0 --group=0 --numeric-owner)
 fi
-tar -C "$out" "${tarflags[@]}" -cf - "$name" | gzip -9 > "$out/$name.tar.gz"
+tar -C "$out" ${tarflags[@]+"${tarflags[@]}"} -cf - "$name" | gzip -9 > "$out/$name.tar.gz"
 
 kb() { du -sk -- "$@" | awk '{s += $1} END {printf "%.1f MB", s / 1024}'; }
 zipped=$(wc -c < "$out/$name.tar.gz")
