@@ -131,5 +131,6 @@ else
   say "size: $sizes (AppCDS bundle of a JDK older than 25: not held to the limits)"
 fi
 
-say "$pass passed, $failed failed in $((SECONDS - start)) s"
+say "took $((SECONDS - start)) s"
+echo "dist-test: $pass passed, $failed failed"
 ((failed == 0))
