@@ -8,6 +8,7 @@
 #   - its JSON report on testdata/ equals the jar's (run by the JDK at hand) byte for byte, and so does its exit code;
 #   - the JVM cache made at build time is used by the very first run (classes come from the cache; a bundle of a
 #     JDK older than 25 gets only its JDK classes from a cache once moved, see below);
+#   - HARDOCK_DIST=1 ./hardock runs through the bundle it built (when this script built it);
 #   - a missing or damaged runtime (removed, emptied, truncated, not executable) is refused with exit 2 and one
 #     line on stderr, before any JVM starts;
 #   - size: <= 60 MB unpacked, <= 30 MB compressed (a bundle of a JDK older than 25 carries a default CDS
@@ -118,6 +119,14 @@ refused "libjvm truncated" 'f=$(ls runtime/lib/server/libjvm.*); head -c 100000 
 refused "java not executable" 'chmod a-x runtime/bin/java'
 refused "release file removed" 'rm runtime/release'
 refused "cache truncated" 'f=$(ls lib/hardock.aot lib/hardock.jsa 2>/dev/null); head -c 4096 "'"$bundle"'/$f" > "$f"'
+
+# ---- ./hardock of the clone runs through the bundle it built, with HARDOCK_DIST=1 ------------------------
+if [[ -z ${1:-} ]]; then
+  home=$(HARDOCK_DIST=1 HARDOCK_JAVA_OPTS=-XshowSettings:properties ./hardock --version 2>&1 >/dev/null |
+    sed -n 's/^ *java.home = //p')
+  if [[ $home == "$root/target/dist/$name/runtime" ]]; then ok "HARDOCK_DIST=1 ./hardock runs on the bundle's runtime"
+  else bad "HARDOCK_DIST=1 ./hardock runs on ${home:-nothing}, not on $root/target/dist/$name/runtime"; fi
+fi
 
 # ---- size ---------------------------------------------------------------------------------------------
 unpacked=$(du -sk -- "$bundle" | awk '{print $1}')
