@@ -65,8 +65,9 @@ EOF
 
 new_root() {   # fresh project root with launcher, jar, fake mvnw
   root=$scratch/root$1
-  mkdir -p "$root/target" "$root/src/main"
+  mkdir -p "$root/target" "$root/src/main" "$root/src/dist/lib"
   cp "$launcher" "$root/hardock"
+  cp "$here/../src/dist/lib/jvm-cache.sh" "$root/src/dist/lib/"
   echo '<project/>' > "$root/pom.xml"
   cat > "$root/mvnw" <<'EOF'
 #!/usr/bin/env bash

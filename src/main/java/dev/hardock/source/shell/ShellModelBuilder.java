@@ -11,7 +11,6 @@ import dev.hardock.model.Word;
 import dev.hardock.model.WordPart;
 import dev.hardock.model.WordPart.Kind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.BufferedTokenStream;
@@ -92,7 +91,9 @@ final class ShellModelBuilder {
   List<ShellCommand> commands() {
     List<Draft> kept = new ArrayList<>();
     for (Draft d : drafts) if (!d.dropped) kept.add(d);
-    kept.sort(Comparator.<Draft>comparingInt(d -> d.start).thenComparingInt(d -> d.order));
+    // a plain lambda, not Comparator.comparingInt(..).thenComparingInt(..): those combinators are serializable
+    // lambdas of the JDK (altMetafactory), spun anew by every process since no JVM cache can hold them
+    kept.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(a.order, b.order));
     for (int i = 0; i < kept.size(); i++) kept.get(i).index = i;
     List<ShellCommand> out = new ArrayList<>(kept.size());
     for (Draft d : kept) {
