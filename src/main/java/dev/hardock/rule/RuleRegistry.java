@@ -17,8 +17,10 @@ import dev.hardock.rule.build.TlsVerificationDisabled;
 import dev.hardock.rule.build.UnsignedPackages;
 import dev.hardock.rule.build.UpdateAlone;
 import dev.hardock.rule.build.UserMissing;
+import dev.hardock.rule.build.UserNotNumeric;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.build.WorkdirRelative;
+import dev.hardock.rule.build.WorkdirSystemDir;
 import dev.hardock.rule.daemon.DaemonDebug;
 import dev.hardock.rule.daemon.DaemonDefaultUlimitsMissing;
 import dev.hardock.rule.daemon.DaemonIccEnabled;
@@ -30,6 +32,7 @@ import dev.hardock.rule.daemon.DaemonTcpWithoutTls;
 import dev.hardock.rule.daemon.DaemonUserlandProxyOn;
 import dev.hardock.rule.daemon.DaemonUsernsRemapOff;
 import dev.hardock.rule.image.ContentTrustDisabled;
+import dev.hardock.rule.image.FloatingTag;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
@@ -127,6 +130,7 @@ public final class RuleRegistry {
       LatestTag.class,
       UnpinnedDigest.class,
       UntrustedRegistry.class,
+      FloatingTag.class,
       UserMissing.class,
       UserRoot.class,
       AddInsteadOfCopy.class,
@@ -148,6 +152,8 @@ public final class RuleRegistry {
       ContentTrustDisabled.class,
       MaintainerDeprecated.class,
       ExposeInvalidPort.class,
+      WorkdirSystemDir.class,
+      UserNotNumeric.class,
       SecretInEnv.class,
       SecretInBuildArg.class,
       HardcodedCredential.class,
