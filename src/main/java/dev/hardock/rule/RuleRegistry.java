@@ -70,6 +70,7 @@ import dev.hardock.rule.runtime.UnboundedRestart;
 import dev.hardock.rule.runtime.UnlimitedSwap;
 import dev.hardock.rule.runtime.WritableBindMount;
 import dev.hardock.rule.runtime.WritableRootFilesystem;
+import dev.hardock.rule.secret.CredentialSetupInRun;
 import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
@@ -157,6 +158,7 @@ public final class RuleRegistry {
       SecretInEnv.class,
       SecretInBuildArg.class,
       HardcodedCredential.class,
+      CredentialSetupInRun.class,
       DaemonIccEnabled.class,
       DaemonLiveRestoreOff.class,
       DaemonUsernsRemapOff.class,
