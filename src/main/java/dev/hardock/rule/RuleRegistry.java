@@ -12,6 +12,7 @@ import dev.hardock.rule.build.ExposeSsh;
 import dev.hardock.rule.build.HealthcheckMissing;
 import dev.hardock.rule.build.MaintainerDeprecated;
 import dev.hardock.rule.build.MultipleCmd;
+import dev.hardock.rule.build.PackageVersionUnpinned;
 import dev.hardock.rule.build.Sudo;
 import dev.hardock.rule.build.TlsVerificationDisabled;
 import dev.hardock.rule.build.UnsignedPackages;
@@ -155,6 +156,7 @@ public final class RuleRegistry {
       ExposeInvalidPort.class,
       WorkdirSystemDir.class,
       UserNotNumeric.class,
+      PackageVersionUnpinned.class,
       SecretInEnv.class,
       SecretInBuildArg.class,
       HardcodedCredential.class,
