@@ -105,25 +105,34 @@ public final class PackageVersionUnpinned extends Rule {
 
   // ---- language package managers ----
 
-  private void pip(List<Word> args) {
-    if (!enabled("pip")) return;
+  /**
+   * The words after an install subcommand that are neither options nor option values; null when the first operand
+   * is no install, or when an option of {@code pinnedBy} ({@code -c FILE}, {@code --require-hashes}) pins every name.
+   */
+  private static List<Word> names(List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy) {
     List<Word> names = new ArrayList<>();
     boolean install = false;
     for (int i = 0; i < args.size(); i++) {
       String v = args.get(i).value();
-      if (!install) {
-        if (v.equals("install")) install = true;
-        else if (!v.startsWith("-")) return;
-        continue;
-      }
-      // versions fixed by a constraints file or by hashes: the named packages are pinned there
-      if (v.equals("-c") || v.startsWith("--constraint") || v.equals("--require-hashes")) return;
       if (v.startsWith("-")) {
-        if (!v.contains("=") && LanguagePackageCommand.PIP_VALUED.contains(v)) i++;
-        continue;
+        int eq = v.indexOf('=');
+        if (pinnedBy.contains(eq < 0 ? v : v.substring(0, eq))) return null;
+        if (eq < 0 && valued.contains(v)) i++;
+      } else if (install) {
+        names.add(args.get(i));
+      } else if (installs.contains(v)) {
+        install = true;
+      } else {
+        return null;
       }
-      names.add(args.get(i));
     }
+    return names;
+  }
+
+  private void pip(List<Word> args) {
+    List<Word> names = enabled("pip") ? names(args, Set.of("install"), LanguagePackageCommand.PIP_VALUED,
+        Set.of("-c", "--constraint", "--require-hashes")) : null;
+    if (names == null) return;
     for (Word w : names) {
       String v = w.value();
       if (!w.isLiteral()) continue;
@@ -154,20 +163,10 @@ public final class PackageVersionUnpinned extends Rule {
   private static final Set<String> FLOATING_TAGS = Set.of("", "latest", "next", "*", "x", "canary", "beta", "nightly");
 
   private void npm(List<Word> args) {
-    if (!enabled("npm")) return;
-    boolean install = false;
-    for (int i = 0; i < args.size(); i++) {
-      Word w = args.get(i);
+    List<Word> names = enabled("npm") ? names(args, NPM_INSTALLS, LanguagePackageCommand.NPM_VALUED, Set.of()) : null;
+    if (names == null) return;
+    for (Word w : names) {
       String v = w.value();
-      if (v.startsWith("-")) {
-        if (!v.contains("=") && LanguagePackageCommand.NPM_VALUED.contains(v)) i++;
-        continue;
-      }
-      if (!install) {
-        if (!NPM_INSTALLS.contains(v)) return;
-        install = true;
-        continue;
-      }
       if (!w.isLiteral()) continue;
       if (v.startsWith("git") && (v.contains("://") || v.startsWith("github:"))) {
         if (v.indexOf('#') < 0) unpinned(w, "npm install", v + "#<commit>"); // a git dependency is pinned by #ref
@@ -183,24 +182,10 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void gem(List<Word> args) {
-    if (!enabled("gem")) return;
-    List<Word> names = new ArrayList<>();
-    boolean install = false;
-    for (int i = 0; i < args.size(); i++) {
-      String v = args.get(i).value();
-      if (v.startsWith("-")) {
-        // one version for the named gems; a Gemfile pins them elsewhere
-        if (v.equals("-v") || v.startsWith("--version") || v.equals("-g") || v.startsWith("--file")) return;
-        if (!v.contains("=") && LanguagePackageCommand.GEM_VALUED.contains(v)) i++;
-        continue;
-      }
-      if (!install) {
-        if (!v.equals("install") && !v.equals("i")) return;
-        install = true;
-        continue;
-      }
-      names.add(args.get(i));
-    }
+    // one -v for all the named gems; a Gemfile (-g) pins them elsewhere
+    List<Word> names = enabled("gem") ? names(args, Set.of("install", "i"), LanguagePackageCommand.GEM_VALUED,
+        Set.of("-v", "--version", "-g", "--file")) : null;
+    if (names == null) return;
     for (Word w : names) {
       String v = w.value();
       if (!w.isLiteral() || isPathOrUrl(v) || v.endsWith(".gem") || v.indexOf(':') > 0) continue;
@@ -209,20 +194,10 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void go(List<Word> args) {
-    if (!enabled("go")) return;
-    boolean install = false;
-    for (int i = 0; i < args.size(); i++) {
-      Word w = args.get(i);
+    List<Word> names = enabled("go") ? names(args, Set.of("install"), LanguagePackageCommand.GO_VALUED, Set.of()) : null;
+    if (names == null) return;
+    for (Word w : names) {
       String v = w.value();
-      if (v.startsWith("-")) {
-        if (!v.contains("=") && LanguagePackageCommand.GO_VALUED.contains(v)) i++;
-        continue;
-      }
-      if (!install) {
-        if (!v.equals("install")) return;
-        install = true;
-        continue;
-      }
       if (!w.isLiteral() || isPathOrUrl(v)) continue;
       int at = v.indexOf('@');
       String path = at < 0 ? v : v.substring(0, at);

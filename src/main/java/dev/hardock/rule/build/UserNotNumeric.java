@@ -3,7 +3,6 @@ package dev.hardock.rule.build;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
-import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -19,19 +18,16 @@ import dev.hardock.rule.runtime.RootUser;
 public final class UserNotNumeric extends Rule {
   @Override
   public void check(ImageBuild build) {
-    for (Stage s = build.finalStage(); s != null; s = s.parent()) {
-      Instruction.User user = s.last(Instruction.User.class);
-      if (user == null) continue;
-      String value = build.variables().expand(user.user().value(), user);
-      if (value == null || value.isEmpty() || RootUser.isRoot(value)) return;
-      int colon = value.indexOf(':');
-      String name = colon < 0 ? value : value.substring(0, colon);
-      if (!name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        String shown = value.equals(user.user().value()) ? value : user.user().value() + " (" + value + ")";
-        report(user.user().span(), "USER " + shown + " is a name: Kubernetes runAsNonRoot can only verify a numeric"
-            + " UID; use the user's UID (for example USER 10001" + (colon < 0 ? "" : ":10001") + ")");
-      }
-      return;
+    Instruction.User user = UserRoot.shippedUser(build);
+    if (user == null) return;
+    String value = build.variables().expand(user.user().value(), user);
+    if (value == null || value.isEmpty() || RootUser.isRoot(value)) return;
+    int colon = value.indexOf(':');
+    String name = colon < 0 ? value : value.substring(0, colon);
+    if (!name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      String shown = value.equals(user.user().value()) ? value : user.user().value() + " (" + value + ")";
+      report(user.user().span(), "USER " + shown + " is a name: Kubernetes runAsNonRoot can only verify a numeric"
+          + " UID; use the user's UID (for example USER 10001" + (colon < 0 ? "" : ":10001") + ")");
     }
   }
 }

@@ -7,8 +7,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.hardock.rule.runtime.SensitivePaths;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ public final class WorkdirSystemDir extends Rule {
     if (!(instruction instanceof Instruction.Workdir w)) return;
     String path = build.variables().expand(w.path().value(), w);
     if (path == null || !path.startsWith("/")) return;
-    String normal = normalize(path);
+    String normal = SensitivePaths.normalize(path);
     for (String dir : SYSTEM_DIRS) {
       if (normal.equals(dir) || normal.startsWith(dir + "/")) {
         String shown = path.equals(w.path().value()) ? path : w.path().value() + " (" + path + ")";
@@ -35,19 +34,5 @@ public final class WorkdirSystemDir extends Rule {
         return;
       }
     }
-  }
-
-  /** An absolute path with {@code .}, {@code ..} and repeated slashes resolved. */
-  static String normalize(String path) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : path.split("/")) {
-      if (p.isEmpty() || p.equals(".")) continue;
-      if (p.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return "/" + String.join("/", parts);
   }
 }

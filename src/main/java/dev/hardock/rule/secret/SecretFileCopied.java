@@ -9,9 +9,8 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import java.util.ArrayDeque;
+import dev.hardock.rule.runtime.SensitivePaths;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -138,18 +137,9 @@ public final class SecretFileCopied extends Rule {
     }
   }
 
-  /** {@code path} made absolute against {@code dir}, with {@code .}, {@code ..} and repeated slashes resolved. */
+  /** {@code path} made absolute against {@code dir}, resolved as {@link SensitivePaths#normalize} does, keeping a trailing slash. */
   static String absolute(String path, String dir) {
-    String joined = path.startsWith("/") ? path : dir + "/" + path;
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : joined.split("/")) {
-      if (p.isEmpty() || p.equals(".")) continue;
-      if (p.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return "/" + String.join("/", parts) + (path.endsWith("/") && !parts.isEmpty() ? "/" : "");
+    String n = SensitivePaths.normalize(path.startsWith("/") ? path : dir + "/" + path);
+    return n + (path.endsWith("/") && !n.equals("/") ? "/" : "");
   }
 }
