@@ -23,4 +23,10 @@ RUN npm install --registry=https://example.com express
 RUN gem install bundler
 # expect: HD324 @16-47, HD324 @62-95
 RUN go install golang.org/x/tools/gopls@latest && go install github.com/go-delve/delve/cmd/dlv
+# hadolint DL3018 "one missed"
+RUN apk add --no-cache \
+    flex=2.6.4-r1 \
+# expect: HD324 @5-11
+    libffi \
+    libbz2=1.0.6-r5
 USER 10001

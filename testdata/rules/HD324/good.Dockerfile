@@ -15,4 +15,15 @@ RUN npm install express@4.1.1 @myorg/privatepackage@">=0.1.0 <0.2.0" ./folder ~/
 RUN npm install git+ssh://git@github.com:npm/npm.git#v1.0.27 --loglevel verbose sax@0.1.1
 RUN gem install bundler -v 2.5.23 && gem install rails:7.2.1 && gem install ./local.gem && gem install -g Gemfile
 RUN go install golang.org/x/tools/gopls@v0.16.2 ./cmd/server && go install cmd/vet && go build ./...
+# KICS apt_get_install_pin_version_not_defined negative3; hadolint DL3018's negative cases
+RUN apt-get install python=2.7 ; echo "A" && echo "B"
+RUN apk add --no-cache git~2.52.0 flex=2.6.4-r1 mypackage-1.1.1.apk
+RUN apk add --no-cache \
+    --repository https://nl.alpinelinux.org/alpine/edge/testing \
+    flow=0.78.0-r0 && apk add -X https://nl.alpinelinux.org/alpine/edge/testing flow=0.78.0-r0
+RUN apk add \
+    --virtual build-dependencies \
+    python-dev=1.1.1 build-base=2.2.2 wget=3.3.3 \
+    && pip install -r requirements.txt \
+    && apk del build-dependencies
 USER 10001
