@@ -9,3 +9,6 @@ RUN pip install gunicorn
 CMD ["gunicorn", "app:app"]
 ENTRYPOINT ["tini", "--"]
 cmd ["gunicorn", "-w", "4", "app:app"]
+# expect: HD315 @1-12
+HEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1
+HEALTHCHECK CMD ["/bin/healthcheck"]

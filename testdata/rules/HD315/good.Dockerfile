@@ -6,3 +6,8 @@ FROM base AS app
 CMD ["gunicorn", "app:app"]
 ENTRYPOINT ["tini", "--"]
 ONBUILD CMD ["echo", "child"]
+HEALTHCHECK CMD ["/bin/healthcheck"]
+
+FROM base AS other
+HEALTHCHECK NONE
+ONBUILD HEALTHCHECK CMD ["/bin/child-check"]

@@ -12,13 +12,16 @@ import dev.hardock.rule.build.ExposeSsh;
 import dev.hardock.rule.build.HealthcheckMissing;
 import dev.hardock.rule.build.MaintainerDeprecated;
 import dev.hardock.rule.build.MultipleCmd;
+import dev.hardock.rule.build.PackageVersionUnpinned;
 import dev.hardock.rule.build.Sudo;
 import dev.hardock.rule.build.TlsVerificationDisabled;
 import dev.hardock.rule.build.UnsignedPackages;
 import dev.hardock.rule.build.UpdateAlone;
 import dev.hardock.rule.build.UserMissing;
+import dev.hardock.rule.build.UserNotNumeric;
 import dev.hardock.rule.build.UserRoot;
 import dev.hardock.rule.build.WorkdirRelative;
+import dev.hardock.rule.build.WorkdirSystemDir;
 import dev.hardock.rule.daemon.DaemonDebug;
 import dev.hardock.rule.daemon.DaemonDefaultUlimitsMissing;
 import dev.hardock.rule.daemon.DaemonIccEnabled;
@@ -30,6 +33,7 @@ import dev.hardock.rule.daemon.DaemonTcpWithoutTls;
 import dev.hardock.rule.daemon.DaemonUserlandProxyOn;
 import dev.hardock.rule.daemon.DaemonUsernsRemapOff;
 import dev.hardock.rule.image.ContentTrustDisabled;
+import dev.hardock.rule.image.FloatingTag;
 import dev.hardock.rule.image.LatestTag;
 import dev.hardock.rule.image.UnpinnedDigest;
 import dev.hardock.rule.image.UntrustedRegistry;
@@ -71,6 +75,7 @@ import dev.hardock.rule.runtime.UnboundedRestart;
 import dev.hardock.rule.runtime.UnlimitedSwap;
 import dev.hardock.rule.runtime.WritableBindMount;
 import dev.hardock.rule.runtime.WritableRootFilesystem;
+import dev.hardock.rule.secret.CredentialSetupInRun;
 import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
@@ -135,6 +140,7 @@ public final class RuleRegistry {
       LatestTag.class,
       UnpinnedDigest.class,
       UntrustedRegistry.class,
+      FloatingTag.class,
       UserMissing.class,
       UserRoot.class,
       AddInsteadOfCopy.class,
@@ -156,9 +162,13 @@ public final class RuleRegistry {
       ContentTrustDisabled.class,
       MaintainerDeprecated.class,
       ExposeInvalidPort.class,
+      WorkdirSystemDir.class,
+      UserNotNumeric.class,
+      PackageVersionUnpinned.class,
       SecretInEnv.class,
       SecretInBuildArg.class,
       HardcodedCredential.class,
+      CredentialSetupInRun.class,
       DaemonIccEnabled.class,
       DaemonLiveRestoreOff.class,
       DaemonUsernsRemapOff.class,

@@ -10,8 +10,8 @@ import dev.hardock.rule.Severity;
 import java.util.List;
 
 /**
- * HD315: more than one CMD, or more than one ENTRYPOINT, in a stage. Only the last one takes effect, so the
- * finding points at each earlier one: that is the dead line to delete (or the one the author meant).
+ * HD315: more than one CMD, ENTRYPOINT or HEALTHCHECK of the same kind in a stage. Only the last one takes
+ * effect, so the finding points at each earlier one: that is the dead line to delete (or the one the author meant).
  */
 @RuleInfo(id = "HD315", slug = "multiple-cmd", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
 public final class MultipleCmd extends Rule {
@@ -19,6 +19,7 @@ public final class MultipleCmd extends Rule {
   public void check(Stage stage, ImageBuild build) {
     overridden(stage.all(Instruction.Cmd.class));
     overridden(stage.all(Instruction.Entrypoint.class));
+    overridden(stage.all(Instruction.Healthcheck.class));
   }
 
   private void overridden(List<? extends Instruction> all) {

@@ -68,10 +68,8 @@ public final class TlsVerificationDisabled extends Rule {
       case "npm", "yarn", "pnpm" -> npm(name, args);
       case "uv" -> flag(args, "--allow-insecure-host", "uv");
       default -> {
-        if (name.matches("pip[0-9.]*") || (name.startsWith("python") && args.size() > 1
-            && args.get(0).value().equals("-m") && args.get(1).value().equals("pip"))) {
-          pip(args);
-        }
+        LanguagePackageCommand p = LanguagePackageCommand.of(e);
+        if (p != null && p.tool() == LanguagePackageCommand.Tool.PIP) pip(args);
       }
     }
   }

@@ -14,14 +14,20 @@ import dev.hardock.rule.runtime.RootUser;
 public final class UserRoot extends Rule {
   @Override
   public void check(ImageBuild build) {
+    Instruction.User user = shippedUser(build);
+    if (user == null) return;
+    String value = build.variables().expand(user.user().value(), user);
+    if (value != null && RootUser.isRoot(value)) {
+      report(user.user().span(), "the final stage runs as " + value + ": switch to a non-root USER after the steps that need root");
+    }
+  }
+
+  /** The last USER that applies to the shipped stage (its own, else that of the stage it is built from), or null. */
+  static Instruction.User shippedUser(ImageBuild build) {
     for (Stage s = build.finalStage(); s != null; s = s.parent()) {
       Instruction.User user = s.last(Instruction.User.class);
-      if (user == null) continue;
-      String value = build.variables().expand(user.user().value(), user);
-      if (value != null && RootUser.isRoot(value)) {
-        report(user.user().span(), "the final stage runs as " + value + ": switch to a non-root USER after the steps that need root");
-      }
-      return;
+      if (user != null) return user;
     }
+    return null;
   }
 }

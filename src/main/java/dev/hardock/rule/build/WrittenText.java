@@ -15,7 +15,7 @@ import java.util.List;
  * {@code deb [trusted=yes] ...} take effect: the arguments of echo/printf when their output is redirected or
  * piped into tee, and here-document bodies.
  */
-final class WrittenText {
+public final class WrittenText {
   private WrittenText() { }
 
   static List<SourceText> of(ShellCommand c, LineIndex lines) {
@@ -29,7 +29,7 @@ final class WrittenText {
   }
 
   /** echo and printf: their arguments are text, not settings, unless written somewhere. */
-  static boolean isPrint(EffectiveCommand e) {
+  public static boolean isPrint(EffectiveCommand e) {
     return e.nameValue().equals("echo") || e.nameValue().equals("printf");
   }
 

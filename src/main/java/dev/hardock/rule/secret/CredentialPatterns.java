@@ -20,11 +20,23 @@ public final class CredentialPatterns {
   /** Kinds of credentials, most specific first. */
   public enum Kind {
     PRIVATE_KEY("private key"),
+    PUTTY_PRIVATE_KEY("PuTTY private key"),
     AWS_ACCESS_KEY_ID("AWS access key id"),
+    AWS_SECRET_ACCESS_KEY("AWS secret access key"),
     GITHUB_TOKEN("GitHub token"),
     SLACK_TOKEN("Slack token"),
     GOOGLE_API_KEY("Google API key"),
     STRIPE_LIVE_KEY("Stripe live key"),
+    SENDGRID_API_KEY("SendGrid API key"),
+    TWILIO_API_KEY("Twilio API key"),
+    MAILGUN_API_KEY("Mailgun API key"),
+    MAILCHIMP_API_KEY("Mailchimp API key"),
+    HEROKU_API_KEY("Heroku API key"),
+    SQUARE_TOKEN("Square token"),
+    BRAINTREE_TOKEN("PayPal/Braintree access token"),
+    GOOGLE_OAUTH_SECRET("Google OAuth client secret"),
+    SLACK_WEBHOOK("Slack webhook URL"),
+    TEAMS_WEBHOOK("Microsoft Teams webhook URL"),
     JWT("JSON Web Token"),
     URL_PASSWORD("password in URL");
 
@@ -77,6 +89,25 @@ public final class CredentialPatterns {
       runToken(s, "rk_live_", 24, ALNUM, Kind.STRIPE_LIVE_KEY, out);
     }
     if (s.indexOf("eyJ") >= 0) jwts(s, out);
+    if (s.indexOf("PuTTY-User-Key-File-") >= 0) putty(s, out);
+    if (s.indexOf("SG.") >= 0) sendgrid(s, out);
+    fixedToken(s, "SK", 32, HEX, Kind.TWILIO_API_KEY, out);
+    fixedToken(s, "key-", 32, ALNUM, Kind.MAILGUN_API_KEY, out);
+    if (s.indexOf("-us") >= 0) mailchimp(s, out);
+    runToken(s, "HRKU-", 30, BASE64URL, Kind.HEROKU_API_KEY, out);
+    if (s.indexOf("sq0") >= 0) {
+      fixedToken(s, "sq0atp-", 22, BASE64URL, Kind.SQUARE_TOKEN, out);
+      fixedToken(s, "sq0csp-", 43, BASE64URL, Kind.SQUARE_TOKEN, out);
+    }
+    if (s.indexOf("access_token$production$") >= 0) braintree(s, out);
+    fixedToken(s, "GOCSPX-", 28, BASE64URL, Kind.GOOGLE_OAUTH_SECRET, out);
+    webhook(s, "hooks.slack.com/services/", 3, Kind.SLACK_WEBHOOK, out);
+    webhook(s, ".webhook.office.com/webhookb2/", 2, Kind.TEAMS_WEBHOOK, out);
+    webhook(s, "outlook.office.com/webhook/", 2, Kind.TEAMS_WEBHOOK, out);
+    if (hasKind(out, Kind.AWS_ACCESS_KEY_ID) || containsIgnoreCase(s, "secret_access_key")
+        || containsIgnoreCase(s, "secretaccesskey")) {
+      awsSecretKeys(s, out);
+    }
     if (s.indexOf("://") >= 0) urlPasswords(s, out);
     return out.size() <= 1 ? out : dropNested(out);
   }
@@ -95,6 +126,8 @@ public final class CredentialPatterns {
   private static final CharClass ALNUM = CredentialPatterns::isAlnum;
   private static final CharClass WORD = c -> isAlnum(c) || c == '_';
   private static final CharClass BASE64URL = c -> isAlnum(c) || c == '_' || c == '-';
+  private static final CharClass HEX = c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  private static final CharClass BASE64 = c -> isAlnum(c) || c == '/' || c == '+';
   private static final CharClass UPPER_ALNUM = c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
   private static boolean isAlnum(char c) {
@@ -266,6 +299,153 @@ public final class CredentialPatterns {
       if (password.indexOf('$') >= 0 || SecretValues.literal(password) == null) continue;
       out.add(new Match(pwStart, lastAt, Kind.URL_PASSWORD));
     }
+  }
+
+  // ---- vendor formats (issue 17; the shapes KICS's passwords_and_secrets and the vendors document) ----
+
+  private static boolean hasKind(List<Match> out, Kind kind) {
+    for (Match m : out) if (m.kind() == kind) return true;
+    return false;
+  }
+
+  /** Case-insensitive indexOf, one pass. */
+  private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+    int n = lowerNeedle.length();
+    for (int i = 0; i + n <= s.length(); i++) if (s.regionMatches(true, i, lowerNeedle, 0, n)) return true;
+    return false;
+  }
+
+  /** {@code PuTTY-User-Key-File-2:} / {@code -3:}, the first line of a .ppk file: the match is that header. */
+  private static void putty(String s, List<Match> out) {
+    String head = "PuTTY-User-Key-File-";
+    for (int i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 1)) {
+      int k = i + head.length();
+      if (k + 1 < s.length() && (s.charAt(k) == '2' || s.charAt(k) == '3') && s.charAt(k + 1) == ':') {
+        out.add(new Match(i, k + 2, Kind.PUTTY_PRIVATE_KEY));
+      }
+    }
+  }
+
+  /** {@code SG.} + 22 base64url + {@code .} + 43 base64url. */
+  private static void sendgrid(String s, List<Match> out) {
+    int from = 0;
+    for (int i = s.indexOf("SG.", from); i >= 0; i = s.indexOf("SG.", from)) {
+      from = i + 3;
+      if (!boundaryBefore(s, i)) continue;
+      int e1 = runEnd(s, i + 3, BASE64URL);
+      from = e1;
+      if (e1 - i - 3 != 22 || e1 >= s.length() || s.charAt(e1) != '.') continue;
+      int e2 = runEnd(s, e1 + 1, BASE64URL);
+      from = e2;
+      if (e2 - e1 - 1 == 43 && (e2 == s.length() || !isWord(s.charAt(e2)))) out.add(new Match(i, e2, Kind.SENDGRID_API_KEY));
+    }
+  }
+
+  /** 32 lower-case hex digits + {@code -us} + one or two digits (the data centre), word-bounded. */
+  private static void mailchimp(String s, List<Match> out) {
+    for (int i = s.indexOf("-us"); i >= 0; i = s.indexOf("-us", i + 1)) {
+      int start = i - 32;
+      if (start < 0 || !boundaryBefore(s, start)) continue;
+      boolean hex = true;
+      for (int k = start; k < i && hex; k++) hex = HEX.test(s.charAt(k));
+      if (!hex) continue;
+      int end = i + 3;
+      while (end < s.length() && end < i + 5 && s.charAt(end) >= '0' && s.charAt(end) <= '9') end++;
+      if (end == i + 3 || (end < s.length() && isWord(s.charAt(end)))) continue;
+      out.add(new Match(start, end, Kind.MAILCHIMP_API_KEY));
+    }
+  }
+
+  /** {@code access_token$production$} + 16 alphanumerics + {@code $} + 32 hex digits. */
+  private static void braintree(String s, List<Match> out) {
+    String head = "access_token$production$";
+    for (int i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 1)) {
+      int k = i + head.length();
+      int e1 = runEnd(s, k, ALNUM);
+      if (e1 - k != 16 || e1 >= s.length() || s.charAt(e1) != '$') continue;
+      int e2 = runEnd(s, e1 + 1, HEX);
+      if (e2 - e1 - 1 == 32 && (e2 == s.length() || !isWord(s.charAt(e2)))) out.add(new Match(i, e2, Kind.BRAINTREE_TOKEN));
+    }
+  }
+
+  /**
+   * A webhook URL: the host and path prefix {@code marker}, then at least {@code segments} non-empty path
+   * segments of [A-Za-z0-9@_-], the last at least 16 long (the part that authorises the post). The match
+   * starts at {@code https://} when it is written, else at the host.
+   */
+  private static void webhook(String s, String marker, int segments, Kind kind, List<Match> out) {
+    int from = 0;
+    for (int i = s.indexOf(marker); i >= 0; i = s.indexOf(marker, from)) {
+      int k = i + marker.length();
+      int seen = 0;
+      int last = 0;
+      int end = k;
+      while (end < s.length()) {
+        int e = end;
+        while (e < s.length() && (isWord(s.charAt(e)) || s.charAt(e) == '-' || s.charAt(e) == '@')) e++;
+        if (e == end) break;
+        seen++;
+        last = e - end;
+        end = e;
+        if (end < s.length() && s.charAt(end) == '/' && end + 1 < s.length() && isWord(s.charAt(end + 1))) {
+          end++;
+        } else {
+          break;
+        }
+      }
+      from = Math.max(k, end);
+      if (seen < segments || last < 16 || !varied(s, end - last, end)) continue;
+      int start = i;
+      if (marker.charAt(0) == '.') {
+        while (start > 0 && (isAlnum(s.charAt(start - 1)) || s.charAt(start - 1) == '-')) start--;
+      }
+      if (start >= 8 && s.startsWith("https://", start - 8)) start -= 8;
+      out.add(new Match(start, end, kind));
+    }
+  }
+
+  /**
+   * 40 characters of [A-Za-z0-9/+] with an upper-case letter, a lower-case letter and a digit, bounded by
+   * characters outside that set (and not '='): the shape of an AWS secret access key. Alone that is any
+   * base64 run, so it is only looked for in a text that also holds an access key id or names the secret key.
+   */
+  private static void awsSecretKeys(String s, List<Match> out) {
+    int i = 0;
+    while (i < s.length()) {
+      if (!BASE64.test(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = runEnd(s, i, BASE64);
+      // a following '=' is base64 padding: the run is part of a longer blob
+      if (end - i == 40 && (end == s.length() || s.charAt(end) != '=') && mixed(s, i, end)) out.add(new Match(i, end, Kind.AWS_SECRET_ACCESS_KEY));
+      i = end;
+    }
+  }
+
+  /** More than four distinct characters: {@code XXXXXXXXXXXXXXXXXXXXXXXX} in documentation is no credential. */
+  private static boolean varied(String s, int from, int to) {
+    long seen = 0;
+    int distinct = 0;
+    for (int k = from; k < to && distinct <= 4; k++) {
+      long bit = 1L << (s.charAt(k) & 63);
+      if ((seen & bit) == 0) distinct++;
+      seen |= bit;
+    }
+    return distinct > 4;
+  }
+
+  private static boolean mixed(String s, int from, int to) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return upper && lower && digit;
   }
 
   private static boolean isLetter(char c) {

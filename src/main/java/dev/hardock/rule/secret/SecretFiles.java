@@ -14,6 +14,14 @@ public final class SecretFiles {
 
   private record Kind(Pattern name, String what) { }
 
+  /**
+   * Environment variables that name a credential file (or, for DOCKER_CONFIG, the directory of one) that a tool
+   * reads: a file copied to that path is a secret whatever its name.
+   */
+  public static final List<String> CREDENTIAL_FILE_VARIABLES = List.of("GOOGLE_APPLICATION_CREDENTIALS",
+      "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "KUBECONFIG", "DOCKER_CONFIG", "HF_TOKEN_PATH",
+      "AZURE_CLIENT_CERTIFICATE_PATH", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE");
+
   private static final List<Kind> NAMES = List.of(
       new Kind(Pattern.compile("id_(rsa|dsa|ecdsa|ed25519)(?!.*\\.pub$).*"), "a private SSH key"),
       new Kind(Pattern.compile(".+\\.pem"), "a PEM key file"),

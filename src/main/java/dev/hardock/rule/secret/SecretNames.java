@@ -44,7 +44,7 @@ public final class SecretNames {
 
   /** Parts that make a name secret wherever they stand. */
   private static final Set<String> SECRET_PARTS = Set.of(
-      "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "CREDS",
+      "PASS", "PWD", "PWORD", "SECRET", "SECRETS", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "CREDS",
       "APIKEY", "APIKEYS", "PRIVATEKEY", "SECRETKEY", "ACCESSKEY", "PAT", "PASSPHRASE");
 
   /** Parts containing these anywhere are secret: {@code ROOTPASSWORD}, {@code DBPASSWD}. */

@@ -37,6 +37,22 @@ class CredentialPatternsTest {
       + ".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
       + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
+  static final String HEX32 = "0123456789abcdef".repeat(2);
+  static final String SENDGRID = "SG" + ".ngeVfQFYQlKU0ufo8x5d1A" + "." + "TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr";
+  static final String TWILIO = "S" + "K" + HEX32;
+  static final String MAILGUN = "key" + "-" + "3ax6xnjp29jd6fds4gc373sgvjxteol0";
+  static final String MAILCHIMP = HEX32 + "-us" + "12";
+  static final String HEROKU = "HRKU" + "-AAp9Yg2bxkS_u8dGuh0TBcQx2LmOwhM2kwW0vGNDdY3g";
+  static final String SQUARE = "sq0" + "atp-" + "HbNqU3b8wY7mS4dK2jF9xA";
+  static final String SQUARE_SECRET = "sq0" + "csp-" + "abcdefghijABCDEFGHIJ0123456789_-abcdefghijk";
+  static final String BRAINTREE = "access_token" + "$production$" + "ab12cd34ef56gh78" + "$" + HEX32;
+  static final String GOCSPX = "GOC" + "SPX-" + "1a2B3c4D5e6F7g8H9i0J1k2L3m4N";
+  static final String SLACK_HOOK = "https://hooks." + "slack.com/services/" + "T04B1R2KQ/B07G2N5MZ4H/" + "n7Xq2VbL9cWd4RtY8pKs3Jf1";
+  static final String TEAMS_HOOK = "https://acme.webhook." + "office.com/webhookb2/" + "7b3a1c2d-1111-2222-3333-444455556666@"
+      + "aaaabbbb-cccc-dddd-eeee-ffff00001111/IncomingWebhook/" + "0123456789abcdef0123456789abcdef/"
+      + "99998888-7777-6666-5555-444433332222";
+  static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY";
+
   static Stream<Arguments> found() {
     return Stream.of(
         Arguments.of("ENV AWS_ACCESS_KEY_ID=" + AWS, AWS, Kind.AWS_ACCESS_KEY_ID),
@@ -67,6 +83,19 @@ class CredentialPatternsTest {
         Arguments.of("https://user:p@ss@host/x", "p@ss", Kind.URL_PASSWORD),
         Arguments.of("git+https://bot:tok3n@example.com/r.git", "tok3n", Kind.URL_PASSWORD),
         Arguments.of("amqp://guest:guest@rabbit", "guest", Kind.URL_PASSWORD),
+        Arguments.of("SENDGRID=" + SENDGRID, SENDGRID, Kind.SENDGRID_API_KEY),
+        Arguments.of("TWILIO=" + TWILIO + " x", TWILIO, Kind.TWILIO_API_KEY),
+        Arguments.of("-e MG=" + MAILGUN, MAILGUN, Kind.MAILGUN_API_KEY),
+        Arguments.of("MC=\"" + MAILCHIMP + "\"", MAILCHIMP, Kind.MAILCHIMP_API_KEY),
+        Arguments.of("HK=" + HEROKU, HEROKU, Kind.HEROKU_API_KEY),
+        Arguments.of("SQ=" + SQUARE, SQUARE, Kind.SQUARE_TOKEN),
+        Arguments.of("SQ=" + SQUARE_SECRET, SQUARE_SECRET, Kind.SQUARE_TOKEN),
+        Arguments.of("BT=" + BRAINTREE, BRAINTREE, Kind.BRAINTREE_TOKEN),
+        Arguments.of("{\"client_secret\":\"" + GOCSPX + "\"}", GOCSPX, Kind.GOOGLE_OAUTH_SECRET),
+        Arguments.of("curl -X POST " + SLACK_HOOK + " -d x", SLACK_HOOK, Kind.SLACK_WEBHOOK),
+        Arguments.of("HOOK=" + TEAMS_HOOK, TEAMS_HOOK, Kind.TEAMS_WEBHOOK),
+        Arguments.of("PuTTY-User-Key-File-" + "3: ssh-ed25519", "PuTTY-User-Key-File-3:", Kind.PUTTY_PRIVATE_KEY),
+        Arguments.of("aws configure set aws_secret_access_key " + AWS_SECRET, AWS_SECRET, Kind.AWS_SECRET_ACCESS_KEY),
         // a token inside a URL password is reported once, as the more specific kind
         Arguments.of("https://x:" + GHP + "@github.com/o/r", GHP, Kind.GITHUB_TOKEN));
   }
@@ -108,7 +137,16 @@ class CredentialPatternsTest {
       "mysql://root:${MYSQL_ROOT_PASSWORD:?required}@db", "redis://:@host", "http://user:@host",
       "http://user:pw@", "http://host:8080/path", "http://user:***@host", "http://user:<password>@host",
       "git@github.com:org/repo.git", "ssh://git@github.com:22/org/repo", "://user:pw@host",
-      "http://[::1]:8080/", "http://u:pw/@host"})
+      "http://[::1]:8080/", "http://u:pw/@host",
+      // vendor formats: wrong lengths, no boundary, placeholders, a 40-character run with no key beside it
+      "SG.short.short", "SG.ngeVfQFYQlKU0ufo8x5d1A.TwL2iGABf9DHoTf", "SK0123456789abcdef0123456789abcde",
+      "xSK0123456789abcdef0123456789abcdef", "SK0123456789ABCDEF0123456789ABCDEF", "key-your-mailgun-key",
+      "0123456789abcdef0123456789abcdef-usa", "0123456789abcdef-us1", "HRKU-short", "sq0atp-short",
+      "GOCSPX-your-client-secret", "https://hooks.slack.com/services/YOUR/WEBHOOK/URL",
+      "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+      "https://hooks.slack.com/services/", "https://outlook.office.com/webhook/short",
+      "PuTTY-User-Key-File-9:", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      "aws_secret_access_key=" + "abcdefghijabcdefghijabcdefghijabcdefghij"})
   void nothingFound(String text) {
     assertEquals(List.of(), CredentialPatterns.find(text), text);
   }
@@ -182,6 +220,21 @@ class CredentialPatternsTest {
         adversarial("URL user colon at", "x://a:" + "@:".repeat(n / 2)),
         adversarial("URL long scheme", "a".repeat(n) + "://u:p@h"),
         adversarial("URL password references", "s://u:${" + "{".repeat(n) + "@h"),
+        adversarial("SendGrid prefixes", "SG.".repeat(n / 3)),
+        adversarial("SendGrid first segments", ("SG." + "a".repeat(22) + ".").repeat(n / 26)),
+        adversarial("Twilio prefixes", "SK".repeat(n / 2)),
+        adversarial("Mailgun long body", "key-" + "a".repeat(n)),
+        adversarial("Mailchimp markers", "-us".repeat(n / 3)),
+        adversarial("Mailchimp hex and markers", ("0123456789abcdef".repeat(2) + "-us").repeat(n / 35)),
+        adversarial("Heroku long body", "HRKU-" + "a".repeat(n)),
+        adversarial("Braintree prefixes", "access_token$production$".repeat(n / 24)),
+        adversarial("webhook markers", "hooks.slack.com/services/".repeat(n / 25)),
+        adversarial("webhook segments", "hooks.slack.com/services/" + "a/".repeat(n / 2)),
+        adversarial("Teams markers", ".webhook.office.com/webhookb2/".repeat(n / 30)),
+        adversarial("Teams host run", "a".repeat(n) + ".webhook.office.com/webhookb2/x"),
+        adversarial("AWS secret runs", "AKIAIOSFODNN7EXAMPLE " + "aB1/".repeat(n / 4)),
+        adversarial("AWS secret keyword", "secret_access_key".repeat(n / 17)),
+        adversarial("PuTTY headers", "PuTTY-User-Key-File-".repeat(n / 20)),
         adversarial("everything", ("AKIA ghp_ xoxb- AIza sk_live_ eyJ. -----BEGIN a://u:p@ ").repeat(n / 60)));
   }
 

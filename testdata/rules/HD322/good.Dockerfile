@@ -1,0 +1,9 @@
+FROM alpine:3.20
+WORKDIR /development
+WORKDIR /devices/app
+WORKDIR /path/to/workdir
+WORKDIR "/path/to/workdir"
+WORKDIR ${UNKNOWN}/proc
+WORKDIR proc
+WORKDIR /srv/proc
+USER 10001

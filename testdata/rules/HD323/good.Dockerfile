@@ -1,0 +1,4 @@
+FROM alpine:3.20 AS build
+USER builder
+FROM alpine:3.20
+USER 10001:app
