@@ -22,12 +22,6 @@ import org.junit.jupiter.api.Test;
  * catalog, and every peer keeps its number of checks. Ranges such as HD102-HD105 name each id in between.
  */
 class PeerParityTest {
-  /**
-   * Ids another branch of issue 17 adds (compose/daemon.json unknown keys, a volume written by two services).
-   * THE MERGER EMPTIES THIS SET once those rules are in the catalog; the test then requires them like any other.
-   */
-  static final Set<String> PENDING = Set.of("HD006", "HD131");
-
   /** Rows per peer: the checks of peer-coverage.md (hadolint's nine label-schema rules share one row; dclint + schema). */
   static final Map<String, Integer> ROWS = Map.of("KICS", 70, "Trivy", 28, "hadolint", 63, "Checkov", 28, "dclint", 16,
       "BuildKit", 22);
@@ -61,18 +55,11 @@ class PeerParityTest {
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
         for (int n = from; n <= to; n++) {
           String id = String.format("HD%03d", n);
-          if (!catalog.contains(id) && !PENDING.contains(id)) missing.add(id + " (" + row[0] + " " + row[1] + ")");
+          if (!catalog.contains(id)) missing.add(id + " (" + row[0] + " " + row[1] + ")");
         }
       }
     }
     assertEquals(Set.of(), missing, "the README's peer-parity table names rules that do not exist");
-  }
-
-  @Test
-  void pendingIdsAreNotYetInTheCatalogOrTheMergerForgotToEmptyTheSet() {
-    for (RuleMeta m : RuleRegistry.metas()) {
-      assertTrue(!PENDING.contains(m.id()), m.id() + " exists now: remove it from PeerParityTest.PENDING");
-    }
   }
 
   @Test
