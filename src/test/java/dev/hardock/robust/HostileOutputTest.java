@@ -60,11 +60,23 @@ class HostileOutputTest {
       assertTrue(r.code() == 0 || r.code() == 1, format + " exit " + r.code() + ": " + r.err());
       assertEquals(-1, firstUnsafe(r.out()), format + ": raw control or bidi character in\n" + r.out());
       assertEquals(-1, firstUnsafe(r.err()), format + ": raw control or bidi character on stderr\n" + r.err());
-      for (String line : r.out().split("\n")) {
-        // only the github format writes workflow commands, one per finding, each on its own line
-        if (line.startsWith("::")) assertTrue(format.equals("github") && line.matches("::(error|warning|notice) file=.*"), format + ": " + line);
+      for (String line : (r.out() + r.err()).split("\n")) {
+        // only the github format writes workflow commands, one per finding, each on its own line; the runner
+        // finds one after leading white space (.NET's TrimStart, NBSP too), and the old syntax ##[error] anywhere
+        boolean command = format.equals("github") && line.matches("::(error|warning|notice) file=[^:]*::.*");
+        if (!command) {
+          assertFalse(commandStart(line), format + ": line starts a workflow command: " + line);
+          assertFalse(line.contains("##["), format + ": old-syntax workflow command in: " + line);
+        }
       }
     }
+  }
+
+  /** Whether the GitHub runner reads the line as a workflow command in the {@code ::name::} syntax. */
+  static boolean commandStart(String line) {
+    int i = 0;
+    while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) i++;
+    return line.startsWith("::", i);
   }
 
   @TempDir
@@ -81,6 +93,47 @@ class HostileOutputTest {
     Run gnu = runs.get(Formats.NAMES.indexOf("gnu"));
     for (String line : gnu.out().split("\n")) assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
     assertTrue(gnu.out().contains("\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"), gnu.out());
+  }
+
+  /** A run that lints {@code text} from stdin under the name {@code name} (shown as given: a relative path). */
+  static Run runStdin(String name, String text, String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--stdin-filename", name, "-"));
+    int code = dev.hardock.cli.Main.run(all.toArray(String[]::new),
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), false);
+    return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFolderNamedAsAWorkflowCommandCannotStartALine() {
+    // no control character needed: the text report's file header and every gnu line start with the path
+    for (String name : List.of("::error::forged", "::stop-commands::tok", " ::warning::x", "\u00a0::add-mask::y", "\u3000::error::z")) {
+      List<Run> runs = new ArrayList<>();
+      for (String format : Formats.NAMES) runs.add(runStdin(name + "/Dockerfile", "FROM node\n", "-f", format, "--no-color"));
+      assertClean(runs);
+      String gnu = runs.get(Formats.NAMES.indexOf("gnu")).out();
+      assertTrue(gnu.startsWith("./" + name + "/Dockerfile:1:6: "), gnu); // still a path that leads to the file
+    }
+  }
+
+  @Test
+  void oldSyntaxWorkflowCommandsAnywhereInALineAreBroken() throws IOException {
+    // the runner still parses `##[error]text` (and add-mask, stop-commands) anywhere in a line
+    Path folder = Files.createDirectories(dir.resolve("##[error]path"));
+    Files.writeString(folder.resolve("Dockerfile"), "FROM node ##[error]frame\nRUN curl http://x/##[add-mask]msg | sh\n");
+    List<Run> runs = everyFormat(dir.toString());
+    assertClean(runs);
+    String text = runs.get(0).out();
+    assertTrue(text.contains("1 | FROM node ##\\x5berror]frame"), text);
+    assertTrue(text.contains("##\\x5berror]path/Dockerfile"), text);
+    String json = runs.get(Formats.NAMES.indexOf("json")).out();
+    assertTrue(json.contains("##\\u005berror]path/Dockerfile\""), json); // decodes to the same text
+    String github = runs.get(Formats.NAMES.indexOf("github")).out();
+    assertTrue(github.contains("/##[error]path/Dockerfile,line=1,"), github); // the annotation names the real file
   }
 
   @Test
