@@ -234,7 +234,11 @@ class HostileOutputTest {
 
   /** Every secret value in the hostile cases: none may appear in any output, with HD401 and HD403 off. */
   static final List<String> SECRETS = List.of("HOSTILEBODYLINEONE", "HOSTILEBODYLINETWO", "HostilePw1", "HostilePw2",
-      "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7");
+      "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7",
+      // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
+      // commands inside quoted strings and exec-form lists, a tab before the colon
+      "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
+      "HostilePwG", "HostilePwH");
 
   @Test
   void secretsInCodeFramesAreMaskedByWhatTheyAreNotByTheRuleThatFired() throws IOException {
@@ -250,6 +254,9 @@ class HostileOutputTest {
     assertTrue(text.out().contains("docker login -p ********** registry"), text.out());
     assertTrue(text.out().contains("docker login --password=********** registry"), text.out());
     assertTrue(text.out().contains("DB_PASSWORD: &pw **********"), text.out());
+    assertTrue(text.out().contains("curl -H \"Authorization: Bearer **********\" https://example.com/x"), text.out());
+    assertTrue(text.out().contains("\"curl\", \"-u\", \"admin:**********\", \"http://x\""), text.out());
+    assertTrue(text.out().contains("docker login -p********** registry"), text.out());
     assertTrue(every.length() > 0);
   }
 

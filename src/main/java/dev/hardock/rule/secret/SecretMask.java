@@ -113,17 +113,25 @@ public final class SecretMask {
       int v = j;
       if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) v++; // "NAME": value, 'NAME': value
       int sep = v;
-      while (sep < n && line.charAt(sep) == ' ') sep++; // NAME : value
+      while (sep < n && (line.charAt(sep) == ' ' || line.charAt(sep) == '\t')) sep++; // NAME : value
       boolean legacyEnv = i == envName && sep == j + 1 && sep < n && line.indexOf('=', sep) < 0;
       if (sep < n && (line.charAt(sep) == '=' || line.charAt(sep) == ':') || legacyEnv) {
         v = legacyEnv ? sep : sep + 1;
-        while (v < n && line.charAt(v) == ' ') v++;
+        while (v < n && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
         while (v < n && (line.charAt(v) == '&' || line.charAt(v) == '!')) { // YAML anchor or tag before the value
           while (v < n && line.charAt(v) != ' ') v++;
           while (v < n && line.charAt(v) == ' ') v++;
         }
         if (v < n && (line.charAt(v) == '{' || line.charAt(v) == '[')) { // a flow collection: its entries are
           i = v + 1;                                                          // assignments of their own
+          continue;
+        }
+        int scheme = authScheme(line, v);
+        if (scheme > v && SecretNames.isSecretName(name)) { // Authorization: Bearer <token>: the token is the secret
+          int end = scheme;
+          while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '"' && line.charAt(end) != '\'') end++;
+          mask(c, scheme, end, true);
+          i = end;
           continue;
         }
         int end = valueEnd(line, v, legacyEnv);
@@ -135,6 +143,20 @@ public final class SecretMask {
       }
       i = j;
     }
+  }
+
+  /** HTTP authentication schemes: in {@code Authorization: Bearer <token>} the word after one is the secret. */
+  private static final java.util.Set<String> AUTH_SCHEMES = java.util.Set.of("basic", "bearer", "token", "digest", "negotiate", "ntlm",
+      "apikey", "bot", "aws4-hmac-sha256");
+
+  /** Where the credential after an HTTP authentication scheme at {@code v} starts ({@code Bearer x}), or -1. */
+  private static int authScheme(String line, int v) {
+    int k = v;
+    while (k < line.length() && (Character.isLetterOrDigit(line.charAt(k)) || line.charAt(k) == '-')) k++;
+    if (k == v || k >= line.length() || line.charAt(k) != ' ') return -1;
+    if (!AUTH_SCHEMES.contains(line.substring(v, k).toLowerCase(Locale.ROOT))) return -1;
+    while (k < line.length() && line.charAt(k) == ' ') k++;
+    return k < line.length() ? k : -1;
   }
 
   /** Where the name of Dockerfile's {@code ENV NAME value} (the legacy form, no {@code =}) starts, or -1. */
@@ -176,21 +198,38 @@ public final class SecretMask {
     return afterCurl && (option.equals("-u") || option.equals("--user") || option.equals("-U") || option.equals("--proxy-user"));
   }
 
-  /** Masks option values that carry a password; words are split at whitespace, quotes kept together. */
+  /**
+   * Masks option values that carry a password. Twice: with words split at whitespace and quotes kept together
+   * ({@code --password "a b"}), then with quotes, brackets and commas as separators too, for a command inside a
+   * quoted string ({@code command: "docker login -p x"}) or written as a list ({@code ["curl", "-u", "a:x"]}).
+   */
   static void options(String line, char[] c) {
     if (line.indexOf('-') < 0) return;
+    options(line, c, false);
+    options(line, c, true);
+  }
+
+  private static boolean separates(char ch, boolean loose) {
+    return Character.isWhitespace(ch) || loose && (ch == '"' || ch == '\'' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == ',');
+  }
+
+  private static void options(String line, char[] c, boolean loose) {
     int n = line.length();
     boolean afterCurl = false;
     boolean afterLogin = false;
     String pending = null; // an option that takes the next word as its value
     int i = 0;
     while (i < n) {
-      while (i < n && Character.isWhitespace(line.charAt(i))) i++;
+      while (i < n && separates(line.charAt(i), loose)) i++;
       if (i >= n) break;
       int start = i;
       char q = 0;
-      while (i < n && (q != 0 || !Character.isWhitespace(line.charAt(i)))) {
+      while (i < n && (q != 0 || !separates(line.charAt(i), loose))) {
         char ch = line.charAt(i);
+        if (loose) {
+          i++;
+          continue;
+        }
         if (q == 0 && (ch == '"' || ch == '\'')) q = ch;
         else if (q == ch) q = 0;
         i++;
@@ -219,8 +258,15 @@ public final class SecretMask {
         maskOptionValue(line, c, start + eq + 1, i, userPassword);
       } else if (secret) {
         pending = option;
-      } else if (afterCurl && word.length() > 2 && (word.startsWith("-u") || word.startsWith("-U")) && !word.startsWith("--")) {
-        maskOptionValue(line, c, start + 2, i, true); // -uuser:pass
+      } else if (!word.startsWith("--") && afterLogin && word.startsWith("-p")) {
+        maskOptionValue(line, c, start + 2, i, false); // docker login -pSECRET
+      } else if (!word.startsWith("--") && afterCurl) {
+        int u = 1; // curl's short options cluster: -uuser:pass, -sSfu user:pass, -Luuser:pass
+        while (u < word.length() && Character.isLetter(word.charAt(u)) && word.charAt(u) != 'u' && word.charAt(u) != 'U') u++;
+        if (u < word.length() && (word.charAt(u) == 'u' || word.charAt(u) == 'U')) {
+          if (u == word.length() - 1) pending = "-u";
+          else maskOptionValue(line, c, start + u + 1, i, true);
+        }
       }
     }
   }

@@ -1,0 +1,7 @@
+#!/bin/sh
+docker login -pHostilePw8 registry.example.com && docker run --privileged app:1
+docker login -u me -p"HostilePw9" registry.example.com && docker run --privileged app:1
+curl -sSfu admin:HostilePwA https://example.com/x -o /tmp/x && docker run --privileged app:1
+curl -Lu admin:HostilePwB https://example.com/x -o /tmp/x && docker run --privileged app:1
+curl -H "Authorization: Bearer HostilePwC" https://example.com/x && docker run --privileged app:1
+curl -H 'Authorization: Basic HostilePwD' https://example.com/x && docker run --privileged app:1
