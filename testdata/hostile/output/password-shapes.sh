@@ -5,3 +5,5 @@ curl -sSfu admin:HostilePwA https://example.com/x -o /tmp/x && docker run --priv
 curl -Lu admin:HostilePwB https://example.com/x -o /tmp/x && docker run --privileged app:1
 curl -H "Authorization: Bearer HostilePwC" https://example.com/x && docker run --privileged app:1
 curl -H 'Authorization: Basic HostilePwD' https://example.com/x && docker run --privileged app:1
+docker run --privileged --env=DB_PASSWORD=HostilePwI app:1
+docker run --privileged --mount=type=secret,id=x,env=API_TOKEN=HostilePwJ app:1

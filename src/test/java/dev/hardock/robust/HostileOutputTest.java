@@ -236,9 +236,9 @@ class HostileOutputTest {
   static final List<String> SECRETS = List.of("HOSTILEBODYLINEONE", "HOSTILEBODYLINETWO", "HostilePw1", "HostilePw2",
       "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7",
       // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
-      // commands inside quoted strings and exec-form lists, a tab before the colon
+      // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
       "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
-      "HostilePwG", "HostilePwH");
+      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ");
 
   @Test
   void secretsInCodeFramesAreMaskedByWhatTheyAreNotByTheRuleThatFired() throws IOException {

@@ -117,6 +117,10 @@ public final class SecretMask {
       boolean legacyEnv = i == envName && sep == j + 1 && sep < n && line.indexOf('=', sep) < 0;
       if (sep < n && (line.charAt(sep) == '=' || line.charAt(sep) == ':') || legacyEnv) {
         v = legacyEnv ? sep : sep + 1;
+        if (!SecretNames.isSecretName(name)) { // its value may hold one: --env=DB_PASSWORD=x, env=API_TOKEN=x
+          i = v;                               // (and is not measured: linear on a=a=a=...)
+          continue;
+        }
         while (v < n && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
         while (v < n && (line.charAt(v) == '&' || line.charAt(v) == '!')) { // YAML anchor or tag before the value
           while (v < n && line.charAt(v) != ' ') v++;
@@ -127,7 +131,7 @@ public final class SecretMask {
           continue;
         }
         int scheme = authScheme(line, v);
-        if (scheme > v && SecretNames.isSecretName(name)) { // Authorization: Bearer <token>: the token is the secret
+        if (scheme > v) { // Authorization: Bearer <token>: the token is the secret
           int end = scheme;
           while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '"' && line.charAt(end) != '\'') end++;
           mask(c, scheme, end, true);
@@ -135,7 +139,7 @@ public final class SecretMask {
           continue;
         }
         int end = valueEnd(line, v, legacyEnv);
-        if (end > v && SecretNames.isSecretName(name) && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
+        if (end > v && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
         }
         i = Math.max(end, j);
