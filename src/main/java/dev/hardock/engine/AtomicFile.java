@@ -28,7 +28,8 @@ import java.util.Set;
  * file it pointed to is untouched. A target that is a directory or a special file (device, FIFO, socket) is
  * refused ({@link Refused}). Readers never see a half-written file. When an existing regular file is
  * replaced its permission bits are kept (a fixed script stays executable); a new file gets {@code rw-r--r--}.
- * Folders above the target are taken as named (they are the caller's choice, not the tree's).
+ * Folders above the target are taken as named (they are the caller's choice, not the tree's), except that a
+ * symbolic link among them below the working directory (the checkout, in CI) is refused.
  */
 public final class AtomicFile {
   private AtomicFile() { }
@@ -43,6 +44,24 @@ public final class AtomicFile {
     Refused(Path file, String reason) {
       super(file.toString(), null, reason);
     }
+  }
+
+  /**
+   * The first folder of {@code folder} (absolute, as named) below the working directory that is a symbolic
+   * link, or null. In CI the working directory is the checkout, which the pull request wrote: its committed
+   * {@code reports -> /elsewhere} must not carry {@code -o reports/hardock.sarif} out of it. Folders at or
+   * above the working directory are the caller's (macOS's {@code /tmp} is a link).
+   */
+  static Path linkInWorkingDirectory(Path folder) {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (!folder.startsWith(cwd)) return null;
+    Path at = cwd;
+    for (Path part : cwd.relativize(folder)) {
+      if (part.toString().isEmpty()) continue;
+      at = at.resolve(part);
+      if (Files.isSymbolicLink(at)) return at;
+    }
+    return null;
   }
 
   private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
@@ -68,6 +87,8 @@ public final class AtomicFile {
       }
     }
     if (!Files.isDirectory(folder)) throw new Refused(target, "its folder does not exist");
+    Path link = linkInWorkingDirectory(folder);
+    if (link != null) throw new Refused(target, "its folder " + link + " is a symbolic link (not written through one inside the working directory)");
     String name = absolute.getFileName().toString();
     Path tmp;
     try {

@@ -186,6 +186,38 @@ class HostileOutputTest {
   }
 
   @Test
+  void aCommittedSymlinkedFolderOnTheOutputPathIsRefused() throws IOException {
+    // the checkout is the working directory in CI: `reports -> /elsewhere` committed by the pull request must
+    // not carry `-o reports/hardock.sarif` or the baseline out of it (folders outside it are the caller's)
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path victim = Files.writeString(outside.resolve("hardock.sarif"), "precious\n");
+    Files.writeString(dir.resolve("Dockerfile"), "FROM node\n");
+    Path tree = Files.createDirectories(Path.of("target", "hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+    try {
+      Files.createSymbolicLink(tree.resolve("reports"), outside.toAbsolutePath());
+      Path target = tree.resolve("reports").resolve("hardock.sarif");
+      Run report = run("-f", "sarif", "-o", target.toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, report.code(), report.err());
+      assertTrue(report.err().contains("is a symbolic link"), report.err());
+      Run baseline = run("--baseline", target.toString(), "--write-baseline", dir.resolve("Dockerfile").toString());
+      assertEquals(2, baseline.code(), baseline.err());
+      Run absolute = run("-o", target.toAbsolutePath().toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, absolute.code(), absolute.err());
+      assertEquals("precious\n", Files.readString(victim));
+      try (var files = Files.list(outside)) {
+        assertEquals(1, files.count());
+      }
+      // a folder outside the working directory is taken as named, also through a link (macOS: /tmp)
+      Path link = Files.createSymbolicLink(dir.resolve("link"), outside);
+      assertEquals(1, run("-o", link.resolve("other.txt").toString(), dir.resolve("Dockerfile").toString()).code());
+      assertTrue(Files.isRegularFile(outside.resolve("other.txt")));
+    } finally {
+      Files.deleteIfExists(tree.resolve("reports"));
+      Files.deleteIfExists(tree);
+    }
+  }
+
+  @Test
   void aDirectoryOrFifoAtTheOutputIsRefusedWithExit2() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM node\n");
     Path folder = Files.createDirectories(dir.resolve("out.sarif"));
