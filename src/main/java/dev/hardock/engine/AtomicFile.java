@@ -26,7 +26,8 @@ import java.util.Set;
  * may be hostile: a committed {@code hardock.sarif -> ~/.bashrc} must not make the job truncate a file it
  * can write. A rename never follows a symbolic link at the target: it replaces the link itself, and the
  * file it pointed to is untouched. A target that is a directory or a special file (device, FIFO, socket) is
- * refused ({@link Refused}). Readers never see a half-written file. When an existing regular file is
+ * refused ({@link Refused}), and so is a link to one ({@code -o /dev/stdout}: replacing that link broke the
+ * container's stdout). Readers never see a half-written file. When an existing regular file is
  * replaced its permission bits are kept (a fixed script stays executable); a new file gets {@code rw-r--r--}.
  * Folders above the target are taken as named (they are the caller's choice, not the tree's), except that a
  * symbolic link among them below the working directory (the checkout, in CI) is refused.
@@ -81,6 +82,10 @@ public final class AtomicFile {
     if (existing != null) {
       if (existing.isDirectory()) throw new Refused(target, "is a directory");
       if (existing.isOther()) throw new Refused(target, "is not a regular file");
+      if (existing.isSymbolicLink() && Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+        // -o /dev/stdout: a link to what is not a file is the caller's way to a stream, never replaced by a file
+        throw new Refused(target, "is a link to a device, FIFO or folder");
+      }
       if (existing.isRegularFile()) {
         PosixFileAttributeView posix = Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (posix != null) mode = posix.readAttributes().permissions();

@@ -230,6 +230,16 @@ class HostileOutputTest {
     assertEquals(2, toFifo.code());
     assertTrue(toFifo.err().contains("not a regular file"), toFifo.err());
     assertTrue(Files.isDirectory(folder));
+    // a link to a device or FIFO (-o /dev/stdout is /proc/self/fd/1): refused, not replaced by a file (as root,
+    // in a container, replacing /dev/stdout broke the rest of the job's output)
+    Path toDevice = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/dev/null"));
+    Path toPipe = Files.createSymbolicLink(dir.resolve("pipe"), fifo);
+    for (Path link : List.of(toDevice, toPipe)) {
+      Run viaLink = run("-o", link.toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, viaLink.code(), viaLink.err());
+      assertTrue(viaLink.err().contains("is a link to a device, FIFO or folder"), viaLink.err());
+      assertTrue(Files.isSymbolicLink(link));
+    }
     Run nowhere = run("-o", dir.resolve("missing/out.sarif").toString(), dir.resolve("Dockerfile").toString());
     assertEquals(2, nowhere.code());
     assertTrue(nowhere.err().contains("missing/out.sarif: its folder does not exist"), nowhere.err());
