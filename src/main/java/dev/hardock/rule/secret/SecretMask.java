@@ -220,7 +220,12 @@ public final class SecretMask {
   private static void options(String line, char[] c, boolean loose) {
     int n = line.length();
     boolean afterCurl = false;
-    boolean afterLogin = false;
+    boolean afterLogin = false; // docker login, sshpass: -p x and -px are the password
+    boolean attachedP = false;  // mysql and friends: -px is the password (-p alone prompts)
+    int echoFrom = -1;          // the words an echo or printf writes, in this pipeline stage
+    int echoTo = -1;
+    int pipedFrom = -1;         // ... and in the stage before, which a --password-stdin reads
+    int pipedTo = -1;
     String pending = null; // an option that takes the next word as its value
     int i = 0;
     while (i < n) {
@@ -248,10 +253,30 @@ public final class SecretMask {
       int slash = bare.lastIndexOf('/');
       String command = bare.substring(slash + 1);
       if (command.equals("curl")) afterCurl = true;
-      if (command.equals("login")) afterLogin = true;
+      if (command.equals("login") || command.equals("sshpass")) afterLogin = true;
+      if (PASSWORD_ATTACHED_TO_P.contains(command)) attachedP = true;
       if (command.equals("|") || command.equals("&&") || command.equals(";") || command.equals("||")) {
         afterCurl = false;
         afterLogin = false;
+        attachedP = false;
+        pipedFrom = command.equals("|") ? echoFrom : -1;
+        pipedTo = echoTo;
+        echoFrom = -1;
+        echoTo = -1;
+        continue;
+      }
+      if (command.equals("echo") || command.equals("printf")) {
+        echoFrom = i; // from after the command word: its first argument
+        echoTo = i;
+        continue;
+      }
+      if (echoFrom >= 0 && !word.startsWith("-")) {
+        if (echoTo == echoFrom) echoFrom = start;
+        echoTo = i;
+      }
+      if (word.equals("--password-stdin") && pipedFrom >= 0) {
+        maskOptionValue(line, c, pipedFrom, pipedTo, false); // echo 'x' | docker login --password-stdin
+        continue;
       }
       if (!word.startsWith("-") || word.equals("-") || word.equals("--")) continue;
       int eq = word.indexOf('=');
@@ -262,8 +287,8 @@ public final class SecretMask {
         maskOptionValue(line, c, start + eq + 1, i, userPassword);
       } else if (secret) {
         pending = option;
-      } else if (!word.startsWith("--") && afterLogin && word.startsWith("-p")) {
-        maskOptionValue(line, c, start + 2, i, false); // docker login -pSECRET
+      } else if (!word.startsWith("--") && (afterLogin || attachedP) && word.startsWith("-p")) {
+        maskOptionValue(line, c, start + 2, i, false); // docker login -pSECRET, mysql -pSECRET
       } else if (!word.startsWith("--") && afterCurl) {
         int u = 1; // curl's short options cluster: -uuser:pass, -sSfu user:pass, -Luuser:pass
         while (u < word.length() && Character.isLetter(word.charAt(u)) && word.charAt(u) != 'u' && word.charAt(u) != 'U') u++;
@@ -274,6 +299,10 @@ public final class SecretMask {
       }
     }
   }
+
+  /** Commands whose {@code -pSECRET} (attached; {@code -p} alone asks for it) is a password. */
+  private static final java.util.Set<String> PASSWORD_ATTACHED_TO_P = java.util.Set.of("mysql", "mysqldump", "mysqladmin",
+      "mysqlimport", "mysqlshow", "mysqlcheck", "mariadb", "mariadb-dump", "mariadb-admin");
 
   /** A long option named as a secret ({@code --password}, {@code --api-token}); not {@code --password-stdin}. */
   private static boolean isSecretOption(String option) {
