@@ -9,3 +9,4 @@ docker run --privileged --env=DB_PASSWORD=HostilePwI app:1
 docker run --privileged --mount=type=secret,id=x,env=API_TOKEN=HostilePwJ app:1
 echo -n "HostilePwK" | docker login -u me --password-stdin registry.example.com && docker run --privileged app:1
 mysql -uroot -pHostilePwL -e 'select 1' && sshpass -p HostilePwM ssh host && docker run --privileged app:1
+docker run --privileged redis:7 redis-server --requirepass HostilePwN --masterauth HostilePwO

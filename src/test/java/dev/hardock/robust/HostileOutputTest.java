@@ -280,7 +280,8 @@ class HostileOutputTest {
       // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
       // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
       "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
-      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM");
+      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN",
+      "HostilePwO");
 
   @Test
   void secretsInCodeFramesAreMaskedByWhatTheyAreNotByTheRuleThatFired() throws IOException {

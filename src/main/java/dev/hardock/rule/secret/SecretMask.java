@@ -300,6 +300,9 @@ public final class SecretMask {
     }
   }
 
+  /** Long options that carry a password although their name is not a secret's: redis-server's. */
+  private static final java.util.Set<String> PASSWORD_OPTIONS = java.util.Set.of("requirepass", "masterauth");
+
   /** Commands whose {@code -pSECRET} (attached; {@code -p} alone asks for it) is a password. */
   private static final java.util.Set<String> PASSWORD_ATTACHED_TO_P = java.util.Set.of("mysql", "mysqldump", "mysqladmin",
       "mysqlimport", "mysqlshow", "mysqlcheck", "mariadb", "mariadb-dump", "mariadb-admin");
@@ -310,7 +313,7 @@ public final class SecretMask {
     String name = option.substring(2).toLowerCase(Locale.ROOT);
     // --password-stdin and --*-file take no secret; docker build --secret takes a spec (id=x,src=file)
     if (name.endsWith("-stdin") || name.endsWith("-file") || name.endsWith("-env") || name.equals("secret")) return false;
-    return SecretNames.isSecretName(name);
+    return SecretNames.isSecretName(name) || PASSWORD_OPTIONS.contains(name);
   }
 
   /** Masks an option's value at [from, to): the part after the first {@code :} for {@code user:password}. */
