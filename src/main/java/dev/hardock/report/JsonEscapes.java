@@ -47,7 +47,16 @@ final class JsonEscapes extends CharacterEscapes {
 
       @Override
       public void write(String s, int off, int len) throws IOException {
-        write(s.toCharArray(), off, len);
+        int from = off;
+        for (int i = off; i < off + len; i++) { // no copy of s: jackson writes long strings in slices
+          if (s.charAt(i) == '[' && hashes >= 2) {
+            out.write(s, from, i - from);
+            out.write("\\u005b");
+            from = i + 1;
+          }
+          hashes = s.charAt(i) == '#' ? hashes + 1 : 0;
+        }
+        out.write(s, from, off + len - from);
       }
 
       @Override
