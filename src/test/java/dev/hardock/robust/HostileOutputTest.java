@@ -280,7 +280,7 @@ class HostileOutputTest {
       // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
       // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
       "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
-      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN",
+      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN", "HostilePwP",
       "HostilePwO");
 
   @Test
@@ -300,6 +300,7 @@ class HostileOutputTest {
     assertTrue(text.out().contains("curl -H \"Authorization: Bearer **********\" https://example.com/x"), text.out());
     assertTrue(text.out().contains("\"curl\", \"-u\", \"admin:**********\", \"http://x\""), text.out());
     assertTrue(text.out().contains("docker login -p********** registry"), text.out());
+    assertTrue(text.out().contains("environment: [DB_PASSWORD=**********]}"), text.out()); // no prefix: 10 characters
     assertTrue(every.length() > 0);
   }
 

@@ -100,6 +100,8 @@ public final class SecretMask {
   static void assignments(String line, char[] c) {
     int n = line.length();
     int envName = legacyEnvName(line);
+    int scanned = 0; // brackets before here are counted in depth (positions only grow: linear)
+    int depth = 0;   // open '[': a value ends at the ']' of its flow sequence
     int i = 0;
     while (i < n) {
       char ch = line.charAt(i);
@@ -138,7 +140,11 @@ public final class SecretMask {
           i = end;
           continue;
         }
-        int end = valueEnd(line, v, legacyEnv);
+        for (; scanned < v; scanned++) {
+          if (line.charAt(scanned) == '[') depth++;
+          else if (line.charAt(scanned) == ']' && depth > 0) depth--;
+        }
+        int end = valueEnd(line, v, legacyEnv, depth > 0);
         if (end > v && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
         }
@@ -174,7 +180,7 @@ public final class SecretMask {
   }
 
   /** End of the value starting at {@code v}: a quoted string, the rest of the line, or one word. */
-  private static int valueEnd(String line, int v, boolean restOfLine) {
+  private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence) {
     int n = line.length();
     if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
       int close = line.indexOf(line.charAt(v), v + 1);
@@ -186,6 +192,7 @@ public final class SecretMask {
     while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
       if (line.charAt(end) == '{') open++;
       if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
+      if (line.charAt(end) == ']' && inSequence) break;   // [DB_PASSWORD=x]
       end++;
     }
     return end;
