@@ -280,7 +280,7 @@ class HostileOutputTest {
       // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
       // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
       "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
-      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN", "HostilePwP",
+      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN", "HostilePwP", "HostilePwR", "HostilePwT",
       "HostilePwO");
 
   @Test

@@ -183,8 +183,14 @@ public final class SecretMask {
   private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence) {
     int n = line.length();
     if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
-      int close = line.indexOf(line.charAt(v), v + 1);
-      return close < 0 ? n : close + 1;
+      char q = line.charAt(v);
+      for (int k = v + 1; k < n; k++) { // "a\"b" (an escaped quote), 'a''b' (YAML's doubled quote)
+        char ch = line.charAt(k);
+        if (q == '"' && ch == '\\') k++;
+        else if (ch == q && q == '\'' && k + 1 < n && line.charAt(k + 1) == '\'') k++;
+        else if (ch == q) return k + 1;
+      }
+      return n;
     }
     if (restOfLine) return n;
     int end = v;
