@@ -102,6 +102,7 @@ public final class SecretMask {
     int envName = legacyEnvName(line);
     int scanned = 0; // brackets before here are counted in depth (positions only grow: linear)
     int depth = 0;   // open '[': a value ends at the ']' of its flow sequence
+    int braces = 0;  // open '{': a YAML plain value in a flow mapping ends at ',' or '}', not at a space
     int i = 0;
     while (i < n) {
       char ch = line.charAt(i);
@@ -141,10 +142,17 @@ public final class SecretMask {
           continue;
         }
         for (; scanned < v; scanned++) {
-          if (line.charAt(scanned) == '[') depth++;
-          else if (line.charAt(scanned) == ']' && depth > 0) depth--;
+          char b = line.charAt(scanned);
+          if (b == '[') depth++;
+          else if (b == ']' && depth > 0) depth--;
+          else if (b == '{') braces++;
+          else if (b == '}' && braces > 0) braces--;
         }
-        int end = valueEnd(line, v, legacyEnv, depth > 0);
+        // a YAML plain scalar (NAME: a b c) holds spaces: to the end of a block key's line, or of a flow entry
+        boolean plain = !legacyEnv && line.charAt(sep) == ':' && v < n && line.charAt(v) != '"' && line.charAt(v) != '\''
+            && (depth > 0 || braces > 0 || startsLine(line, i));
+        char opener = i > 0 && (line.charAt(i - 1) == '"' || line.charAt(i - 1) == '\'') ? line.charAt(i - 1) : 0;
+        int end = valueEnd(line, v, legacyEnv, depth > 0, plain, depth > 0 || braces > 0, opener);
         if (end > v && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
         }
@@ -179,8 +187,23 @@ public final class SecretMask {
     return k;
   }
 
-  /** End of the value starting at {@code v}: a quoted string, the rest of the line, or one word. */
-  private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence) {
+  /** Whether the name at {@code i} is a YAML block key: only indentation, a {@code - } or its quote before it. */
+  private static boolean startsLine(String line, int i) {
+    int k = i;
+    if (k > 0 && (line.charAt(k - 1) == '"' || line.charAt(k - 1) == '\'')) k--;
+    while (k > 0 && line.charAt(k - 1) == ' ') k--;
+    if (k > 0 && line.charAt(k - 1) == '-') k--;
+    while (k > 0 && Character.isWhitespace(line.charAt(k - 1))) k--;
+    return k == 0;
+  }
+
+  /**
+   * End of the value starting at {@code v}: a quoted string, the rest of the line, or one word ({@code spaces}:
+   * a YAML plain scalar, which runs to a comment, the end of its flow entry ({@code flow}) or line; trailing
+   * blanks excluded; {@code opener}: the quote before the name, which ends an unquoted value, or 0).
+   */
+  private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence, boolean spaces, boolean flow,
+      char opener) {
     int n = line.length();
     if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
       char q = line.charAt(v);
@@ -195,12 +218,15 @@ public final class SecretMask {
     if (restOfLine) return n;
     int end = v;
     int open = 0;
-    while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
+    while (end < n && (spaces || !Character.isWhitespace(line.charAt(end))) && (line.charAt(end) != ',' || spaces && !flow)) {
       if (line.charAt(end) == '{') open++;
       if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
       if (line.charAt(end) == ']' && inSequence) break;   // [DB_PASSWORD=x]
+      if (line.charAt(end) == opener) break;              // "DB_PASSWORD=x": the quote opened before the name
+      if (spaces && line.charAt(end) == '#' && Character.isWhitespace(line.charAt(end - 1))) break; // a comment
       end++;
     }
+    while (spaces && end > v && Character.isWhitespace(line.charAt(end - 1))) end--;
     return end;
   }
 
