@@ -26,9 +26,11 @@ import java.util.Set;
  * may be hostile: a committed {@code hardock.sarif -> ~/.bashrc} must not make the job truncate a file it
  * can write. A rename never follows a symbolic link at the target: it replaces the link itself, and the
  * file it pointed to is untouched. A target that is a directory or a special file (device, FIFO, socket) is
- * refused ({@link Refused}). Readers never see a half-written file. When an existing regular file is
+ * refused ({@link Refused}), and so is a link to one ({@code -o /dev/stdout}: replacing that link broke the
+ * container's stdout). Readers never see a half-written file. When an existing regular file is
  * replaced its permission bits are kept (a fixed script stays executable); a new file gets {@code rw-r--r--}.
- * Folders above the target are taken as named (they are the caller's choice, not the tree's).
+ * Folders above the target are taken as named (they are the caller's choice, not the tree's), except that a
+ * symbolic link among them below the working directory (the checkout, in CI) is refused.
  */
 public final class AtomicFile {
   private AtomicFile() { }
@@ -43,6 +45,24 @@ public final class AtomicFile {
     Refused(Path file, String reason) {
       super(file.toString(), null, reason);
     }
+  }
+
+  /**
+   * The first folder of {@code folder} (absolute, as named) below the working directory that is a symbolic
+   * link, or null. In CI the working directory is the checkout, which the pull request wrote: its committed
+   * {@code reports -> /elsewhere} must not carry {@code -o reports/hardock.sarif} out of it. Folders at or
+   * above the working directory are the caller's (macOS's {@code /tmp} is a link).
+   */
+  static Path linkInWorkingDirectory(Path folder) {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (!folder.startsWith(cwd)) return null;
+    Path at = cwd;
+    for (Path part : cwd.relativize(folder)) {
+      if (part.toString().isEmpty()) continue;
+      at = at.resolve(part);
+      if (Files.isSymbolicLink(at)) return at;
+    }
+    return null;
   }
 
   private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
@@ -62,12 +82,18 @@ public final class AtomicFile {
     if (existing != null) {
       if (existing.isDirectory()) throw new Refused(target, "is a directory");
       if (existing.isOther()) throw new Refused(target, "is not a regular file");
+      if (existing.isSymbolicLink() && Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+        // -o /dev/stdout: a link to what is not a file is the caller's way to a stream, never replaced by a file
+        throw new Refused(target, "is a link to a device, FIFO or folder");
+      }
       if (existing.isRegularFile()) {
         PosixFileAttributeView posix = Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (posix != null) mode = posix.readAttributes().permissions();
       }
     }
     if (!Files.isDirectory(folder)) throw new Refused(target, "its folder does not exist");
+    Path link = linkInWorkingDirectory(folder);
+    if (link != null) throw new Refused(target, "its folder " + link + " is a symbolic link (not written through one inside the working directory)");
     String name = absolute.getFileName().toString();
     Path tmp;
     try {

@@ -22,19 +22,31 @@ import java.util.Map;
 public final class Fingerprints {
   private Fingerprints() { }
 
-  /** Fingerprints of all findings of a file, reported and suppressed, by identity. */
+  /** A rule on a line text: the text is one instance per distinct line, so hashing and equality are cheap. */
+  private record Key(String rule, String line) { }
+
+  /**
+   * Fingerprints of all findings of a file, reported and suppressed, by identity. Linear in the file and the
+   * findings: each line is normalised once and each (rule, line text) hashed once, its digest then copied
+   * for the occurrence (thousands of findings on one long line hashed the whole line each: minutes).
+   */
   public static Map<Finding, String> of(FileResult r) {
     List<Finding> all = new ArrayList<>(r.findings());
     for (FileResult.Suppressed s : r.suppressed()) all.add(s.finding());
     all.sort(null);
     LineIndex lines = r.text() == null ? null : new LineIndex(r.text());
-    Map<String, Integer> seen = new HashMap<>();
+    Map<Integer, String> texts = new HashMap<>();
+    Map<String, String> canonical = new HashMap<>();
+    Map<Key, Integer> seen = new HashMap<>();
+    Map<Key, MessageDigest> prefixes = new HashMap<>();
     Map<Finding, String> out = new IdentityHashMap<>();
     for (Finding f : all) {
-      String line = lines == null ? "" : normalisedLine(r.text(), lines, f.span().line());
-      String key = f.rule().id() + "\u0000" + r.uri() + "\u0000" + line;
+      String line = lines == null ? ""
+          : texts.computeIfAbsent(f.span().line(), n -> canonical.computeIfAbsent(normalisedLine(r.text(), lines, n), t -> t));
+      Key key = new Key(f.rule().id(), line);
       int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-      out.put(f, hash(key + "\u0000" + occurrence));
+      MessageDigest prefix = prefixes.computeIfAbsent(key, k -> digest(k.rule() + "\u0000" + r.uri() + "\u0000" + k.line()));
+      out.put(f, hash(prefix, "\u0000" + occurrence));
     }
     return out;
   }
@@ -47,12 +59,26 @@ public final class Fingerprints {
     return text.substring(from, to).strip().replaceAll("\\s+", " ");
   }
 
-  private static String hash(String s) {
+  /** A SHA-256 digest that has read {@code s} (UTF-8). */
+  private static MessageDigest digest(String s) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(s.getBytes(StandardCharsets.UTF_8));
+      return d;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /** The first 16 bytes, in hex, of the hash of what {@code prefix} read followed by {@code rest}. */
+  private static String hash(MessageDigest prefix, String rest) {
+    MessageDigest d;
+    try {
+      d = (MessageDigest) prefix.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests cannot be copied in this JVM", e);
+    }
+    byte[] h = d.digest(rest.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 16);
   }
 }

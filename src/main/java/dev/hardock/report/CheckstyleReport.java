@@ -65,6 +65,8 @@ public final class CheckstyleReport implements Report {
             b.append(c).append(s.charAt(++i));
           } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
             b.append(Visible.line(String.valueOf(c)));
+          } else if (c == '[' && b.length() >= 2 && b.charAt(b.length() - 1) == '#' && b.charAt(b.length() - 2) == '#') {
+            b.append("&#91;"); // ##[ is a workflow command anywhere in a line of a CI log (Visible.OLD_COMMAND)
           } else if (c == 0xFFFE || c == 0xFFFF) {
             b.append('\uFFFD');
           } else {

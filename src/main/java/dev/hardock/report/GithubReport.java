@@ -13,6 +13,8 @@ import java.util.List;
  * {@code %}, CR and LF in the message; additionally {@code :} and {@code ,} in property values. Before that,
  * every control and bidi character is made visible by {@link Visible} (the runner decodes only those five
  * escapes, so ESC, BEL or a bidi override would otherwise reach the log and the annotation as they are).
+ * Each line is a command, which the runner reads as one: the file property is not changed further (an
+ * old-syntax {@code ##[} in a file name stays, so that the annotation names the real file).
  */
 public final class GithubReport implements Report {
   @Override
@@ -25,7 +27,7 @@ public final class GithubReport implements Report {
           case WARNING -> "warning";
           case INFO, STYLE -> "notice";
         };
-        b.append("::").append(command).append(" file=").append(property(Visible.line(r.uri())))
+        b.append("::").append(command).append(" file=").append(property(Visible.characters(r.uri())))
             .append(",line=").append(f.span().line()).append(",col=").append(f.span().column())
             .append(",endLine=").append(f.span().endLine()).append(",endColumn=").append(f.span().endColumn())
             .append(",title=").append(property(f.rule().id() + " " + f.rule().slug()))

@@ -19,7 +19,7 @@ public final class GitlabReport implements Report {
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     JsonFactory factory = JsonEscapes.factory();
-    try (JsonGenerator g = factory.createGenerator(out)) {
+    try (JsonGenerator g = factory.createGenerator(JsonEscapes.guard(out))) {
       g.useDefaultPrettyPrinter();
       g.writeStartArray();
       for (FileResult r : results) {

@@ -25,7 +25,7 @@ public final class JsonReport implements Report {
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
     JsonFactory factory = JsonEscapes.factory();
-    try (JsonGenerator g = factory.createGenerator(out)) {
+    try (JsonGenerator g = factory.createGenerator(JsonEscapes.guard(out))) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("version", Version.get());

@@ -58,7 +58,7 @@ public final class SarifReport implements Report {
       groups.put(t.meta().id(), t.type().getPackageName());
     }
     JsonFactory factory = JsonEscapes.factory();
-    try (JsonGenerator g = factory.createGenerator(out)) {
+    try (JsonGenerator g = factory.createGenerator(JsonEscapes.guard(out))) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("$schema", SCHEMA);

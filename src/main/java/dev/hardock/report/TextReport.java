@@ -47,7 +47,7 @@ public final class TextReport implements Report {
       withFindings++;
       String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
       maskSecrets(r.text(), lines, r.findings());
-      b.append(paint(Visible.line(r.displayPath()), "1;4")).append('\n');
+      b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
       for (Finding f : r.findings()) {
         finding(b, f, lines);
         b.append('\n');
@@ -159,6 +159,8 @@ public final class TextReport implements Report {
         d.append(c);
       } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
         d.append(Visible.line(String.valueOf(c)));
+      } else if (c == '[' && d.length() >= 2 && d.charAt(d.length() - 1) == '#' && d.charAt(d.length() - 2) == '#') {
+        d.append("\\x5b"); // ##[ is a workflow command anywhere in a line (Visible.OLD_COMMAND)
       } else {
         d.append(c);
       }

@@ -46,8 +46,40 @@ public final class Visible {
     return "0".repeat(digits - h.length()) + h;
   }
 
-  /** {@code s} as one line: every unsafe character (newlines and tabs too) and unpaired surrogate escaped. */
+  /**
+   * {@code s} as one line: every unsafe character (newlines and tabs too) and unpaired surrogate escaped, and
+   * the old workflow-command syntax broken ({@link #OLD_COMMAND}).
+   */
   public static String line(String s) {
+    return breakOldCommands(characters(s));
+  }
+
+  /**
+   * The GitHub runner still reads the old workflow-command syntax {@code ##[name props]data} (error, warning,
+   * add-mask, stop-commands, ...) ANYWHERE in a line of the log, not only at its start (actions/runner,
+   * ActionCommand.TryParse). Text shown to people has its {@code [} after {@code ##} escaped as {@code \x5b}.
+   */
+  public static final String OLD_COMMAND = "##[";
+
+  static String breakOldCommands(String s) {
+    return s.contains(OLD_COMMAND) ? s.replace(OLD_COMMAND, "##\\x5b") : s;
+  }
+
+  /**
+   * A relative path that begins a line of output (the text report's file header, each gnu line): the runner
+   * reads a line whose text after leading white space starts with {@code ::} as a workflow command
+   * ({@code ::error::}, {@code ::add-mask::}, {@code ::stop-commands::}), so such a path is written
+   * {@code ./::error::x/Dockerfile}: the same file, and not a command. Escaped as {@link #line}.
+   */
+  public static String pathAtLineStart(String path) {
+    String s = line(path);
+    int i = 0;
+    while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) i++;
+    return s.startsWith(":", i) ? "./" + s : s;
+  }
+
+  /** {@code s} with every unsafe character (newlines and tabs too) and unpaired surrogate escaped. */
+  public static String characters(String s) {
     if (s == null) return "null";
     int i = firstUnsafe(s);
     if (i < 0) return s;

@@ -32,6 +32,19 @@ class TextReportMaskTest {
   }
 
   @Test
+  void aYamlPlainValueRunsToTheEndOfItsLineOrFlowEntry() {
+    // a passphrase with spaces: masking only its first word showed the rest
+    assertEquals("      DB_PASSWORD: corr*** ***** ******* ******   # the passphrase",
+        masked("      DB_PASSWORD: correct horse battery staple   # the passphrase"));
+    assertEquals("  - DB_PASSWORD: hunt*** *****", masked("  - DB_PASSWORD: hunter2 horse"));
+    assertEquals("{DB_PASSWORD: hunt*** *****, X: 1}", masked("{DB_PASSWORD: hunter2 horse, X: 1}"));
+    assertEquals("[{DB_PASSWORD: ******* ***}]", masked("[{DB_PASSWORD: hunter2 abc}]"));
+    assertEquals("environment: [\"DB_PASSWORD=***********\"]", masked("environment: [\"DB_PASSWORD=hunter2secr\"]"));
+    // not YAML: a shell word ends at white space
+    assertEquals("docker run -e DB_PASSWORD=******* alpine:3", masked("docker run -e DB_PASSWORD=hunter2 alpine:3"));
+  }
+
+  @Test
   void passwordOptionsAreMasked() {
     assertEquals("curl -u admin:******* https://x", masked("curl -u admin:hunter2 https://x"));
     assertEquals("curl --user 'admin:*******' https://x", masked("curl --user 'admin:hunter2' https://x"));

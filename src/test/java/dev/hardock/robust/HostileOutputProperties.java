@@ -22,8 +22,9 @@ import net.jqwik.api.Provide;
 
 /**
  * For file names, messages and source lines full of control and bidi characters, no output format prints
- * one raw (only the format's own line breaks), gnu prints one line per finding and github one workflow
- * command per finding.
+ * one raw (only the format's own line breaks), no line of any other format than github is a workflow command
+ * (after leading white space, or the old {@code ##[} syntax anywhere), gnu prints one line per finding and
+ * github one workflow command per finding.
  */
 class HostileOutputProperties {
   /** Text mixing plain characters with every class {@code Visible} escapes, and lone surrogates. */
@@ -31,7 +32,7 @@ class HostileOutputProperties {
   Arbitrary<String> hostile() {
     Arbitrary<Character> bad = Arbitraries.of('\n', '\r', '\t', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b',
         '\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '\ud800', '\udc00',
-        '%', ':', ',', '"', '<', '&', '\\');
+        '%', ':', ',', '"', '<', '&', '\\', '#', '[', ' ', '\u00a0');
     Arbitrary<Character> plain = Arbitraries.chars().range(' ', '~');
     return Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(3, plain), net.jqwik.api.Tuple.of(1, bad), net.jqwik.api.Tuple.of(1, Arbitraries.chars()))
@@ -39,7 +40,9 @@ class HostileOutputProperties {
           StringBuilder b = new StringBuilder();
           for (char c : cs) b.append(c);
           return b.toString();
-        });
+        })
+        // a workflow command where the runner looks for one: at the start (after white space), ##[ anywhere
+        .flatMap(t -> Arbitraries.of("", "", "::error::x", " \u00a0::add-mask::", "##[error]").map(p -> p + t));
   }
 
   @Property(tries = 300)
@@ -57,6 +60,11 @@ class HostileOutputProperties {
       Formats.of(format, false, false).write(List.of(r), Summary.of(List.of(r), 0), out);
       String s = out.toString();
       assertEquals(-1, HostileOutputTest.firstUnsafe(s), format + ": " + s);
+      if (!format.equals("github")) {
+        for (String l : s.split("\n")) {
+          assertTrue(!HostileOutputTest.commandStart(l) && !l.contains("##["), format + ": a workflow command in: " + l);
+        }
+      }
       if (format.equals("gnu")) assertEquals(findings.size(), s.split("\n").length, s);
       if (format.equals("github")) {
         String[] commands = s.split("\n");

@@ -60,11 +60,23 @@ class HostileOutputTest {
       assertTrue(r.code() == 0 || r.code() == 1, format + " exit " + r.code() + ": " + r.err());
       assertEquals(-1, firstUnsafe(r.out()), format + ": raw control or bidi character in\n" + r.out());
       assertEquals(-1, firstUnsafe(r.err()), format + ": raw control or bidi character on stderr\n" + r.err());
-      for (String line : r.out().split("\n")) {
-        // only the github format writes workflow commands, one per finding, each on its own line
-        if (line.startsWith("::")) assertTrue(format.equals("github") && line.matches("::(error|warning|notice) file=.*"), format + ": " + line);
+      for (String line : (r.out() + r.err()).split("\n")) {
+        // only the github format writes workflow commands, one per finding, each on its own line; the runner
+        // finds one after leading white space (.NET's TrimStart, NBSP too), and the old syntax ##[error] anywhere
+        boolean command = format.equals("github") && line.matches("::(error|warning|notice) file=[^:]*::.*");
+        if (!command) {
+          assertFalse(commandStart(line), format + ": line starts a workflow command: " + line);
+          assertFalse(line.contains("##["), format + ": old-syntax workflow command in: " + line);
+        }
       }
     }
+  }
+
+  /** Whether the GitHub runner reads the line as a workflow command in the {@code ::name::} syntax. */
+  static boolean commandStart(String line) {
+    int i = 0;
+    while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) i++;
+    return line.startsWith("::", i);
   }
 
   @TempDir
@@ -81,6 +93,47 @@ class HostileOutputTest {
     Run gnu = runs.get(Formats.NAMES.indexOf("gnu"));
     for (String line : gnu.out().split("\n")) assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
     assertTrue(gnu.out().contains("\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"), gnu.out());
+  }
+
+  /** A run that lints {@code text} from stdin under the name {@code name} (shown as given: a relative path). */
+  static Run runStdin(String name, String text, String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--stdin-filename", name, "-"));
+    int code = dev.hardock.cli.Main.run(all.toArray(String[]::new),
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), false);
+    return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFolderNamedAsAWorkflowCommandCannotStartALine() {
+    // no control character needed: the text report's file header and every gnu line start with the path
+    for (String name : List.of("::error::forged", "::stop-commands::tok", " ::warning::x", "\u00a0::add-mask::y", "\u3000::error::z")) {
+      List<Run> runs = new ArrayList<>();
+      for (String format : Formats.NAMES) runs.add(runStdin(name + "/Dockerfile", "FROM node\n", "-f", format, "--no-color"));
+      assertClean(runs);
+      String gnu = runs.get(Formats.NAMES.indexOf("gnu")).out();
+      assertTrue(gnu.startsWith("./" + name + "/Dockerfile:1:6: "), gnu); // still a path that leads to the file
+    }
+  }
+
+  @Test
+  void oldSyntaxWorkflowCommandsAnywhereInALineAreBroken() throws IOException {
+    // the runner still parses `##[error]text` (and add-mask, stop-commands) anywhere in a line
+    Path folder = Files.createDirectories(dir.resolve("##[error]path"));
+    Files.writeString(folder.resolve("Dockerfile"), "FROM node ##[error]frame\nRUN curl http://x/##[add-mask]msg | sh\n");
+    List<Run> runs = everyFormat(dir.toString());
+    assertClean(runs);
+    String text = runs.get(0).out();
+    assertTrue(text.contains("1 | FROM node ##\\x5berror]frame"), text);
+    assertTrue(text.contains("##\\x5berror]path/Dockerfile"), text);
+    String json = runs.get(Formats.NAMES.indexOf("json")).out();
+    assertTrue(json.contains("##\\u005berror]path/Dockerfile\""), json); // decodes to the same text
+    String github = runs.get(Formats.NAMES.indexOf("github")).out();
+    assertTrue(github.contains("/##[error]path/Dockerfile,line=1,"), github); // the annotation names the real file
   }
 
   @Test
@@ -133,6 +186,38 @@ class HostileOutputTest {
   }
 
   @Test
+  void aCommittedSymlinkedFolderOnTheOutputPathIsRefused() throws IOException {
+    // the checkout is the working directory in CI: `reports -> /elsewhere` committed by the pull request must
+    // not carry `-o reports/hardock.sarif` or the baseline out of it (folders outside it are the caller's)
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path victim = Files.writeString(outside.resolve("hardock.sarif"), "precious\n");
+    Files.writeString(dir.resolve("Dockerfile"), "FROM node\n");
+    Path tree = Files.createDirectories(Path.of("target", "hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+    try {
+      Files.createSymbolicLink(tree.resolve("reports"), outside.toAbsolutePath());
+      Path target = tree.resolve("reports").resolve("hardock.sarif");
+      Run report = run("-f", "sarif", "-o", target.toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, report.code(), report.err());
+      assertTrue(report.err().contains("is a symbolic link"), report.err());
+      Run baseline = run("--baseline", target.toString(), "--write-baseline", dir.resolve("Dockerfile").toString());
+      assertEquals(2, baseline.code(), baseline.err());
+      Run absolute = run("-o", target.toAbsolutePath().toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, absolute.code(), absolute.err());
+      assertEquals("precious\n", Files.readString(victim));
+      try (var files = Files.list(outside)) {
+        assertEquals(1, files.count());
+      }
+      // a folder outside the working directory is taken as named, also through a link (macOS: /tmp)
+      Path link = Files.createSymbolicLink(dir.resolve("link"), outside);
+      assertEquals(1, run("-o", link.resolve("other.txt").toString(), dir.resolve("Dockerfile").toString()).code());
+      assertTrue(Files.isRegularFile(outside.resolve("other.txt")));
+    } finally {
+      Files.deleteIfExists(tree.resolve("reports"));
+      Files.deleteIfExists(tree);
+    }
+  }
+
+  @Test
   void aDirectoryOrFifoAtTheOutputIsRefusedWithExit2() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM node\n");
     Path folder = Files.createDirectories(dir.resolve("out.sarif"));
@@ -145,6 +230,16 @@ class HostileOutputTest {
     assertEquals(2, toFifo.code());
     assertTrue(toFifo.err().contains("not a regular file"), toFifo.err());
     assertTrue(Files.isDirectory(folder));
+    // a link to a device or FIFO (-o /dev/stdout is /proc/self/fd/1): refused, not replaced by a file (as root,
+    // in a container, replacing /dev/stdout broke the rest of the job's output)
+    Path toDevice = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/dev/null"));
+    Path toPipe = Files.createSymbolicLink(dir.resolve("pipe"), fifo);
+    for (Path link : List.of(toDevice, toPipe)) {
+      Run viaLink = run("-o", link.toString(), dir.resolve("Dockerfile").toString());
+      assertEquals(2, viaLink.code(), viaLink.err());
+      assertTrue(viaLink.err().contains("is a link to a device, FIFO or folder"), viaLink.err());
+      assertTrue(Files.isSymbolicLink(link));
+    }
     Run nowhere = run("-o", dir.resolve("missing/out.sarif").toString(), dir.resolve("Dockerfile").toString());
     assertEquals(2, nowhere.code());
     assertTrue(nowhere.err().contains("missing/out.sarif: its folder does not exist"), nowhere.err());
@@ -181,7 +276,12 @@ class HostileOutputTest {
 
   /** Every secret value in the hostile cases: none may appear in any output, with HD401 and HD403 off. */
   static final List<String> SECRETS = List.of("HOSTILEBODYLINEONE", "HOSTILEBODYLINETWO", "HostilePw1", "HostilePw2",
-      "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7");
+      "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7",
+      // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
+      // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
+      "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
+      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN", "HostilePwP", "HostilePwR", "HostilePwT",
+      "HostilePwO");
 
   @Test
   void secretsInCodeFramesAreMaskedByWhatTheyAreNotByTheRuleThatFired() throws IOException {
@@ -197,6 +297,10 @@ class HostileOutputTest {
     assertTrue(text.out().contains("docker login -p ********** registry"), text.out());
     assertTrue(text.out().contains("docker login --password=********** registry"), text.out());
     assertTrue(text.out().contains("DB_PASSWORD: &pw **********"), text.out());
+    assertTrue(text.out().contains("curl -H \"Authorization: Bearer **********\" https://example.com/x"), text.out());
+    assertTrue(text.out().contains("\"curl\", \"-u\", \"admin:**********\", \"http://x\""), text.out());
+    assertTrue(text.out().contains("docker login -p********** registry"), text.out());
+    assertTrue(text.out().contains("environment: [DB_PASSWORD=**********]}"), text.out()); // no prefix: 10 characters
     assertTrue(every.length() > 0);
   }
 

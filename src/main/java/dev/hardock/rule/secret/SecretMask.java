@@ -100,6 +100,9 @@ public final class SecretMask {
   static void assignments(String line, char[] c) {
     int n = line.length();
     int envName = legacyEnvName(line);
+    int scanned = 0; // brackets before here are counted in depth (positions only grow: linear)
+    int depth = 0;   // open '[': a value ends at the ']' of its flow sequence
+    int braces = 0;  // open '{': a YAML plain value in a flow mapping ends at ',' or '}', not at a space
     int i = 0;
     while (i < n) {
       char ch = line.charAt(i);
@@ -113,11 +116,15 @@ public final class SecretMask {
       int v = j;
       if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) v++; // "NAME": value, 'NAME': value
       int sep = v;
-      while (sep < n && line.charAt(sep) == ' ') sep++; // NAME : value
+      while (sep < n && (line.charAt(sep) == ' ' || line.charAt(sep) == '\t')) sep++; // NAME : value
       boolean legacyEnv = i == envName && sep == j + 1 && sep < n && line.indexOf('=', sep) < 0;
       if (sep < n && (line.charAt(sep) == '=' || line.charAt(sep) == ':') || legacyEnv) {
         v = legacyEnv ? sep : sep + 1;
-        while (v < n && line.charAt(v) == ' ') v++;
+        if (!SecretNames.isSecretName(name)) { // its value may hold one: --env=DB_PASSWORD=x, env=API_TOKEN=x
+          i = v;                               // (and is not measured: linear on a=a=a=...)
+          continue;
+        }
+        while (v < n && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
         while (v < n && (line.charAt(v) == '&' || line.charAt(v) == '!')) { // YAML anchor or tag before the value
           while (v < n && line.charAt(v) != ' ') v++;
           while (v < n && line.charAt(v) == ' ') v++;
@@ -126,8 +133,27 @@ public final class SecretMask {
           i = v + 1;                                                          // assignments of their own
           continue;
         }
-        int end = valueEnd(line, v, legacyEnv);
-        if (end > v && SecretNames.isSecretName(name) && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
+        int scheme = authScheme(line, v);
+        if (scheme > v) { // Authorization: Bearer <token>: the token is the secret
+          int end = scheme;
+          while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '"' && line.charAt(end) != '\'') end++;
+          mask(c, scheme, end, true);
+          i = end;
+          continue;
+        }
+        for (; scanned < v; scanned++) {
+          char b = line.charAt(scanned);
+          if (b == '[') depth++;
+          else if (b == ']' && depth > 0) depth--;
+          else if (b == '{') braces++;
+          else if (b == '}' && braces > 0) braces--;
+        }
+        // a YAML plain scalar (NAME: a b c) holds spaces: to the end of a block key's line, or of a flow entry
+        boolean plain = !legacyEnv && line.charAt(sep) == ':' && v < n && line.charAt(v) != '"' && line.charAt(v) != '\''
+            && (depth > 0 || braces > 0 || startsLine(line, i));
+        char opener = i > 0 && (line.charAt(i - 1) == '"' || line.charAt(i - 1) == '\'') ? line.charAt(i - 1) : 0;
+        int end = valueEnd(line, v, legacyEnv, depth > 0, plain, depth > 0 || braces > 0, opener);
+        if (end > v && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
         }
         i = Math.max(end, j);
@@ -135,6 +161,20 @@ public final class SecretMask {
       }
       i = j;
     }
+  }
+
+  /** HTTP authentication schemes: in {@code Authorization: Bearer <token>} the word after one is the secret. */
+  private static final java.util.Set<String> AUTH_SCHEMES = java.util.Set.of("basic", "bearer", "token", "digest", "negotiate", "ntlm",
+      "apikey", "bot", "aws4-hmac-sha256");
+
+  /** Where the credential after an HTTP authentication scheme at {@code v} starts ({@code Bearer x}), or -1. */
+  private static int authScheme(String line, int v) {
+    int k = v;
+    while (k < line.length() && (Character.isLetterOrDigit(line.charAt(k)) || line.charAt(k) == '-')) k++;
+    if (k == v || k >= line.length() || line.charAt(k) != ' ') return -1;
+    if (!AUTH_SCHEMES.contains(line.substring(v, k).toLowerCase(Locale.ROOT))) return -1;
+    while (k < line.length() && line.charAt(k) == ' ') k++;
+    return k < line.length() ? k : -1;
   }
 
   /** Where the name of Dockerfile's {@code ENV NAME value} (the legacy form, no {@code =}) starts, or -1. */
@@ -147,21 +187,46 @@ public final class SecretMask {
     return k;
   }
 
-  /** End of the value starting at {@code v}: a quoted string, the rest of the line, or one word. */
-  private static int valueEnd(String line, int v, boolean restOfLine) {
+  /** Whether the name at {@code i} is a YAML block key: only indentation, a {@code - } or its quote before it. */
+  private static boolean startsLine(String line, int i) {
+    int k = i;
+    if (k > 0 && (line.charAt(k - 1) == '"' || line.charAt(k - 1) == '\'')) k--;
+    while (k > 0 && line.charAt(k - 1) == ' ') k--;
+    if (k > 0 && line.charAt(k - 1) == '-') k--;
+    while (k > 0 && Character.isWhitespace(line.charAt(k - 1))) k--;
+    return k == 0;
+  }
+
+  /**
+   * End of the value starting at {@code v}: a quoted string, the rest of the line, or one word ({@code spaces}:
+   * a YAML plain scalar, which runs to a comment, the end of its flow entry ({@code flow}) or line; trailing
+   * blanks excluded; {@code opener}: the quote before the name, which ends an unquoted value, or 0).
+   */
+  private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence, boolean spaces, boolean flow,
+      char opener) {
     int n = line.length();
     if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
-      int close = line.indexOf(line.charAt(v), v + 1);
-      return close < 0 ? n : close + 1;
+      char q = line.charAt(v);
+      for (int k = v + 1; k < n; k++) { // "a\"b" (an escaped quote), 'a''b' (YAML's doubled quote)
+        char ch = line.charAt(k);
+        if (q == '"' && ch == '\\') k++;
+        else if (ch == q && q == '\'' && k + 1 < n && line.charAt(k + 1) == '\'') k++;
+        else if (ch == q) return k + 1;
+      }
+      return n;
     }
     if (restOfLine) return n;
     int end = v;
     int open = 0;
-    while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != ',') {
+    while (end < n && (spaces || !Character.isWhitespace(line.charAt(end))) && (line.charAt(end) != ',' || spaces && !flow)) {
       if (line.charAt(end) == '{') open++;
       if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
+      if (line.charAt(end) == ']' && inSequence) break;   // [DB_PASSWORD=x]
+      if (line.charAt(end) == opener) break;              // "DB_PASSWORD=x": the quote opened before the name
+      if (spaces && line.charAt(end) == '#' && Character.isWhitespace(line.charAt(end - 1))) break; // a comment
       end++;
     }
+    while (spaces && end > v && Character.isWhitespace(line.charAt(end - 1))) end--;
     return end;
   }
 
@@ -176,21 +241,43 @@ public final class SecretMask {
     return afterCurl && (option.equals("-u") || option.equals("--user") || option.equals("-U") || option.equals("--proxy-user"));
   }
 
-  /** Masks option values that carry a password; words are split at whitespace, quotes kept together. */
+  /**
+   * Masks option values that carry a password. Twice: with words split at whitespace and quotes kept together
+   * ({@code --password "a b"}), then with quotes, brackets and commas as separators too, for a command inside a
+   * quoted string ({@code command: "docker login -p x"}) or written as a list ({@code ["curl", "-u", "a:x"]}).
+   */
   static void options(String line, char[] c) {
     if (line.indexOf('-') < 0) return;
+    options(line, c, false);
+    options(line, c, true);
+  }
+
+  private static boolean separates(char ch, boolean loose) {
+    return Character.isWhitespace(ch) || loose && (ch == '"' || ch == '\'' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == ',');
+  }
+
+  private static void options(String line, char[] c, boolean loose) {
     int n = line.length();
     boolean afterCurl = false;
-    boolean afterLogin = false;
+    boolean afterLogin = false; // docker login, sshpass: -p x and -px are the password
+    boolean attachedP = false;  // mysql and friends: -px is the password (-p alone prompts)
+    int echoFrom = -1;          // the words an echo or printf writes, in this pipeline stage
+    int echoTo = -1;
+    int pipedFrom = -1;         // ... and in the stage before, which a --password-stdin reads
+    int pipedTo = -1;
     String pending = null; // an option that takes the next word as its value
     int i = 0;
     while (i < n) {
-      while (i < n && Character.isWhitespace(line.charAt(i))) i++;
+      while (i < n && separates(line.charAt(i), loose)) i++;
       if (i >= n) break;
       int start = i;
       char q = 0;
-      while (i < n && (q != 0 || !Character.isWhitespace(line.charAt(i)))) {
+      while (i < n && (q != 0 || !separates(line.charAt(i), loose))) {
         char ch = line.charAt(i);
+        if (loose) {
+          i++;
+          continue;
+        }
         if (q == 0 && (ch == '"' || ch == '\'')) q = ch;
         else if (q == ch) q = 0;
         i++;
@@ -205,10 +292,30 @@ public final class SecretMask {
       int slash = bare.lastIndexOf('/');
       String command = bare.substring(slash + 1);
       if (command.equals("curl")) afterCurl = true;
-      if (command.equals("login")) afterLogin = true;
+      if (command.equals("login") || command.equals("sshpass")) afterLogin = true;
+      if (PASSWORD_ATTACHED_TO_P.contains(command)) attachedP = true;
       if (command.equals("|") || command.equals("&&") || command.equals(";") || command.equals("||")) {
         afterCurl = false;
         afterLogin = false;
+        attachedP = false;
+        pipedFrom = command.equals("|") ? echoFrom : -1;
+        pipedTo = echoTo;
+        echoFrom = -1;
+        echoTo = -1;
+        continue;
+      }
+      if (command.equals("echo") || command.equals("printf")) {
+        echoFrom = i; // from after the command word: its first argument
+        echoTo = i;
+        continue;
+      }
+      if (echoFrom >= 0 && !word.startsWith("-")) {
+        if (echoTo == echoFrom) echoFrom = start;
+        echoTo = i;
+      }
+      if (word.equals("--password-stdin") && pipedFrom >= 0) {
+        maskOptionValue(line, c, pipedFrom, pipedTo, false); // echo 'x' | docker login --password-stdin
+        continue;
       }
       if (!word.startsWith("-") || word.equals("-") || word.equals("--")) continue;
       int eq = word.indexOf('=');
@@ -219,11 +326,25 @@ public final class SecretMask {
         maskOptionValue(line, c, start + eq + 1, i, userPassword);
       } else if (secret) {
         pending = option;
-      } else if (afterCurl && word.length() > 2 && (word.startsWith("-u") || word.startsWith("-U")) && !word.startsWith("--")) {
-        maskOptionValue(line, c, start + 2, i, true); // -uuser:pass
+      } else if (!word.startsWith("--") && (afterLogin || attachedP) && word.startsWith("-p")) {
+        maskOptionValue(line, c, start + 2, i, false); // docker login -pSECRET, mysql -pSECRET
+      } else if (!word.startsWith("--") && afterCurl) {
+        int u = 1; // curl's short options cluster: -uuser:pass, -sSfu user:pass, -Luuser:pass
+        while (u < word.length() && Character.isLetter(word.charAt(u)) && word.charAt(u) != 'u' && word.charAt(u) != 'U') u++;
+        if (u < word.length() && (word.charAt(u) == 'u' || word.charAt(u) == 'U')) {
+          if (u == word.length() - 1) pending = "-u";
+          else maskOptionValue(line, c, start + u + 1, i, true);
+        }
       }
     }
   }
+
+  /** Long options that carry a password although their name is not a secret's: redis-server's. */
+  private static final java.util.Set<String> PASSWORD_OPTIONS = java.util.Set.of("requirepass", "masterauth");
+
+  /** Commands whose {@code -pSECRET} (attached; {@code -p} alone asks for it) is a password. */
+  private static final java.util.Set<String> PASSWORD_ATTACHED_TO_P = java.util.Set.of("mysql", "mysqldump", "mysqladmin",
+      "mysqlimport", "mysqlshow", "mysqlcheck", "mariadb", "mariadb-dump", "mariadb-admin");
 
   /** A long option named as a secret ({@code --password}, {@code --api-token}); not {@code --password-stdin}. */
   private static boolean isSecretOption(String option) {
@@ -231,7 +352,7 @@ public final class SecretMask {
     String name = option.substring(2).toLowerCase(Locale.ROOT);
     // --password-stdin and --*-file take no secret; docker build --secret takes a spec (id=x,src=file)
     if (name.endsWith("-stdin") || name.endsWith("-file") || name.endsWith("-env") || name.equals("secret")) return false;
-    return SecretNames.isSecretName(name);
+    return SecretNames.isSecretName(name) || PASSWORD_OPTIONS.contains(name);
   }
 
   /** Masks an option's value at [from, to): the part after the first {@code :} for {@code user:password}. */
