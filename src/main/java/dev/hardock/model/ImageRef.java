@@ -9,12 +9,19 @@ import java.util.Locale;
  */
 public record ImageRef(String raw, String expanded, String registry, String repository, String tag, String digest,
     boolean tagUnknown) {
+  /** Longer than any reference Docker accepts (name 255, tag 128, digest): not judged as an image. */
+  public static final int MAX_LENGTH = 1024;
 
   /**
    * @param raw the reference as written
    * @param expanded the reference with known variables substituted, or null when a variable is unknown
    */
   public static ImageRef parse(String raw, String expanded) {
+    // Docker refuses a name over 255 characters, a tag over 128, and a digest is at most ~140: a longer text is
+    // no reference, and judging it (an alias can hand one to thousands of services) would only quote it
+    if (raw.length() > MAX_LENGTH || (expanded != null && expanded.length() > MAX_LENGTH)) {
+      return new ImageRef(raw, null, null, null, null, null, true);
+    }
     if (expanded != null) {
       return split(raw, expanded, false);
     }

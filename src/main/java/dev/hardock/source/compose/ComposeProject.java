@@ -292,6 +292,15 @@ final class ComposeProject {
     }
   }
 
+  /**
+   * A value of {@code file} interpolated, or null when it needs an unknown variable or the expansion budget is
+   * spent: the value's own length is charged too, since an alias hands one long value to thousands of services.
+   */
+  String expand(String value, YamlFile file) {
+    if (!expansions.take(value.length())) return null;
+    return Interpolation.expand(value, variablesOf(file));
+  }
+
   /** The variables a file's values interpolate with: its include's, or the project's. */
   Function<String, String> variablesOf(YamlFile f) {
     return expansions.lookup(f == null ? variables : includedVariables.getOrDefault(f.display(), variables));

@@ -48,4 +48,12 @@ class RedactionTest {
     assertEquals("----****", Redaction.redact("-----BEGIN\nabc"));
     assertEquals("****", Redaction.redact("ab\ncdefghijklmnop"));
   }
+
+  @Test
+  void aMessageShowsAVeryLongWordShortenedAndMaskedWithItsLength() {
+    String longWord = "x".repeat(Redaction.MAX_WORD + 1);
+    assertEquals("image ****[201 characters] has no tag", Redaction.scrub("image " + longWord + " has no tag"));
+    String atLimit = "y".repeat(Redaction.MAX_WORD);
+    assertEquals("image " + atLimit + " ok", Redaction.scrub("image " + atLimit + " ok"));
+  }
 }
