@@ -1,5 +1,6 @@
 package dev.hardock.source.run;
 
+import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
@@ -42,7 +43,6 @@ public final class RunLineReader {
       List<ParseProblem> problems, List<ParseProblem> unknownFlags) { }
 
   private static final Pattern MENTION = Pattern.compile("\\b(docker|podman|nerdctl)\\b");
-  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "exec", "time", "nohup", "command", "doas");
   private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
   /** Global options of docker, podman and nerdctl that take a value (before the subcommand). */
   private static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of("-H", "--host", "-c", "--context", "--config",
@@ -50,8 +50,6 @@ public final class RunLineReader {
       "--runroot", "--cgroup-manager", "--storage-driver", "--storage-opt", "--events-backend", "--tmpdir",
       "--runtime", "--conmon", "--module", "--ssh", "-n", "--namespace", "-a", "--address", "--snapshotter",
       "--cni-path", "--cni-netconfpath", "--data-root", "--hosts-dir");
-  private static final Set<String> SUDO_VALUE_OPTIONS = Set.of("-u", "-g", "-p", "-C", "-D", "-R", "-T", "-U", "-h",
-      "-r", "-t", "--user", "--group", "--prompt", "--chdir");
 
   private RunLineReader() { }
 
@@ -154,30 +152,11 @@ public final class RunLineReader {
         return;
       }
       for (Word a : c.assignments()) clientEnv(a);
-      int i = 0;
-      // wrappers: sudo -u x, env X=1, exec, time -p, nohup
-      while (i < words.size() && WRAPPERS.contains(base(words.get(i).value()))) {
-        String wrapper = base(words.get(i).value());
-        i++;
-        while (i < words.size()) {
-          String v = words.get(i).value();
-          if (v.equals("--")) {
-            i++;
-            break;
-          }
-          if (v.startsWith("-") && v.length() > 1) {
-            boolean takesValue = wrapper.equals("sudo") && SUDO_VALUE_OPTIONS.contains(v)
-                || wrapper.equals("env") && (v.equals("-u") || v.equals("--unset") || v.equals("-C"))
-                || wrapper.equals("exec") && v.equals("-a");
-            i += takesValue ? 2 : 1;
-          } else if (wrapper.equals("env") && v.indexOf('=') > 0) {
-            clientEnv(words.get(i));
-            i++;
-          } else {
-            break;
-          }
-        }
-      }
+      // wrappers (sudo -u x, env X=1, timeout 60, nice -n 5...) as the one wrapper table reads them
+      EffectiveCommand run = EffectiveCommand.of(c);
+      List<Word> given = run.assignments();
+      for (int k = c.assignments().size(); k < given.size(); k++) clientEnv(given.get(k));
+      int i = run.name() == null ? words.size() : words.size() - run.args().size() - 1;
       if (i >= words.size()) return;
       String name = base(words.get(i).value());
       if (DECLARATIONS.contains(name) && i == 0) {
