@@ -234,6 +234,25 @@ class HostileTreeTest {
     assertFalse(o.stdout.contains("not a regular file"), o.stdout);
   }
 
+  /**
+   * include a/compose.yaml where a is a link to a folder outside: whether that folder holds a .env must not
+   * show (the .env beside an included file was looked for through the link, and a HD005 named it only when
+   * it existed out there).
+   */
+  @Test
+  void existenceOutsideIsNotToldThroughAFolderLink() throws Exception {
+    write(outside.resolve("with/.env"), "LEAK=" + FILE_SECRET + "\n");
+    Files.createDirectories(outside.resolve("without"));
+    link(project.resolve("a"), outside.resolve("with"));
+    link(project.resolve("b"), outside.resolve("without"));
+    write(project.resolve("compose.yaml"), "include:\n  - a/compose.yaml\n  - b/compose.yaml\n");
+    Outcome o = json("project/compose.yaml");
+    o.assertNoSecret();
+    // the same findings for both links: one HD005 each, for the compose file that is not read
+    assertEquals(List.of("HD005 2:5-19", "HD005 3:5-19"), o.brief("compose.yaml"), o.stdout);
+    assertFalse(o.stdout.contains(".env"), o.stdout);
+  }
+
   /** An override file that is a link out of the project is not merged. */
   @Test
   void overrideLinkedOutside() throws Exception {
