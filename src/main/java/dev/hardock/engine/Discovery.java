@@ -196,7 +196,9 @@ public final class Discovery {
             }
             return FileVisitResult.CONTINUE;
           }
-          if (forced == null && file.getFileName().toString().equals(".env") && !ignored(ignores, file, false)) {
+          // Compose reads a .env whatever .gitignore says (a tracked one is in every checkout; an ignored one is
+          // still used on the machine that has it), so the files its COMPOSE_FILE names are Compose's files too
+          if (forced == null && file.getFileName().toString().equals(".env")) {
             listed.addAll(ComposeReader.composeFileList(file.getParent(), access));
           }
           // With --type every file below the directory is read as that type.

@@ -368,6 +368,22 @@ class HostileTreeTest {
     }
   }
 
+  /**
+   * A .env that .gitignore matches but git tracks (git add -f): Compose reads it in every checkout, so the file
+   * its COMPOSE_FILE names is linted (it was skipped without a word, its privileged service unseen).
+   */
+  @Test
+  void composeFileFromATrackedButIgnoredDotEnv() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    write(repo.resolve(".gitignore"), ".env\n");
+    write(repo.resolve(".env"), "COMPOSE_FILE=stack.yml\n");
+    write(repo.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-f", ".env", ".gitignore", "stack.yml");
+    Outcome o = json("repo");
+    assertTrue(o.brief("repo/stack.yml").contains("HD101 4:5-21"), o.stdout);
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main"));
     cmd.addAll(List.of(args));
