@@ -384,6 +384,25 @@ class HostileTreeTest {
     assertTrue(o.brief("repo/stack.yml").contains("HD101 4:5-21"), o.stdout);
   }
 
+  /**
+   * Dockerfiles that a compose file builds are linted whatever their name or folder: dockerfile: ops/Buildfile
+   * and a build context under vendor/ (a folder the walk skips) were read for their USER only, never linted.
+   * A compose file named alone (as pre-commit passes staged files) brings in nothing else.
+   */
+  @Test
+  void dockerfilesThatComposeBuildsAreLinted() throws Exception {
+    write(project.resolve("compose.yaml"), "services:\n  a:\n    build: {context: ., dockerfile: ops/Buildfile}\n"
+        + "  b:\n    build: vendor/app\n");
+    String dockerfile = "FROM alpine:3.20\nUSER app\nADD http://example.com/x /x\n";
+    write(project.resolve("ops/Buildfile"), dockerfile);
+    write(project.resolve("vendor/app/Dockerfile"), dockerfile);
+    Outcome o = json("project");
+    assertEquals(List.of("HD304 3:5-25"), o.brief("project/ops/Buildfile"), o.stdout);
+    assertEquals(List.of("HD304 3:5-25"), o.brief("project/vendor/app/Dockerfile"), o.stdout);
+    Outcome named = json("project/compose.yaml");
+    assertTrue(named.brief("Buildfile").isEmpty() && named.brief("app/Dockerfile").isEmpty(), named.stdout);
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main"));
     cmd.addAll(List.of(args));
