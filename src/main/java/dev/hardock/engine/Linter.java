@@ -75,7 +75,8 @@ public final class Linter {
     for (Target t : targets) {
       if (t.kind() != SourceKind.COMPOSE) continue;
       // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read through it
-      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) bases.putIfAbsent(o, t.path());
+      Path self = t.path().toAbsolutePath().normalize();
+      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) if (!o.equals(self)) bases.putIfAbsent(o, t.path());
     }
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();

@@ -348,6 +348,21 @@ class HostileTreeTest {
     assertFalse(o.brief("project/stack.yml").isEmpty(), o.stdout);
   }
 
+  /**
+   * COMPOSE_FILE naming a file twice (stack.yml:stack.yml): the file became its own override, and an override
+   * whose base is linted in the same run reports nothing, so its privileged service vanished with exit 0.
+   */
+  @Test
+  void composeFileNamingAFileTwice() throws Exception {
+    write(project.resolve(".env"), "COMPOSE_FILE=stack.yml:stack.yml:compose.yaml:compose.yaml\n");
+    write(project.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(project.resolve("compose.yaml"), "services:\n  app:\n    pid: host\n");
+    Outcome o = json("project");
+    assertEquals(List.of("HD101 4:5-21"), o.brief("project/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.brief("project/compose.yaml").contains("HD107 3:5-14"), o.stdout);
+    assertEquals(1, o.code(), o.stdout);
+  }
+
   /** Files git tracks are linted although .gitignore matches them; the index is read for versions 2, 3 and 4. */
   @Test
   void trackedButIgnoredFilesAreLinted() throws Exception {
