@@ -146,7 +146,7 @@ class ConfigBaselineStdinTest {
     Path df = write("repo/Dockerfile", "FROM node\n");
     write("repo/deploy/Dockerfile", "FROM node\n");
     String shown = "config: " + dev.hardock.engine.RepoPaths.uri(dir.resolve("repo/.hardock.yaml"))
-        + " (disables HD120, HD201; excludes 'deploy/**', 'x?c'; fail-on none)";
+        + " (disables HD120, HD201; excludes 'deploy/**', 'x\\x1bc'; fail-on none)";
     MainTest.Run text = run("", "--no-color", dir.resolve("repo").toString());
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().endsWith(")\n" + shown + "\n"), text.out());
