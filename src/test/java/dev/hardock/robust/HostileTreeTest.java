@@ -363,6 +363,36 @@ class HostileTreeTest {
     assertEquals(1, o.code(), o.stdout);
   }
 
+  /**
+   * An include inside an included file: Compose loads it, so its privileged service is linted (it was never
+   * read); an include cycle is one problem, not a loop.
+   */
+  @Test
+  void nestedIncludesAreFollowed() throws Exception {
+    write(project.resolve("compose.yaml"), "include:\n  - a/inc.yml\nservices:\n  x:\n    image: alpine:3.20\n");
+    write(project.resolve("a/inc.yml"), "include:\n  - b/stack.yml\n  - ../compose.yaml\nservices:\n  y:\n    image: alpine:3.20\n");
+    write(project.resolve("a/b/stack.yml"), "services:\n  z:\n    image: alpine:3.20\n    privileged: true\n");
+    Outcome o = json("project");
+    assertEquals(List.of("HD101 4:5-21"), o.brief("a/b/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.stdout.contains("include forms a cycle"), o.stdout);
+  }
+
+  /**
+   * Each file including the next one 30 times, 12 deep: every file is read and merged once (30^10 merges
+   * otherwise), the level past the limit is a problem at its include.
+   */
+  @Test
+  void manyIncludesOfTheSameFileAreReadOnce() throws Exception {
+    write(project.resolve("compose.yaml"), "include:\n" + "  - f0.yml\n".repeat(30) + "services:\n  x:\n    image: alpine:3.20\n");
+    for (int i = 0; i < 12; i++) {
+      String next = i + 1 < 12 ? "include:\n" + ("  - f" + (i + 1) + ".yml\n").repeat(30) : "";
+      write(project.resolve("f" + i + ".yml"), next + "services:\n  s" + i + ":\n    image: alpine:3.20\n    privileged: true\n");
+    }
+    Outcome o = json("project/compose.yaml");
+    assertEquals(List.of("HD101 35:5-21"), o.brief("project/f8.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.stdout.contains("include goes deeper than 10 files"), o.stdout);
+  }
+
   /** Files git tracks are linted although .gitignore matches them; the index is read for versions 2, 3 and 4. */
   @Test
   void trackedButIgnoredFilesAreLinted() throws Exception {
