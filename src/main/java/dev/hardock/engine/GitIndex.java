@@ -154,6 +154,22 @@ final class GitIndex {
     return folders.contains(folder);
   }
 
+  /**
+   * The folders (relative, with {@code /}) below which git tracks a file whose name passes {@code fileName}:
+   * one pass over the index, so asking about many folders stays linear.
+   */
+  Set<String> foldersHolding(java.util.function.Predicate<String> fileName) {
+    Set<String> out = new HashSet<>();
+    for (String f : files) {
+      int slash = f.lastIndexOf('/');
+      if (slash <= 0 || !fileName.test(f.substring(slash + 1))) continue;
+      for (; slash > 0; slash = f.lastIndexOf('/', slash - 1)) {
+        if (!out.add(f.substring(0, slash))) break;
+      }
+    }
+    return out;
+  }
+
   boolean isEmpty() {
     return files.isEmpty();
   }

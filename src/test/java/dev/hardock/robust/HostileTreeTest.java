@@ -448,6 +448,25 @@ class HostileTreeTest {
     assertTrue(named.brief("Buildfile").isEmpty() && named.brief("app/Dockerfile").isEmpty(), named.stdout);
   }
 
+  /**
+   * Dockerfiles and compose files that git tracks under a folder hardock always skips (vendor/, node_modules/):
+   * one notice per such folder, not silence; a skipped folder without them says nothing.
+   */
+  @Test
+  void trackedFilesUnderSkippedFoldersAreANotice() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    write(repo.resolve("node_modules/x/compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(repo.resolve("vendor/lib/code.go"), "package lib\n");
+    write(repo.resolve("Dockerfile"), "FROM node:22\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    Outcome o = cli("repo");
+    assertEquals(List.of("hardock: notice: repo/node_modules: not linted: git tracks Dockerfiles or compose files below it,"
+        + " but hardock skips node_modules folders (name the folder on the command line to lint it)"),
+        o.stderr.lines().toList(), o.stderr);
+    assertTrue(o.stdout.contains("1 not linted"), o.stdout);
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main"));
     cmd.addAll(List.of(args));
