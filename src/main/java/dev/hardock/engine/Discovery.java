@@ -187,12 +187,12 @@ public final class Discovery {
           return FileVisitResult.CONTINUE;
         }
 
-        private Set<String> dockerFolders;
+        private java.util.function.Predicate<String> dockerFolders;
 
         private boolean dockerFoldersTracked(Path dir) {
           if (gitRoot == null || !dir.startsWith(gitRoot)) return false;
-          if (dockerFolders == null) dockerFolders = index.get().foldersHolding(n -> kindOf(n) != null);
-          return dockerFolders.contains(RepoPaths.normalise(gitRoot.relativize(dir).toString()));
+          if (dockerFolders == null) dockerFolders = index.get().tracksBelowWhere(n -> kindOf(n) != null);
+          return dockerFolders.test(RepoPaths.normalise(gitRoot.relativize(dir).toString()));
         }
 
         @Override

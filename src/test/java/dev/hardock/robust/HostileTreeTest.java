@@ -467,6 +467,40 @@ class HostileTreeTest {
     assertTrue(o.stdout.contains("1 not linted"), o.stdout);
   }
 
+  /**
+   * A git index a pull request can shape: 4,000 tracked names each about 2,000 folders deep (16 MB). Every
+   * folder of every name was kept as a string, the square of each name's length: gigabytes, and the run died
+   * of OutOfMemoryError. The CLI runs here with a 128 MB heap.
+   */
+  @Test
+  void deepNamesInTheGitIndexStayLinear() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    git(repo, "init", "-q");
+    write(repo.resolve(".gitignore"), "ignored/\n");
+    write(repo.resolve("ignored/Dockerfile"), "FROM node\n");
+    java.io.ByteArrayOutputStream entries = new java.io.ByteArrayOutputStream();
+    List<String> names = new ArrayList<>();
+    String deep = "a/".repeat(1990);
+    for (int i = 0; i < 4000; i++) names.add(String.format("%05d/%sDockerfile", i, deep));
+    names.add("ignored/Dockerfile");
+    names.sort(null);
+    for (String name : names) {
+      byte[] n = name.getBytes(StandardCharsets.UTF_8);
+      byte[] e = new byte[(62 + n.length + 8) & ~7];
+      e[60] = (byte) (Math.min(n.length, 0xFFF) >> 8);
+      e[61] = (byte) Math.min(n.length, 0xFFF);
+      System.arraycopy(n, 0, e, 62, n.length);
+      entries.write(e);
+    }
+    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(12).put("DIRC".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(names.size());
+    java.io.ByteArrayOutputStream index = new java.io.ByteArrayOutputStream();
+    index.write(head.array());
+    entries.writeTo(index);
+    Files.write(repo.resolve(".git/index"), index.toByteArray());
+    Outcome o = json("repo");
+    assertTrue(o.brief("repo/ignored/Dockerfile").contains("HD201 1:6-10"), o.stdout + o.stderr);
+  }
+
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main"));
     cmd.addAll(List.of(args));
