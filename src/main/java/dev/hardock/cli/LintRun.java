@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,44 +66,54 @@ final class LintRun {
     }
     // group the files by the configuration that governs them; YAML is only read when a file exists
     Map<Path, Config> configs = new HashMap<>();
-    Map<Path, List<Target>> groups = new LinkedHashMap<>();
     Map<Target, Config> configOf = new IdentityHashMap<>();
     Path none = Path.of("");
     // one lookup per directory, not per file: the walk up to the repository root stats two paths per level
     Map<List<Path>, java.util.Optional<Path>> configIn = new HashMap<>();
-    for (Target t : targets) {
-      Config c = forcedConfig;
-      if (c == null) {
-        Path dir = t.path().toAbsolutePath().getParent();
-        Path file = dir == null ? Config.find(t.path(), t.root(), env)
-            : configIn.computeIfAbsent(List.of(dir, t.root()),
-                d -> java.util.Optional.ofNullable(Config.find(t.path(), t.root(), env))).orElse(null);
-        if (file != null) {
-          c = configs.get(file);
-          if (c == null) {
-            c = Config.load(file);
-            configs.put(file, c);
-            used.add(c);
+    Map<Target, FileResult> byTarget = new IdentityHashMap<>();
+    Set<Path> seen = new HashSet<>();
+    for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
+    // a second round lints the Dockerfiles that compose files build and the walk did not pick (Docker uses them)
+    for (List<Target> round = new ArrayList<>(targets); !round.isEmpty(); ) {
+      Map<Path, List<Target>> groups = new LinkedHashMap<>();
+      for (Target t : round) {
+        Config c = forcedConfig;
+        if (c == null) {
+          Path dir = t.path().toAbsolutePath().getParent();
+          Path file = dir == null ? Config.find(t.path(), t.root(), env)
+              : configIn.computeIfAbsent(List.of(dir, t.root()),
+                  d -> java.util.Optional.ofNullable(Config.find(t.path(), t.root(), env))).orElse(null);
+          if (file != null) {
+            c = configs.get(file);
+            if (c == null) {
+              c = Config.load(file);
+              configs.put(file, c);
+              used.add(c);
+            }
           }
         }
+        if (c != null && c.excludes(t.path())) continue;
+        configOf.put(t, c);
+        groups.computeIfAbsent(c == null ? none : c.file(), k -> new ArrayList<>()).add(t);
       }
-      if (c != null && c.excludes(t.path())) continue;
-      configOf.put(t, c);
-      groups.computeIfAbsent(c == null ? none : c.file(), k -> new ArrayList<>()).add(t);
-    }
-    Map<Target, FileResult> byTarget = new IdentityHashMap<>();
-    for (List<Target> group : groups.values()) {
-      Config c = configOf.get(group.get(0));
-      LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
-          : c.settings(q.enable(), q.disable());
-      Linter linter = new Linter(settings).withComposeOptions(q.compose());
-      if (stdinBytes != null) {
-        byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
-      } else {
-        List<FileResult> rs = linter.lint(group, q.jobs());
-        for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
+      List<Target> next = new ArrayList<>();
+      for (List<Target> group : groups.values()) {
+        Config c = configOf.get(group.get(0));
+        LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
+            : c.settings(q.enable(), q.disable());
+        Linter linter = new Linter(settings).withComposeOptions(q.compose());
+        if (stdinBytes != null) {
+          byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
+        } else {
+          List<FileResult> rs = linter.lint(group, q.jobs());
+          for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
+        }
+        notices.addAll(linter.notices());
+        if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
       }
-      notices.addAll(linter.notices());
+      next.sort(java.util.Comparator.comparing(Target::displayPath));
+      targets.addAll(next);
+      round = next;
     }
     List<FileResult> results = new ArrayList<>();
     List<Config> governing = new ArrayList<>();

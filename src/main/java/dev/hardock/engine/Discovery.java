@@ -30,6 +30,9 @@ public final class Discovery {
   private static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "target", "vendor",
       ".venv", "__pycache__", ".tox", ".idea");
 
+  /** Version-control folders: what git tracks is never below them. */
+  private static final Set<String> VCS_DIRS = Set.of(".git", ".hg", ".svn");
+
   /** A path the user gave that does not exist or cannot be read. */
   public record Missing(String path, String reason) { }
 
@@ -170,11 +173,26 @@ public final class Discovery {
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           if (!dir.equals(start)) {
             String name = dir.getFileName().toString();
-            if (SKIP_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
+            if (SKIP_DIRS.contains(name)) {
+              // git tracks Docker's files below it (a committed vendor/ or node_modules/): said, not silent
+              if (!VCS_DIRS.contains(name) && dockerFoldersTracked(dir)) {
+                notices.add(new Notice(display(start, shownRoot, dir), "not linted: git tracks Dockerfiles or compose"
+                    + " files below it, but hardock skips " + name + " folders (name the folder on the command line to lint it)"));
+              }
+              return FileVisitResult.SKIP_SUBTREE;
+            }
             if (ignored(ignores, dir, true) && !tracked(index, gitRoot, dir, true)) return FileVisitResult.SKIP_SUBTREE;
           }
           ignores.push(GitIgnore.load(dir, access));
           return FileVisitResult.CONTINUE;
+        }
+
+        private java.util.function.Predicate<String> dockerFolders;
+
+        private boolean dockerFoldersTracked(Path dir) {
+          if (gitRoot == null || !dir.startsWith(gitRoot)) return false;
+          if (dockerFolders == null) dockerFolders = index.get().tracksBelowWhere(n -> kindOf(n) != null);
+          return dockerFolders.test(RepoPaths.normalise(gitRoot.relativize(dir).toString()));
         }
 
         @Override
@@ -196,7 +214,9 @@ public final class Discovery {
             }
             return FileVisitResult.CONTINUE;
           }
-          if (forced == null && file.getFileName().toString().equals(".env") && !ignored(ignores, file, false)) {
+          // Compose reads a .env whatever .gitignore says (a tracked one is in every checkout; an ignored one is
+          // still used on the machine that has it), so the files its COMPOSE_FILE names are Compose's files too
+          if (forced == null && file.getFileName().toString().equals(".env")) {
             listed.addAll(ComposeReader.composeFileList(file.getParent(), access));
           }
           // With --type every file below the directory is read as that type.

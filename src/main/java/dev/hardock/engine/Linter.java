@@ -36,6 +36,14 @@ public final class Linter {
   private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
   private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+  /**
+   * Dockerfiles that compose files of the run build, by path, as targets (shown beside the compose file that
+   * names them): Docker uses them whatever their name or folder ({@code dockerfile: ops/Buildfile}, a build
+   * context under {@code vendor/}), so they are linted even when the walk did not pick them (only for compose
+   * files a walk found: a file named alone on the command line, as pre-commit passes staged files, brings in
+   * nothing else).
+   */
+  private final Map<Path, Target> built = new java.util.concurrent.ConcurrentHashMap<>();
   /** Files linted through another compose file of the run (their base), by path. */
   private final Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -67,7 +75,8 @@ public final class Linter {
     for (Target t : targets) {
       if (t.kind() != SourceKind.COMPOSE) continue;
       // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read through it
-      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) bases.putIfAbsent(o, t.path());
+      Path self = t.path().toAbsolutePath().normalize();
+      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) if (!o.equals(self)) bases.putIfAbsent(o, t.path());
     }
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
@@ -114,7 +123,7 @@ public final class Linter {
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001, batch, accessFor(target));
+        lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -141,7 +150,8 @@ public final class Linter {
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access) {
+  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
+      boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
       case DOCKERFILE -> {
@@ -166,7 +176,7 @@ public final class Linter {
         }
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access);
+      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
   }
@@ -179,8 +189,10 @@ public final class Linter {
    * owns its findings: they are reported there alone, not a second time through this file.
    */
   private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
-      FileAccess access) {
+      FileAccess access, boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
+    // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
+    if (walked) noteBuilt(file, r.containers(), access);
     out.attribute(r.spanFiles());
     report(r.problems(), out, hd001, file);
     RuleMeta hd005 = RuleRegistry.find("HD005");
@@ -257,6 +269,25 @@ public final class Linter {
         out.report(hd001, p.span(), p.message());
       }
     }
+  }
+
+  private void noteBuilt(SourceFile file, List<dev.hardock.model.container.ContainerSpec> containers, FileAccess access) {
+    if (file.path() == null) return;
+    Path folder = file.path().toAbsolutePath().normalize().getParent();
+    Path shownFolder = Path.of(file.displayPath()).getParent();
+    for (var c : containers) {
+      if (c.build() == null || c.build().dockerfile() == null) continue;
+      Path df = c.build().dockerfile().toAbsolutePath().normalize();
+      if (built.containsKey(df) || access.check(df) != null || folder == null) continue;
+      Path rel = folder.relativize(df);
+      String shown = (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
+      built.putIfAbsent(df, new Target(df, shown, SourceKind.DOCKERFILE, access.root(), false));
+    }
+  }
+
+  /** The Dockerfiles that the compose files linted so far build (see {@link #built}), in no particular order. */
+  public List<Target> builtDockerfiles() {
+    return List.copyOf(built.values());
   }
 
   /** What the files linted so far did not let hardock read (see {@link Notice}), in no particular order. */

@@ -78,8 +78,15 @@ public final class DiskAccess implements FileAccess {
     try {
       Path abs = file.toAbsolutePath().normalize();
       if (!abs.startsWith(root) && !abs.startsWith(realRoot)) return false;
-      return Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
-    } catch (InvalidPathException | IOError | SecurityException e) {
+      if (abs.equals(root) || abs.equals(realRoot)) return true;
+      Path parent = abs.getParent();
+      if (parent == null || abs.getFileName() == null) return false;
+      // the folders on the way are resolved first: through a link that leads out (a -> /etc, then a/.env) the
+      // answer would tell whether a path outside the project exists
+      Path realParent = parent.toRealPath();
+      if (!realParent.startsWith(realRoot)) return false;
+      return Files.exists(realParent.resolve(abs.getFileName()), LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | InvalidPathException | IOError | SecurityException e) {
       return false;
     }
   }

@@ -234,6 +234,25 @@ class HostileTreeTest {
     assertFalse(o.stdout.contains("not a regular file"), o.stdout);
   }
 
+  /**
+   * include a/compose.yaml where a is a link to a folder outside: whether that folder holds a .env must not
+   * show (the .env beside an included file was looked for through the link, and a HD005 named it only when
+   * it existed out there).
+   */
+  @Test
+  void existenceOutsideIsNotToldThroughAFolderLink() throws Exception {
+    write(outside.resolve("with/.env"), "LEAK=" + FILE_SECRET + "\n");
+    Files.createDirectories(outside.resolve("without"));
+    link(project.resolve("a"), outside.resolve("with"));
+    link(project.resolve("b"), outside.resolve("without"));
+    write(project.resolve("compose.yaml"), "include:\n  - a/compose.yaml\n  - b/compose.yaml\n");
+    Outcome o = json("project/compose.yaml");
+    o.assertNoSecret();
+    // the same findings for both links: one HD005 each, for the compose file that is not read
+    assertEquals(List.of("HD005 2:5-19", "HD005 3:5-19"), o.brief("compose.yaml"), o.stdout);
+    assertFalse(o.stdout.contains(".env"), o.stdout);
+  }
+
   /** An override file that is a link out of the project is not merged. */
   @Test
   void overrideLinkedOutside() throws Exception {
@@ -329,6 +348,51 @@ class HostileTreeTest {
     assertFalse(o.brief("project/stack.yml").isEmpty(), o.stdout);
   }
 
+  /**
+   * COMPOSE_FILE naming a file twice (stack.yml:stack.yml): the file became its own override, and an override
+   * whose base is linted in the same run reports nothing, so its privileged service vanished with exit 0.
+   */
+  @Test
+  void composeFileNamingAFileTwice() throws Exception {
+    write(project.resolve(".env"), "COMPOSE_FILE=stack.yml:stack.yml:compose.yaml:compose.yaml\n");
+    write(project.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(project.resolve("compose.yaml"), "services:\n  app:\n    pid: host\n");
+    Outcome o = json("project");
+    assertEquals(List.of("HD101 4:5-21"), o.brief("project/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.brief("project/compose.yaml").contains("HD107 3:5-14"), o.stdout);
+    assertEquals(1, o.code(), o.stdout);
+  }
+
+  /**
+   * An include inside an included file: Compose loads it, so its privileged service is linted (it was never
+   * read); an include cycle is one problem, not a loop.
+   */
+  @Test
+  void nestedIncludesAreFollowed() throws Exception {
+    write(project.resolve("compose.yaml"), "include:\n  - a/inc.yml\nservices:\n  x:\n    image: alpine:3.20\n");
+    write(project.resolve("a/inc.yml"), "include:\n  - b/stack.yml\n  - ../compose.yaml\nservices:\n  y:\n    image: alpine:3.20\n");
+    write(project.resolve("a/b/stack.yml"), "services:\n  z:\n    image: alpine:3.20\n    privileged: true\n");
+    Outcome o = json("project");
+    assertEquals(List.of("HD101 4:5-21"), o.brief("a/b/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.stdout.contains("include forms a cycle"), o.stdout);
+  }
+
+  /**
+   * Each file including the next one 30 times, 12 deep: every file is read and merged once (30^10 merges
+   * otherwise), the level past the limit is a problem at its include.
+   */
+  @Test
+  void manyIncludesOfTheSameFileAreReadOnce() throws Exception {
+    write(project.resolve("compose.yaml"), "include:\n" + "  - f0.yml\n".repeat(30) + "services:\n  x:\n    image: alpine:3.20\n");
+    for (int i = 0; i < 12; i++) {
+      String next = i + 1 < 12 ? "include:\n" + ("  - f" + (i + 1) + ".yml\n").repeat(30) : "";
+      write(project.resolve("f" + i + ".yml"), next + "services:\n  s" + i + ":\n    image: alpine:3.20\n    privileged: true\n");
+    }
+    Outcome o = json("project/compose.yaml");
+    assertEquals(List.of("HD101 35:5-21"), o.brief("project/f8.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertTrue(o.stdout.contains("include goes deeper than 10 files"), o.stdout);
+  }
+
   /** Files git tracks are linted although .gitignore matches them; the index is read for versions 2, 3 and 4. */
   @Test
   void trackedButIgnoredFilesAreLinted() throws Exception {
@@ -347,6 +411,94 @@ class HostileTreeTest {
       assertFalse(o.brief("tracked.Dockerfile").isEmpty(), "v" + version + ": " + o.stdout);
       assertTrue(o.brief("untracked.Dockerfile").isEmpty(), "v" + version + ": " + o.stdout);
     }
+  }
+
+  /**
+   * A .env that .gitignore matches but git tracks (git add -f): Compose reads it in every checkout, so the file
+   * its COMPOSE_FILE names is linted (it was skipped without a word, its privileged service unseen).
+   */
+  @Test
+  void composeFileFromATrackedButIgnoredDotEnv() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    write(repo.resolve(".gitignore"), ".env\n");
+    write(repo.resolve(".env"), "COMPOSE_FILE=stack.yml\n");
+    write(repo.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-f", ".env", ".gitignore", "stack.yml");
+    Outcome o = json("repo");
+    assertTrue(o.brief("repo/stack.yml").contains("HD101 4:5-21"), o.stdout);
+  }
+
+  /**
+   * Dockerfiles that a compose file builds are linted whatever their name or folder: dockerfile: ops/Buildfile
+   * and a build context under vendor/ (a folder the walk skips) were read for their USER only, never linted.
+   * A compose file named alone (as pre-commit passes staged files) brings in nothing else.
+   */
+  @Test
+  void dockerfilesThatComposeBuildsAreLinted() throws Exception {
+    write(project.resolve("compose.yaml"), "services:\n  a:\n    build: {context: ., dockerfile: ops/Buildfile}\n"
+        + "  b:\n    build: vendor/app\n");
+    String dockerfile = "FROM alpine:3.20\nUSER app\nADD http://example.com/x /x\n";
+    write(project.resolve("ops/Buildfile"), dockerfile);
+    write(project.resolve("vendor/app/Dockerfile"), dockerfile);
+    Outcome o = json("project");
+    assertEquals(List.of("HD304 3:5-25"), o.brief("project/ops/Buildfile"), o.stdout);
+    assertEquals(List.of("HD304 3:5-25"), o.brief("project/vendor/app/Dockerfile"), o.stdout);
+    Outcome named = json("project/compose.yaml");
+    assertTrue(named.brief("Buildfile").isEmpty() && named.brief("app/Dockerfile").isEmpty(), named.stdout);
+  }
+
+  /**
+   * Dockerfiles and compose files that git tracks under a folder hardock always skips (vendor/, node_modules/):
+   * one notice per such folder, not silence; a skipped folder without them says nothing.
+   */
+  @Test
+  void trackedFilesUnderSkippedFoldersAreANotice() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    write(repo.resolve("node_modules/x/compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(repo.resolve("vendor/lib/code.go"), "package lib\n");
+    write(repo.resolve("Dockerfile"), "FROM node:22\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    Outcome o = cli("repo");
+    assertEquals(List.of("hardock: notice: repo/node_modules: not linted: git tracks Dockerfiles or compose files below it,"
+        + " but hardock skips node_modules folders (name the folder on the command line to lint it)"),
+        o.stderr.lines().toList(), o.stderr);
+    assertTrue(o.stdout.contains("1 not linted"), o.stdout);
+  }
+
+  /**
+   * A git index a pull request can shape: 4,000 tracked names each about 2,000 folders deep (16 MB). Every
+   * folder of every name was kept as a string, the square of each name's length: gigabytes, and the run died
+   * of OutOfMemoryError. The CLI runs here with a 128 MB heap.
+   */
+  @Test
+  void deepNamesInTheGitIndexStayLinear() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("case/repo"));
+    git(repo, "init", "-q");
+    write(repo.resolve(".gitignore"), "ignored/\n");
+    write(repo.resolve("ignored/Dockerfile"), "FROM node\n");
+    java.io.ByteArrayOutputStream entries = new java.io.ByteArrayOutputStream();
+    List<String> names = new ArrayList<>();
+    String deep = "a/".repeat(1990);
+    for (int i = 0; i < 4000; i++) names.add(String.format("%05d/%sDockerfile", i, deep));
+    names.add("ignored/Dockerfile");
+    names.sort(null);
+    for (String name : names) {
+      byte[] n = name.getBytes(StandardCharsets.UTF_8);
+      byte[] e = new byte[(62 + n.length + 8) & ~7];
+      e[60] = (byte) (Math.min(n.length, 0xFFF) >> 8);
+      e[61] = (byte) Math.min(n.length, 0xFFF);
+      System.arraycopy(n, 0, e, 62, n.length);
+      entries.write(e);
+    }
+    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(12).put("DIRC".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(names.size());
+    java.io.ByteArrayOutputStream index = new java.io.ByteArrayOutputStream();
+    index.write(head.array());
+    entries.writeTo(index);
+    Files.write(repo.resolve(".git/index"), index.toByteArray());
+    Outcome o = json("repo");
+    assertTrue(o.brief("repo/ignored/Dockerfile").contains("HD201 1:6-10"), o.stdout + o.stderr);
   }
 
   static void git(Path dir, String... args) throws IOException, InterruptedException {

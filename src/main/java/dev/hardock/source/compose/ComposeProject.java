@@ -240,12 +240,51 @@ final class ComposeProject {
       }
       String text = r.text();
       List<YamlNode> roots = load(key, text);
+      rootsByFile.put(key, roots);
       s = services(roots);
       readDefinitions(roots, true);
       servicesByFile.put(key, s);
       referenced.put(display(key), key);
     }
     return s;
+  }
+
+  /** The documents of each file {@link #servicesOf} read, by path: an included file's own includes are read from them. */
+  private final Map<Path, List<YamlNode>> rootsByFile = new HashMap<>();
+  /** An included file's services with those of the files it includes in turn, by path: each file is done once. */
+  private final Map<Path, Map<String, Entry>> withIncludes = new HashMap<>();
+  /** The included files being read, innermost last: an include of one of them is a cycle. */
+  private final java.util.LinkedHashSet<Path> including = new java.util.LinkedHashSet<>();
+
+  /**
+   * An included file's services and, as Compose loads them, those of the files its own {@code include:} names
+   * (a privileged service two includes deep was never seen). Each file is read once, however many files
+   * include it; a cycle or more than {@link #MAX_EXTENDS} files deep is a problem at the include, not a loop.
+   */
+  private Map<String, Entry> includedServices(Path key, Map<String, Entry> own, Scalar at) {
+    Map<String, Entry> done = withIncludes.get(key);
+    if (done != null) return done;
+    List<YamlNode> roots = rootsByFile.getOrDefault(key, List.of());
+    boolean includes = false;
+    for (YamlNode root : roots) includes |= root instanceof Mapping m && m.get("include", budget) != null;
+    if (!includes) return own;
+    if (including.contains(key)) {
+      problem(at, "include forms a cycle: " + display(key) + " includes itself through the files it includes");
+      return own;
+    }
+    if (including.size() >= MAX_EXTENDS) {
+      problem(at, "include goes deeper than " + MAX_EXTENDS + " files");
+      return own;
+    }
+    including.add(key);
+    Map<String, Entry> all = new LinkedHashMap<>(own);
+    try {
+      for (YamlNode root : roots) include(root, all);
+    } finally {
+      including.remove(key);
+    }
+    withIncludes.put(key, all);
+    return all;
   }
 
   /** Adds the services of the files a top-level {@code include:} names (those already defined are kept). */
@@ -285,6 +324,7 @@ final class ComposeProject {
         }
         Map<String, Entry> found = servicesOf(file, s);
         if (found == null) continue;
+        found = includedServices(key, found, s);
         if (project == null) project = new LinkedHashMap<>(found);
         else mergeServices(project, found);
       }

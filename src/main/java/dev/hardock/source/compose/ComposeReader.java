@@ -200,7 +200,10 @@ public final class ComposeReader {
     for (String part : list.split(java.util.regex.Pattern.quote(sep), -1)) {
       if (part.isBlank()) continue;
       try {
-        out.add(folder.resolve(part.strip()).toAbsolutePath().normalize());
+        // a file named twice is one file of the project (merging it over itself changes nothing): kept once, it
+        // never becomes its own override (COMPOSE_FILE=stack.yml:stack.yml hid every finding of stack.yml)
+        Path p = folder.resolve(part.strip()).toAbsolutePath().normalize();
+        if (!out.contains(p)) out.add(p);
       } catch (java.nio.file.InvalidPathException e) {
         // a name the file system cannot hold names no file
       }
