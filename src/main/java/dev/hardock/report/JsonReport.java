@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}, with
- * {@code "configs": [{"file", "disabledRules", "excludes", "failOn"}]} when configuration files were used. Fields
+ * {@code "configs": [{"file", "disabledRules", "excludes", "failOn", "loweredRules"?, "ruleSettings"?}]} when configuration files were used. Fields
  * are only ever added, never renamed or removed. Written with jackson-core's streaming generator (no
  * ObjectMapper: it costs start-up time).
  */

@@ -102,7 +102,10 @@ public final class SarifReport implements Report {
     out.write('\n');
   }
 
-  /** One configuration file: {@code {"file", "disabledRules": [...], "excludes": [...], "failOn"}}. */
+  /**
+   * One configuration file: {@code {"file", "disabledRules": [...], "excludes": [...], "failOn"}}, and where it has
+   * them {@code "loweredRules": {"HD305": "style"}} and {@code "ruleSettings": ["HD201"]}.
+   */
   static void config(JsonGenerator g, ConfigUsed c) throws IOException {
     g.writeStartObject();
     g.writeStringField("file", c.file());
@@ -113,6 +116,16 @@ public final class SarifReport implements Report {
     for (String e : c.excludes()) g.writeString(e);
     g.writeEndArray();
     if (c.failOn() != null) g.writeStringField("failOn", c.failOn());
+    if (!c.lowered().isEmpty()) {
+      g.writeObjectFieldStart("loweredRules");
+      for (var e : c.lowered().entrySet()) g.writeStringField(e.getKey(), e.getValue().id());
+      g.writeEndObject();
+    }
+    if (!c.tuned().isEmpty()) {
+      g.writeArrayFieldStart("ruleSettings");
+      for (String id : c.tuned()) g.writeString(id);
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

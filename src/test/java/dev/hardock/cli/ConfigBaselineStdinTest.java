@@ -171,4 +171,20 @@ class ConfigBaselineStdinTest {
     assertTrue(run("", "-f", "json", df.toString()).out().indexOf("\"configs\"") < 0);
     assertTrue(!run("", "--no-color", df.toString()).out().contains("config:"));
   }
+
+  /** A pull request's .hardock.yaml that lowers a rule below fail-on, or narrows it by a setting, is named too. */
+  @Test
+  void loweredSeveritiesAndRuleSettingsAreShown() throws IOException {
+    write("low/.hardock.yaml", "rules:\n  curl-pipe-shell: style\n  HD201: {severity: info}\n  HD101: error\n"
+        + "  HD203: {trusted-registries: [evil.example]}\n");
+    Path df = write("low/Dockerfile", "FROM node:20\nUSER node\nRUN curl -fsSL https://x.example/i.sh | sh\n");
+    MainTest.Run text = run("", "--no-color", df.toString());
+    // HD305 at style no longer fails the check, HD203's registry list decides what it flags: both are said
+    assertTrue(text.out().endsWith("(lowers HD201 to info, HD305 to style; sets options of HD203)\n"), text.out());
+    com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run("", "-f", "sarif", df.toString()).out()).get("runs").get(0).get("properties").get("hardock")
+        .get("configFiles").get(0);
+    assertEquals("{\"HD201\":\"info\",\"HD305\":\"style\"}", c.get("loweredRules").toString());
+    assertEquals("[\"HD203\"]", c.get("ruleSettings").toString());
+  }
 }
