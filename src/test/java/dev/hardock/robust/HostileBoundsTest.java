@@ -242,4 +242,24 @@ class HostileBoundsTest {
     assertEquals(17, lookups[0]);
     assertEquals("x", dev.hardock.model.Substitution.expand("${B:-".repeat(16) + "x" + "}".repeat(16), unset));
   }
+
+  // ---- "did you mean" ------------------------------------------------------------------------------------
+
+  /**
+   * A key of 700,000 characters in a compose file or daemon.json was compared with every known key by edit
+   * distance (length x length each): five such keys in a 3.5 MB file took 16 s. A candidate whose length
+   * differs from the name's by more than the edits allowed cannot be the answer, so it is not compared.
+   */
+  @Test
+  void aHugeUnknownNameIsNotComparedCharacterByCharacter() {
+    List<String> keys = List.of("read_only", "privileged", "security_opt", "cap_drop", "live-restore",
+        "userns-remap", "no-new-privileges", "default-ulimits");
+    CountingText huge = new CountingText("read_only".repeat(100_000), 0);
+    assertEquals(null, dev.hardock.model.Spelling.closest(huge, keys));
+    assertEquals(0, huge.reads);
+    // names near the candidates' length are still compared: the hint is unchanged
+    CountingText near = new CountingText("read_onyl", 10_000);
+    assertEquals("read_only", dev.hardock.model.Spelling.closest(near, keys));
+    assertEquals("no-new-privileges", dev.hardock.model.Spelling.closest("no-new-privilege", keys));
+  }
 }
