@@ -156,8 +156,15 @@ final class ComposeSchema {
         .field("configs", Shape.named("configs", config));
   }
 
+  /**
+   * "Did you mean" hints of one file: each compares the key with every key of its place, so a file of
+   * 200,000 misspelt keys would spend seconds on them. Past this many the keys are still reported, unhinted.
+   */
+  static final int HINTS = 1000;
+
   private final ComposeProject project;
   private final List<ParseProblem> out;
+  private int hints = HINTS;
   /** Mappings already checked against a shape: an anchor merged into many services is checked once. */
   private final Map<Mapping, Set<Shape>> done = new IdentityHashMap<>();
 
@@ -211,7 +218,7 @@ final class ComposeSchema {
         Shape field = shape.fields.get(key);
         if (field != null) check(field, e.value(), owner, false);
       } else if (!key.startsWith("x-")) {
-        String near = Spelling.closest(key, shape.keys);
+        String near = hints-- > 0 ? Spelling.closest(key, shape.keys) : null;
         out.add(new ParseProblem(project.span(k), "unknown key " + Spelling.shown(key) + " in " + where
             + (near == null ? ": Docker Compose refuses the file" : " (did you mean " + near + "?)")));
       }
