@@ -13,3 +13,6 @@ ENV NPM_TOKEN=$NPM_AUTH
 ARG VERSION
 ENV TOKEN_URL=https://example.com/$VERSION
 USER app
+# a credential-file variable holds a path, relative ones too (Trivy DS-0031's own examples)
+ENV GOOGLE_APPLICATION_CREDENTIALS ./app/google-storage-service.json
+ENV GOOGLE_APPLICATION_CREDENTIALS="./news-extraction.json" SSL_PRIVATE_KEY=certs/server.key

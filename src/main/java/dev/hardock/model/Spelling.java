@@ -5,7 +5,7 @@ public final class Spelling {
   private Spelling() { }
 
   /** Levenshtein distance: insertions, deletions and substitutions of single characters. */
-  public static int distance(String a, String b) {
+  public static int distance(CharSequence a, CharSequence b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) prev[j] = j;
@@ -24,19 +24,23 @@ public final class Spelling {
 
   /**
    * The candidate closest to {@code name}, when it is close enough to be a misspelling of it (at most
-   * max(2, length / 3) edits, as for run flags), else null. Ties go to the first candidate.
+   * max(2, length / 3) edits, as for run flags), else null. Ties go to the first candidate. A candidate whose
+   * length is further from the name's than that is never the answer (the distance is at least the difference
+   * of the lengths) and is not compared: a hostile name of a million characters costs nothing.
    */
-  public static String closest(String name, Iterable<String> candidates) {
+  public static String closest(CharSequence name, Iterable<String> candidates) {
+    int allowed = Math.max(2, name.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
+      if (Math.abs(name.length() - c.length()) > allowed) continue;
       int d = distance(name, c);
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
       }
     }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    return best != null && bestDistance <= allowed ? best : null;
   }
 
   /**

@@ -260,4 +260,68 @@ class HostileBoundsTest {
     assertEquals(List.of(), r[0].findings().stream().filter(f -> f.rule().id().equals("HD201")).toList());
     assertTrue(r[0].findings().stream().allMatch(f -> f.message().length() < 1_000));
   }
+
+  // ---- "did you mean" ------------------------------------------------------------------------------------
+
+  /**
+   * A key of 700,000 characters in a compose file or daemon.json was compared with every known key by edit
+   * distance (length x length each): five such keys in a 3.5 MB file took 16 s. A candidate whose length
+   * differs from the name's by more than the edits allowed cannot be the answer, so it is not compared.
+   */
+  @Test
+  void aHugeUnknownNameIsNotComparedCharacterByCharacter() {
+    List<String> keys = List.of("read_only", "privileged", "security_opt", "cap_drop", "live-restore",
+        "userns-remap", "no-new-privileges", "default-ulimits");
+    CountingText huge = new CountingText("read_only".repeat(100_000), 0);
+    assertEquals(null, dev.hardock.model.Spelling.closest(huge, keys));
+    assertEquals(0, huge.reads);
+    // names near the candidates' length are still compared: the hint is unchanged
+    CountingText near = new CountingText("read_onyl", 10_000);
+    assertEquals("read_only", dev.hardock.model.Spelling.closest(near, keys));
+    assertEquals("no-new-privileges", dev.hardock.model.Spelling.closest("no-new-privilege", keys));
+  }
+
+  /**
+   * Each unknown compose key was compared with every known key of its place for a "did you mean": 205,000
+   * distinct misspelt keys (a 4 MB file) took 10 s. Past the first thousand hints of a file the findings
+   * stay, without a hint. The work is the bytes allocated beyond the same file with x- keys (never compared).
+   */
+  @Test
+  void thousandsOfUnknownComposeKeysGetBoundedHints() {
+    StringBuilder typos = new StringBuilder("services:\n  s:\n    image: x:1\n");
+    StringBuilder extensions = new StringBuilder(typos);
+    typos.append("    read_onyl: true\n");
+    for (int i = 0; i < 50_000; i++) {
+      typos.append(String.format("    pr%09d: 1%n", i));
+      extensions.append(String.format("    x-%09d: 1%n", i));
+    }
+    Linter hd006 = only("HD006");
+    lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString());   // warm
+    FileResult[] r = new FileResult[1];
+    long base = allocatedBy(() -> lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString()));
+    long withTypos = allocatedBy(() -> r[0] = lint(hd006, "compose.yaml", SourceKind.COMPOSE, typos.toString()));
+    assertEquals(50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD006")).count());
+    // every key compared with every service key of a close length allocated 382 MB; with at most 1,000
+    // hints a file, the findings are most of what is left (86 MB)
+    assertTrue(withTypos - base < 192 * MB, (withTypos - base) / MB + " MB allocated by the unknown keys");
+    // the first keys still get their hint
+    assertTrue(r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean read_only")));
+  }
+
+  /** The same bound for daemon.json keys (HD007): 50,000 misspelt keys get a thousand hints. */
+  @Test
+  void thousandsOfUnknownDaemonKeysGetBoundedHints() {
+    StringBuilder json = new StringBuilder("{\"live-restor\": true");
+    for (int i = 0; i < 50_000; i++) json.append(String.format(", \"ic%09d\": 1", i));
+    String text = json.append('}').toString();
+    Linter parseOnly = only();
+    Linter hd007 = only("HD007");
+    lint(hd007, "daemon.json", SourceKind.DAEMON, text);   // warm
+    FileResult[] r = new FileResult[1];
+    long parse = allocatedBy(() -> lint(parseOnly, "daemon.json", SourceKind.DAEMON, text));
+    long withRule = allocatedBy(() -> r[0] = lint(hd007, "daemon.json", SourceKind.DAEMON, text));
+    assertEquals(50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD007")).count());
+    assertTrue(r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean live-restore")));
+    assertTrue(withRule - parse < 192 * MB, (withRule - parse) / MB + " MB allocated by HD007");
+  }
 }

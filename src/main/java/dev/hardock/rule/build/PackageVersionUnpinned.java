@@ -68,8 +68,13 @@ public final class PackageVersionUnpinned extends Rule {
       case ZYPPER -> action.equals("install") || action.equals("in") ? "zypper" : null;
       case RPM -> null;
     };
-    if (key == null || !enabled(key)) return;
     List<Word> ops = pm.operands();
+    if (family == PackageManagerCommand.Family.DNF && action.equals("module") && ops.size() > 1
+        && Set.of("install", "in").contains(ops.get(1).value().toLowerCase(Locale.ROOT))) {
+      if (enabled("dnf")) modules(pm, ops.subList(2, ops.size()));
+      return;
+    }
+    if (key == null || !enabled(key)) return;
     for (Word w : ops.subList(1, ops.size())) {
       String v = w.value();
       if (!w.isLiteral() || v.isEmpty() || isPathOrUrl(v) || v.endsWith(".deb") || v.endsWith(".rpm") || v.endsWith(".apk")) continue;
@@ -88,6 +93,16 @@ public final class PackageVersionUnpinned extends Rule {
         default -> v + "=<version>";
       };
       unpinned(w, pm.manager().command() + " " + action, how);
+    }
+  }
+
+  /** {@code dnf module install nodejs}: without {@code :stream} the module's default stream, which moves. */
+  private void modules(PackageManagerCommand pm, List<Word> names) {
+    for (Word w : names) {
+      String v = w.value();
+      if (!w.isLiteral() || v.isEmpty() || v.indexOf(':') > 0 || v.startsWith("@") || isPathOrUrl(v)) continue;
+      int slash = v.indexOf('/'); // name/profile
+      unpinned(w, pm.manager().command() + " module install", (slash < 0 ? v : v.substring(0, slash)) + ":<stream>");
     }
   }
 
@@ -110,10 +125,20 @@ public final class PackageVersionUnpinned extends Rule {
    * is no install, or when an option of {@code pinnedBy} ({@code -c FILE}, {@code --require-hashes}) pins every name.
    */
   private static List<Word> names(List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy) {
+    return names(args, installs, valued, pinnedBy, false);
+  }
+
+  /** As above; {@code dashDashEnds}: the words after {@code --} are no packages (gem passes them to the build). */
+  private static List<Word> names(List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy,
+      boolean dashDashEnds) {
     List<Word> names = new ArrayList<>();
     boolean install = false;
     for (int i = 0; i < args.size(); i++) {
       String v = args.get(i).value();
+      if (v.equals("--") && dashDashEnds) {
+        if (!install) return null;
+        break;
+      }
       if (v.startsWith("-")) {
         int eq = v.indexOf('=');
         if (pinnedBy.contains(eq < 0 ? v : v.substring(0, eq))) return null;
@@ -184,7 +209,7 @@ public final class PackageVersionUnpinned extends Rule {
   private void gem(List<Word> args) {
     // one -v for all the named gems; a Gemfile (-g) pins them elsewhere
     List<Word> names = enabled("gem") ? names(args, Set.of("install", "i"), LanguagePackageCommand.GEM_VALUED,
-        Set.of("-v", "--version", "-g", "--file")) : null;
+        Set.of("-v", "--version", "-g", "--file"), true) : null;
     if (names == null) return;
     for (Word w : names) {
       String v = w.value();

@@ -45,7 +45,7 @@ public final class CredentialSetupInRun extends Rule {
           + "): anyone who reads the Dockerfile or the image history has it; mount it with RUN --mount=type=secret");
     } else if (!secretMount) {
       // a value from a shell variable of the script itself (P=$(random)) or a command is not the build's
-      if (!s.file() && !fromBuildVariable(shown, instruction, build)) return;
+      if (s.value() == null || !s.file() && !fromBuildVariable(shown, instruction, build)) return;
       String from = s.file() ? "the key file " + shown + ", which the image or its build context holds"
           : "the build variable " + String.join(", ", new java.util.TreeSet<>(SecretInEnv.references(shown)))
               + ", which the image history keeps";
@@ -83,8 +83,15 @@ public final class CredentialSetupInRun extends Rule {
       case "az" -> {
         if (!args.isEmpty() && args.get(0).value().equals("login")) {
           Word pw = option(args, "--password", "-p");
+          Word cert = option(args, "--certificate", null);
+          // a service principal's -p may name its certificate file (az's documented form before --certificate)
+          if (pw != null && pw.isLiteral() && SecretValues.isFilePath(pw.value())) {
+            cert = pw;
+            pw = null;
+          }
           if (pw == null) pw = option(args, "--federated-token", null);
           if (pw != null) return new Setup("az login", pw, false, "~/.azure");
+          if (cert != null) return new Setup("az login", cert, true, "~/.azure");
         }
       }
       case "doctl" -> {
@@ -102,8 +109,8 @@ public final class CredentialSetupInRun extends Rule {
         if (pw != null) return new Setup(name + " login", pw, false, savedIn(name));
         for (Word w : rest) {
           if (w.value().equals("--password-stdin")) {
-            Word fed = fed(c);
-            return fed == null ? null : new Setup(name + " login --password-stdin", fed, false, savedIn(name));
+            // fed by echo: judged as a value; fed otherwise (cat, < file): the CLI still saves what it read
+            return new Setup(name + " login --password-stdin", fed(c), false, savedIn(name));
           }
         }
       }

@@ -139,13 +139,13 @@ public final class SecretNames {
   /**
    * Like {@link #isLiteralSecretValue(String)}, with what the name tells about the value: a name about a
    * file ({@code *_FILE}, {@code *_PATH}) or about key/credential material ({@code PRIVATE_KEY},
-   * {@code GOOGLE_APPLICATION_CREDENTIALS}) whose value is an absolute path points at the secret instead of
-   * containing it.
+   * {@code GOOGLE_APPLICATION_CREDENTIALS}) whose value is a file path (absolute, {@code ./sa.json}, or ending in a
+   * key file's extension: {@link SecretValues#isFilePath}) points at the secret instead of containing it.
    */
   public static boolean isLiteralSecretValue(String name, String value) {
     String literal = SecretValues.literal(value);
     if (literal == null) return false;
-    if (name != null && SecretValues.isAbsolutePath(literal)) {
+    if (name != null && SecretValues.isFilePath(literal)) {
       List<String> parts = parts(name);
       if (!parts.isEmpty()) {
         String last = parts.get(parts.size() - 1);

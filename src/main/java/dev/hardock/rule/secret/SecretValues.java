@@ -155,6 +155,35 @@ final class SecretValues {
     return mask >= 3;
   }
 
+  /** Extensions of the files that hold keys and credentials, which a relative path names. */
+  private static final Set<String> FILE_EXTENSIONS = Set.of("json", "pem", "key", "crt", "cer", "der", "p12", "pfx",
+      "jks", "keystore", "p8", "ppk", "asc", "gpg", "pub", "yaml", "yml", "txt", "conf", "cfg", "ini", "env",
+      "keytab", "token");
+
+  /**
+   * A file path, absolute ({@link #isAbsolutePath}) or relative: {@code ./x}, {@code ../x}, or path characters
+   * ending in a key or credential file's extension ({@code sa.json}, {@code certs/server.key}). A key that
+   * merely holds slashes ({@code wJalrXUtnFEMI/K7MDENG/...}) has no such extension.
+   */
+  static boolean isFilePath(String v) {
+    if (isAbsolutePath(v)) return true;
+    int start = v.startsWith("./") ? 2 : v.startsWith("../") ? 3 : 0;
+    if (start < v.length() && !pathChars(v, start)) return false;
+    if (start > 0) return v.length() > start;
+    int dot = v.lastIndexOf('.');
+    return dot > 0 && dot > v.lastIndexOf('/') && FILE_EXTENSIONS.contains(v.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean pathChars(String v, int from) {
+    for (int i = from; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '/' || c == '\\' || c == '.' || c == '_' || c == '-' || c == '@' || c == '+')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An absolute file path: {@code /x/y}, {@code ~/x}, {@code C:\x}; no spaces. */
   static boolean isAbsolutePath(String v) {
     int n = v.length();
@@ -163,12 +192,6 @@ final class SecretValues {
     else if (n >= 3 && v.charAt(0) == '~' && v.charAt(1) == '/') start = 2;
     else if (n >= 4 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':' && (v.charAt(2) == '\\' || v.charAt(2) == '/')) start = 3;
     else return false;
-    for (int i = start; i < n; i++) {
-      char c = v.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '/' || c == '\\' || c == '.' || c == '_' || c == '-' || c == '@' || c == '+')) {
-        return false;
-      }
-    }
-    return true;
+    return pathChars(v, start);
   }
 }

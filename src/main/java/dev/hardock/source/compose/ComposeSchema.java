@@ -20,7 +20,10 @@ import java.util.Set;
  * key it does not know ({@code read_onyl: true}), so a misspelt setting is no setting at all. Written by hand
  * from the specification's JSON schema, {@code compose-spec/compose-spec} {@code schema/compose-spec.json} at
  * commit 00655e2222608fa6eaecdf12ac5195889ca2244a (2025: with {@code models}, {@code provider},
- * {@code use_api_socket}, {@code gw_priority}), the schema compose-go validates against. Mappings whose keys
+ * {@code use_api_socket}, {@code gw_priority}), with what compose-go's own copy added since
+ * ({@code compose-spec/compose-go} {@code schema/compose-spec.json} at 0035625: build {@code provenance} and
+ * {@code sbom}, a service's model {@code model_var}) and the watch rule's {@code initial_sync} that Docker
+ * Compose's reference documents: compose-go's copy is the one Docker Compose validates against. Mappings whose keys
  * are names (services, environment, labels, driver options, sysctls...) are not checked. {@code x-} keys are
  * accepted wherever keys are checked (the schema allows them almost everywhere).
  */
@@ -63,8 +66,8 @@ final class ComposeSchema {
     Shape update = new Shape("an update or rollback config", "parallelism", "delay", "failure_action", "monitor",
         "max_failure_ratio", "order");
     Shape build = new Shape("build", "context", "dockerfile", "dockerfile_inline", "entitlements", "args", "ssh",
-        "labels", "cache_from", "cache_to", "no_cache", "additional_contexts", "network", "pull", "target", "shm_size",
-        "extra_hosts", "isolation", "privileged", "secrets", "tags", "ulimits", "platforms")
+        "labels", "cache_from", "cache_to", "no_cache", "additional_contexts", "network", "provenance", "sbom", "pull",
+        "target", "shm_size", "extra_hosts", "isolation", "privileged", "secrets", "tags", "ulimits", "platforms")
         .field("secrets", serviceSecret).field("ulimits", ulimits);
     Shape deploy = new Shape("deploy", "mode", "endpoint_mode", "replicas", "labels", "rollback_config",
         "update_config", "resources", "restart_policy", "placement")
@@ -109,7 +112,8 @@ final class ComposeSchema {
         .field("depends_on", Shape.named("depends_on", new Shape("a dependency", "restart", "required", "condition")))
         .field("deploy", deploy)
         .field("develop", new Shape("develop", "watch")
-            .field("watch", new Shape("a watch rule", "ignore", "include", "path", "action", "target", "exec")
+            .field("watch", new Shape("a watch rule", "ignore", "include", "path", "action", "target", "exec",
+                "initial_sync")
                 .field("exec", hook)))
         .field("devices", new Shape("a device", "source", "target", "permissions"))
         .field("env_file", new Shape("an env_file", "path", "format", "required"))
@@ -118,7 +122,7 @@ final class ComposeSchema {
         .field("healthcheck", new Shape("healthcheck", "disable", "interval", "retries", "test", "timeout",
             "start_period", "start_interval"))
         .field("logging", new Shape("logging", "driver", "options"))
-        .field("models", Shape.named("models", new Shape("a model reference", "endpoint_var")))
+        .field("models", Shape.named("models", new Shape("a model reference", "endpoint_var", "model_var")))
         .field("networks", Shape.named("networks", new Shape("a network attachment", "aliases", "interface_name",
             "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts", "priority", "gw_priority")))
         .field("ports", new Shape("a port", "name", "mode", "host_ip", "target", "published", "protocol",
@@ -152,8 +156,15 @@ final class ComposeSchema {
         .field("configs", Shape.named("configs", config));
   }
 
+  /**
+   * "Did you mean" hints of one file: each compares the key with every key of its place, so a file of
+   * 200,000 misspelt keys would spend seconds on them. Past this many the keys are still reported, unhinted.
+   */
+  static final int HINTS = 1000;
+
   private final ComposeProject project;
   private final List<ParseProblem> out;
+  private int hints = HINTS;
   /** Mappings already checked against a shape: an anchor merged into many services is checked once. */
   private final Map<Mapping, Set<Shape>> done = new IdentityHashMap<>();
 
@@ -207,7 +218,7 @@ final class ComposeSchema {
         Shape field = shape.fields.get(key);
         if (field != null) check(field, e.value(), owner, false);
       } else if (!key.startsWith("x-")) {
-        String near = Spelling.closest(key, shape.keys);
+        String near = hints-- > 0 ? Spelling.closest(key, shape.keys) : null;
         out.add(new ParseProblem(project.span(k), "unknown key " + Spelling.shown(key) + " in " + where
             + (near == null ? ": Docker Compose refuses the file" : " (did you mean " + near + "?)")));
       }

@@ -36,8 +36,13 @@ public final class DaemonReader {
   /** Nested objects deeper than this are skipped rather than modelled: no rule looks that deep. */
   private static final int MAX_MODEL_DEPTH = 8;
 
+  /**
+   * Names of any length are read (jackson's default stops at 50,000 characters, with the exception it uses for
+   * nesting): dockerd reads them, the file's size bounds them, and reading one is linear.
+   */
   private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+          .maxNameLength(Integer.MAX_VALUE).build())
       .build();
 
   /** The value types dockerd requires for the keys our rules read; others are not checked. */
@@ -248,6 +253,10 @@ public final class DaemonReader {
     if ((loc == null || loc.getCharOffset() < 0) && parser != null) loc = parser.currentLocation();
     int at = loc == null ? 0 : clamp(loc.getCharOffset());
     String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof StreamConstraintsException && raw.startsWith("Number value length")) {
+      return new ParseProblem(point(at), "invalid JSON: a number of more than "
+          + JSON.streamReadConstraints().getMaxNumberLength() + " digits");
+    }
     if (e instanceof StreamConstraintsException) {
       // the position is just past the bracket that went one level too deep: point at that bracket
       Span where = at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{') ? span(at - 1, at) : point(at);

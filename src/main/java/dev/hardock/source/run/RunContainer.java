@@ -183,7 +183,10 @@ final class RunContainer {
     RunValue device = null;
     RunValue mountpoint = null;
     RunValue options = null;
-    for (RunValue field : split(v, ',')) {
+    for (RunValue quoted : split(v, ',')) {
+      // the value is CSV: a field in double quotes may hold commas ("volume-opt=o=addr=10.0.0.1,rw")
+      String q = quoted.text();
+      RunValue field = q.length() >= 2 && q.startsWith("\"") && q.endsWith("\"") ? quoted.sub(1, q.length() - 1) : quoted;
       String f = field.text();
       int eq = f.indexOf('=');
       String key = (eq < 0 ? f : f.substring(0, eq)).trim().toLowerCase(Locale.ROOT);

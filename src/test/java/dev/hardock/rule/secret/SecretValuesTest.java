@@ -63,6 +63,16 @@ class SecretValuesTest {
       "SSL_PRIVATE_KEY|/etc/ssl/private/server.key|false",
       "JWT_SIGNING_KEY|~/keys/jwt.pem|false",
       "CLIENT_KEY|C:\\certs\\client.key|false",
+      // relative paths too (Trivy DS-0031's ENV GOOGLE_APPLICATION_CREDENTIALS ./app/google-storage-service.json)
+      "GOOGLE_APPLICATION_CREDENTIALS|./app/google-storage-service.json|false",
+      "GOOGLE_APPLICATION_CREDENTIALS|\"./news-extraction.json\"|false",
+      "GOOGLE_APPLICATION_CREDENTIALS|../keys/sa.json|false",
+      "GOOGLE_APPLICATION_CREDENTIALS|sa.json|false",
+      "SSL_PRIVATE_KEY|certs/server.key|false",
+      "SSH_KEY|id_ed25519.pem|false",
+      // a key with slashes but no file name is key material, not a path
+      "AWS_SECRET_ACCESS_KEY|wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|true",
+      "DB_PASSWORD|./abc123|true",
       // a path-looking value of a password or token name is still flagged
       "DB_PASSWORD|/abc123|true",
       // a non-path value of a key name is flagged

@@ -176,4 +176,23 @@ class DaemonReaderTest {
     assertEquals("[1:9-1:9 invalid JSON: unexpected control character U+000A: it must be escaped inside a string]",
         problems(read("{\"a\": \"x\ny\"}")));
   }
+
+  /**
+   * jackson refuses names over 50,000 characters and numbers over 1,000 digits with the exception it uses for
+   * nesting: a long key was reported as "nested more than 1000 levels deep". dockerd reads any key length
+   * (and refuses the unknown key), so the key is read; a long number is refused, and said to be one.
+   */
+  @Test
+  void aLongKeyIsReadAndALongNumberIsNamedAsSuch() {
+    String key = "x".repeat(100_000);
+    DaemonReader.Result r = read("{\"" + key + "\": 1, \"icc\": false}");
+    assertEquals(List.of(), r.problems());
+    assertTrue(r.config().get(key) != null);
+    assertEquals("1:2-1:100004", r.config().get(key).keySpan().toString());
+    assertTrue(r.config().get("icc").isFalse());
+    DaemonReader.Result n = read("{\"mtu\": " + "1".repeat(2000) + "}");
+    assertEquals(1, n.problems().size(), problems(n));
+    assertFalse(n.problems().get(0).message().contains("nested"), problems(n));
+    assertTrue(n.problems().get(0).message().contains("number"), problems(n));
+  }
 }
