@@ -11,8 +11,12 @@ import java.nio.file.Path;
  * inside the root).
  */
 public record Target(Path path, String displayPath, SourceKind kind, Path root, boolean named) {
-  /** A file named on the command line, its project root found from its path. */
+  /**
+   * A file named on the command line, its project root found from its path; the path is taken with its folders
+   * resolved to their real location, as Discovery gives it ({@code ../shared/x} where {@code ../shared} is a link
+   * lies in the root found from the real location).
+   */
   public Target(Path path, String displayPath, SourceKind kind) {
-    this(path, displayPath, kind, ProjectRoot.of(path), true);
+    this(ProjectRoot.real(path), displayPath, kind, ProjectRoot.of(path), true);
   }
 }
