@@ -273,7 +273,7 @@ public final class Main {
     List<FileResult> results = outcome.results();
     List<ConfigUsed> configs = outcome.configs().stream().map(ConfigUsed::of).toList();
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000, configs)
-        .withSkipped(outcome.notices().size());
+        .withNotices(outcome.notices());
     // text, JSON and SARIF name the configuration files; the log of other formats gets it on stderr
     if (!quiet && (report == null || !report.showsConfigs())) {
       for (ConfigUsed c : configs) if (c.weakens()) stderr.println("hardock: " + Visible.line(c.line()));

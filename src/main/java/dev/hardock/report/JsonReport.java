@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}, with
- * {@code "configs": [{"file", "disabledRules", "excludes", "failOn", "loweredRules"?, "ruleSettings"?}]} when configuration files were used. Fields
+ * {@code "configs": [{"file", "disabledRules", "excludes", "failOn", "loweredRules"?, "ruleSettings"?}]} when configuration files were used
+ * and {@code "notices": [{"path", "message"}]} when something was not linted. Fields
  * are only ever added, never renamed or removed. Written with jackson-core's streaming generator (no
  * ObjectMapper: it costs start-up time).
  */
@@ -52,6 +53,16 @@ public final class JsonReport implements Report {
       g.writeNumberField("findings", summary.findings());
       for (Severity s : Severity.values()) g.writeNumberField(s.id(), summary.count(s));
       g.writeEndObject();
+      if (!summary.notices().isEmpty()) {
+        g.writeArrayFieldStart("notices");
+        for (dev.hardock.engine.Notice n : summary.notices()) {
+          g.writeStartObject();
+          g.writeStringField("path", n.path());
+          g.writeStringField("message", n.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       if (!summary.configs().isEmpty()) {
         g.writeArrayFieldStart("configs");
         for (ConfigUsed c : summary.configs()) SarifReport.config(g, c);

@@ -85,6 +85,24 @@ public final class SarifReport implements Report {
         for (FileResult.Suppressed s : all) result(g, s, r.uri(), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
       }
       g.writeEndArray();
+      if (!summary.notices().isEmpty()) {
+        // what was not linted and why: nothing is skipped silently, also for whoever reads only the upload
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", true);
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        for (dev.hardock.engine.Notice n : summary.notices()) {
+          g.writeStartObject();
+          g.writeStringField("level", "note");
+          g.writeObjectFieldStart("message");
+          g.writeStringField("text", n.path() + ": " + n.message());
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+      }
       if (!summary.configs().isEmpty()) {
         // what the configuration files (perhaps the pull request's own) turned off, for whoever reads the upload
         g.writeObjectFieldStart("properties");

@@ -1,6 +1,7 @@
 package dev.hardock.report;
 
 import dev.hardock.engine.FileResult;
+import dev.hardock.engine.Notice;
 import dev.hardock.rule.Finding;
 import dev.hardock.rule.Severity;
 import java.util.EnumMap;
@@ -8,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts over a run, for summaries and the exit code; the configuration files it used; {@code skipped}: the
- * notices of things not linted (each printed on stderr).
+ * Counts over a run, for summaries and the exit code; the configuration files it used; {@code notices}: what was
+ * not linted and why (printed on stderr, counted in the text summary, listed in JSON and SARIF).
  */
 public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
-    int skipped) {
+    List<Notice> notices) {
   public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs) {
-    this(files, findings, bySeverity, millis, configs, 0);
+    this(files, findings, bySeverity, millis, configs, List.of());
   }
 
-  public Summary withSkipped(int n) {
-    return new Summary(files, findings, bySeverity, millis, configs, n);
+  public Summary withNotices(List<Notice> n) {
+    return new Summary(files, findings, bySeverity, millis, configs, List.copyOf(n));
+  }
+
+  /** How many things were not linted. */
+  public int skipped() {
+    return notices.size();
   }
 
   public static Summary of(List<FileResult> results, long millis) {

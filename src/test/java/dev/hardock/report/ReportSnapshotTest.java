@@ -101,4 +101,30 @@ class ReportSnapshotTest {
     DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(render("checkstyle", results).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
+
+  /** What was not linted is listed where a reader of the upload looks: SARIF tool notifications, JSON notices. */
+  @Test
+  void noticesAreListedInSarifAndJson() throws IOException {
+    List<FileResult> results = results();
+    Summary summary = Summary.of(results, 42).withNotices(List.of(
+        new dev.hardock.engine.Notice("deep/d/Dockerfile", "not linted: a folder deeper than 64 levels")));
+    StringWriter w = new StringWriter();
+    Formats.of("sarif", false, false).write(results, summary, w);
+    JsonNode sarif = new ObjectMapper().readTree(w.toString());
+    JsonSchema schema;
+    try (InputStream in = Files.newInputStream(Path.of("testdata/schema/sarif-schema-2.1.0.json"))) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    }
+    assertTrue(schema.validate(sarif).isEmpty(), schema.validate(sarif).toString());
+    assertEquals("deep/d/Dockerfile: not linted: a folder deeper than 64 levels",
+        sarif.at("/runs/0/invocations/0/toolExecutionNotifications/0/message/text").asText());
+    assertEquals("note", sarif.at("/runs/0/invocations/0/toolExecutionNotifications/0/level").asText());
+    w = new StringWriter();
+    Formats.of("json", false, false).write(results, summary, w);
+    JsonNode json = new ObjectMapper().readTree(w.toString());
+    assertEquals("deep/d/Dockerfile", json.at("/notices/0/path").asText());
+    assertEquals("not linted: a folder deeper than 64 levels", json.at("/notices/0/message").asText());
+    // without notices, no field: the snapshots above hold the shape unchanged
+    assertTrue(render("json", results).indexOf("\"notices\"") < 0);
+  }
 }
