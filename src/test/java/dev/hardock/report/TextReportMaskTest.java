@@ -28,6 +28,10 @@ class TextReportMaskTest {
     assertEquals("  DB_PASSWORD: !!str *******", masked("  DB_PASSWORD: !!str hunter2"));
     assertEquals("  DB_PASSWORD: !!str &pw \"*******\"", masked("  DB_PASSWORD: !!str &pw \"hunter2\""));
     assertEquals("  DB_PASSWORD : *******", masked("  DB_PASSWORD : hunter2"));
+    // a double-quoted key spelled with escapes is the same name to YAML
+    assertEquals("  \"DB_\\u0050ASSWORD\": *******", masked("  \"DB_\\u0050ASSWORD\": hunter2"));
+    assertEquals("  \"DB_PASS\\x57ORD\": *******", masked("  \"DB_PASS\\x57ORD\": hunter2"));
+    assertEquals("  \"A\\u\": hunter2", masked("  \"A\\u\": hunter2"));
     assertEquals("ENV DB_PASSWORD *******", masked("ENV DB_PASSWORD hunter2"));
   }
 

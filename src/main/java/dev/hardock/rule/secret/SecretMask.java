@@ -92,6 +92,21 @@ public final class SecretMask {
     }
   }
 
+  /** Length of a YAML hex escape at {@code at} ({@code \\xXX}, {@code \\uXXXX}, {@code \\UXXXXXXXX}) naming a valid code point, else 0. */
+  private static int escapeLength(String line, int at) {
+    if (at + 1 >= line.length()) return 0;
+    int digits = switch (line.charAt(at + 1)) {
+      case 'x' -> 2;
+      case 'u' -> 4;
+      case 'U' -> 8;
+      default -> 0;
+    };
+    if (digits == 0 || at + 2 + digits > line.length()) return 0;
+    for (int k = at + 2; k < at + 2 + digits; k++) if (Character.digit(line.charAt(k), 16) < 0) return 0;
+    long cp = Long.parseLong(line.substring(at + 2, at + 2 + digits), 16);
+    return cp <= Character.MAX_CODE_POINT ? 2 + digits : 0;
+  }
+
   private static boolean isNameChar(char ch) {
     return Character.isLetterOrDigit(ch) || ch == '_' || ch == '-' || ch == '.';
   }
@@ -111,8 +126,24 @@ public final class SecretMask {
         continue;
       }
       int j = i;
-      while (j < n && isNameChar(line.charAt(j))) j++;
-      String name = line.substring(i, j);
+      // a double-quoted YAML key may spell its name with escapes ("DB_PASS\x57ORD" is DB_PASSWORD)
+      boolean quotedKey = i > 0 && line.charAt(i - 1) == '"';
+      StringBuilder decoded = null;
+      while (j < n) {
+        char cj = line.charAt(j);
+        int len = quotedKey && cj == '\\' ? escapeLength(line, j) : 0;
+        if (len > 0) {
+          if (decoded == null) decoded = new StringBuilder(line.substring(i, j));
+          decoded.appendCodePoint(Integer.parseInt(line.substring(j + 2, j + len), 16));
+          j += len;
+        } else if (isNameChar(cj)) {
+          if (decoded != null) decoded.append(cj);
+          j++;
+        } else {
+          break;
+        }
+      }
+      String name = decoded == null ? line.substring(i, j) : decoded.toString();
       int v = j;
       if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) v++; // "NAME": value, 'NAME': value
       int sep = v;
