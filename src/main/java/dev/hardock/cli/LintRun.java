@@ -111,7 +111,7 @@ final class LintRun {
         notices.addAll(linter.notices());
         if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
       }
-      next.sort(java.util.Comparator.comparing(Target::displayPath));
+      next.sort((x, y) -> x.displayPath().compareTo(y.displayPath())); // a plain lambda: the JVM cache keeps it
       targets.addAll(next);
       round = next;
     }
@@ -140,7 +140,7 @@ final class LintRun {
       if (threshold == null) continue;
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
-    notices.sort(java.util.Comparator.comparing(Notice::path).thenComparing(Notice::message));
+    notices.sort((x, y) -> x.path().equals(y.path()) ? x.message().compareTo(y.message()) : x.path().compareTo(y.path()));
     return new Outcome(results, missing, failed, written, List.copyOf(notices), used);
   }
 }

@@ -262,7 +262,7 @@ public final class Main {
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
     for (dev.hardock.engine.Notice n : outcome.notices()) {
-      stderr.println("hardock: notice: " + Visible.line(n.path()) + ": " + Visible.line(n.message()));
+      stderr.println("hardock: notice: " + n.path() + ": " + n.message()); // stderr escapes (Visible.stream)
     }
     // nothing could be linted: the error says it all, no "No findings" report
     if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
@@ -276,7 +276,7 @@ public final class Main {
         .withNotices(outcome.notices());
     // text, JSON and SARIF name the configuration files; the log of other formats gets it on stderr
     if (!quiet && (report == null || !report.showsConfigs())) {
-      for (ConfigUsed c : configs) if (c.weakens()) stderr.println("hardock: " + Visible.line(c.line()));
+      for (ConfigUsed c : configs) if (c.weakens()) stderr.println("hardock: " + c.line());
     }
     if (fileReport != null) {
       Report toFile = fileReport;

@@ -25,7 +25,14 @@ import java.util.Set;
  * is a {@link Invalid} naming file, line and column: a configuration is never half applied.
  */
 public record Config(Path file, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
-    Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason) {
+    Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason,
+    Excludes excludeGlobs) {
+  /**
+   * The {@code exclude} items compiled once, when the configuration is read: globs over the path relative to the
+   * configuration's folder (its real location: walked files carry their folders' real paths).
+   */
+  public record Excludes(Path folder, List<Glob> globs) { }
+
   public static final String FILE_NAME = ".hardock.yaml";
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
   public static final String REQUIRE_REASON = "require-reason";
@@ -88,6 +95,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     Map<String, Map<String, Object>> options = new HashMap<>();
     String failOn = null;
     List<String> exclude = new ArrayList<>();
+    List<Glob> compiled = new ArrayList<>();
     boolean requireReason = false;
     for (Map.Entry<String, Value> e : ((Map<String, Value>) root.value()).entrySet()) {
       Value v = e.getValue();
@@ -98,7 +106,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
             throw new Invalid(file, v.span(), "fail-on must be error, warning, info, style or none, not '" + failOn + "'");
           }
         }
-        case "exclude" -> exclude.addAll(globs(file, v));
+        case "exclude" -> exclude.addAll(globs(file, v, compiled));
         case "require-suppression-reason" -> requireReason = bool(file, v, "require-suppression-reason");
         case "rules" -> {
           if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), "rules must be a mapping of rule id or slug to a setting");
@@ -109,7 +117,8 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
         default -> throw new Invalid(file, keySpan(v), "unknown key '" + e.getKey() + "': expected one of " + String.join(", ", sorted(KEYS)));
       }
     }
-    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason);
+    Excludes excludeGlobs = new Excludes(dev.hardock.io.ProjectRoot.real(file).getParent(), List.copyOf(compiled));
+    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason, excludeGlobs);
   }
 
   @SuppressWarnings("unchecked")
@@ -149,20 +158,14 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
 
   /** Whether a file is excluded: globs are relative to the configuration's folder; one without / matches a name at any depth. */
   public boolean excludes(Path lintedFile) {
-    if (exclude.isEmpty()) return false;
+    if (excludeGlobs.globs().isEmpty()) return false;
     // both with their folders' real paths: walked files carry them, a --config path may go through a link
-    Path dir = dev.hardock.io.ProjectRoot.real(file).getParent();
+    Path dir = excludeGlobs.folder();
     Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
-    if (!abs.startsWith(dir)) return false;
+    if (dir == null || !abs.startsWith(dir)) return false;
     String rel = dir.relativize(abs).toString().replace('\\', '/');
-    for (String g : exclude) {
-      try {
-        // a folder pattern excludes what is below it
-        for (Glob glob : compile(g)) if (glob.matchesOrIsUnder(rel)) return true;
-      } catch (Glob.Invalid e) {
-        throw new IllegalStateException(e); // checked when the configuration was read
-      }
-    }
+    // a folder pattern excludes what is below it
+    for (Glob glob : excludeGlobs.globs()) if (glob.matchesOrIsUnder(rel)) return true;
     return false;
   }
 
@@ -177,13 +180,13 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     return out;
   }
 
-  /** The exclude list, each glob checked now, so that a bad one is an error at its position. */
-  private static List<String> globs(Path file, Value v) throws Invalid {
+  /** The exclude list as written; each item compiled into {@code compiled} now, so that a bad one is an error at its position. */
+  private static List<String> globs(Path file, Value v, List<Glob> compiled) throws Invalid {
     List<String> out = strings(file, v, "exclude");
     List<Value> items = v.value() instanceof List<?> l ? l.stream().map(Value.class::cast).toList() : List.of(v);
     for (int i = 0; i < out.size(); i++) {
       try {
-        compile(out.get(i));
+        compiled.addAll(compile(out.get(i)));
       } catch (Glob.Invalid e) {
         throw new Invalid(file, items.get(i).span(), "exclude: invalid glob '" + out.get(i) + "': " + e.getMessage());
       }

@@ -170,10 +170,7 @@ public final class Linter {
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
-        RuleMeta hd002 = RuleRegistry.find("HD002");
-        if (hd002 != null && settings.isActive(hd002)) {
-          for (ParseProblem p : r.unknownFlags()) out.report(hd002, p.span(), p.message());
-        }
+        reportAs("HD002", r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
       case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
@@ -195,12 +192,8 @@ public final class Linter {
     if (walked) noteBuilt(file, r.containers(), access);
     out.attribute(r.spanFiles());
     report(r.problems(), out, hd001, file);
-    RuleMeta hd005 = RuleRegistry.find("HD005");
-    if (hd005 != null && settings.isActive(hd005)) for (ParseProblem p : r.notRead()) out.report(hd005, p.span(), p.message());
-    RuleMeta hd006 = RuleRegistry.find("HD006");
-    if (hd006 != null && settings.isActive(hd006)) {
-      for (ParseProblem p : r.unknownKeys()) out.report(hd006, p.span(), p.message());
-    }
+    reportAs("HD005", r.notRead(), out);
+    reportAs("HD006", r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
     Set<String> ownedElsewhere = new HashSet<>();
@@ -245,10 +238,7 @@ public final class Linter {
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
-    Path targetFolder = target.path().toAbsolutePath().normalize().getParent();
-    Path shownFolder = Path.of(target.displayPath()).getParent();
-    Path rel = targetFolder.relativize(base.toAbsolutePath().normalize());
-    String shownBase = (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
+    String shownBase = shownBeside(target.path(), target.displayPath(), base);
     FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
     // the base shows the other files of its project relative to its own shown path: this file is one of them
     String shownSelf = Path.of(target.displayPath()).normalize().toString();
@@ -259,6 +249,13 @@ public final class Linter {
       }
     }
     return new FileResult(target.displayPath(), target.kind(), mine);
+  }
+
+  /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
+  private void reportAs(String id, List<ParseProblem> problems, Findings out) {
+    RuleMeta rule = RuleRegistry.find(id);
+    if (rule == null || !settings.isActive(rule)) return;
+    for (ParseProblem p : problems) out.report(rule, p.span(), p.message());
   }
 
   private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001, SourceFile file) {
@@ -272,17 +269,22 @@ public final class Linter {
   }
 
   private void noteBuilt(SourceFile file, List<dev.hardock.model.container.ContainerSpec> containers, FileAccess access) {
-    if (file.path() == null) return;
-    Path folder = file.path().toAbsolutePath().normalize().getParent();
-    Path shownFolder = Path.of(file.displayPath()).getParent();
+    if (file.path() == null || file.path().toAbsolutePath().getParent() == null) return;
     for (var c : containers) {
       if (c.build() == null || c.build().dockerfile() == null) continue;
       Path df = c.build().dockerfile().toAbsolutePath().normalize();
-      if (built.containsKey(df) || access.check(df) != null || folder == null) continue;
-      Path rel = folder.relativize(df);
-      String shown = (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
+      if (built.containsKey(df) || access.check(df) != null) continue;
+      String shown = shownBeside(file.path(), file.displayPath(), df);
       built.putIfAbsent(df, new Target(df, shown, SourceKind.DOCKERFILE, access.root(), false));
     }
+  }
+
+  /** How to show {@code other} beside {@code file}, which is shown as {@code shownFile}: its folder plus the relative path. */
+  private static String shownBeside(Path file, String shownFile, Path other) {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    Path shownFolder = Path.of(shownFile).getParent();
+    Path rel = folder.relativize(other.toAbsolutePath().normalize());
+    return (shownFolder == null ? rel : shownFolder.resolve(rel)).normalize().toString();
   }
 
   /** The Dockerfiles that the compose files linted so far build (see {@link #built}), in no particular order. */

@@ -305,7 +305,7 @@ final class ComposeProject {
       Map<String, Entry> project = null;
       for (YamlNode p : paths) {
         if (!(p instanceof Scalar s) || s.isNull()) continue;
-        String v = Interpolation.expand(s.value(), variablesOf(s.file()));
+        String v = expand(s);
         if (v == null) continue;
         Path file;
         try {
@@ -339,6 +339,11 @@ final class ComposeProject {
   String expand(String value, YamlFile file) {
     if (!expansions.take(value.length())) return null;
     return Interpolation.expand(value, variablesOf(file));
+  }
+
+  /** A scalar's value interpolated with its own file's variables (see {@link #expand(String, YamlFile)}). */
+  String expand(Scalar s) {
+    return expand(s.value(), s.file());
   }
 
   /** The variables a file's values interpolate with: its include's, or the project's. */
@@ -480,7 +485,7 @@ final class ComposeProject {
     }
     Map<String, Entry> from = sameFile;
     if (fileNode instanceof Scalar fs && !fs.isNull()) {
-      String v = Interpolation.expand(fs.value(), variablesOf(fs.file()));
+      String v = expand(fs);
       if (v == null) return svc;
       from = servicesOf(fs.file().folder().resolve(v), fs);
       if (from == null) return svc; // not read: HD005 says so, and what it would set is unknown
@@ -510,23 +515,23 @@ final class ComposeProject {
     Span span;
     if (v instanceof Scalar s) {
       if (s.isNull()) return null;
-      context = Interpolation.expand(s.value(), variablesOf(s.file()));
+      context = expand(s);
       span = mapper.pairSpan(e);
     } else if (v instanceof Mapping bm) {
       span = span(e.key());
       Map<String, Entry> m = bm.merged(budget);
       if (mapper.scalar(m.get("context"), "build.context") instanceof Scalar c && !c.isNull()) {
-        context = Interpolation.expand(c.value(), variablesOf(c.file()));
+        context = expand(c);
       }
       if (mapper.scalar(m.get("dockerfile"), "build.dockerfile") instanceof Scalar d && !d.isNull()) {
-        dockerfile = Interpolation.expand(d.value(), variablesOf(d.file()));
+        dockerfile = expand(d);
       }
       if (mapper.scalar(m.get("dockerfile_inline"), "build.dockerfile_inline") instanceof Scalar d && !d.isNull()) {
-        inline = Interpolation.expand(d.value(), variablesOf(d.file()));
+        inline = expand(d);
         if (inline == null) inline = d.value();
       }
       if (mapper.scalar(m.get("target"), "build.target") instanceof Scalar t && !t.isNull()) {
-        target = Interpolation.expand(t.value(), variablesOf(t.file()));
+        target = expand(t);
         if (target == null) return new BuildRef(null, null, span, null, null); // unknown target: don't guess
       }
       mapper.buildArgs(m.get("args"), service);

@@ -139,8 +139,7 @@ public final class ComposeReader {
       } else {
         // named on the command line: the user's choice, read as a regular file of its own folder
         for (Path p : options.envFiles()) {
-          FileAccess.Read r = DiskAccess.forPath(p).read(p, DotEnv.MAX_BYTES);
-          if (r.ok()) values.putAll(DotEnv.parse(r.text()));
+          values.putAll(DotEnv.read(DiskAccess.forPath(p), p));
         }
       }
       if (options.useEnv()) {
@@ -189,9 +188,7 @@ public final class ComposeReader {
    */
   public static List<Path> composeFileList(Path folder, FileAccess access) {
     if (folder == null) return List.of();
-    FileAccess.Read r = access.read(folder.resolve(".env"), DotEnv.MAX_BYTES);
-    if (!r.ok()) return List.of();
-    Map<String, String> env = DotEnv.parse(r.text());
+    Map<String, String> env = DotEnv.read(access, folder.resolve(".env"));
     String list = env.get("COMPOSE_FILE");
     if (list == null || list.isBlank()) return List.of();
     String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);

@@ -21,7 +21,12 @@ public final class DotEnv {
 
   /** Reads a file of the project that encloses it; a file that is not read gives no variables. */
   public static Map<String, String> read(Path file) {
-    FileAccess.Read r = DiskAccess.forPath(file).read(file, MAX_BYTES);
+    return read(DiskAccess.forPath(file), file);
+  }
+
+  /** The variables of {@code file} read through {@code access}; a file that is not read gives none. */
+  static Map<String, String> read(FileAccess access, Path file) {
+    FileAccess.Read r = access.read(file, MAX_BYTES);
     return r.ok() ? parse(r.text()) : Map.of();
   }
 

@@ -52,7 +52,7 @@ final class ServiceMapper {
     Entry e;
     // with build:, image: names the image built here: nothing is pulled, so it is no image use
     if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull() && !m.containsKey("build")) {
-      b.image = new ImageUse(ImageRef.parse(s.value(), project.expand(s.value(), s.file())), project.span(s), "image");
+      b.image = new ImageUse(ImageRef.parse(s.value(), project.expand(s)), project.span(s), "image");
     }
     b.privileged = bool(m.get("privileged"));
     b.readOnlyRootfs = bool(m.get("read_only"));
@@ -289,7 +289,7 @@ final class ServiceMapper {
 
   /** The interpolated value, or the value as written when it needs an unknown variable. */
   String value(Scalar s) {
-    String v = project.expand(s.value(), s.file());
+    String v = project.expand(s);
     return v == null ? s.value() : v;
   }
 
@@ -313,7 +313,7 @@ final class ServiceMapper {
 
   private Setting<Boolean> bool(Entry e) {
     if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
-    String v = project.expand(s.value(), s.file());
+    String v = project.expand(s);
     // depends on an unknown variable: set, but neither true nor false (so it is no missing setting either)
     if (v == null) return new Setting<>(null, pairSpan(e));
     switch (v.toLowerCase(Locale.ROOT)) {
