@@ -62,6 +62,11 @@ public record ImageRef(String raw, String expanded, String registry, String repo
     return new ImageRef(raw, s, registry, rest, tag, digest, unknown);
   }
 
+  /** The reference as a message shows it: as written, and what it expands to when that differs ({@code node:${V} (node:20)}). */
+  public String shown() {
+    return expanded == null || expanded.equals(raw) ? raw : raw + " (" + expanded + ")";
+  }
+
   public boolean isScratch() {
     return expanded != null && expanded.toLowerCase(Locale.ROOT).equals("scratch");
   }

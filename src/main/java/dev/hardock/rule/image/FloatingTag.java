@@ -38,10 +38,7 @@ public final class FloatingTag extends Rule {
     if (cut < t.length()) {
       for (String part : t.substring(cut + 1).split("[-_]", -1)) if (pins(part)) return;
     }
-    String raw = image.ref().raw();
-    String shown = image.ref().expanded() == null || image.ref().expanded().equals(raw) ? raw
-        : raw + " (" + image.ref().expanded() + ")";
-    report(image.span(), "image " + shown + " uses the floating tag " + tag + ", which moves with every"
+    report(image.span(), "image " + image.ref().shown() + " uses the floating tag " + tag + ", which moves with every"
         + " release like latest: pin a version, ideally with its digest (" + LatestTag.name(image.ref())
         + ":<version>@sha256:<digest>)");
   }

@@ -23,10 +23,8 @@ public final class LatestTag extends Rule {
         || c == '.' || c == '@') && !OfficialImages.contains(name)) {
       return;
     }
-    String shown = image.ref().expanded() != null ? image.ref().expanded() : image.ref().raw();
-    boolean resolved = !shown.equals(image.ref().raw());
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
-    report(image.span(), "image " + image.ref().raw() + (resolved ? " (" + shown + ")" : "") + " " + what
+    report(image.span(), "image " + image.ref().shown() + " " + what
         + ": pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
         + " pull gets the same image");
   }
