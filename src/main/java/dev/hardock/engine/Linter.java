@@ -228,7 +228,7 @@ public final class Linter {
     findings.replaceAll(f -> {
       String m = f.message();
       for (String v : longestFirst) if (m.contains(v)) m = m.replace(v, "<value from the environment>");
-      return m.equals(f.message()) ? f : new Finding(f.rule(), f.severity(), f.file(), f.span(), m, f.source());
+      return m.equals(f.message()) ? f : f.withMessage(m);
     });
   }
 
@@ -245,7 +245,7 @@ public final class Linter {
     List<Finding> mine = new ArrayList<>();
     for (Finding f : all.findings()) {
       if (f.file().equals(shownSelf)) {
-        mine.add(new Finding(f.rule(), f.severity(), target.displayPath(), f.span(), f.message(), f.source()));
+        mine.add(f.withFile(target.displayPath()));
       }
     }
     return new FileResult(target.displayPath(), target.kind(), mine);

@@ -3,9 +3,25 @@ package dev.hardock.rule;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 
-/** One problem found: which rule, how serious, where, and what, in words a user can act on. */
-public record Finding(RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source)
-    implements Comparable<Finding> {
+/**
+ * One problem found: which rule, how serious, where, and what. {@code message} says what is wrong (short, no
+ * advice); {@code help}, when not null, says what to do about it in words (ruff's fix title); {@code fix}, when
+ * not null, is the change that would do it, as data.
+ */
+public record Finding(RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source,
+    String help, Fix fix) implements Comparable<Finding> {
+  public Finding(RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source) {
+    this(rule, severity, file, span, message, source, null, null);
+  }
+
+  public Finding withMessage(String m) {
+    return new Finding(rule, severity, file, span, m, source, help, fix);
+  }
+
+  public Finding withFile(String f) {
+    return new Finding(rule, severity, f, span, message, source, help, fix);
+  }
+
   @Override
   public int compareTo(Finding o) {
     int c = span.compareTo(o.span);
