@@ -159,6 +159,7 @@ class ActionYamlTest {
     Files.writeString(launcher, """
         #!/usr/bin/env bash
         printf '%s\\n' "$@" > "$RECORD_ARGS"
+        printf 'HARDOCK_DIST=%s HARDOCK_JVM_CACHE=%s\\n' "${HARDOCK_DIST:-}" "${HARDOCK_JVM_CACHE:-}" > "$RECORD_ARGS.env"
         prev=
         for a; do if [[ $prev == --config ]]; then cat -- "$a" > "$RECORD_CONFIG"; fi; prev=$a; done
         """);
@@ -173,7 +174,7 @@ class ActionYamlTest {
     Map<String, String> env = pb.environment();
     env.putAll(Map.of("INPUT_PATHS", ".", "INPUT_FAIL_ON", "warning", "INPUT_CONFIG", "", "INPUT_CONFIG_FROM_BASE", "false",
         "BASE_SHA", "", "INPUT_FORMAT", "text", "INPUT_SARIF_FILE", "", "GITHUB_ACTION_PATH", action.toString(),
-        "GITHUB_OUTPUT", outputs.toString()));
+        "GITHUB_OUTPUT", outputs.toString(), "INPUT_BUNDLE", "false"));
     env.put("RECORD_ARGS", argsFile.toString());
     env.put("RECORD_CONFIG", configFile.toString());
     env.putAll(inputs);
@@ -244,5 +245,16 @@ class ActionYamlTest {
         new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), false);
     assertEquals(1, code);
     assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("[HD201 latest-tag]"));
+  }
+
+  /** bundle: true runs the launcher with HARDOCK_DIST=1 (build the bundle, run through it); the default keeps the jar, uncached. */
+  @Test
+  void theBundleInputSelectsTheReleaseBundle() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("bundle-repo"));
+    Path envFile = tmp.resolve("args.txt.env");
+    runStep(repo, Map.of("INPUT_BUNDLE", "true"));
+    assertEquals("HARDOCK_DIST=1 HARDOCK_JVM_CACHE=", Files.readString(envFile).strip());
+    runStep(repo, Map.of());
+    assertEquals("HARDOCK_DIST= HARDOCK_JVM_CACHE=0", Files.readString(envFile).strip());
   }
 }
