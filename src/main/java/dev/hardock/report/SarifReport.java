@@ -2,7 +2,7 @@ package dev.hardock.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hardock.cli.Version;
+import dev.hardock.engine.Version;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.Fingerprints;
 import dev.hardock.rule.Finding;

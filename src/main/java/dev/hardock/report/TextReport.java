@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.RuleType;
-import dev.hardock.rule.secret.SecretMask;
+import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

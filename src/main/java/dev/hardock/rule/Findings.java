@@ -1,6 +1,6 @@
 package dev.hardock.rule;
 
-import dev.hardock.rule.secret.Redaction;
+import dev.hardock.model.secret.Redaction;
 
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;

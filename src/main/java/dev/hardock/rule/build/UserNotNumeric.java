@@ -6,7 +6,7 @@ import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.RootUser;
+import dev.hardock.model.RootUser;
 
 /**
  * HD323 (off by default): the last USER of the shipped stage names its user instead of giving a numeric UID, so

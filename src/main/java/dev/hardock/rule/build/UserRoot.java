@@ -7,7 +7,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.RootUser;
+import dev.hardock.model.RootUser;
 
 /** HD302: the last USER that applies to the shipped stage is root. */
 @RuleInfo(id = "HD302", slug = "user-root", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)

@@ -6,7 +6,7 @@ import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.build.OfficialImages;
+import dev.hardock.model.OfficialImages;
 
 /** HD201: an image without a tag, or tagged latest, after resolving what can be resolved. */
 @RuleInfo(id = "HD201", slug = "latest-tag", severity = Severity.WARNING,

@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.SecretValues;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.Redirect;
 import dev.hardock.model.ShellCommand;
@@ -12,7 +14,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.build.WrittenText;
+import dev.hardock.model.WrittenText;
 import java.util.List;
 import java.util.Locale;
 

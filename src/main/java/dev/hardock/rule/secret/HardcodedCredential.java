@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.CredentialPatterns;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceText;
 import dev.hardock.rule.Rule;

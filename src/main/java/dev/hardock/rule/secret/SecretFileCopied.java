@@ -9,7 +9,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.SensitivePaths;
+import dev.hardock.model.SensitivePaths;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.SecretNames;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.dockerfile.ImageBuild;

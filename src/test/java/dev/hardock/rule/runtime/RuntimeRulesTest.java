@@ -1,5 +1,6 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SensitivePaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

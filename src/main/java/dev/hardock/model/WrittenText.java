@@ -1,12 +1,5 @@
-package dev.hardock.rule.build;
+package dev.hardock.model;
 
-import dev.hardock.model.EffectiveCommand;
-import dev.hardock.model.Heredoc;
-import dev.hardock.model.LineIndex;
-import dev.hardock.model.Redirect;
-import dev.hardock.model.ShellCommand;
-import dev.hardock.model.SourceText;
-import dev.hardock.model.Word;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +11,7 @@ import java.util.List;
 public final class WrittenText {
   private WrittenText() { }
 
-  static List<SourceText> of(ShellCommand c, LineIndex lines) {
+  public static List<SourceText> of(ShellCommand c, LineIndex lines) {
     List<SourceText> out = new ArrayList<>();
     EffectiveCommand e = EffectiveCommand.of(c);
     if (isPrint(e) && writesFile(c)) {

@@ -1,4 +1,4 @@
-package dev.hardock.rule.secret;
+package dev.hardock.model.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.hardock.cli;
+package dev.hardock.engine;
 
 /** The version written in the jar's manifest. */
 public final class Version {

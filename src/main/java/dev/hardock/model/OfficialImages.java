@@ -1,4 +1,4 @@
-package dev.hardock.rule.build;
+package dev.hardock.model;
 
 import java.util.Set;
 

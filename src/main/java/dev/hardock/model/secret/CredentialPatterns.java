@@ -1,4 +1,4 @@
-package dev.hardock.rule.secret;
+package dev.hardock.model.secret;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.hardock.rule.runtime;
+package dev.hardock.model;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.hardock.rule.secret;
+package dev.hardock.model.secret;
 
 /**
  * The one way a secret value reaches a message: at most its first 4 characters, then {@code ****}.

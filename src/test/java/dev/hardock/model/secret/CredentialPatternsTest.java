@@ -1,12 +1,12 @@
-package dev.hardock.rule.secret;
+package dev.hardock.model.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hardock.rule.secret.CredentialPatterns.Kind;
-import dev.hardock.rule.secret.CredentialPatterns.Match;
+import dev.hardock.model.secret.CredentialPatterns.Kind;
+import dev.hardock.model.secret.CredentialPatterns.Match;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

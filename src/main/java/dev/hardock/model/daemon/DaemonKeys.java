@@ -1,4 +1,4 @@
-package dev.hardock.rule.daemon;
+package dev.hardock.model.daemon;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.hardock.rule.secret;
+package dev.hardock.model.secret;
 
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +30,7 @@ import java.util.Set;
  *       that is exactly the risk.</li>
  * </ul>
  */
-final class SecretValues {
+public final class SecretValues {
   private SecretValues() {}
 
   private static final Set<String> SWITCHES = Set.of("true", "false", "yes", "no", "on", "off", "0", "1");
@@ -40,7 +40,7 @@ final class SecretValues {
    * The literal secret a value stands for (defaults substituted, escapes removed), or null when the value
    * is empty, a reference, a placeholder, a switch or a secret-file path.
    */
-  static String literal(String value) {
+  public static String literal(String value) {
     if (value == null) return null;
     String v = unquote(value.strip());
     String resolved = resolve(v, 0);
@@ -165,7 +165,7 @@ final class SecretValues {
    * ending in a key or credential file's extension ({@code sa.json}, {@code certs/server.key}). A key that
    * merely holds slashes ({@code wJalrXUtnFEMI/K7MDENG/...}) has no such extension.
    */
-  static boolean isFilePath(String v) {
+  public static boolean isFilePath(String v) {
     if (isAbsolutePath(v)) return true;
     int start = v.startsWith("./") ? 2 : v.startsWith("../") ? 3 : 0;
     if (start < v.length() && !pathChars(v, start)) return false;
