@@ -216,6 +216,12 @@ public final class SarifReport implements Report {
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField(FINGERPRINT_KEY, fingerprint);
     g.writeEndObject();
+    if (f.help() != null) {
+      // the finding's own advice (the rule's doc advice is in its rules[].help)
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("help", f.help());
+      g.writeEndObject();
+    }
     if (s.kind() != null) {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();

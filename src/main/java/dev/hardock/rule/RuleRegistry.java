@@ -231,6 +231,14 @@ public final class RuleRegistry {
     return doc == null ? null : doc.fix();
   }
 
+  /**
+   * The advice shown with a finding: its own {@link Finding#help}, else its rule doc's {@code fix:} line, or
+   * null when there is neither.
+   */
+  public static String help(Finding f) {
+    return f.help() != null ? f.help() : fix(f.rule());
+  }
+
   public static RuleMeta parseError() {
     return find("HD001");
   }

@@ -18,7 +18,7 @@ public final class UserRoot extends Rule {
     if (user == null) return;
     String value = build.variables().expand(user.user().value(), user);
     if (value != null && RootUser.isRoot(value)) {
-      report(user.user().span(), "the final stage runs as " + value + ": switch to a non-root USER after the steps that need root");
+      report(user.user().span(), "the final stage runs as " + value);
     }
   }
 

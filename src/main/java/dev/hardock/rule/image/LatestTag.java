@@ -24,8 +24,8 @@ public final class LatestTag extends Rule {
       return;
     }
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
-    report(image.span(), "image " + image.ref().shown() + " " + what
-        + ": pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
+    report(image.span(), "image " + image.ref().shown() + " " + what,
+        "pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
         + " pull gets the same image");
   }
 

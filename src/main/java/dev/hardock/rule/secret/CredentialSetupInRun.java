@@ -44,18 +44,19 @@ public final class CredentialSetupInRun extends Rule {
     if (s.value() != null && s.value().isLiteral() && !s.file()) {
       if (shown.startsWith("/run/secrets/") || SecretValues.literal(secret) == null) return; // a path or a placeholder
       report(s.value().span(), s.what() + " with a credential written in the Dockerfile (" + Redaction.redact(shown)
-          + "): anyone who reads the Dockerfile or the image history has it; mount it with RUN --mount=type=secret");
+          + "): anyone who reads the Dockerfile or the image history has it", "mount it with RUN --mount=type=secret");
     } else if (!secretMount) {
       // a value from a shell variable of the script itself (P=$(random)) or a command is not the build's
       if (s.value() == null || !s.file() && !fromBuildVariable(shown, instruction, build)) return;
       String from = s.file() ? "the key file " + shown + ", which the image or its build context holds"
           : "the build variable " + String.join(", ", new java.util.TreeSet<>(SecretInEnv.references(shown)))
               + ", which the image history keeps";
-      report(e.name().span(), s.what() + " with " + from + ": mount the credential with RUN --mount=type=secret",
+      report(e.name().span(), s.what() + " with " + from, "mount the credential with RUN --mount=type=secret",
           Severity.WARNING);
     } else if (s.savedIn() != null && !removedLater(command, s.savedIn())) {
-      report(e.name().span(), s.what() + " saves the credential in " + s.savedIn() + " in this layer: remove it in the"
-          + " same RUN, or pass it from the secret mount as an environment variable (--mount=type=secret,env=...)",
+      report(e.name().span(), s.what() + " saves the credential in " + s.savedIn() + " in this layer",
+          "remove it in the same RUN, or pass it from the secret mount as an environment variable"
+          + " (--mount=type=secret,env=...)",
           Severity.WARNING);
     }
   }

@@ -17,7 +17,7 @@ public final class HardcodedCredential extends Rule {
     for (CredentialPatterns.Match m : CredentialPatterns.find(text.value())) {
       String secret = text.value().substring(m.start(), m.end());
       report(text.span(m.start(), m.end()), m.kind().label() + " in plain text (" + Redaction.redact(secret)
-          + "): remove it, rotate it, and pass it as a secret at build or run time");
+          + ")");
     }
   }
 }
