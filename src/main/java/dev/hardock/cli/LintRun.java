@@ -35,7 +35,7 @@ final class LintRun {
 
   record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
-      dev.hardock.source.compose.ComposeReader.Options compose) { }
+      boolean useEnv, List<Path> envFiles) { }
 
   /**
    * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
@@ -101,7 +101,7 @@ final class LintRun {
         Config c = configOf.get(group.get(0));
         LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
             : c.settings(q.enable(), q.disable());
-        Linter linter = new Linter(settings).withComposeOptions(q.compose());
+        Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles());
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
         } else {

@@ -1,5 +1,6 @@
 package dev.hardock.cli;
 
+import dev.hardock.engine.Version;
 import dev.hardock.model.Spelling;
 import dev.hardock.engine.Discovery;
 import dev.hardock.engine.FileResult;
@@ -8,7 +9,6 @@ import dev.hardock.engine.Linter;
 import dev.hardock.model.SourceKind;
 import dev.hardock.report.ConfigUsed;
 import dev.hardock.report.Formats;
-import dev.hardock.source.compose.ComposeReader;
 import dev.hardock.report.Report;
 import dev.hardock.report.Summary;
 import dev.hardock.report.Visible;
@@ -74,8 +74,7 @@ public final class Main {
     if (Runtime.getRuntime().availableProcessors() < 2) return;
     Thread t = new Thread(() -> {
       try {
-        dev.hardock.rule.RuleRegistry.metas();
-        dev.hardock.source.shell.ShellParser.parse("a -x \"$(b)\" | c && d; e > f");
+        dev.hardock.engine.Linter.warmUp();
       } catch (RuntimeException | LinkageError e) {
         // the main thread meets the same classes and reports what matters
       }
@@ -245,14 +244,13 @@ public final class Main {
     long start = System.nanoTime();
     List<java.nio.file.Path> envFiles = new ArrayList<>();
     if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(envFile(f));
-    ComposeReader.Options composeOptions = new ComposeReader.Options(cl.hasOption("use-env"), List.copyOf(envFiles));
     LintRun.Outcome outcome;
     try {
       outcome = LintRun.run(new LintRun.Request(paths, forced, ruleSet(cl.getOptionValue("enable")),
           ruleSet(cl.getOptionValue("disable")), cl.getOptionValue("fail-on"),
           cl.hasOption("config") ? java.nio.file.Path.of(cl.getOptionValue("config")) : null,
           cl.hasOption("baseline") ? java.nio.file.Path.of(cl.getOptionValue("baseline")) : null,
-          cl.hasOption("write-baseline"), stdinName, stdin, jobs, composeOptions));
+          cl.hasOption("write-baseline"), stdinName, stdin, jobs, cl.hasOption("use-env"), List.copyOf(envFiles)));
     } catch (dev.hardock.engine.Config.Invalid e) {
       stderr.println("hardock: " + e.getMessage());
       return ExitCode.ERROR;

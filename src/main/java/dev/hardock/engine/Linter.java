@@ -57,6 +57,23 @@ public final class Linter {
     return this;
   }
 
+  /**
+   * How compose files are interpolated: {@code useEnv} adds this process's environment (--use-env), and
+   * {@code envFiles} replace the .env beside each compose file (--env-file).
+   */
+  public Linter withComposeEnvironment(boolean useEnv, List<Path> envFiles) {
+    return withComposeOptions(new ComposeReader.Options(useEnv, List.copyOf(envFiles)));
+  }
+
+  /**
+   * Loads the classes every run needs (the rule catalog, the shell grammar's ATN and its first prediction),
+   * for the command line's warm-up thread: nothing depends on it having run.
+   */
+  public static void warmUp() {
+    RuleRegistry.metas();
+    dev.hardock.source.shell.ShellParser.parse("a -x \"$(b)\" | c && d; e > f");
+  }
+
   /** How the files under a project root are read (default: the disk, confined to the root). */
   public Linter withFileAccess(java.util.function.Function<Path, FileAccess> accessOf) {
     this.accessOf = accessOf;

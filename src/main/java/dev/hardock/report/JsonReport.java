@@ -2,9 +2,10 @@ package dev.hardock.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hardock.cli.Version;
+import dev.hardock.engine.Version;
 import dev.hardock.engine.FileResult;
 import dev.hardock.rule.Finding;
+import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,6 +13,8 @@ import java.util.List;
 
 /**
  * The stable JSON shape other tools read: {@code {"version", "findings": [...], "summary": {...}}}, with
+ * each finding {@code {"ruleId", "slug", "severity", "file", "line", "column", "endLine", "endColumn", "message",
+ * "help"?, "source"}} ({@code help}: what to do, when the finding or its rule's doc says), with
  * {@code "configs": [{"file", "disabledRules", "excludes", "failOn", "loweredRules"?, "ruleSettings"?}]} when configuration files were used
  * and {@code "notices": [{"path", "message"}]} when something was not linted. Fields
  * are only ever added, never renamed or removed. Written with jackson-core's streaming generator (no
@@ -43,6 +46,8 @@ public final class JsonReport implements Report {
           g.writeNumberField("endLine", f.span().endLine());
           g.writeNumberField("endColumn", f.span().endColumn());
           g.writeStringField("message", f.message());
+          String help = RuleRegistry.help(f);
+          if (help != null) g.writeStringField("help", help);
           g.writeStringField("source", f.source().id());
           g.writeEndObject();
         }

@@ -2,7 +2,7 @@ package dev.hardock.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hardock.cli.Version;
+import dev.hardock.engine.Version;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.Fingerprints;
 import dev.hardock.rule.Finding;
@@ -216,6 +216,12 @@ public final class SarifReport implements Report {
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField(FINGERPRINT_KEY, fingerprint);
     g.writeEndObject();
+    if (f.help() != null) {
+      // the finding's own advice (the rule's doc advice is in its rules[].help)
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("help", f.help());
+      g.writeEndObject();
+    }
     if (s.kind() != null) {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();

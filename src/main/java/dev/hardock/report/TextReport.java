@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.RuleType;
-import dev.hardock.rule.secret.SecretMask;
+import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,9 +99,10 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, from, to, sev);
       }
     }
-    String fix = RuleRegistry.fix(f.rule());
+    String help = RuleRegistry.help(f);
     b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-        .append(fix != null ? paint("fix:", "1") + " " + fix : "see: hardock --explain " + f.rule().id()).append('\n');
+        .append(help != null ? paint("help:", "1") + " " + Visible.line(help) : "see: hardock --explain " + f.rule().id())
+        .append('\n');
   }
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */

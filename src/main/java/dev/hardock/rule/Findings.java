@@ -1,6 +1,6 @@
 package dev.hardock.rule;
 
-import dev.hardock.rule.secret.Redaction;
+import dev.hardock.model.secret.Redaction;
 
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
@@ -36,10 +36,16 @@ public final class Findings {
 
   /** Reports at a severity other than the rule's default (HD118 for /dev/mem); a configured override still wins. */
   public void report(RuleMeta rule, Span span, String message, Severity severity) {
+    report(rule, span, message, severity, null);
+  }
+
+  /** As {@link #report(RuleMeta, Span, String, Severity)}, with advice for this finding ({@link Finding#help}). */
+  public void report(RuleMeta rule, Span span, String message, Severity severity, String help) {
     Severity s = overrides.getOrDefault(rule.id(), severity);
     String where = spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file);
     // messages may quote what the user wrote: never let a credential through in full
-    Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source);
+    Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source,
+        help == null ? null : Redaction.scrub(help), null);
     // the same problem met twice (an unterminated quote seen by the RUN line and by the sh -c string inside it)
     // is one finding
     if (seen.add(f)) found.add(f);

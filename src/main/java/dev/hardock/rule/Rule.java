@@ -64,6 +64,19 @@ public abstract class Rule {
     out.report(meta(), span, message, severity);
   }
 
+  /**
+   * Reports with advice for this finding ({@link Finding#help}): what to do, apart from the message that says
+   * what is wrong. Advice that fits every finding of the rule goes in its doc's {@code fix:} line instead.
+   */
+  protected final void report(Span span, String message, String help) {
+    out.report(meta(), span, message, meta().severity(), help);
+  }
+
+  /** Reports with advice and at another severity than the rule's default. */
+  protected final void report(Span span, String message, String help, Severity severity) {
+    out.report(meta(), span, message, severity, help);
+  }
+
   /** A whole Dockerfile. */
   public void check(ImageBuild build) { }
 

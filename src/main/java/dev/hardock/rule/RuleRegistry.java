@@ -88,14 +88,14 @@ import java.util.Map;
 
 /**
  * Every rule, registered here and nowhere else, sorted by id (a test keeps it so): adding a rule is one line,
- * its class, and then {@code mvn test -Dhardock.update=true} (as for the README table) to regenerate
- * {@link RuleCatalog}.
+ * its class.
  *
  * <p>Start-up is most of a pre-commit run, hence: class literals rather than {@code X::new} (each method
- * reference is an invokedynamic call site bootstrapped at first use), and each rule's identity from the
- * generated catalog rather than its {@link RuleInfo} annotation (parsing 71 annotations through dynamic
- * proxies took ~25 ms). When the catalog does not list exactly these classes in this order, the annotations
- * are read instead; CatalogTest fails until it is regenerated, also when an annotation changed.
+ * reference is an invokedynamic call site bootstrapped at first use), and each rule's identity from
+ * {@link RuleCatalog}, which the build's annotation processor writes from the {@link RuleInfo} annotations
+ * while compiling them (parsing 71 annotations through dynamic proxies took ~25 ms). The jar therefore cannot
+ * hold a catalog that disagrees with its annotations; a class the catalog lacks (a compile without the
+ * processor, as in some IDEs) has its annotation read instead.
  */
 public final class RuleRegistry {
   private static final List<Class<? extends Rule>> CLASSES = List.of(
@@ -181,30 +181,22 @@ public final class RuleRegistry {
       DaemonIptablesOff.class);
 
   /** The catalog in id order. */
-  public static final List<RuleType> ALL = Boolean.getBoolean("hardock.rule-annotations")
-      ? types(new String[0], new RuleMeta[0], new String[0])
-      : types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
+  public static final List<RuleType> ALL = types(RuleCatalog.CLASSES, RuleCatalog.metas());
 
   private static volatile Map<String, RuleMeta> byKey;
-  private static volatile Map<String, RuleType> byId;
   private static volatile List<RuleMeta> metas;
 
   private RuleRegistry() { }
 
   /**
-   * The rules, with the identities {@code known} and fix hints {@code fixes} of the classes {@code names} (the
-   * generated {@link RuleCatalog}) when those are exactly the registered classes, else from the annotations
-   * and the docs. The tests
-   * run on the annotations (-Dhardock.rule-annotations=true in pom.xml), and CatalogTest checks that the
-   * catalog says what they say.
+   * The registered rules, each with its identity from {@code known} (the generated {@link RuleCatalog}: the
+   * identities of the classes {@code names}), or from its annotation when the catalog does not name it.
    */
-  static List<RuleType> types(String[] names, RuleMeta[] known, String[] fixes) {
-    boolean inSync = names.length == CLASSES.size() && known.length == names.length && fixes.length == names.length;
-    for (int i = 0; inSync && i < names.length; i++) inSync = names[i].equals(CLASSES.get(i).getName());
+  static List<RuleType> types(String[] names, RuleMeta[] known) {
+    Map<String, RuleMeta> byName = new HashMap<>();
+    for (int i = 0; i < names.length && i < known.length; i++) byName.put(names[i], known[i]);
     List<RuleType> all = new ArrayList<>(CLASSES.size());
-    for (int i = 0; i < CLASSES.size(); i++) {
-      all.add(new RuleType(CLASSES.get(i), inSync ? known[i] : null, inSync ? fixes[i] : null));
-    }
+    for (Class<? extends Rule> c : CLASSES) all.add(new RuleType(c, byName.get(c.getName())));
     return List.copyOf(all);
   }
 
@@ -231,20 +223,20 @@ public final class RuleRegistry {
   }
 
   /**
-   * The one-line fix hint of the rule's doc ({@code fix:} in its front matter), or null when it has none.
-   * From the catalog when it is in use: the text report needs no doc read for it.
+   * The one-line advice of the rule's doc ({@code fix:} in its front matter), or null when it has none. Read
+   * from the packaged doc on first use, so it is always the doc the jar was built with.
    */
   public static String fix(RuleMeta rule) {
-    if (byId == null) {
-      Map<String, RuleType> m = new HashMap<>();
-      for (RuleType t : ALL) m.put(t.meta().id(), t);
-      byId = m;
-    }
-    RuleType t = byId.get(rule.id());
-    String f = t == null ? null : t.catalogFix();
-    if (f != null) return f.isEmpty() ? null : f;
     RuleDoc doc = RuleDoc.cached(rule);
     return doc == null ? null : doc.fix();
+  }
+
+  /**
+   * The advice shown with a finding: its own {@link Finding#help}, else its rule doc's {@code fix:} line, or
+   * null when there is neither.
+   */
+  public static String help(Finding f) {
+    return f.help() != null ? f.help() : fix(f.rule());
   }
 
   public static RuleMeta parseError() {

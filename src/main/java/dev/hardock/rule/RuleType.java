@@ -12,16 +12,11 @@ public final class RuleType implements Supplier<Rule> {
   private final Class<? extends Rule> type;
   private volatile RuleMeta meta;
   private volatile Constructor<? extends Rule> constructor;
-  private final String fix;
 
-  /**
-   * {@code meta} and {@code fix} (its doc's fix hint, "" for none) from the generated {@link RuleCatalog}, or
-   * null to read the class's annotation and the doc.
-   */
-  RuleType(Class<? extends Rule> type, RuleMeta meta, String fix) {
+  /** {@code meta} from the generated {@link RuleCatalog}, or null to read the class's annotation. */
+  RuleType(Class<? extends Rule> type, RuleMeta meta) {
     this.type = type;
     this.meta = meta;
-    this.fix = fix;
   }
 
   public Class<? extends Rule> type() {
@@ -32,11 +27,6 @@ public final class RuleType implements Supplier<Rule> {
     RuleMeta m = meta;
     if (m == null) meta = m = Rule.metaOf(type);
     return m;
-  }
-
-  /** The fix hint from the catalog ("" when the doc has none), or null when the catalog was not used. */
-  String catalogFix() {
-    return fix;
   }
 
   /** A new instance (rules keep per-file state). */

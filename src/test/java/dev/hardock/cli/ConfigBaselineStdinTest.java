@@ -53,7 +53,7 @@ class ConfigBaselineStdinTest {
     write("repo/.hardock.yaml", "rules:\n  latest-tag: off\n  HD302: error\nfail-on: error\n");
     MainTest.Run r = run("", "-f", "gnu", df.toString());
     assertEquals(1, r.code(), r.err());
-    assertEquals(df + ":2:6: error: the final stage runs as root: switch to a non-root USER after the steps that need root [HD302 user-root]\n", r.out());
+    assertEquals(df + ":2:6: error: the final stage runs as root [HD302 user-root]\n", r.out());
     assertEquals(0, run("", "-f", "gnu", "--fail-on", "none", df.toString()).code());
     assertTrue(run("", "-f", "gnu", "--enable", "HD201", df.toString()).out().contains("[HD201 latest-tag]"));
     // a nearer file wins; one above the repository root is never read
@@ -103,7 +103,7 @@ class ConfigBaselineStdinTest {
     assertTrue(Files.readString(base).contains("\"rule\" : \"HD201\""));
     Files.writeString(df, "# a comment moves everything down\nFROM node\nUSER root\nFROM python\nUSER root\n");
     MainTest.Run r = run("", "-f", "gnu", "--baseline", base.toString(), df.toString());
-    assertEquals(df + ":4:6: warning: image python has no tag: pin a version, ideally with its digest (python:<version>@sha256:<digest>), so every pull gets the same image [HD201 latest-tag]\n", r.out());
+    assertEquals(df + ":4:6: warning: image python has no tag [HD201 latest-tag]\n", r.out());
     MainTest.Run sarif = run("", "-f", "sarif", "--baseline", base.toString(), df.toString());
     assertTrue(sarif.out().contains("\"kind\" : \"external\""), sarif.out());
     assertEquals(2, run("", "--write-baseline", df.toString()).code());
@@ -114,7 +114,7 @@ class ConfigBaselineStdinTest {
     write("repo/.hardock.yaml", "rules:\n  HD302: off\n");
     String name = dir.resolve("repo/web.Dockerfile").toString();
     MainTest.Run r = run("FROM node\nUSER root\n", "-f", "gnu", "--stdin-filename", name, "-");
-    assertEquals(name + ":1:6: warning: image node has no tag: pin a version, ideally with its digest (node:<version>@sha256:<digest>), so every pull gets the same image [HD201 latest-tag]\n", r.out());
+    assertEquals(name + ":1:6: warning: image node has no tag [HD201 latest-tag]\n", r.out());
     assertEquals(2, run("", "--stdin-filename", "x", ".").code());
   }
 

@@ -29,7 +29,9 @@ class MainOutputTest {
     Run r = MainTest.run(df.toString());
     assertEquals(1, r.code());
     assertTrue(r.out().contains("  1 | FROM node\n    |      ^^^^\n"), r.out());
-    assertTrue(r.out().contains("= fix: pin a version tag"), r.out());
+    assertTrue(r.out().contains("warning HD201 latest-tag: image node has no tag\n"), r.out());
+    assertTrue(r.out().contains("= help: pin a version, ideally with its digest (node:<version>@sha256:<digest>)"), r.out());
+    assertEquals(r.out().indexOf("pin a version"), r.out().lastIndexOf("pin a version"), "the advice is shown once");
     assertTrue(r.out().contains("Found 1 finding (1 warning) in 1 of 1 file scanned ("), r.out());
     Run quiet = MainTest.run("--quiet", df.toString());
     assertFalse(quiet.out().contains("Found"), quiet.out());

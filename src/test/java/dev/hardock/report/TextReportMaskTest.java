@@ -2,7 +2,7 @@ package dev.hardock.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hardock.rule.secret.SecretMask;
+import dev.hardock.model.secret.SecretMask;
 import org.junit.jupiter.api.Test;
 
 /** Code frames mask a secret on their line by what it is, even when no secret rule reported it. */
@@ -63,8 +63,8 @@ class TextReportMaskTest {
   @Test
   void messagesThatQuoteACommandAreMaskedTheSameWay() {
     assertEquals("curl -u admin:******* https://x is run by sh",
-        dev.hardock.rule.secret.Redaction.scrub("curl -u admin:hunter2 https://x is run by sh"));
-    assertEquals("docker login -p ******* failed", dev.hardock.rule.secret.Redaction.scrub("docker login -p hunter2 failed"));
+        dev.hardock.model.secret.Redaction.scrub("curl -u admin:hunter2 https://x is run by sh"));
+    assertEquals("docker login -p ******* failed", dev.hardock.model.secret.Redaction.scrub("docker login -p hunter2 failed"));
   }
 
   @Test

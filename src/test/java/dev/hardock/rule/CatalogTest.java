@@ -71,15 +71,6 @@ class CatalogTest {
         if (m == null || !m.docFileName().equals(d.getFileName().toString())) problems.add(d + " documents no registered rule");
       }
     }
-    Path catalog = Path.of("src/main/java/dev/hardock/rule/RuleCatalog.java");
-    String catalogNow = Files.exists(catalog) ? Files.readString(catalog) : "";
-    if (!catalogNow.equals(catalogSource())) {
-      if (Boolean.getBoolean("hardock.update")) {
-        Files.writeString(catalog, catalogSource());
-      } else {
-        problems.add(catalog + " is out of date: run mvn test -Dhardock.update=true");
-      }
-    }
     Path readme = Path.of("README.md");
     String text = Files.readString(readme);
     int a = text.indexOf(RuleTable.START);
@@ -98,61 +89,6 @@ class CatalogTest {
       }
     }
     if (!problems.isEmpty()) fail(problems.size() + " catalog problems:\n- " + String.join("\n- ", problems));
-  }
-
-  /** RuleCatalog.java as it must be: the classes of the registry with the identity their annotations give. */
-  static String catalogSource() {
-    StringBuilder b = new StringBuilder();
-    b.append("package dev.hardock.rule;\n\n")
-        .append("import static dev.hardock.model.SourceKind.COMPOSE;\n")
-        .append("import static dev.hardock.model.SourceKind.DAEMON;\n")
-        .append("import static dev.hardock.model.SourceKind.DOCKERFILE;\n")
-        .append("import static dev.hardock.model.SourceKind.RUN;\n\n")
-        .append("import dev.hardock.model.SourceKind;\n")
-        .append("import java.util.List;\n\n")
-        .append("/**\n")
-        .append(" * GENERATED from the rules' {@link RuleInfo} by CatalogTest ({@code mvn test -Dhardock.update=true});\n")
-        .append(" * do not edit. The identity of every rule in {@link RuleRegistry}'s order, so that start-up needs no\n")
-        .append(" * annotation parsing.\n")
-        .append(" */\n")
-        .append("final class RuleCatalog {\n")
-        .append("  static final String[] CLASSES = {\n");
-    for (RuleType t : RuleRegistry.ALL) b.append("      \"").append(t.type().getName()).append("\",\n");
-    b.append("  };\n\n  /** The fix hint of each rule's doc ({@code fix:} in its front matter), \"\" for none. */\n")
-        .append("  static final String[] FIXES = {\n");
-    for (RuleType t : RuleRegistry.ALL) {
-      RuleDoc doc = RuleDoc.load(RuleMeta.of(t.type()));
-      String fix = doc == null || doc.fix() == null ? "" : doc.fix();
-      b.append("      ").append(javaString(fix)).append(",\n");
-    }
-    b.append("  };\n\n  private RuleCatalog() { }\n\n  static RuleMeta[] metas() {\n    return new RuleMeta[] {\n");
-    for (RuleType t : RuleRegistry.ALL) {
-      RuleMeta m = RuleMeta.of(t.type());
-      b.append("        m(\"").append(m.id()).append("\", \"").append(m.slug()).append("\", Severity.")
-          .append(m.severity().name()).append(", ").append(m.enabledByDefault());
-      for (dev.hardock.model.SourceKind k : m.appliesTo()) b.append(", ").append(k.name());
-      b.append("),\n");
-    }
-    b.append("    };\n  }\n\n")
-        .append("  private static RuleMeta m(String id, String slug, Severity severity, boolean enabled, SourceKind... kinds) {\n")
-        .append("    return new RuleMeta(id, slug, severity, List.of(kinds), enabled);\n")
-        .append("  }\n}\n");
-    return b.toString();
-  }
-
-  /** A Java string literal of s: quotes, backslashes and everything outside printable ASCII escaped. */
-  static String javaString(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
   }
 
   private static void checkDoc(RuleMeta m, RuleDoc doc, List<String> problems) throws IOException {

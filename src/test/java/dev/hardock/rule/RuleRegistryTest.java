@@ -10,11 +10,11 @@ import dev.hardock.model.SourceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The generated catalog as the product reads it (the other tests read the annotations). */
+/** The catalog that the build's annotation processor generated, as the product reads it. */
 class RuleRegistryTest {
   @Test
   void catalogGivesEachRuleTheIdentityOfItsAnnotation() {
-    List<RuleType> types = RuleRegistry.types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
+    List<RuleType> types = RuleRegistry.types(RuleCatalog.CLASSES, RuleCatalog.metas());
     assertEquals(RuleRegistry.ALL.size(), types.size());
     for (int i = 0; i < types.size(); i++) {
       RuleType t = types.get(i);
@@ -24,31 +24,34 @@ class RuleRegistryTest {
       Rule b = t.get();
       assertNotSame(a, b, "a fresh instance per file");
       assertSame(t.meta(), a.meta(), "the instance carries the catalog's identity");
-      RuleDoc doc = RuleDoc.load(t.meta());
-      assertEquals(doc.fix() == null ? "" : doc.fix(), t.catalogFix(), t.meta().id());
+      assertSame(RuleRegistry.ALL.get(i).meta(), RuleRegistry.ALL.get(i).get().meta());
     }
   }
 
   @Test
-  void catalogThatListsOtherClassesIsIgnored() {
+  void classTheCatalogLacksReadsItsAnnotation() {
     String[] names = RuleCatalog.CLASSES.clone();
     RuleMeta[] metas = RuleCatalog.metas();
-    String first = names[0];
-    names[0] = names[1];
-    names[1] = first;
-    RuleMeta wrong = new RuleMeta("HD999", "wrong", Severity.STYLE, List.of(SourceKind.DAEMON), false);
-    metas[0] = wrong;
-    for (RuleType t : RuleRegistry.types(names, metas, RuleCatalog.FIXES)) {
-      assertEquals(RuleMeta.of(t.type()), t.meta());
-      assertNull(t.catalogFix());
-    }
-    List<RuleType> shorter = RuleRegistry.types(new String[] {first}, new RuleMeta[] {wrong}, new String[] {"x"});
-    assertEquals(RuleMeta.of(shorter.get(0).type()), shorter.get(0).meta());
+    names[0] = "dev.hardock.rule.NoSuchRule";
+    metas[0] = new RuleMeta("HD999", "wrong", Severity.STYLE, List.of(SourceKind.DAEMON), false);
+    List<RuleType> types = RuleRegistry.types(names, metas);
+    assertEquals(RuleMeta.of(types.get(0).type()), types.get(0).meta());
+    assertEquals("HD001", types.get(0).meta().id());
+    assertSame(metas[1], types.get(1).meta(), "the others keep the catalog's identity");
+    assertEquals(RuleMeta.of(types.get(0).type()), RuleRegistry.types(new String[0], new RuleMeta[0]).get(0).meta());
+  }
+
+  @Test
+  void catalogIsInIdOrderAndNamesEveryRegisteredRule() {
+    RuleMeta[] metas = RuleCatalog.metas();
+    assertEquals(RuleCatalog.CLASSES.length, metas.length);
+    for (int i = 1; i < metas.length; i++) assertTrue(metas[i - 1].id().compareTo(metas[i].id()) < 0, metas[i].id());
+    List<String> names = List.of(RuleCatalog.CLASSES);
+    for (RuleType t : RuleRegistry.ALL) assertTrue(names.contains(t.type().getName()), t.type().getName());
   }
 
   @Test
   void fixHintComesFromTheDocWithoutTheCatalog() {
-    // the tests run on the annotations and docs (-Dhardock.rule-annotations=true)
     RuleMeta latest = RuleRegistry.find("HD201");
     assertEquals(RuleDoc.load(latest).fix(), RuleRegistry.fix(latest));
     assertTrue(RuleRegistry.fix(latest).startsWith("pin a version tag"), RuleRegistry.fix(latest));

@@ -24,7 +24,7 @@ public final class AddInsteadOfCopy extends Rule {
         default -> null;
       };
       if (why == null) continue;
-      report(source.span(), why + " (" + s.value() + "): use COPY, which does only that");
+      report(source.span(), why + " (" + s.value() + ")", "use COPY, which does only that");
       return;
     }
   }

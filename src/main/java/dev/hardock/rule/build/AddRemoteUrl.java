@@ -18,11 +18,11 @@ public final class AddRemoteUrl extends Rule {
     for (Text source : add.sources()) {
       AddSource s = AddSource.of(source, add, build);
       if (s.kind() == AddSource.Kind.URL) {
-        report(source.span(), "ADD of " + s.value() + " without --checksum: the download is not verified;"
-            + " add --checksum=sha256:... or download and verify it in a RUN");
+        report(source.span(), "ADD of " + s.value() + " without --checksum: the download is not verified",
+            "add --checksum=sha256:... or download and verify it in a RUN");
       } else if (s.kind() == AddSource.Kind.GIT && !s.pinnedToCommit()) {
         report(source.span(), "ADD of the git repository " + s.value() + " without --checksum or a commit:"
-            + " the branch or tag can move; pin a full commit or add --checksum");
+            + " the branch or tag can move", "pin a full commit or add --checksum");
       }
     }
   }

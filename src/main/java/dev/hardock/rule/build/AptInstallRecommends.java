@@ -37,6 +37,7 @@ public final class AptInstallRecommends extends Rule {
       if (v == null || OFF_FLAG.matcher(v).find() || OFF.matcher(v).find()) return;
     }
     report(pm.subcommandSpan(), pm.manager().command() + " " + pm.action().toLowerCase(Locale.ROOT)
-        + " without --no-install-recommends: recommended packages add size and attack surface; add the flag");
+        + " without --no-install-recommends: recommended packages add size and attack surface",
+        "add --no-install-recommends");
   }
 }

@@ -29,7 +29,7 @@ public final class CmdShellForm extends Rule {
       if (text.isEmpty() || text.equals("exec") || text.startsWith("exec ") || text.startsWith("exec\t")) continue;
       String extra = i instanceof Instruction.Entrypoint ? ", and CMD and docker run arguments are ignored" : "";
       report(c.shell().span(), i.keyword() + " in shell form runs under /bin/sh -c, so the program does not receive"
-          + " SIGTERM" + extra + ": use the exec form [\"program\", \"arg\"]");
+          + " SIGTERM" + extra, "use the exec form [\"program\", \"arg\"]");
     }
   }
 }

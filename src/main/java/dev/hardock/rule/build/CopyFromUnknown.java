@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.OfficialImages;
 import dev.hardock.model.Spelling;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;

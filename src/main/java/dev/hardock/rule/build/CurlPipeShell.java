@@ -37,7 +37,7 @@ public final class CurlPipeShell extends Rule {
     if (!printsBody(download)) return;
     EffectiveCommand runner = runnerAfter(command);
     if (runner != null) {
-      report(command.span().to(runner.name().span()), message(download, runner));
+      report(command.span().to(runner.name().span()), message(download, runner), HELP);
       return;
     }
     ShellCommand parent = command.parent();
@@ -47,7 +47,7 @@ public final class CurlPipeShell extends Rule {
     if (s == null) return;
     for (Word w : s.words()) {
       if (contains(w.span(), command.span())) {
-        report(e.name().span().to(w.span()), message(download, e));
+        report(e.name().span().to(w.span()), message(download, e), HELP);
         return;
       }
     }
@@ -86,8 +86,10 @@ public final class CurlPipeShell extends Rule {
     String url = "";
     for (Word w : download.args()) if (w.value().contains("://")) url = " " + w.value();
     return download.nameValue() + url + " is run by " + runner.nameValue()
-        + " as it downloads: save it, check its checksum or signature, then run it";
+        + " as it downloads";
   }
+
+  private static final String HELP = "save it, check its checksum or signature, then run it";
 
   /** True for curl or wget writing the downloaded body to standard output. */
   static boolean printsBody(EffectiveCommand e) {

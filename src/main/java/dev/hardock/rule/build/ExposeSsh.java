@@ -22,8 +22,8 @@ public final class ExposeSsh extends Rule {
       PortSpec spec = PortSpec.parse(value).spec();
       if (spec == null || !spec.protocol().equals("tcp") || !spec.contains(22)) continue;
       String shown = value.equals(port.value()) ? port.value() : port.value() + " (" + value + ")";
-      report(port.span(), "EXPOSE " + shown + (spec.isRange() ? " includes" : " is") + " port 22 (SSH): run no SSH"
-          + " server in a container, use docker exec to get a shell");
+      report(port.span(), "EXPOSE " + shown + (spec.isRange() ? " includes" : " is") + " port 22 (SSH)",
+          "run no SSH server in a container, use docker exec to get a shell");
     }
   }
 }

@@ -28,7 +28,7 @@ public final class HealthcheckMissing extends Rule {
     Instruction.From from = last.from();
     String base = root == last ? "" : ", built on scratch";
     report(from.image().span(), "the final stage (FROM " + from.image().value() + base + ")"
-        + " has no HEALTHCHECK, so nothing tells a hung service from a healthy one: add HEALTHCHECK CMD"
-        + " (or HEALTHCHECK NONE to record the decision)");
+        + " has no HEALTHCHECK, so nothing tells a hung service from a healthy one",
+        "add HEALTHCHECK CMD (or HEALTHCHECK NONE to record the decision)");
   }
 }

@@ -14,6 +14,7 @@ public final class MaintainerDeprecated extends Rule {
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
     if (!(instruction instanceof Instruction.Maintainer)) return;
-    report(instruction.head().keywordSpan(), "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors=...");
+    report(instruction.head().keywordSpan(), "MAINTAINER is deprecated",
+        "use LABEL org.opencontainers.image.authors=...");
   }
 }

@@ -27,7 +27,7 @@ public final class MultipleCmd extends Rule {
     Instruction last = all.get(all.size() - 1);
     for (Instruction i : all.subList(0, all.size() - 1)) {
       report(i.head().keywordSpan(), i.keyword() + " has no effect: the " + last.keyword() + " on line "
-          + last.span().line() + " replaces it; keep only one per stage");
+          + last.span().line() + " replaces it", "keep only one per stage");
     }
   }
 }

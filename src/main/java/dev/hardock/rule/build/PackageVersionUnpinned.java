@@ -52,8 +52,8 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void unpinned(Word w, String manager, String how) {
-    report(w.span(), manager + " installs " + w.value() + " without a version: pin it (" + how + ") so every build"
-        + " installs the package you reviewed");
+    report(w.span(), manager + " installs " + w.value() + " without a version",
+        "pin it (" + how + ") so every build installs the package you reviewed");
   }
 
   // ---- system package managers ----

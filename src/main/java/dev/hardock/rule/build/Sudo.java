@@ -18,14 +18,15 @@ public final class Sudo extends Rule {
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
     EffectiveCommand e = EffectiveCommand.of(command);
     for (Word w : e.wrappers()) {
-      if (EffectiveCommand.basename(w.value()).equals("sudo")) report(w.span(), message(e));
+      if (EffectiveCommand.basename(w.value()).equals("sudo")) report(w.span(), message(e), HELP);
     }
-    if (e.nameValue().equals("sudo")) report(e.name().span(), message(e));
+    if (e.nameValue().equals("sudo")) report(e.name().span(), message(e), HELP);
   }
 
   private static String message(EffectiveCommand e) {
     String what = e.nameValue().isEmpty() || e.nameValue().equals("sudo") ? "" : " " + e.nameValue();
-    return "sudo" + what + " in a RUN: the build already runs as root until USER changes it; use USER root for the"
-        + " steps that need it and gosu or su-exec at run time";
+    return "sudo" + what + " in a RUN: the build already runs as root until USER changes it";
   }
+
+  private static final String HELP = "use USER root for the steps that need it and gosu or su-exec at run time";
 }

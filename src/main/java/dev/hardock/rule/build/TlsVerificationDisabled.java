@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.WrittenText;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceKind;
@@ -79,12 +80,13 @@ public final class TlsVerificationDisabled extends Rule {
       String v = args.get(i).value();
       if (v.equals("--")) return;
       if (v.equals("--insecure") || v.equals("--proxy-insecure")) {
-        report(args.get(i).span(), "curl " + v + " disables TLS certificate verification: fix the CA bundle instead");
+        report(args.get(i).span(), "curl " + v + " disables TLS certificate verification",
+            "fix the CA bundle instead");
       } else if (v.startsWith("-") && !v.startsWith("--")) {
         for (int k = 1; k < v.length(); k++) {
           if (v.charAt(k) == 'k') {
             report(args.get(i).span(), "curl " + v + (v.equals("-k") ? "" : " (-k)")
-                + " disables TLS certificate verification: fix the CA bundle instead");
+                + " disables TLS certificate verification", "fix the CA bundle instead");
             break;
           }
           if (CURL_VALUE_LETTERS.indexOf(v.charAt(k)) >= 0) {

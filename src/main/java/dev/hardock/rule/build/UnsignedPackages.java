@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.WrittenText;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceKind;

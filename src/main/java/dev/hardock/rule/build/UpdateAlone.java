@@ -27,8 +27,8 @@ public final class UpdateAlone extends Rule {
       PackageManagerCommand update = commands.get(i);
       if (!update.updatesIndex() || installsLater(commands, i)) continue;
       report(update.subcommandSpan(), update.manager().command() + " " + update.action()
-          + " with no install after it in the same RUN: the index is cached in its own layer and goes stale;"
-          + " update and install in one RUN");
+          + " with no install after it in the same RUN: the index is cached in its own layer and goes stale",
+          "update and install in one RUN");
     }
   }
 

@@ -20,6 +20,6 @@ public final class UserMissing extends Rule {
     }
     Instruction.From from = last.from();
     report(from.image().span(), "the final stage (FROM " + from.image().value()
-        + ") never sets USER, so the container runs as root: add USER with a non-root user");
+        + ") never sets USER, so the container runs as root");
   }
 }

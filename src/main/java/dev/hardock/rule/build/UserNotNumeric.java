@@ -6,7 +6,7 @@ import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.RootUser;
+import dev.hardock.model.RootUser;
 
 /**
  * HD323 (off by default): the last USER of the shipped stage names its user instead of giving a numeric UID, so
@@ -26,8 +26,8 @@ public final class UserNotNumeric extends Rule {
     String name = colon < 0 ? value : value.substring(0, colon);
     if (!name.chars().allMatch(c -> c >= '0' && c <= '9')) {
       String shown = value.equals(user.user().value()) ? value : user.user().value() + " (" + value + ")";
-      report(user.user().span(), "USER " + shown + " is a name: Kubernetes runAsNonRoot can only verify a numeric"
-          + " UID; use the user's UID (for example USER 10001" + (colon < 0 ? "" : ":10001") + ")");
+      report(user.user().span(), "USER " + shown + " is a name: Kubernetes runAsNonRoot can only verify a numeric UID",
+          "use the user's UID (for example USER 10001" + (colon < 0 ? "" : ":10001") + ")");
     }
   }
 }

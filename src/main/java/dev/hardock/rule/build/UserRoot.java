@@ -7,7 +7,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.RootUser;
+import dev.hardock.model.RootUser;
 
 /** HD302: the last USER that applies to the shipped stage is root. */
 @RuleInfo(id = "HD302", slug = "user-root", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
@@ -18,7 +18,7 @@ public final class UserRoot extends Rule {
     if (user == null) return;
     String value = build.variables().expand(user.user().value(), user);
     if (value != null && RootUser.isRoot(value)) {
-      report(user.user().span(), "the final stage runs as " + value + ": switch to a non-root USER after the steps that need root");
+      report(user.user().span(), "the final stage runs as " + value);
     }
   }
 

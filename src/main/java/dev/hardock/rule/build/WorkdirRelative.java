@@ -32,7 +32,7 @@ public final class WorkdirRelative extends Rule {
       }
       String shown = path.equals(w.path().value()) ? path : w.path().value() + " (" + path + ")";
       report(w.path().span(), "WORKDIR " + shown + " is relative to the base image's working directory, which can"
-          + " change: use an absolute path");
+          + " change", "use an absolute path");
       anchored = true; // later relative WORKDIRs build on this one: one finding is enough
     }
   }

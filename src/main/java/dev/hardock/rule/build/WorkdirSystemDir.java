@@ -7,7 +7,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.SensitivePaths;
+import dev.hardock.model.SensitivePaths;
 import java.util.List;
 
 /**
@@ -30,7 +30,7 @@ public final class WorkdirSystemDir extends Rule {
       if (normal.equals(dir) || normal.startsWith(dir + "/")) {
         String shown = path.equals(w.path().value()) ? path : w.path().value() + " (" + path + ")";
         report(w.path().span(), "WORKDIR " + shown + " is under " + dir + ", which the kernel or the container runtime"
-            + " owns: files written there at build time are hidden or rejected at run time; use an application directory");
+            + " owns: files written there at build time are hidden or rejected at run time", "use an application directory");
         return;
       }
     }

@@ -14,11 +14,13 @@ public final class DaemonIccEnabled extends Rule {
   public void check(DaemonConfig config) {
     Span unset = config.unset("icc");
     if (unset != null) {
-      report(unset, "icc is not set and defaults to true: containers on the default bridge can reach each other; set \"icc\": false");
+      report(unset, "icc is not set and defaults to true: containers on the default bridge can reach each other",
+          "set \"icc\": false");
     }
     DaemonConfig.Entry icc = config.get("icc");
     if (icc != null && icc.isTrue()) {
-      report(icc.valueSpan(), "icc is true: containers on the default bridge can reach each other; set \"icc\": false");
+      report(icc.valueSpan(), "icc is true: containers on the default bridge can reach each other",
+          "set \"icc\": false");
     }
   }
 }

@@ -13,7 +13,8 @@ public final class DaemonIptablesOff extends Rule {
   public void check(DaemonConfig config) {
     DaemonConfig.Entry e = config.get("iptables");
     if (e != null && e.isFalse()) {
-      report(e.valueSpan(), "iptables is false: Docker does not set up the firewall rules that isolate container networks; remove it");
+      report(e.valueSpan(), "iptables is false: Docker does not set up the firewall rules that isolate container networks",
+          "remove it");
     }
   }
 }

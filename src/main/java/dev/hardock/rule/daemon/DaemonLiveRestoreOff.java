@@ -14,11 +14,13 @@ public final class DaemonLiveRestoreOff extends Rule {
   public void check(DaemonConfig config) {
     Span unset = config.unset("live-restore");
     if (unset != null) {
-      report(unset, "live-restore is not set and defaults to false: containers stop whenever dockerd stops; set \"live-restore\": true");
+      report(unset, "live-restore is not set and defaults to false: containers stop whenever dockerd stops",
+          "set \"live-restore\": true");
     }
     DaemonConfig.Entry e = config.get("live-restore");
     if (e != null && e.isFalse()) {
-      report(e.valueSpan(), "live-restore is false: containers stop whenever dockerd stops; set \"live-restore\": true");
+      report(e.valueSpan(), "live-restore is false: containers stop whenever dockerd stops",
+          "set \"live-restore\": true");
     }
   }
 }

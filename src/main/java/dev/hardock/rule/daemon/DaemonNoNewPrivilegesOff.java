@@ -14,11 +14,13 @@ public final class DaemonNoNewPrivilegesOff extends Rule {
   public void check(DaemonConfig config) {
     Span unset = config.unset("no-new-privileges");
     if (unset != null) {
-      report(unset, "no-new-privileges is not set: processes in containers can gain privileges through setuid binaries; set \"no-new-privileges\": true");
+      report(unset, "no-new-privileges is not set: processes in containers can gain privileges through setuid binaries",
+          "set \"no-new-privileges\": true");
     }
     DaemonConfig.Entry e = config.get("no-new-privileges");
     if (e != null && e.isFalse()) {
-      report(e.valueSpan(), "no-new-privileges is false: processes in containers can gain privileges through setuid binaries; set it to true");
+      report(e.valueSpan(), "no-new-privileges is false: processes in containers can gain privileges through setuid binaries",
+          "set it to true");
     }
   }
 }

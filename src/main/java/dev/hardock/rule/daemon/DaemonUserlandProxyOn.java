@@ -14,11 +14,13 @@ public final class DaemonUserlandProxyOn extends Rule {
   public void check(DaemonConfig config) {
     Span unset = config.unset("userland-proxy");
     if (unset != null) {
-      report(unset, "userland-proxy is not set and defaults to true: a docker-proxy process runs for every published port; set \"userland-proxy\": false");
+      report(unset, "userland-proxy is not set and defaults to true: a docker-proxy process runs for every published port",
+          "set \"userland-proxy\": false");
     }
     DaemonConfig.Entry e = config.get("userland-proxy");
     if (e != null && e.isTrue()) {
-      report(e.valueSpan(), "userland-proxy is true: a docker-proxy process runs for every published port; set it to false");
+      report(e.valueSpan(), "userland-proxy is true: a docker-proxy process runs for every published port",
+          "set it to false");
     }
   }
 }

@@ -14,11 +14,13 @@ public final class DaemonUsernsRemapOff extends Rule {
   public void check(DaemonConfig config) {
     Span unset = config.unset("userns-remap");
     if (unset != null) {
-      report(unset, "userns-remap is not set: root in a container is root on the host; set \"userns-remap\": \"default\"");
+      report(unset, "userns-remap is not set: root in a container is root on the host",
+          "set \"userns-remap\": \"default\"");
     }
     DaemonConfig.Entry e = config.get("userns-remap");
     if (e != null && e.string() != null && e.string().isBlank()) {
-      report(e.valueSpan(), "userns-remap is empty: root in a container is root on the host; set \"userns-remap\": \"default\"");
+      report(e.valueSpan(), "userns-remap is empty: root in a container is root on the host",
+          "set \"userns-remap\": \"default\"");
     }
   }
 }

@@ -66,7 +66,7 @@ public final class ContentTrustDisabled extends Rule {
 
   private void judge(String value, Span span) {
     if (value == null || !FALSE.contains(value)) return;
-    report(span, NAME + "=" + (value.isEmpty() ? "\"\"" : value) + " turns off image signature verification: leave it at 1 so unsigned or"
-        + " tampered images are refused");
+    report(span, NAME + "=" + (value.isEmpty() ? "\"\"" : value) + " turns off image signature verification",
+        "leave it at 1 so unsigned or tampered images are refused");
   }
 }

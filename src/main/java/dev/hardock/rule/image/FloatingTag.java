@@ -39,8 +39,8 @@ public final class FloatingTag extends Rule {
       for (String part : t.substring(cut + 1).split("[-_]", -1)) if (pins(part)) return;
     }
     report(image.span(), "image " + image.ref().shown() + " uses the floating tag " + tag + ", which moves with every"
-        + " release like latest: pin a version, ideally with its digest (" + LatestTag.name(image.ref())
-        + ":<version>@sha256:<digest>)");
+        + " release like latest",
+        "pin a version, ideally with its digest (" + LatestTag.name(image.ref()) + ":<version>@sha256:<digest>)");
   }
 
   /** A part of the tag after the channel that pins it: a version or date ({@code 1.27}, {@code 20240612}) or a commit id. */

@@ -6,7 +6,7 @@ import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.build.OfficialImages;
+import dev.hardock.model.OfficialImages;
 
 /** HD201: an image without a tag, or tagged latest, after resolving what can be resolved. */
 @RuleInfo(id = "HD201", slug = "latest-tag", severity = Severity.WARNING,
@@ -24,8 +24,8 @@ public final class LatestTag extends Rule {
       return;
     }
     String what = image.ref().tag() == null ? "has no tag" : "uses the latest tag";
-    report(image.span(), "image " + image.ref().shown() + " " + what
-        + ": pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
+    report(image.span(), "image " + image.ref().shown() + " " + what,
+        "pin a version, ideally with its digest (" + name(image.ref()) + ":<version>@sha256:<digest>), so every"
         + " pull gets the same image");
   }
 

@@ -18,7 +18,7 @@ public final class UnpinnedDigest extends Rule {
     if (ref.hasDigest() || ref.tagUnknown() || ref.isScratch()) return;
     // what is not an image reference at all (a template placeholder, a stray quote) is not judged, as in HD201
     if (ref.expanded() != null && !ref.isWellFormed()) return;
-    report(image.span(), "image " + ref.shown() + " is not pinned by digest: add @sha256:<digest> so that a re-pushed tag"
-        + " cannot change what is pulled");
+    report(image.span(), "image " + ref.shown() + " is not pinned by digest",
+        "add @sha256:<digest> so that a re-pushed tag cannot change what is pulled");
   }
 }

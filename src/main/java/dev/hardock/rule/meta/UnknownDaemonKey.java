@@ -6,7 +6,7 @@ import dev.hardock.model.daemon.DaemonConfig;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.daemon.DaemonKeys;
+import dev.hardock.model.daemon.DaemonKeys;
 import java.util.Set;
 
 /** HD007: a top-level daemon.json key (or a key of proxies) that dockerd does not know (it refuses to start). */

@@ -16,6 +16,7 @@ public final class CapabilitiesNotDropped extends Rule {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     // a value still holding a variable (${CAPS}) may well be ALL: no guess
     for (Setting<String> cap : c.capDrop()) if (Capabilities.isAll(cap.value()) || cap.value().contains("$")) return;
-    report(c.span(), "capabilities are not dropped: drop them all (--cap-drop=ALL, cap_drop: [ALL]) and add back only those needed");
+    report(c.span(), "capabilities are not dropped",
+        "drop them all (--cap-drop=ALL, cap_drop: [ALL]) and add back only those needed");
   }
 }

@@ -13,6 +13,6 @@ public final class CpuLimitMissing extends Rule {
   @Override
   public void check(ContainerSpec c) {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
-    if (c.cpus() == null) report(c.span(), "no CPU limit: set --cpus (cpus, deploy.resources.limits.cpus)");
+    if (c.cpus() == null) report(c.span(), "no CPU limit", "set --cpus (cpus, deploy.resources.limits.cpus)");
   }
 }

@@ -14,7 +14,7 @@ public final class CustomCgroupParent extends Rule {
   public void check(ContainerSpec c) {
     var g = c.cgroupParent();
     if (g != null && g.value() != null && !g.value().isBlank()) {
-      report(g.span(), "container is placed under cgroup " + g.value().trim() + ": check that its limits still apply");
+      report(g.span(), "container is placed under cgroup " + g.value().trim(), "check that its limits still apply");
     }
   }
 }

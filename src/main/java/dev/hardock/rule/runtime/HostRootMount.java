@@ -1,5 +1,6 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SensitivePaths;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.SourceKind;

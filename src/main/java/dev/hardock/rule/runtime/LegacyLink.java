@@ -14,7 +14,8 @@ public final class LegacyLink extends Rule {
   @Override
   public void check(ContainerSpec c) {
     for (Setting<String> l : c.links()) {
-      report(l.span(), "legacy link " + l.value() + ": connect the containers through a user-defined network instead");
+      report(l.span(), "legacy link " + l.value(),
+          "connect the containers through a user-defined network instead");
     }
   }
 }

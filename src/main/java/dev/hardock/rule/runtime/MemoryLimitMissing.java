@@ -13,6 +13,7 @@ public final class MemoryLimitMissing extends Rule {
   @Override
   public void check(ContainerSpec c) {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
-    if (c.memory() == null) report(c.span(), "no memory limit: set -m/--memory (mem_limit, deploy.resources.limits.memory)");
+    if (c.memory() == null) report(c.span(), "no memory limit",
+        "set -m/--memory (mem_limit, deploy.resources.limits.memory)");
   }
 }

@@ -23,6 +23,7 @@ public final class NoNewPrivilegesMissing extends Rule {
       report(s.span(), "no-new-privileges is switched off: setuid binaries can raise privileges in the container");
       return;
     }
-    report(c.span(), "no-new-privileges is not set: add --security-opt no-new-privileges (security_opt: [no-new-privileges:true])");
+    report(c.span(), "no-new-privileges is not set",
+        "add --security-opt no-new-privileges (security_opt: [no-new-privileges:true])");
   }
 }

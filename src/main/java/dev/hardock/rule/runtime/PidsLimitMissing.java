@@ -15,12 +15,13 @@ public final class PidsLimitMissing extends Rule {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see
     var p = c.pidsLimit();
     if (p == null) {
-      report(c.span(), "no process limit: set --pids-limit (pids_limit) so a fork bomb cannot exhaust the host");
+      report(c.span(), "no process limit",
+          "set --pids-limit (pids_limit) so a fork bomb cannot exhaust the host");
       return;
     }
     String v = p.value() == null ? "" : p.value().trim();
     if (v.matches("-?\\d+") && Long.parseLong(v) <= 0) {
-      report(p.span(), "pids limit " + v + " means no limit: set a positive --pids-limit");
+      report(p.span(), "pids limit " + v + " means no limit", "set a positive --pids-limit");
     }
   }
 }

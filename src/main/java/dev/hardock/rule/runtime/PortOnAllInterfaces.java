@@ -15,8 +15,8 @@ public final class PortOnAllInterfaces extends Rule {
   public void check(ContainerSpec c) {
     for (PortMapping p : c.ports()) {
       if (p.allExposed() != null) {
-        report(p.span(), p.allExposed() + " publishes every port the image exposes on all host interfaces: publish the"
-            + " ports you need on an address instead, e.g. -p 127.0.0.1:8080:80");
+        report(p.span(), p.allExposed() + " publishes every port the image exposes on all host interfaces",
+            "publish the ports you need on an address instead, e.g. -p 127.0.0.1:8080:80");
         continue;
       }
       String ip = p.hostIp() == null ? null : p.hostIp().trim();
@@ -30,7 +30,7 @@ public final class PortOnAllInterfaces extends Rule {
       boolean range = p.containerPort() != null && p.containerPort().contains("-");
       String what = (range ? "ports " + written + " are" : "port " + written + " is") + " published on "
           + (!host.isEmpty() ? "" : range ? "random host ports on " : "a random host port on ") + "all host interfaces";
-      report(p.span(), what + ": bind " + (range ? "them" : "it") + " to an address, e.g. 127.0.0.1:" + host + ":"
+      report(p.span(), what, "bind " + (range ? "them" : "it") + " to an address, e.g. 127.0.0.1:" + host + ":"
           + container);
     }
   }

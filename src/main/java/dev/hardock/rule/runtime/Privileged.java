@@ -13,8 +13,8 @@ public final class Privileged extends Rule {
   @Override
   public void check(ContainerSpec c) {
     if (c.privileged() != null && Boolean.TRUE.equals(c.privileged().value())) {
-      report(c.privileged().span(), "container runs privileged: it gets every capability and every host device; "
-          + "add only the capabilities it needs");
+      report(c.privileged().span(), "container runs privileged: it gets every capability and every host device",
+          "add only the capabilities it needs");
     }
   }
 }

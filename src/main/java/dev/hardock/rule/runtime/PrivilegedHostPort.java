@@ -15,7 +15,8 @@ public final class PrivilegedHostPort extends Rule {
   public void check(ContainerSpec c) {
     for (PortMapping p : c.ports()) {
       if (p.hostPort() != null && p.hostPort() > 0 && p.hostPort() < 1024) {
-        report(p.span(), "host port " + p.hostPort() + " is a privileged port (below 1024): use a higher port, or a reverse proxy");
+        report(p.span(), "host port " + p.hostPort() + " is a privileged port (below 1024)",
+            "use a higher port, or a reverse proxy");
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.RootUser;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.SourceKind;
 import dev.hardock.rule.Rule;
@@ -14,7 +15,8 @@ public final class RunsAsRoot extends Rule {
   public void check(ContainerSpec c) {
     if (c.user() != null) {
       if (c.user().value() != null && RootUser.isRoot(c.user().value())) {
-        report(c.user().span(), "container runs as root (user " + c.user().value().trim() + "): run as an unprivileged user");
+        report(c.user().span(), "container runs as root (user " + c.user().value().trim() + ")",
+            "run as an unprivileged user");
       }
       return;
     }

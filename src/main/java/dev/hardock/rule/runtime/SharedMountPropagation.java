@@ -18,7 +18,8 @@ public final class SharedMountPropagation extends Rule {
     if (m.propagation() == null || m.propagation().value() == null) return;
     String p = m.propagation().value().trim().toLowerCase(java.util.Locale.ROOT);
     if (SHARED.contains(p)) {
-      report(m.propagation().span(), "mount propagation " + p + " shares mounts between the host and the container: use private");
+      report(m.propagation().span(), "mount propagation " + p + " shares mounts between the host and the container",
+          "use private");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SensitivePaths;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
@@ -46,7 +47,8 @@ public final class SharedWritableVolume extends Rule {
         String what = u.mount().type() == Mount.Type.VOLUME ? "volume " : "host path ";
         report(u.mount().span(), what + u.mount().source().value() + " is also written by "
             + (others.size() == 1 ? "service " : "services ") + String.join(", ", others)
-            + ": each container can change what the other reads; mount it read-only where this service only reads");
+            + ": each container can change what the other reads",
+            "mount it read-only where this service only reads");
       }
     }
   }

@@ -19,11 +19,13 @@ public final class UnboundedRestart extends Rule {
     if (r == null || r.value() == null) return;
     String v = r.value().trim().toLowerCase(java.util.Locale.ROOT);
     if (v.equals("any") || v.equals("any:0")) {
-      report(r.span(), "restart policy condition any restarts a crashing container forever: use condition on-failure with max_attempts, e.g. 5");
+      report(r.span(), "restart policy condition any restarts a crashing container forever",
+          "use condition on-failure with max_attempts, e.g. 5");
     } else if (v.equals("always") || v.equals("unless-stopped")) {
-      report(r.span(), "restart policy " + v + " restarts a crashing container forever: use on-failure with a count, e.g. on-failure:5");
+      report(r.span(), "restart policy " + v + " restarts a crashing container forever",
+          "use on-failure with a count, e.g. on-failure:5");
     } else if (v.equals("on-failure") || v.equals("on-failure:0")) {
-      report(r.span(), "restart policy on-failure has no retry count: use on-failure:5 or similar"
+      report(r.span(), "restart policy on-failure has no retry count", "use on-failure:5 or similar"
           + (c.source() == SourceKind.COMPOSE ? " (max_attempts under deploy.restart_policy)" : ""));
     }
   }

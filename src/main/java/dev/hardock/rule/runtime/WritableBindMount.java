@@ -15,6 +15,7 @@ public final class WritableBindMount extends Rule {
   public void check(Mount m, ContainerSpec c) {
     if (m.type() != Mount.Type.BIND || m.isReadOnly()) return;
     String src = m.source() == null ? "a host path" : m.source().value();
-    report(m.span(), "bind mount of " + src + " is writable: mount it read-only (:ro, readonly) unless the container must write to it");
+    report(m.span(), "bind mount of " + src + " is writable",
+        "mount it read-only (:ro, readonly) unless the container must write to it");
   }
 }

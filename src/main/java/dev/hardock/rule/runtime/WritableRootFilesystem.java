@@ -16,6 +16,7 @@ public final class WritableRootFilesystem extends Rule {
     // read_only: ${RO} is set to what we cannot know: no guess
     if (c.readOnlyRootfs() != null && !Boolean.FALSE.equals(c.readOnlyRootfs().value())) return;
     report(c.readOnlyRootfs() != null ? c.readOnlyRootfs().span() : c.span(),
-        "root filesystem is writable: run with --read-only (read_only: true) and mount tmpfs where it must write");
+        "root filesystem is writable",
+        "run with --read-only (read_only: true) and mount tmpfs where it must write");
   }
 }

@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.SecretValues;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.Redirect;
 import dev.hardock.model.ShellCommand;
@@ -12,7 +14,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.build.WrittenText;
+import dev.hardock.model.WrittenText;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,18 +44,19 @@ public final class CredentialSetupInRun extends Rule {
     if (s.value() != null && s.value().isLiteral() && !s.file()) {
       if (shown.startsWith("/run/secrets/") || SecretValues.literal(secret) == null) return; // a path or a placeholder
       report(s.value().span(), s.what() + " with a credential written in the Dockerfile (" + Redaction.redact(shown)
-          + "): anyone who reads the Dockerfile or the image history has it; mount it with RUN --mount=type=secret");
+          + "): anyone who reads the Dockerfile or the image history has it", "mount it with RUN --mount=type=secret");
     } else if (!secretMount) {
       // a value from a shell variable of the script itself (P=$(random)) or a command is not the build's
       if (s.value() == null || !s.file() && !fromBuildVariable(shown, instruction, build)) return;
       String from = s.file() ? "the key file " + shown + ", which the image or its build context holds"
           : "the build variable " + String.join(", ", new java.util.TreeSet<>(SecretInEnv.references(shown)))
               + ", which the image history keeps";
-      report(e.name().span(), s.what() + " with " + from + ": mount the credential with RUN --mount=type=secret",
+      report(e.name().span(), s.what() + " with " + from, "mount the credential with RUN --mount=type=secret",
           Severity.WARNING);
     } else if (s.savedIn() != null && !removedLater(command, s.savedIn())) {
-      report(e.name().span(), s.what() + " saves the credential in " + s.savedIn() + " in this layer: remove it in the"
-          + " same RUN, or pass it from the secret mount as an environment variable (--mount=type=secret,env=...)",
+      report(e.name().span(), s.what() + " saves the credential in " + s.savedIn() + " in this layer",
+          "remove it in the same RUN, or pass it from the secret mount as an environment variable"
+          + " (--mount=type=secret,env=...)",
           Severity.WARNING);
     }
   }

@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.CredentialPatterns;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceText;
 import dev.hardock.rule.Rule;
@@ -15,7 +17,7 @@ public final class HardcodedCredential extends Rule {
     for (CredentialPatterns.Match m : CredentialPatterns.find(text.value())) {
       String secret = text.value().substring(m.start(), m.end());
       report(text.span(m.start(), m.end()), m.kind().label() + " in plain text (" + Redaction.redact(secret)
-          + "): remove it, rotate it, and pass it as a secret at build or run time");
+          + ")");
     }
   }
 }

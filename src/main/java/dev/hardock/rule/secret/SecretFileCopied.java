@@ -9,7 +9,7 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.rule.runtime.SensitivePaths;
+import dev.hardock.model.SensitivePaths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +32,7 @@ public final class SecretFileCopied extends Rule {
       if (kind == null) continue;
       String shown = path.equals(raw) ? raw : raw + " (" + path + ")";
       report(source.span(), copy.keyword() + " " + shown + " puts " + kind + " into an image layer, readable by anyone"
-          + " who can pull the image: mount it at build time with RUN --mount=type=secret (or ssh) instead");
+          + " who can pull the image", "mount it at build time with RUN --mount=type=secret (or ssh) instead");
     }
   }
 
@@ -66,7 +66,8 @@ public final class SecretFileCopied extends Rule {
           for (String v : SecretFiles.CREDENTIAL_FILE_VARIABLES) {
             if (raw.contains("$" + v) || raw.contains("${" + v + "}")) {
               report(copy.destination().span(), copy.keyword() + " to " + raw + ", the credential file " + v
-                  + " names, puts a credential into an image layer: mount it with RUN --mount=type=secret,target=... instead");
+                  + " names, puts a credential into an image layer",
+                  "mount it with RUN --mount=type=secret,target=... instead");
               raw = null;
               break;
             }
@@ -83,7 +84,8 @@ public final class SecretFileCopied extends Rule {
         if (!lands(c, cred)) continue;
         report(c.copy().destination().span(), c.copy().keyword() + " to " + c.copy().destination().value() + " puts the file "
             + cred.variable() + " names (" + cred.path() + ", line " + cred.where().span().line() + ") into an image"
-            + " layer: that file is a credential whatever its name; mount it with RUN --mount=type=secret or at run time");
+            + " layer: that file is a credential whatever its name",
+            "mount it with RUN --mount=type=secret or at run time");
         break;
       }
     }

@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.SecretNames;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.container.BuildArg;
 import dev.hardock.model.dockerfile.ImageBuild;
@@ -23,7 +25,7 @@ public final class SecretInBuildArg extends Rule {
       String shown = kv.value() != null && SecretNames.isLiteralSecretValue(name, kv.value().value())
           ? " with default " + Redaction.redact(kv.value().value()) : "";
       report(kv.span(), "build argument " + name + shown
-          + " looks like a secret; build args are kept in the image history: use RUN --mount=type=secret instead");
+          + " looks like a secret; build args are kept in the image history"); // the doc's fix line says what to do
     }
   }
 
@@ -33,6 +35,6 @@ public final class SecretInBuildArg extends Rule {
     String name = arg.name().value();
     if (arg.value() == null || !SecretNames.isLiteralSecret(name, arg.value().value())) return;
     report(arg.span(), "build argument " + name + " is set to a literal secret (" + Redaction.redact(arg.value().value())
-        + "); build args are kept in the image history: use build.secrets with a top-level secrets: entry");
+        + "); build args are kept in the image history", "use build.secrets with a top-level secrets section");
   }
 }

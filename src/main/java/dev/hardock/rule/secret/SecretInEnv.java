@@ -1,5 +1,7 @@
 package dev.hardock.rule.secret;
 
+import dev.hardock.model.secret.SecretNames;
+import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.dockerfile.ImageBuild;
@@ -26,12 +28,12 @@ public final class SecretInEnv extends Rule {
     String name = env.name().value();
     String value = env.value().value();
     if (!SecretNames.isSecretName(name) || !SecretNames.isLiteralSecretValue(name, value)) return;
-    String advice = switch (env.source()) {
-      case DOCKERFILE -> "it is baked into every layer and `docker inspect`; pass it at run time or use RUN --mount=type=secret";
-      case COMPOSE -> "use a Compose `secrets:` entry or an unversioned .env file";
-      default -> "pass it with --env-file or a secret store instead of the command line";
-    };
-    report(env.span(), name + " is set to a literal secret (" + Redaction.redact(value) + "): " + advice);
+    String message = name + " is set to a literal secret (" + Redaction.redact(value) + ")";
+    switch (env.source()) {
+      case DOCKERFILE -> report(env.span(), message); // the doc's fix line says what to do
+      case COMPOSE -> report(env.span(), message, "use Compose secrets or an unversioned .env file");
+      default -> report(env.span(), message, "pass it with --env-file or a secret store instead of the command line");
+    }
   }
 
   /**
@@ -51,8 +53,8 @@ public final class SecretInEnv extends Rule {
       for (String ref : references(kv.value().value())) {
         if (!args.contains(ref)) continue;
         report(kv.span(), name + " is set from the build argument " + ref + ": the value passed at build time is"
-            + " stored in the image config, visible to `docker inspect`; use RUN --mount=type=secret,env=" + name
-            + " in the steps that need it", Severity.WARNING);
+            + " stored in the image config, visible to docker inspect",
+            "use RUN --mount=type=secret,env=" + name + " in the steps that need it", Severity.WARNING);
         break;
       }
     }

@@ -33,7 +33,7 @@ class TlsVerificationDisabledTest {
         """);
     FileResult r = new Linter(new LintSettings(Set.of("HD309"), Set.of(), Map.of(), RuleOptions.NONE))
         .lint(new Target(p, "Dockerfile", SourceKind.DOCKERFILE), null);
-    List<String> messages = r.findings().stream().filter(f -> f.rule().id().equals("HD309")).map(f -> f.message()).toList();
+    List<String> messages = r.findings().stream().filter(f -> f.rule().id().equals("HD309")).map(f -> f.message() + ": " + f.help()).toList();
     assertEquals(List.of(
         "curl -k disables TLS certificate verification: fix the CA bundle instead",
         "curl -fsSLk (-k) disables TLS certificate verification: fix the CA bundle instead",

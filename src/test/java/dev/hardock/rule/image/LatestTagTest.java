@@ -32,7 +32,7 @@ class LatestTagTest {
         """);
     FileResult r = new Linter(new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE))
         .lint(new Target(p, "Dockerfile", SourceKind.DOCKERFILE), null);
-    List<String> messages = r.findings().stream().filter(f -> f.rule().id().equals("HD201")).map(f -> f.message()).toList();
+    List<String> messages = r.findings().stream().filter(f -> f.rule().id().equals("HD201")).map(f -> f.message() + ": " + f.help()).toList();
     assertEquals(List.of(
         "image python:latest uses the latest tag: pin a version, ideally with its digest"
             + " (python:<version>@sha256:<digest>), so every pull gets the same image",

@@ -1,5 +1,6 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SensitivePaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class RuntimeRulesTest {
     List<String> out = new java.util.ArrayList<>();
     var r = dev.hardock.source.run.RunLineReader.read(
         dev.hardock.model.SourceFile.of(Path.of("run.sh"), "run.sh", script, SourceKind.RUN));
-    for (ContainerSpec c : r.containers()) for (Finding f : run(rule, c)) out.add(f.message());
+    for (ContainerSpec c : r.containers()) for (Finding f : run(rule, c)) out.add(f.help() == null ? f.message() : f.message() + ": " + f.help());
     return out;
   }
 
@@ -112,10 +113,10 @@ class RuntimeRulesTest {
         null));
     b.ports.add(new dev.hardock.model.container.PortMapping(null, 8081, "80", "tcp", Span.START));
     List<Finding> f = run(new PortOnAllInterfaces(), b.build());
-    assertEquals("ports 8000-8010:8000-8010 are published on all host interfaces: bind them to an address, e.g."
-        + " 127.0.0.1:8000-8010:8000-8010", f.get(0).message());
-    assertEquals("port 8081:80 is published on all host interfaces: bind it to an address, e.g. 127.0.0.1:8081:80",
-        f.get(1).message());
+    assertEquals("ports 8000-8010:8000-8010 are published on all host interfaces", f.get(0).message());
+    assertEquals("bind them to an address, e.g. 127.0.0.1:8000-8010:8000-8010", f.get(0).help());
+    assertEquals("port 8081:80 is published on all host interfaces", f.get(1).message());
+    assertEquals("bind it to an address, e.g. 127.0.0.1:8081:80", f.get(1).help());
   }
 
   @Test
