@@ -172,8 +172,9 @@ public final class DockerfileReader {
       }
       if (c == '\'' || c == '"') {
         // a # inside quotes is no comment: skip the quoted part (unterminated: the rest of the line)
-        int close = text.indexOf(c, i + 1);
-        if (close < 0 || close >= end) return;
+        int close = i + 1;
+        while (close < end && text.charAt(close) != c) close++;
+        if (close >= end) return;
         i = close;
       }
     }
