@@ -5,6 +5,7 @@ import dev.hardock.io.FileAccess;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.container.BuildArg;
 import dev.hardock.source.compose.ComposeReader;
@@ -21,6 +22,7 @@ import dev.hardock.rule.RuleType;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import dev.hardock.source.run.RunLineReader;
+import dev.hardock.source.yaml.YamlLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -137,14 +139,15 @@ public final class Linter {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
       RuleMeta hd001 = RuleRegistry.parseError();
+      SourceLayout layout = new SourceLayout();
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
+        layout = lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
-      Suppressions.Applied applied = Suppressions.apply(loaded.file(), found, settings);
+      Suppressions.Applied applied = Suppressions.apply(loaded.file(), layout, found, settings);
       return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
           RepoPaths.uri(target.path()), applied.suppressed());
     } catch (OutOfMemoryError e) {
@@ -167,7 +170,8 @@ public final class Linter {
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
+  /** Reads the file, runs the rules over its model, and returns the comments and statements its reader met. */
+  private SourceLayout lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
       boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
@@ -177,22 +181,48 @@ public final class Linter {
         DockerfileWalk.walk(r.build(), rules);
         var over = r.build().variables().overBudgetAt();
         if (over != null) report(List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())), out, hd001, file);
+        return r.layout();
       }
       case DAEMON -> {
         DaemonReader.Result r = DaemonReader.read(file);
         report(r.problems(), out, hd001, file);
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
+        return r.layout();
       }
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
         reportAs("HD002", r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
+        return r.layout();
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
-      default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
+      case COMPOSE -> {
+        return lintCompose(file, out, hd001, rules, batch, access, walked);
+      }
+      default -> {
+        out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
+        return new SourceLayout();
+      }
     }
+  }
+
+  /**
+   * The comments and statements of a file as its reader records them, without linting it (the suppression
+   * step on its own; a compose file alone, without the files it names).
+   */
+  static SourceLayout layoutOf(SourceFile file) {
+    return switch (file.kind()) {
+      case DOCKERFILE -> DockerfileReader.read(file).layout();
+      case DAEMON -> DaemonReader.read(file).layout();
+      case RUN -> RunLineReader.read(file).layout();
+      case COMPOSE -> {
+        SourceLayout layout = new SourceLayout();
+        YamlLayout.read(file.text(), file.lines(), file.displayPath(), layout);
+        yield layout;
+      }
+      default -> new SourceLayout();
+    };
   }
 
   /**
@@ -202,7 +232,7 @@ public final class Linter {
    * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
    * owns its findings: they are reported there alone, not a second time through this file.
    */
-  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
+  private SourceLayout lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
       FileAccess access, boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
@@ -229,6 +259,15 @@ public final class Linter {
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
     maskEnvironment(out.all(), r.environmentValues());
+    // the comments of a file linted on its own apply there, to its own findings
+    SourceLayout layout = new SourceLayout();
+    for (SourceLayout.Comment c : r.layout().comments()) {
+      if (!ownedElsewhere.contains(c.file())) layout.comment(c.file(), c.span(), c.text(), c.reach());
+    }
+    for (SourceLayout.Statement s : r.layout().statements()) {
+      if (!ownedElsewhere.contains(s.file())) layout.statement(s.file(), s.span());
+    }
+    return layout;
   }
 
   /**

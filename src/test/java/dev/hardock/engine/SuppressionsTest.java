@@ -29,7 +29,10 @@ class SuppressionsTest {
   /** Kept findings as "RULE@line" plus "/" and the suppressed ones. */
   static String apply(String name, SourceKind kind, String text, LintSettings settings, Finding... findings) {
     SourceFile file = SourceFile.of(Path.of(name), name, text, kind);
-    Suppressions.Applied a = Suppressions.apply(file, new ArrayList<>(List.of(findings)), settings);
+    // a comment covers findings of its own file: the made-up findings are in the file under test
+    List<Finding> in = new ArrayList<>();
+    for (Finding f : findings) in.add(f.withFile(name));
+    Suppressions.Applied a = Suppressions.apply(file, in, settings);
     List<String> kept = a.kept().stream().map(f -> f.rule().id() + "@" + f.span().line() + ":" + f.span().column()).toList();
     List<String> gone = a.suppressed().stream().map(s -> s.finding().rule().id() + "@" + s.finding().span().line() + "(" + s.justification() + ")").toList();
     return String.join(" ", kept) + " / " + String.join(" ", gone);

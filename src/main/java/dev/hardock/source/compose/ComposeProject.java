@@ -5,7 +5,9 @@ import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.Span;
+import dev.hardock.source.yaml.YamlLayout;
 import dev.hardock.model.container.BuildRef;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
@@ -52,6 +54,9 @@ final class ComposeProject {
   final ExpansionBudget expansions;
   final List<ParseProblem> problems = new ArrayList<>();
   final Map<Span, String> spanFiles = new IdentityHashMap<>();
+  /** The comments and statements of every file read, each under its shown path (once per file). */
+  final SourceLayout layout = new SourceLayout();
+  private final Set<String> laidOut = new java.util.HashSet<>();
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
@@ -107,6 +112,11 @@ final class ComposeProject {
 
   // ---- files ----
 
+  /** Records a file's comments and statements, under its shown path, the first time it is read. */
+  void recordLayout(YamlFile f) {
+    if (laidOut.add(f.display())) YamlLayout.read(f.text(), f.lines(), f.display(), layout);
+  }
+
   /**
    * Loads another YAML file of the project, every document of it; empty (with a problem at {@code from})
    * when it cannot be read.
@@ -119,6 +129,7 @@ final class ComposeProject {
   private List<YamlNode> load(Path p, String text) {
     YamlFile f = YamlFile.of(p, display(p), text);
     YamlLoader.Loaded l = YamlLoader.load(f);
+    recordLayout(f);
     for (ParseProblem pp : l.problems()) {
       spanFiles.put(pp.span(), f.display());
       problems.add(pp);

@@ -5,6 +5,7 @@ import dev.hardock.io.FileAccess;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.container.BuildArg;
@@ -44,11 +45,13 @@ public final class ComposeReader {
    *     files of their own, which own their findings when they are linted in the same run
    * @param unknownKeys keys of the file (and its override files) that the Compose Specification does not
    *     allow where they stand (HD006)
+   * @param layout the comments and statements of the file and of every other file read, each under its shown
+   *     path
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
       Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
       Map<String, Path> referenced, List<ParseProblem> notRead, java.util.Set<String> environmentValues,
-      List<ParseProblem> unknownKeys) { }
+      List<ParseProblem> unknownKeys, SourceLayout layout) { }
 
   private ComposeReader() { }
 
@@ -70,6 +73,7 @@ public final class ComposeReader {
     List<BuildArg> buildArgs = new ArrayList<>();
     List<ParseProblem> unknownKeys = new ArrayList<>();
     YamlLoader.Loaded loaded = YamlLoader.load(main);
+    project.recordLayout(main);
     project.problems.addAll(loaded.problems());
     try {
       if (loaded.root() != null) {
@@ -115,7 +119,7 @@ public final class ComposeReader {
       other.put(e.getKey(), t);
     }
     return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced,
-        project.notRead, vars.usedFromEnvironment, unknownKeys);
+        project.notRead, vars.usedFromEnvironment, unknownKeys, project.layout);
   }
 
   private static SourceText text(Scalar s) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.Span;
 import dev.hardock.model.Text;
 import dev.hardock.model.daemon.DaemonConfig;
@@ -58,26 +59,37 @@ public final class DaemonReader {
   /** Keys whose array elements must be strings. */
   private static final java.util.Set<String> STRING_ARRAYS = java.util.Set.of("hosts", "insecure-registries");
 
-  public record Result(DaemonConfig config, List<ParseProblem> problems) { }
+  /**
+   * @param layout the statements of the file: each member, key to value (JSON has no comments; a JSONC reader
+   *     would record its {@code //} and {@code /* *}{@code /} comments here)
+   */
+  public record Result(DaemonConfig config, List<ParseProblem> problems, SourceLayout layout) { }
 
   private final String text;
+  private final String file;
+  private final SourceLayout layout = new SourceLayout();
   private final LineIndex lines;
   private final List<ParseProblem> problems = new ArrayList<>();
   private JsonParser parser;
 
-  private DaemonReader(String text, LineIndex lines) {
+  private DaemonReader(String text, LineIndex lines, String file) {
+    this.file = file;
     this.text = text;
     this.lines = lines;
   }
 
   public static Result read(SourceFile file) {
-    return read(file.text(), file.lines());
+    return read(file.text(), file.lines(), file.displayPath());
   }
 
   public static Result read(String text, LineIndex lines) {
-    DaemonReader r = new DaemonReader(text, lines);
+    return read(text, lines, "");
+  }
+
+  private static Result read(String text, LineIndex lines, String file) {
+    DaemonReader r = new DaemonReader(text, lines, file);
     DaemonConfig config = r.readRoot();
-    return new Result(config, List.copyOf(r.problems));
+    return new Result(config, List.copyOf(r.problems), r.layout);
   }
 
   private DaemonConfig readRoot() {
@@ -138,6 +150,7 @@ public final class DaemonReader {
       String key = parser.currentName();
       Span keySpan = span(ks, tokenEnd(ks));
       Entry e = readValue(key, keySpan, parser.nextToken(), depth, topLevel);
+      layout.statement(file, e.valueSpan() == null ? keySpan : keySpan.to(e.valueSpan()));
       into.remove(key); // the last occurrence wins, and stands where it was written
       into.put(key, e);
       if (topLevel) checkType(e);

@@ -11,6 +11,7 @@ import dev.hardock.model.ShellCommand;
 import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.Text;
@@ -43,8 +44,11 @@ import org.antlr.v4.runtime.Token;
  * cannot be read becomes a {@link ParseProblem} at its position and the rest of the file is still read.
  */
 public final class DockerfileReader {
-  /** The result: the build (possibly partial) and the problems found. */
-  public record Result(ImageBuild build, List<ParseProblem> problems) { }
+  /**
+   * The result: the build (possibly partial), the problems found, and the comments and instruction extents of
+   * the file (see {@link #recordComments}).
+   */
+  public record Result(ImageBuild build, List<ParseProblem> problems, SourceLayout layout) { }
 
   private static final List<String> KNOWN_ORDER = List.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY",
       "ADD", "ENV", "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
@@ -55,6 +59,7 @@ public final class DockerfileReader {
   private final LineIndex lines;
   private final String text;
   private final List<ParseProblem> problems = new ArrayList<>();
+  private final SourceLayout layout = new SourceLayout();
   private char escape = '\\';
   private final ExpansionBudget expansions;
   /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
@@ -76,7 +81,8 @@ public final class DockerfileReader {
     } catch (RuntimeException | StackOverflowError e) {
       List<ParseProblem> p = new ArrayList<>(r.problems);
       p.add(new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName()));
-      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions)), p);
+      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions)), p,
+          r.layout);
     }
   }
 
@@ -98,8 +104,10 @@ public final class DockerfileReader {
       switch (t.getType()) {
         case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION ->
             t = instruction(lexer, t, all);
-        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP ->
-            t = lexer.nextToken();
+        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP -> {
+          commentLine(t);
+          t = lexer.nextToken();
+        }
         default -> {
           // a HEREDOC token comes only after an instruction's line: never here, but never fatal either
           int at = Math.max(0, t.getStartIndex());
@@ -111,7 +119,65 @@ public final class DockerfileReader {
     if (all.isEmpty() && problems.isEmpty()) {
       problems.add(new ParseProblem(lines.span(0, 0), "the file has no instructions"));
     }
-    return new Result(assemble(all), List.copyOf(problems));
+    return new Result(assemble(all), List.copyOf(problems), layout);
+  }
+
+  /**
+   * A comment line (a COMMENT token, or a CONT_SKIP one inside a continued instruction that holds one) is
+   * recorded as a comment alone on its line. BuildKit ignores these lines; hardock reads its directives there.
+   */
+  private void commentLine(Token t) {
+    if (t.getType() != DockerfileLexer.COMMENT && t.getType() != DockerfileLexer.CONT_SKIP) return;
+    int s = t.getStartIndex();
+    int e = withoutLineEndAt(t.getStopIndex() + 1);
+    int hash = s;
+    while (hash < e && text.charAt(hash) != '#') hash++;
+    if (hash < e) layout.comment(file.displayPath(), lines.span(hash, e), text.substring(hash, e), SourceLayout.Reach.NEXT_LINE);
+  }
+
+  /** {@code end} less the line break (one {@code \n}, {@code \r\n} or {@code \r}) just before it. */
+  private int withoutLineEndAt(int end) {
+    int e = Math.min(end, text.length());
+    if (e > 0 && text.charAt(e - 1) == '\n') e--;
+    if (e > 0 && text.charAt(e - 1) == '\r') e--;
+    return e;
+  }
+
+  /**
+   * The comments written on an instruction's own lines (from {@code first} to {@code last}) and in its heredoc
+   * bodies: a {@code #} at the start of a word outside quotes. BuildKit keeps such a {@code #} as part of the
+   * arguments (the shell of a RUN then reads it as a comment); hardock reads its directives there, covering the
+   * line (in a heredoc body, a {@code #} alone on its line reaches the next line, as in a script).
+   */
+  private void recordComments(int firstLine, int lastLine, List<Token> heredocTokens) {
+    for (int l = firstLine; l <= lastLine; l++) trailingComment(l, false);
+    for (Token h : heredocTokens) {
+      int from = lines.line(h.getStartIndex());
+      int to = lines.line(Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1) - 1));
+      for (int l = from; l <= to; l++) trailingComment(l, true);
+    }
+  }
+
+  private void trailingComment(int line, boolean body) {
+    int start = lines.lineStart(line);
+    int end = Math.max(start, withoutLineEndAt(line < lines.lineCount() ? lines.lineStart(line + 1) : text.length()));
+    if (!body && text.substring(start, end).stripLeading().startsWith("#")) return; // a comment line: recorded as one
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '#' && (i == start || Character.isWhitespace(text.charAt(i - 1)))) {
+        boolean alone = text.substring(start, i).isBlank();
+        layout.comment(file.displayPath(), lines.span(i, end), text.substring(i, end),
+            alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
+        return;
+      }
+      if (c == '\'' || c == '"') {
+        // a # inside quotes is no comment: skip the quoted part (unterminated: the rest of the line)
+        int close = i + 1;
+        while (close < end && text.charAt(close) != c) close++;
+        if (close >= end) return;
+        i = close;
+      }
+    }
   }
 
   // BuildKit reads directives from the first lines while they look like `# name=value`.
@@ -164,6 +230,7 @@ public final class DockerfileReader {
     Token t = lexer.nextToken();
     while (isArgument(t.getType())) {
       int type = t.getType();
+      commentLine(t);
       if (named && (type == DockerfileLexer.TEXT || type == DockerfileLexer.WS || type == DockerfileLexer.ESCAPE_CHAR)) {
         b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
         end = t.getStopIndex() + 1;
@@ -181,6 +248,7 @@ public final class DockerfileReader {
       heredocTokens.add(t);
       t = lexer.nextToken();
     }
+    recordComments(kwSpan.line(), lines.line(Math.max(kw.getStartIndex(), end - 1)), heredocTokens);
     if (!named) {
       problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
       return t;
@@ -195,6 +263,7 @@ public final class DockerfileReader {
     args = args.strip();
     int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
+    layout.statement(file.displayPath(), span);
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
     Instruction i = build(keyword, written, kwSpan, span, args, heredocs, false);
     if (i != null) out.add(i);

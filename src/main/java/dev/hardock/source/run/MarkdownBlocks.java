@@ -1,6 +1,8 @@
 package dev.hardock.source.run;
 
 import dev.hardock.model.LineIndex;
+import dev.hardock.model.SourceLayout;
+import dev.hardock.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +60,64 @@ public final class MarkdownBlocks {
     for (int l = 1; l <= index.lineCount(); l++) m.line(l);
     m.closeCode(text.length());
     return m.out;
+  }
+
+  /**
+   * Records the Markdown level of a document in {@code layout}: each {@code <!-- -->} comment that starts a line
+   * outside code blocks (after block-quote and list markers) reaches the next statement; statements are the code
+   * blocks (a fenced one from its opening to its closing fence) and every other line that is not blank.
+   * The {@code #} comments inside shell code blocks are the shell reader's.
+   */
+  public static void layout(String text, LineIndex index, List<CodeBlock> blocks, SourceLayout layout, String file) {
+    int n = index.lineCount();
+    boolean[] code = new boolean[n + 2];
+    for (CodeBlock b : blocks) {
+      if (b.lines().isEmpty()) continue;
+      int first = index.line(b.lines().get(0)[0]);
+      int last = index.line(b.lines().get(b.lines().size() - 1)[0]);
+      for (int[] r : b.lines()) code[index.line(r[0])] = true;
+      // a fenced block opens on the line of its fence and ends on its closing fence, an indented one on its lines
+      int opens = b.tag() != null ? first - 1 : first;
+      int ends = Math.min(n, last + (b.tag() != null ? 1 : 0));
+      if (opens >= 1) layout.statement(file, new Span(opens, 1, ends, 1));
+    }
+    for (int l = 1; l <= n; l++) {
+      if (code[l]) continue;
+      int start = index.lineStart(l);
+      int end = l < n ? index.lineStart(l + 1) : text.length();
+      while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+      int k = start + markers(text.substring(start, end));
+      if (k >= end || text.substring(k, end).isBlank()) continue;
+      layout.statement(file, index.span(k, end));
+      if (!text.startsWith("<!--", k)) continue;
+      int close = text.indexOf("-->", k + 4);
+      int stop = close >= 0 && close < end ? close + 3 : end;
+      layout.comment(file, index.span(k, stop), text.substring(k, stop), SourceLayout.Reach.NEXT_STATEMENT);
+    }
+  }
+
+  /** Offset past block-quote markers ({@code >}), list markers ({@code -}, {@code 1.}) and indentation. */
+  static int markers(String l) {
+    int k = 0;
+    while (k < l.length()) {
+      char c = l.charAt(k);
+      if (c == '>' || c == ' ' || c == '\t') {
+        k++;
+      } else if ((c == '-' || c == '*' || c == '+') && k + 1 < l.length() && (l.charAt(k + 1) == ' ' || l.charAt(k + 1) == '\t')) {
+        k += 2;
+      } else if (Character.isDigit(c)) {
+        int d = k;
+        while (d < l.length() && d - k < 9 && Character.isDigit(l.charAt(d))) d++;
+        if (d + 1 < l.length() && (l.charAt(d) == '.' || l.charAt(d) == ')') && (l.charAt(d + 1) == ' ' || l.charAt(d + 1) == '\t')) {
+          k = d + 2;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    return k;
   }
 
   private void line(int l) {

@@ -3,6 +3,8 @@ package dev.hardock.source.run;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
+import dev.hardock.model.SourceLayout;
+import dev.hardock.source.yaml.YamlLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,18 +51,54 @@ final class RunBlocks {
   }
 
   static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
-    return blocks(format, text, lines, problems, new ArrayList<>());
+    return blocks(format, text, lines, problems, new ArrayList<>(), new SourceLayout(), "");
   }
 
-  /** As above; a workflow's job containers and services go to {@code containers}. */
+  /**
+   * As above; a workflow's job containers and services go to {@code containers}, and the comments and
+   * statements of the host format (Makefile lines outside recipes, Markdown, YAML) to {@code layout} as those
+   * of {@code file} (the shell text of each block holds the rest: its reader records them).
+   */
   static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems,
-      List<WorkflowContainers.Decl> containers) {
+      List<WorkflowContainers.Decl> containers, SourceLayout layout, String file) {
     return switch (format) {
       case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
-      case MAKEFILE -> List.of(new Block(makefile(text, lines), true, text));
-      case MARKDOWN -> markdown(text, lines);
-      case YAML -> yaml(text, lines, problems, containers);
+      case MAKEFILE -> {
+        makeComments(text, lines, layout, file);
+        yield List.of(new Block(makefile(text, lines), true, text));
+      }
+      case MARKDOWN -> markdown(text, lines, layout, file);
+      case YAML -> {
+        YamlLayout.read(text, lines, file, layout);
+        yield yaml(text, lines, problems, containers);
+      }
     };
+  }
+
+  /**
+   * The comments of a Makefile's own lines (not recipes, whose shell reads them): make takes a {@code #} not
+   * escaped by a backslash for the start of a comment that runs to the end of the line.
+   */
+  static void makeComments(String text, LineIndex lines, SourceLayout layout, String file) {
+    if (text.indexOf('#') < 0) return;
+    boolean continued = false;
+    for (int l = 1; l <= lines.lineCount(); l++) {
+      int start = lines.lineStart(l);
+      int end = lineEnd(text, lines, l);
+      boolean recipe = continued || start < end && text.charAt(start) == '\t' || inlineRecipe(text, start, end) >= 0;
+      continued = recipe && end > start && text.charAt(end - 1) == '\\';
+      if (recipe) continue;
+      for (int i = start; i < end; i++) {
+        if (text.charAt(i) == '\\') {
+          i++;
+        } else if (text.charAt(i) == '#') {
+          boolean alone = text.substring(start, i).isBlank();
+          layout.comment(file, lines.span(i, end), text.substring(i, end),
+              alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -289,10 +327,16 @@ final class RunBlocks {
    * ({@code $ docker run ...}), since an indented block says nothing of its language.
    */
   static List<Block> markdown(String text, LineIndex lines) {
+    return markdown(text, lines, new SourceLayout(), "");
+  }
+
+  static List<Block> markdown(String text, LineIndex lines, SourceLayout layout, String file) {
     List<Block> out = new ArrayList<>();
-    for (MarkdownBlocks.CodeBlock c : MarkdownBlocks.read(text, lines)) {
+    List<MarkdownBlocks.CodeBlock> blocks = MarkdownBlocks.read(text, lines);
+    MarkdownBlocks.layout(text, lines, blocks, layout, file);
+    for (MarkdownBlocks.CodeBlock c : blocks) {
       if (c.tag() != null && !SHELL_TAGS.contains(c.tag())) continue;
-      MappedText block = codeBlock(text, c.lines(), c.end(), c.tag() == null);
+      MappedText block = codeBlock(text, c.lines(), c.end(), c.tag() == null, lines, layout, file);
       if (block != null && block.length() > 0) out.add(new Block(block, false, block));
     }
     return out;
@@ -302,7 +346,8 @@ final class RunBlocks {
   private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
 
   /** The shell text of a code block's lines; null when {@code promptsOnly} and it holds no prompt. */
-  private static MappedText codeBlock(String text, List<int[]> lines, int endOffset, boolean promptsOnly) {
+  private static MappedText codeBlock(String text, List<int[]> lines, int endOffset, boolean promptsOnly,
+      LineIndex index, SourceLayout layout, String file) {
     // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
     boolean prompts = false;
     for (int k = 0; k < lines.size() && !prompts; k++) {
@@ -320,7 +365,11 @@ final class RunBlocks {
         Matcher m = PROMPT.matcher(text.substring(i, end));
         if (!m.find()) continue; // output
         // where the block's prompts are $ ones, a "# ..." line is a comment, not a root prompt
-        if (m.group().strip().equals("#")) continue;
+        if (m.group().strip().equals("#")) {
+          int hash = text.indexOf('#', i);
+          layout.comment(file, index.span(hash, end), text.substring(hash, end), SourceLayout.Reach.NEXT_LINE);
+          continue;
+        }
         i += m.end();
       } else if (console && text.startsWith("> ", i)) {
         i += 2; // the secondary prompt of a continued line

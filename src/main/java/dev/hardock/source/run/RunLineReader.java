@@ -10,6 +10,7 @@ import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.Text;
@@ -38,9 +39,11 @@ public final class RunLineReader {
    * @param texts the words of the run lines, for credential scans
    * @param problems shell or YAML syntax problems (HD001)
    * @param unknownFlags flags docker does not know (HD002)
+   * @param layout the comments and statements of the file: those of its host format (Makefile, Markdown, YAML)
+   *     and of its shell text
    */
   public record Result(List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts,
-      List<ParseProblem> problems, List<ParseProblem> unknownFlags) { }
+      List<ParseProblem> problems, List<ParseProblem> unknownFlags, SourceLayout layout) { }
 
   private static final Pattern MENTION = Pattern.compile("\\b(docker|podman|nerdctl)\\b");
   private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
@@ -56,28 +59,41 @@ public final class RunLineReader {
   public static Result read(SourceFile file) {
     String name = file.path() == null || file.path().getFileName() == null ? file.displayPath()
         : file.path().getFileName().toString();
-    return read(file.text(), file.lines(), RunBlocks.formatOf(name));
+    return read(file.text(), file.lines(), RunBlocks.formatOf(name), file.displayPath());
   }
 
   static Result read(String text, LineIndex lines, RunBlocks.Format format) {
+    return read(text, lines, format, "");
+  }
+
+  /** Reads {@code text}, shown as {@code file} (the file its comments and statements are recorded in). */
+  static Result read(String text, LineIndex lines, RunBlocks.Format format, String file) {
+    SourceLayout layout = new SourceLayout();
     Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>());
-    // cheap: most Markdown and scripts start no container
-    if (!MENTION.matcher(text).find() && !(format == RunBlocks.Format.YAML && text.contains("jobs"))) return result;
+        new ArrayList<>(), layout);
+    // cheap: most Markdown and scripts start no container; their comments are still read
+    boolean runs = MENTION.matcher(text).find() || (format == RunBlocks.Format.YAML && text.contains("jobs"));
+    if (!runs && text.indexOf('#') < 0 && !text.contains("<!--")) return result;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
     ExpansionBudget expansions = ExpansionBudget.forText(text.length());
     List<WorkflowContainers.Decl> declared = new ArrayList<>();
-    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, result.problems(), declared)) {
+    List<ParseProblem> problems = runs ? result.problems() : new ArrayList<>();
+    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, problems, declared, layout, file)) {
       Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result, expansions));
-      if (!MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) continue;
+      if (!runs || !MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) {
+        // no command to read: only the comments
+        if (block.text().text().indexOf('#') >= 0) ShellParser.layout(block.text(), lines).recordIn(layout, file);
+        continue;
+      }
       // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
+      script.recordIn(layout, file);
       for (ShellProblem p : script.problems()) {
         if (block.reportProblems() || p.skipped()) result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
       }
       walk.script(script);
     }
-    for (WorkflowContainers.Decl d : declared) declared(d, lines, result);
+    if (runs) for (WorkflowContainers.Decl d : declared) declared(d, lines, result);
     return result;
   }
 

@@ -100,7 +100,7 @@ public final class NestedShells {
           c.operatorAfter(), top ? Nesting.NESTED_SHELL : c.nesting(), indexOf(index, c.pipeFrom()),
           indexOf(index, c.pipeTo()), indexOf(index, c.parent())));
     }
-    return new ShellScript(out, problems);
+    return new ShellScript(out, problems, script.comments(), script.commandLines());
   }
 
   /** Notes each command string or shell-read here-document of a script at the nesting limit: it is not read. */

@@ -4,6 +4,7 @@ import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
+import dev.hardock.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -51,13 +52,16 @@ public final class ShellParser {
       lexer.removeErrorListeners();
       CommonTokenStream tokens = new CommonTokenStream(lexer);
       tokens.fill();
+      List<ShellScript.Comment> comments = new ArrayList<>();
+      List<Span> commandLines = new ArrayList<>();
+      layout(tokens.getTokens(), text, lines, comments, commandLines);
       for (ShellLexerBase.LexProblem p : lexer.lexProblems()) {
         add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end()), p.quote()));
       }
       if (lexer.maxDepth() > MAX_DEPTH) {
         add(problems, new ShellProblem("quotes and substitutions nested more than " + MAX_DEPTH + " deep",
             text.span(lines, 0, 0)));
-        return new ShellScript(List.of(), problems);
+        return new ShellScript(List.of(), problems, comments, commandLines);
       }
       ShellGrammar parser = new ShellGrammar(tokens);
       parser.removeErrorListeners();
@@ -91,13 +95,67 @@ public final class ShellParser {
       } catch (StackOverflowError e) {
         add(problems, new ShellProblem("commands nested too deeply", text.span(lines, 0, 0)));
       }
-      return new ShellScript(builder.commands(), problems);
+      return new ShellScript(builder.commands(), problems, comments, commandLines);
     } catch (StackOverflowError e) {
       add(problems, new ShellProblem("commands nested too deeply", text.span(lines, 0, 0)));
     } catch (RuntimeException e) {
       add(problems, new ShellProblem("shell parser failed: " + e, text.span(lines, 0, 0)));
     }
     return new ShellScript(List.of(), problems);
+  }
+
+  /**
+   * Only the comments and command lines of shell text (see {@link ShellScript#comments()}), from the lexer alone:
+   * for text that holds no command hardock reads but may hold comments.
+   */
+  public static ShellScript layout(MappedText text, LineIndex lines) {
+    List<ShellScript.Comment> comments = new ArrayList<>();
+    List<Span> commandLines = new ArrayList<>();
+    try {
+      ShellLexer lexer = new ShellLexer(new TextCharStream(text));
+      lexer.removeErrorListeners();
+      CommonTokenStream tokens = new CommonTokenStream(lexer);
+      tokens.fill();
+      layout(tokens.getTokens(), text, lines, comments, commandLines);
+    } catch (RuntimeException | StackOverflowError e) {
+      // what was read so far is kept: comments are no reason to fail
+    }
+    return new ShellScript(List.of(), List.of(), comments, commandLines);
+  }
+
+  /**
+   * The comments of a token stream, and the extent of each command line: from its first token to the last one
+   * before a newline token (a {@code \} continuation is no newline token; here-document bodies are not code).
+   */
+  private static void layout(List<Token> tokens, MappedText text, LineIndex lines, List<ShellScript.Comment> comments,
+      List<Span> commandLines) {
+    int start = -1;
+    int end = -1;
+    int lastCodeLine = -1;
+    for (Token t : tokens) {
+      int type = t.getType();
+      if (type == Token.EOF) break;
+      if (t.getChannel() == ShellLexer.HEREDOC_CHANNEL || type == ShellLexer.BLANK) continue;
+      int s = Math.min(t.getStartIndex(), text.length());
+      int e = Math.max(s, Math.min(t.getStopIndex() + 1, text.length()));
+      if (type == ShellLexer.NEWLINE) {
+        if (start >= 0) commandLines.add(text.span(lines, start, end));
+        start = -1;
+        continue;
+      }
+      if (type == ShellLexer.COMMENT) {
+        if (e > s) {
+          int line = lines.line(text.originalOffset(s));
+          comments.add(new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), line != lastCodeLine));
+        }
+        continue;
+      }
+      if (e <= s) continue;
+      if (start < 0) start = s;
+      end = e;
+      lastCodeLine = lines.line(text.originalOffset(e - 1));
+    }
+    if (start >= 0) commandLines.add(text.span(lines, start, end));
   }
 
   /**

@@ -1,0 +1,66 @@
+package dev.hardock.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reader met in a file besides its values: the comments (in the comment syntax of that reader) and the
+ * extents of its statements (a Dockerfile instruction with its continued lines and heredocs, a YAML mapping
+ * entry or sequence item, a shell command line with its continuations, a Markdown code block, a JSON member).
+ * Each reader adds what it reads, in the file it reads it from (a compose file's overrides, {@code extends} and
+ * {@code include} files are recorded under their own shown paths). Inline suppression is a pass over this, so
+ * a new source brings its comment syntax with its reader and nothing else; an editor can use the extents to
+ * place a comment above a statement.
+ */
+public final class SourceLayout {
+  /** How far a comment reaches. */
+  public enum Reach {
+    /** A comment after code: its own line. */
+    LINE,
+    /** A comment alone on its line: the next line that is not such a comment, with the statement starting there. */
+    NEXT_LINE,
+    /**
+     * A comment that annotates the next block of a document (Markdown's {@code <!-- -->}): the first statement
+     * that starts on a later line, blank lines skipped (the reader records every other line as a statement).
+     */
+    NEXT_STATEMENT
+  }
+
+  /**
+   * A comment as written, from its opening marker to the end of its line or its closing marker (a comment over
+   * several lines is recorded with its first line).
+   *
+   * @param file the shown path of the file the comment is in
+   * @param span where the comment stands; {@code text} starts at its column, on its line
+   * @param text the comment's characters, marker included
+   */
+  public record Comment(String file, Span span, String text, Reach reach) { }
+
+  /** A statement of {@code file}: {@code span} covers it from its first to its last character. */
+  public record Statement(String file, Span span) { }
+
+  private final List<Comment> comments = new ArrayList<>();
+  private final List<Statement> statements = new ArrayList<>();
+
+  public void comment(String file, Span span, String text, Reach reach) {
+    comments.add(new Comment(file, span, text, reach));
+  }
+
+  public void statement(String file, Span span) {
+    statements.add(new Statement(file, span));
+  }
+
+  /** Adds everything {@code other} recorded. */
+  public void addAll(SourceLayout other) {
+    comments.addAll(other.comments);
+    statements.addAll(other.statements);
+  }
+
+  public List<Comment> comments() {
+    return comments;
+  }
+
+  public List<Statement> statements() {
+    return statements;
+  }
+}
