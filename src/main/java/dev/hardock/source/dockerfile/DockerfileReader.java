@@ -10,6 +10,7 @@ import dev.hardock.model.Redirect;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
+import dev.hardock.model.Shells;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
@@ -239,8 +240,6 @@ public final class DockerfileReader {
     return out;
   }
 
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "yash", "posh");
-
   /**
    * A RUN's heredocs with the commands of those a shell runs: the heredoc that is the whole command
    * ({@code RUN <<EOF}; BuildKit runs the body as a file, so a {@code #!} line naming another interpreter wins),
@@ -277,24 +276,8 @@ public final class DockerfileReader {
 
   /** A body without {@code #!} runs under /bin/sh; with one, under the interpreter it names. */
   static boolean shebangIsShell(String body) {
-    if (!body.startsWith("#!")) return true;
-    int eol = body.indexOf('\n');
-    String[] words = body.substring(2, eol < 0 ? body.length() : eol).strip().split("[ \t]+");
-    if (words.length == 0 || words[0].isEmpty()) return true;
-    String program = basename(words[0]);
-    if (program.equals("env")) {
-      program = "";
-      for (int i = 1; i < words.length; i++) {
-        if (words[i].startsWith("-") || words[i].contains("=")) continue;
-        program = basename(words[i]);
-        break;
-      }
-    }
-    return SHELLS.contains(program);
-  }
-
-  private static String basename(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
+    String program = Shells.shebangProgram(body);
+    return program == null || program.isEmpty() || Shells.POSIX.contains(program);
   }
 
   // ---- instructions -------------------------------------------------------------------------------
@@ -455,8 +438,6 @@ public final class DockerfileReader {
         head.keyword().equals("RUN") ? NestedShells.expand(ShellParser.parse(rest, lines), lines) : null);
   }
 
-  private static final Set<String> SHELL_PROGRAMS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
-
   /**
    * The commands of an exec-form RUN that starts a shell with a command string ({@code ["sh", "-c", "..."]}),
    * parsed with every character mapped to its place in the JSON string (an escape maps to its backslash);
@@ -465,7 +446,7 @@ public final class DockerfileReader {
   private ShellScript shellArgument(MappedText rest, List<JsonArray.Element> elements) {
     if (elements.size() < 3) return null;
     String program = elements.get(0).value();
-    if (!SHELL_PROGRAMS.contains(program.substring(program.lastIndexOf('/') + 1))) return null;
+    if (!Shells.isPosix(program)) return null;
     for (int i = 1; i + 1 < elements.size(); i++) {
       String v = elements.get(i).value();
       if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
@@ -745,7 +726,7 @@ public final class DockerfileReader {
         continue;
       }
       if (i instanceof Instruction.Shell sh) {
-        posix = escape != '`' && SHELLS.contains(basename(sh.shell().get(0).value()));
+        posix = escape != '`' && Shells.isPosix(sh.shell().get(0).value());
       }
       reportQuotes(i, posix && from != null);
       if (from == null) {
