@@ -247,7 +247,13 @@ public final class RuleRegistry {
     return doc == null ? null : doc.fix();
   }
 
+  /** The identity of a registered rule class: a typed reference where a rule's id would be a string. */
+  public static RuleMeta meta(Class<? extends Rule> type) {
+    for (RuleType t : ALL) if (t.type() == type) return t.meta();
+    throw new IllegalArgumentException(type.getName() + " is not registered");
+  }
+
   public static RuleMeta parseError() {
-    return find("HD001");
+    return meta(ParseError.class);
   }
 }
