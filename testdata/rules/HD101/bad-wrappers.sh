@@ -10,3 +10,9 @@ ionice -c3 nohup docker run --privileged alpine:3.20 true
 timeout -s KILL 5m sudo -u ci env A=1 docker run --privileged alpine:3.20 true
 # expect: HD101 @23-35
 stdbuf -oL docker run --privileged alpine:3.20 true
+# expect: HD101 @27-39
+sudo -u deploy docker run --privileged alpine:3.20 true
+# expect: HD101 @24-36
+env A=1 B=2 docker run --privileged alpine:3.20 true
+# expect: HD101 @23-35
+command docker run -d --privileged alpine:3.20 true

@@ -12,3 +12,5 @@ COPY --from=nginx:latest /etc/nginx/nginx.conf /etc/nginx/
 RUN --mount=type=bind,target=/src,from=alpine ls /src
 # expect: HD201 @32-38
 FROM --platform=$BUILDPLATFORM golang AS tools
+# expect: HD201 @28-34
+RUN --mount=TYPE=bind,FROM=alpine,target=/a ls /a

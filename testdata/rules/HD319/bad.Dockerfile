@@ -12,3 +12,7 @@ ENV DOCKER_CONTENT_TRUST ""
 RUN DOCKER_CONTENT_TRUST=0 docker pull alpine:3.20
 # expect: HD319 @12-38
 RUN export DOCKER_CONTENT_TRUST=FALSE && docker pull alpine:3.20
+# expect: HD319 @17-39
+RUN sudo -E env DOCKER_CONTENT_TRUST=0 docker pull alpine:3.20
+# expect: HD319 @9-31
+RUN env DOCKER_CONTENT_TRUST=0 docker pull alpine:3.20

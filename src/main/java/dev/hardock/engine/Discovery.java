@@ -3,6 +3,7 @@ package dev.hardock.engine;
 import dev.hardock.io.DiskAccess;
 import dev.hardock.io.FileAccess;
 import dev.hardock.io.ProjectRoot;
+import dev.hardock.model.Shells;
 import dev.hardock.model.SourceKind;
 import dev.hardock.source.compose.ComposeReader;
 import java.io.IOException;
@@ -130,10 +131,8 @@ public final class Discovery {
   private static SourceKind byShebang(Path p) {
     String head = DiskAccess.forPath(p).head(p, 128).text();
     // unreadable: the loader reports it
-    if (head != null && head.startsWith("#!") && head.lines().findFirst().orElse("").matches("#!.*\\b(sh|bash|dash|ash|ksh|zsh)\\b.*")) {
-      return SourceKind.RUN;
-    }
-    return null;
+    String program = head == null ? null : Shells.shebangProgram(head);
+    return program != null && Shells.POSIX_RUNNERS.contains(program) ? SourceKind.RUN : null;
   }
 
   /**

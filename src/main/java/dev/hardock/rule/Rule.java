@@ -55,6 +55,11 @@ public abstract class Rule {
     return options;
   }
 
+  /** This rule's own option {@code name} as a list (empty when not set): no rule spells its own id. */
+  protected final java.util.List<String> optionList(String name) {
+    return options.list(meta().id(), name);
+  }
+
   protected final void report(Span span, String message) {
     out.report(meta(), span, message);
   }

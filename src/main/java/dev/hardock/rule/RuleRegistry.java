@@ -239,7 +239,13 @@ public final class RuleRegistry {
     return f.help() != null ? f.help() : fix(f.rule());
   }
 
+  /** The identity of a registered rule class: a typed reference where a rule's id would be a string. */
+  public static RuleMeta meta(Class<? extends Rule> type) {
+    for (RuleType t : ALL) if (t.type() == type) return t.meta();
+    throw new IllegalArgumentException(type.getName() + " is not registered");
+  }
+
   public static RuleMeta parseError() {
-    return find("HD001");
+    return meta(ParseError.class);
   }
 }

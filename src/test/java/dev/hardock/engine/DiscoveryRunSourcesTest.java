@@ -37,4 +37,26 @@ class DiscoveryRunSourcesTest {
     }
     assertEquals(expected, found);
   }
+
+  /** A file without a telling name named on the command line: a script when its #! runs a POSIX shell. */
+  @Test
+  void aNamedFileIsAScriptByItsShebang() throws IOException {
+    Map<String, String> files = Map.of("a", "#!/bin/mksh\n", "b", "#!/usr/bin/env -S bash -e\n", "c",
+        "#!/bin/busybox sh\n", "d", "#!/usr/bin/python3\n", "e", "#!/usr/bin/env node --require=x.sh\n", "f",
+        "#!/usr/bin/fish\n");
+    Map<String, SourceKind> found = new TreeMap<>();
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      Files.writeString(p, e.getValue());
+      found.put(e.getKey(), Discovery.kindOfNamed(p, e.getKey()));
+    }
+    Map<String, SourceKind> expected = new TreeMap<>();
+    expected.put("a", SourceKind.RUN);
+    expected.put("b", SourceKind.RUN);
+    expected.put("c", SourceKind.RUN);
+    expected.put("d", null);
+    expected.put("e", null);
+    expected.put("f", null);
+    assertEquals(expected, found);
+  }
 }

@@ -37,7 +37,8 @@ public sealed interface Instruction {
 
   record From(Head head, Text image, ImageRef ref, Text alias) implements Instruction { }
 
-  record Run(Head head, CommandForm command) implements Instruction { }
+  /** RUN: its command, and its {@code --mount} flags as BuildKit reads them. */
+  record Run(Head head, CommandForm command, List<RunMount> mounts) implements Instruction { }
 
   record Cmd(Head head, CommandForm command) implements Instruction { }
 

@@ -1,11 +1,10 @@
 package dev.hardock.rule.build;
 
 import dev.hardock.model.OfficialImages;
+import dev.hardock.model.ImageUse;
 import dev.hardock.model.Spelling;
 import dev.hardock.model.SourceKind;
-import dev.hardock.model.Span;
-import dev.hardock.model.Text;
-import dev.hardock.model.dockerfile.Flag;
+import dev.hardock.model.dockerfile.FromReference;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.Stage;
@@ -23,65 +22,27 @@ import java.util.Locale;
 @RuleInfo(id = "HD316", slug = "copy-from-unknown", severity = Severity.ERROR, appliesTo = SourceKind.DOCKERFILE)
 public final class CopyFromUnknown extends Rule {
   @Override
-  public void check(Stage stage, ImageBuild build) {
-    for (Instruction i : stage.instructions()) {
-      if (i instanceof Instruction.Run) mounts(i, stage, build);
-      if (!(i instanceof Instruction.Copy copy) || copy.add()) continue;
-      Flag flag = i.flag("from");
-      if (flag == null || flag.value() == null || flag.value().value().isEmpty()) continue;
-      Text from = flag.value();
-      String name = build.variables().expand(from.value(), i);
-      if (name == null) continue;
-      String problem = judge(name, stage, build, "copy");
-      if (problem != null) report(from.span(), "COPY --from=" + name + " " + problem);
-    }
-  }
-
-  /** {@code RUN --mount=type=bind,from=x} (and cache): the stage or image x is judged as COPY --from is. */
-  private void mounts(Instruction i, Stage stage, ImageBuild build) {
-    for (Flag f : i.flags()) {
-      if (!f.name().equals("mount") || f.value() == null) continue;
-      String v = f.value().value();
-      int offset = 0;
-      for (String part : v.split(",", -1)) {
-        int start = offset;
-        offset += part.length() + 1;
-        if (!part.regionMatches(true, 0, "from=", 0, 5)) continue;
-        String raw = part.substring(5);
-        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
-          raw = raw.substring(1, raw.length() - 1);
-        }
-        if (raw.isEmpty()) continue;
-        String name = build.variables().expand(raw, i);
-        if (name == null) continue;
-        String problem = judge(name, stage, build, "mount");
-        if (problem != null) report(valueSpan(f.value().span(), v, start + 5, part.length() - 5), "RUN --mount from=" + name + " " + problem);
+  public void check(ImageBuild build) {
+    for (FromReference r : build.references()) {
+      // an ONBUILD trigger is resolved in the build that uses this image, against its stages
+      if (r.onbuild() || r.in() == null || r.name() == null || r.written().value().isEmpty()) continue;
+      if (r.where() == ImageUse.Where.COPY_FROM && !((Instruction.Copy) r.at()).add()) {
+        String problem = judge(r, build, "copy");
+        if (problem != null) report(r.written().span(), "COPY --from=" + r.name() + " " + problem);
+      } else if (r.where() == ImageUse.Where.RUN_MOUNT_FROM) {
+        String problem = judge(r, build, "mount");
+        if (problem != null) report(r.written().span(), "RUN --mount from=" + r.name() + " " + problem);
       }
     }
   }
 
-  /** The span of [from, from + length) of a flag value, when the value is written on one line as it reads. */
-  static Span valueSpan(Span whole, String value, int from, int length) {
-    if (whole.line() != whole.endLine() || whole.endColumn() - whole.column() != value.length()) return whole;
-    return new Span(whole.line(), whole.column() + from, whole.line(), whole.column() + from + length);
-  }
-
-  private static String judge(String name, Stage current, ImageBuild build, String verb) {
-    Stage target = null;
-    if (name.chars().allMatch(Character::isDigit)) {
-      int index = name.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(name);
-      if (index >= build.stages().size()) {
-        return "names stage index " + name + ", but the Dockerfile has only " + build.stages().size() + " stages"
-            + " (counted from 0)";
-      }
-      target = build.stages().get(index);
-    } else {
-      for (Stage s : build.stages()) {
-        if (s.name() != null && s.name().equalsIgnoreCase(name)) {
-          target = s;
-          break;
-        }
-      }
+  private static String judge(FromReference r, ImageBuild build, String verb) {
+    String name = r.name();
+    Stage current = r.in();
+    Stage target = r.stage();
+    if (target == null && name.chars().allMatch(Character::isDigit)) {
+      return "names stage index " + name + ", but the Dockerfile has only " + build.stages().size() + " stages"
+          + " (counted from 0)";
     }
     if (target == current) return "names its own stage: a stage cannot " + verb + " from itself (circular dependency)";
     if (target != null && target.index() > current.index()) {

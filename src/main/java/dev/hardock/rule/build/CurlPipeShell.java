@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.DownloadTool;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.ShellScript;
@@ -24,9 +25,6 @@ import java.util.Optional;
  */
 @RuleInfo(id = "HD305", slug = "curl-pipe-shell", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
 public final class CurlPipeShell extends Rule {
-  private static final String CURL_VALUE_LETTERS = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
-  private static final String WGET_VALUE_LETTERS = "oaOeiBtTwQPlARDIXU";
-
   /** For the script last walked: each command walked, mapped to the first runner at or after it in its pipeline. */
   private final Map<ShellCommand, Optional<EffectiveCommand>> runnerFrom = new IdentityHashMap<>();
   private ShellScript walked;
@@ -93,11 +91,11 @@ public final class CurlPipeShell extends Rule {
 
   /** True for curl or wget writing the downloaded body to standard output. */
   static boolean printsBody(EffectiveCommand e) {
-    boolean curl = e.nameValue().equals("curl");
-    if (!curl && !e.nameValue().equals("wget")) return false;
-    String valueLetters = curl ? CURL_VALUE_LETTERS : WGET_VALUE_LETTERS;
-    char output = curl ? 'o' : 'O';
-    String outputLong = curl ? "--output" : "--output-document";
+    DownloadTool tool = DownloadTool.of(e.nameValue());
+    if (tool == null) return false;
+    boolean curl = tool == DownloadTool.CURL;
+    char output = tool.outputLetter();
+    String outputLong = tool.outputLong();
     boolean stdout = curl;
     List<Word> args = e.args();
     for (int i = 0; i < args.size(); i++) {
@@ -114,7 +112,7 @@ public final class CurlPipeShell extends Rule {
         for (int k = 1; k < v.length(); k++) {
           char ch = v.charAt(k);
           if (curl && ch == 'O') return false;
-          if (valueLetters.indexOf(ch) < 0) continue;
+          if (!tool.takesValue(ch)) continue;
           String value = k + 1 < v.length() ? v.substring(k + 1) : next;
           if (k + 1 == v.length()) i++;
           if (ch == output) stdout = isStdout(value);

@@ -47,7 +47,7 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private boolean enabled(String manager) {
-    List<String> only = options().list("HD324", OPTION);
+    List<String> only = optionList(OPTION);
     return only.isEmpty() || only.contains(manager);
   }
 

@@ -1,6 +1,7 @@
 package dev.hardock.rule.build;
 
 import dev.hardock.model.EffectiveCommand;
+import dev.hardock.model.Shells;
 import dev.hardock.model.Word;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ public record ScriptInterpreter(boolean stdin, List<Word> words) {
   private static final Kind NODE = new Kind("ep", Set.of("--eval", "--print"), "r", Set.of("--require", "--import"), "", false);
 
   private static Kind kind(String name) {
-    if (Set.of("sh", "bash", "zsh", "dash", "ash", "ksh", "mksh", "yash", "fish").contains(name)) return SHELL;
+    if (Shells.INTERPRETERS.contains(name)) return SHELL;
     if (name.matches("python[0-9.]*|pypy[0-9.]*")) return PYTHON;
     if (name.matches("perl[0-9.]*")) return PERL;
     if (name.matches("ruby[0-9.]*")) return RUBY;

@@ -1,6 +1,7 @@
 package dev.hardock.rule.build;
 
 import dev.hardock.model.WrittenText;
+import dev.hardock.model.DownloadTool;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceKind;
@@ -34,8 +35,6 @@ public final class TlsVerificationDisabled extends Rule {
       + "|check_certificate\\s*=\\s*[\"']?off|strict-ssl\\s*=\\s*[\"']?false)(?![\\w-])");
   private static final Pattern GIT_KEY = Pattern.compile("(?i)http(\\..+)?\\.sslverify");
   private static final Pattern FALSE = Pattern.compile("(?i)false|0|no|off");
-  /** curl's short options that take a value: the rest of a cluster after one of them is that value. */
-  private static final String CURL_VALUE_LETTERS = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
 
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
@@ -89,7 +88,7 @@ public final class TlsVerificationDisabled extends Rule {
                 + " disables TLS certificate verification", "fix the CA bundle instead");
             break;
           }
-          if (CURL_VALUE_LETTERS.indexOf(v.charAt(k)) >= 0) {
+          if (DownloadTool.CURL.takesValue(v.charAt(k))) {
             if (k == v.length() - 1) i++;
             break;
           }

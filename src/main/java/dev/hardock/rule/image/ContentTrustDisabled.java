@@ -1,5 +1,6 @@
 package dev.hardock.rule.image;
 
+import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceKind;
@@ -51,10 +52,12 @@ public final class ContentTrustDisabled extends Rule {
 
   @Override
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
-    for (Word w : command.assignments()) assignment(w);
-    String name = command.nameValue();
-    if (name.equals("export") || name.equals("env") || name.equals("declare") || name.equals("readonly")) {
-      for (Word w : command.args()) assignment(w);
+    // prefix assignments and those given through wrappers (env X=0, sudo X=0), as the one wrapper table reads them
+    EffectiveCommand e = EffectiveCommand.of(command);
+    for (Word w : e.assignments()) assignment(w);
+    String name = e.nameValue();
+    if (name.equals("export") || name.equals("declare") || name.equals("readonly")) {
+      for (Word w : e.args()) assignment(w);
     }
   }
 

@@ -33,7 +33,7 @@ public final class FloatingTag extends Rule {
     if (t.equals("latest")) return;
     int cut = 0;
     while (cut < t.length() && "-_.".indexOf(t.charAt(cut)) < 0) cut++;
-    List<String> channels = options().list("HD204", OPTION);
+    List<String> channels = optionList(OPTION);
     if (!(channels.isEmpty() ? DEFAULT : channels).contains(t.substring(0, cut))) return;
     if (cut < t.length()) {
       for (String part : t.substring(cut + 1).split("[-_]", -1)) if (pins(part)) return;

@@ -19,7 +19,7 @@ public final class LatestTag extends Rule {
     if (image.ref().expanded() != null && !image.ref().isWellFormed()) return;
     // a bare COPY --from (or RUN --mount from=) name that is no stage and no official image is a typo HD316 reports, not an image
     String name = image.ref().expanded();
-    if ((image.where().equals("COPY --from") || image.where().equals("RUN --mount from")) && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
+    if (image.where().couldNameStage() && name != null && name.chars().noneMatch(c -> c == '/' || c == ':'
         || c == '.' || c == '@') && !OfficialImages.contains(name)) {
       return;
     }

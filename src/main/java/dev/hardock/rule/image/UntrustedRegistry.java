@@ -23,7 +23,7 @@ public final class UntrustedRegistry extends Rule {
   @Override
   public void check(ImageUse image) {
     List<String> trusted = new ArrayList<>();
-    for (String t : options().list("HD203", OPTION)) {
+    for (String t : optionList(OPTION)) {
       String s = t.strip();
       while (s.endsWith("/")) s = s.substring(0, s.length() - 1);   // no "/+$": it retries from every slash
       String n = normalize(s);

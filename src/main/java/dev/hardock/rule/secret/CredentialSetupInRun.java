@@ -7,9 +7,9 @@ import dev.hardock.model.Redirect;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Word;
-import dev.hardock.model.dockerfile.Flag;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.RunMount;
 import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
@@ -191,11 +191,8 @@ public final class CredentialSetupInRun extends Rule {
   }
 
   private static boolean hasSecretMount(Instruction instruction) {
-    for (Flag f : instruction.head().flags()) {
-      if (f.name().equals("mount") || f.name().equals("--mount")) {
-        for (String part : f.valueOrEmpty().split(",")) if (part.strip().equals("type=secret")) return true;
-      }
-    }
+    if (!(instruction instanceof Instruction.Run run)) return false;
+    for (RunMount m : run.mounts()) if (m.type().equals("secret")) return true;
     return false;
   }
 

@@ -52,7 +52,7 @@ final class ServiceMapper {
     Entry e;
     // with build:, image: names the image built here: nothing is pulled, so it is no image use
     if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull() && !m.containsKey("build")) {
-      b.image = new ImageUse(ImageRef.parse(s.value(), project.expand(s)), project.span(s), "image");
+      b.image = new ImageUse(ImageRef.parse(s.value(), project.expand(s)), project.span(s), ImageUse.Where.CONTAINER);
     }
     b.privileged = bool(m.get("privileged"));
     b.readOnlyRootfs = bool(m.get("read_only"));

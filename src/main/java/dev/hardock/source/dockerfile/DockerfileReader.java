@@ -2,6 +2,7 @@ package dev.hardock.source.dockerfile;
 
 import dev.hardock.model.Spelling;
 import dev.hardock.model.ImageRef;
+import dev.hardock.model.ImageUse;
 import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
@@ -10,6 +11,7 @@ import dev.hardock.model.Redirect;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
+import dev.hardock.model.Shells;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
@@ -17,10 +19,12 @@ import dev.hardock.model.Span;
 import dev.hardock.model.Text;
 import dev.hardock.model.dockerfile.CommandForm;
 import dev.hardock.model.dockerfile.Flag;
+import dev.hardock.model.dockerfile.FromReference;
 import dev.hardock.model.dockerfile.Heredoc;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.KeyValue;
+import dev.hardock.model.dockerfile.RunMount;
 import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.model.dockerfile.Variables;
 import java.util.ArrayList;
@@ -64,6 +68,8 @@ public final class DockerfileReader {
   private final ExpansionBudget expansions;
   /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
   private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
+  /** Each flag value as read, every character at its place in the file: for the fields of RUN --mount. */
+  private final Map<Flag, MappedText> flagValues = new IdentityHashMap<>();
   /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
   private final Set<ShellScript> unsureQuotes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -81,8 +87,8 @@ public final class DockerfileReader {
     } catch (RuntimeException | StackOverflowError e) {
       List<ParseProblem> p = new ArrayList<>(r.problems);
       p.add(new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName()));
-      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions)), p,
-          r.layout);
+      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions),
+          List.of()), p, r.layout);
     }
   }
 
@@ -308,8 +314,6 @@ public final class DockerfileReader {
     return out;
   }
 
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "yash", "posh");
-
   /**
    * A RUN's heredocs with the commands of those a shell runs: the heredoc that is the whole command
    * ({@code RUN <<EOF}; BuildKit runs the body as a file, so a {@code #!} line naming another interpreter wins),
@@ -346,24 +350,8 @@ public final class DockerfileReader {
 
   /** A body without {@code #!} runs under /bin/sh; with one, under the interpreter it names. */
   static boolean shebangIsShell(String body) {
-    if (!body.startsWith("#!")) return true;
-    int eol = body.indexOf('\n');
-    String[] words = body.substring(2, eol < 0 ? body.length() : eol).strip().split("[ \t]+");
-    if (words.length == 0 || words[0].isEmpty()) return true;
-    String program = basename(words[0]);
-    if (program.equals("env")) {
-      program = "";
-      for (int i = 1; i < words.length; i++) {
-        if (words[i].startsWith("-") || words[i].contains("=")) continue;
-        program = basename(words[i]);
-        break;
-      }
-    }
-    return SHELLS.contains(program);
-  }
-
-  private static String basename(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
+    String program = Shells.shebangProgram(body);
+    return program == null || program.isEmpty() || Shells.POSIX.contains(program);
   }
 
   // ---- instructions -------------------------------------------------------------------------------
@@ -413,7 +401,7 @@ public final class DockerfileReader {
         if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty()) return missing(head, "RUN");
         List<Heredoc> run = runHeredocs(heredocs, rest, c.script());
         Instruction.Run r = new Instruction.Run(new Instruction.Head(keyword, kwSpan, span, head.flags(),
-            head.args(), run), c);
+            head.args(), run), c, mounts(head.flags()));
         quoteProblems(r);
         return r;
       }
@@ -524,8 +512,6 @@ public final class DockerfileReader {
         head.keyword().equals("RUN") ? NestedShells.expand(ShellParser.parse(rest, lines), lines) : null);
   }
 
-  private static final Set<String> SHELL_PROGRAMS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
-
   /**
    * The commands of an exec-form RUN that starts a shell with a command string ({@code ["sh", "-c", "..."]}),
    * parsed with every character mapped to its place in the JSON string (an escape maps to its backslash);
@@ -534,7 +520,7 @@ public final class DockerfileReader {
   private ShellScript shellArgument(MappedText rest, List<JsonArray.Element> elements) {
     if (elements.size() < 3) return null;
     String program = elements.get(0).value();
-    if (!SHELL_PROGRAMS.contains(program.substring(program.lastIndexOf('/') + 1))) return null;
+    if (!Shells.isPosix(program)) return null;
     for (int i = 1; i + 1 < elements.size(); i++) {
       String v = elements.get(i).value();
       if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
@@ -730,8 +716,63 @@ public final class DockerfileReader {
       } else {
         MappedText v = w.sub(eq + 1, w.length());
         Span vs = v.length() == 0 ? whole : v.span(lines, 0, v.length());
-        flags.add(new Flag(w.text().substring(2, eq), new Text(v.text(), vs), whole));
+        Flag flag = new Flag(w.text().substring(2, eq), new Text(v.text(), vs), whole);
+        flags.add(flag);
+        flagValues.put(flag, v);
       }
+    }
+  }
+
+  /** The {@code --mount} flags of a RUN, read as BuildKit reads them (see {@link RunMount}). */
+  private List<RunMount> mounts(List<Flag> flags) {
+    List<RunMount> out = new ArrayList<>(0);
+    for (Flag f : flags) {
+      MappedText v = flagValues.get(f);
+      if (f.name().equals("mount") && v != null) out.add(new RunMount(f, mountFields(v)));
+    }
+    return out;
+  }
+
+  /**
+   * A mount value's fields as Go's encoding/csv splits one record: at commas, a field that starts with a double
+   * quote runs to the closing quote ({@code ""} is a quote) and may not hold the comma's meaning; anything else is
+   * taken as written. Keys are lower-cased, as BuildKit's parseMount does.
+   */
+  private List<RunMount.Field> mountFields(MappedText v) {
+    List<RunMount.Field> out = new ArrayList<>();
+    int n = v.length();
+    int i = 0;
+    while (true) {
+      MappedText.Builder b = new MappedText.Builder();
+      boolean quoted = i < n && v.charAt(i) == '"';
+      if (quoted) i++;
+      while (i < n) {
+        char c = v.charAt(i);
+        if (quoted && c == '"') {
+          if (i + 1 < n && v.charAt(i + 1) == '"') {
+            b.append('"', v.originalOffset(i));
+            i += 2;
+            continue;
+          }
+          quoted = false;
+          i++;
+          continue;
+        }
+        if (!quoted && c == ',') break;
+        b.append(c, v.originalOffset(i));
+        i++;
+      }
+      MappedText field = b.build(i < n ? v.originalOffset(i) : v.originalEnd(0, n));
+      int eq = field.text().indexOf('=');
+      if (eq < 0) {
+        out.add(new RunMount.Field(field.text().toLowerCase(Locale.ROOT), null));
+      } else {
+        MappedText value = field.sub(eq + 1, field.length());
+        Span at = value.length() == 0 ? field.span(lines, 0, field.length()) : value.span(lines, 0, value.length());
+        out.add(new RunMount.Field(field.text().substring(0, eq).toLowerCase(Locale.ROOT), new Text(value.text(), at)));
+      }
+      if (i >= n) return out;
+      i++;
     }
   }
 
@@ -814,7 +855,7 @@ public final class DockerfileReader {
         continue;
       }
       if (i instanceof Instruction.Shell sh) {
-        posix = escape != '`' && SHELLS.contains(basename(sh.shell().get(0).value()));
+        posix = escape != '`' && Shells.isPosix(sh.shell().get(0).value());
       }
       reportQuotes(i, posix && from != null);
       if (from == null) {
@@ -849,8 +890,71 @@ public final class DockerfileReader {
     if (from != null) stages.add(new Stage(stages.size(), from, List.copyOf(body), parent));
     List<Instruction> ordered = new ArrayList<>(all.size());
     for (Instruction i : all) ordered.add(i instanceof Instruction.From f ? froms.get(f) : i);
-    return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered),
-        new Variables(scopes, escape, expansions));
+    Variables variables = new Variables(scopes, escape, expansions);
+    return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered), variables,
+        references(ordered, stages, variables));
+  }
+
+  /** What each FROM, COPY --from and RUN --mount from= names, in file order (see {@link FromReference}). */
+  private static List<FromReference> references(List<Instruction> all, List<Stage> stages, Variables variables) {
+    Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+    Map<String, Stage> byName = new HashMap<>();
+    for (Stage s : stages) {
+      stageOf.put(s.from(), s);
+      for (Instruction i : s.instructions()) stageOf.put(i, s);
+      if (s.name() != null) byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
+    }
+    List<FromReference> out = new ArrayList<>();
+    for (Instruction i : all) {
+      Stage in = stageOf.get(i);
+      if (i instanceof Instruction.From f && f.ref() != null && in != null) {
+        ImageUse image = in.parent() != null || f.ref().isScratch() ? null
+            : new ImageUse(f.ref(), f.image().span(), ImageUse.Where.FROM);
+        out.add(new FromReference(f, in, false, ImageUse.Where.FROM, f.image(), f.ref().expanded(), in.parent(), image));
+      }
+      references(i, in, false, stages, byName, variables, out);
+      if (i instanceof Instruction.Onbuild o && o.trigger() != null) {
+        references(o.trigger(), in, true, stages, byName, variables, out);
+      }
+    }
+    return out;
+  }
+
+  private static void references(Instruction i, Stage in, boolean onbuild, List<Stage> stages,
+      Map<String, Stage> byName, Variables variables, List<FromReference> out) {
+    Flag from = i.flag("from");
+    if (i instanceof Instruction.Copy && from != null && from.value() != null) {
+      out.add(reference(i, in, onbuild, ImageUse.Where.COPY_FROM, from.value(), stages, byName, variables));
+    }
+    if (i instanceof Instruction.Run run) {
+      for (RunMount m : run.mounts()) {
+        for (RunMount.Field f : m.fields()) {
+          if (!f.key().equals("from") || f.value() == null) continue;
+          out.add(reference(i, in, onbuild, ImageUse.Where.RUN_MOUNT_FROM, f.value(), stages, byName, variables));
+        }
+      }
+    }
+  }
+
+  private static FromReference reference(Instruction i, Stage in, boolean onbuild, ImageUse.Where where, Text written,
+      List<Stage> stages, Map<String, Stage> byName, Variables variables) {
+    String raw = written.value();
+    String expanded = raw.isEmpty() ? raw : variables.expand(raw, i);
+    String name = expanded == null ? raw : expanded;
+    Stage stage = null;
+    boolean index = !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (index) {
+      int n = name.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(name);
+      if (n < stages.size()) stage = stages.get(n);
+    } else {
+      stage = byName.get(name.toLowerCase(Locale.ROOT));
+    }
+    ImageUse image = null;
+    if (stage == null && !index && !raw.isEmpty()) {
+      ImageRef ref = ImageRef.parse(raw, expanded);
+      if (!ref.isScratch()) image = new ImageUse(ref, written.span(), where);
+    }
+    return new FromReference(i, in, onbuild, where, written, expanded, stage, image);
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.source.yaml.YamlLayout;
+import dev.hardock.model.Shells;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -451,14 +452,12 @@ final class RunBlocks {
     }
   }
 
-  private static final Set<String> POSIX_SHELLS = Set.of("bash", "sh", "dash", "zsh", "ksh", "ash", "busybox");
-
   /** A step's (or a defaults.run mapping's) {@code shell:}: true for a POSIX shell, false for another program, null if none. */
   private static Boolean stepShell(MappingNode m) {
     Node v = value(m, "shell");
     if (!(v instanceof ScalarNode s) || s.getValue().isBlank()) return null;
     String first = s.getValue().strip().split("\\s+")[0];
-    return POSIX_SHELLS.contains(first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+    return Shells.POSIX_RUNNERS.contains(first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
   }
 
   /** A job's or workflow's {@code defaults.run.shell}, else a Windows job's pwsh; null when neither says. */

@@ -33,7 +33,7 @@ final class RunContainer {
       RunValue img = RunValue.of(args.image, 0, args.image.value().length(), vars);
       String raw = args.image.value();
       String expanded = img.isSymbolic() ? null : img.text();
-      b.image = new ImageUse(ImageRef.parse(raw, expanded), args.image.span(), name);
+      b.image = new ImageUse(ImageRef.parse(raw, expanded), args.image.span(), ImageUse.Where.CONTAINER);
     }
     return b.build();
   }

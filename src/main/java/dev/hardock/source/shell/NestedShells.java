@@ -8,6 +8,7 @@ import dev.hardock.model.ShellCommand;
 import dev.hardock.model.ShellCommand.Nesting;
 import dev.hardock.model.ShellProblem;
 import dev.hardock.model.ShellScript;
+import dev.hardock.model.Shells;
 import dev.hardock.model.Span;
 import dev.hardock.model.Word;
 import java.util.ArrayList;
@@ -27,9 +28,6 @@ import java.util.Set;
 public final class NestedShells {
   /** sh -c "bash -c '...'" is common; deeper nesting is rare and bounded so hostile input stays cheap. */
   private static final int MAX_DEPTH = 4;
-
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash",
-      "posh", "busybox");
 
   private NestedShells() { }
 
@@ -164,9 +162,9 @@ public final class NestedShells {
 
   private static ShellOptions shellOptions(List<Word> words, int i) {
     String name = EffectiveCommand.basename(words.get(i).value());
-    if (!SHELLS.contains(name)) return null;
-    if (name.equals("busybox")) {
-      if (i + 1 >= words.size() || !SHELLS.contains(words.get(i + 1).value())) return null;
+    if (!Shells.POSIX_RUNNERS.contains(name)) return null;
+    if (name.equals(Shells.BUSYBOX)) {
+      if (i + 1 >= words.size() || !Shells.POSIX_RUNNERS.contains(words.get(i + 1).value())) return null;
       i++;
     }
     char first = 0;

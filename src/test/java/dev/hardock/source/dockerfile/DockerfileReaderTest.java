@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hardock.model.ImageUse;
 import dev.hardock.model.ShellCommand;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.model.dockerfile.FromReference;
 import dev.hardock.model.dockerfile.Heredoc;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.RunMount;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,34 @@ class DockerfileReaderTest {
     assertEquals("sh", curl.pipeTo().nameValue());
     assertEquals(new Span(7, 9, 7, 11), curl.pipeTo().name().span());
     assertEquals(new Span(2, 1, 7, 11), run.span());
+  }
+
+  /** RUN --mount as BuildKit reads it: one CSV record (a quoted field keeps its commas), keys without case, a later field winning, bind by default. */
+  @Test
+  void runMountsAreReadAsBuildKitReadsThem() {
+    ImageBuild b = build("FROM a:1 AS build\nFROM b:2\n"
+        + "RUN --mount=Type=Cache,FROM=build,'\"target=/a,b\"' --mount=from=c:1,ro \\\n  --mount=type=secret,id=t true\n");
+    Instruction.Run run = (Instruction.Run) b.instructions().get(2);
+    assertEquals(3, run.mounts().size());
+    RunMount cache = run.mounts().get(0);
+    assertEquals("cache", cache.type());
+    assertEquals("build", cache.from().value());
+    assertEquals(new Span(3, 29, 3, 34), cache.from().span());
+    assertEquals("/a,b", cache.value("target", "dst", "destination").value());
+    assertEquals(new Span(3, 44, 3, 48), cache.value("target").span());
+    RunMount bind = run.mounts().get(1);
+    assertEquals("bind", bind.type());
+    assertEquals(new RunMount.Field("ro", null), bind.fields().get(1));
+    assertEquals("secret", run.mounts().get(2).type());
+    assertEquals(new Span(4, 16, 4, 22), run.mounts().get(2).value("type").span());
+    // what each --from and from= names: the stage, or the image
+    List<FromReference> refs = b.references();
+    assertEquals(List.of(ImageUse.Where.FROM, ImageUse.Where.FROM, ImageUse.Where.RUN_MOUNT_FROM,
+        ImageUse.Where.RUN_MOUNT_FROM), refs.stream().map(FromReference::where).toList());
+    assertEquals(b.stages().get(0), refs.get(2).stage());
+    assertNull(refs.get(2).image());
+    assertEquals("c:1", refs.get(3).image().ref().raw());
+    assertEquals(b.stages().get(1), refs.get(3).in());
   }
 
   @Test
