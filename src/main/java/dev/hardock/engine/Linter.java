@@ -270,6 +270,7 @@ public final class Linter {
     for (SourceLayout.Statement s : r.layout().statements()) {
       if (!ownedElsewhere.contains(s.file())) layout.statement(s.file(), s.span());
     }
+    for (String f : r.layout().partialFiles()) layout.partial(f);
     return layout;
   }
 

@@ -53,6 +53,8 @@ public final class Suppressions {
 
   private static final class Directive {
     final String file;
+    /** Whether a name that silenced nothing is reported (not in a file judged only in part). */
+    boolean reportUnused = true;
     final List<Name> names = new ArrayList<>();
     final boolean[] used;
     final String reason;
@@ -169,7 +171,9 @@ public final class Suppressions {
         from = lines.nextLine(lineNo);
         to = lines.lastLineOf(from);
       }
-      directives.add(new Directive(c.file(), names, reason, from, to));
+      Directive dir = new Directive(c.file(), names, reason, from, to);
+      dir.reportUnused = !layout.isPartial(c.file());
+      directives.add(dir);
     }
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>();
@@ -179,6 +183,7 @@ public final class Suppressions {
     if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind())) {
       Map<String, Findings> unused = new LinkedHashMap<>();
       for (Directive dir : directives) {
+        if (!dir.reportUnused) continue;
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
           if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind())) continue;

@@ -41,6 +41,7 @@ public final class SourceLayout {
 
   private final List<Comment> comments = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
+  private final java.util.Set<String> partial = new java.util.HashSet<>();
 
   public void comment(String file, Span span, String text, Reach reach) {
     comments.add(new Comment(file, span, text, reach));
@@ -50,10 +51,28 @@ public final class SourceLayout {
     statements.add(new Statement(file, span));
   }
 
+  /**
+   * Marks a file of which only a part is judged with the linted file (a compose file that {@code extends} reads
+   * one service of): its comments still apply to its findings, but one that matches none is not known to be
+   * unused.
+   */
+  public void partial(String file) {
+    partial.add(file);
+  }
+
+  public boolean isPartial(String file) {
+    return partial.contains(file);
+  }
+
+  public java.util.Set<String> partialFiles() {
+    return partial;
+  }
+
   /** Adds everything {@code other} recorded. */
   public void addAll(SourceLayout other) {
     comments.addAll(other.comments);
     statements.addAll(other.statements);
+    partial.addAll(other.partial);
   }
 
   public List<Comment> comments() {

@@ -56,6 +56,26 @@ class SuppressionsAcrossFilesTest {
   }
 
   @Test
+  void aFileExtendedForOneServiceReportsNoUnusedSuppressionsOfTheOthers() throws IOException {
+    write("base.yml", """
+        services:
+          used:
+            image: alpine:3.20
+          other:
+            # hardock-ignore HD101: judged where base.yml is linted as a project, not through one extended service
+            privileged: true
+        """);
+    write("compose.yaml", """
+        services:
+          web:
+            extends:
+              file: base.yml
+              service: used
+        """);
+    assertEquals(" / ", lint("compose.yaml", "HD101", "HD004"));
+  }
+
+  @Test
   void aCommentOfTheIncludingFileDoesNotReachAnIncludedFilesFindingOnTheSameLine() throws IOException {
     write("lib/db.yaml", """
         services:

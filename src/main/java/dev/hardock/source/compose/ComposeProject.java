@@ -57,6 +57,14 @@ final class ComposeProject {
   /** The comments and statements of every file read, each under its shown path (once per file). */
   final SourceLayout layout = new SourceLayout();
   private final Set<String> laidOut = new java.util.HashSet<>();
+  /** Files that {@code extends} reads and {@code include} does not: only some of their services join the project. */
+  private final Set<String> extendedOnly = new java.util.HashSet<>();
+  private final Set<String> included = new java.util.HashSet<>();
+
+  /** Marks in the layout the files of which only the extended services were read (see {@link SourceLayout#partial}). */
+  void markPartialFiles() {
+    for (String f : extendedOnly) if (!included.contains(f)) layout.partial(f);
+  }
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
@@ -273,6 +281,7 @@ final class ComposeProject {
    * include it; a cycle or more than {@link #MAX_EXTENDS} files deep is a problem at the include, not a loop.
    */
   private Map<String, Entry> includedServices(Path key, Map<String, Entry> own, Scalar at) {
+    included.add(display(key));
     Map<String, Entry> done = withIncludes.get(key);
     if (done != null) return done;
     List<YamlNode> roots = rootsByFile.getOrDefault(key, List.of());
@@ -500,6 +509,7 @@ final class ComposeProject {
       if (v == null) return svc;
       from = servicesOf(fs.file().folder().resolve(v), fs);
       if (from == null) return svc; // not read: HD005 says so, and what it would set is unknown
+      extendedOnly.add(display(fs.file().folder().resolve(v).toAbsolutePath().normalize()));
     }
     Entry be = from.get(baseName);
     if (be == null) {

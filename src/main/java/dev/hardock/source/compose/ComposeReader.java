@@ -109,6 +109,7 @@ public final class ComposeReader {
       buildArgs.clear();
       unknownKeys.clear();
     }
+    project.markPartialFiles();
     if (project.expansions.tellOnce()) project.problems.add(new ParseProblem(Span.START, project.expansions.notice()));
     List<SourceText> texts = new ArrayList<>();
     for (Scalar s : loaded.values()) texts.add(text(s));
