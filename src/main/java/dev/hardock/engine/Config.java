@@ -31,7 +31,13 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
    * The {@code exclude} items compiled once, when the configuration is read: globs over the path relative to the
    * configuration's folder (its real location: walked files carry their folders' real paths).
    */
-  public record Excludes(Path folder, List<Glob> globs) { }
+  public record Excludes(Path folder, List<Glob> globs) {
+    /** Equal for equal configurations (a compiled Glob has no text of its own; the patterns are in exclude). */
+    @Override
+    public String toString() {
+      return "Excludes[folder=" + folder + ", globs=" + globs.size() + "]";
+    }
+  }
 
   public static final String FILE_NAME = ".hardock.yaml";
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */

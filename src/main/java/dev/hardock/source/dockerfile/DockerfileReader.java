@@ -927,11 +927,9 @@ public final class DockerfileReader {
       out.add(reference(i, in, onbuild, ImageUse.Where.COPY_FROM, from.value(), stages, byName, variables));
     }
     if (i instanceof Instruction.Run run) {
+      // the last from= counts, as every field does in BuildKit
       for (RunMount m : run.mounts()) {
-        for (RunMount.Field f : m.fields()) {
-          if (!f.key().equals("from") || f.value() == null) continue;
-          out.add(reference(i, in, onbuild, ImageUse.Where.RUN_MOUNT_FROM, f.value(), stages, byName, variables));
-        }
+        if (m.from() != null) out.add(reference(i, in, onbuild, ImageUse.Where.RUN_MOUNT_FROM, m.from(), stages, byName, variables));
       }
     }
   }

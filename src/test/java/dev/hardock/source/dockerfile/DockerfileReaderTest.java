@@ -71,6 +71,19 @@ class DockerfileReaderTest {
     assertEquals(b.stages().get(1), refs.get(3).in());
   }
 
+  /** BuildKit keeps the last value of a repeated mount field: from=alpine,from=build mounts the stage. */
+  @Test
+  void aRepeatedMountFieldKeepsItsLastValue() {
+    ImageBuild b = build("FROM a:1 AS build\nFROM b:2\nRUN --mount=from=alpine,from=build,target=/x true\n");
+    List<FromReference> mounts = b.references().stream()
+        .filter(r -> r.where() == ImageUse.Where.RUN_MOUNT_FROM).toList();
+    assertEquals(1, mounts.size());
+    assertEquals("build", mounts.get(0).written().value());
+    assertEquals(new Span(3, 30, 3, 35), mounts.get(0).written().span());
+    assertEquals(b.stages().get(0), mounts.get(0).stage());
+    assertNull(mounts.get(0).image());
+  }
+
   @Test
   void crlfAndTabsCountAsOneColumn() {
     ImageBuild b = build("FROM a:1\r\nENV\tA=1 \\\r\n\tB=two\r\n");
