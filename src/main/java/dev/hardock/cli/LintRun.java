@@ -3,6 +3,7 @@ package dev.hardock.cli;
 import dev.hardock.engine.Baseline;
 import dev.hardock.engine.Config;
 import dev.hardock.engine.Discovery;
+import dev.hardock.engine.Failure;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
@@ -39,10 +40,11 @@ final class LintRun {
 
   /**
    * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
-   * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too).
+   * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too);
+   * {@code failures}: internal errors, by file (exit 2).
    */
   record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-      List<Notice> notices, List<Config> configs) { }
+      List<Notice> notices, List<Config> configs, List<Failure> failures) { }
 
   private LintRun() { }
 
@@ -53,6 +55,7 @@ final class LintRun {
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
     byte[] stdinBytes = null;
     if (q.stdinName() != null) {
       stdinBytes = q.stdin().readAllBytes();
@@ -109,6 +112,7 @@ final class LintRun {
           for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
         }
         notices.addAll(linter.notices());
+        failures.addAll(linter.failures());
         if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
       }
       next.sort((x, y) -> x.displayPath().compareTo(y.displayPath())); // a plain lambda: the JVM cache keeps it
@@ -141,6 +145,7 @@ final class LintRun {
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
     notices.sort((x, y) -> x.path().equals(y.path()) ? x.message().compareTo(y.message()) : x.path().compareTo(y.path()));
-    return new Outcome(results, missing, failed, written, List.copyOf(notices), used);
+    failures.sort((x, y) -> x.path().compareTo(y.path()));
+    return new Outcome(results, missing, failed, written, List.copyOf(notices), used, List.copyOf(failures));
   }
 }

@@ -69,7 +69,7 @@ final class DockerfileWalk {
           Span span = f.value().span();
           if (span.line() == span.endLine()) {
             int col = span.column() + offset + 5;
-            span = new Span(span.line(), col, span.line(), col + part.length() - 5);
+            span = span.resized(span.line(), col, span.line(), col + part.length() - 5);
           }
           imageFlag(rules, build, i, part.substring(5), span, allStages, "RUN --mount from");
         }

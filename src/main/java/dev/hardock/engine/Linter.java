@@ -36,6 +36,7 @@ public final class Linter {
   private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
   private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+  private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
   /**
    * Dockerfiles that compose files of the run build, by path, as targets (shown beside the compose file that
    * names them): Docker uses them whatever their name or folder ({@code dockerfile: ops/Buildfile}, a build
@@ -81,7 +82,7 @@ public final class Linter {
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
       for (Target t : targets) out.add(lint(t, null, batch));
-      return out;
+      return leftToOwners(targets, out);
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), r -> {
       Thread th = new Thread(null, r, "hardock-lint", 16L * 1024 * 1024);
@@ -96,10 +97,10 @@ public final class Linter {
         try {
           out.add(futures.get(i).get());
         } catch (Exception e) {
-          out.add(internalError(targets.get(i), e));
+          out.add(internalError(targets.get(i), e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null ? x.getCause() : e));
         }
       }
-      return out;
+      return leftToOwners(targets, out);
     } finally {
       pool.shutdownNow();
     }
@@ -123,11 +124,9 @@ public final class Linter {
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
+        lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
       }
-      List<Finding> found = new ArrayList<>(out.all());
-      Collections.sort(found);
-      Suppressions.Applied applied = Suppressions.apply(loaded.file(), found, settings);
+      Suppressions.Applied applied = suppress(loaded.file(), out.all());
       return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
           RepoPaths.uri(target.path()), applied.suppressed());
     } catch (OutOfMemoryError e) {
@@ -135,6 +134,85 @@ public final class Linter {
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(target, e);
     }
+  }
+
+  /**
+   * The inline suppressions of each file applied to the findings in it: those of the linted file, then those
+   * of each other file its lint read (a compose file's override, extends and include files), under that file's
+   * own comments. Only the linted file's directives are judged (HD003, HD004): another file is read here in
+   * part, and judged when it is linted itself.
+   */
+  private Suppressions.Applied suppress(SourceFile linted, List<Finding> all) {
+    Map<SourceFile, List<Finding>> byFile = new java.util.LinkedHashMap<>();
+    byFile.put(linted, new ArrayList<>());
+    for (Finding f : all) {
+      SourceFile in = f.span() == null || f.span().file() == null ? linted : f.span().file();
+      byFile.computeIfAbsent(in, k -> new ArrayList<>()).add(f);
+    }
+    List<Finding> kept = new ArrayList<>();
+    List<FileResult.Suppressed> suppressed = new ArrayList<>();
+    List<SourceFile> files = new ArrayList<>(byFile.keySet());
+    files.subList(1, files.size()).sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
+    for (SourceFile file : files) {
+      List<Finding> found = byFile.get(file);
+      Collections.sort(found);
+      Suppressions.Applied a = Suppressions.apply(file, found, settings);
+      if (file == linted) {
+        kept.addAll(a.kept());
+        suppressed.addAll(a.suppressed());
+        continue;
+      }
+      Set<Finding> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      given.addAll(found);
+      for (Finding f : a.kept()) if (given.contains(f)) kept.add(f);
+      for (FileResult.Suppressed x : a.suppressed()) if (given.contains(x.finding())) suppressed.add(x);
+    }
+    return new Suppressions.Applied(kept, suppressed);
+  }
+
+  /**
+   * A finding that a compose file's lint made in another file of the run (one it includes or extends) is left
+   * to that file's own lint only when that lint reports the identical finding (same rule, file, span and
+   * message), or silenced it there: the file may be linted as another kind ({@code ci.gitlab-ci.yml}, a
+   * {@code .md}), or judged alone without the including project's variables, and then reports other findings
+   * or none. Results stay in the order of the targets.
+   */
+  private static List<FileResult> leftToOwners(List<Target> targets, List<FileResult> results) {
+    Map<Path, FileResult> byPath = new java.util.HashMap<>();
+    for (int i = 0; i < targets.size(); i++) byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), results.get(i));
+    for (int i = 0; i < results.size(); i++) {
+      FileResult r = results.get(i);
+      Path self = targets.get(i).path().toAbsolutePath().normalize();
+      List<Finding> kept = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        Path in = pathOf(f, self);
+        FileResult owner = in.equals(self) ? null : byPath.get(in);
+        if (owner == null || !reports(owner, in, f)) kept.add(f);
+      }
+      if (kept.size() < r.findings().size()) {
+        results.set(i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));
+      }
+    }
+    return results;
+  }
+
+  /** Whether a file's result holds (reported or silenced) the finding {@code f}, made in that file by another lint. */
+  private static boolean reports(FileResult owner, Path file, Finding f) {
+    for (Finding g : owner.findings()) if (same(g, f, file)) return true;
+    for (FileResult.Suppressed s : owner.suppressed()) if (same(s.finding(), f, file)) return true;
+    return false;
+  }
+
+  /** Whether {@code g}, found by the lint of {@code file}, is the finding {@code f} in that file. */
+  private static boolean same(Finding g, Finding f, Path file) {
+    return g.rule().id().equals(f.rule().id()) && g.span().equals(f.span()) && g.message().equals(f.message())
+        && pathOf(g, file).equals(file);
+  }
+
+  /** The file a finding is in, made absolute; {@code linted} for a span of no file. */
+  private static Path pathOf(Finding f, Path linted) {
+    SourceFile in = f.span() == null ? null : f.span().file();
+    return in == null || in.path() == null ? linted : in.path().toAbsolutePath().normalize();
   }
 
   /**
@@ -150,7 +228,7 @@ public final class Linter {
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
+  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, FileAccess access,
       boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
@@ -173,7 +251,7 @@ public final class Linter {
         reportAs("HD002", r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
+      case COMPOSE -> lintCompose(file, out, hd001, rules, access, walked);
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
   }
@@ -181,33 +259,21 @@ public final class Linter {
   /**
    * A compose file is read with its overrides, extends and includes: the merged services are walked once
    * (so a limit set in one file and ports in another give no missing-limit finding), and a finding at a
-   * value another file set is reported in that file; each other file's text is scanned under its own name.
-   * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
-   * owns its findings: they are reported there alone, not a second time through this file.
+   * value another file set is reported in that file (its span names it); each other file's text is scanned
+   * too. A finding in another file that is linted in the same run is left to it when it reports the same
+   * ({@link #leftToOwners}).
    */
-  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
-      FileAccess access, boolean walked) {
+  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, FileAccess access,
+      boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
     if (walked) noteBuilt(file, r.containers(), access);
-    out.attribute(r.spanFiles());
     report(r.problems(), out, hd001, file);
     reportAs("HD005", r.notRead(), out);
     reportAs("HD006", r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
-    Set<String> ownedElsewhere = new HashSet<>();
-    Path self = file.path() == null ? null : file.path().toAbsolutePath().normalize();
-    for (Map.Entry<String, Path> e : r.referenced().entrySet()) {
-      if (batch.contains(e.getValue()) && !e.getValue().equals(self)) ownedElsewhere.add(e.getKey());
-    }
-    for (Map.Entry<String, List<SourceText>> e : r.otherTexts().entrySet()) {
-      if (ownedElsewhere.contains(e.getKey())) continue;
-      Findings other = new Findings(e.getKey(), SourceKind.COMPOSE, settings.severities());
-      ContainerWalk.walk(List.of(), e.getValue(), activeRules(file, other));
-      out.all().addAll(other.all());
-    }
-    out.all().removeIf(f -> ownedElsewhere.contains(f.file()));
+    for (List<SourceText> other : r.otherTexts().values()) ContainerWalk.walk(List.of(), other, activeRules(file, out));
     // a value behind an anchor that several services share is one finding, not one per service
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
@@ -234,21 +300,25 @@ public final class Linter {
 
   /**
    * An override file is read through its base, as Compose reads it. When the base is linted in the same run
-   * the override's findings come with the base's; alone, only the findings in the override are kept.
+   * the override's findings come with the base's; alone, only the findings in the override itself are kept
+   * (not those of the base, nor of the files either includes or extends).
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
     String shownBase = shownBeside(target.path(), target.displayPath(), base);
     FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
-    // the base shows the other files of its project relative to its own shown path: this file is one of them
-    String shownSelf = Path.of(target.displayPath()).normalize().toString();
+    Path self = target.path().toAbsolutePath().normalize();
+    Path basePath = base.toAbsolutePath().normalize();
     List<Finding> mine = new ArrayList<>();
+    String text = null;
     for (Finding f : all.findings()) {
-      if (f.file().equals(shownSelf)) {
+      // a finding of no file (Span.START: a limit of the whole project) stands in the base
+      if (pathOf(f, basePath).equals(self)) {
         mine.add(f.withFile(target.displayPath()));
+        text = f.span().file().text();
       }
     }
-    return new FileResult(target.displayPath(), target.kind(), mine);
+    return new FileResult(target.displayPath(), target.kind(), mine, text, RepoPaths.uri(target.path()), List.of());
   }
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
@@ -261,7 +331,8 @@ public final class Linter {
   private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001, SourceFile file) {
     for (ParseProblem p : problems) {
       if (p.skipped()) {
-        notices.add(new Notice(file.displayPath(), p.span().line() + ":" + p.span().column() + ": " + p.message()));
+        String in = p.span().file() == null ? file.displayPath() : p.span().file().displayPath();
+        notices.add(new Notice(in, p.span().line() + ":" + p.span().column() + ": " + p.message()));
       } else if (settings.isActive(hd001)) {
         out.report(hd001, p.span(), p.message());
       }
@@ -311,10 +382,20 @@ public final class Linter {
     return rules;
   }
 
+  /**
+   * A bug of hardock met while linting a file (an exception in a rule or the engine) is no finding of the file:
+   * it is recorded as a {@link Failure} (the command line names the file and exits 2) and the file's result
+   * is empty. The other files are linted all the same.
+   */
   private FileResult internalError(Target t, Throwable e) {
-    Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
-    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
-        "internal error while linting this file (" + e.getClass().getSimpleName() + "); please report it");
-    return new FileResult(t.displayPath(), t.kind(), out.all());
+    failures.add(new Failure(t.displayPath(), e));
+    return new FileResult(t.displayPath(), t.kind(), List.of());
+  }
+
+  /** The internal errors met so far (see {@link Failure}), in no particular order. */
+  public List<Failure> failures() {
+    synchronized (failures) {
+      return List.copyOf(failures);
+    }
   }
 }

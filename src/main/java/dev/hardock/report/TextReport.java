@@ -12,7 +12,9 @@ import dev.hardock.rule.RuleType;
 import dev.hardock.rule.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,11 +47,19 @@ public final class TextReport implements Report {
       suppressed += r.suppressed().size();
       if (r.findings().isEmpty()) continue;
       withFindings++;
-      String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
-      maskSecrets(r.text(), lines, r.findings());
+      // each finding is framed with the lines of the file it stands in (an include of a compose file has its own)
+      Map<String, List<Finding>> byText = new IdentityHashMap<>();
+      for (Finding f : r.findings()) byText.computeIfAbsent(r.textOf(f), k -> new ArrayList<>()).add(f);
+      Map<String, String[]> linesOf = new IdentityHashMap<>();
+      for (Map.Entry<String, List<Finding>> e : byText.entrySet()) {
+        String text = e.getKey();
+        String[] lines = text == null ? new String[0] : new LineIndex(text).texts(text);
+        maskSecrets(text, lines, e.getValue());
+        linesOf.put(text, lines);
+      }
       b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
       for (Finding f : r.findings()) {
-        finding(b, f, lines);
+        finding(b, f, linesOf.get(r.textOf(f)));
         b.append('\n');
         out.write(b.toString());
         b.setLength(0);

@@ -62,7 +62,7 @@ public final class CopyFromUnknown extends Rule {
   /** The span of [from, from + length) of a flag value, when the value is written on one line as it reads. */
   static Span valueSpan(Span whole, String value, int from, int length) {
     if (whole.line() != whole.endLine() || whole.endColumn() - whole.column() != value.length()) return whole;
-    return new Span(whole.line(), whole.column() + from, whole.line(), whole.column() + from + length);
+    return whole.resized(whole.line(), whole.column() + from, whole.line(), whole.column() + from + length);
   }
 
   private static String judge(String name, Stage current, ImageBuild build, String verb) {

@@ -38,16 +38,12 @@ public final class ComposeReader {
   /**
    * @param texts the scalar values of the linted file, for content scans
    * @param otherTexts the scalar values of the other files read (overrides, extends, include), by shown path
-   * @param spanFiles spans (by identity) that stand in another file than the linted one, with that file's
-   *     shown path: findings at those spans belong to that file
-   * @param referenced the files read for {@code include} and {@code extends: file}, by shown path: compose
-   *     files of their own, which own their findings when they are linted in the same run
    * @param unknownKeys keys of the file (and its override files) that the Compose Specification does not
    *     allow where they stand (HD006)
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
-      Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
-      Map<String, Path> referenced, List<ParseProblem> notRead, java.util.Set<String> environmentValues,
+      Map<String, List<SourceText>> otherTexts, List<ParseProblem> problems,
+      List<ParseProblem> notRead, java.util.Set<String> environmentValues,
       List<ParseProblem> unknownKeys) { }
 
   private ComposeReader() { }
@@ -62,7 +58,7 @@ public final class ComposeReader {
    * Dockerfiles) is read through {@code access}: one that is not read is a problem in {@link Result#notRead}.
    */
   public static Result read(SourceFile file, Options options, FileAccess access) {
-    YamlFile main = YamlFile.of(file.path(), file.displayPath(), file.text());
+    YamlFile main = YamlFile.of(file);
     Variables vars = new Variables();
     ComposeProject project = new ComposeProject(main, vars::get, access);
     vars.load(file.path(), options, project);
@@ -114,7 +110,7 @@ public final class ComposeReader {
       for (Scalar s : e.getValue()) t.add(text(s));
       other.put(e.getKey(), t);
     }
-    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced,
+    return new Result(containers, buildArgs, texts, other, project.problems,
         project.notRead, vars.usedFromEnvironment, unknownKeys);
   }
 
