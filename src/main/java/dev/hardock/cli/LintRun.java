@@ -33,6 +33,8 @@ import java.util.Set;
 final class LintRun {
   /** The environment, replaceable in tests (XDG_CONFIG_HOME, HOME). */
   static Map<String, String> env = System.getenv();
+  /** How the files under a project root are read, replaceable in tests (a reader that fails like a bug). */
+  static java.util.function.Function<Path, dev.hardock.io.FileAccess> fileAccess = dev.hardock.io.DiskAccess::new;
 
   record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
@@ -104,7 +106,7 @@ final class LintRun {
         Config c = configOf.get(group.get(0));
         LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
             : c.settings(q.enable(), q.disable());
-        Linter linter = new Linter(settings).withComposeOptions(q.compose());
+        Linter linter = new Linter(settings).withComposeOptions(q.compose()).withFileAccess(fileAccess);
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
         } else {
