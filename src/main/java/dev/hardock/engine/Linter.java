@@ -178,16 +178,20 @@ public final class Linter {
    * or none. Results stay in the order of the targets.
    */
   private static List<FileResult> leftToOwners(List<Target> targets, List<FileResult> results) {
-    Map<Path, FileResult> byPath = new java.util.HashMap<>();
-    for (int i = 0; i < targets.size(); i++) byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), results.get(i));
+    Map<Path, Integer> byPath = new java.util.HashMap<>();
+    for (int i = 0; i < targets.size(); i++) byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), i);
+    // what each file's own lint found in it (reported or silenced), built when first asked: hashed, not searched
+    Map<Integer, Set<List<Object>>> owned = new java.util.HashMap<>();
     for (int i = 0; i < results.size(); i++) {
       FileResult r = results.get(i);
       Path self = targets.get(i).path().toAbsolutePath().normalize();
       List<Finding> kept = new ArrayList<>();
       for (Finding f : r.findings()) {
         Path in = pathOf(f, self);
-        FileResult owner = in.equals(self) ? null : byPath.get(in);
-        if (owner == null || !reports(owner, in, f)) kept.add(f);
+        Integer owner = in.equals(self) ? null : byPath.get(in);
+        if (owner == null || !owned.computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k))).contains(key(f, in))) {
+          kept.add(f);
+        }
       }
       if (kept.size() < r.findings().size()) {
         results.set(i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));
@@ -196,17 +200,18 @@ public final class Linter {
     return results;
   }
 
-  /** Whether a file's result holds (reported or silenced) the finding {@code f}, made in that file by another lint. */
-  private static boolean reports(FileResult owner, Path file, Finding f) {
-    for (Finding g : owner.findings()) if (same(g, f, file)) return true;
-    for (FileResult.Suppressed s : owner.suppressed()) if (same(s.finding(), f, file)) return true;
-    return false;
+  /** The findings a file's lint made in that file itself, reported or silenced, as {@link #key}s. */
+  private static Set<List<Object>> ownFindings(Target t, FileResult r) {
+    Path self = t.path().toAbsolutePath().normalize();
+    Set<List<Object>> out = new HashSet<>();
+    for (Finding g : r.findings()) if (pathOf(g, self).equals(self)) out.add(key(g, self));
+    for (FileResult.Suppressed s : r.suppressed()) if (pathOf(s.finding(), self).equals(self)) out.add(key(s.finding(), self));
+    return out;
   }
 
-  /** Whether {@code g}, found by the lint of {@code file}, is the finding {@code f} in that file. */
-  private static boolean same(Finding g, Finding f, Path file) {
-    return g.rule().id().equals(f.rule().id()) && g.span().equals(f.span()) && g.message().equals(f.message())
-        && pathOf(g, file).equals(file);
+  /** What makes two lints' findings the same finding: rule, file, span (by position) and message. */
+  private static List<Object> key(Finding f, Path file) {
+    return List.of(f.rule().id(), file, f.span(), f.message());
   }
 
   /** The file a finding is in, made absolute; {@code linted} for a span of no file. */
