@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The view for people: findings grouped under their file, each with a code frame that underlines the exact
- * columns, the rule id and slug, a one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer
- * to --explain), then a summary. Tabs are expanded and control characters made visible so the underline
+ * The view for people: findings grouped under their file (a finding in a file the linted one includes or
+ * extends under that file), each with a code frame that underlines the exact columns, the rule id and slug, a
+ * one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer to --explain), then a summary. Tabs are expanded and control characters made visible so the underline
  * stays aligned and a file cannot send escape sequences to the terminal. {@code quiet} drops the summary.
  */
 public final class TextReport implements Report {
@@ -57,8 +57,13 @@ public final class TextReport implements Report {
         maskSecrets(text, lines, e.getValue());
         linesOf.put(text, lines);
       }
-      b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
+      // a heading per file: the linted file's findings come first, then those of each file it includes
+      String heading = null;
       for (Finding f : r.findings()) {
+        if (!f.file().equals(heading)) {
+          heading = f.file();
+          b.append(paint(Visible.pathAtLineStart(heading), "1;4")).append('\n');
+        }
         finding(b, f, linesOf.get(r.textOf(f)));
         b.append('\n');
         out.write(b.toString());

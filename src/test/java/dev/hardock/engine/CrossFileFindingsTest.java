@@ -99,7 +99,9 @@ class CrossFileFindingsTest {
     FileResult r = lint("compose.yaml");
     assertEquals(List.of("HD101 common/base.yml:5:5-5:21"), shown(r, "HD101"));
     String text = render("text", r);
-    // framed with base.yml's line 5, not compose.yaml's ("      service: base")
+    // framed with base.yml's line 5, not compose.yaml's ("      service: base"), under a heading of its own
+    assertTrue(text.startsWith("compose.yaml\n"), text);
+    assertTrue(text.contains("\ncommon/base.yml\n  error HD101 privileged: "), text);
     assertTrue(text.contains("   --> common/base.yml:5:5\n    |\n  5 |     privileged: true\n    |     ^^^^^^^^^^^^^^^^\n"), text);
   }
 
