@@ -97,7 +97,8 @@ public final class Linter {
         try {
           out.add(futures.get(i).get());
         } catch (Exception e) {
-          out.add(internalError(targets.get(i), e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null ? x.getCause() : e));
+          Throwable cause = e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null ? x.getCause() : e;
+          out.add(internalError(targets.get(i), cause));
         }
       }
       return leftToOwners(targets, out);
@@ -189,9 +190,9 @@ public final class Linter {
       for (Finding f : r.findings()) {
         Path in = pathOf(f, self);
         Integer owner = in.equals(self) ? null : byPath.get(in);
-        if (owner == null || !owned.computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k))).contains(key(f, in))) {
-          kept.add(f);
-        }
+        boolean reportedThere = owner != null
+            && owned.computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k))).contains(key(f, in));
+        if (!reportedThere) kept.add(f);
       }
       if (kept.size() < r.findings().size()) {
         results.set(i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));

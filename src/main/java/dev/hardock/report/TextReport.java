@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * The view for people: findings grouped under their file (a finding in a file the linted one includes or
  * extends under that file), each with a code frame that underlines the exact columns, the rule id and slug, a
- * one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer to --explain), then a summary. Tabs are expanded and control characters made visible so the underline
- * stays aligned and a file cannot send escape sequences to the terminal. {@code quiet} drops the summary.
+ * one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer to --explain), then a summary.
+ * Tabs are expanded and control characters made visible so the underline stays aligned and a file cannot send
+ * escape sequences to the terminal. {@code quiet} drops the summary.
  */
 public final class TextReport implements Report {
   private static final int TAB = 4;
