@@ -336,7 +336,10 @@ public final class Linter {
 
   private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001, SourceFile file) {
     for (ParseProblem p : problems) {
-      if (p.skipped()) {
+      if (p.bug() != null) {
+        // the reader failed, not the file: no HD001 on it, an internal error of the run
+        failures.add(new Failure(p.span().file() == null ? file.displayPath() : p.span().file().displayPath(), p.bug()));
+      } else if (p.skipped()) {
         String in = p.span().file() == null ? file.displayPath() : p.span().file().displayPath();
         notices.add(new Notice(in, p.span().line() + ":" + p.span().column() + ": " + p.message()));
       } else if (settings.isActive(hd001)) {

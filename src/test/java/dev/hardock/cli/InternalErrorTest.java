@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hardock.io.DiskAccess;
-import dev.hardock.io.FileAccess;
+import dev.hardock.io.FailingAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class InternalErrorTest {
     Files.writeString(dir.resolve("Dockerfile"), "FROM ubuntu:latest\n");
     Files.writeString(dir.resolve("broken/Dockerfile"), "FROM ubuntu:22.04\n");
     var saved = LintRun.fileAccess;
-    LintRun.fileAccess = root -> new Failing(new DiskAccess(root));
+    LintRun.fileAccess = FailingAccess::new;
     try {
       MainTest.Run r = MainTest.run("--format", "gnu", "--no-color", "-j", "1", dir.toString());
       assertEquals(2, r.code(), r.err());
@@ -38,37 +37,6 @@ class InternalErrorTest {
       assertTrue(r.out().contains(dir.resolve("Dockerfile") + ":1:6: warning: "), r.out());
     } finally {
       LintRun.fileAccess = saved;
-    }
-  }
-
-  /** The disk, except that reading a file in a folder named {@code broken} fails as a bug would. */
-  private record Failing(FileAccess disk) implements FileAccess {
-    @Override
-    public Path root() {
-      return disk.root();
-    }
-
-    @Override
-    public Read read(Path file, long maxBytes) {
-      if (file.getParent() != null && file.getParent().getFileName().toString().equals("broken")) {
-        throw new IllegalStateException("a bug");
-      }
-      return disk.read(file, maxBytes);
-    }
-
-    @Override
-    public Read head(Path file, int maxBytes) {
-      return disk.head(file, maxBytes);
-    }
-
-    @Override
-    public Refusal check(Path file) {
-      return disk.check(file);
-    }
-
-    @Override
-    public boolean exists(Path file) {
-      return disk.exists(file);
     }
   }
 }

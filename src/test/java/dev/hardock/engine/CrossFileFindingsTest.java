@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hardock.io.DiskAccess;
-import dev.hardock.io.FileAccess;
+import dev.hardock.io.FailingAccess;
 import dev.hardock.model.SourceKind;
 import dev.hardock.report.Formats;
 import dev.hardock.report.Summary;
@@ -286,36 +285,7 @@ class CrossFileFindingsTest {
   void anInternalErrorNamesTheFileAndIsNoParseErrorOfIt() throws IOException {
     write("Dockerfile", "FROM ubuntu:latest\n");
     write("broken/Dockerfile", "FROM ubuntu:latest\n");
-    Path broken = dir.resolve("broken/Dockerfile").toRealPath();
-    Linter linter = new Linter(LintSettings.DEFAULT).withFileAccess(root -> new FileAccess() {
-      final FileAccess disk = new DiskAccess(root);
-
-      @Override
-      public Path root() {
-        return disk.root();
-      }
-
-      @Override
-      public Read read(Path file, long maxBytes) {
-        if (file.toAbsolutePath().normalize().equals(broken)) throw new IllegalStateException("a bug");
-        return disk.read(file, maxBytes);
-      }
-
-      @Override
-      public Read head(Path file, int maxBytes) {
-        return disk.head(file, maxBytes);
-      }
-
-      @Override
-      public Refusal check(Path file) {
-        return disk.check(file);
-      }
-
-      @Override
-      public boolean exists(Path file) {
-        return disk.exists(file);
-      }
-    });
+    Linter linter = new Linter(LintSettings.DEFAULT).withFileAccess(FailingAccess::new);
     Path root = dir.toRealPath();
     List<Target> targets = List.of(
         new Target(root.resolve("broken/Dockerfile"), "broken/Dockerfile", SourceKind.DOCKERFILE, root, false),
@@ -329,6 +299,28 @@ class CrossFileFindingsTest {
     assertEquals("broken/Dockerfile: internal error while linting this file (java.lang.IllegalStateException): please report it",
         f.line());
     assertNotEquals(null, f.error());
+  }
+
+  /** A reader that fails on one service (reading the Dockerfile it builds throws) reads the others on. */
+  @Test
+  void aReaderFailureIsAnInternalErrorAndTheOtherServicesAreLinted() throws IOException {
+    write("broken/Dockerfile", "FROM ubuntu:22.04\n");
+    write("compose.yaml", """
+        services:
+          app:
+            build: ./broken
+          web:
+            image: nginx:1.27
+            privileged: true
+        """);
+    Linter linter = new Linter(LintSettings.DEFAULT).withFileAccess(FailingAccess::new);
+    Path root = dir.toRealPath();
+    FileResult r = linter.lint(List.of(new Target(root.resolve("compose.yaml"), "compose.yaml", SourceKind.COMPOSE, root,
+        false)), 1).get(0);
+    assertEquals(List.of("HD101 compose.yaml:6:5-6:21"), shown(r, "HD001", "HD101"));
+    assertEquals(1, linter.failures().size());
+    assertEquals("compose.yaml: internal error while linting this file (java.lang.IllegalStateException): please report it",
+        linter.failures().get(0).line());
   }
 
   /** The text of a finding's own file frames it, also through {@link FileResult#textOf}. */

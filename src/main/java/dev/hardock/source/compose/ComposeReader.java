@@ -89,8 +89,8 @@ public final class ComposeReader {
             containers.add(mapper.map(s.getKey(), s.getValue().key(), svc));
           } catch (RuntimeException e) {
             if (e instanceof YamlNode.Budget.Exhausted) throw e;
-            project.problems.add(new ParseProblem(project.span(s.getValue().key()),
-                "cannot read service " + s.getKey() + " (" + e.getClass().getSimpleName() + ")"));
+            // a bug of the reader, not of the file: an internal error of the run, the other services read on
+            project.problems.add(ParseProblem.bug(project.span(s.getValue().key()), "cannot read service " + s.getKey(), e));
           }
         }
         buildArgs.addAll(mapper.buildArgs);
