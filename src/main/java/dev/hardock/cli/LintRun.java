@@ -3,6 +3,7 @@ package dev.hardock.cli;
 import dev.hardock.engine.Baseline;
 import dev.hardock.engine.Config;
 import dev.hardock.engine.Discovery;
+import dev.hardock.engine.Failure;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
@@ -32,6 +33,8 @@ import java.util.Set;
 final class LintRun {
   /** The environment, replaceable in tests (XDG_CONFIG_HOME, HOME). */
   static Map<String, String> env = System.getenv();
+  /** How the files under a project root are read, replaceable in tests (a reader that fails like a bug). */
+  static java.util.function.Function<Path, dev.hardock.io.FileAccess> fileAccess = dev.hardock.io.DiskAccess::new;
 
   record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
@@ -39,10 +42,11 @@ final class LintRun {
 
   /**
    * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
-   * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too).
+   * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too);
+   * {@code failures}: internal errors, by file (exit 2).
    */
   record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-      List<Notice> notices, List<Config> configs) { }
+      List<Notice> notices, List<Config> configs, List<Failure> failures) { }
 
   private LintRun() { }
 
@@ -53,6 +57,7 @@ final class LintRun {
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
     byte[] stdinBytes = null;
     if (q.stdinName() != null) {
       stdinBytes = q.stdin().readAllBytes();
@@ -101,7 +106,7 @@ final class LintRun {
         Config c = configOf.get(group.get(0));
         LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
             : c.settings(q.enable(), q.disable());
-        Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles());
+        Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles()).withFileAccess(fileAccess);
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
         } else {
@@ -109,6 +114,7 @@ final class LintRun {
           for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
         }
         notices.addAll(linter.notices());
+        failures.addAll(linter.failures());
         if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
       }
       next.sort((x, y) -> x.displayPath().compareTo(y.displayPath())); // a plain lambda: the JVM cache keeps it
@@ -141,6 +147,7 @@ final class LintRun {
       for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
     }
     notices.sort((x, y) -> x.path().equals(y.path()) ? x.message().compareTo(y.message()) : x.path().compareTo(y.path()));
-    return new Outcome(results, missing, failed, written, List.copyOf(notices), used);
+    failures.sort((x, y) -> x.path().compareTo(y.path()));
+    return new Outcome(results, missing, failed, written, List.copyOf(notices), used, List.copyOf(failures));
   }
 }

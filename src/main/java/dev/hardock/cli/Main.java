@@ -259,6 +259,10 @@ public final class Main {
       return ExitCode.ERROR;
     }
     for (Discovery.Missing m : outcome.missing()) stderr.println("hardock: " + m.path() + ": " + m.reason());
+    for (dev.hardock.engine.Failure f : outcome.failures()) {
+      stderr.println("hardock: " + f.line());
+      if (cl.hasOption("debug")) f.error().printStackTrace(stderr);
+    }
     for (dev.hardock.engine.Notice n : outcome.notices()) {
       stderr.println("hardock: notice: " + n.path() + ": " + n.message()); // stderr escapes (Visible.stream)
     }
@@ -266,7 +270,7 @@ public final class Main {
     if (!outcome.missing().isEmpty() && outcome.results().isEmpty()) return ExitCode.ERROR;
     if (outcome.baselineWritten() >= 0) {
       stderr.println("hardock: recorded " + outcome.baselineWritten() + " findings in " + cl.getOptionValue("baseline"));
-      return outcome.missing().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
+      return outcome.missing().isEmpty() && outcome.failures().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
     }
     List<FileResult> results = outcome.results();
     List<ConfigUsed> configs = outcome.configs().stream().map(ConfigUsed::of).toList();
@@ -289,7 +293,7 @@ public final class Main {
       report.write(results, summary, w);
       w.flush();
     }
-    if (!outcome.missing().isEmpty()) return ExitCode.ERROR;
+    if (!outcome.missing().isEmpty() || !outcome.failures().isEmpty()) return ExitCode.ERROR;
     return outcome.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }
 

@@ -87,7 +87,7 @@ public final class Baseline {
     Set<Entry> entries = new TreeSet<>();
     for (FileResult r : results) {
       Map<Finding, String> fps = Fingerprints.of(r);
-      for (Finding f : r.findings()) entries.add(new Entry(f.rule().id(), r.uri(), fps.get(f)));
+      for (Finding f : r.findings()) entries.add(new Entry(f.rule().id(), r.uriOf(f), fps.get(f)));
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);

@@ -22,8 +22,24 @@ import java.util.Map;
 public final class Fingerprints {
   private Fingerprints() { }
 
-  /** A rule on a line text: the text is one instance per distinct line, so hashing and equality are cheap. */
-  private record Key(String rule, String line) { }
+  /**
+   * A rule on a line text of a file: the text is one instance per distinct line, so hashing and equality are
+   * cheap. A result may hold findings of several files (a compose file's include and extends files): each is
+   * fingerprinted with its own file's path and line text.
+   */
+  private record Key(String rule, String uri, String line) { }
+
+  /** The lines of one file's text, normalised once each. */
+  private static final class Lines {
+    final String text;
+    final LineIndex index;
+    final Map<Integer, String> normalised = new HashMap<>();
+
+    Lines(String text) {
+      this.text = text;
+      this.index = text == null ? null : new LineIndex(text);
+    }
+  }
 
   /**
    * Fingerprints of all findings of a file, reported and suppressed, by identity. Linear in the file and the
@@ -34,18 +50,20 @@ public final class Fingerprints {
     List<Finding> all = new ArrayList<>(r.findings());
     for (FileResult.Suppressed s : r.suppressed()) all.add(s.finding());
     all.sort(null);
-    LineIndex lines = r.text() == null ? null : new LineIndex(r.text());
-    Map<Integer, String> texts = new HashMap<>();
+    Map<String, Lines> files = new HashMap<>();
     Map<String, String> canonical = new HashMap<>();
     Map<Key, Integer> seen = new HashMap<>();
     Map<Key, MessageDigest> prefixes = new HashMap<>();
     Map<Finding, String> out = new IdentityHashMap<>();
     for (Finding f : all) {
-      String line = lines == null ? ""
-          : texts.computeIfAbsent(f.span().line(), n -> canonical.computeIfAbsent(normalisedLine(r.text(), lines, n), t -> t));
-      Key key = new Key(f.rule().id(), line);
+      String uri = r.uriOf(f);
+      Lines lines = files.computeIfAbsent(uri, u -> new Lines(r.textOf(f)));
+      String line = lines.index == null ? ""
+          : lines.normalised.computeIfAbsent(f.span().line(),
+              n -> canonical.computeIfAbsent(normalisedLine(lines.text, lines.index, n), t -> t));
+      Key key = new Key(f.rule().id(), uri, line);
       int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-      MessageDigest prefix = prefixes.computeIfAbsent(key, k -> digest(k.rule() + "\u0000" + r.uri() + "\u0000" + k.line()));
+      MessageDigest prefix = prefixes.computeIfAbsent(key, k -> digest(k.rule() + "\u0000" + k.uri() + "\u0000" + k.line()));
       out.put(f, hash(prefix, "\u0000" + occurrence));
     }
     return out;

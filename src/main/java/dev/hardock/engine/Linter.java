@@ -41,6 +41,7 @@ public final class Linter {
   private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
   private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+  private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
   /**
    * Dockerfiles that compose files of the run build, by path, as targets (shown beside the compose file that
    * names them): Docker uses them whatever their name or folder ({@code dockerfile: ops/Buildfile}, a build
@@ -103,7 +104,7 @@ public final class Linter {
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
       for (Target t : targets) out.add(lint(t, null, batch));
-      return out;
+      return leftToOwners(targets, out);
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), r -> {
       Thread th = new Thread(null, r, "hardock-lint", 16L * 1024 * 1024);
@@ -118,10 +119,11 @@ public final class Linter {
         try {
           out.add(futures.get(i).get());
         } catch (Exception e) {
-          out.add(internalError(targets.get(i), e));
+          Throwable cause = e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null ? x.getCause() : e;
+          out.add(internalError(targets.get(i), cause));
         }
       }
-      return out;
+      return leftToOwners(targets, out);
     } finally {
       pool.shutdownNow();
     }
@@ -146,7 +148,7 @@ public final class Linter {
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        layout = lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
+        layout = lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -158,6 +160,56 @@ public final class Linter {
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(target, e);
     }
+  }
+
+  /**
+   * A finding that a compose file's lint made in another file of the run (one it includes or extends) is left
+   * to that file's own lint only when that lint reports the identical finding (same rule, file, span and
+   * message), or silenced it there: the file may be linted as another kind ({@code ci.gitlab-ci.yml}, a
+   * {@code .md}), or judged alone without the including project's variables, and then reports other findings
+   * or none. Results stay in the order of the targets.
+   */
+  private static List<FileResult> leftToOwners(List<Target> targets, List<FileResult> results) {
+    Map<Path, Integer> byPath = new java.util.HashMap<>();
+    for (int i = 0; i < targets.size(); i++) byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), i);
+    // what each file's own lint found in it (reported or silenced), built when first asked: hashed, not searched
+    Map<Integer, Set<List<Object>>> owned = new java.util.HashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      FileResult r = results.get(i);
+      Path self = targets.get(i).path().toAbsolutePath().normalize();
+      List<Finding> kept = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        Path in = pathOf(f, self);
+        Integer owner = in.equals(self) ? null : byPath.get(in);
+        boolean reportedThere = owner != null
+            && owned.computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k))).contains(key(f, in));
+        if (!reportedThere) kept.add(f);
+      }
+      if (kept.size() < r.findings().size()) {
+        results.set(i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));
+      }
+    }
+    return results;
+  }
+
+  /** The findings a file's lint made in that file itself, reported or silenced, as {@link #key}s. */
+  private static Set<List<Object>> ownFindings(Target t, FileResult r) {
+    Path self = t.path().toAbsolutePath().normalize();
+    Set<List<Object>> out = new HashSet<>();
+    for (Finding g : r.findings()) if (pathOf(g, self).equals(self)) out.add(key(g, self));
+    for (FileResult.Suppressed s : r.suppressed()) if (pathOf(s.finding(), self).equals(self)) out.add(key(s.finding(), self));
+    return out;
+  }
+
+  /** What makes two lints' findings the same finding: rule, file, span (by position) and message. */
+  private static List<Object> key(Finding f, Path file) {
+    return List.of(f.rule().id(), file, f.span(), f.message());
+  }
+
+  /** The file a finding is in, made absolute; {@code linted} for a span of no file. */
+  private static Path pathOf(Finding f, Path linted) {
+    SourceFile in = f.span() == null ? null : f.span().file();
+    return in == null || in.path() == null ? linted : in.path().toAbsolutePath().normalize();
   }
 
   /**
@@ -174,7 +226,7 @@ public final class Linter {
   }
 
   /** Reads the file, runs the rules over its model, and returns the comments and statements its reader met. */
-  private SourceLayout lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
+  private SourceLayout lintSource(SourceFile file, Findings out, RuleMeta hd001, FileAccess access,
       boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
@@ -201,7 +253,7 @@ public final class Linter {
         return r.layout();
       }
       case COMPOSE -> {
-        return lintCompose(file, out, hd001, rules, batch, access, walked);
+        return lintCompose(file, out, hd001, rules, access, walked);
       }
       default -> {
         out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
@@ -231,47 +283,28 @@ public final class Linter {
   /**
    * A compose file is read with its overrides, extends and includes: the merged services are walked once
    * (so a limit set in one file and ports in another give no missing-limit finding), and a finding at a
-   * value another file set is reported in that file; each other file's text is scanned under its own name.
-   * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
-   * owns its findings: they are reported there alone, not a second time through this file.
+   * value another file set is reported in that file (its span names it); each other file's text is scanned
+   * too. A finding in another file that is linted in the same run is left to it when it reports the same
+   * ({@link #leftToOwners}).
    */
-  private SourceLayout lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
-      FileAccess access, boolean walked) {
+  private SourceLayout lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, FileAccess access,
+      boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
     if (walked) noteBuilt(file, r.containers(), access);
-    out.attribute(r.spanFiles());
     report(r.problems(), out, hd001, file);
     reportAs(ReferenceNotRead.class, r.notRead(), out);
     reportAs(UnknownComposeKey.class, r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
-    Set<String> ownedElsewhere = new HashSet<>();
-    Path self = file.path() == null ? null : file.path().toAbsolutePath().normalize();
-    for (Map.Entry<String, Path> e : r.referenced().entrySet()) {
-      if (batch.contains(e.getValue()) && !e.getValue().equals(self)) ownedElsewhere.add(e.getKey());
-    }
-    for (Map.Entry<String, List<SourceText>> e : r.otherTexts().entrySet()) {
-      if (ownedElsewhere.contains(e.getKey())) continue;
-      Findings other = new Findings(e.getKey(), SourceKind.COMPOSE, settings.severities());
-      ContainerWalk.walk(List.of(), e.getValue(), activeRules(file, other));
-      out.all().addAll(other.all());
-    }
-    out.all().removeIf(f -> ownedElsewhere.contains(f.file()));
+    for (List<SourceText> other : r.otherTexts().values()) ContainerWalk.walk(List.of(), other, activeRules(file, out));
     // a value behind an anchor that several services share is one finding, not one per service
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
     maskEnvironment(out.all(), r.environmentValues());
-    // the comments of a file linted on its own apply there, to its own findings
-    SourceLayout layout = new SourceLayout();
-    for (SourceLayout.Comment c : r.layout().comments()) {
-      if (!ownedElsewhere.contains(c.file())) layout.comment(c.file(), c.span(), c.text(), c.reach());
-    }
-    for (SourceLayout.Statement s : r.layout().statements()) {
-      if (!ownedElsewhere.contains(s.file())) layout.statement(s.file(), s.span());
-    }
-    for (String f : r.layout().partialFiles()) layout.partial(f);
-    return layout;
+    // the comments of every file read apply to the findings in that file (Finding.file); a finding another lint
+    // of the run reports identically is left to it afterwards (leftToOwners), with its suppression
+    return r.layout();
   }
 
   /**
@@ -294,21 +327,25 @@ public final class Linter {
 
   /**
    * An override file is read through its base, as Compose reads it. When the base is linted in the same run
-   * the override's findings come with the base's; alone, only the findings in the override are kept.
+   * the override's findings come with the base's; alone, only the findings in the override itself are kept
+   * (not those of the base, nor of the files either includes or extends).
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
     if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
     String shownBase = shownBeside(target.path(), target.displayPath(), base);
     FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
-    // the base shows the other files of its project relative to its own shown path: this file is one of them
-    String shownSelf = Path.of(target.displayPath()).normalize().toString();
+    Path self = target.path().toAbsolutePath().normalize();
+    Path basePath = base.toAbsolutePath().normalize();
     List<Finding> mine = new ArrayList<>();
+    String text = null;
     for (Finding f : all.findings()) {
-      if (f.file().equals(shownSelf)) {
+      // a finding of no file (Span.START: a limit of the whole project) stands in the base
+      if (pathOf(f, basePath).equals(self)) {
         mine.add(f.withFile(target.displayPath()));
+        text = f.span().file().text();
       }
     }
-    return new FileResult(target.displayPath(), target.kind(), mine);
+    return new FileResult(target.displayPath(), target.kind(), mine, text, RepoPaths.uri(target.path()), List.of());
   }
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
@@ -320,8 +357,12 @@ public final class Linter {
 
   private void report(List<ParseProblem> problems, Findings out, RuleMeta hd001, SourceFile file) {
     for (ParseProblem p : problems) {
-      if (p.skipped()) {
-        notices.add(new Notice(file.displayPath(), p.span().line() + ":" + p.span().column() + ": " + p.message()));
+      if (p.bug() != null) {
+        // the reader failed, not the file: no HD001 on it, an internal error of the run
+        failures.add(new Failure(p.span().file() == null ? file.displayPath() : p.span().file().displayPath(), p.bug()));
+      } else if (p.skipped()) {
+        String in = p.span().file() == null ? file.displayPath() : p.span().file().displayPath();
+        notices.add(new Notice(in, p.span().line() + ":" + p.span().column() + ": " + p.message()));
       } else if (settings.isActive(hd001)) {
         out.report(hd001, p.span(), p.message());
       }
@@ -371,10 +412,20 @@ public final class Linter {
     return rules;
   }
 
+  /**
+   * A bug of hardock met while linting a file (an exception in a rule or the engine) is no finding of the file:
+   * it is recorded as a {@link Failure} (the command line names the file and exits 2) and the file's result
+   * is empty. The other files are linted all the same.
+   */
   private FileResult internalError(Target t, Throwable e) {
-    Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
-    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
-        "internal error while linting this file (" + e.getClass().getSimpleName() + "); please report it");
-    return new FileResult(t.displayPath(), t.kind(), out.all());
+    failures.add(new Failure(t.displayPath(), e));
+    return new FileResult(t.displayPath(), t.kind(), List.of());
+  }
+
+  /** The internal errors met so far (see {@link Failure}), in no particular order. */
+  public List<Failure> failures() {
+    synchronized (failures) {
+      return List.copyOf(failures);
+    }
   }
 }

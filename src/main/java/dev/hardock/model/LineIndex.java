@@ -2,9 +2,14 @@ package dev.hardock.model;
 
 import java.util.Arrays;
 
-/** Maps character offsets of a text to {@link Span} positions. Line ends: LF, CRLF and lone CR. */
+/**
+ * Maps character offsets of a text to {@link Span} positions. Line ends: LF, CRLF and lone CR. The index of a
+ * {@link SourceFile} stamps every span it makes with that file (one made for a text alone names none).
+ */
 public final class LineIndex {
   private final int[] lineStarts;
+  /** The file whose text this indexes, named by every span made here; null for a text of no file. */
+  private final SourceFile file;
   private final int length;
   /** Lines (0-based) that end in CRLF: an offset at their '\n' is the start of the next line, as after an LF. */
   private final java.util.BitSet crlf = new java.util.BitSet();
@@ -12,6 +17,12 @@ public final class LineIndex {
   private int hint; // the line found last time: a guess, checked before use (see line())
 
   public LineIndex(CharSequence text) {
+    this(text, null);
+  }
+
+  /** The index of a file's text: its spans name {@code file}. */
+  LineIndex(CharSequence text, SourceFile file) {
+    this.file = file;
     int n = text.length();
     int[] starts = new int[16];
     int count = 1;
@@ -36,6 +47,11 @@ public final class LineIndex {
     }
     this.lineStarts = Arrays.copyOf(starts, count);
     this.length = text.length();
+  }
+
+  /** The file whose text this indexes, or null. */
+  public SourceFile file() {
+    return file;
   }
 
   public int lineCount() {
@@ -88,7 +104,7 @@ public final class LineIndex {
     int e = Math.max(s, inLine(end));
     int l1 = line(s);
     int l2 = line(e);
-    return new Span(l1, s - lineStarts[l1 - 1] + 1, l2, e - lineStarts[l2 - 1] + 1);
+    return new Span(l1, s - lineStarts[l1 - 1] + 1, l2, e - lineStarts[l2 - 1] + 1, file);
   }
 
   /** The text of every line of {@code text} (which this index was built from), without line ends. */

@@ -27,7 +27,7 @@ public final class GithubReport implements Report {
           case WARNING -> "warning";
           case INFO, STYLE -> "notice";
         };
-        b.append("::").append(command).append(" file=").append(property(Visible.characters(r.uri())))
+        b.append("::").append(command).append(" file=").append(property(Visible.characters(r.uriOf(f))))
             .append(",line=").append(f.span().line()).append(",col=").append(f.span().column())
             .append(",endLine=").append(f.span().endLine()).append(",endColumn=").append(f.span().endColumn())
             .append(",title=").append(property(f.rule().id() + " " + f.rule().slug()))

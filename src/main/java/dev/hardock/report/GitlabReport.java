@@ -36,7 +36,7 @@ public final class GitlabReport implements Report {
             case STYLE -> "info";
           });
           g.writeObjectFieldStart("location");
-          g.writeStringField("path", r.uri());
+          g.writeStringField("path", r.uriOf(f));
           g.writeObjectFieldStart("lines");
           g.writeNumberField("begin", f.span().line());
           g.writeNumberField("end", f.span().endLine());

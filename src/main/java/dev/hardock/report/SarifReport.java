@@ -82,7 +82,7 @@ public final class SarifReport implements Report {
         for (Finding f : r.findings()) all.add(new FileResult.Suppressed(f, null, null));
         all.addAll(r.suppressed());
         all.sort((a, b) -> a.finding().compareTo(b.finding()));
-        for (FileResult.Suppressed s : all) result(g, s, r.uri(), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
+        for (FileResult.Suppressed s : all) result(g, s, r.uriOf(s.finding()), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
       }
       g.writeEndArray();
       if (!summary.notices().isEmpty()) {

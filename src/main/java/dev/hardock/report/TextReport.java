@@ -12,14 +12,17 @@ import dev.hardock.rule.RuleType;
 import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The view for people: findings grouped under their file, each with a code frame that underlines the exact
- * columns, the rule id and slug, a one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer
- * to --explain), then a summary. Tabs are expanded and control characters made visible so the underline
- * stays aligned and a file cannot send escape sequences to the terminal. {@code quiet} drops the summary.
+ * The view for people: findings grouped under their file (a finding in a file the linted one includes or
+ * extends under that file), each with a code frame that underlines the exact columns, the rule id and slug, a
+ * one-line fix hint (the {@code fix:} line of the rule's doc, else a pointer to --explain), then a summary.
+ * Tabs are expanded and control characters made visible so the underline stays aligned and a file cannot send
+ * escape sequences to the terminal. {@code quiet} drops the summary.
  */
 public final class TextReport implements Report {
   private static final int TAB = 4;
@@ -45,11 +48,24 @@ public final class TextReport implements Report {
       suppressed += r.suppressed().size();
       if (r.findings().isEmpty()) continue;
       withFindings++;
-      String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
-      maskSecrets(r.text(), lines, r.findings());
-      b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
+      // each finding is framed with the lines of the file it stands in (an include of a compose file has its own)
+      Map<String, List<Finding>> byText = new IdentityHashMap<>();
+      for (Finding f : r.findings()) byText.computeIfAbsent(r.textOf(f), k -> new ArrayList<>()).add(f);
+      Map<String, String[]> linesOf = new IdentityHashMap<>();
+      for (Map.Entry<String, List<Finding>> e : byText.entrySet()) {
+        String text = e.getKey();
+        String[] lines = text == null ? new String[0] : new LineIndex(text).texts(text);
+        maskSecrets(text, lines, e.getValue());
+        linesOf.put(text, lines);
+      }
+      // a heading per file: the linted file's findings come first, then those of each file it includes
+      String heading = null;
       for (Finding f : r.findings()) {
-        finding(b, f, lines);
+        if (!f.file().equals(heading)) {
+          heading = f.file();
+          b.append(paint(Visible.pathAtLineStart(heading), "1;4")).append('\n');
+        }
+        finding(b, f, linesOf.get(r.textOf(f)));
         b.append('\n');
         out.write(b.toString());
         b.setLength(0);

@@ -7,14 +7,17 @@ import dev.hardock.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the findings of the rules run on one file. */
+/**
+ * Collects the findings of the rules run on one file. A finding is reported in the file its span names
+ * ({@link Span#file()}: the file whose text the span was made from, such as an override or {@code extends}
+ * file of the linted compose file), else in the linted file.
+ */
 public final class Findings {
   private final String file;
   private final SourceKind source;
   private final List<Finding> found = new ArrayList<>();
   private final java.util.Set<Finding> seen = new java.util.HashSet<>();
   private final java.util.Map<String, Severity> overrides;
-  private java.util.Map<Span, String> spanFiles = java.util.Map.of();
 
   public Findings(String file, SourceKind source, java.util.Map<String, Severity> overrides) {
     this.file = file;
@@ -26,14 +29,6 @@ public final class Findings {
     report(rule, span, message, rule.severity());
   }
 
-  /**
-   * Spans (by identity) that stand in another file than the one linted, such as the value an override
-   * file sets for a service of the linted compose file: findings at them are reported in that file.
-   */
-  public void attribute(java.util.Map<Span, String> fileOfSpan) {
-    this.spanFiles = fileOfSpan;
-  }
-
   /** Reports at a severity other than the rule's default (HD118 for /dev/mem); a configured override still wins. */
   public void report(RuleMeta rule, Span span, String message, Severity severity) {
     report(rule, span, message, severity, null);
@@ -42,7 +37,7 @@ public final class Findings {
   /** As {@link #report(RuleMeta, Span, String, Severity)}, with advice for this finding ({@link Finding#help}). */
   public void report(RuleMeta rule, Span span, String message, Severity severity, String help) {
     Severity s = overrides.getOrDefault(rule.id(), severity);
-    String where = spanFiles.isEmpty() || span == null ? file : spanFiles.getOrDefault(span, file);
+    String where = span == null || span.file() == null ? file : span.file().displayPath();
     // messages may quote what the user wrote: never let a credential through in full
     Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source,
         help == null ? null : Redaction.scrub(help), null);

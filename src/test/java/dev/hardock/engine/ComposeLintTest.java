@@ -53,9 +53,9 @@ class ComposeLintTest {
         "HD120 " + d + "/compose.yaml:2:3-2:6",
         "HD121 " + d + "/compose.yaml:2:3-2:6",
         "HD122 " + d + "/compose.yaml:2:3-2:6",
+        "HD401 " + d + "/compose.yaml:5:9-5:31",
         "HD201 " + d + "/compose.override.yaml:3:12-3:17",
         "HD401 " + d + "/compose.override.yaml:5:7-5:35",
-        "HD401 " + d + "/compose.yaml:5:9-5:31",
         "HD403 " + d + "/compose.override.yaml:6:13-6:33"), shown(base));
     assertEquals(List.of(), over.findings());
 

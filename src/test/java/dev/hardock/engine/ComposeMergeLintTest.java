@@ -250,9 +250,9 @@ class ComposeMergeLintTest {
     List<String> discovered = new ArrayList<>(shownAll(lintAll(List.of(dir.toString())), "HD101", "HD107", "HD403"));
     discovered.sort(null);
     assertEquals(expected, discovered);
-    // the including file alone reports what the included one sets, in that file
-    assertEquals(List.of("compose.yaml -> HD107 infra/compose.yaml:4:5-4:14",
-        "compose.yaml -> HD101 compose.yaml:6:5-6:21", "compose.yaml -> HD403 infra/compose.yaml:6:13-6:33"),
+    // the including file alone reports what the included one sets, in that file (the linted file's own first)
+    assertEquals(List.of("compose.yaml -> HD101 compose.yaml:6:5-6:21",
+        "compose.yaml -> HD107 infra/compose.yaml:4:5-4:14", "compose.yaml -> HD403 infra/compose.yaml:6:13-6:33"),
         shownAll(lintAll(List.of(main)), "HD101", "HD107", "HD403"));
   }
 

@@ -20,7 +20,6 @@ import dev.hardock.source.dockerfile.DockerfileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * The files one compose project is read from: the linted file, the override files beside it, the files
- * {@code extends} and {@code include} name, and the Dockerfiles services build. Every span made for a value
- * of another file is remembered with that file's path, so a finding lands where the value was written.
+ * {@code extends} and {@code include} name, and the Dockerfiles services build. Each is read as a
+ * {@link SourceFile} of its own, whose spans name it, so a finding lands where the value was written.
  */
 final class ComposeProject {
   static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
@@ -53,7 +52,6 @@ final class ComposeProject {
   /** What interpolation may hand out in all (a .env value of a megabyte used in every service). */
   final ExpansionBudget expansions;
   final List<ParseProblem> problems = new ArrayList<>();
-  final Map<Span, String> spanFiles = new IdentityHashMap<>();
   /** The comments and statements of every file read, each under its shown path (once per file). */
   final SourceLayout layout = new SourceLayout();
   private final Set<String> laidOut = new java.util.HashSet<>();
@@ -75,8 +73,6 @@ final class ComposeProject {
   final Map<String, Entry> configs = new LinkedHashMap<>();
   /** Top-level {@code volumes:} definitions by name: their driver options may bind a host path. */
   final Map<String, Entry> volumes = new LinkedHashMap<>();
-  /** Files read for {@code include} and {@code extends: file}, by shown path (complete compose files of their own). */
-  final Map<String, Path> referenced = new LinkedHashMap<>();
 
   /** Every file of the project is read through it: nothing outside the project root, no special file. */
   final FileAccess access;
@@ -97,9 +93,7 @@ final class ComposeProject {
   }
 
   Span span(YamlFile f, int start, int end) {
-    Span s = f.span(start, end);
-    if (f != main) spanFiles.put(s, f.display());
-    return s;
+    return f.span(start, end);
   }
 
   private void problem(YamlNode at, String message) {
@@ -138,10 +132,7 @@ final class ComposeProject {
     YamlFile f = YamlFile.of(p, display(p), text);
     YamlLoader.Loaded l = YamlLoader.load(f);
     recordLayout(f);
-    for (ParseProblem pp : l.problems()) {
-      spanFiles.put(pp.span(), f.display());
-      problems.add(pp);
-    }
+    problems.addAll(l.problems());
     otherValues.computeIfAbsent(f.display(), k -> new ArrayList<>()).addAll(l.values());
     return l.roots();
   }
@@ -263,7 +254,6 @@ final class ComposeProject {
       s = services(roots);
       readDefinitions(roots, true);
       servicesByFile.put(key, s);
-      referenced.put(display(key), key);
     }
     return s;
   }
@@ -584,7 +574,6 @@ final class ComposeProject {
     if (text == null) return new BuildRef(ctx, df, span, null, null);
     User u = finalUser(SourceFile.of(df, display(df), text, SourceKind.DOCKERFILE), target);
     if (u == null) return new BuildRef(ctx, df, span, null, null);
-    if (u.span != null) spanFiles.put(u.span, display(df));
     return new BuildRef(ctx, df, span, u.name, u.span);
   }
 

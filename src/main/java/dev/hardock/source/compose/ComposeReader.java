@@ -39,18 +39,14 @@ public final class ComposeReader {
   /**
    * @param texts the scalar values of the linted file, for content scans
    * @param otherTexts the scalar values of the other files read (overrides, extends, include), by shown path
-   * @param spanFiles spans (by identity) that stand in another file than the linted one, with that file's
-   *     shown path: findings at those spans belong to that file
-   * @param referenced the files read for {@code include} and {@code extends: file}, by shown path: compose
-   *     files of their own, which own their findings when they are linted in the same run
    * @param unknownKeys keys of the file (and its override files) that the Compose Specification does not
    *     allow where they stand (HD006)
    * @param layout the comments and statements of the file and of every other file read, each under its shown
    *     path
    */
   public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
-      Map<String, List<SourceText>> otherTexts, Map<Span, String> spanFiles, List<ParseProblem> problems,
-      Map<String, Path> referenced, List<ParseProblem> notRead, java.util.Set<String> environmentValues,
+      Map<String, List<SourceText>> otherTexts, List<ParseProblem> problems,
+      List<ParseProblem> notRead, java.util.Set<String> environmentValues,
       List<ParseProblem> unknownKeys, SourceLayout layout) { }
 
   private ComposeReader() { }
@@ -65,7 +61,7 @@ public final class ComposeReader {
    * Dockerfiles) is read through {@code access}: one that is not read is a problem in {@link Result#notRead}.
    */
   public static Result read(SourceFile file, Options options, FileAccess access) {
-    YamlFile main = YamlFile.of(file.path(), file.displayPath(), file.text());
+    YamlFile main = YamlFile.of(file);
     Variables vars = new Variables();
     ComposeProject project = new ComposeProject(main, vars::get, access);
     vars.load(file.path(), options, project);
@@ -97,8 +93,8 @@ public final class ComposeReader {
             containers.add(mapper.map(s.getKey(), s.getValue().key(), svc));
           } catch (RuntimeException e) {
             if (e instanceof YamlNode.Budget.Exhausted) throw e;
-            project.problems.add(new ParseProblem(project.span(s.getValue().key()),
-                "cannot read service " + s.getKey() + " (" + e.getClass().getSimpleName() + ")"));
+            // a bug of the reader, not of the file: an internal error of the run, the other services read on
+            project.problems.add(ParseProblem.bug(project.span(s.getValue().key()), "cannot read service " + s.getKey(), e));
           }
         }
         buildArgs.addAll(mapper.buildArgs);
@@ -119,7 +115,7 @@ public final class ComposeReader {
       for (Scalar s : e.getValue()) t.add(text(s));
       other.put(e.getKey(), t);
     }
-    return new Result(containers, buildArgs, texts, other, project.spanFiles, project.problems, project.referenced,
+    return new Result(containers, buildArgs, texts, other, project.problems,
         project.notRead, vars.usedFromEnvironment, unknownKeys, project.layout);
   }
 

@@ -1,17 +1,23 @@
 package dev.hardock.source.compose;
 
 import dev.hardock.model.LineIndex;
+import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import java.nio.file.Path;
 
 /**
  * A YAML file being read: its path, how it is shown, its text and line index. snakeyaml-engine counts
- * positions in code points; the model counts UTF-16 units, so offsets are translated here.
- *
- * @param display the path shown in findings for values this file sets
+ * positions in code points; the model counts UTF-16 units, so offsets are translated here. Its spans name
+ * {@code source}, the file they are in, so a finding at a value this file sets is reported in this file.
  */
-record YamlFile(Path path, String display, String text, LineIndex lines, int[] codePointOffsets) {
+record YamlFile(SourceFile source, int[] codePointOffsets) {
   static YamlFile of(Path path, String display, String text) {
+    return of(SourceFile.of(path, display, text, SourceKind.COMPOSE));
+  }
+
+  static YamlFile of(SourceFile source) {
+    String text = source.text();
     int[] map = null;
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -23,21 +29,37 @@ record YamlFile(Path path, String display, String text, LineIndex lines, int[] c
         break;
       }
     }
-    return new YamlFile(path, display, text, new LineIndex(text), map);
+    return new YamlFile(source, map);
+  }
+
+  Path path() {
+    return source.path();
+  }
+
+  String display() {
+    return source.displayPath();
+  }
+
+  String text() {
+    return source.text();
+  }
+
+  LineIndex lines() {
+    return source.lines();
   }
 
   /** UTF-16 offset of a code point index as snakeyaml-engine reports it. */
   int offset(int codePointIndex) {
-    if (codePointOffsets == null) return Math.max(0, Math.min(codePointIndex, text.length()));
+    if (codePointOffsets == null) return Math.max(0, Math.min(codePointIndex, text().length()));
     return codePointOffsets[Math.max(0, Math.min(codePointIndex, codePointOffsets.length - 1))];
   }
 
   Span span(int start, int end) {
-    return lines.span(start, end);
+    return lines().span(start, end);
   }
 
   Path folder() {
-    Path abs = path.toAbsolutePath().getParent();
+    Path abs = path().toAbsolutePath().getParent();
     return abs == null ? Path.of(".").toAbsolutePath() : abs;
   }
 }

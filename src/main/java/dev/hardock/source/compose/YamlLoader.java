@@ -92,12 +92,12 @@ final class YamlLoader {
       l.run();
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> m = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-      Span at = m.map(x -> l.point(x)).orElse(Span.START);
+      Span at = m.map(x -> l.point(x)).orElse(file.span(0, 0));
       String what = e.getProblem() != null ? e.getProblem() : "invalid YAML";
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
       l.problems.add(new ParseProblem(at, "invalid YAML: " + oneLine(what) + oneLine(context)));
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
-      l.problems.add(new ParseProblem(Span.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
+      l.problems.add(new ParseProblem(file.span(0, 0), "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
     }
     boolean ok = l.problems.isEmpty();
     return new Loaded(List.copyOf(l.roots), l.problems, ok ? l.values : List.copyOf(l.values.subList(0, l.cleanValues)));

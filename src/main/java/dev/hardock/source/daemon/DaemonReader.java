@@ -126,8 +126,10 @@ public final class DaemonReader {
       return new DaemonConfig(start, partial, true);
     } catch (JsonProcessingException e) {
       problems.add(problemOf(e));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       problems.add(new ParseProblem(Span.START, "cannot read daemon.json (" + e.getClass().getSimpleName() + ")"));
+    } catch (RuntimeException e) {
+      problems.add(ParseProblem.bug(Span.START, "cannot read daemon.json", e));
     } finally {
       close();
     }

@@ -86,7 +86,9 @@ public final class DockerfileReader {
       return r.run();
     } catch (RuntimeException | StackOverflowError e) {
       List<ParseProblem> p = new ArrayList<>(r.problems);
-      p.add(new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName()));
+      // too deep for the stack is a limit of the file's reading (HD001); an exception is a bug of the reader
+      p.add(e instanceof StackOverflowError ? new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName())
+          : ParseProblem.bug(Span.START, "could not read the file", e));
       return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions),
           List.of()), p, r.layout);
     }
