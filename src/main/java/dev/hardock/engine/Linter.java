@@ -19,9 +19,6 @@ import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.RuleType;
-import dev.hardock.rule.meta.ReferenceNotRead;
-import dev.hardock.rule.meta.UnknownComposeKey;
-import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import dev.hardock.source.run.RunLineReader;
@@ -151,7 +148,14 @@ public final class Linter {
         layout = lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
       }
       List<Finding> found = new ArrayList<>(out.all());
-      Collections.sort(found);
+      // the linted file's findings first, then those of each other file its lint read, by path; each by position
+      String self = target.displayPath();
+      found.sort((a, b) -> {
+        boolean am = a.file().equals(self), bm = b.file().equals(self);
+        if (am != bm) return am ? -1 : 1;
+        int c = am ? 0 : a.file().compareTo(b.file());
+        return c != 0 ? c : a.compareTo(b);
+      });
       Suppressions.Applied applied = Suppressions.apply(loaded.file(), layout, found, settings);
       return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
           RepoPaths.uri(target.path()), applied.suppressed());
@@ -248,7 +252,7 @@ public final class Linter {
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
-        reportAs(UnknownRunFlag.class, r.unknownFlags(), out);
+        reportAs(RuleRegistry.ReaderRule.UNKNOWN_RUN_FLAG, r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
         return r.layout();
       }
@@ -293,8 +297,8 @@ public final class Linter {
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
     if (walked) noteBuilt(file, r.containers(), access);
     report(r.problems(), out, hd001, file);
-    reportAs(ReferenceNotRead.class, r.notRead(), out);
-    reportAs(UnknownComposeKey.class, r.unknownKeys(), out);
+    reportAs(RuleRegistry.ReaderRule.REFERENCE_NOT_READ, r.notRead(), out);
+    reportAs(RuleRegistry.ReaderRule.UNKNOWN_COMPOSE_KEY, r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
     for (List<SourceText> other : r.otherTexts().values()) ContainerWalk.walk(List.of(), other, activeRules(file, out));
@@ -349,8 +353,8 @@ public final class Linter {
   }
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
-  private void reportAs(Class<? extends Rule> type, List<ParseProblem> problems, Findings out) {
-    RuleMeta rule = RuleRegistry.meta(type);
+  private void reportAs(RuleRegistry.ReaderRule which, List<ParseProblem> problems, Findings out) {
+    RuleMeta rule = which.meta();
     if (rule == null || !settings.isActive(rule)) return;
     for (ParseProblem p : problems) out.report(rule, p.span(), p.message());
   }

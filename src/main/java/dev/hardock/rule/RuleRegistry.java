@@ -248,4 +248,24 @@ public final class RuleRegistry {
   public static RuleMeta parseError() {
     return meta(ParseError.class);
   }
+
+  /**
+   * The rules whose findings a reader produces and the engine reports (HD002, HD005, HD006): the engine names
+   * them here, as it names no rule group.
+   */
+  public enum ReaderRule {
+    UNKNOWN_RUN_FLAG(UnknownRunFlag.class),
+    REFERENCE_NOT_READ(ReferenceNotRead.class),
+    UNKNOWN_COMPOSE_KEY(UnknownComposeKey.class);
+
+    private final Class<? extends Rule> type;
+
+    ReaderRule(Class<? extends Rule> type) {
+      this.type = type;
+    }
+
+    public RuleMeta meta() {
+      return RuleRegistry.meta(type);
+    }
+  }
 }
