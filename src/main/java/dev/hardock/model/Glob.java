@@ -37,12 +37,20 @@ public final class Glob {
   private final char[] chars;       // LITERAL: the character
   private final char[][] sets;      // SET: inclusive ranges, pairs of characters
   private final boolean[] negated;  // SET: [!...]
+  private final String pattern;
 
-  private Glob(byte[] kinds, char[] chars, char[][] sets, boolean[] negated) {
+  private Glob(String pattern, byte[] kinds, char[] chars, char[][] sets, boolean[] negated) {
+    this.pattern = pattern;
     this.kinds = kinds;
     this.chars = chars;
     this.sets = sets;
     this.negated = negated;
+  }
+
+  /** The pattern as written (a configuration shows its exclude globs by it, the same on every load). */
+  @Override
+  public String toString() {
+    return pattern;
   }
 
   public static Glob of(String pattern) throws Invalid {
@@ -81,7 +89,7 @@ public final class Glob {
         chars[k++] = c;
       }
     }
-    return new Glob(Arrays.copyOf(kinds, k), Arrays.copyOf(chars, k), Arrays.copyOf(sets, k), Arrays.copyOf(negated, k));
+    return new Glob(pattern, Arrays.copyOf(kinds, k), Arrays.copyOf(chars, k), Arrays.copyOf(sets, k), Arrays.copyOf(negated, k));
   }
 
   /** Reads {@code [...]} opening at {@code open} into sets[k]; returns the index of its closing bracket. */
