@@ -107,8 +107,11 @@ class SourceLayoutTest {
 
   @Test
   void makefileCommentsOutsideRecipesAreMakesAndInsideThemTheShells() {
-    String mk = "# top\nIMG = nginx # value\nrun:\n\t@docker run $(IMG) # recipe\n";
+    String mk = "# top\nIMG = nginx # value\nrun:\n\t@docker run $(IMG) # recipe\n\n\techo done\nX := a:b\nall: run\n";
     SourceLayout l = RunLineReader.read(file("Makefile", mk, SourceKind.RUN)).layout();
+    // the rules, each with its recipe (blank lines between), then the recipe's shell command lines
+    assertEquals(List.of("Makefile@3:1-6:11", "Makefile@8:1-8:9", "Makefile@4:3-4:20", "Makefile@6:2-6:11"),
+        statements(l));
     assertEquals(List.of("Makefile@1:1-1:6 NEXT_LINE # top", "Makefile@2:13-2:20 LINE # value",
         "Makefile@4:21-4:29 LINE # recipe"), comments(l));
   }

@@ -65,7 +65,7 @@ final class RunBlocks {
     return switch (format) {
       case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
       case MAKEFILE -> {
-        makeComments(text, lines, layout, file);
+        makeLayout(text, lines, layout, file);
         yield List.of(new Block(makefile(text, lines), true, text));
       }
       case MARKDOWN -> markdown(text, lines, layout, file);
@@ -77,18 +77,35 @@ final class RunBlocks {
   }
 
   /**
-   * The comments of a Makefile's own lines (not recipes, whose shell reads them): make takes a {@code #} not
-   * escaped by a backslash for the start of a comment that runs to the end of the line.
+   * The comments and rules of a Makefile's own lines (a recipe's comments are its shell's): make takes a
+   * {@code #} not escaped by a backslash for the start of a comment that runs to the end of the line; a rule
+   * ({@code target: prereqs}) is a statement from its line to its last recipe line (the lines after it that
+   * start with white space, blank lines between).
    */
-  static void makeComments(String text, LineIndex lines, SourceLayout layout, String file) {
-    if (text.indexOf('#') < 0) return;
+  static void makeLayout(String text, LineIndex lines, SourceLayout layout, String file) {
     boolean continued = false;
+    int ruleStart = -1;
+    int ruleEnd = -1;
     for (int l = 1; l <= lines.lineCount(); l++) {
       int start = lines.lineStart(l);
       int end = lineEnd(text, lines, l);
-      boolean recipe = continued || start < end && text.charAt(start) == '\t' || inlineRecipe(text, start, end) >= 0;
-      continued = recipe && end > start && text.charAt(end - 1) == '\\';
-      if (recipe) continue;
+      boolean recipe = continued || start < end && text.charAt(start) == '\t';
+      int semi = recipe ? -1 : inlineRecipe(text, start, end);
+      continued = (recipe || semi >= 0) && end > start && text.charAt(end - 1) == '\\';
+      boolean blank = text.substring(start, end).isBlank();
+      if (ruleStart >= 0 && !blank) {
+        if (recipe || Character.isWhitespace(text.charAt(start))) {
+          ruleEnd = end;
+        } else {
+          layout.statement(file, lines.span(ruleStart, ruleEnd));
+          ruleStart = -1;
+        }
+      }
+      if (!recipe && !blank && ruleStart < 0 && ruleLine(text, start, end)) {
+        ruleStart = start;
+        ruleEnd = end;
+      }
+      if (recipe || semi >= 0) continue;
       for (int i = start; i < end; i++) {
         if (text.charAt(i) == '\\') {
           i++;
@@ -100,6 +117,19 @@ final class RunBlocks {
         }
       }
     }
+    if (ruleStart >= 0) layout.statement(file, lines.span(ruleStart, ruleEnd));
+  }
+
+  /** A rule line: {@code targets: prereqs} (a {@code :} outside references, before any {@code =} or {@code #}). */
+  private static boolean ruleLine(String text, int start, int end) {
+    int i = start;
+    while (i < end && text.charAt(i) == ' ') i++;
+    if (i >= end || text.charAt(i) == '#') return false;
+    int colon = outsideReferences(text, i, end, ':');
+    if (colon < 0) return false;
+    int j = colon + 1;
+    while (j < end && text.charAt(j) == ':') j++;
+    return j >= end || text.charAt(j) != '=';
   }
 
   /**
