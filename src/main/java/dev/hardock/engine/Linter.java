@@ -119,6 +119,7 @@ public final class Linter {
     try {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
+      out.source(loaded.file().text(), loaded.file().lines());
       RuleMeta hd001 = RuleRegistry.parseError();
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());

@@ -3,7 +3,9 @@ package dev.hardock.engine;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.rule.Edit;
 import dev.hardock.rule.Finding;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
@@ -48,6 +50,9 @@ public final class Suppressions {
     final String reason;
     final int from;
     final int to;
+    /** Every rule name written (unknown ones too), and what removing the whole comment deletes (null: not alone). */
+    List<Span> written = List.of();
+    Span removal;
 
     Directive(List<Name> names, String reason, int from, int to) {
       this.names.addAll(names);
@@ -55,6 +60,22 @@ public final class Suppressions {
       this.reason = reason;
       this.from = from;
       this.to = to;
+    }
+
+    /** HD004's fix: drop the unused name with one separator, or the whole comment when no name is left. */
+    Fix removeUnused(String file, int k) {
+      int left = 0;
+      for (boolean u : used) if (u) left++;
+      // unknown names (HD003) keep the comment: only the unused known ones go
+      if (left == 0 && written.size() == names.size() && removal != null) {
+        return Fix.safe("Remove the unused suppression", new Edit(file, removal, ""));
+      }
+      Span name = names.get(k).span();
+      int at = written.indexOf(name);
+      if (at < 0 || written.size() < 2) return null;
+      Span cut = at + 1 < written.size() ? new Span(name.line(), name.column(), name.line(), written.get(at + 1).column())
+          : new Span(name.line(), written.get(at - 1).endColumn(), name.line(), name.endColumn());
+      return Fix.safe("Remove " + names.get(k).rule().id() + " from the suppression", new Edit(file, cut, ""));
     }
   }
 
@@ -117,10 +138,12 @@ public final class Suppressions {
         problems.report(hd003, whole, "suppression without a reason: add ': why this is acceptable' (the configuration requires one)");
       }
       List<Name> names = new ArrayList<>();
+      List<Span> written = new ArrayList<>();
       Matcher each = NAME.matcher(n.group(1));
       int base = d.start(2) + n.start(1);
       while (each.find()) {
         Span s = new Span(lineNo, base + each.start() + 1, lineNo, base + each.end() + 1);
+        written.add(s);
         RuleMeta m = RuleRegistry.find(each.group());
         if (m == null) {
           if (reportInvalid) problems.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
@@ -148,13 +171,19 @@ public final class Suppressions {
         }
         if (target >= lines.length) {
           // nothing follows: it silences nothing, which HD004 says
-          directives.add(new Directive(names, reason, lines.length + 1, lines.length));
+          Directive made = new Directive(names, reason, lines.length + 1, lines.length);
+          made.written = written;
+          made.removal = removal(l, lineNo, lines.length, commentAt, codeFrom, d.start(), bodyEnd, html, ownLine);
+          directives.add(made);
           continue;
         }
         from = target + 1;
         to = html ? md.blockEnd(target) + 1 : extent(lines, target, file.kind(), syntax, inFence) + 1;
       }
-      directives.add(new Directive(names, reason, from, to));
+      Directive made = new Directive(names, reason, from, to);
+      made.written = written;
+      made.removal = removal(l, lineNo, lines.length, commentAt, codeFrom, d.start(), bodyEnd, html, ownLine);
+      directives.add(made);
     }
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>();
@@ -168,13 +197,34 @@ public final class Suppressions {
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
           if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind())) continue;
-          unused.report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it");
+          unused.report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it",
+              dir.removeUnused(file.displayPath(), k));
         }
       }
       for (Finding f : unused.all()) suppress(f, directives, kept, suppressed);
     }
     kept.sort(null);
     return new Applied(kept, suppressed);
+  }
+
+  /**
+   * What removing a whole directive comment deletes: its line (with the line end) when it stands alone, else
+   * the comment and the blanks before it; null when the comment holds more than the directive ({@code # note:
+   * hardock-ignore ...}), which a fix must not delete.
+   */
+  private static Span removal(String l, int lineNo, int lineCount, int commentAt, int codeFrom, int directiveAt,
+      int bodyEnd, boolean html, boolean ownLine) {
+    String lead = l.substring(commentAt, directiveAt);
+    if (!(html ? lead.matches("<!--\\s*") : lead.matches("#\\s*"))) return null;
+    String tail = l.substring(bodyEnd);
+    if (html ? !tail.matches("\\s*-->\\s*") : !tail.isBlank()) return null;
+    if (ownLine && l.substring(0, codeFrom).isBlank()) {
+      return lineNo < lineCount ? new Span(lineNo, 1, lineNo + 1, 1) : new Span(lineNo, 1, lineNo, l.length() + 1);
+    }
+    if (ownLine || html) return null;
+    int from = commentAt;
+    while (from > 0 && (l.charAt(from - 1) == ' ' || l.charAt(from - 1) == '\t')) from--;
+    return new Span(lineNo, from + 1, lineNo, l.length() + 1);
   }
 
   private static void suppress(Finding f, List<Directive> directives, List<Finding> kept, List<FileResult.Suppressed> out) {
