@@ -90,6 +90,21 @@ public abstract class Rule {
     return out.written(span);
   }
 
+  /**
+   * An edit replacing a value written at {@code span} as {@code value}, bare or in single or double quotes (the
+   * quotes are kept), by {@code with}; null when the span holds anything else (an interpolated or escaped value).
+   */
+  protected final Edit replaceValue(Span span, String value, String with) {
+    String w = written(span);
+    if (w == null || span.line() != span.endLine()) return null;
+    if (w.equals(value)) return replace(span, with);
+    if (w.length() == value.length() + 2 && (w.charAt(0) == '"' || w.charAt(0) == '\'') && w.charAt(0) == w.charAt(w.length() - 1)
+        && w.substring(1, w.length() - 1).equals(value)) {
+      return replace(new Span(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
+    }
+    return null;
+  }
+
   /** The text of a line of the linted file without its line end, or null (for fixes: indentation). */
   protected final String line(int line) {
     return out.line(line);
