@@ -134,7 +134,7 @@ final class LintRun {
             FileResult seenBefore = accepted == null ? first : accepted.apply(first);
             boolean any = false;
             for (dev.hardock.rule.Finding f : seenBefore.findings()) any |= Fixer.applies(f, q.fixing() == Fixing.UNSAFE);
-            if (!any) continue;
+            if (!any && stdinBytes == null) continue; // stdin is printed back, fixed or not
             Fixer.Outcome o = fixer.fix(t, seenBefore, stdinBytes);
             fixedOf.put(t, o);
             byTarget.put(t, o.result());

@@ -290,15 +290,16 @@ public final class Main {
     if (fixing) {
       int fixedFindings = 0;
       int fixedFiles = 0;
+      byte[] unfixedStdin = null;
       for (dev.hardock.engine.Fixer.Outcome o : outcome.fixes()) {
         if (reportFixProblems(o, stderr)) {
           fixFailed = true;
+          unfixedStdin = o.originalBytes();
           continue;
         }
+        if (stdinName != null) fixedStdin = o.written();
         if (!o.changed()) continue;
-        if (stdinName != null) {
-          fixedStdin = o.written();
-        } else {
+        if (stdinName == null) {
           try {
             dev.hardock.engine.Fixer.write(o);
           } catch (IOException e) {
@@ -315,10 +316,10 @@ public final class Main {
           + fixedFiles + " file" + (fixedFiles == 1 ? "" : "s"));
       if (stdinName != null) {
         // the fixed file goes to stdout, so the report goes to stderr
-        if (fixedStdin == null && !outcome.results().isEmpty() && outcome.results().get(0).text() != null) {
-          fixedStdin = outcome.results().get(0).text();
-        }
-        if (fixedStdin != null) {
+        if (fixedStdin == null && unfixedStdin != null) {
+          stdout.write(unfixedStdin); // what could not be fixed is given back as it came
+          stdout.flush();
+        } else if (fixedStdin != null) {
           Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
           w.write(fixedStdin);
           w.flush();

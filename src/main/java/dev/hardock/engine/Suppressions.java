@@ -63,11 +63,11 @@ public final class Suppressions {
     }
 
     /** HD004's fix: drop the unused name with one separator, or the whole comment when no name is left. */
-    Fix removeUnused(String file, int k) {
-      int left = 0;
-      for (boolean u : used) if (u) left++;
-      // unknown names (HD003) keep the comment: only the unused known ones go
-      if (left == 0 && written.size() == names.size() && removal != null) {
+    Fix removeUnused(String file, int k, boolean[] reported) {
+      boolean allReported = true;
+      for (boolean r : reported) allReported &= r;
+      // a name used, not judged (its rule is off) or unknown (HD003) keeps the comment: only this name goes
+      if (allReported && written.size() == names.size() && removal != null) {
         return Fix.safe("Remove the unused suppression", new Edit(file, removal, ""));
       }
       Span name = names.get(k).span();
@@ -194,11 +194,16 @@ public final class Suppressions {
     if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind())) {
       Findings unused = new Findings(file.displayPath(), file.kind(), settings.severities());
       for (Directive dir : directives) {
+        boolean[] reported = new boolean[dir.names.size()];
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
-          if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind())) continue;
+          reported[k] = !(dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind()));
+        }
+        for (int k = 0; k < dir.names.size(); k++) {
+          if (!reported[k]) continue;
+          RuleMeta m = dir.names.get(k).rule();
           unused.report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it",
-              dir.removeUnused(file.displayPath(), k));
+              dir.removeUnused(file.displayPath(), k, reported));
         }
       }
       for (Finding f : unused.all()) suppress(f, directives, kept, suppressed);
