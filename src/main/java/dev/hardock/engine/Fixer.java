@@ -150,6 +150,12 @@ public final class Fixer {
     }
   }
 
+  /** A file without its owner's write bit is read-only by choice, even to root (who could rename over it). */
+  private static boolean readOnlyMode(Path p) throws IOException {
+    var posix = Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    return posix != null && !posix.readAttributes().permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
   /**
    * Writes a fixed file in place: refused for a symbolic link (never written through, nor replaced), a file
    * outside the project root, a read-only file, or a file whose bytes are no longer those that were fixed.
@@ -161,7 +167,7 @@ public final class Fixer {
     FileAccess.Refusal why = access.check(p);
     if (why != null) throw new NotWritten("not written: " + why.reason());
     if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) throw new NotWritten("it is not a regular file");
-    if (!Files.isWritable(p)) throw new NotWritten("the file is read-only: left unchanged");
+    if (!Files.isWritable(p) || readOnlyMode(p)) throw new NotWritten("the file is read-only: left unchanged");
     FileAccess.Read now = access.read(p, SourceLoader.MAX_BYTES);
     if (!now.ok() || !Arrays.equals(now.bytes(), o.originalBytes())) {
       throw new NotWritten("the file changed on disk since it was read: left unchanged");
