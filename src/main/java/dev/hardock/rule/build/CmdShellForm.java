@@ -41,11 +41,19 @@ public final class CmdShellForm extends Rule {
    * in between goes, which is the point. For ENTRYPOINT it is unsafe: in exec form the CMD and the arguments of
    * docker run are appended to it, where the shell form ignored them.
    */
-  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[\\w./:=,@%+-]+([ \t]+[\\w./:=,@%+-]+)*");
+  /** Letters, digits and {@code _./:=,@%+-}, words separated by blanks: nothing the shell would interpret. */
+  private static boolean plain(String text) {
+    if (text.isEmpty()) return false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(Character.isLetterOrDigit(c) && c < 128) && "_./:=,@%+- \t".indexOf(c) < 0) return false;
+    }
+    return true;
+  }
 
   private Fix fix(Instruction i, CommandForm c) {
     String text = c.shell().value().strip();
-    if (!PLAIN.matcher(text).matches()) return null;
+    if (!plain(text)) return null;
     String[] words = text.split("[ \t]+");
     if (words[0].contains("=")) return null; // an assignment before the program
     StringBuilder json = new StringBuilder("[");

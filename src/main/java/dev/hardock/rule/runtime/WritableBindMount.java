@@ -21,8 +21,17 @@ public final class WritableBindMount extends Rule {
         fix(m));
   }
 
-  private static final java.util.regex.Pattern MOUNT_SYNTAX =
-      java.util.regex.Pattern.compile("[\"']?(type|source|src|target|dst|destination|readonly|ro|bind-[a-z-]+|volume-[a-z-]+|consistency)=.*", java.util.regex.Pattern.DOTALL);
+  private static final java.util.Set<String> MOUNT_KEYS = java.util.Set.of("type", "source", "src", "target", "dst",
+      "destination", "readonly", "ro", "consistency");
+
+  /** Whether a mount value is written in {@code --mount} syntax ({@code key=value,...}), not {@code src:dst}. */
+  private static boolean mountSyntax(String written) {
+    String w = written.startsWith("\"") || written.startsWith("'") ? written.substring(1) : written;
+    int eq = w.indexOf('=');
+    if (eq <= 0) return false;
+    String key = w.substring(0, eq);
+    return MOUNT_KEYS.contains(key) || key.startsWith("bind-") || key.startsWith("volume-");
+  }
 
   /**
    * Unsafe: a container that writes to the mount fails once it is read-only. The mount is made read-only in
@@ -49,7 +58,7 @@ public final class WritableBindMount extends Rule {
     if (!quote.isEmpty() && !(all.startsWith(quote))) return null;
     String options = rest.substring(0, rest.length() - quote.length());
     Span end = Span.point(whole.endLine(), whole.endColumn() - quote.length());
-    if (MOUNT_SYNTAX.matcher(all).matches()) {
+    if (mountSyntax(all)) {
       return options.isEmpty() || options.startsWith(",") ? Fix.unsafe(title, insert(end.line(), end.column(), ",readonly")) : null;
     }
     if (options.isEmpty()) return Fix.unsafe(title, insert(end.line(), end.column(), ":ro"));
