@@ -5,6 +5,7 @@ import dev.hardock.engine.Config;
 import dev.hardock.engine.Discovery;
 import dev.hardock.engine.Failure;
 import dev.hardock.engine.FileResult;
+import dev.hardock.engine.Fixer;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.engine.Notice;
@@ -38,7 +39,17 @@ final class LintRun {
 
   record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
       Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
-      boolean useEnv, List<Path> envFiles) { }
+      boolean useEnv, List<Path> envFiles, Fixing fixing) {
+    Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
+        Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
+        boolean useEnv, List<Path> envFiles) {
+      this(paths, forced, enable, disable, failOn, config, baseline, writeBaseline, stdinName, stdin, jobs, useEnv, envFiles,
+          Fixing.NONE);
+    }
+  }
+
+  /** {@code --fix} (and {@code --diff}, which fixes in memory): which fixes to apply; NONE lints only. */
+  enum Fixing { NONE, SAFE, UNSAFE }
 
   /**
    * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
@@ -46,7 +57,12 @@ final class LintRun {
    * {@code failures}: internal errors, by file (exit 2).
    */
   record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-      List<Notice> notices, List<Config> configs, List<Failure> failures) { }
+      List<Notice> notices, List<Config> configs, List<Failure> failures, List<Fixer.Outcome> fixes) {
+    Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
+        List<Notice> notices, List<Config> configs, List<Failure> failures) {
+      this(results, missing, failed, baselineWritten, notices, configs, failures, List.of());
+    }
+  }
 
   private LintRun() { }
 
@@ -76,6 +92,9 @@ final class LintRun {
     // one lookup per directory, not per file: the walk up to the repository root stats two paths per level
     Map<List<Path>, java.util.Optional<Path>> configIn = new HashMap<>();
     Map<Target, FileResult> byTarget = new IdentityHashMap<>();
+    Map<Target, Fixer.Outcome> fixedOf = new IdentityHashMap<>();
+    // fixes skip what the baseline accepts, as the report does: read it before the files are fixed
+    Baseline accepted = q.baseline() != null && !q.writeBaseline() && q.fixing() != Fixing.NONE ? Baseline.read(q.baseline()) : null;
     Set<Path> seen = new HashSet<>();
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
     // a second round lints the Dockerfiles that compose files build and the walk did not pick (Docker uses them)
@@ -113,6 +132,20 @@ final class LintRun {
           List<FileResult> rs = linter.lint(group, q.jobs());
           for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
         }
+        if (q.fixing() != Fixing.NONE) {
+          Fixer fixer = new Fixer(linter, q.fixing() == Fixing.UNSAFE, accepted == null ? r -> r : accepted::apply);
+          for (Target t : group) {
+            FileResult first = byTarget.get(t);
+            if (first == null) continue;
+            FileResult seenBefore = accepted == null ? first : accepted.apply(first);
+            boolean any = false;
+            for (dev.hardock.rule.Finding f : seenBefore.findings()) any |= Fixer.applies(f, q.fixing() == Fixing.UNSAFE);
+            if (!any && stdinBytes == null) continue; // stdin is printed back, fixed or not
+            Fixer.Outcome o = fixer.fix(t, seenBefore, stdinBytes);
+            fixedOf.put(t, o);
+            byTarget.put(t, o.result());
+          }
+        }
         notices.addAll(linter.notices());
         failures.addAll(linter.failures());
         if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
@@ -123,11 +156,13 @@ final class LintRun {
     }
     List<FileResult> results = new ArrayList<>();
     List<Config> governing = new ArrayList<>();
+    List<Fixer.Outcome> fixes = new ArrayList<>();
     for (Target t : targets) {
       FileResult r = byTarget.get(t);
       if (r == null) continue;
       results.add(r);
       governing.add(configOf.get(t));
+      if (fixedOf.containsKey(t)) fixes.add(fixedOf.get(t));
     }
     int written = -1;
     if (q.baseline() != null) {
@@ -148,6 +183,6 @@ final class LintRun {
     }
     notices.sort((x, y) -> x.path().equals(y.path()) ? x.message().compareTo(y.message()) : x.path().compareTo(y.path()));
     failures.sort((x, y) -> x.path().compareTo(y.path()));
-    return new Outcome(results, missing, failed, written, List.copyOf(notices), used, List.copyOf(failures));
+    return new Outcome(results, missing, failed, written, List.copyOf(notices), used, List.copyOf(failures), fixes);
   }
 }

@@ -99,6 +99,12 @@ public final class Main {
         .desc("record today's findings in the --baseline FILE and exit 0").build());
     o.addOption(Option.builder().longOpt("stdin-filename").hasArg().argName("NAME")
         .desc("with - as the path: read the file from stdin, named NAME (its kind and configuration follow the name)").build());
+    o.addOption(Option.builder().longOpt("fix")
+        .desc("apply the safe fixes of the findings in place (with -: print the fixed file), then report what is left").build());
+    o.addOption(Option.builder().longOpt("unsafe-fixes")
+        .desc("with --fix or --diff: apply the unsafe fixes too (they may change what the container does)").build());
+    o.addOption(Option.builder().longOpt("diff")
+        .desc("print what --fix would change as a unified diff and write nothing (exit 1 when there is a diff)").build());
     o.addOption(Option.builder("q").longOpt("quiet").desc("print findings only (no summary)").build());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
@@ -240,6 +246,14 @@ public final class Main {
     }
     if (stdinName != null && !stdinName.equals("-")) checkFileName(stdinName);
     if (cl.hasOption("write-baseline") && !cl.hasOption("baseline")) throw new UsageException("--write-baseline needs --baseline FILE");
+    boolean diff = cl.hasOption("diff");
+    boolean fixing = diff || cl.hasOption("fix");
+    if (fixing && cl.hasOption("write-baseline")) throw new UsageException("--fix and --diff cannot be combined with --write-baseline");
+    if (fixing && "-".equals(stdinName)) {
+      throw new UsageException((diff ? "--diff" : "--fix") + " with - needs --stdin-filename NAME (the file's kind and configuration follow its name)");
+    }
+    LintRun.Fixing fixMode = !fixing ? LintRun.Fixing.NONE
+        : cl.hasOption("unsafe-fixes") ? LintRun.Fixing.UNSAFE : LintRun.Fixing.SAFE;
 
     long start = System.nanoTime();
     List<java.nio.file.Path> envFiles = new ArrayList<>();
@@ -250,7 +264,7 @@ public final class Main {
           ruleSet(cl.getOptionValue("disable")), cl.getOptionValue("fail-on"),
           cl.hasOption("config") ? java.nio.file.Path.of(cl.getOptionValue("config")) : null,
           cl.hasOption("baseline") ? java.nio.file.Path.of(cl.getOptionValue("baseline")) : null,
-          cl.hasOption("write-baseline"), stdinName, stdin, jobs, cl.hasOption("use-env"), List.copyOf(envFiles)));
+          cl.hasOption("write-baseline"), stdinName, stdin, jobs, cl.hasOption("use-env"), List.copyOf(envFiles), fixMode));
     } catch (dev.hardock.engine.Config.Invalid e) {
       stderr.println("hardock: " + e.getMessage());
       return ExitCode.ERROR;
@@ -271,6 +285,49 @@ public final class Main {
     if (outcome.baselineWritten() >= 0) {
       stderr.println("hardock: recorded " + outcome.baselineWritten() + " findings in " + cl.getOptionValue("baseline"));
       return outcome.missing().isEmpty() && outcome.failures().isEmpty() ? ExitCode.CLEAN : ExitCode.ERROR;
+    }
+    if (diff) return printDiff(outcome, stdout, stderr, quiet);
+    boolean fixFailed = false;
+    String fixedStdin = null;
+    if (fixing) {
+      int fixedFindings = 0;
+      int fixedFiles = 0;
+      byte[] unfixedStdin = null;
+      for (dev.hardock.engine.Fixer.Outcome o : outcome.fixes()) {
+        if (reportFixProblems(o, stderr)) {
+          fixFailed = true;
+          unfixedStdin = o.originalBytes();
+          continue;
+        }
+        if (stdinName != null) fixedStdin = o.written();
+        if (!o.changed()) continue;
+        if (stdinName == null) {
+          try {
+            dev.hardock.engine.Fixer.write(o);
+          } catch (IOException e) {
+            stderr.println("hardock: " + o.target().displayPath() + ": not fixed: "
+                + (e instanceof dev.hardock.engine.Fixer.NotWritten ? e.getMessage() : describe(e)));
+            fixFailed = true;
+            continue;
+          }
+        }
+        fixedFindings += o.fixed();
+        fixedFiles++;
+      }
+      if (!quiet) stderr.println("hardock: fixed " + fixedFindings + " finding" + (fixedFindings == 1 ? "" : "s") + " in "
+          + fixedFiles + " file" + (fixedFiles == 1 ? "" : "s"));
+      if (stdinName != null) {
+        // the fixed file goes to stdout, so the report goes to stderr
+        if (fixedStdin == null && unfixedStdin != null) {
+          stdout.write(unfixedStdin); // what could not be fixed is given back as it came
+          stdout.flush();
+        } else if (fixedStdin != null) {
+          Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+          w.write(fixedStdin);
+          w.flush();
+        }
+        stdout = stderr;
+      }
     }
     List<FileResult> results = outcome.results();
     List<ConfigUsed> configs = outcome.configs().stream().map(ConfigUsed::of).toList();
@@ -293,8 +350,45 @@ public final class Main {
       report.write(results, summary, w);
       w.flush();
     }
-    if (!outcome.missing().isEmpty() || !outcome.failures().isEmpty()) return ExitCode.ERROR;
+    if (!outcome.missing().isEmpty() || !outcome.failures().isEmpty() || fixFailed) return ExitCode.ERROR;
     return outcome.failed() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /** A file --fix or --diff could not fix, or a fix left out because it broke the file: said on stderr. */
+  private static boolean reportFixProblems(dev.hardock.engine.Fixer.Outcome o, PrintStream stderr) {
+    for (String title : new java.util.LinkedHashSet<>(o.rejected())) {
+      stderr.println("hardock: " + o.target().displayPath() + ": fix '" + title
+          + "' not applied: the file would not parse afterwards (please report it)");
+    }
+    if (o.error() == null) return false;
+    stderr.println("hardock: " + o.target().displayPath() + ": not fixed: " + o.error());
+    return true;
+  }
+
+  /** --diff: the unified diff of every file --fix would change; exit 1 when there is one, 2 on an error. */
+  private static ExitCode printDiff(LintRun.Outcome outcome, PrintStream stdout, PrintStream stderr, boolean quiet)
+      throws IOException {
+    boolean error = !outcome.missing().isEmpty();
+    int files = 0;
+    int fixes = 0;
+    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    for (dev.hardock.engine.Fixer.Outcome o : outcome.fixes()) {
+      if (reportFixProblems(o, stderr)) {
+        error = true;
+        continue;
+      }
+      if (!o.changed()) continue;
+      String uri = dev.hardock.engine.RepoPaths.uri(o.target().path());
+      // git apply takes paths from the top of the work tree
+      String path = uri.startsWith("/") ? o.target().displayPath() : uri;
+      w.write(dev.hardock.report.UnifiedDiff.of(path, o.writtenBefore(), o.written()));
+      files++;
+      fixes += o.fixed();
+    }
+    w.flush();
+    if (!quiet) stderr.println("hardock: --fix would fix " + fixes + " finding" + (fixes == 1 ? "" : "s") + " in " + files
+        + " file" + (files == 1 ? "" : "s"));
+    return error ? ExitCode.ERROR : files > 0 ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }
 
   /** --stdin-filename names a file: its name decides the kind and the configuration ('/' names none). */

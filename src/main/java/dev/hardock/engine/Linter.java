@@ -140,6 +140,7 @@ public final class Linter {
     try {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
+      out.source(loaded.file().text(), loaded.file().lines());
       RuleMeta hd001 = RuleRegistry.parseError();
       SourceLayout layout = new SourceLayout();
       if (loaded.problem() != null) {
@@ -148,14 +149,7 @@ public final class Linter {
         layout = lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
       }
       List<Finding> found = new ArrayList<>(out.all());
-      // the linted file's findings first, then those of each other file its lint read, by path; each by position
-      String self = target.displayPath();
-      found.sort((a, b) -> {
-        boolean am = a.file().equals(self), bm = b.file().equals(self);
-        if (am != bm) return am ? -1 : 1;
-        int c = am ? 0 : a.file().compareTo(b.file());
-        return c != 0 ? c : a.compareTo(b);
-      });
+      found.sort(Finding.inFileOrder(target.displayPath()));
       Suppressions.Applied applied = Suppressions.apply(loaded.file(), layout, found, settings);
       return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
           RepoPaths.uri(target.path()), applied.suppressed());

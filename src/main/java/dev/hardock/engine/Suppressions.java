@@ -1,12 +1,15 @@
 package dev.hardock.engine;
 
+import dev.hardock.model.LineIndex;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceLayout.Comment;
 import dev.hardock.model.SourceLayout.Reach;
 import dev.hardock.model.SourceLayout.Statement;
 import dev.hardock.model.Span;
+import dev.hardock.rule.Edit;
 import dev.hardock.rule.Finding;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
@@ -60,6 +63,9 @@ public final class Suppressions {
     final String reason;
     final int from;
     final int to;
+    /** Every rule name written (unknown ones too), and what removing the whole comment deletes (null: not alone). */
+    List<Span> written = List.of();
+    Span removal;
 
     Directive(String file, List<Name> names, String reason, int from, int to) {
       this.file = file;
@@ -68,6 +74,22 @@ public final class Suppressions {
       this.reason = reason;
       this.from = from;
       this.to = to;
+    }
+
+    /** HD004's fix: drop the unused name with one separator, or the whole comment when no name is left. */
+    Fix removeUnused(String file, int k, boolean[] reported) {
+      boolean allReported = true;
+      for (boolean r : reported) allReported &= r;
+      // a name used, not judged (its rule is off) or unknown (HD003) keeps the comment: only this name goes
+      if (allReported && written.size() == names.size() && removal != null) {
+        return Fix.safe("Remove the unused suppression", new Edit(file, removal, ""));
+      }
+      Span name = names.get(k).span();
+      int at = written.indexOf(name);
+      if (at < 0 || written.size() < 2) return null;
+      Span cut = at + 1 < written.size() ? name.resized(name.line(), name.column(), name.line(), written.get(at + 1).column())
+          : name.resized(name.line(), written.get(at - 1).endColumn(), name.line(), name.endColumn());
+      return Fix.safe("Remove " + names.get(k).rule().id() + " from the suppression", new Edit(file, cut, ""));
     }
   }
 
@@ -130,7 +152,7 @@ public final class Suppressions {
       int lineNo = c.span().line();
       int col = c.span().column();
       int keywordEnd = d.start() + (d.group(1) == null ? KEYWORD.length() : (KEYWORD + "-file").length());
-      Span whole = new Span(lineNo, col + d.start(), lineNo, col + Math.max(bodyEnd, keywordEnd));
+      Span whole = c.span().resized(lineNo, col + d.start(), lineNo, col + Math.max(bodyEnd, keywordEnd));
       Matcher n = NAMES.matcher(body);
       if (!n.matches()) {
         if (reportInvalid) invalid.report(hd003, whole, "bad suppression: expected hardock-ignore RULE[, RULE...]: reason");
@@ -141,10 +163,12 @@ public final class Suppressions {
         invalid.report(hd003, whole, "suppression without a reason: add ': why this is acceptable' (the configuration requires one)");
       }
       List<Name> names = new ArrayList<>();
+      List<Span> written = new ArrayList<>();
       Matcher each = NAME.matcher(n.group(1));
       int base = d.start(2) + n.start(1);
       while (each.find()) {
-        Span s = new Span(lineNo, col + base + each.start(), lineNo, col + base + each.end());
+        Span s = c.span().resized(lineNo, col + base + each.start(), lineNo, col + base + each.end());
+        written.add(s);
         RuleMeta m = RuleRegistry.find(each.group());
         if (m == null) {
           if (reportInvalid) invalid.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
@@ -174,6 +198,8 @@ public final class Suppressions {
       Directive dir = new Directive(c.file(), names, reason, from, to);
       dir.reportUnused = !layout.isPartial(c.file());
       directives.add(dir);
+      dir.written = written;
+      dir.removal = c.file().equals(file.displayPath()) ? removal(file, c, d.start(), bodyEnd) : null;
     }
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>();
@@ -184,22 +210,57 @@ public final class Suppressions {
       Map<String, Findings> unused = new LinkedHashMap<>();
       for (Directive dir : directives) {
         if (!dir.reportUnused) continue;
+        boolean[] reported = new boolean[dir.names.size()];
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
-          if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind())) continue;
+          reported[k] = !(dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind()));
+        }
+        for (int k = 0; k < dir.names.size(); k++) {
+          if (!reported[k]) continue;
+          RuleMeta m = dir.names.get(k).rule();
           unused.computeIfAbsent(dir.file, f -> new Findings(f, file.kind(), settings.severities()))
-              .report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it");
+              .report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it",
+                  dir.removeUnused(dir.file, k, reported));
         }
       }
       for (Findings u : unused.values()) for (Finding f : u.all()) suppress(f, directives, kept, suppressed);
     }
-    kept.sort(null);
+    kept.sort(Finding.inFileOrder(file.displayPath()));
     return new Applied(kept, suppressed);
   }
 
   private static boolean mentionsKeyword(SourceLayout layout) {
     for (Comment c : layout.comments()) if (c.text().contains(KEYWORD)) return true;
     return false;
+  }
+
+  /**
+   * What removing a whole directive comment deletes: its line (with the line end) when it stands alone, else
+   * the comment and the blanks before it; null when the comment holds more than the directive ({@code # note:
+   * hardock-ignore ...}), which a fix must not delete. {@code directiveAt} and {@code bodyEnd} index the comment's text.
+   */
+  private static Span removal(SourceFile file, Comment c, int directiveAt, int bodyEnd) {
+    String t = c.text();
+    boolean html = t.startsWith("<!--");
+    String lead = t.substring(0, directiveAt);
+    if (!(html ? lead.matches("<!--\\s*") : lead.matches("(#|//|;)\\s*"))) return null;
+    String tail = t.substring(bodyEnd);
+    if (html ? !tail.matches("\\s*-->\\s*") : !tail.isBlank()) return null;
+    Span at = c.span();
+    if (at.line() != at.endLine()) return null;
+    LineIndex lines = file.lines();
+    int lineNo = at.line();
+    int start = lines.lineStart(lineNo);
+    int end = lineNo < lines.lineCount() ? lines.lineStart(lineNo + 1) : file.text().length();
+    String l = file.text().substring(start, end).replaceAll("[\r\n]+$", "");
+    boolean alone = l.substring(0, at.column() - 1).isBlank() && l.substring(Math.min(l.length(), at.endColumn() - 1)).isBlank();
+    if (alone) {
+      return lineNo < lines.lineCount() ? at.resized(lineNo, 1, lineNo + 1, 1) : at.resized(lineNo, 1, lineNo, l.length() + 1);
+    }
+    if (html || c.reach() != Reach.LINE) return null;
+    int from = at.column() - 1;
+    while (from > 0 && (l.charAt(from - 1) == ' ' || l.charAt(from - 1) == '\t')) from--;
+    return at.resized(lineNo, from + 1, lineNo, l.length() + 1);
   }
 
   private static void suppress(Finding f, List<Directive> directives, List<Finding> kept, List<FileResult.Suppressed> out) {

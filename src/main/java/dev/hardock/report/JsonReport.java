@@ -49,6 +49,7 @@ public final class JsonReport implements Report {
           String help = RuleRegistry.help(f);
           if (help != null) g.writeStringField("help", help);
           g.writeStringField("source", f.source().id());
+          if (f.fix() != null) fix(g, f.fix());
           g.writeEndObject();
         }
       }
@@ -76,5 +77,24 @@ public final class JsonReport implements Report {
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /** {@code "fix": {"applicability", "message", "edits": [{"line", "column", "endLine", "endColumn", "text"}]}}. */
+  private static void fix(JsonGenerator g, dev.hardock.rule.Fix fix) throws IOException {
+    g.writeObjectFieldStart("fix");
+    g.writeStringField("applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeStringField("message", fix.title());
+    g.writeArrayFieldStart("edits");
+    for (dev.hardock.rule.Edit e : fix.edits()) {
+      g.writeStartObject();
+      g.writeNumberField("line", e.span().line());
+      g.writeNumberField("column", e.span().column());
+      g.writeNumberField("endLine", e.span().endLine());
+      g.writeNumberField("endColumn", e.span().endColumn());
+      g.writeStringField("text", e.text());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 }

@@ -222,6 +222,7 @@ public final class SarifReport implements Report {
       g.writeStringField("help", f.help());
       g.writeEndObject();
     }
+    if (f.fix() != null && s.kind() == null) fix(g, f.fix(), uri);
     if (s.kind() != null) {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();
@@ -231,6 +232,49 @@ public final class SarifReport implements Report {
       g.writeEndArray();
     }
     g.writeEndObject();
+  }
+
+  /**
+   * A finding's fix as SARIF's {@code fixes[]} (one artifactChange with a replacement per edit: the deleted
+   * region, same column convention as the result's region, and the inserted text), which GitHub code scanning
+   * reads. Whether it is safe goes in the description and a property, SARIF having no such field.
+   */
+  private static void fix(JsonGenerator g, dev.hardock.rule.Fix fix, String uri) throws IOException {
+    g.writeArrayFieldStart("fixes");
+    g.writeStartObject();
+    g.writeObjectFieldStart("description");
+    g.writeStringField("text", fix.title() + (fix.applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? "" : " (unsafe)"));
+    g.writeEndObject();
+    g.writeArrayFieldStart("artifactChanges");
+    g.writeStartObject();
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", encodeUri(uri));
+    g.writeStringField("uriBaseId", "%SRCROOT%");
+    g.writeEndObject();
+    g.writeArrayFieldStart("replacements");
+    for (dev.hardock.rule.Edit e : fix.edits()) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("deletedRegion");
+      g.writeNumberField("startLine", e.span().line());
+      g.writeNumberField("startColumn", e.span().column());
+      g.writeNumberField("endLine", e.span().endLine());
+      g.writeNumberField("endColumn", e.span().endColumn());
+      g.writeEndObject();
+      if (!e.text().isEmpty()) {
+        g.writeObjectFieldStart("insertedContent");
+        g.writeStringField("text", e.text());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   static String level(Severity s) {

@@ -44,8 +44,15 @@ public final class TextReport implements Report {
     StringBuilder b = new StringBuilder();
     int withFindings = 0;
     int suppressed = 0;
+    int safeFixes = 0;
+    int unsafeFixes = 0;
     for (FileResult r : results) {
       suppressed += r.suppressed().size();
+      for (Finding f : r.findings()) {
+        if (f.fix() == null) continue;
+        if (f.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE) safeFixes++;
+        else unsafeFixes++;
+      }
       if (r.findings().isEmpty()) continue;
       withFindings++;
       // each finding is framed with the lines of the file it stands in (an include of a compose file has its own)
@@ -85,6 +92,12 @@ public final class TextReport implements Report {
       if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
       if (summary.skipped() > 0) b.append("; ").append(summary.skipped()).append(" not linted (see the notices)");
       b.append(" (").append(summary.millis()).append(" ms)\n");
+      if (safeFixes + unsafeFixes > 0) {
+        // ruff's summary: what --fix would do, and what only --unsafe-fixes would
+        b.append(paint("[*]", "1;32")).append(' ').append(safeFixes).append(" fixable with --fix");
+        if (unsafeFixes > 0) b.append(", ").append(unsafeFixes).append(" more with --unsafe-fixes");
+        b.append('\n');
+      }
       for (ConfigUsed c : summary.configs()) b.append(Visible.line(c.line())).append('\n');
     }
     out.write(b.toString());
@@ -94,7 +107,9 @@ public final class TextReport implements Report {
     Span s = f.span();
     String sev = colorOf(f.severity());
     b.append("  ").append(paint(f.severity().id(), "1;" + sev)).append(' ')
-        .append(paint(f.rule().id() + " " + f.rule().slug(), "2")).append(": ").append(Visible.line(f.message())).append('\n');
+        .append(paint(f.rule().id() + " " + f.rule().slug(), "2"))
+        .append(f.fix() != null && f.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? " " + paint("[*]", "1;32") : "")
+        .append(": ").append(Visible.line(f.message())).append('\n');
     int last = s.endLine();
     if (s.endLine() > s.line() && s.endColumn() == 1) last = s.endLine() - 1; // a span that ends at a line start
     int width = Integer.toString(Math.max(s.line(), last)).length();
@@ -119,6 +134,12 @@ public final class TextReport implements Report {
     b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
         .append(help != null ? paint("help:", "1") + " " + Visible.line(help) : "see: hardock --explain " + f.rule().id())
         .append('\n');
+    if (f.fix() != null) {
+      boolean safe = f.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE;
+      b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
+          .append(paint(safe ? "[*] safe fix:" : "unsafe fix:", "1")).append(' ').append(Visible.line(f.fix().title()))
+          .append(safe ? " (--fix)" : " (--fix --unsafe-fixes)").append('\n');
+    }
   }
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */

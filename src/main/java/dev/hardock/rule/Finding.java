@@ -22,6 +22,16 @@ public record Finding(RuleMeta rule, Severity severity, String file, Span span, 
     return new Finding(rule, severity, f, span, message, source, help, fix);
   }
 
+  /** The findings of a lint in report order: those in {@code linted} first, then each other file's by path; each by position. */
+  public static java.util.Comparator<Finding> inFileOrder(String linted) {
+    return (a, b) -> {
+      boolean am = a.file().equals(linted), bm = b.file().equals(linted);
+      if (am != bm) return am ? -1 : 1;
+      int c = am ? 0 : a.file().compareTo(b.file());
+      return c != 0 ? c : a.compareTo(b);
+    };
+  }
+
   @Override
   public int compareTo(Finding o) {
     int c = span.compareTo(o.span);

@@ -18,6 +18,9 @@ public final class Findings {
   private final List<Finding> found = new ArrayList<>();
   private final java.util.Set<Finding> seen = new java.util.HashSet<>();
   private final java.util.Map<String, Severity> overrides;
+  /** The linted text and its line index, for fixes that must keep the quoting and indentation they edit. */
+  private String text;
+  private dev.hardock.model.LineIndex lines;
 
   public Findings(String file, SourceKind source, java.util.Map<String, Severity> overrides) {
     this.file = file;
@@ -36,14 +39,82 @@ public final class Findings {
 
   /** As {@link #report(RuleMeta, Span, String, Severity)}, with advice for this finding ({@link Finding#help}). */
   public void report(RuleMeta rule, Span span, String message, Severity severity, String help) {
+    report(rule, span, message, severity, help, null);
+  }
+
+  /**
+   * The general form: advice and a fix may each be null. The fix is dropped when its finding stands in another
+   * file than the linted one, or when one of its edits does (fixes edit the linted file only).
+   */
+  public void report(RuleMeta rule, Span span, String message, Severity severity, String help, Fix fix) {
     Severity s = overrides.getOrDefault(rule.id(), severity);
     String where = span == null || span.file() == null ? file : span.file().displayPath();
     // messages may quote what the user wrote: never let a credential through in full
+    if (fix != null && !fixable(fix, where)) fix = null;
     Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source,
-        help == null ? null : Redaction.scrub(help), null);
+        help == null ? null : Redaction.scrub(help), fix);
     // the same problem met twice (an unterminated quote seen by the RUN line and by the sh -c string inside it)
     // is one finding
     if (seen.add(f)) found.add(f);
+  }
+
+  /** The text the rules run over (spans index it), so that a fix can see what it replaces. */
+  public void source(String fileText, dev.hardock.model.LineIndex index) {
+    this.text = fileText;
+    this.lines = index;
+  }
+
+  /** The path shown for the linted file: the file of the edits a rule's fix makes. */
+  public String file() {
+    return file;
+  }
+
+  /**
+   * The source text of a span, exactly as written, or null when the text is not known or the span lies outside
+   * it (or in another file than the linted one).
+   */
+  public String written(Span span) {
+    if (text == null || span == null || !inLintedFile(span)) return null;
+    int from = offset(span.line(), span.column());
+    int to = offset(span.endLine(), span.endColumn());
+    return from < 0 || to < from ? null : text.substring(from, to);
+  }
+
+  /** The text of a 1-based line without its line end, or null. */
+  public String line(int line) {
+    if (text == null || line < 1 || line > lines.lineCount()) return null;
+    int from = lines.lineStart(line);
+    int to = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+    while (to > from && (text.charAt(to - 1) == '\n' || text.charAt(to - 1) == '\r')) to--;
+    return text.substring(from, to);
+  }
+
+  /** The offset of a 1-based line and UTF-16 column in the text, or -1 when it lies outside. */
+  private int offset(int line, int column) {
+    if (line < 1 || line > lines.lineCount()) return -1;
+    int o = lines.lineStart(line) + column - 1;
+    int next = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+    return o > next ? -1 : o;
+  }
+
+  /** Reports with a fix (see {@link #report(RuleMeta, Span, String, Severity, String, Fix)}). */
+  public void report(RuleMeta rule, Span span, String message, Fix fix) {
+    report(rule, span, message, rule.severity(), null, fix);
+  }
+
+  /** Reports with advice and a fix. */
+  public void report(RuleMeta rule, Span span, String message, String help, Fix fix) {
+    report(rule, span, message, rule.severity(), help, fix);
+  }
+
+  private boolean inLintedFile(Span span) {
+    return span.file() == null || span.file().displayPath().equals(file);
+  }
+
+  private boolean fixable(Fix fix, String where) {
+    if (!where.equals(file)) return false;
+    for (Edit e : fix.edits()) if (!e.file().equals(file) || !inLintedFile(e.span())) return false;
+    return true;
   }
 
   public List<Finding> all() {

@@ -64,6 +64,62 @@ public abstract class Rule {
     out.report(meta(), span, message);
   }
 
+  /**
+   * Reports with a fix (null for none): the change that makes the finding go away, safe or unsafe (see
+   * {@link Fix.Applicability}). Build its edits with {@link #replace}, {@link #insert} and {@link #delete}.
+   */
+  protected final void report(Span span, String message, Fix fix) {
+    out.report(meta(), span, message, fix);
+  }
+
+  /** Reports with advice ({@link Finding#help}) and a fix (either may be null). */
+  protected final void report(Span span, String message, String help, Fix fix) {
+    out.report(meta(), span, message, help, fix);
+  }
+
+  /** An edit of the linted file: the text of {@code span} becomes {@code text}. */
+  protected final Edit replace(Span span, String text) {
+    return new Edit(out.file(), span, text);
+  }
+
+  /** An edit that inserts {@code text} at a point (a line and column). */
+  protected final Edit insert(int line, int column, String text) {
+    return new Edit(out.file(), Span.point(line, column), text);
+  }
+
+  /** An edit that removes the text of {@code span}. */
+  protected final Edit delete(Span span) {
+    return new Edit(out.file(), span, "");
+  }
+
+  /**
+   * The source text of a span as written (quotes, continuations and all), or null when unknown. Only for
+   * building fixes, which must keep the quoting and layout they edit: rules judge the model, never this.
+   */
+  protected final String written(Span span) {
+    return out.written(span);
+  }
+
+  /**
+   * An edit replacing a value written at {@code span} as {@code value}, bare or in single or double quotes (the
+   * quotes are kept), by {@code with}; null when the span holds anything else (an interpolated or escaped value).
+   */
+  protected final Edit replaceValue(Span span, String value, String with) {
+    String w = written(span);
+    if (w == null || span.line() != span.endLine()) return null;
+    if (w.equals(value)) return replace(span, with);
+    if (w.length() == value.length() + 2 && (w.charAt(0) == '"' || w.charAt(0) == '\'') && w.charAt(0) == w.charAt(w.length() - 1)
+        && w.substring(1, w.length() - 1).equals(value)) {
+      return replace(new Span(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
+    }
+    return null;
+  }
+
+  /** The text of a line of the linted file without its line end, or null (for fixes: indentation). */
+  protected final String line(int line) {
+    return out.line(line);
+  }
+
   /** Reports at another severity than the rule's default, for a case that is worse (or milder) than usual. */
   protected final void report(Span span, String message, Severity severity) {
     out.report(meta(), span, message, severity);

@@ -107,6 +107,17 @@ class CatalogTest {
       else if (i >= 0 && i < at) problems.add(m.id() + ": heading '" + h + "' out of order");
       else at = Math.max(at, i);
     }
+    // the optional "## Fix" section stands between Good and When to ignore it, and opens with the applicability
+    int fix = doc.body().indexOf("\n## Fix\n");
+    if (fix >= 0) {
+      int good = doc.body().indexOf("\n## Good\n");
+      int ignore = doc.body().indexOf("\n## When to ignore it\n");
+      if (fix < good || (ignore >= 0 && fix > ignore)) problems.add(m.id() + ": heading '## Fix' out of order (after Good, before When to ignore it)");
+      String text = doc.section("Fix");
+      if (!text.startsWith("**Safe") && !text.startsWith("**Unsafe")) {
+        problems.add(m.id() + ": the Fix section does not open with its applicability (**Safe.** or **Unsafe.**, and why)");
+      }
+    }
     if (m.id().equals("HD001")) return;
     runExample(m, doc, "## Bad", true, problems);
     runExample(m, doc, "## Good", false, problems);
@@ -132,6 +143,13 @@ class CatalogTest {
         LintSettings settings = new LintSettings(Set.of(m.id()), Set.of(), Map.of(), options);
         FileResult r = new Linter(settings).lint(new Target(tmp, tmp.toString(), kind), null);
         boolean fired = r.findings().stream().anyMatch(x -> x.rule().id().equals(m.id()));
+        // a fix the rule offers is documented, with its applicability, in the doc's Fix section
+        String fixDoc = doc.section("Fix");
+        for (var x : r.findings()) {
+          if (!x.rule().id().equals(m.id()) || x.fix() == null) continue;
+          String word = x.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? "Safe" : "Unsafe";
+          if (!fixDoc.contains(word)) problems.add(m.id() + ": offers a " + word.toLowerCase(Locale.ROOT) + " fix that the doc's Fix section does not describe");
+        }
         boolean parseError = r.findings().stream().anyMatch(x -> x.rule().id().equals("HD001"));
         if (fired != mustFire) problems.add(m.id() + ": the " + heading.substring(3) + " example " + (mustFire ? "does not trigger" : "triggers") + " the rule");
         if (parseError) problems.add(m.id() + ": the " + heading.substring(3) + " example does not parse");

@@ -7,6 +7,7 @@ import dev.hardock.model.Word;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -38,6 +39,18 @@ public final class AptInstallRecommends extends Rule {
     }
     report(pm.subcommandSpan(), pm.manager().command() + " " + pm.action().toLowerCase(Locale.ROOT)
         + " without --no-install-recommends: recommended packages add size and attack surface",
-        "add --no-install-recommends");
+        "add --no-install-recommends", fix(pm, command, instruction));
+  }
+
+  /**
+   * Unsafe: the image then lacks the recommended packages, which a program may need. The flag goes after the
+   * subcommand word, in a shell-form RUN's own command line only (not inside a JSON array or a nested sh -c).
+   */
+  private Fix fix(PackageManagerCommand pm, ShellCommand command, Instruction instruction) {
+    if (!(instruction instanceof Instruction.Run run) || run.command().exec() || command.nesting() != ShellCommand.Nesting.TOP) return null;
+    Word sub = pm.subcommand();
+    if (sub == null || !sub.isLiteral()) return null;
+    return Fix.unsafe("Add --no-install-recommends",
+        insert(sub.span().endLine(), sub.span().endColumn(), " --no-install-recommends"));
   }
 }

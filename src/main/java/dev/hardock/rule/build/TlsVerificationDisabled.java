@@ -13,6 +13,7 @@ import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.KeyValue;
 import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -80,12 +81,15 @@ public final class TlsVerificationDisabled extends Rule {
       if (v.equals("--")) return;
       if (v.equals("--insecure") || v.equals("--proxy-insecure")) {
         report(args.get(i).span(), "curl " + v + " disables TLS certificate verification",
-            "fix the CA bundle instead");
+            "fix the CA bundle instead", removeWord(args.get(i), "Remove " + v));
       } else if (v.startsWith("-") && !v.startsWith("--")) {
         for (int k = 1; k < v.length(); k++) {
           if (v.charAt(k) == 'k') {
-            report(args.get(i).span(), "curl " + v + (v.equals("-k") ? "" : " (-k)")
-                + " disables TLS certificate verification", "fix the CA bundle instead");
+            Word w = args.get(i);
+            Fix fix = v.equals("-k") ? removeWord(w, "Remove -k")
+                : w.isLiteral() && w.raw().equals(v) ? Fix.unsafe("Remove k from " + v, delete(w.span(k, k + 1))) : null;
+            report(w.span(), "curl " + v + (v.equals("-k") ? "" : " (-k)")
+                + " disables TLS certificate verification", "fix the CA bundle instead", fix);
             break;
           }
           if (DownloadTool.CURL.takesValue(v.charAt(k))) {
@@ -100,9 +104,33 @@ public final class TlsVerificationDisabled extends Rule {
   private void flag(List<Word> args, String flag, String tool) {
     for (Word w : args) {
       if (w.value().equals(flag) || w.value().startsWith(flag + "=")) {
-        report(w.span(), tool + " " + flag + " disables TLS certificate verification");
+        report(w.span(), tool + " " + flag + " disables TLS certificate verification",
+            w.value().equals(flag) && !flag.equals("--trusted-host") && !flag.equals("--allow-insecure-host")
+                || w.value().startsWith(flag + "=") ? removeWord(w, "Remove " + flag) : null);
       }
     }
+  }
+
+  /**
+   * Unsafe: the download then fails until the certificate problem it hid is fixed (a private CA, a proxy).
+   * Removes a plain (unquoted, literal) word with one blank beside it, so the rest of the line, its
+   * continuations and its quoting stay as written.
+   */
+  private Fix removeWord(Word w, String title) {
+    Span s = w.span();
+    if (!w.isLiteral() || !w.raw().equals(w.value()) || s.line() != s.endLine()) return null;
+    String l = line(s.line());
+    if (l == null || l.length() < s.endColumn() - 1) return null;
+    int from = s.column() - 1;
+    int to = s.endColumn() - 1;
+    if (to < l.length() && (l.charAt(to) == ' ' || l.charAt(to) == '\t')) {
+      to++;
+    } else if (from > 0 && (l.charAt(from - 1) == ' ' || l.charAt(from - 1) == '\t')) {
+      from--;
+    } else {
+      return null;
+    }
+    return Fix.unsafe(title, delete(new Span(s.line(), from + 1, s.line(), to + 1)));
   }
 
   private void pip(List<Word> args) {

@@ -2,6 +2,7 @@ package dev.hardock.rule.daemon;
 
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.daemon.DaemonConfig;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -14,13 +15,14 @@ public final class DaemonDebug extends Rule {
     DaemonConfig.Entry debug = config.get("debug");
     if (debug != null && debug.isTrue()) {
       report(debug.valueSpan(), "debug is true: the daemon logs at debug level, request details included",
-          "remove it or set it to false");
+          "remove it or set it to false",
+          Fix.safe("Set \"debug\": false", replace(debug.valueSpan(), "false")));
     }
     DaemonConfig.Entry level = config.get("log-level");
     String l = level == null || level.string() == null ? "" : level.string().trim().toLowerCase(java.util.Locale.ROOT);
     if (l.equals("debug") || l.equals("trace")) {
-      report(level.valueSpan(), "log-level is " + level.string() + ": the daemon logs request details",
-          "use \"info\"");
+      report(level.valueSpan(), "log-level is " + level.string() + ": the daemon logs request details", "use \"info\"",
+          Fix.safe("Set \"log-level\": \"info\"", replace(level.valueSpan(), "\"info\"")));
     }
   }
 }

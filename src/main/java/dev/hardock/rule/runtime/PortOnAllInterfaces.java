@@ -3,6 +3,8 @@ package dev.hardock.rule.runtime;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.SourceKind;
+import dev.hardock.model.Span;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -11,6 +13,22 @@ import dev.hardock.rule.Severity;
 @RuleInfo(id = "HD126", slug = "port-on-all-interfaces", severity = Severity.INFO,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
 public final class PortOnAllInterfaces extends Rule {
+  /**
+   * Unsafe: the port is then reachable from this host only, which is the point, and breaks whoever reached it
+   * from elsewhere. A short-syntax port ({@code -p 8080:80}, {@code - "8080:80"}) gains {@code 127.0.0.1:}
+   * inside its quotes; {@code 127.0.0.1::80} keeps a random host port.
+   */
+  private Fix fix(PortMapping p, String host) {
+    Span s = p.span();
+    String w = written(s);
+    if (w == null || s.line() != s.endLine() || w.isEmpty()) return null;
+    int at = w.charAt(0) == '"' || w.charAt(0) == '\'' ? 1 : 0;
+    String first = host.isEmpty() ? p.containerPort() : host;
+    if (first == null || !w.startsWith(first, at)) return null;
+    String prefix = host.isEmpty() ? "127.0.0.1::" : "127.0.0.1:";
+    return Fix.unsafe("Publish on 127.0.0.1 only", insert(s.line(), s.column() + at, prefix));
+  }
+
   @Override
   public void check(ContainerSpec c) {
     for (PortMapping p : c.ports()) {
@@ -31,7 +49,7 @@ public final class PortOnAllInterfaces extends Rule {
       String what = (range ? "ports " + written + " are" : "port " + written + " is") + " published on "
           + (!host.isEmpty() ? "" : range ? "random host ports on " : "a random host port on ") + "all host interfaces";
       report(p.span(), what, "bind " + (range ? "them" : "it") + " to an address, e.g. 127.0.0.1:" + host + ":"
-          + container);
+          + container, noIp ? fix(p, host) : null);
     }
   }
 }

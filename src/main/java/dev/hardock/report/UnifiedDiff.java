@@ -1,0 +1,154 @@
+package dev.hardock.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unified diff ({@code --diff}) that {@code git apply} and {@code patch -p1} take: {@code a/} and {@code b/}
+ * prefixes, three lines of context, lines kept with their own line ends (a CRLF line stays CRLF), and
+ * {@code \ No newline at end of file} where the last line has none. Lines are matched by Myers' algorithm, with
+ * its work bounded: past {@link #MAX_D} differing lines the changed middle becomes one hunk (still correct).
+ */
+public final class UnifiedDiff {
+  private static final int CONTEXT = 3;
+  static final int MAX_D = 500;
+
+  private UnifiedDiff() { }
+
+  /** The diff of one file, or "" when the texts are equal. {@code path}: with {@code /} separators. */
+  public static String of(String path, String before, String after) {
+    if (before.equals(after)) return "";
+    String[] a = lines(before);
+    String[] b = lines(after);
+    // common head and tail first: fixes are local, so the middle Myers sees is small
+    int head = 0;
+    while (head < a.length && head < b.length && a[head].equals(b[head])) head++;
+    int tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) tail++;
+    boolean[] delA = new boolean[a.length];
+    boolean[] addB = new boolean[b.length];
+    if (!myers(a, head, a.length - tail, b, head, b.length - tail, delA, addB)) {
+      for (int i = head; i < a.length - tail; i++) delA[i] = true;
+      for (int j = head; j < b.length - tail; j++) addB[j] = true;
+    }
+    // walk both files in step, producing (kind, index) ops
+    List<int[]> ops = new ArrayList<>(); // {0 keep,1 del,2 add, i, j}
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      if (i < a.length && delA[i]) {
+        ops.add(new int[] {1, i++, j});
+      } else if (j < b.length && addB[j]) {
+        ops.add(new int[] {2, i, j++});
+      } else {
+        ops.add(new int[] {0, i++, j++});
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    int k = 0;
+    while (k < ops.size()) {
+      while (k < ops.size() && ops.get(k)[0] == 0) k++;
+      if (k >= ops.size()) break;
+      int start = Math.max(0, k - CONTEXT);
+      // extend the hunk while the next change is within 2 * CONTEXT kept lines
+      int end = k;
+      int kept = 0;
+      for (int m = k; m < ops.size(); m++) {
+        if (ops.get(m)[0] == 0) {
+          kept++;
+          if (kept > 2 * CONTEXT) break;
+        } else {
+          kept = 0;
+          end = m;
+        }
+      }
+      int stop = Math.min(ops.size(), end + 1 + CONTEXT);
+      int aStart = ops.get(start)[1];
+      int bStart = ops.get(start)[2];
+      int aCount = 0;
+      int bCount = 0;
+      for (int m = start; m < stop; m++) {
+        int kind = ops.get(m)[0];
+        if (kind != 2) aCount++;
+        if (kind != 1) bCount++;
+      }
+      out.append("@@ -").append(range(aStart, aCount)).append(" +").append(range(bStart, bCount)).append(" @@\n");
+      for (int m = start; m < stop; m++) {
+        int[] op = ops.get(m);
+        String line = op[0] == 2 ? b[op[2]] : a[op[1]];
+        out.append(op[0] == 0 ? ' ' : op[0] == 1 ? '-' : '+').append(line);
+        if (!line.endsWith("\n")) out.append("\n\\ No newline at end of file\n");
+      }
+      k = stop;
+    }
+    return out.toString();
+  }
+
+  private static String range(int start, int count) {
+    // an empty range names the line before it, as diff(1) does
+    int first = count == 0 ? start : start + 1;
+    return count == 1 ? Integer.toString(first) : first + "," + count;
+  }
+
+  /** Lines with their line ends ({@code \n}, {@code \r\n}; a lone {@code \r} stays inside its line, as git reads it). */
+  static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', from)) {
+      out.add(text.substring(from, i + 1));
+      from = i + 1;
+    }
+    if (from < text.length()) out.add(text.substring(from));
+    return out.toArray(new String[0]);
+  }
+
+  /**
+   * Marks the lines of a[aFrom, aTo) deleted and of b[bFrom, bTo) added along a shortest edit script; false
+   * when it needs more than {@link #MAX_D} edits.
+   */
+  private static boolean myers(String[] a, int aFrom, int aTo, String[] b, int bFrom, int bTo, boolean[] delA, boolean[] addB) {
+    int n = aTo - aFrom;
+    int m = bTo - bFrom;
+    int max = Math.min(n + m, MAX_D);
+    int offset = max + 1;
+    int[] v = new int[2 * max + 3];
+    List<int[]> trace = new ArrayList<>();
+    int found = -1;
+    for (int d = 0; d <= max && found < 0; d++) {
+      trace.add(v.clone());
+      for (int k = -d; k <= d; k += 2) {
+        int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+        int y = x - k;
+        while (x < n && y < m && a[aFrom + x].equals(b[bFrom + y])) {
+          x++;
+          y++;
+        }
+        v[offset + k] = x;
+        if (x >= n && y >= m) {
+          found = d;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    int x = n;
+    int y = m;
+    for (int d = found; d > 0; d--) {
+      int[] pv = trace.get(d);
+      int k = x - y;
+      int prevK = k == -d || (k != d && pv[offset + k - 1] < pv[offset + k + 1]) ? k + 1 : k - 1;
+      int prevX = pv[offset + prevK];
+      int prevY = prevX - prevK;
+      while (x > prevX && y > prevY) {
+        x--;
+        y--;
+      }
+      if (x == prevX) addB[bFrom + prevY] = true;
+      else delA[aFrom + prevX] = true;
+      x = prevX;
+      y = prevY;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.hardock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hardock.engine.FileResult;
+import dev.hardock.engine.Fixer;
+import dev.hardock.engine.LintSettings;
+import dev.hardock.engine.Linter;
+import dev.hardock.engine.Target;
+import dev.hardock.model.SourceKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --fix and --diff on real files: git apply of the diff, exit codes, and input that must not be written. */
+class FixCliTest {
+  @TempDir
+  Path tmp;
+
+  record Run(int code, String out, String err) { }
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The fixture files that show every host format, copied into {@code dir}. */
+  static void project(Path dir) throws IOException {
+    Files.copy(Path.of("testdata/fixes/HD105/mounts.compose.yaml"), dir.resolve("compose.yaml"));
+    Files.copy(Path.of("testdata/fixes/HD320/crlf.Dockerfile"), dir.resolve("Dockerfile"));
+    Files.copy(Path.of("testdata/fixes/HD320/bom-no-final-newline.Dockerfile"), dir.resolve("bom.Dockerfile"));
+    Files.copy(Path.of("testdata/fixes/HD126/ports.md"), dir.resolve("README.md"));
+    Files.copy(Path.of("testdata/fixes/HD116/Makefile"), dir.resolve("Makefile"));
+    Files.copy(Path.of("testdata/fixes/HD501/missing.daemon.json"), dir.resolve("daemon.json"));
+    Files.writeString(dir.resolve("clean.Dockerfile"), "FROM alpine:3.20\nUSER 65534\nHEALTHCHECK NONE\n");
+  }
+
+  static int git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+        "-c", "core.autocrlf=false", "-c", "commit.gpgsign=false"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    p.getInputStream().transferTo(System.err);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "git " + String.join(" ", args) + " did not finish");
+    return p.exitValue();
+  }
+
+  static boolean hasGit() {
+    try {
+      Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void theDiffAppliesWithGitAndGivesWhatFixWrites() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Path copy = tmp.resolve("copy");
+    Files.createDirectories(repo);
+    Files.createDirectories(copy);
+    project(repo);
+    project(copy);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", "--unsafe-fixes", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("--- a/compose.yaml\n+++ b/compose.yaml\n"), diff.out());
+    assertTrue(diff.out().contains("\\ No newline at end of file"), "the BOM file has no final newline: " + diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", "--check", tmp.resolve("fix.diff").toString()));
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    Run fix = run("--fix", "--unsafe-fixes", "-q", copy.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    for (String name : List.of("compose.yaml", "Dockerfile", "bom.Dockerfile", "README.md", "Makefile", "daemon.json", "clean.Dockerfile")) {
+      assertArrayEquals(Files.readAllBytes(copy.resolve(name)), Files.readAllBytes(repo.resolve(name)), name);
+    }
+    // the BOM and CRLF survive
+    assertEquals((byte) 0xEF, Files.readAllBytes(repo.resolve("bom.Dockerfile"))[0]);
+    assertTrue(Files.readString(repo.resolve("Dockerfile")).contains("authors=\"Jane Doe\"\r\n"));
+    // nothing left to fix: the diff is empty and says so with exit 0
+    Run again = run("--diff", "--unsafe-fixes", repo.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertEquals("", again.out());
+  }
+
+  @Test
+  void fixKeepsTheModeAndReportsWhatIsLeft() throws IOException {
+    Path script = tmp.resolve("run.sh");
+    Files.writeString(script, "#!/bin/sh\ndocker run --rm -p 8080:80 nginx:1.27\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+    Run r = run("--fix", "--unsafe-fixes", "-f", "json", script.toString());
+    assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
+    assertTrue(Files.readString(script).contains("-p 127.0.0.1:8080:80"), Files.readString(script));
+    assertTrue(!r.out().contains("\"ruleId\" : \"HD126\""), "the fixed finding is gone: " + r.out());
+    assertTrue(r.err().contains("hardock: fixed "), r.err());
+    // safe only: the unsafe fix of a second port stays a suggestion
+    Files.writeString(script, "docker run --rm -p 9090:90 nginx:1.27\n");
+    Run safe = run("--fix", script.toString());
+    assertEquals("docker run --rm -p 9090:90 nginx:1.27\n", Files.readString(script));
+    assertTrue(safe.out().contains("unsafe fix: Publish on 127.0.0.1 only"), safe.out());
+  }
+
+  @Test
+  void aReadOnlyFileIsNotWritten() throws IOException {
+    Path f = tmp.resolve("Dockerfile");
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    Files.writeString(f, before);
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+    Run r = run("--fix", f.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("not fixed: the file is read-only"), r.err());
+    assertEquals(before, Files.readString(f));
+    try (var s = Files.list(tmp)) {
+      assertEquals(1, s.count(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void aSymbolicLinkIsNotWrittenThrough() throws IOException {
+    Path real = tmp.resolve("real.Dockerfile");
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    Files.writeString(real, before);
+    Path link = tmp.resolve("Dockerfile");
+    Files.createSymbolicLink(link, real.getFileName());
+    Run r = run("--fix", link.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("symbolic link"), r.err());
+    assertEquals(before, Files.readString(real));
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void stdinNeedsAName() {
+    Run r = run("--fix", "-");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--fix with - needs --stdin-filename NAME"), r.err());
+    Run d = run("--diff", "-");
+    assertEquals(2, d.code());
+    assertTrue(d.err().contains("--diff with - needs --stdin-filename"), d.err());
+  }
+
+  @Test
+  void aFileChangedSinceItWasReadIsLeftAlone() throws IOException {
+    Path f = tmp.resolve("Dockerfile");
+    Files.writeString(f, "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n");
+    Linter linter = new Linter(LintSettings.DEFAULT);
+    Target t = new Target(f, "Dockerfile", SourceKind.DOCKERFILE);
+    FileResult first = linter.lint(t, null);
+    // changed between the lint and the fix
+    Files.writeString(f, "FROM alpine:3.21\nMAINTAINER x@example.com\nUSER 65534\n");
+    Fixer.Outcome o = new Fixer(linter, false, r -> r).fix(t, first, null);
+    assertEquals("the file changed while it was linted: left unchanged", o.error());
+    // changed between the fix and the write
+    FileResult second = linter.lint(t, null);
+    Fixer.Outcome o2 = new Fixer(linter, false, r -> r).fix(t, second, null);
+    assertTrue(o2.changed());
+    Files.writeString(f, "FROM alpine:3.22\nMAINTAINER x@example.com\nUSER 65534\n");
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Fixer.write(o2));
+    assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
+    assertEquals("FROM alpine:3.22\nMAINTAINER x@example.com\nUSER 65534\n", Files.readString(f));
+    // deleted before the write
+    Files.delete(f);
+    assertThrows(o2);
+    assertTrue(!Files.exists(f), "a deleted file is not written back");
+  }
+
+  private static void assertThrows(Fixer.Outcome o) {
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Fixer.write(o));
+  }
+
+  @Test
+  void invalidUtf8IsNotFixed() throws IOException {
+    Path f = tmp.resolve("Dockerfile");
+    byte[] bytes = "FROM alpine:3.20\nMAINTAINER x\u00ff@example.com\nUSER 65534\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(f, bytes);
+    Run r = run("--fix", f.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("not UTF-8"), r.err());
+    assertArrayEquals(bytes, Files.readAllBytes(f));
+  }
+}

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+MAINTAINER Jane Doe
+USER 65534
