@@ -64,6 +64,12 @@ public final class Findings {
     this.lines = index;
   }
 
+  /** A point of the linted file (its span names the file when the text is known). */
+  public Span point(int line, int column) {
+    Span start = lines == null ? Span.START : lines.span(0, 0);
+    return start.resized(line, column, line, column);
+  }
+
   /** The path shown for the linted file: the file of the edits a rule's fix makes. */
   public String file() {
     return file;

@@ -84,7 +84,7 @@ public abstract class Rule {
 
   /** An edit that inserts {@code text} at a point (a line and column). */
   protected final Edit insert(int line, int column, String text) {
-    return new Edit(out.file(), Span.point(line, column), text);
+    return new Edit(out.file(), out.point(line, column), text);
   }
 
   /** An edit that removes the text of {@code span}. */
@@ -110,7 +110,7 @@ public abstract class Rule {
     if (w.equals(value)) return replace(span, with);
     if (w.length() == value.length() + 2 && (w.charAt(0) == '"' || w.charAt(0) == '\'') && w.charAt(0) == w.charAt(w.length() - 1)
         && w.substring(1, w.length() - 1).equals(value)) {
-      return replace(new Span(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
+      return replace(span.resized(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
     }
     return null;
   }

@@ -130,7 +130,7 @@ public final class TlsVerificationDisabled extends Rule {
     } else {
       return null;
     }
-    return Fix.unsafe(title, delete(new Span(s.line(), from + 1, s.line(), to + 1)));
+    return Fix.unsafe(title, delete(s.resized(s.line(), from + 1, s.line(), to + 1)));
   }
 
   private void pip(List<Word> args) {

@@ -28,13 +28,13 @@ final class DaemonFix {
     Span brace = config.start();
     String braceLine = line.apply(brace.line());
     if (braceLine == null || braceLine.length() < brace.column() || braceLine.charAt(brace.column() - 1) != '{') return null;
-    if (first == null) return edit.apply(Span.point(brace.endLine(), brace.endColumn()), pair);
+    if (first == null) return edit.apply(brace.resized(brace.endLine(), brace.endColumn(), brace.endLine(), brace.endColumn()), pair);
     Span k = first.keySpan();
-    if (k.line() == brace.line()) return edit.apply(Span.point(k.line(), k.column()), pair + ", ");
+    if (k.line() == brace.line()) return edit.apply(k.resized(k.line(), k.column(), k.line(), k.column()), pair + ", ");
     String text = line.apply(k.line());
     if (text == null || text.length() < k.column() - 1) return null;
     String indent = text.substring(0, k.column() - 1);
-    if (!indent.isBlank()) return edit.apply(Span.point(k.line(), k.column()), pair + ", ");
-    return edit.apply(Span.point(k.line(), k.column()), pair + ",\n" + indent);
+    if (!indent.isBlank()) return edit.apply(k.resized(k.line(), k.column(), k.line(), k.column()), pair + ", ");
+    return edit.apply(k.resized(k.line(), k.column(), k.line(), k.column()), pair + ",\n" + indent);
   }
 }

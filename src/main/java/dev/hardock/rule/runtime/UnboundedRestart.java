@@ -49,7 +49,7 @@ public final class UnboundedRestart extends Rule {
     String bare = w.substring(0, w.length() - quote.length());
     if (!bare.endsWith(value)) return null;
     int endColumn = span.endColumn() - quote.length();
-    Span v = new Span(span.line(), endColumn - value.length(), span.line(), endColumn);
+    Span v = span.resized(span.line(), endColumn - value.length(), span.line(), endColumn);
     if (!flag) {
       var e = replaceValue(span, value, "on-failure:5");
       return e == null ? null : Fix.unsafe("Restart on failure, at most 5 times", e);

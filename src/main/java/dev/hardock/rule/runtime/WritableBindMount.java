@@ -52,12 +52,12 @@ public final class WritableBindMount extends Rule {
     Span t = m.target().span();
     if (whole.line() != whole.endLine()) return longSyntax(m, title);
     if (t.equals(whole) || t.line() != whole.line() || !m.target().value().equals(written(t))) return null;
-    String rest = written(new Span(t.endLine(), t.endColumn(), whole.endLine(), whole.endColumn()));
+    String rest = written(whole.resized(t.endLine(), t.endColumn(), whole.endLine(), whole.endColumn()));
     if (rest == null) return null;
     String quote = rest.endsWith("\"") || rest.endsWith("'") ? rest.substring(rest.length() - 1) : "";
     if (!quote.isEmpty() && !(all.startsWith(quote))) return null;
     String options = rest.substring(0, rest.length() - quote.length());
-    Span end = Span.point(whole.endLine(), whole.endColumn() - quote.length());
+    Span end = whole.resized(whole.endLine(), whole.endColumn() - quote.length(), whole.endLine(), whole.endColumn() - quote.length());
     if (mountSyntax(all)) {
       return options.isEmpty() || options.startsWith(",") ? Fix.unsafe(title, insert(end.line(), end.column(), ",readonly")) : null;
     }
