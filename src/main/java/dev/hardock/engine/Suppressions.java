@@ -252,7 +252,8 @@ public final class Suppressions {
     int lineNo = at.line();
     int start = lines.lineStart(lineNo);
     int end = lineNo < lines.lineCount() ? lines.lineStart(lineNo + 1) : file.text().length();
-    String l = file.text().substring(start, end).replaceAll("[\r\n]+$", "");
+    while (end > start && (file.text().charAt(end - 1) == '\n' || file.text().charAt(end - 1) == '\r')) end--;
+    String l = file.text().substring(start, end);
     boolean alone = l.substring(0, at.column() - 1).isBlank() && l.substring(Math.min(l.length(), at.endColumn() - 1)).isBlank();
     if (alone) {
       return lineNo < lines.lineCount() ? at.resized(lineNo, 1, lineNo + 1, 1) : at.resized(lineNo, 1, lineNo, l.length() + 1);
