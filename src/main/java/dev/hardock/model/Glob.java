@@ -38,7 +38,10 @@ public final class Glob {
   private final char[][] sets;      // SET: inclusive ranges, pairs of characters
   private final boolean[] negated;  // SET: [!...]
 
-  private Glob(byte[] kinds, char[] chars, char[][] sets, boolean[] negated) {
+  private final String pattern;
+
+  private Glob(String pattern, byte[] kinds, char[] chars, char[][] sets, boolean[] negated) {
+    this.pattern = pattern;
     this.kinds = kinds;
     this.chars = chars;
     this.sets = sets;
@@ -81,7 +84,7 @@ public final class Glob {
         chars[k++] = c;
       }
     }
-    return new Glob(Arrays.copyOf(kinds, k), Arrays.copyOf(chars, k), Arrays.copyOf(sets, k), Arrays.copyOf(negated, k));
+    return new Glob(pattern, Arrays.copyOf(kinds, k), Arrays.copyOf(chars, k), Arrays.copyOf(sets, k), Arrays.copyOf(negated, k));
   }
 
   /** Reads {@code [...]} opening at {@code open} into sets[k]; returns the index of its closing bracket. */
@@ -233,5 +236,11 @@ public final class Glob {
     boolean in = false;
     for (int r = 0; r < ranges.length && !in; r += 2) in = c >= ranges[r] && c <= ranges[r + 1];
     return in != negated[t];
+  }
+
+  /** The pattern as written: a configuration prints the same whenever it is read (ReaderProperties compares them). */
+  @Override
+  public String toString() {
+    return pattern;
   }
 }
