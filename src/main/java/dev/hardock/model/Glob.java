@@ -242,4 +242,10 @@ public final class Glob {
     for (int r = 0; r < ranges.length && !in; r += 2) in = c >= ranges[r] && c <= ranges[r + 1];
     return in != negated[t];
   }
+
+  /** The pattern as written: a configuration prints the same whenever it is read (ReaderProperties compares them). */
+  @Override
+  public String toString() {
+    return pattern;
+  }
 }
