@@ -243,9 +243,4 @@ public final class Glob {
     return in != negated[t];
   }
 
-  /** The pattern as written: a configuration prints the same whenever it is read (ReaderProperties compares them). */
-  @Override
-  public String toString() {
-    return pattern;
-  }
 }
