@@ -177,6 +177,81 @@ public final class Suppressions {
     return new Applied(kept, suppressed);
   }
 
+  /**
+   * Where a directive alone on a line silences a finding on {@code line} (1-based), for the language server's
+   * "suppress here": inserted before line {@code before}, after {@code indent}, between {@code open} and
+   * {@code close}. The line is that of the statement holding the finding (a Dockerfile instruction with its
+   * continued lines and heredocs, a continued shell line, the key of a YAML block scalar, the fence of a Markdown
+   * code block), so the comment never lands inside what it covers. Null where the file has no comments (JSON).
+   */
+  public record Placement(int before, String indent, String open, String close) {
+    /** The directive's line, with its line end. */
+    public String line(String ruleId, String reason) {
+      return prefix(ruleId) + reason + suffix();
+    }
+
+    /** What comes before the reason. */
+    public String prefix(String ruleId) {
+      return indent + open + "hardock-ignore " + ruleId + ": ";
+    }
+
+    /** What comes after the reason, the line end included. */
+    public String suffix() {
+      return close + "\n";
+    }
+  }
+
+  public static Placement placement(SourceFile file, int line) {
+    Syntax syntax = syntaxOf(file);
+    if (syntax == Syntax.NONE) return null;
+    String[] lines = file.lines().texts(file.text());
+    int at = Math.max(0, Math.min(line - 1, lines.length - 1));
+    if (lines.length == 0) return new Placement(1, "", "# ", "");
+    if (syntax == Syntax.MARKDOWN) {
+      MarkdownCode md = MarkdownCode.of(file, lines.length);
+      if (md.codeColumn[at] >= 0) {
+        int first = at;
+        while (first > 0 && md.codeColumn[first - 1] >= 0 && md.blockLast[first] < 0) first--;
+        if (first > 0 && md.blockLast[first - 1] >= 0) first--; // the opening fence
+        at = first;
+      }
+      String l = lines[at];
+      int k = 0;
+      while (k < l.length() && (l.charAt(k) == ' ' || l.charAt(k) == '\t' || l.charAt(k) == '>')) k++;
+      return new Placement(at + 1, l.substring(0, k), "<!-- ", " -->");
+    }
+    String name = file.displayPath().toLowerCase(Locale.ROOT);
+    boolean yaml = file.kind() == SourceKind.COMPOSE || name.endsWith(".yml") || name.endsWith(".yaml");
+    if (yaml) {
+      // inside a block scalar (run: |) a comment would be part of the value: go up to its key
+      for (int k = at - 1; k >= 0; k--) {
+        if (lines[k].isBlank()) continue;
+        if (indent(lines[k]) >= indent(lines[at])) continue;
+        if (!lines[k].stripTrailing().matches(".*:\\s*[|>][-+0-9]*")) break;
+        at = k;
+      }
+    } else {
+      // the statement that holds the line: statements are walked from the top with the extent directives use
+      for (int i = 0; i < lines.length; ) {
+        if (lines[i].isBlank() || commentOnly(lines[i], 0)) {
+          i++;
+          continue;
+        }
+        int end = extent(lines, i, file.kind(), syntax, false);
+        if (at <= end) {
+          if (at >= i) at = i;
+          break;
+        }
+        i = end + 1;
+      }
+    }
+    return new Placement(at + 1, lines[at].substring(0, indent(lines[at])), "# ", "");
+  }
+
+  private static int indent(String l) {
+    return l.length() - l.stripLeading().length();
+  }
+
   private static void suppress(Finding f, List<Directive> directives, List<Finding> kept, List<FileResult.Suppressed> out) {
     for (Directive d : directives) {
       if (f.span().line() < d.from || f.span().line() > d.to) continue;
