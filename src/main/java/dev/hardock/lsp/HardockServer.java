@@ -139,7 +139,14 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
 
   @Override
   public void exit() {
-    worker.shutdownNow();
+    // what is queued (a lint, the answer to shutdown) is finished first, for a bounded while
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) worker.shutdownNow();
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     exited.complete(shutdown ? 0 : 1);
   }
 
