@@ -41,11 +41,11 @@ public final class Main {
   private Main() { }
 
   public static void main(String[] args) {
+    warmUp();
     if (args.length > 0 && args[0].equals("lsp")) {
       // the language server: its classes (and LSP4J's) are loaded here only, never by a lint
       System.exit(dev.hardock.lsp.LanguageServerMain.run(Version.get(), System.in, System.out, System.err));
     }
-    warmUp();
     String noColor = System.getenv("NO_COLOR");
     int code = run(args, System.out, System.err, (noColor == null || noColor.isEmpty()) && isTerminal());
     System.out.flush();
