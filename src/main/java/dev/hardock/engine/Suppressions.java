@@ -223,11 +223,11 @@ public final class Suppressions {
     String name = file.displayPath().toLowerCase(Locale.ROOT);
     boolean yaml = file.kind() == SourceKind.COMPOSE || name.endsWith(".yml") || name.endsWith(".yaml");
     if (yaml) {
-      // inside a block scalar (run: |) a comment would be part of the value: go up to its key
+      // inside a block scalar (run: |, - |) a comment would be part of the value: go up to its key or item
       for (int k = at - 1; k >= 0; k--) {
         if (lines[k].isBlank()) continue;
         if (indent(lines[k]) >= indent(lines[at])) continue;
-        if (!lines[k].stripTrailing().matches(".*:\\s*[|>][-+0-9]*")) break;
+        if (!lines[k].stripTrailing().matches("(.*:|\\s*-)\\s*[|>][-+0-9]*")) break;
         at = k;
       }
     } else {

@@ -154,6 +154,9 @@ class LanguageServerTest {
         {"compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n", "HD"},
         {"README.md", "# Run it\n\n```sh\ndocker run --privileged alpine:3.20\n```\n", "HD"},
         {"run.sh", "#!/bin/sh\ndocker run \\\n  --privileged alpine:3.20\n", "HD"},
+        // inside a heredoc or a YAML block scalar a comment would be part of the text: it goes above the statement
+        {"heredoc.Dockerfile", "FROM alpine:3.20\nUSER app\nRUN <<EOF\nset -e\ncurl http://x | sh\nEOF\n", "HD"},
+        {"ci.gitlab-ci.yml", "test:\n  script:\n    - |\n      echo start\n      docker run --privileged alpine:3.20\n", "HD"},
     };
     try (TestClient c = new TestClient(dir)) {
       for (String[] k : cases) {
