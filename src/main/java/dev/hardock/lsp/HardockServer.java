@@ -111,6 +111,10 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
     DiagnosticRegistrationOptions pull = new DiagnosticRegistrationOptions(true, false);
     pull.setIdentifier(Conversions.SOURCE);
     c.setDiagnosticProvider(pull);
+    org.eclipse.lsp4j.WorkspaceFoldersOptions folders = new org.eclipse.lsp4j.WorkspaceFoldersOptions();
+    folders.setSupported(true);
+    folders.setChangeNotifications(true);
+    c.setWorkspace(new org.eclipse.lsp4j.WorkspaceServerCapabilities(folders));
     return CompletableFuture.completedFuture(new InitializeResult(c, new ServerInfo("hardock", version)));
   }
 
@@ -274,6 +278,21 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+      relintAll();
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams params) {
+      var event = params.getEvent();
+      if (event == null) return;
+      if (event.getRemoved() != null) {
+        for (WorkspaceFolder f : event.getRemoved()) {
+          Path p = pathOf(f.getUri());
+          if (p != null) workspace.removeFolder(p);
+        }
+      }
+      if (event.getAdded() != null) for (WorkspaceFolder f : event.getAdded()) addFolder(f.getUri());
+      // the project root of open files may have changed
       relintAll();
     }
   }

@@ -35,7 +35,8 @@ final class Workspace {
     }
   }
 
-  private final List<Path> folders = new ArrayList<>();
+  /** The workspace folders, longest first; replaced whole when they change (read by the lint thread). */
+  private volatile List<Path> folders = List.of();
   /** The open documents' text by absolute path: what {@link OverlayAccess} serves. */
   final Map<Path, String> buffers = new ConcurrentHashMap<>();
   private final Map<Path, Optional<Config>> configs = new ConcurrentHashMap<>();
@@ -47,10 +48,18 @@ final class Workspace {
     this.env = env;
   }
 
-  void addFolder(Path folder) {
-    folders.add(folder.toAbsolutePath().normalize());
+  synchronized void addFolder(Path folder) {
+    List<Path> next = new ArrayList<>(folders);
+    next.add(folder.toAbsolutePath().normalize());
     // the longest first: a nested folder is the root of what it holds
-    folders.sort((a, b) -> b.getNameCount() - a.getNameCount());
+    next.sort((a, b) -> b.getNameCount() - a.getNameCount());
+    folders = List.copyOf(next);
+  }
+
+  synchronized void removeFolder(Path folder) {
+    List<Path> next = new ArrayList<>(folders);
+    next.remove(folder.toAbsolutePath().normalize());
+    folders = List.copyOf(next);
   }
 
   /** The project root of a file: the workspace folder holding it, else the command line's (git root, folder). */
