@@ -6,6 +6,7 @@
 #   DIST_JDK                           -Dhardock.dist.jdk=PATH: the JDK whose runtime goes into the bundle
 #   DIST_MAVEN_JAVA_HOME               java.home of the JVM that runs Maven
 #   DIST_EXCLUDE_MODULES               -Dhardock.dist.exclude-modules: modules jdeps names that hardock never loads
+#   DIST_ADD_MODULES                   -Dhardock.dist.add-modules: modules hardock loads that jdeps does not name
 #
 # The JDK: DIST_JDK when given (it must work); else the newest JDK (highest feature version, Java 17 or newer,
 # with jlink and jdeps) among $JAVA_HOME, the one running Maven, /usr/lib/jvm/* and (macOS)
@@ -90,8 +91,10 @@ for entry in "${sorted[@]}"; do
   for m in "${found[@]}"; do
     [[ ,${DIST_EXCLUDE_MODULES:-}, == *",$m,"* ]] || mods+=("$m")
   done
+  IFS=, read -r -a more <<< "${DIST_ADD_MODULES:-}"
+  for m in "${more[@]}"; do [[ -z $m || ,$deps, == *",$m,"* ]] || mods+=("$m"); done
   modules=$(IFS=,; echo "${mods[*]}")
-  say "modules: $modules (jdeps: $deps; left out: ${DIST_EXCLUDE_MODULES:-none})"
+  say "modules: $modules (jdeps: $deps; left out: ${DIST_EXCLUDE_MODULES:-none}; added: ${DIST_ADD_MODULES:-none})"
   if ((f >= 21)); then compress=zip-9; else compress=2; fi
   opts=(--add-modules "$modules" --strip-debug --no-man-pages --no-header-files "--compress=$compress")
   # Java 17-24: the dynamic AppCDS archive sits on top of the runtime's default CDS archive

@@ -73,6 +73,16 @@ same() {   # what, cwd, args...: jar and bundle from the same directory with the
 }
 same "JSON on testdata/ (relative, from the clone)" "$root" --format json testdata
 same "JSON on testdata/rules (absolute, from elsewhere)" "$tmp/elsewhere" --format json "$root/testdata/rules"
+
+# ---- the language server starts on the bundle's runtime (LSP4J needs java.logging, which jdeps does not name) ----
+init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+lrc=0
+printf 'Content-Length: %d\r\n\r\n%s' "${#init}" "$init" | clean "$linked" lsp > "$tmp/lsp.out" 2> "$tmp/lsp.err" || lrc=$?
+if grep -q '"serverInfo":{"name":"hardock"' "$tmp/lsp.out"; then
+  ok "hardock lsp answers initialize, and ends with $lrc when its stdin closes"
+else
+  bad "hardock lsp: no answer to initialize (exit $lrc): $(head -n 3 "$tmp/lsp.err")"
+fi
 same "SARIF on testdata/ide" "$root" --format sarif testdata/ide
 same "--version" "$tmp/elsewhere" --version
 ((${#netless[@]})) && say "(the bundle ran without a network: ${netless[*]})" ||

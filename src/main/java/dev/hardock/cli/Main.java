@@ -42,6 +42,10 @@ public final class Main {
 
   public static void main(String[] args) {
     warmUp();
+    if (args.length > 0 && args[0].equals("lsp")) {
+      // the language server: its classes (and LSP4J's) are loaded here only, never by a lint
+      System.exit(dev.hardock.lsp.LanguageServerMain.run(Version.get(), System.in, System.out, System.err));
+    }
     String noColor = System.getenv("NO_COLOR");
     int code = run(args, System.out, System.err, (noColor == null || noColor.isEmpty()) && isTerminal());
     System.out.flush();
@@ -178,7 +182,8 @@ public final class Main {
       StringWriter sw = new StringWriter();
       new HelpFormatter().printHelp(new PrintWriter(sw), 100, "hardock [options] [PATH...]",
           "Lints Dockerfiles and compose files for security problems. PATH is a file or a directory (default: .).%n%nOptions:".formatted(),
-          options(), 2, 3, "%nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.%n".formatted());
+          options(), 2, 3, ("%nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.%n"
+              + "%n'hardock lsp' runs the language server on stdin/stdout (README, Editors).%n").formatted());
       stdout.print(sw);
       return ExitCode.CLEAN;
     }
@@ -193,10 +198,7 @@ public final class Main {
     if (cl.hasOption("explain")) {
       RuleMeta rule = RuleRegistry.find(cl.getOptionValue("explain"));
       if (rule == null) throw new UsageException("unknown rule '" + cl.getOptionValue("explain") + "'" + suggest(cl.getOptionValue("explain")));
-      RuleDoc doc = RuleDoc.load(rule);
-      stdout.println(rule.id() + " " + rule.slug() + " (" + rule.severity().id() + ")");
-      stdout.println();
-      stdout.print(doc == null ? "No documentation.\n" : doc.body().strip() + "\n");
+      stdout.print(RuleDoc.explain(rule).replace("\n", System.lineSeparator()));
       return ExitCode.CLEAN;
     }
     String format = cl.getOptionValue("format", "text");

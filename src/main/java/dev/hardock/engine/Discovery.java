@@ -129,10 +129,28 @@ public final class Discovery {
 
   /** A file without a telling name: a shell script if its shebang says so. */
   private static SourceKind byShebang(Path p) {
-    String head = DiskAccess.forPath(p).head(p, 128).text();
     // unreadable: the loader reports it
+    return byShebang(DiskAccess.forPath(p).head(p, 128).text());
+  }
+
+  private static SourceKind byShebang(String head) {
     String program = head == null ? null : Shells.shebangProgram(head);
     return program != null && Shells.POSIX_RUNNERS.contains(program) ? SourceKind.RUN : null;
+  }
+
+  /**
+   * What an editor's buffer is (the language server), as {@link #kindOfNamed} judges a named file but from the
+   * text it holds rather than the disk: by its path, then top-level services in YAML, then a shell shebang;
+   * null when it is none of ours.
+   */
+  public static SourceKind kindOfBuffer(Path p, String text) {
+    if (p.getFileName() == null) return null;
+    SourceKind k = kindOf(p);
+    if (k != null) return k;
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    String head = text.length() > 64 * 1024 ? text.substring(0, 64 * 1024) : text;
+    if ((n.endsWith(".yml") || n.endsWith(".yaml")) && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
+    return byShebang(head.length() > 128 ? head.substring(0, 128) : head);
   }
 
   /**

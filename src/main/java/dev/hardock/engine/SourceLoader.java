@@ -38,9 +38,15 @@ final class SourceLoader {
       } else {
         FileAccess.Read r = access.read(t.path(), MAX_BYTES);
         if (r.refusal() == FileAccess.Refusal.TOO_LARGE) {
-          long size = Files.size(t.path());
-          return problem(t, "the file is too large to lint (" + size / (1024 * 1024) + " MiB; the limit is "
-              + MAX_BYTES / (1024 * 1024) + " MiB)");
+          // an editor's unsaved buffer (the language server's access) may have no file on disk to size
+          long size;
+          try {
+            size = Files.size(t.path());
+          } catch (IOException e) {
+            size = -1;
+          }
+          return problem(t, "the file is too large to lint (" + (size < 0 ? "" : size / (1024 * 1024) + " MiB; ")
+              + "the limit is " + MAX_BYTES / (1024 * 1024) + " MiB)");
         }
         // the file was found inside the project: missing now means it went away since
         if (r.refusal() == FileAccess.Refusal.ABSENT && !Files.exists(t.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -2,6 +2,7 @@ package dev.hardock.engine;
 
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.SourceFile;
+import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceLayout.Comment;
 import dev.hardock.model.SourceLayout.Reach;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -262,6 +264,56 @@ public final class Suppressions {
     int from = at.column() - 1;
     while (from > 0 && (l.charAt(from - 1) == ' ' || l.charAt(from - 1) == '\t')) from--;
     return at.resized(lineNo, from + 1, lineNo, l.length() + 1);
+  }
+
+  /**
+   * Where a directive alone on a line silences a finding on {@code line} (1-based), for the language server's
+   * "suppress here": inserted before line {@code before}, after {@code indent}, between {@code open} and
+   * {@code close}. The line is the first of the innermost statement its reader recorded around the finding (a
+   * Dockerfile instruction with its continued lines and heredocs, a continued shell line, a YAML entry such as the
+   * key of a block scalar, a Markdown code block from its fence), so the comment never lands inside what it covers
+   * and covers that statement. Null where the file has no comments (JSON).
+   */
+  public record Placement(int before, String indent, String open, String close) {
+    /** The directive's line, with its line end. */
+    public String line(String ruleId, String reason) {
+      return prefix(ruleId) + reason + suffix();
+    }
+
+    /** What comes before the reason. */
+    public String prefix(String ruleId) {
+      return indent + open + "hardock-ignore " + ruleId + ": ";
+    }
+
+    /** What comes after the reason, the line end included. */
+    public String suffix() {
+      return close + "\n";
+    }
+  }
+
+  public static Placement placement(SourceFile file, int line) {
+    if (file.kind() == SourceKind.DAEMON) return null;
+    String name = file.displayPath().toLowerCase(Locale.ROOT);
+    boolean markdown = file.kind() == SourceKind.RUN && (name.endsWith(".md") || name.endsWith(".markdown"));
+    LineIndex lines = file.lines();
+    int count = lines.lineCount();
+    if (file.text().isEmpty()) return new Placement(1, "", "# ", "");
+    int at = Math.max(1, Math.min(line, count));
+    // the innermost statement around the line: the latest start among those that hold it
+    int start = at;
+    int best = 0;
+    for (Statement st : Linter.layoutOf(file).statements()) {
+      if (!st.file().equals(file.displayPath())) continue;
+      Span sp = st.span();
+      if (sp.line() <= at && sp.endLine() >= at && sp.line() > best) best = sp.line();
+    }
+    if (best > 0) start = best;
+    int from = lines.lineStart(start);
+    int to = start < count ? lines.lineStart(start + 1) : file.text().length();
+    String l = file.text().substring(from, to);
+    int k = 0;
+    while (k < l.length() && (l.charAt(k) == ' ' || l.charAt(k) == '\t' || (markdown && l.charAt(k) == '>'))) k++;
+    return markdown ? new Placement(start, l.substring(0, k), "<!-- ", " -->") : new Placement(start, l.substring(0, k), "# ", "");
   }
 
   private static void suppress(Finding f, List<Directive> directives, List<Finding> kept, List<FileResult.Suppressed> out) {

@@ -44,6 +44,18 @@ public record RuleDoc(Map<String, String> front, String body) {
     return new RuleDoc(front, t.substring(end + 5));
   }
 
+  /** Where a rule's documentation is published: its doc in the repository (the editor's link on a diagnostic). */
+  public static String page(RuleMeta rule) {
+    return "https://github.com/hardock/hardock/blob/main/rules/" + rule.docFileName();
+  }
+
+  /** What {@code --explain} prints (and the language server's hover shows): a title line, then the Markdown body. */
+  public static String explain(RuleMeta rule) {
+    RuleDoc doc = cached(rule);
+    return rule.id() + " " + rule.slug() + " (" + rule.severity().id() + ")\n\n"
+        + (doc == null ? "No documentation.\n" : doc.body().strip() + "\n");
+  }
+
   private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<RuleDoc>> CACHE =
       new java.util.concurrent.ConcurrentHashMap<>();
 
