@@ -299,13 +299,15 @@ public final class Suppressions {
     int count = lines.lineCount();
     if (file.text().isEmpty()) return new Placement(1, "", "# ", "");
     int at = Math.max(1, Math.min(line, count));
-    // the innermost statement around the line: the latest start among those that hold it
+    // the innermost statement around the line (the latest start among those that hold it); in Markdown the
+    // outermost, the code block from its fence, since an HTML comment annotates the block that follows it
     int start = at;
     int best = 0;
     for (Statement st : Linter.layoutOf(file).statements()) {
       if (!st.file().equals(file.displayPath())) continue;
       Span sp = st.span();
-      if (sp.line() <= at && sp.endLine() >= at && sp.line() > best) best = sp.line();
+      if (sp.line() > at || sp.endLine() < at) continue;
+      if (best == 0 || (markdown ? sp.line() < best : sp.line() > best)) best = sp.line();
     }
     if (best > 0) start = best;
     int from = lines.lineStart(start);

@@ -80,8 +80,8 @@ final class Workspace {
     return switch (languageId) {
       case "dockerfile", "containerfile" -> SourceKind.DOCKERFILE;
       case "dockercompose", "docker-compose", "yaml.docker-compose" -> SourceKind.COMPOSE;
-      case "shellscript", "sh", "bash" -> SourceKind.RUN;
-      default -> null;
+      case "shellscript" -> SourceKind.RUN;
+      default -> dev.hardock.model.Shells.POSIX.contains(languageId) ? SourceKind.RUN : null;
     };
   }
 

@@ -33,7 +33,8 @@ class LayeringTest {
       "rule", Set.of("model"),
       "engine", Set.of("rule", "source", "model", "io"),
       "report", Set.of("engine", "rule", "model", "io"),
-      "cli", Set.of("report", "engine", "rule", "model", "io"));
+      "lsp", Set.of("report", "engine", "rule", "model", "io"),
+      "cli", Set.of("lsp", "report", "engine", "rule", "model", "io"));
   static final Set<String> RULE_GROUPS = Set.of("build", "daemon", "image", "meta", "runtime", "secret");
   static final Pattern NAME = Pattern.compile("\\bdev\\.hardock\\.([a-z]+)(?:\\.([a-z]+))?");
   static final Path MAIN = Path.of("src/main/java/dev/hardock");
