@@ -53,6 +53,18 @@ public final class Glob {
     return pattern;
   }
 
+  /** Globs compiled alike are equal (a configuration read twice is the same configuration). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Glob g && java.util.Arrays.equals(kinds, g.kinds) && java.util.Arrays.equals(chars, g.chars)
+        && java.util.Arrays.deepEquals(sets, g.sets) && java.util.Arrays.equals(negated, g.negated);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Arrays.hashCode(kinds) + java.util.Arrays.hashCode(chars);
+  }
+
   public static Glob of(String pattern) throws Invalid {
     int n = pattern.length();
     byte[] kinds = new byte[n];

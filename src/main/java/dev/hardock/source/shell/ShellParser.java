@@ -131,7 +131,7 @@ public final class ShellParser {
       List<Span> commandLines) {
     int start = -1;
     int end = -1;
-    int lastCodeLine = -1;
+    int lastCodeEnd = -1; // the end of the last code token: its line is looked up only when a comment follows
     for (Token t : tokens) {
       int type = t.getType();
       if (type == Token.EOF) break;
@@ -145,15 +145,16 @@ public final class ShellParser {
       }
       if (type == ShellLexer.COMMENT) {
         if (e > s) {
-          int line = lines.line(text.originalOffset(s));
-          comments.add(new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), line != lastCodeLine));
+          boolean alone = lastCodeEnd < 0
+              || lines.line(text.originalOffset(s)) != lines.line(text.originalOffset(lastCodeEnd - 1));
+          comments.add(new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), alone));
         }
         continue;
       }
       if (e <= s) continue;
       if (start < 0) start = s;
       end = e;
-      lastCodeLine = lines.line(text.originalOffset(e - 1));
+      lastCodeEnd = e;
     }
     if (start >= 0) commandLines.add(text.span(lines, start, end));
   }
