@@ -154,7 +154,9 @@ public final class Suppressions {
       int lineNo = c.span().line();
       int col = c.span().column();
       int keywordEnd = d.start() + (d.group(1) == null ? KEYWORD.length() : (KEYWORD + "-file").length());
-      Span whole = c.span().resized(lineNo, col + d.start(), lineNo, col + Math.max(bodyEnd, keywordEnd));
+      // a comment's text is its line from its column on: spans inside it never pass its end
+      int last = c.span().endLine() == lineNo ? c.span().endColumn() : Integer.MAX_VALUE;
+      Span whole = c.span().resized(lineNo, Math.min(col + d.start(), last), lineNo, Math.min(col + Math.max(bodyEnd, keywordEnd), last));
       Matcher n = NAMES.matcher(body);
       if (!n.matches()) {
         if (reportInvalid) invalid.report(hd003, whole, "bad suppression: expected hardock-ignore RULE[, RULE...]: reason");
@@ -169,7 +171,7 @@ public final class Suppressions {
       Matcher each = NAME.matcher(n.group(1));
       int base = d.start(2) + n.start(1);
       while (each.find()) {
-        Span s = c.span().resized(lineNo, col + base + each.start(), lineNo, col + base + each.end());
+        Span s = c.span().resized(lineNo, Math.min(col + base + each.start(), last), lineNo, Math.min(col + base + each.end(), last));
         written.add(s);
         RuleMeta m = RuleRegistry.find(each.group());
         if (m == null) {

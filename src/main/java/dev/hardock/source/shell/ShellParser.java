@@ -144,7 +144,9 @@ public final class ShellParser {
         continue;
       }
       if (type == ShellLexer.COMMENT) {
-        if (e > s) {
+        // a comment the file holds as written (not decoded from an escaped or folded YAML scalar)
+        if (e > s && text.originalEnd(s, e) - text.originalOffset(s) == e - s
+            && lines.line(text.originalOffset(s)) == lines.line(text.originalOffset(e - 1))) {
           boolean alone = lastCodeEnd < 0
               || lines.line(text.originalOffset(s)) != lines.line(text.originalOffset(lastCodeEnd - 1));
           comments.add(new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), alone));
