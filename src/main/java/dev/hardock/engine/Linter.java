@@ -16,7 +16,12 @@ import dev.hardock.rule.Finding;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
-import dev.hardock.rule.RuleRegistry;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.daemon.DaemonConfig;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.rule.custom.CustomRule;
+import dev.hardock.rule.custom.CustomRules;
+import dev.hardock.rule.custom.ModelView;
 import dev.hardock.rule.RuleType;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
@@ -119,11 +124,13 @@ public final class Linter {
     try {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
-      RuleMeta hd001 = RuleRegistry.parseError();
+      RuleMeta hd001 = settings.rules().parseError();
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
+        Read read = lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
+        List<CustomRule> custom = activeCustomRules(loaded.file());
+        if (!custom.isEmpty() && read != null) CustomRules.run(custom, read.view(modelPath(target)), out);
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -144,13 +151,20 @@ public final class Linter {
   private FileResult outOfMemory(Target t) {
     Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
     long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
+    out.report(settings.rules().parseError(), dev.hardock.model.Span.START,
         "not enough memory to lint this file (the Java heap is " + mib
             + " MiB): split the file, or raise the heap with HARDOCK_JAVA_OPTS=-Xmx1g");
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  private void lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
+  /** The model of a file as read: what {@link ModelView} shows and custom rules judge. */
+  record Read(SourceFile file, List<ContainerSpec> containers, ImageBuild build, DaemonConfig daemon) {
+    Map<String, Object> view(String path) {
+      return ModelView.file(path, file.kind().id(), containers, build, daemon);
+    }
+  }
+
+  private Read lintSource(SourceFile file, Findings out, RuleMeta hd001, Set<Path> batch, FileAccess access,
       boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
@@ -160,22 +174,28 @@ public final class Linter {
         DockerfileWalk.walk(r.build(), rules);
         var over = r.build().variables().overBudgetAt();
         if (over != null) report(List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())), out, hd001, file);
+        return new Read(file, List.of(), r.build(), null);
       }
       case DAEMON -> {
         DaemonReader.Result r = DaemonReader.read(file);
         report(r.problems(), out, hd001, file);
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
+        return new Read(file, List.of(), null, r.config());
       }
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
         reportAs("HD002", r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
+        return new Read(file, r.containers(), null, null);
       }
-      case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
+      case COMPOSE -> {
+        return new Read(file, lintCompose(file, out, hd001, rules, batch, access, walked), null, null);
+      }
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
+    return null;
   }
 
   /**
@@ -185,7 +205,7 @@ public final class Linter {
    * A file that {@code include} or {@code extends} reads and that is linted in the same run ({@code batch})
    * owns its findings: they are reported there alone, not a second time through this file.
    */
-  private void lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
+  private List<ContainerSpec> lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, Set<Path> batch,
       FileAccess access, boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
@@ -212,6 +232,7 @@ public final class Linter {
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
     maskEnvironment(out.all(), r.environmentValues());
+    return r.containers();
   }
 
   /**
@@ -253,7 +274,7 @@ public final class Linter {
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
   private void reportAs(String id, List<ParseProblem> problems, Findings out) {
-    RuleMeta rule = RuleRegistry.find(id);
+    RuleMeta rule = settings.rules().find(id);
     if (rule == null || !settings.isActive(rule)) return;
     for (ParseProblem p : problems) out.report(rule, p.span(), p.message());
   }
@@ -301,7 +322,7 @@ public final class Linter {
 
   private List<Rule> activeRules(SourceFile file, Findings out) {
     List<Rule> rules = new ArrayList<>();
-    for (RuleType t : RuleRegistry.ALL) {
+    for (RuleType t : settings.rules().types()) {
       // only the rules that run on this file are created (and their classes initialised)
       if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
       Rule r = t.get();
@@ -311,9 +332,53 @@ public final class Linter {
     return rules;
   }
 
+  /** The custom rules that run on this file: active, and judging nodes its kind has. */
+  private List<CustomRule> activeCustomRules(SourceFile file) {
+    List<CustomRule> all = settings.rules().custom();
+    if (all.isEmpty()) return List.of();
+    List<CustomRule> out = new ArrayList<>();
+    for (CustomRule c : all) if (settings.isActive(c.meta()) && c.meta().appliesTo().contains(file.kind())) out.add(c);
+    return out;
+  }
+
+  /** A file's path as custom rules see it ({@code file.path}): relative to its project root, with '/'. */
+  static String modelPath(Target t) {
+    Path p = t.path().toAbsolutePath().normalize();
+    Path root = t.root() == null ? null : t.root().toAbsolutePath().normalize();
+    String rel = root != null && p.startsWith(root) && !p.equals(root) ? root.relativize(p).toString() : t.displayPath();
+    return rel.replace('\\', '/');
+  }
+
+  /**
+   * The model of one file as {@code hardock model} shows it ({@link ModelView#file}), with the reader's problems
+   * (the file's HD001 findings: parse errors) beside it under {@code problems}; never throws on input.
+   */
+  public Map<String, Object> model(Target target, byte[] stdin) {
+    SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
+    Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
+    Read read = null;
+    if (loaded.problem() != null) {
+      out.report(settings.rules().parseError(), loaded.problem().span(), loaded.problem().message());
+    } else {
+      read = lintSource(loaded.file(), out, settings.rules().parseError(), Set.of(), accessFor(target), false);
+    }
+    Map<String, Object> view = read != null ? read.view(target.displayPath())
+        : ModelView.file(target.displayPath(), target.kind().id(), List.of(), null, null);
+    List<Object> problems = new ArrayList<>();
+    for (Finding f : out.all()) {
+      if (!f.rule().id().equals("HD001")) continue;
+      Map<String, Object> p = new java.util.LinkedHashMap<>();
+      p.put("message", f.message());
+      p.put("span", ModelView.spanMap(f.span()));
+      problems.add(p);
+    }
+    view.put("problems", problems);
+    return view;
+  }
+
   private FileResult internalError(Target t, Throwable e) {
     Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
-    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
+    out.report(settings.rules().parseError(), dev.hardock.model.Span.START,
         "internal error while linting this file (" + e.getClass().getSimpleName() + "); please report it");
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }

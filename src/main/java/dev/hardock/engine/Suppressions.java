@@ -64,8 +64,8 @@ public final class Suppressions {
     Syntax syntax = syntaxOf(file);
     if (syntax == Syntax.NONE || file.text().indexOf("hardock-ignore") < 0) return new Applied(found, List.of());
     Findings problems = new Findings(file.displayPath(), file.kind(), settings.severities());
-    RuleMeta hd003 = RuleRegistry.find("HD003");
-    RuleMeta hd004 = RuleRegistry.find("HD004");
+    RuleMeta hd003 = settings.rules().find("HD003");
+    RuleMeta hd004 = settings.rules().find("HD004");
     boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind());
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     String[] lines = file.lines().texts(file.text());
@@ -121,7 +121,7 @@ public final class Suppressions {
       int base = d.start(2) + n.start(1);
       while (each.find()) {
         Span s = new Span(lineNo, base + each.start() + 1, lineNo, base + each.end() + 1);
-        RuleMeta m = RuleRegistry.find(each.group());
+        RuleMeta m = settings.rules().find(each.group());
         if (m == null) {
           if (reportInvalid) problems.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
           continue;

@@ -49,7 +49,7 @@ public final class TextReport implements Report {
       maskSecrets(r.text(), lines, r.findings());
       b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
       for (Finding f : r.findings()) {
-        finding(b, f, lines);
+        finding(b, f, lines, summary.rules());
         b.append('\n');
         out.write(b.toString());
         b.setLength(0);
@@ -74,7 +74,7 @@ public final class TextReport implements Report {
     out.write(b.toString());
   }
 
-  private void finding(StringBuilder b, Finding f, String[] lines) {
+  private void finding(StringBuilder b, Finding f, String[] lines, RuleRegistry rules) {
     Span s = f.span();
     String sev = colorOf(f.severity());
     b.append("  ").append(paint(f.severity().id(), "1;" + sev)).append(' ')
@@ -99,7 +99,7 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, from, to, sev);
       }
     }
-    String fix = RuleRegistry.fix(f.rule());
+    String fix = rules.fix(f.rule());
     b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
         .append(fix != null ? paint("fix:", "1") + " " + fix : "see: hardock --explain " + f.rule().id()).append('\n');
   }
@@ -178,7 +178,7 @@ public final class TextReport implements Report {
 
   private static Set<String> secretRules() {
     Set<String> ids = new HashSet<>();
-    for (RuleType t : RuleRegistry.ALL) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
+    for (RuleType t : RuleRegistry.builtIn().types()) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
     return ids;
   }
 

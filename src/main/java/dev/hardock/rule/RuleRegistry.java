@@ -80,6 +80,7 @@ import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
+import dev.hardock.rule.custom.CustomRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +97,10 @@ import java.util.Map;
  * generated catalog rather than its {@link RuleInfo} annotation (parsing 71 annotations through dynamic
  * proxies took ~25 ms). When the catalog does not list exactly these classes in this order, the annotations
  * are read instead; CatalogTest fails until it is regenerated, also when an annotation changed.
+ *
+ * <p>An instance is the rule set of one configuration: the built-in rules ({@link #builtIn()}, shared) plus the
+ * custom rules its {@code .hardock.yaml} declares ({@link #with}). The engine, the reports, {@code --list-rules}
+ * and {@code --explain} ask an instance, so a custom rule is found wherever a built-in one is.
  */
 public final class RuleRegistry {
   private static final List<Class<? extends Rule>> CLASSES = List.of(
@@ -185,11 +190,17 @@ public final class RuleRegistry {
       ? types(new String[0], new RuleMeta[0], new String[0])
       : types(RuleCatalog.CLASSES, RuleCatalog.metas(), RuleCatalog.FIXES);
 
-  private static volatile Map<String, RuleMeta> byKey;
-  private static volatile Map<String, RuleType> byId;
-  private static volatile List<RuleMeta> metas;
+  private static final RuleRegistry BUILT_IN = new RuleRegistry(List.of());
 
-  private RuleRegistry() { }
+  /** The custom rules of the configuration ({@code custom-rules} in .hardock.yaml), in the order written. */
+  private final List<CustomRule> custom;
+  private volatile Map<String, RuleMeta> byKey;
+  private volatile Map<String, RuleType> byId;
+  private volatile List<RuleMeta> metas;
+
+  private RuleRegistry(List<CustomRule> custom) {
+    this.custom = List.copyOf(custom);
+  }
 
   /**
    * The rules, with the identities {@code known} and fix hints {@code fixes} of the classes {@code names} (the
@@ -208,17 +219,41 @@ public final class RuleRegistry {
     return List.copyOf(all);
   }
 
-  public static List<RuleMeta> metas() {
+  /** The built-in rules alone: what a run without custom rules uses (created once, cheaply). */
+  public static RuleRegistry builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * The built-in rules and {@code custom} ones after them (a configuration's {@code custom-rules}); the
+   * caller has checked that no custom id or slug names a built-in rule or another custom rule.
+   */
+  public static RuleRegistry with(List<CustomRule> custom) {
+    return custom.isEmpty() ? BUILT_IN : new RuleRegistry(custom);
+  }
+
+  /** The built-in rules' classes with their identities, in id order (the custom rules have no class). */
+  public List<RuleType> types() {
+    return ALL;
+  }
+
+  public List<CustomRule> custom() {
+    return custom;
+  }
+
+  /** Every rule's identity: the built-in ones in id order, then the custom ones as configured. */
+  public List<RuleMeta> metas() {
     if (metas == null) {
-      List<RuleMeta> m = new ArrayList<>(ALL.size());
+      List<RuleMeta> m = new ArrayList<>(ALL.size() + custom.size());
       for (RuleType t : ALL) m.add(t.meta());
+      for (CustomRule c : custom) m.add(c.meta());
       metas = List.copyOf(m);
     }
     return metas;
   }
 
   /** The rule named by id ({@code HD201}, any case) or slug ({@code latest-tag}), or null. */
-  public static RuleMeta find(String idOrSlug) {
+  public RuleMeta find(String idOrSlug) {
     if (byKey == null) {
       Map<String, RuleMeta> m = new HashMap<>();
       for (RuleMeta r : metas()) {
@@ -230,11 +265,19 @@ public final class RuleRegistry {
     return idOrSlug == null ? null : byKey.get(idOrSlug.trim().toLowerCase(Locale.ROOT));
   }
 
+  /** The custom rule of that id, or null (a built-in rule, or none). */
+  public CustomRule customRule(String id) {
+    for (CustomRule c : custom) if (c.meta().id().equals(id)) return c;
+    return null;
+  }
+
   /**
    * The one-line fix hint of the rule's doc ({@code fix:} in its front matter), or null when it has none.
    * From the catalog when it is in use: the text report needs no doc read for it.
    */
-  public static String fix(RuleMeta rule) {
+  public String fix(RuleMeta rule) {
+    CustomRule c = customRule(rule.id());
+    if (c != null) return c.doc().fix();
     if (byId == null) {
       Map<String, RuleType> m = new HashMap<>();
       for (RuleType t : ALL) m.put(t.meta().id(), t);
@@ -247,7 +290,28 @@ public final class RuleRegistry {
     return doc == null ? null : doc.fix();
   }
 
-  public static RuleMeta parseError() {
+  /** The rule's documentation: the packaged doc of a built-in rule, the {@code doc} of a custom one; or null. */
+  public RuleDoc doc(RuleMeta rule) {
+    CustomRule c = customRule(rule.id());
+    return c != null ? c.doc() : RuleDoc.cached(rule);
+  }
+
+  /**
+   * The rule's group: the package of a built-in rule's class ({@code runtime}, {@code secret}, {@code meta}...),
+   * {@code custom} for a custom rule.
+   */
+  public String group(RuleMeta rule) {
+    if (customRule(rule.id()) != null) return "custom";
+    for (RuleType t : ALL) {
+      if (t.meta().id().equals(rule.id())) {
+        String pkg = t.type().getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+      }
+    }
+    return "custom";
+  }
+
+  public RuleMeta parseError() {
     return find("HD001");
   }
 }

@@ -1,0 +1,167 @@
+package dev.hardock.rule.custom;
+
+import dev.hardock.model.Span;
+import dev.hardock.rule.Findings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs custom rules over the {@link ModelView} of one file: each rule over each node of its kind, a finding
+ * where its condition is true. A rule whose expression fails on some node (a field the node does not have, a
+ * value of another type, the iteration limit) gives one finding that names the reason, at that node, and is
+ * not evaluated further on this file: never a crash, never a silent pass.
+ */
+public final class CustomRules {
+  private CustomRules() { }
+
+  /** Runs {@code rules} over {@code model} (the root of {@link ModelView#file}), reporting into {@code out}. */
+  @SuppressWarnings("unchecked")
+  public static void run(List<CustomRule> rules, Map<String, Object> model, Findings out) {
+    Map<String, Object> file = (Map<String, Object>) model.get("file");
+    for (CustomRule rule : rules) {
+      List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
+      for (Map<String, Object> vars : scopes) {
+        Map<String, Object> node = (Map<String, Object>) vars.get(rule.on().variables().get(0));
+        try {
+          Object v = rule.when().eval(vars);
+          if (!(v instanceof Boolean b)) throw new CustomRule.Failed("the condition gave " + typeName(v) + ", not a bool");
+          if (!b) continue;
+          out.report(rule.meta(), at(rule, vars, node), message(rule, vars));
+        } catch (CustomRule.Failed e) {
+          out.report(rule.meta(), spanOf(node), "custom rule " + rule.meta().id() + " could not be evaluated on this "
+              + rule.on().id() + ": " + e.getMessage());
+          break;
+        }
+      }
+    }
+  }
+
+  /** The variables of each node a rule of kind {@code on} judges, in file order. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> scopes(CustomRule.On on, Map<String, Object> model, Map<String, Object> file) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    switch (on) {
+      case CONTAINER -> {
+        for (Object c : (List<Object>) model.get("containers")) out.add(vars("container", c, file));
+      }
+      case DAEMON -> {
+        Object d = model.get("daemon");
+        if (d != null) out.add(vars("daemon", d, file));
+      }
+      case IMAGE, STAGE, INSTRUCTION -> {
+        for (Object i : (List<Object>) model.get("images")) {
+          if (on == CustomRule.On.IMAGE) {
+            out.add(vars("image", i, file));
+            continue;
+          }
+          for (Object s : (List<Object>) ((Map<String, Object>) i).get("stages")) {
+            if (on == CustomRule.On.STAGE) {
+              Map<String, Object> v = vars("stage", s, file);
+              v.put("image", i);
+              out.add(v);
+              continue;
+            }
+            for (Object ins : (List<Object>) ((Map<String, Object>) s).get("instructions")) {
+              Map<String, Object> v = vars("instruction", ins, file);
+              v.put("stage", s);
+              v.put("image", i);
+              out.add(v);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> vars(String name, Object node, Map<String, Object> file) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(name, node);
+    v.put("file", file);
+    return v;
+  }
+
+  /** The message: its text parts, and each {@code {{expression}}} part's value. */
+  static String message(CustomRule rule, Map<String, Object> vars) throws CustomRule.Failed {
+    StringBuilder b = new StringBuilder();
+    for (Object part : rule.message()) {
+      if (part instanceof String s) b.append(s);
+      else b.append(show(((CustomRule.Expression) part).eval(vars)));
+      if (b.length() > 2000) break;
+    }
+    return b.toString();
+  }
+
+  /** A value as a message shows it: strings as they are, lists joined with ", ", a node by its text or name. */
+  @SuppressWarnings("unchecked")
+  static String show(Object v) {
+    if (v == null) return "null";
+    if (v instanceof String s) return s;
+    if (v instanceof List<?> l) {
+      StringBuilder b = new StringBuilder();
+      for (Object o : l) {
+        if (b.length() > 0) b.append(", ");
+        b.append(show(o));
+        if (b.length() > 1000) break;
+      }
+      return b.toString();
+    }
+    if (v instanceof Map<?, ?> m) {
+      for (String k : List.of("text", "name", "value", "keyword")) if (m.get(k) instanceof String s) return s;
+      return "{...}";
+    }
+    return String.valueOf(v);
+  }
+
+  private static String typeName(Object v) {
+    if (v == null) return "null";
+    if (v instanceof String) return "a string";
+    if (v instanceof Long || v instanceof Integer) return "an int";
+    if (v instanceof Double) return "a double";
+    if (v instanceof List) return "a list";
+    if (v instanceof Map) return "a map";
+    return v.getClass().getSimpleName();
+  }
+
+  /**
+   * Where the finding stands: the value at the rule's {@code at} path (a node's {@code span}; a scalar's entry
+   * under its parent's {@code spans}; for a list, its first element's), else the judged node's span.
+   */
+  @SuppressWarnings("unchecked")
+  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node) {
+    List<String> path = rule.at();
+    if (path.isEmpty()) return spanOf(node);
+    Object parent = null;
+    Object cur = vars.get(path.get(0));
+    for (int i = 1; i < path.size() && cur != null; i++) {
+      parent = cur;
+      cur = cur instanceof Map<?, ?> m ? m.get(path.get(i)) : null;
+    }
+    if (cur instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+    if (cur instanceof List<?> l) {
+      for (Object o : l) if (o instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+    }
+    if (parent instanceof Map<?, ?> p && p.get("spans") instanceof Map<?, ?> spans) {
+      Object s = spans.get(path.get(path.size() - 1));
+      if (s instanceof List<?> l && !l.isEmpty()) s = l.get(0);
+      if (s instanceof Map<?, ?> sm) return toSpan((Map<String, Object>) sm);
+    }
+    return spanOf(node);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Span spanOf(Map<String, Object> node) {
+    Object s = node == null ? null : node.get("span");
+    return s instanceof Map<?, ?> m ? toSpan((Map<String, Object>) m) : Span.START;
+  }
+
+  private static Span toSpan(Map<String, Object> m) {
+    return new Span(num(m.get("line")), num(m.get("column")), num(m.get("endLine")), num(m.get("endColumn")));
+  }
+
+  private static int num(Object o) {
+    return o instanceof Number n ? n.intValue() : 1;
+  }
+}
