@@ -78,13 +78,18 @@ final class CustomRuleReader {
       Value messageV = required(file, m, "message", item);
       List<Object> message = template(file, on, messageV, Config.string(file, messageV, "message"), yaml, id);
       List<String> at = List.of();
+      CustomRule.Expression atExpression = null;
       if (m.get("at") != null) {
-        String path = Config.string(file, m.get("at"), "at").strip();
-        if (!PATH.matcher(path).matches() || !on.variables().contains(path.split("\\.")[0])) {
-          throw new Config.Invalid(file, m.get("at").span(), id + ": at must be a path such as " + on.id() + ".image from "
-              + String.join(", ", on.variables()) + ", not '" + path + "'");
+        String path = Config.string(file, m.get("at"), "at");
+        if (PATH.matcher(path.strip()).matches()) {
+          at = List.of(path.strip().split("\\."));
+          if (!on.variables().contains(at.get(0))) {
+            throw new Config.Invalid(file, m.get("at").span(), id + ": at must start with one of " + String.join(", ", on.variables())
+                + ", not '" + at.get(0) + "'");
+          }
+        } else {
+          atExpression = expression(file, on, m.get("at"), path, 0, yaml, false, id);
         }
-        at = List.of(path.split("\\."));
       }
       String doc = m.get("doc") == null ? "" : Config.string(file, m.get("doc"), "doc").strip();
       Map<String, String> front = new LinkedHashMap<>();
@@ -98,7 +103,7 @@ final class CustomRuleReader {
       String body = (doc.isEmpty() ? "" : doc + "\n\n") + "A custom rule of " + shown(file) + " (on: " + on.id() + "):\n\n    "
           + Config.string(file, whenV, "when").strip().replace("\n", "\n    ") + "\n";
       RuleMeta meta = new RuleMeta(id, slug, severity, on.appliesTo(), enabled);
-      out.add(new CustomRule(meta, new RuleDoc(front, body), on, when, message, at));
+      out.add(new CustomRule(meta, new RuleDoc(front, body), on, when, message, at, atExpression));
     }
     return out;
   }

@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * A rule a configuration declares ({@code custom-rules} in .hardock.yaml): its identity and doc like a built-in
  * rule's, the kind of node it judges ({@link On}), its condition ({@code when}), its message (text with
- * {@code {{expression}}} parts) and the path of the value whose position a finding takes ({@code at}). Its
+ * {@code {{expression}}} parts) and the value whose position a finding takes ({@code at}: a path such as
+ * {@code container.image}, else an expression giving a node or a list of nodes, the first taken). Its
  * expressions were compiled and type-checked when the configuration was read; nothing here names a CEL
  * type, so the engine can hold custom rules without loading CEL (it is loaded only when a configuration
  * declares one).
  */
-public record CustomRule(RuleMeta meta, RuleDoc doc, On on, Expression when, List<Object> message, List<String> at) {
+public record CustomRule(RuleMeta meta, RuleDoc doc, On on, Expression when, List<Object> message, List<String> at,
+    Expression atExpression) {
   /** The nodes a custom rule can judge, each with the variables its expressions see. */
   public enum On {
     CONTAINER("container", List.of(SourceKind.COMPOSE, SourceKind.RUN), List.of("container", "file")),

@@ -130,7 +130,14 @@ public final class CustomRules {
    * under its parent's {@code spans}; for a list, its first element's), else the judged node's span.
    */
   @SuppressWarnings("unchecked")
-  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node) {
+  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node) throws CustomRule.Failed {
+    if (rule.atExpression() != null) {
+      Object v = rule.atExpression().eval(vars);
+      if (v instanceof List<?> l && !l.isEmpty()) v = l.get(0);
+      if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+      Span byValue = v == null || node == null ? null : byValue(node, v);
+      return byValue != null ? byValue : spanOf(node);
+    }
     List<String> path = rule.at();
     if (path.isEmpty()) return spanOf(node);
     Object parent = null;
@@ -149,6 +156,26 @@ public final class CustomRules {
       if (s instanceof Map<?, ?> sm) return toSpan((Map<String, Object>) sm);
     }
     return spanOf(node);
+  }
+
+  /**
+   * The position of a value of {@code node} found by value: a scalar field equal to it, or an element of a list
+   * field (each list of strings has a list of positions under {@code spans}, element for element).
+   */
+  @SuppressWarnings("unchecked")
+  private static Span byValue(Map<String, Object> node, Object value) {
+    if (!(node.get("spans") instanceof Map<?, ?> spans)) return null;
+    for (Map.Entry<String, Object> e : node.entrySet()) {
+      Object where = spans.get(e.getKey());
+      if (where == null) continue;
+      if (e.getValue() instanceof List<?> l && where instanceof List<?> w && l.size() == w.size()) {
+        int i = l.indexOf(value);
+        if (i >= 0 && w.get(i) instanceof Map<?, ?> m) return toSpan((Map<String, Object>) m);
+      } else if (value.equals(e.getValue()) && where instanceof Map<?, ?> m) {
+        return toSpan((Map<String, Object>) m);
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")

@@ -211,6 +211,8 @@ public final class ModelView {
     List<Object> stages = new ArrayList<>();
     for (Stage s : b.stages()) stages.add(stage(s, s == last));
     n.put("stages", stages);
+    n.put("labels", List.of());
+    n.put("exposedPorts", List.of());
     if (last != null) {
       n.put("base", from(last.from()));
       Instruction.User user = lastInChain(last, Instruction.User.class);
