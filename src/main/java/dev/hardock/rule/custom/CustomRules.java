@@ -19,7 +19,7 @@ public final class CustomRules {
   /** Runs {@code rules} over {@code model} (the root of {@link ModelView#file}), reporting into {@code out}. */
   @SuppressWarnings("unchecked")
   public static void run(List<CustomRule> rules, Map<String, Object> model, Findings out) {
-    Map<String, Object> file = (Map<String, Object>) model.get("file");
+    Map<String, Object> file = model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     for (CustomRule rule : rules) {
       List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
       for (Map<String, Object> vars : scopes) {
@@ -38,32 +38,34 @@ public final class CustomRules {
     }
   }
 
-  /** The variables of each node a rule of kind {@code on} judges, in file order. */
-  @SuppressWarnings("unchecked")
+  /** The variables of each node a rule of kind {@code on} judges, in file order (what is not a node is skipped). */
   static List<Map<String, Object>> scopes(CustomRule.On on, Map<String, Object> model, Map<String, Object> file) {
     List<Map<String, Object>> out = new ArrayList<>();
     switch (on) {
       case CONTAINER -> {
-        for (Object c : (List<Object>) model.get("containers")) out.add(vars("container", c, file));
+        for (Object c : list(model.get("containers"))) if (c instanceof Map) out.add(vars("container", c, file));
       }
       case DAEMON -> {
         Object d = model.get("daemon");
-        if (d != null) out.add(vars("daemon", d, file));
+        if (d instanceof Map) out.add(vars("daemon", d, file));
       }
       case IMAGE, STAGE, INSTRUCTION -> {
-        for (Object i : (List<Object>) model.get("images")) {
+        for (Object i : list(model.get("images"))) {
+          if (!(i instanceof Map<?, ?> image)) continue;
           if (on == CustomRule.On.IMAGE) {
             out.add(vars("image", i, file));
             continue;
           }
-          for (Object s : (List<Object>) ((Map<String, Object>) i).get("stages")) {
+          for (Object s : list(image.get("stages"))) {
+            if (!(s instanceof Map<?, ?> stage)) continue;
             if (on == CustomRule.On.STAGE) {
               Map<String, Object> v = vars("stage", s, file);
               v.put("image", i);
               out.add(v);
               continue;
             }
-            for (Object ins : (List<Object>) ((Map<String, Object>) s).get("instructions")) {
+            for (Object ins : list(stage.get("instructions"))) {
+              if (!(ins instanceof Map)) continue;
               Map<String, Object> v = vars("instruction", ins, file);
               v.put("stage", s);
               v.put("image", i);
@@ -76,7 +78,12 @@ public final class CustomRules {
     return out;
   }
 
+  private static List<?> list(Object o) {
+    return o instanceof List<?> l ? l : List.of();
+  }
+
   private static Map<String, Object> vars(String name, Object node, Map<String, Object> file) {
+    // scopes() passed only maps
     Map<String, Object> v = new HashMap<>();
     v.put(name, node);
     v.put("file", file);
@@ -184,11 +191,17 @@ public final class CustomRules {
     return s instanceof Map<?, ?> m ? toSpan((Map<String, Object>) m) : Span.START;
   }
 
+  /** A position of the model (ModelView only writes valid ones); anything else is the start of the file. */
   private static Span toSpan(Map<String, Object> m) {
-    return new Span(num(m.get("line")), num(m.get("column")), num(m.get("endLine")), num(m.get("endColumn")));
+    int line = num(m.get("line"));
+    int column = num(m.get("column"));
+    int endLine = num(m.get("endLine"));
+    int endColumn = num(m.get("endColumn"));
+    boolean valid = line >= 1 && column >= 1 && (endLine > line || (endLine == line && endColumn >= column));
+    return valid ? new Span(line, column, endLine, endColumn) : Span.START;
   }
 
   private static int num(Object o) {
-    return o instanceof Number n ? n.intValue() : 1;
+    return o instanceof Number n && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE ? n.intValue() : 0;
   }
 }
