@@ -130,7 +130,10 @@ public final class Linter {
       } else {
         Read read = lintSource(loaded.file(), out, hd001, batch, accessFor(target), !target.named());
         List<CustomRule> custom = activeCustomRules(loaded.file());
-        if (!custom.isEmpty() && read != null) CustomRules.run(custom, read.view(modelPath(target)), out);
+        if (!custom.isEmpty() && read != null) {
+          Map<Object, dev.hardock.model.Span> origins = new java.util.IdentityHashMap<>();
+          CustomRules.run(custom, read.view(modelPath(target), origins), origins, out);
+        }
       }
       List<Finding> found = new ArrayList<>(out.all());
       Collections.sort(found);
@@ -161,6 +164,10 @@ public final class Linter {
   record Read(SourceFile file, List<ContainerSpec> containers, ImageBuild build, DaemonConfig daemon) {
     Map<String, Object> view(String path) {
       return ModelView.file(path, file.kind().id(), containers, build, daemon);
+    }
+
+    Map<String, Object> view(String path, Map<Object, dev.hardock.model.Span> origins) {
+      return ModelView.file(path, file.kind().id(), containers, build, daemon, origins);
     }
   }
 

@@ -17,8 +17,28 @@ public final class CustomRules {
   private CustomRules() { }
 
   /** Runs {@code rules} over {@code model} (the root of {@link ModelView#file}), reporting into {@code out}. */
-  @SuppressWarnings("unchecked")
   public static void run(List<CustomRule> rules, Map<String, Object> model, Findings out) {
+    run(rules, model, Map.of(), out);
+  }
+
+  /**
+   * As above; {@code origins} (from {@link ModelView#file(String, String, List, dev.hardock.model.dockerfile.ImageBuild,
+   * dev.hardock.model.daemon.DaemonConfig, Map)}) gives back the model's own span for each position map, by identity.
+   */
+  @SuppressWarnings("unchecked")
+  public static void run(List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
+    ORIGINS.set(origins);
+    try {
+      runAll(rules, model, out);
+    } finally {
+      ORIGINS.remove();
+    }
+  }
+
+  private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
+
+  @SuppressWarnings("unchecked")
+  private static void runAll(List<CustomRule> rules, Map<String, Object> model, Findings out) {
     Map<String, Object> file = model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     for (CustomRule rule : rules) {
       List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
@@ -193,6 +213,9 @@ public final class CustomRules {
 
   /** A position of the model (ModelView only writes valid ones); anything else is the start of the file. */
   private static Span toSpan(Map<String, Object> m) {
+    Map<Object, Span> origins = ORIGINS.get();
+    Span origin = origins == null ? null : origins.get(m);
+    if (origin != null) return origin;
     int line = num(m.get("line"));
     int column = num(m.get("column"));
     int endLine = num(m.get("endLine"));

@@ -45,7 +45,25 @@ public final class ModelView {
   /** Instructions shown per stage, commands per instruction: a hostile file stays a bounded view. */
   static final int MAX_ITEMS = 10_000;
 
+  /**
+   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds a view: each position map
+   * made, with the model's own {@link Span} (by identity), so that a custom rule's finding carries the very span
+   * object the reader made: the engine knows by it which file of a compose project a value stands in.
+   */
+  private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
+
   private ModelView() { }
+
+  /** As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, recording into {@code origins} the span behind each position map. */
+  public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
+      DaemonConfig daemon, Map<Object, Span> origins) {
+    ORIGINS.set(origins);
+    try {
+      return file(path, kind, containers, build, daemon);
+    } finally {
+      ORIGINS.remove();
+    }
+  }
 
   /** The root: {@code file}, {@code containers}, {@code images}, {@code daemon} (when the file is daemon.json). */
   public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
@@ -77,6 +95,8 @@ public final class ModelView {
     m.put("column", (long) x.column());
     m.put("endLine", (long) x.endLine());
     m.put("endColumn", (long) x.endColumn());
+    Map<Object, Span> origins = ORIGINS.get();
+    if (origins != null && s != null) origins.put(m, s);
     return m;
   }
 
