@@ -493,6 +493,9 @@ public final class ModelView {
   static String masked(String s) {
     if (s == null) return null;
     if (s.length() > 4096) s = s.substring(0, 4096);
+    // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a tree of
+    // Dockerfiles are mostly such words: keywords, command names, flags)
+    if (s.length() < 5) return s;
     return SecretMask.maskLine(s);
   }
 
