@@ -90,6 +90,11 @@ for entry in "${sorted[@]}"; do
   for m in "${found[@]}"; do
     [[ ,${DIST_EXCLUDE_MODULES:-}, == *",$m,"* ]] || mods+=("$m")
   done
+  # modules loaded that jdeps does not find (DIST_EXTRA_MODULES, -Dhardock.dist.extra-modules)
+  IFS=, read -r -a extra <<< "${DIST_EXTRA_MODULES:-}"
+  for m in ${extra[@]+"${extra[@]}"}; do
+    [[ ,$(IFS=,; echo "${mods[*]}"), == *",$m,"* ]] || mods+=("$m")
+  done
   modules=$(IFS=,; echo "${mods[*]}")
   say "modules: $modules (jdeps: $deps; left out: ${DIST_EXCLUDE_MODULES:-none})"
   if ((f >= 21)); then compress=zip-9; else compress=2; fi

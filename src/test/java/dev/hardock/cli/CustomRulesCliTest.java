@@ -105,7 +105,7 @@ class CustomRulesCliTest {
     assertTrue(err.startsWith("hardock: " + c + ":6:29: ACME009:"), err);
     Files.writeString(c, "custom-rules:\n  - id: HD999\n    slug: x\n    on: container\n    when: 'true'\n    message: m\n");
     assertEquals(2, run(dir.toString()));
-    assertTrue(err.contains(":2:11: custom rule id 'HD999'"), err);
+    assertTrue(err.contains(":2:9: custom rule id 'HD999'"), err);
     Files.writeString(c, "custom-rules:\n  - id: ACME1\n    slug: latest-tag\n    on: container\n    when: 'true'\n    message: m\n");
     assertEquals(2, run(dir.toString()));
     assertTrue(err.contains("names a built-in rule"), err);
