@@ -62,9 +62,28 @@ final class LintRun {
         List<Notice> notices, List<Config> configs, List<Failure> failures) {
       this(results, missing, failed, baselineWritten, notices, configs, failures, List.of());
     }
+
+    /** The rules of the run: the built-in ones and the custom rules of every configuration used (first wins). */
+    dev.hardock.rule.RuleRegistry rules() {
+      List<dev.hardock.rule.custom.CustomRule> custom = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      for (Config c : configs) for (var r : c.rules().custom()) if (ids.add(r.meta().id())) custom.add(r);
+      return dev.hardock.rule.RuleRegistry.with(custom);
+    }
   }
 
   private LintRun() { }
+
+  /**
+   * The --enable/--disable ids that name rules of this configuration: a custom rule's id (checked against the
+   * configuration of the command, Main) means nothing under a configuration that does not declare it.
+   */
+  private static Set<String> known(Set<String> ids, Config c) {
+    dev.hardock.rule.RuleRegistry rules = c == null ? dev.hardock.rule.RuleRegistry.builtIn() : c.rules();
+    Set<String> out = new HashSet<>();
+    for (String id : ids) if (rules.find(id) != null) out.add(id);
+    return out;
+  }
 
   static Outcome run(Request q) throws Config.Invalid, IOException {
     Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
@@ -123,8 +142,8 @@ final class LintRun {
       List<Target> next = new ArrayList<>();
       for (List<Target> group : groups.values()) {
         Config c = configOf.get(group.get(0));
-        LintSettings settings = c == null ? new LintSettings(q.enable(), q.disable(), Map.of(), RuleOptions.NONE)
-            : c.settings(q.enable(), q.disable());
+        LintSettings settings = c == null ? new LintSettings(known(q.enable(), null), known(q.disable(), null), Map.of(), RuleOptions.NONE)
+            : c.settings(known(q.enable(), c), known(q.disable(), c));
         Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles()).withFileAccess(fileAccess);
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));

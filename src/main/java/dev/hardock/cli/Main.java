@@ -172,6 +172,9 @@ public final class Main {
 
   private static ExitCode execute(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr, boolean tty)
       throws UsageException, IOException {
+    if (args.length > 0 && args[0].equals("model")) {
+      return ModelCommand.run(List.of(args).subList(1, args.length), stdin, stdout, stderr);
+    }
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options(), args);
@@ -180,7 +183,7 @@ public final class Main {
     }
     if (cl.hasOption("help")) {
       StringWriter sw = new StringWriter();
-      new HelpFormatter().printHelp(new PrintWriter(sw), 100, "hardock [options] [PATH...]",
+      new HelpFormatter().printHelp(new PrintWriter(sw), 100, "hardock [options] [PATH...]\n       hardock model [--type TYPE] PATH...",
           "Lints Dockerfiles and compose files for security problems. PATH is a file or a directory (default: .).%n%nOptions:".formatted(),
           options(), 2, 3, ("%nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.%n"
               + "%n'hardock lsp' runs the language server on stdin/stdout (README, Editors).%n").formatted());
@@ -191,14 +194,28 @@ public final class Main {
       stdout.println("hardock " + Version.get());
       return ExitCode.CLEAN;
     }
+    RuleRegistry rules;
+    try {
+      rules = commandRules(cl);
+    } catch (dev.hardock.engine.Config.Invalid e) {
+      stderr.println("hardock: " + e.getMessage());
+      return ExitCode.ERROR;
+    }
     if (cl.hasOption("list-rules")) {
-      listRules(stdout);
+      listRules(stdout, rules);
       return ExitCode.CLEAN;
     }
     if (cl.hasOption("explain")) {
-      RuleMeta rule = RuleRegistry.find(cl.getOptionValue("explain"));
-      if (rule == null) throw new UsageException("unknown rule '" + cl.getOptionValue("explain") + "'" + suggest(cl.getOptionValue("explain")));
-      stdout.print(RuleDoc.explain(rule).replace("\n", System.lineSeparator()));
+      RuleMeta rule = rules.find(cl.getOptionValue("explain"));
+      if (rule == null) throw new UsageException("unknown rule '" + cl.getOptionValue("explain") + "'" + suggest(cl.getOptionValue("explain"), rules));
+      if (rules.customRule(rule.id()) == null) {
+        stdout.print(RuleDoc.explain(rule).replace("\n", System.lineSeparator()));
+      } else {
+        RuleDoc doc = rules.doc(rule);
+        stdout.println(rule.id() + " " + rule.slug() + " (" + rule.severity().id() + ")");
+        stdout.println();
+        stdout.print(doc == null ? "No documentation.\n" : doc.body().strip() + "\n");
+      }
       return ExitCode.CLEAN;
     }
     String format = cl.getOptionValue("format", "text");
@@ -262,8 +279,8 @@ public final class Main {
     if (cl.hasOption("env-file")) for (String f : cl.getOptionValues("env-file")) envFiles.add(envFile(f));
     LintRun.Outcome outcome;
     try {
-      outcome = LintRun.run(new LintRun.Request(paths, forced, ruleSet(cl.getOptionValue("enable")),
-          ruleSet(cl.getOptionValue("disable")), cl.getOptionValue("fail-on"),
+      outcome = LintRun.run(new LintRun.Request(paths, forced, ruleSet(cl.getOptionValue("enable"), rules),
+          ruleSet(cl.getOptionValue("disable"), rules), cl.getOptionValue("fail-on"),
           cl.hasOption("config") ? java.nio.file.Path.of(cl.getOptionValue("config")) : null,
           cl.hasOption("baseline") ? java.nio.file.Path.of(cl.getOptionValue("baseline")) : null,
           cl.hasOption("write-baseline"), stdinName, stdin, jobs, cl.hasOption("use-env"), List.copyOf(envFiles), fixMode));
@@ -334,7 +351,7 @@ public final class Main {
     List<FileResult> results = outcome.results();
     List<ConfigUsed> configs = outcome.configs().stream().map(ConfigUsed::of).toList();
     Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000, configs)
-        .withNotices(outcome.notices());
+        .withNotices(outcome.notices()).withRules(outcome.rules());
     // text, JSON and SARIF name the configuration files; the log of other formats gets it on stderr
     if (!quiet && (report == null || !report.showsConfigs())) {
       for (ConfigUsed c : configs) if (c.weakens()) stderr.println("hardock: " + c.line());
@@ -428,22 +445,46 @@ public final class Main {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static Set<String> ruleSet(String list) throws UsageException {
+  /**
+   * The rules the command line can name (--list-rules, --explain, --enable, --disable): the built-in ones and
+   * the custom rules of the command's configuration: --config FILE, else the .hardock.yaml that governs the
+   * first path (or the current folder). Its configuration is only read when one of those options is given.
+   */
+  private static RuleRegistry commandRules(CommandLine cl) throws dev.hardock.engine.Config.Invalid {
+    boolean needed = cl.hasOption("list-rules") || cl.hasOption("explain") || cl.hasOption("enable") || cl.hasOption("disable");
+    if (!needed) return RuleRegistry.builtIn();
+    java.nio.file.Path config = null;
+    if (cl.hasOption("config")) {
+      config = java.nio.file.Path.of(cl.getOptionValue("config"));
+    } else {
+      String first = cl.getArgList().isEmpty() || cl.getArgList().get(0).equals("-") ? "." : cl.getArgList().get(0);
+      java.nio.file.Path p = java.nio.file.Path.of(first).toAbsolutePath().normalize();
+      java.nio.file.Path probe = java.nio.file.Files.isDirectory(p) ? p.resolve(".hardock-probe") : p;
+      java.nio.file.Path root = java.nio.file.Files.isDirectory(p) ? p : p.getParent();
+      if (root != null) {
+        java.nio.file.Path repo = dev.hardock.io.ProjectRoot.of(root);
+        config = dev.hardock.engine.Config.find(probe, repo == null ? root : repo, LintRun.env);
+      }
+    }
+    return config == null ? RuleRegistry.builtIn() : dev.hardock.engine.Config.load(config).rules();
+  }
+
+  private static Set<String> ruleSet(String list, RuleRegistry rules) throws UsageException {
     Set<String> ids = new HashSet<>();
     if (list == null) return ids;
     for (String part : list.split(",")) {
       if (part.isBlank()) continue;
-      RuleMeta m = RuleRegistry.find(part);
-      if (m == null) throw new UsageException("unknown rule '" + part.trim() + "'" + suggest(part));
+      RuleMeta m = rules.find(part);
+      if (m == null) throw new UsageException("unknown rule '" + part.trim() + "'" + suggest(part, rules));
       ids.add(m.id());
     }
     return ids;
   }
 
-  private static String suggest(String name) {
+  private static String suggest(String name, RuleRegistry rules) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (RuleMeta m : RuleRegistry.metas()) {
+    for (RuleMeta m : rules.metas()) {
       int d = Math.min(Spelling.distance(name.toLowerCase(), m.slug()), Spelling.distance(name.toUpperCase(), m.id()));
       if (d < bestDistance) {
         bestDistance = d;
@@ -454,11 +495,11 @@ public final class Main {
   }
 
 
-  private static void listRules(PrintStream out) {
+  private static void listRules(PrintStream out, RuleRegistry rules) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "SLUG", "SEVERITY", "APPLIES TO", "SUMMARY"});
-    for (RuleMeta m : RuleRegistry.metas()) {
-      RuleDoc doc = RuleDoc.load(m);
+    for (RuleMeta m : rules.metas()) {
+      RuleDoc doc = rules.doc(m);
       String sev = m.severity().id() + (m.enabledByDefault() ? "" : " (off)");
       String applies = String.join(",", m.appliesTo().stream().map(SourceKind::id).toList());
       rows.add(new String[] {m.id(), m.slug(), sev, applies, doc == null ? "" : doc.summary()});

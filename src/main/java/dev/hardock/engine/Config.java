@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public record Config(Path file, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
     Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason,
-    Excludes excludeGlobs) {
+    Excludes excludeGlobs, RuleRegistry rules) {
   /**
    * The {@code exclude} items compiled once, when the configuration is read: globs over the path relative to the
    * configuration's folder (its real location: walked files carry their folders' real paths).
@@ -43,12 +43,17 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
   public static final String REQUIRE_REASON = "require-reason";
   private static final long MAX_BYTES = 1024 * 1024;
-  private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason");
+  private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason",
+      "custom-rules");
 
   /** A configuration error; the message starts with {@code file:line:col:}. */
   public static final class Invalid extends Exception {
     Invalid(Path file, Span at, String message) {
       super(file + ":" + at.line() + ":" + at.column() + ": " + message);
+    }
+
+    Invalid(String message) {
+      super(message);
     }
   }
 
@@ -90,11 +95,15 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     } catch (ConfigReader.Problem p) {
       throw new Invalid(file, p.span, p.getMessage());
     }
-    return from(file, root);
+    return from(file, root, text);
   }
 
   @SuppressWarnings("unchecked")
-  private static Config from(Path file, Value root) throws Invalid {
+  private static Config from(Path file, Value root, String text) throws Invalid {
+    // custom rules first: the rules mapping may name them
+    Value customValue = ((Map<String, Value>) root.value()).get("custom-rules");
+    RuleRegistry registry = customValue == null ? RuleRegistry.builtIn()
+        : RuleRegistry.with(CustomRuleReader.read(file, customValue, text));
     Set<String> enable = new HashSet<>();
     Set<String> disable = new HashSet<>();
     Map<String, Severity> severities = new HashMap<>();
@@ -114,23 +123,25 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
         }
         case "exclude" -> exclude.addAll(globs(file, v, compiled));
         case "require-suppression-reason" -> requireReason = bool(file, v, "require-suppression-reason");
+        case "custom-rules" -> { } // read above
         case "rules" -> {
           if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), "rules must be a mapping of rule id or slug to a setting");
           for (Map.Entry<String, Value> r : ((Map<String, Value>) v.value()).entrySet()) {
-            rule(file, r.getKey(), r.getValue(), enable, disable, severities, options);
+            rule(file, registry, r.getKey(), r.getValue(), enable, disable, severities, options);
           }
         }
         default -> throw new Invalid(file, keySpan(v), "unknown key '" + e.getKey() + "': expected one of " + String.join(", ", sorted(KEYS)));
       }
     }
     Excludes excludeGlobs = new Excludes(dev.hardock.io.ProjectRoot.real(file).getParent(), List.copyOf(compiled));
-    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason, excludeGlobs);
+    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason, excludeGlobs,
+        registry);
   }
 
   @SuppressWarnings("unchecked")
-  private static void rule(Path file, String name, Value v, Set<String> enable, Set<String> disable,
+  private static void rule(Path file, RuleRegistry registry, String name, Value v, Set<String> enable, Set<String> disable,
       Map<String, Severity> severities, Map<String, Map<String, Object>> options) throws Invalid {
-    RuleMeta m = RuleRegistry.find(name);
+    RuleMeta m = registry.find(name);
     if (m == null) throw new Invalid(file, keySpan(v), "unknown rule '" + name + "' (see hardock --list-rules)");
     if (v.value() instanceof String s) {
       switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -214,15 +225,15 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
       hd003.put(REQUIRE_REASON, "true");
       opts.put("HD003", hd003);
     }
-    return new LintSettings(en, dis, severities, new RuleOptions(opts));
+    return new LintSettings(en, dis, severities, new RuleOptions(opts), rules);
   }
 
-  private static String string(Path file, Value v, String key) throws Invalid {
+  static String string(Path file, Value v, String key) throws Invalid {
     if (v.value() instanceof String s) return s;
     throw new Invalid(file, v.span(), key + " must be a single value");
   }
 
-  private static boolean bool(Path file, Value v, String key) throws Invalid {
+  static boolean bool(Path file, Value v, String key) throws Invalid {
     String s = string(file, v, key);
     if (s.equals("true")) return true;
     if (s.equals("false")) return false;

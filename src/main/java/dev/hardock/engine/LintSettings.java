@@ -13,8 +13,13 @@ import java.util.Set;
  * per-rule options. Configuration files and command-line flags both end up here.
  */
 public record LintSettings(Set<String> enabled, Set<String> disabled, Map<String, Severity> severities,
-    RuleOptions options) {
+    RuleOptions options, RuleRegistry rules) {
   public static final LintSettings DEFAULT = new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE);
+
+  /** Settings over the built-in rules alone (no configuration, or one without custom rules). */
+  public LintSettings(Set<String> enabled, Set<String> disabled, Map<String, Severity> severities, RuleOptions options) {
+    this(enabled, disabled, severities, options, RuleRegistry.builtIn());
+  }
 
   public boolean isActive(RuleMeta rule) {
     if (disabled.contains(rule.id())) return false;
@@ -24,7 +29,7 @@ public record LintSettings(Set<String> enabled, Set<String> disabled, Map<String
   /** Ids of the active rules. */
   public Set<String> activeIds() {
     Set<String> ids = new HashSet<>();
-    for (RuleMeta m : RuleRegistry.metas()) if (isActive(m)) ids.add(m.id());
+    for (RuleMeta m : rules.metas()) if (isActive(m)) ids.add(m.id());
     return ids;
   }
 }

@@ -18,6 +18,12 @@ import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.daemon.DaemonConfig;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.rule.custom.CustomRule;
+import dev.hardock.rule.custom.CustomRules;
+import dev.hardock.rule.custom.ModelView;
 import dev.hardock.rule.RuleType;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
@@ -73,7 +79,7 @@ public final class Linter {
    * for the command line's warm-up thread: nothing depends on it having run.
    */
   public static void warmUp() {
-    RuleRegistry.metas();
+    RuleRegistry.builtIn().metas();
     dev.hardock.source.shell.ShellParser.parse("a -x \"$(b)\" | c && d; e > f");
   }
 
@@ -146,7 +152,13 @@ public final class Linter {
       if (loaded.problem() != null) {
         out.report(hd001, loaded.problem().span(), loaded.problem().message());
       } else {
-        layout = lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
+        Read read = lintSource(loaded.file(), out, hd001, accessFor(target), !target.named());
+        layout = read.layout();
+        List<CustomRule> custom = activeCustomRules(loaded.file());
+        if (!custom.isEmpty()) {
+          Map<Object, dev.hardock.model.Span> origins = new java.util.IdentityHashMap<>();
+          CustomRules.run(custom, read.view(modelPath(target), origins), origins, out);
+        }
       }
       List<Finding> found = new ArrayList<>(out.all());
       found.sort(Finding.inFileOrder(target.displayPath()));
@@ -217,14 +229,28 @@ public final class Linter {
   private FileResult outOfMemory(Target t) {
     Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
     long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    out.report(RuleRegistry.parseError(), dev.hardock.model.Span.START,
+    out.report(settings.rules().parseError(), dev.hardock.model.Span.START,
         "not enough memory to lint this file (the Java heap is " + mib
             + " MiB): split the file, or raise the heap with HARDOCK_JAVA_OPTS=-Xmx1g");
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
 
-  /** Reads the file, runs the rules over its model, and returns the comments and statements its reader met. */
-  private SourceLayout lintSource(SourceFile file, Findings out, RuleMeta hd001, FileAccess access,
+  /**
+   * The model of a file as read: what {@link ModelView} shows and custom rules judge, and the comments and
+   * statements its reader met (suppressions).
+   */
+  record Read(SourceFile file, List<ContainerSpec> containers, ImageBuild build, DaemonConfig daemon, SourceLayout layout) {
+    Map<String, Object> view(String path) {
+      return ModelView.file(path, file.kind().id(), containers, build, daemon);
+    }
+
+    Map<String, Object> view(String path, Map<Object, dev.hardock.model.Span> origins) {
+      return ModelView.file(path, file.kind().id(), containers, build, daemon, origins);
+    }
+  }
+
+  /** Reads the file and runs the rules over its model. */
+  private Read lintSource(SourceFile file, Findings out, RuleMeta hd001, FileAccess access,
       boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
@@ -234,28 +260,28 @@ public final class Linter {
         DockerfileWalk.walk(r.build(), rules);
         var over = r.build().variables().overBudgetAt();
         if (over != null) report(List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())), out, hd001, file);
-        return r.layout();
+        return new Read(file, List.of(), r.build(), null, r.layout());
       }
       case DAEMON -> {
         DaemonReader.Result r = DaemonReader.read(file);
         report(r.problems(), out, hd001, file);
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
-        return r.layout();
+        return new Read(file, List.of(), null, r.config(), r.layout());
       }
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
         reportAs(RuleRegistry.ReaderRule.UNKNOWN_RUN_FLAG, r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
-        return r.layout();
+        return new Read(file, r.containers(), null, null, r.layout());
       }
       case COMPOSE -> {
         return lintCompose(file, out, hd001, rules, access, walked);
       }
       default -> {
         out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
-        return new SourceLayout();
+        return new Read(file, List.of(), null, null, new SourceLayout());
       }
     }
   }
@@ -285,7 +311,7 @@ public final class Linter {
    * too. A finding in another file that is linted in the same run is left to it when it reports the same
    * ({@link #leftToOwners}).
    */
-  private SourceLayout lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, FileAccess access,
+  private Read lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, FileAccess access,
       boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
@@ -302,7 +328,7 @@ public final class Linter {
     maskEnvironment(out.all(), r.environmentValues());
     // the comments of every file read apply to the findings in that file (Finding.file); a finding another lint
     // of the run reports identically is left to it afterwards (leftToOwners), with its suppression
-    return r.layout();
+    return new Read(file, r.containers(), null, null, r.layout());
   }
 
   /**
@@ -400,7 +426,7 @@ public final class Linter {
 
   private List<Rule> activeRules(SourceFile file, Findings out) {
     List<Rule> rules = new ArrayList<>();
-    for (RuleType t : RuleRegistry.ALL) {
+    for (RuleType t : settings.rules().types()) {
       // only the rules that run on this file are created (and their classes initialised)
       if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
       Rule r = t.get();
@@ -425,5 +451,49 @@ public final class Linter {
     synchronized (failures) {
       return List.copyOf(failures);
     }
+  }
+
+  /** The custom rules that run on this file: active, and judging nodes its kind has. */
+  private List<CustomRule> activeCustomRules(SourceFile file) {
+    List<CustomRule> all = settings.rules().custom();
+    if (all.isEmpty()) return List.of();
+    List<CustomRule> out = new ArrayList<>();
+    for (CustomRule c : all) if (settings.isActive(c.meta()) && c.meta().appliesTo().contains(file.kind())) out.add(c);
+    return out;
+  }
+
+  /** A file's path as custom rules see it ({@code file.path}): relative to its project root, with '/'. */
+  static String modelPath(Target t) {
+    Path p = t.path().toAbsolutePath().normalize();
+    Path root = t.root() == null ? null : t.root().toAbsolutePath().normalize();
+    String rel = root != null && p.startsWith(root) && !p.equals(root) ? root.relativize(p).toString() : t.displayPath();
+    return rel.replace('\\', '/');
+  }
+
+  /**
+   * The model of one file as {@code hardock model} shows it ({@link ModelView#file}), with the reader's problems
+   * (the file's HD001 findings: parse errors) beside it under {@code problems}; never throws on input.
+   */
+  public Map<String, Object> model(Target target, byte[] stdin) {
+    SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
+    Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
+    Read read = null;
+    if (loaded.problem() != null) {
+      out.report(settings.rules().parseError(), loaded.problem().span(), loaded.problem().message());
+    } else {
+      read = lintSource(loaded.file(), out, RuleRegistry.parseError(), accessFor(target), false);
+    }
+    Map<String, Object> view = read != null ? read.view(target.displayPath())
+        : ModelView.file(target.displayPath(), target.kind().id(), List.of(), null, null);
+    List<Object> problems = new ArrayList<>();
+    for (Finding f : out.all()) {
+      if (!f.rule().id().equals("HD001")) continue;
+      Map<String, Object> p = new java.util.LinkedHashMap<>();
+      p.put("message", f.message());
+      p.put("span", ModelView.spanMap(f.span()));
+      problems.add(p);
+    }
+    view.put("problems", problems);
+    return view;
   }
 }

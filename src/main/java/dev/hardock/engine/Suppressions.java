@@ -123,8 +123,8 @@ public final class Suppressions {
 
   public static Applied apply(SourceFile file, SourceLayout layout, List<Finding> found, LintSettings settings) {
     if (!mentionsKeyword(layout)) return new Applied(found, List.of());
-    RuleMeta hd003 = RuleRegistry.find("HD003");
-    RuleMeta hd004 = RuleRegistry.find("HD004");
+    RuleMeta hd003 = settings.rules().find("HD003");
+    RuleMeta hd004 = settings.rules().find("HD004");
     boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind());
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     Map<String, FileLines> byFile = new HashMap<>();
@@ -173,7 +173,7 @@ public final class Suppressions {
       while (each.find()) {
         Span s = c.span().resized(lineNo, Math.min(col + base + each.start(), last), lineNo, Math.min(col + base + each.end(), last));
         written.add(s);
-        RuleMeta m = RuleRegistry.find(each.group());
+        RuleMeta m = settings.rules().find(each.group());
         if (m == null) {
           if (reportInvalid) invalid.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
           continue;

@@ -31,7 +31,7 @@ public record ConfigUsed(String file, List<String> disabledRules, List<String> e
   public static ConfigUsed of(Config c) {
     Map<String, Severity> lowered = new TreeMap<>();
     for (Map.Entry<String, Severity> e : c.severities().entrySet()) {
-      RuleMeta m = RuleRegistry.find(e.getKey());
+      RuleMeta m = c.rules().find(e.getKey());
       if (m != null && e.getValue().ordinal() > m.severity().ordinal()) lowered.put(m.id(), e.getValue());
     }
     return new ConfigUsed(RepoPaths.uri(c.file()), c.disable().stream().sorted().toList(), List.copyOf(c.exclude()),

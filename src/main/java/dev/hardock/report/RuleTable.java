@@ -14,7 +14,7 @@ public final class RuleTable {
 
   public static String markdown() {
     StringBuilder b = new StringBuilder("| id | slug | severity | applies to | summary |\n|---|---|---|---|---|\n");
-    for (RuleMeta m : RuleRegistry.metas()) {
+    for (RuleMeta m : RuleRegistry.builtIn().metas()) {
       RuleDoc doc = RuleDoc.load(m);
       b.append("| [").append(m.id()).append("](rules/").append(m.docFileName()).append(") | ").append(m.slug())
           .append(" | ").append(m.severity().id()).append(m.enabledByDefault() ? "" : " (off by default)")

@@ -52,10 +52,11 @@ public final class SarifReport implements Report {
       for (Finding f : r.findings()) used.add(f.rule().id());
       for (FileResult.Suppressed x : r.suppressed()) used.add(x.finding().rule().id());
     }
-    for (RuleType t : RuleRegistry.ALL) {
-      if (!used.contains(t.meta().id())) continue;
-      metas.add(t.meta());
-      groups.put(t.meta().id(), t.type().getPackageName());
+    RuleRegistry rules = summary.rules();
+    for (RuleMeta m : rules.metas()) {
+      if (!used.contains(m.id())) continue;
+      metas.add(m);
+      groups.put(m.id(), rules.group(m));
     }
     JsonFactory factory = JsonEscapes.factory();
     try (JsonGenerator g = factory.createGenerator(JsonEscapes.guard(out))) {
@@ -70,7 +71,7 @@ public final class SarifReport implements Report {
       g.writeStringField("name", "hardock");
       g.writeStringField("version", Version.get());
       g.writeArrayFieldStart("rules");
-      for (RuleMeta m : metas) rule(g, m, groups.get(m.id()));
+      for (RuleMeta m : metas) rule(g, m, groups.get(m.id()), rules.doc(m));
       g.writeEndArray();
       g.writeEndObject();
       g.writeEndObject();
@@ -147,9 +148,7 @@ public final class SarifReport implements Report {
     g.writeEndObject();
   }
 
-  private static void rule(JsonGenerator g, RuleMeta m, String pkg) throws IOException {
-    RuleDoc doc = RuleDoc.cached(m);
-    String group = pkg.substring(pkg.lastIndexOf('.') + 1);
+  private static void rule(JsonGenerator g, RuleMeta m, String group, RuleDoc doc) throws IOException {
     boolean security = !group.equals("meta");
     g.writeStartObject();
     g.writeStringField("id", m.id());

@@ -3,6 +3,7 @@ package dev.hardock.report;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.Notice;
 import dev.hardock.rule.Finding;
+import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.Severity;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,13 +14,23 @@ import java.util.Map;
  * not linted and why (printed on stderr, counted in the text summary, listed in JSON and SARIF).
  */
 public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
-    List<Notice> notices) {
+    List<Notice> notices, RuleRegistry rules) {
   public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs) {
-    this(files, findings, bySeverity, millis, configs, List.of());
+    this(files, findings, bySeverity, millis, configs, List.of(), RuleRegistry.builtIn());
+  }
+
+  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
+      List<Notice> notices) {
+    this(files, findings, bySeverity, millis, configs, notices, RuleRegistry.builtIn());
   }
 
   public Summary withNotices(List<Notice> n) {
-    return new Summary(files, findings, bySeverity, millis, configs, List.copyOf(n));
+    return new Summary(files, findings, bySeverity, millis, configs, List.copyOf(n), rules);
+  }
+
+  /** The rules of the run (the custom rules of its configurations too), for what reports say about rules. */
+  public Summary withRules(RuleRegistry r) {
+    return new Summary(files, findings, bySeverity, millis, configs, notices, r);
   }
 
   /** How many things were not linted. */

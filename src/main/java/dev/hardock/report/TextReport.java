@@ -216,7 +216,7 @@ public final class TextReport implements Report {
 
   private static Set<String> secretRules() {
     Set<String> ids = new HashSet<>();
-    for (RuleType t : RuleRegistry.ALL) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
+    for (RuleType t : RuleRegistry.builtIn().types()) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
     return ids;
   }
 

@@ -80,6 +80,7 @@ import dev.hardock.rule.secret.HardcodedCredential;
 import dev.hardock.rule.secret.SecretFileCopied;
 import dev.hardock.rule.secret.SecretInBuildArg;
 import dev.hardock.rule.secret.SecretInEnv;
+import dev.hardock.rule.custom.CustomRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +97,10 @@ import java.util.Map;
  * while compiling them (parsing 71 annotations through dynamic proxies took ~25 ms). The jar therefore cannot
  * hold a catalog that disagrees with its annotations; a class the catalog lacks (a compile without the
  * processor, as in some IDEs) has its annotation read instead.
+ *
+ * <p>An instance is the rule set of one configuration: the built-in rules ({@link #builtIn()}, shared) plus the
+ * custom rules its {@code .hardock.yaml} declares ({@link #with}). The engine, the reports, {@code --list-rules}
+ * and {@code --explain} ask an instance, so a custom rule is found wherever a built-in one is.
  */
 public final class RuleRegistry {
   private static final List<Class<? extends Rule>> CLASSES = List.of(
@@ -183,10 +188,17 @@ public final class RuleRegistry {
   /** The catalog in id order. */
   public static final List<RuleType> ALL = types(RuleCatalog.CLASSES, RuleCatalog.metas());
 
-  private static volatile Map<String, RuleMeta> byKey;
-  private static volatile List<RuleMeta> metas;
+  private static final RuleRegistry BUILT_IN = new RuleRegistry(List.of());
 
-  private RuleRegistry() { }
+  /** The custom rules of the configuration ({@code custom-rules} in .hardock.yaml), in the order written. */
+  private final List<CustomRule> custom;
+  private volatile Map<String, RuleMeta> byKey;
+  private volatile Map<String, RuleType> byId;
+  private volatile List<RuleMeta> metas;
+
+  private RuleRegistry(List<CustomRule> custom) {
+    this.custom = List.copyOf(custom);
+  }
 
   /**
    * The registered rules, each with its identity from {@code known} (the generated {@link RuleCatalog}: the
@@ -200,17 +212,41 @@ public final class RuleRegistry {
     return List.copyOf(all);
   }
 
-  public static List<RuleMeta> metas() {
+  /** The built-in rules alone: what a run without custom rules uses (created once, cheaply). */
+  public static RuleRegistry builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * The built-in rules and {@code custom} ones after them (a configuration's {@code custom-rules}); the
+   * caller has checked that no custom id or slug names a built-in rule or another custom rule.
+   */
+  public static RuleRegistry with(List<CustomRule> custom) {
+    return custom.isEmpty() ? BUILT_IN : new RuleRegistry(custom);
+  }
+
+  /** The built-in rules' classes with their identities, in id order (the custom rules have no class). */
+  public List<RuleType> types() {
+    return ALL;
+  }
+
+  public List<CustomRule> custom() {
+    return custom;
+  }
+
+  /** Every rule's identity: the built-in ones in id order, then the custom ones as configured. */
+  public List<RuleMeta> metas() {
     if (metas == null) {
-      List<RuleMeta> m = new ArrayList<>(ALL.size());
+      List<RuleMeta> m = new ArrayList<>(ALL.size() + custom.size());
       for (RuleType t : ALL) m.add(t.meta());
+      for (CustomRule c : custom) m.add(c.meta());
       metas = List.copyOf(m);
     }
     return metas;
   }
 
   /** The rule named by id ({@code HD201}, any case) or slug ({@code latest-tag}), or null. */
-  public static RuleMeta find(String idOrSlug) {
+  public RuleMeta find(String idOrSlug) {
     if (byKey == null) {
       Map<String, RuleMeta> m = new HashMap<>();
       for (RuleMeta r : metas()) {
@@ -222,11 +258,24 @@ public final class RuleRegistry {
     return idOrSlug == null ? null : byKey.get(idOrSlug.trim().toLowerCase(Locale.ROOT));
   }
 
+  /** The custom rule of that id, or null (a built-in rule, or none). */
+  public CustomRule customRule(String id) {
+    for (CustomRule c : custom) if (c.meta().id().equals(id)) return c;
+    return null;
+  }
+
   /**
    * The one-line advice of the rule's doc ({@code fix:} in its front matter), or null when it has none. Read
    * from the packaged doc on first use, so it is always the doc the jar was built with.
    */
-  public static String fix(RuleMeta rule) {
+  public String fix(RuleMeta rule) {
+    CustomRule c = customRule(rule.id());
+    if (c != null) return c.doc().fix();
+    return builtInFix(rule);
+  }
+
+  /** The {@code fix:} line of a built-in rule's packaged doc, or null. */
+  static String builtInFix(RuleMeta rule) {
     RuleDoc doc = RuleDoc.cached(rule);
     return doc == null ? null : doc.fix();
   }
@@ -236,7 +285,7 @@ public final class RuleRegistry {
    * null when there is neither.
    */
   public static String help(Finding f) {
-    return f.help() != null ? f.help() : fix(f.rule());
+    return f.help() != null ? f.help() : builtInFix(f.rule());
   }
 
   /** The identity of a registered rule class: a typed reference where a rule's id would be a string. */
@@ -267,5 +316,26 @@ public final class RuleRegistry {
     public RuleMeta meta() {
       return RuleRegistry.meta(type);
     }
+  }
+
+  /** The rule's documentation: the packaged doc of a built-in rule, the {@code doc} of a custom one; or null. */
+  public RuleDoc doc(RuleMeta rule) {
+    CustomRule c = customRule(rule.id());
+    return c != null ? c.doc() : RuleDoc.cached(rule);
+  }
+
+  /**
+   * The rule's group: the package of a built-in rule's class ({@code runtime}, {@code secret}, {@code meta}...),
+   * {@code custom} for a custom rule.
+   */
+  public String group(RuleMeta rule) {
+    if (customRule(rule.id()) != null) return "custom";
+    for (RuleType t : ALL) {
+      if (t.meta().id().equals(rule.id())) {
+        String pkg = t.type().getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+      }
+    }
+    return "custom";
   }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FingerprintsTest {
-  private static final RuleMeta A = RuleRegistry.find("HD201");
-  private static final RuleMeta B = RuleRegistry.find("HD301");
+  private static final RuleMeta A = RuleRegistry.builtIn().find("HD201");
+  private static final RuleMeta B = RuleRegistry.builtIn().find("HD301");
 
   private static Finding finding(RuleMeta rule, int line, int column) {
     return new Finding(rule, rule.severity(), "f", new Span(line, column, line, column + 1), "m", SourceKind.DOCKERFILE);

@@ -28,8 +28,8 @@ import net.jqwik.api.constraints.Size;
  * inside it.
  */
 class SuppressionProperties {
-  private static final RuleMeta HD201 = RuleRegistry.find("HD201");
-  private static final RuleMeta HD302 = RuleRegistry.find("HD302");
+  private static final RuleMeta HD201 = RuleRegistry.builtIn().find("HD201");
+  private static final RuleMeta HD302 = RuleRegistry.builtIn().find("HD302");
 
   /** What a generated file should give. */
   private static final class Expected {

@@ -33,7 +33,7 @@ class FixConversionTest {
   private static final String TEXT = "FROM alpine:latest\nADD app.tar /app\nEXPOSE 22\n";
 
   private static Finding finding(String id, Span span, Fix fix) {
-    return new Finding(RuleRegistry.find(id), Severity.WARNING, "app/Dockerfile", span, "m", SourceKind.DOCKERFILE, null, fix);
+    return new Finding(RuleRegistry.builtIn().find(id), Severity.WARNING, "app/Dockerfile", span, "m", SourceKind.DOCKERFILE, null, fix);
   }
 
   private static final Finding LATEST = finding("HD201", new Span(1, 6, 1, 19),

@@ -86,7 +86,7 @@ class LanguageServerTest {
         assertEquals(expected, shown(d.getDiagnostics()), f);
         for (Diagnostic x : d.getDiagnostics()) {
           assertEquals("hardock", x.getSource());
-          assertEquals(RuleDoc.page(RuleRegistry.find(x.getCode().getLeft())), x.getCodeDescription().getHref());
+          assertEquals(RuleDoc.page(RuleRegistry.builtIn().find(x.getCode().getLeft())), x.getCodeDescription().getHref());
         }
       }
       assertEquals(0, c.shutdown());
@@ -134,7 +134,7 @@ class LanguageServerTest {
       Diagnostic d = c.awaitDiagnostics(uri, 1).getDiagnostics().get(0);
       Hover h = c.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
           d.getRange().getStart())).get(30, TimeUnit.SECONDS);
-      String explain = RuleDoc.explain(RuleRegistry.find("HD201"));
+      String explain = RuleDoc.explain(RuleRegistry.builtIn().find("HD201"));
       String md = h.getContents().getRight().getValue();
       assertEquals("markdown", h.getContents().getRight().getKind());
       assertTrue(md.startsWith("### HD201 latest-tag (warning)\n"), md);

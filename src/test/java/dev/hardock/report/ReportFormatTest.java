@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Escaping rules of the machine formats, code frames with tabs and multi-line spans, fingerprints. */
 class ReportFormatTest {
   static Finding finding(Span span, String message) {
-    return new Finding(RuleRegistry.find("HD201"), RuleRegistry.find("HD201").severity(), "Dockerfile", span, message,
+    return new Finding(RuleRegistry.builtIn().find("HD201"), RuleRegistry.builtIn().find("HD201").severity(), "Dockerfile", span, message,
         SourceKind.DOCKERFILE);
   }
 

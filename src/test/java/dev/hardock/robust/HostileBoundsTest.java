@@ -122,7 +122,7 @@ class HostileBoundsTest {
   static Linter only(String... ids) {
     Set<String> on = new HashSet<>(List.of(ids));
     on.add("HD001");
-    Set<String> off = RuleRegistry.metas().stream().map(RuleMeta::id).filter(id -> !on.contains(id)).collect(Collectors.toSet());
+    Set<String> off = RuleRegistry.builtIn().metas().stream().map(RuleMeta::id).filter(id -> !on.contains(id)).collect(Collectors.toSet());
     return new Linter(new LintSettings(on, off, Map.of(), RuleOptions.NONE));
   }
 

@@ -50,7 +50,7 @@ class HostileOutputProperties {
       @ForAll("hostile") String line1, @ForAll("hostile") String line2) throws Exception {
     String text = line1 + "\n" + line2 + "\n";
     int lines = text.split("\n", -1).length - 1;
-    RuleMeta rule = RuleRegistry.find("HD401"); // a secret rule: its spans are masked in frames too
+    RuleMeta rule = RuleRegistry.builtIn().find("HD401"); // a secret rule: its spans are masked in frames too
     List<Finding> findings = new ArrayList<>();
     findings.add(new Finding(rule, rule.severity(), name, new Span(1, 1, 1, Math.max(2, line1.length() / 2 + 1)), message, SourceKind.COMPOSE));
     findings.add(new Finding(rule, rule.severity(), name, new Span(1, 2, Math.min(2, lines), 3), message, SourceKind.COMPOSE));

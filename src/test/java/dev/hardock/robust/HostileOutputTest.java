@@ -312,7 +312,7 @@ class HostileOutputTest {
       for (int line = 1; line <= lines.length; line++) {
         // any finding (here HD201's, which knows nothing of secrets) whose frame shows the line, also a
         // multi-line span that ends there
-        var rule = dev.hardock.rule.RuleRegistry.find("HD201");
+        var rule = dev.hardock.rule.RuleRegistry.builtIn().find("HD201");
         var f = new dev.hardock.rule.Finding(rule, rule.severity(), name, new dev.hardock.model.Span(1, 1, line, 3), "m",
             dev.hardock.model.SourceKind.DOCKERFILE);
         var r = new dev.hardock.engine.FileResult(name, dev.hardock.model.SourceKind.DOCKERFILE, List.of(f), text, name, List.of());

@@ -40,7 +40,7 @@ import net.jqwik.api.statistics.Statistics;
 class LintProperties {
   static final Path DIR = Path.of("no-such-folder-for-hardock-robust-tests");
   static final Linter ALL_RULES = new Linter(new LintSettings(
-      RuleRegistry.metas().stream().map(RuleMeta::id).collect(Collectors.toSet()), Set.of(), Map.of(), RuleOptions.NONE));
+      RuleRegistry.builtIn().metas().stream().map(RuleMeta::id).collect(Collectors.toSet()), Set.of(), Map.of(), RuleOptions.NONE));
 
   static FileResult lint(String name, SourceKind kind, byte[] bytes) {
     return ALL_RULES.lint(new Target(DIR.resolve(name), name, kind), bytes);

@@ -125,14 +125,15 @@ class ReaderProperties {
     Path p = write(".hardock.yaml", bytes);
     String first;
     try {
-      first = Config.load(p).toString().replace(p.toString(), "").replaceAll("Glob@[0-9a-f]+", "Glob"); // compiled globs print their identity
+      // compiled globs and the rule registry print as Object does: their identity hashes differ between loads
+      first = Config.load(p).toString().replace(p.toString(), "").replaceAll("@[0-9a-f]+", "@");
     } catch (Config.Invalid e) {
       first = "invalid " + e.getMessage();
       assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("Input length"), e::getMessage);
     }
     String second;
     try {
-      second = Config.load(p).toString().replace(p.toString(), "").replaceAll("Glob@[0-9a-f]+", "Glob");
+      second = Config.load(p).toString().replace(p.toString(), "").replaceAll("@[0-9a-f]+", "@");
     } catch (Config.Invalid e) {
       second = "invalid " + e.getMessage();
     }

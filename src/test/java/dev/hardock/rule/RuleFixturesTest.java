@@ -67,7 +67,7 @@ class RuleFixturesTest {
     assertFalse(files.isEmpty());
     return files.stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> {
       String ruleId = p.getParent().getFileName().toString();
-      RuleMeta rule = RuleRegistry.find(ruleId);
+      RuleMeta rule = RuleRegistry.builtIn().find(ruleId);
       assertTrue(rule != null, "fixture folder names no rule: " + ruleId);
       LintSettings settings = new LintSettings(Set.of(ruleId), Set.of(), Map.of(),
           FixtureOptions.forFixture(ruleId, p));

@@ -1,0 +1,105 @@
+package dev.hardock.rule.custom;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one class that speaks CEL (Google's cel-java): compiles and type-checks an expression against the
+ * variables of its rule's kind (each a {@code map(string, dyn)}: the node as {@link ModelView} builds it), and
+ * runs it bounded. Loaded only when a configuration declares a custom rule.
+ *
+ * <p>Bounds: CEL has no loops, only macros over lists ({@code exists}, {@code all}, {@code map}, {@code filter});
+ * their iterations per evaluation are capped ({@link #MAX_ITERATIONS}), expressions are at most
+ * {@link #MAX_LENGTH} characters and nest at most {@link #MAX_DEPTH} deep.
+ */
+final class CelExpressions {
+  static final int MAX_ITERATIONS = 100_000;
+  static final int MAX_LENGTH = 4_000;
+  static final int MAX_DEPTH = 64;
+
+  private static final CelOptions OPTIONS = CelOptions.current()
+      .comprehensionMaxIterations(MAX_ITERATIONS)
+      .maxParseRecursionDepth(MAX_DEPTH)
+      .build();
+  private static final Map<CustomRule.On, CelCompiler> COMPILERS = new EnumMap<>(CustomRule.On.class);
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+      .setOptions(OPTIONS)
+      .addLibraries(CelExtensions.strings())
+      .build();
+
+  private CelExpressions() { }
+
+  private static synchronized CelCompiler compiler(CustomRule.On on) {
+    return COMPILERS.computeIfAbsent(on, o -> {
+      CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
+          .setOptions(OPTIONS)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addLibraries(CelExtensions.strings());
+      for (String v : o.variables()) b.addVar(v, MapType.create(SimpleType.STRING, SimpleType.DYN));
+      return b.build();
+    });
+  }
+
+  static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition) throws CustomRule.CompileError {
+    if (text.length() > MAX_LENGTH) throw new CustomRule.CompileError(1, 0, "the expression is longer than " + MAX_LENGTH + " characters");
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = compiler(on).compile(text).getAst();
+    } catch (CelValidationException e) {
+      CelIssue first = e.getErrors().isEmpty() ? null : e.getErrors().get(0);
+      if (first == null) throw new CustomRule.CompileError(1, 0, "invalid expression");
+      int line = Math.max(1, first.getSourceLocation().getLine());
+      int column = Math.max(0, first.getSourceLocation().getColumn());
+      throw new CustomRule.CompileError(line, column, first.getMessage().replace(" (in container '')", ""));
+    } catch (RuntimeException e) {
+      throw new CustomRule.CompileError(1, 0, "invalid expression: " + e.getMessage());
+    }
+    CelKind kind = ast.getResultType().kind();
+    if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
+      throw new CustomRule.CompileError(1, 0, "the condition must be a bool, not " + ast.getResultType().name());
+    }
+    CelRuntime.Program program;
+    try {
+      program = RUNTIME.createProgram(ast);
+    } catch (CelEvaluationException | RuntimeException e) {
+      throw new CustomRule.CompileError(1, 0, "cannot be run: " + e.getMessage());
+    }
+    return vars -> {
+      try {
+        return program.eval(vars);
+      } catch (CelEvaluationException e) {
+        throw new CustomRule.Failed(reason(e.getMessage()));
+      } catch (RuntimeException | StackOverflowError e) {
+        throw new CustomRule.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
+      }
+    };
+  }
+
+  /** CEL's message without its "evaluation error at <input>:12:" prefix. */
+  private static String reason(String message) {
+    if (message == null) return "evaluation failed";
+    String m = message;
+    if (m.startsWith("evaluation error")) {
+      int colon = m.indexOf(": ");
+      if (colon > 0) m = m.substring(colon + 2);
+    }
+    m = m.strip();
+    if (m.endsWith(".")) m = m.substring(0, m.length() - 1);
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+  }
+}

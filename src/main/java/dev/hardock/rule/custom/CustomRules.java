@@ -1,0 +1,230 @@
+package dev.hardock.rule.custom;
+
+import dev.hardock.model.Span;
+import dev.hardock.rule.Findings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs custom rules over the {@link ModelView} of one file: each rule over each node of its kind, a finding
+ * where its condition is true. A rule whose expression fails on some node (a field the node does not have, a
+ * value of another type, the iteration limit) gives one finding that names the reason, at that node, and is
+ * not evaluated further on this file: never a crash, never a silent pass.
+ */
+public final class CustomRules {
+  private CustomRules() { }
+
+  /** Runs {@code rules} over {@code model} (the root of {@link ModelView#file}), reporting into {@code out}. */
+  public static void run(List<CustomRule> rules, Map<String, Object> model, Findings out) {
+    run(rules, model, Map.of(), out);
+  }
+
+  /**
+   * As above; {@code origins} (from {@link ModelView#file(String, String, List, dev.hardock.model.dockerfile.ImageBuild,
+   * dev.hardock.model.daemon.DaemonConfig, Map)}) gives back the model's own span for each position map, by identity.
+   */
+  @SuppressWarnings("unchecked")
+  public static void run(List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
+    ORIGINS.set(origins);
+    try {
+      runAll(rules, model, out);
+    } finally {
+      ORIGINS.remove();
+    }
+  }
+
+  private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
+
+  @SuppressWarnings("unchecked")
+  private static void runAll(List<CustomRule> rules, Map<String, Object> model, Findings out) {
+    Map<String, Object> file = model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+    for (CustomRule rule : rules) {
+      List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
+      for (Map<String, Object> vars : scopes) {
+        Map<String, Object> node = (Map<String, Object>) vars.get(rule.on().variables().get(0));
+        try {
+          Object v = rule.when().eval(vars);
+          if (!(v instanceof Boolean b)) throw new CustomRule.Failed("the condition gave " + typeName(v) + ", not a bool");
+          if (!b) continue;
+          out.report(rule.meta(), at(rule, vars, node), message(rule, vars));
+        } catch (CustomRule.Failed e) {
+          out.report(rule.meta(), spanOf(node), "custom rule " + rule.meta().id() + " could not be evaluated on this "
+              + rule.on().id() + ": " + e.getMessage());
+          break;
+        }
+      }
+    }
+  }
+
+  /** The variables of each node a rule of kind {@code on} judges, in file order (what is not a node is skipped). */
+  static List<Map<String, Object>> scopes(CustomRule.On on, Map<String, Object> model, Map<String, Object> file) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    switch (on) {
+      case CONTAINER -> {
+        for (Object c : list(model.get("containers"))) if (c instanceof Map) out.add(vars("container", c, file));
+      }
+      case DAEMON -> {
+        Object d = model.get("daemon");
+        if (d instanceof Map) out.add(vars("daemon", d, file));
+      }
+      case IMAGE, STAGE, INSTRUCTION -> {
+        for (Object i : list(model.get("images"))) {
+          if (!(i instanceof Map<?, ?> image)) continue;
+          if (on == CustomRule.On.IMAGE) {
+            out.add(vars("image", i, file));
+            continue;
+          }
+          for (Object s : list(image.get("stages"))) {
+            if (!(s instanceof Map<?, ?> stage)) continue;
+            if (on == CustomRule.On.STAGE) {
+              Map<String, Object> v = vars("stage", s, file);
+              v.put("image", i);
+              out.add(v);
+              continue;
+            }
+            for (Object ins : list(stage.get("instructions"))) {
+              if (!(ins instanceof Map)) continue;
+              Map<String, Object> v = vars("instruction", ins, file);
+              v.put("stage", s);
+              v.put("image", i);
+              out.add(v);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<?> list(Object o) {
+    return o instanceof List<?> l ? l : List.of();
+  }
+
+  private static Map<String, Object> vars(String name, Object node, Map<String, Object> file) {
+    // scopes() passed only maps
+    Map<String, Object> v = new HashMap<>();
+    v.put(name, node);
+    v.put("file", file);
+    return v;
+  }
+
+  /** The message: its text parts, and each {@code {{expression}}} part's value. */
+  static String message(CustomRule rule, Map<String, Object> vars) throws CustomRule.Failed {
+    StringBuilder b = new StringBuilder();
+    for (Object part : rule.message()) {
+      if (part instanceof String s) b.append(s);
+      else b.append(show(((CustomRule.Expression) part).eval(vars)));
+      if (b.length() > 2000) break;
+    }
+    return b.toString();
+  }
+
+  /** A value as a message shows it: strings as they are, lists joined with ", ", a node by its text or name. */
+  @SuppressWarnings("unchecked")
+  static String show(Object v) {
+    if (v == null) return "null";
+    if (v instanceof String s) return s;
+    if (v instanceof List<?> l) {
+      StringBuilder b = new StringBuilder();
+      for (Object o : l) {
+        if (b.length() > 0) b.append(", ");
+        b.append(show(o));
+        if (b.length() > 1000) break;
+      }
+      return b.toString();
+    }
+    if (v instanceof Map<?, ?> m) {
+      for (String k : List.of("text", "name", "value", "keyword")) if (m.get(k) instanceof String s) return s;
+      return "{...}";
+    }
+    return String.valueOf(v);
+  }
+
+  private static String typeName(Object v) {
+    if (v == null) return "null";
+    if (v instanceof String) return "a string";
+    if (v instanceof Long || v instanceof Integer) return "an int";
+    if (v instanceof Double) return "a double";
+    if (v instanceof List) return "a list";
+    if (v instanceof Map) return "a map";
+    return v.getClass().getSimpleName();
+  }
+
+  /**
+   * Where the finding stands: the value at the rule's {@code at} path (a node's {@code span}; a scalar's entry
+   * under its parent's {@code spans}; for a list, its first element's), else the judged node's span.
+   */
+  @SuppressWarnings("unchecked")
+  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node) throws CustomRule.Failed {
+    if (rule.atExpression() != null) {
+      Object v = rule.atExpression().eval(vars);
+      if (v instanceof List<?> l && !l.isEmpty()) v = l.get(0);
+      if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+      Span byValue = v == null || node == null ? null : byValue(node, v);
+      return byValue != null ? byValue : spanOf(node);
+    }
+    List<String> path = rule.at();
+    if (path.isEmpty()) return spanOf(node);
+    Object parent = null;
+    Object cur = vars.get(path.get(0));
+    for (int i = 1; i < path.size() && cur != null; i++) {
+      parent = cur;
+      cur = cur instanceof Map<?, ?> m ? m.get(path.get(i)) : null;
+    }
+    if (cur instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+    if (cur instanceof List<?> l) {
+      for (Object o : l) if (o instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+    }
+    if (parent instanceof Map<?, ?> p && p.get("spans") instanceof Map<?, ?> spans) {
+      Object s = spans.get(path.get(path.size() - 1));
+      if (s instanceof List<?> l && !l.isEmpty()) s = l.get(0);
+      if (s instanceof Map<?, ?> sm) return toSpan((Map<String, Object>) sm);
+    }
+    return spanOf(node);
+  }
+
+  /**
+   * The position of a value of {@code node} found by value: a scalar field equal to it, or an element of a list
+   * field (each list of strings has a list of positions under {@code spans}, element for element).
+   */
+  @SuppressWarnings("unchecked")
+  private static Span byValue(Map<String, Object> node, Object value) {
+    if (!(node.get("spans") instanceof Map<?, ?> spans)) return null;
+    for (Map.Entry<String, Object> e : node.entrySet()) {
+      Object where = spans.get(e.getKey());
+      if (where == null) continue;
+      if (e.getValue() instanceof List<?> l && where instanceof List<?> w && l.size() == w.size()) {
+        int i = l.indexOf(value);
+        if (i >= 0 && w.get(i) instanceof Map<?, ?> m) return toSpan((Map<String, Object>) m);
+      } else if (value.equals(e.getValue()) && where instanceof Map<?, ?> m) {
+        return toSpan((Map<String, Object>) m);
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Span spanOf(Map<String, Object> node) {
+    Object s = node == null ? null : node.get("span");
+    return s instanceof Map<?, ?> m ? toSpan((Map<String, Object>) m) : Span.START;
+  }
+
+  /** A position of the model (ModelView only writes valid ones); anything else is the start of the file. */
+  private static Span toSpan(Map<String, Object> m) {
+    Map<Object, Span> origins = ORIGINS.get();
+    Span origin = origins == null ? null : origins.get(m);
+    if (origin != null) return origin;
+    int line = num(m.get("line"));
+    int column = num(m.get("column"));
+    int endLine = num(m.get("endLine"));
+    int endColumn = num(m.get("endColumn"));
+    boolean valid = line >= 1 && column >= 1 && (endLine > line || (endLine == line && endColumn >= column));
+    return valid ? new Span(line, column, endLine, endColumn) : Span.START;
+  }
+
+  private static int num(Object o) {
+    return o instanceof Number n && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE ? n.intValue() : 0;
+  }
+}

@@ -1,0 +1,541 @@
+package dev.hardock.rule.custom;
+
+import dev.hardock.model.EnvVar;
+import dev.hardock.model.ImageRef;
+import dev.hardock.model.ImageUse;
+import dev.hardock.model.ShellCommand;
+import dev.hardock.model.ShellScript;
+import dev.hardock.model.Span;
+import dev.hardock.model.Text;
+import dev.hardock.model.Word;
+import dev.hardock.model.container.BuildRef;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.PortMapping;
+import dev.hardock.model.container.Setting;
+import dev.hardock.model.daemon.DaemonConfig;
+import dev.hardock.model.dockerfile.CommandForm;
+import dev.hardock.model.dockerfile.Flag;
+import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.model.dockerfile.Instruction;
+import dev.hardock.model.dockerfile.KeyValue;
+import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.model.secret.Redaction;
+import dev.hardock.model.secret.SecretMask;
+import dev.hardock.model.secret.SecretNames;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model of one file as plain values: maps with string keys, lists, strings, {@code Long} numbers and
+ * booleans, nothing else. It is what {@code hardock model} prints as JSON (docs/model.md, docs/model.schema.json)
+ * and what custom rules read in CEL: one structure for both, built once per file. Every node carries its
+ * position as {@code span} ({@code line}, {@code column}, {@code endLine}, {@code endColumn}: 1-based, end
+ * column exclusive); a scalar field's position is under {@code spans} by the field's name. A value the file
+ * does not set is absent (CEL: {@code has(container.user)}), never null. Secret values are masked as in
+ * messages and code frames: the value of a secret-named variable by {@link Redaction#redact}, any other text
+ * through {@link SecretMask#maskLine}.
+ */
+public final class ModelView {
+  /** Instructions shown per stage, commands per instruction: a hostile file stays a bounded view. */
+  static final int MAX_ITEMS = 10_000;
+
+  /**
+   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds a view: each position map
+   * made, with the model's own {@link Span} (by identity), so that a custom rule's finding carries the very span
+   * object the reader made: the engine knows by it which file of a compose project a value stands in.
+   */
+  private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
+
+  private ModelView() { }
+
+  /** As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, recording into {@code origins} the span behind each position map. */
+  public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
+      DaemonConfig daemon, Map<Object, Span> origins) {
+    ORIGINS.set(origins);
+    try {
+      return file(path, kind, containers, build, daemon);
+    } finally {
+      ORIGINS.remove();
+    }
+  }
+
+  /** The root: {@code file}, {@code containers}, {@code images}, {@code daemon} (when the file is daemon.json). */
+  public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
+      DaemonConfig daemon) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("path", path);
+    f.put("kind", kind);
+    root.put("file", f);
+    List<Object> cs = new ArrayList<>();
+    if (containers != null) for (ContainerSpec c : containers) cs.add(container(c));
+    root.put("containers", cs);
+    List<Object> images = new ArrayList<>();
+    if (build != null) images.add(image(build));
+    root.put("images", images);
+    if (daemon != null) root.put("daemon", daemon(daemon));
+    return root;
+  }
+
+  /** A position as the model shows it. */
+  public static Map<String, Object> spanMap(Span s) {
+    return span(s);
+  }
+
+  static Map<String, Object> span(Span s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Span x = s == null ? Span.START : s;
+    m.put("line", (long) x.line());
+    m.put("column", (long) x.column());
+    m.put("endLine", (long) x.endLine());
+    m.put("endColumn", (long) x.endColumn());
+    Map<Object, Span> origins = ORIGINS.get();
+    if (origins != null && s != null) origins.put(m, s);
+    return m;
+  }
+
+  // ---------------------------------------------------------------- containers
+
+  public static Map<String, Object> container(ContainerSpec c) {
+    Node n = new Node(c.span());
+    n.put("source", c.source() == null ? null : c.source().id());
+    n.put("name", masked(c.name()));
+    if (c.image() != null) n.put("image", image(c.image()));
+    if (c.build() != null) n.put("build", build(c.build()));
+    n.setting("privileged", c.privileged());
+    n.setting("user", c.user());
+    n.setting("networkMode", c.networkMode());
+    n.setting("pidMode", c.pidMode());
+    n.setting("ipcMode", c.ipcMode());
+    n.setting("utsMode", c.utsMode());
+    n.setting("usernsMode", c.usernsMode());
+    n.setting("cgroupParent", c.cgroupParent());
+    n.setting("readOnlyRootfs", c.readOnlyRootfs());
+    n.setting("memory", c.memory());
+    n.setting("memorySwap", c.memorySwap());
+    n.setting("cpus", c.cpus());
+    n.setting("pidsLimit", c.pidsLimit());
+    n.setting("restart", c.restart());
+    n.setting("healthcheckDisabled", c.healthcheckDisabled());
+    n.settings("capAdd", c.capAdd());
+    n.settings("capDrop", c.capDrop());
+    n.settings("securityOpts", c.securityOpts());
+    n.settings("devices", c.devices());
+    n.settings("links", c.links());
+    List<Object> mounts = new ArrayList<>();
+    for (Mount m : c.mounts()) mounts.add(mount(m));
+    n.put("mounts", mounts);
+    List<Object> ports = new ArrayList<>();
+    for (PortMapping p : c.ports()) ports.add(port(p));
+    n.put("ports", ports);
+    List<Object> env = new ArrayList<>();
+    for (EnvVar e : c.env()) env.add(env(e.name(), e.value(), e.span()));
+    n.put("env", env);
+    if (c.hiddenOptions() != null) n.put("hiddenOptions", span(c.hiddenOptions()));
+    return n.done();
+  }
+
+  static Map<String, Object> image(ImageUse use) {
+    Map<String, Object> m = image(use.ref(), use.span());
+    if (use.where() != null) m.put("where", use.where());
+    return m;
+  }
+
+  /**
+   * An image reference: {@code text} as written, {@code expanded} when variables changed it, {@code name} (the
+   * registry as written, if any, and the repository: what to compare with an allowed prefix), {@code registry}
+   * (Docker Hub's {@code docker.io} when none is written), {@code repository}, {@code tag}, {@code digest}.
+   */
+  static Map<String, Object> image(ImageRef ref, Span at) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("text", masked(ref.raw()));
+    if (ref.expanded() != null && !ref.expanded().equals(ref.raw())) m.put("expanded", masked(ref.expanded()));
+    if (ref.repository() != null) {
+      m.put("name", masked(ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository()));
+      m.put("repository", masked(ref.repository()));
+    }
+    if (ref.effectiveRegistry() != null) m.put("registry", masked(ref.effectiveRegistry()));
+    if (ref.tag() != null) m.put("tag", masked(ref.tag()));
+    if (ref.digest() != null) m.put("digest", masked(ref.digest()));
+    m.put("variables", ref.tagUnknown() || ref.expanded() == null);
+    m.put("span", span(at));
+    return m;
+  }
+
+  private static Map<String, Object> build(BuildRef b) {
+    Node n = new Node(b.span());
+    if (b.context() != null) n.put("context", masked(b.context().toString().replace('\\', '/')));
+    if (b.dockerfile() != null) n.put("dockerfile", masked(b.dockerfile().toString().replace('\\', '/')));
+    if (b.imageUser() != null) {
+      n.put("imageUser", masked(b.imageUser()));
+      if (b.imageUserSpan() != null) n.spans.put("imageUser", span(b.imageUserSpan()));
+    }
+    return n.done();
+  }
+
+  private static Map<String, Object> mount(Mount m) {
+    Node n = new Node(m.span());
+    n.put("type", m.type().name().toLowerCase(Locale.ROOT));
+    n.setting("source", m.source());
+    n.setting("target", m.target());
+    n.put("readOnly", m.isReadOnly());
+    if (m.readOnly() != null) n.spans.put("readOnly", span(m.readOnly().span()));
+    n.setting("propagation", m.propagation());
+    return n.done();
+  }
+
+  private static Map<String, Object> port(PortMapping p) {
+    Node n = new Node(p.span());
+    n.put("hostIp", masked(p.hostIp()));
+    if (p.hostPort() != null) n.put("hostPort", (long) p.hostPort());
+    n.put("hostPorts", masked(p.hostPorts()));
+    n.put("containerPort", masked(p.containerPort()));
+    n.put("protocol", masked(p.protocol()));
+    n.put("publishAll", p.allExposed() != null);
+    return n.done();
+  }
+
+  /** A variable: {@code name}, {@code value} (masked when the name is a secret's), {@code span}. */
+  private static Map<String, Object> env(Text name, Text value, Span at) {
+    Node n = new Node(at);
+    String k = name == null ? "" : name.value();
+    n.put("name", masked(k));
+    if (name != null) n.spans.put("name", span(name.span()));
+    if (value != null) {
+      String v = value.value();
+      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
+      n.spans.put("value", span(value.span()));
+    }
+    return n.done();
+  }
+
+  // ---------------------------------------------------------------- image builds
+
+  /**
+   * A Dockerfile: its {@code stages}, and what the shipped image (the final stage) ends up with: {@code base},
+   * {@code user} (the last USER of the final stage or the stages it is built on; absent: root), {@code labels}
+   * and {@code exposedPorts} (inherited from the stages it is built on), {@code healthcheck}.
+   */
+  public static Map<String, Object> image(ImageBuild b) {
+    Stage last = b.finalStage();
+    Node n = new Node(last == null ? Span.START : last.from().span());
+    List<Object> args = new ArrayList<>();
+    for (Instruction.Arg a : b.globalArgs()) for (KeyValue kv : a.args()) args.add(env(kv.key(), kv.value(), kv.span()));
+    n.put("globalArgs", args);
+    List<Object> stages = new ArrayList<>();
+    for (Stage s : b.stages()) stages.add(stage(s, s == last));
+    n.put("stages", stages);
+    n.put("labels", List.of());
+    n.put("exposedPorts", List.of());
+    if (last != null) {
+      n.put("base", from(last.from()));
+      Instruction.User user = lastInChain(last, Instruction.User.class);
+      if (user != null && user.user() != null) {
+        n.put("user", masked(user.user().value()));
+        n.spans.put("user", span(user.user().span()));
+      }
+      List<Object> labels = new ArrayList<>();
+      List<Object> ports = new ArrayList<>();
+      for (Stage s : chain(last)) {
+        for (Instruction i : s.instructions()) {
+          if (i instanceof Instruction.Label l) for (KeyValue kv : l.pairs()) labels.add(label(kv));
+          if (i instanceof Instruction.Expose e) for (Text t : e.ports()) ports.add(text(t));
+        }
+      }
+      n.put("labels", labels);
+      n.put("exposedPorts", ports);
+      Instruction.Healthcheck hc = lastInChain(last, Instruction.Healthcheck.class);
+      if (hc != null) n.put("healthcheck", instruction(hc, 0));
+    }
+    return n.done();
+  }
+
+  /** The stage and the stages it is built on ({@code FROM <earlier stage>}), base first. */
+  private static List<Stage> chain(Stage s) {
+    List<Stage> out = new ArrayList<>();
+    Set<Stage> seen = new HashSet<>();
+    for (Stage x = s; x != null && seen.add(x) && out.size() < 100; x = x.parent()) out.add(0, x);
+    return out;
+  }
+
+  private static <T extends Instruction> T lastInChain(Stage s, Class<T> type) {
+    T found = null;
+    for (Stage x : chain(s)) {
+      T t = x.last(type);
+      if (t != null) found = t;
+    }
+    return found;
+  }
+
+  private static Map<String, Object> from(Instruction.From f) {
+    if (f.ref() != null && f.image() != null) return image(f.ref(), f.image().span());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("text", f.image() == null ? "" : masked(f.image().value()));
+    m.put("variables", true);
+    m.put("span", span(f.image() == null ? f.span() : f.image().span()));
+    return m;
+  }
+
+  private static Map<String, Object> stage(Stage s, boolean last) {
+    Node n = new Node(s.from().span());
+    n.put("index", (long) s.index());
+    if (s.name() != null) {
+      n.put("name", masked(s.name()));
+      if (s.from().alias() != null) n.spans.put("name", span(s.from().alias().span()));
+    }
+    n.put("final", last);
+    n.put("base", from(s.from()));
+    if (s.parent() != null) n.put("parentStage", (long) s.parent().index());
+    Instruction.User user = s.last(Instruction.User.class);
+    if (user != null && user.user() != null) {
+      n.put("user", masked(user.user().value()));
+      n.spans.put("user", span(user.user().span()));
+    }
+    List<Object> env = new ArrayList<>();
+    List<Object> labels = new ArrayList<>();
+    List<Object> ports = new ArrayList<>();
+    List<Object> instructions = new ArrayList<>();
+    instructions.add(instruction(s.from(), 0));
+    for (Instruction i : s.instructions()) {
+      if (instructions.size() >= MAX_ITEMS) break;
+      if (i instanceof Instruction.Env e) for (KeyValue kv : e.pairs()) env.add(env(kv.key(), kv.value(), kv.span()));
+      if (i instanceof Instruction.Label l) for (KeyValue kv : l.pairs()) labels.add(label(kv));
+      if (i instanceof Instruction.Expose e) for (Text t : e.ports()) ports.add(text(t));
+      instructions.add(instruction(i, 0));
+    }
+    n.put("env", env);
+    n.put("labels", labels);
+    n.put("exposedPorts", ports);
+    n.put("instructions", instructions);
+    return n.done();
+  }
+
+  private static Map<String, Object> label(KeyValue kv) {
+    Node n = new Node(kv.span());
+    n.put("key", masked(kv.key() == null ? "" : kv.key().value()));
+    if (kv.key() != null) n.spans.put("key", span(kv.key().span()));
+    if (kv.value() != null) {
+      n.put("value", masked(kv.value().value()));
+      n.spans.put("value", span(kv.value().span()));
+    }
+    return n.done();
+  }
+
+  private static Map<String, Object> text(Text t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", masked(t.value()));
+    m.put("span", span(t.span()));
+    return m;
+  }
+
+  private static List<Object> texts(List<Text> ts) {
+    List<Object> out = new ArrayList<>();
+    for (Text t : ts) out.add(text(t));
+    return out;
+  }
+
+  /**
+   * An instruction: {@code keyword} (upper case), {@code args} (the text after the keyword, continuations
+   * removed, masked), {@code flags}, and what its kind has: FROM {@code image}, {@code alias}; RUN, CMD,
+   * ENTRYPOINT, HEALTHCHECK {@code form} (exec or shell) and {@code commands}; COPY and ADD {@code sources},
+   * {@code destination}; ENV, LABEL, ARG {@code pairs}; USER {@code user}; WORKDIR {@code path}; EXPOSE
+   * {@code ports}; VOLUME {@code paths}; ONBUILD {@code trigger}.
+   */
+  static Map<String, Object> instruction(Instruction i, int depth) {
+    Node n = new Node(i.span());
+    n.put("keyword", i.keyword());
+    n.spans.put("keyword", span(i.head().keywordSpan()));
+    n.put("args", masked(i.head().args().value()));
+    List<Object> flags = new ArrayList<>();
+    for (Flag f : i.flags()) {
+      Node fl = new Node(f.span());
+      fl.put("name", masked(f.name()));
+      if (f.value() != null) {
+        fl.put("value", masked(f.value().value()));
+        fl.spans.put("value", span(f.value().span()));
+      }
+      flags.add(fl.done());
+    }
+    n.put("flags", flags);
+    if (i instanceof Instruction.From f) {
+      n.put("image", from(f));
+      if (f.alias() != null) {
+        n.put("alias", masked(f.alias().value()));
+        n.spans.put("alias", span(f.alias().span()));
+      }
+    } else if (i instanceof Instruction.Run r) {
+      command(n, r.command());
+    } else if (i instanceof Instruction.Cmd c) {
+      command(n, c.command());
+    } else if (i instanceof Instruction.Entrypoint e) {
+      command(n, e.command());
+    } else if (i instanceof Instruction.Healthcheck h) {
+      n.put("none", h.none());
+      command(n, h.command());
+    } else if (i instanceof Instruction.Copy c) {
+      n.put("sources", texts(c.sources()));
+      if (c.destination() != null) n.put("destination", text(c.destination()));
+    } else if (i instanceof Instruction.Env e) {
+      n.put("pairs", pairs(e.pairs(), true));
+    } else if (i instanceof Instruction.Label l) {
+      n.put("pairs", pairs(l.pairs(), false));
+    } else if (i instanceof Instruction.Arg a) {
+      n.put("pairs", pairs(a.args(), true));
+    } else if (i instanceof Instruction.User u) {
+      if (u.user() != null) {
+        n.put("user", masked(u.user().value()));
+        n.spans.put("user", span(u.user().span()));
+      }
+    } else if (i instanceof Instruction.Workdir w) {
+      if (w.path() != null) {
+        n.put("path", masked(w.path().value()));
+        n.spans.put("path", span(w.path().span()));
+      }
+    } else if (i instanceof Instruction.Expose e) {
+      n.put("ports", texts(e.ports()));
+    } else if (i instanceof Instruction.Volume v) {
+      n.put("paths", texts(v.paths()));
+    } else if (i instanceof Instruction.Shell s) {
+      n.put("shell", texts(s.shell()));
+    } else if (i instanceof Instruction.StopSignal s) {
+      if (s.signal() != null) n.put("signal", masked(s.signal().value()));
+    } else if (i instanceof Instruction.Maintainer m) {
+      if (m.maintainer() != null) n.put("maintainer", masked(m.maintainer().value()));
+    } else if (i instanceof Instruction.Onbuild o) {
+      if (o.trigger() != null && depth < 2) n.put("trigger", instruction(o.trigger(), depth + 1));
+    }
+
+    return n.done();
+  }
+
+  private static List<Object> pairs(List<KeyValue> kvs, boolean secretNamed) {
+    List<Object> out = new ArrayList<>();
+    for (KeyValue kv : kvs) out.add(secretNamed ? env(kv.key(), kv.value(), kv.span()) : label(kv));
+    return out;
+  }
+
+  /** {@code form} and {@code commands}: each simple command of the shell script, {@code name} and {@code args}. */
+  private static void command(Node n, CommandForm c) {
+    if (c == null) return;
+    n.put("form", c.exec() ? "exec" : "shell");
+    List<Object> commands = new ArrayList<>();
+    ShellScript script = c.script();
+    if (script != null) {
+      for (ShellCommand sc : script.commands()) {
+        if (commands.size() >= MAX_ITEMS) break;
+        Node cn = new Node(sc.span());
+        Word name = sc.name();
+        cn.put("name", name == null ? "" : masked(name.value()));
+        List<Object> args = new ArrayList<>();
+        for (Word w : sc.args()) args.add(masked(w.value()));
+        cn.put("args", args);
+        commands.add(cn.done());
+      }
+    }
+    n.put("commands", commands);
+  }
+
+  // ---------------------------------------------------------------- daemon.json
+
+  /** daemon.json: {@code settings} (each key's value: string, number, boolean, list of strings or object), {@code spans}. */
+  public static Map<String, Object> daemon(DaemonConfig d) {
+    return daemon(d, 0);
+  }
+
+  private static Map<String, Object> daemon(DaemonConfig d, int depth) {
+    Node n = new Node(d.start());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (DaemonConfig.Entry e : d.all()) {
+      Object v = switch (e.kind()) {
+        case STRING -> SecretNames.isSecretName(e.key()) && !e.scalar().isEmpty() ? Redaction.redact(e.scalar()) : masked(e.scalar());
+        case NUMBER -> number(e.scalar());
+        case BOOLEAN -> e.isTrue();
+        case NULL -> null;
+        case ARRAY -> {
+          List<Object> items = new ArrayList<>();
+          for (Text t : e.items()) items.add(masked(t.value()));
+          yield items;
+        }
+        case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
+      };
+      if (v == null) continue;
+      String key = masked(e.key());
+      settings.put(key, v);
+      n.spans.put(key, span(e.valueSpan() != null ? e.valueSpan() : e.keySpan()));
+    }
+    n.put("settings", settings);
+    return n.done();
+  }
+
+  /** A JSON number: an integer as a whole number when it fits, else its text. */
+  private static Object number(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      try {
+        double d = Double.parseDouble(s);
+        return Double.isFinite(d) ? (Object) d : s;
+      } catch (NumberFormatException x) {
+        return s;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Text the user wrote, with what looks like a secret masked, or null. */
+  static String masked(String s) {
+    if (s == null) return null;
+    if (s.length() > 4096) s = s.substring(0, 4096);
+    // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a tree of
+    // Dockerfiles are mostly such words: keywords, command names, flags)
+    if (s.length() < 5) return s;
+    return SecretMask.maskLine(s);
+  }
+
+  /** A node under construction: its fields, then {@code spans} of its scalar fields, then its own {@code span}. */
+  private static final class Node {
+    final Map<String, Object> fields = new LinkedHashMap<>();
+    final Map<String, Object> spans = new LinkedHashMap<>();
+    final Span at;
+
+    Node(Span at) {
+      this.at = at;
+    }
+
+    void put(String key, Object value) {
+      if (value != null) fields.put(key, value);
+    }
+
+    void setting(String key, Setting<?> s) {
+      if (s == null || s.value() == null) return;
+      Object v = s.value() instanceof String str ? masked(str) : s.value();
+      fields.put(key, v);
+      spans.put(key, span(s.span()));
+    }
+
+    void settings(String key, List<Setting<String>> list) {
+      List<Object> values = new ArrayList<>();
+      List<Object> where = new ArrayList<>();
+      for (Setting<String> s : list) {
+        if (s == null || s.value() == null) continue;
+        values.add(masked(s.value()));
+        where.add(span(s.span()));
+      }
+      fields.put(key, values);
+      if (!where.isEmpty()) spans.put(key, where);
+    }
+
+    Map<String, Object> done() {
+      if (!spans.isEmpty()) fields.put("spans", spans);
+      fields.put("span", span(at));
+      return fields;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+docker run -d --name cache redis:7

@@ -1,0 +1,1 @@
+docker run --cap-add=SYS_ADMIN --rm busybox:1 true
