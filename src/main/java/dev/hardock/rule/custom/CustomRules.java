@@ -221,7 +221,7 @@ public final class CustomRules {
     int endLine = num(m.get("endLine"));
     int endColumn = num(m.get("endColumn"));
     boolean valid = line >= 1 && column >= 1 && (endLine > line || (endLine == line && endColumn >= column));
-    return valid ? new Span(line, column, endLine, endColumn) : Span.START;
+    return valid ? Span.START.resized(line, column, endLine, endColumn) : Span.START;
   }
 
   private static int num(Object o) {
