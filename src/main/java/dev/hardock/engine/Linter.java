@@ -19,9 +19,6 @@ import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.RuleType;
-import dev.hardock.rule.meta.ReferenceNotRead;
-import dev.hardock.rule.meta.UnknownComposeKey;
-import dev.hardock.rule.meta.UnknownRunFlag;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import dev.hardock.source.run.RunLineReader;
@@ -196,7 +193,7 @@ public final class Linter {
       case RUN -> {
         RunLineReader.Result r = RunLineReader.read(file);
         report(r.problems(), out, hd001, file);
-        reportAs(UnknownRunFlag.class, r.unknownFlags(), out);
+        reportAs(RuleRegistry.unknownRunFlag(), r.unknownFlags(), out);
         ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
         return r.layout();
       }
@@ -242,8 +239,8 @@ public final class Linter {
     if (walked) noteBuilt(file, r.containers(), access);
     out.attribute(r.spanFiles());
     report(r.problems(), out, hd001, file);
-    reportAs(ReferenceNotRead.class, r.notRead(), out);
-    reportAs(UnknownComposeKey.class, r.unknownKeys(), out);
+    reportAs(RuleRegistry.referenceNotRead(), r.notRead(), out);
+    reportAs(RuleRegistry.unknownComposeKey(), r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
     Set<String> ownedElsewhere = new HashSet<>();
@@ -311,8 +308,7 @@ public final class Linter {
   }
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
-  private void reportAs(Class<? extends Rule> type, List<ParseProblem> problems, Findings out) {
-    RuleMeta rule = RuleRegistry.meta(type);
+  private void reportAs(RuleMeta rule, List<ParseProblem> problems, Findings out) {
     if (rule == null || !settings.isActive(rule)) return;
     for (ParseProblem p : problems) out.report(rule, p.span(), p.message());
   }

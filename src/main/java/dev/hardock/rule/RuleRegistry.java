@@ -248,4 +248,17 @@ public final class RuleRegistry {
   public static RuleMeta parseError() {
     return meta(ParseError.class);
   }
+
+  // the rules the engine reports a reader's problems as (LayeringTest: the engine names no rule group)
+  public static RuleMeta unknownRunFlag() {
+    return meta(UnknownRunFlag.class);
+  }
+
+  public static RuleMeta referenceNotRead() {
+    return meta(ReferenceNotRead.class);
+  }
+
+  public static RuleMeta unknownComposeKey() {
+    return meta(UnknownComposeKey.class);
+  }
 }
