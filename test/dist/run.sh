@@ -130,6 +130,25 @@ refused "java not executable" 'chmod a-x runtime/bin/java'
 refused "release file removed" 'rm runtime/release'
 refused "cache truncated" 'f=$(ls lib/hardock.aot lib/hardock.jsa 2>/dev/null); head -c 4096 "'"$bundle"'/$f" > "$f"'
 
+# ---- the size check starts find only for a bundle whose files were rewritten since it was built ---------------
+# (tar keeps the files' times, and lib/bundle.sizes is written last): counted with a find that logs its calls.
+mkdir -p "$tmp/counting"
+printf '#!/bin/sh\necho x >> "%s"\nexec "%s" "$@"\n' "$tmp/find.calls" "$(command -v find)" > "$tmp/counting/find"
+chmod +x "$tmp/counting/find"
+ln -s "$(command -v readlink)" "$tmp/counting/readlink"
+finds() {   # bundle: runs it once, prints how many times it started find
+  : > "$tmp/find.calls"
+  "${netless[@]}" env -i "HOME=$tmp/home" "PATH=$tmp/counting" "$1/bin/hardock" --version > /dev/null 2>&1 ||
+    echo "failed"
+  wc -l < "$tmp/find.calls" | tr -d ' '
+}
+n=$(finds "$bundle")
+if [[ $n == 0 ]]; then ok "an untouched bundle starts no find"; else bad "an untouched bundle: find started $n times"; fi
+rm -rf -- "$tmp/touched"; cp -a "$bundle" "$tmp/touched"; touch "$tmp/touched/runtime/release"
+n=$(finds "$tmp/touched")
+if [[ $n == 1 ]]; then ok "a bundle with a rewritten file checks the sizes with one find, and runs"
+else bad "a bundle with a rewritten file: find started ${n//$'\n'/ } times"; fi
+
 # ---- ./hardock of the clone runs through the bundle it built, with HARDOCK_DIST=1 ------------------------
 if [[ -z ${1:-} ]]; then
   home=$(HARDOCK_DIST=1 HARDOCK_JAVA_OPTS=-XshowSettings:properties ./hardock --version 2>&1 >/dev/null |

@@ -49,7 +49,12 @@ public final class Main {
     String noColor = System.getenv("NO_COLOR");
     int code = run(args, System.out, System.err, (noColor == null || noColor.isEmpty()) && isTerminal());
     System.out.flush();
-    System.exit(code);
+    System.err.flush();
+    // Runtime.exit (Java 21+) first looks up a System.Logger to log the exit: a service lookup through the
+    // runtime's modules that costs milliseconds. hardock registers no shutdown hook and has flushed its output,
+    // so it halts; -Dhardock.exit=normal exits normally (a profiler's shutdown hook, e.g. JFR's dump on exit).
+    if ("normal".equals(System.getProperty("hardock.exit"))) System.exit(code);
+    Runtime.getRuntime().halt(code);
   }
 
   /**

@@ -12,8 +12,8 @@ import java.util.Map;
  * Java 25+): lints built-in samples of every kind through the whole command line, as a pre-commit run would,
  * so that the cache holds the classes (and, on Java 25, the linked call sites and profiles) of the real lint
  * path whatever command happened to run first. Reads no configuration, writes nothing: the samples come
- * through stdin under a name in a folder that does not exist, the one file read from disk is the JDK's
- * {@code release}, and the reports go nowhere.
+ * through stdin under a name in a folder that does not exist, the files read from disk are the JDK's
+ * {@code release} and {@code lib/jvm.cfg}, and the reports go nowhere.
  */
 public final class Train {
   private Train() { }
@@ -85,6 +85,10 @@ public final class Train {
     // a file found and read from disk, as Main reads the user's files: one that every JDK has
     String release = java.nio.file.Path.of(System.getProperty("java.home"), "release").toString();
     Main.run(new String[] {"--type", "dockerfile", release}, InputStream.nullInputStream(), nowhere, nowhere, false);
+    // two files: the thread pool of a tree run (its call sites linked in the cache), and the JSON report of CI
+    String cfg = java.nio.file.Path.of(System.getProperty("java.home"), "lib", "jvm.cfg").toString();
+    Main.run(new String[] {"--type", "dockerfile", "--format", "json", "--jobs", "2", release, cfg},
+        InputStream.nullInputStream(), nowhere, nowhere, false);
     for (String[] sample : new String[][] {
         {"Dockerfile", DOCKERFILE}, {"compose.yaml", COMPOSE}, {"run.sh", RUN}, {"daemon.json", DAEMON}}) {
       byte[] bytes = sample[1].getBytes(StandardCharsets.UTF_8);

@@ -62,6 +62,19 @@ public record Span(int line, int column, int endLine, int endColumn, SourceFile 
     return c != 0 ? c : Integer.compare(endColumn, o.endColumn);
   }
 
+  // equals and hashCode as a record would generate them, spelled out: the generated ones link through
+  // invokedynamic at first use, which the JVM's start-up cache does not keep (see rule.Finding).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Span s && line == s.line && column == s.column && endLine == s.endLine
+        && endColumn == s.endColumn;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * line + column) + endLine) + endColumn;
+  }
+
   @Override
   public String toString() {
     return line + ":" + column + "-" + endLine + ":" + endColumn;

@@ -37,4 +37,27 @@ public record Finding(RuleMeta rule, Severity severity, String file, Span span, 
     int c = span.compareTo(o.span);
     return c != 0 ? c : rule.id().compareTo(o.rule.id());
   }
+
+  // equals and hashCode spelled out as a record would generate them (31 * h + each component, in order): the
+  // generated ones link through invokedynamic (ObjectMethods) at first use, which the JVM's start-up cache does
+  // not keep, and that costs milliseconds at the first finding of every run.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Finding f && java.util.Objects.equals(rule, f.rule) && severity == f.severity
+        && java.util.Objects.equals(file, f.file) && java.util.Objects.equals(span, f.span)
+        && java.util.Objects.equals(message, f.message) && source == f.source && java.util.Objects.equals(help, f.help)
+        && java.util.Objects.equals(fix, f.fix);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(rule);
+    h = 31 * h + java.util.Objects.hashCode(severity);
+    h = 31 * h + java.util.Objects.hashCode(file);
+    h = 31 * h + java.util.Objects.hashCode(span);
+    h = 31 * h + java.util.Objects.hashCode(message);
+    h = 31 * h + java.util.Objects.hashCode(source);
+    h = 31 * h + java.util.Objects.hashCode(help);
+    return 31 * h + java.util.Objects.hashCode(fix);
+  }
 }

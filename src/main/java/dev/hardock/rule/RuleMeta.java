@@ -15,4 +15,21 @@ public record RuleMeta(String id, String slug, Severity severity, List<SourceKin
   public String docFileName() {
     return id + "-" + slug + ".md";
   }
+
+  // equals and hashCode as a record would generate them, spelled out: see Finding.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RuleMeta m && java.util.Objects.equals(id, m.id) && java.util.Objects.equals(slug, m.slug)
+        && severity == m.severity && java.util.Objects.equals(appliesTo, m.appliesTo)
+        && enabledByDefault == m.enabledByDefault;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(id);
+    h = 31 * h + java.util.Objects.hashCode(slug);
+    h = 31 * h + java.util.Objects.hashCode(severity);
+    h = 31 * h + java.util.Objects.hashCode(appliesTo);
+    return 31 * h + Boolean.hashCode(enabledByDefault);
+  }
 }

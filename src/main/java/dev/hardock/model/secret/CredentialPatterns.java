@@ -75,41 +75,100 @@ public final class CredentialPatterns {
   public static List<Match> find(CharSequence text) {
     String s = text.toString();
     List<Match> out = new ArrayList<>(0);
-    if (s.indexOf("-----BEGIN ") >= 0) privateKeys(s, out);
-    awsKeys(s, "AKIA", out);
-    awsKeys(s, "ASIA", out);
-    if (s.indexOf("gh") >= 0) {
+    int a = anchors(s);
+    if (a == 0) return out;
+    if ((a & A_DASHES) != 0 && s.indexOf("-----BEGIN ") >= 0) privateKeys(s, out);
+    if ((a & A_AK) != 0) awsKeys(s, "AKIA", out);
+    if ((a & A_AS) != 0) awsKeys(s, "ASIA", out);
+    if ((a & A_GH) != 0) {
       for (String p : GITHUB_PREFIXES) fixedToken(s, p, 36, ALNUM, Kind.GITHUB_TOKEN, out);
     }
-    runToken(s, "github_pat_", 22, WORD, Kind.GITHUB_TOKEN, out);
-    if (s.indexOf("xox") >= 0) slack(s, out);
-    fixedToken(s, "AIza", 35, BASE64URL, Kind.GOOGLE_API_KEY, out);
-    if (s.indexOf("_live_") >= 0) {
+    if ((a & A_GI) != 0) runToken(s, "github_pat_", 22, WORD, Kind.GITHUB_TOKEN, out);
+    if ((a & A_XO) != 0) slack(s, out);
+    if ((a & A_AI) != 0) fixedToken(s, "AIza", 35, BASE64URL, Kind.GOOGLE_API_KEY, out);
+    if ((a & A_LIVE) != 0 && s.indexOf("_live_") >= 0) {
       runToken(s, "sk_live_", 24, ALNUM, Kind.STRIPE_LIVE_KEY, out);
       runToken(s, "rk_live_", 24, ALNUM, Kind.STRIPE_LIVE_KEY, out);
     }
-    if (s.indexOf("eyJ") >= 0) jwts(s, out);
-    if (s.indexOf("PuTTY-User-Key-File-") >= 0) putty(s, out);
-    if (s.indexOf("SG.") >= 0) sendgrid(s, out);
-    fixedToken(s, "SK", 32, HEX, Kind.TWILIO_API_KEY, out);
-    fixedToken(s, "key-", 32, ALNUM, Kind.MAILGUN_API_KEY, out);
-    if (s.indexOf("-us") >= 0) mailchimp(s, out);
-    runToken(s, "HRKU-", 30, BASE64URL, Kind.HEROKU_API_KEY, out);
-    if (s.indexOf("sq0") >= 0) {
+    if ((a & A_EY) != 0) jwts(s, out);
+    if ((a & A_PU) != 0 && s.indexOf("PuTTY-User-Key-File-") >= 0) putty(s, out);
+    if ((a & A_SG) != 0) sendgrid(s, out);
+    if ((a & A_SK) != 0) fixedToken(s, "SK", 32, HEX, Kind.TWILIO_API_KEY, out);
+    if ((a & A_KE) != 0) fixedToken(s, "key-", 32, ALNUM, Kind.MAILGUN_API_KEY, out);
+    if ((a & A_DASH_U) != 0) mailchimp(s, out);
+    if ((a & A_HR) != 0) runToken(s, "HRKU-", 30, BASE64URL, Kind.HEROKU_API_KEY, out);
+    if ((a & A_SQ) != 0 && s.indexOf("sq0") >= 0) {
       fixedToken(s, "sq0atp-", 22, BASE64URL, Kind.SQUARE_TOKEN, out);
       fixedToken(s, "sq0csp-", 43, BASE64URL, Kind.SQUARE_TOKEN, out);
     }
-    if (s.indexOf("access_token$production$") >= 0) braintree(s, out);
-    fixedToken(s, "GOCSPX-", 28, BASE64URL, Kind.GOOGLE_OAUTH_SECRET, out);
-    webhook(s, "hooks.slack.com/services/", 3, Kind.SLACK_WEBHOOK, out);
-    webhook(s, ".webhook.office.com/webhookb2/", 2, Kind.TEAMS_WEBHOOK, out);
-    webhook(s, "outlook.office.com/webhook/", 2, Kind.TEAMS_WEBHOOK, out);
-    if (hasKind(out, Kind.AWS_ACCESS_KEY_ID) || containsIgnoreCase(s, "secret_access_key")
-        || containsIgnoreCase(s, "secretaccesskey")) {
+    if ((a & A_AC) != 0 && s.indexOf("access_token$production$") >= 0) braintree(s, out);
+    if ((a & A_GO) != 0) fixedToken(s, "GOCSPX-", 28, BASE64URL, Kind.GOOGLE_OAUTH_SECRET, out);
+    if ((a & A_HO) != 0) webhook(s, "hooks.slack.com/services/", 3, Kind.SLACK_WEBHOOK, out);
+    if ((a & A_DOT_W) != 0) webhook(s, ".webhook.office.com/webhookb2/", 2, Kind.TEAMS_WEBHOOK, out);
+    if ((a & A_OU) != 0) webhook(s, "outlook.office.com/webhook/", 2, Kind.TEAMS_WEBHOOK, out);
+    if (hasKind(out, Kind.AWS_ACCESS_KEY_ID) || ((a & A_SE) != 0 && (containsIgnoreCase(s, "secret_access_key")
+        || containsIgnoreCase(s, "secretaccesskey")))) {
       awsSecretKeys(s, out);
     }
-    if (s.indexOf("://") >= 0) urlPasswords(s, out);
+    if ((a & A_URL) != 0) urlPasswords(s, out);
     return out.size() <= 1 ? out : dropNested(out);
+  }
+
+  // The first two characters of every prefix the scanners look for, found in one pass over the text: a scanner
+  // whose pair is absent cannot match and is not run (most texts hold none, and each scan is a pass of its own).
+  private static final int A_DASHES = 1;        // -----BEGIN
+  private static final int A_AK = 1 << 1;       // AKIA
+  private static final int A_AS = 1 << 2;       // ASIA
+  private static final int A_GH = 1 << 3;       // ghp_ gho_ ghu_ ghs_ ghr_
+  private static final int A_XO = 1 << 4;       // xox
+  private static final int A_AI = 1 << 5;       // AIza
+  private static final int A_LIVE = 1 << 6;     // _live_
+  private static final int A_EY = 1 << 7;       // eyJ
+  private static final int A_PU = 1 << 8;       // PuTTY
+  private static final int A_SG = 1 << 9;       // SG.
+  private static final int A_SK = 1 << 10;      // SK
+  private static final int A_KE = 1 << 11;      // key-
+  private static final int A_DASH_U = 1 << 12;  // -us
+  private static final int A_HR = 1 << 13;      // HRKU-
+  private static final int A_SQ = 1 << 14;      // sq0
+  private static final int A_AC = 1 << 15;      // access_token$production$
+  private static final int A_GO = 1 << 16;      // GOCSPX-
+  private static final int A_HO = 1 << 17;      // hooks.slack.com
+  private static final int A_DOT_W = 1 << 18;   // .webhook.office.com
+  private static final int A_OU = 1 << 19;      // outlook.office.com
+  private static final int A_SE = 1 << 20;      // secret..., any case (U+017F upper-cases to S)
+  private static final int A_URL = 1 << 21;    // ://
+  private static final int A_GI = 1 << 22;     // github_pat_
+
+  /** The {@code A_*} pairs present in {@code s}. */
+  private static int anchors(String s) {
+    int bits = 0;
+    for (int i = 0, last = s.length() - 1; i < last; i++) {
+      char c = s.charAt(i);
+      char d = s.charAt(i + 1);
+      switch (c) {
+        case '-' -> bits |= d == '-' ? A_DASHES : d == 'u' ? A_DASH_U : 0;
+        case 'A' -> bits |= d == 'K' ? A_AK : d == 'S' ? A_AS : d == 'I' ? A_AI : 0;
+        case 'g' -> bits |= d == 'h' ? A_GH : d == 'i' ? A_GI : 0;
+        case 'x' -> bits |= d == 'o' ? A_XO : 0;
+        case '_' -> bits |= d == 'l' ? A_LIVE : 0;
+        case 'e' -> bits |= d == 'y' ? A_EY : 0;
+        case 'P' -> bits |= d == 'u' ? A_PU : 0;
+        case 'S' -> bits |= d == 'G' ? A_SG : d == 'K' ? A_SK : d == 'e' || d == 'E' ? A_SE : 0;
+        case 'k' -> bits |= d == 'e' ? A_KE : 0;
+        case 'H' -> bits |= d == 'R' ? A_HR : 0;
+        case 's' -> bits |= d == 'q' ? A_SQ : d == 'e' || d == 'E' ? A_SE : 0;
+        case '\u017f' -> bits |= d == 'e' || d == 'E' ? A_SE : 0;
+        case 'a' -> bits |= d == 'c' ? A_AC : 0;
+        case 'G' -> bits |= d == 'O' ? A_GO : 0;
+        case 'h' -> bits |= d == 'o' ? A_HO : 0;
+        case '.' -> bits |= d == 'w' ? A_DOT_W : 0;
+        case 'o' -> bits |= d == 'u' ? A_OU : 0;
+        case ':' -> bits |= d == '/' ? A_URL : 0;
+        default -> { }
+      }
+    }
+    return bits;
   }
 
   /** True if {@code text} contains any credential; same cost as {@link #find}. */

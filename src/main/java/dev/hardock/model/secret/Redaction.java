@@ -67,9 +67,24 @@ public final class Redaction {
    */
   public static String scrub(String message) {
     if (message == null) return null;
+    if (message.length() > SCRUB_CACHE_LENGTH) return scrubbed(message);
+    String done = SCRUBBED.get(message);
+    if (done == null) {
+      done = scrubbed(message);
+      if (SCRUBBED.size() < SCRUB_CACHE_SIZE) SCRUBBED.put(message, done);
+    }
+    return done;
+  }
+
+  // Most messages recur across files and rules (a tree of 3,464 Dockerfiles: 10,338 findings, 2,212 distinct
+  // messages, 285 distinct helps): each distinct short one is scrubbed once per run. Bounded in count and length.
+  private static final int SCRUB_CACHE_SIZE = 4096;
+  private static final int SCRUB_CACHE_LENGTH = 300;
+  private static final java.util.Map<String, String> SCRUBBED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String scrubbed(String message) {
     message = shortenLongWords(message);
     message = SecretMask.maskOptionsAndAssignments(message); // curl -u user:pass, --password x, DB_PASSWORD=x quoted
-    if (!CredentialPatterns.containsAny(message)) return message;
     java.util.List<CredentialPatterns.Match> matches = CredentialPatterns.find(message);
     if (matches.isEmpty()) return message;
     StringBuilder b = new StringBuilder(message.length());

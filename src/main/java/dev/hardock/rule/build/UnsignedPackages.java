@@ -72,6 +72,11 @@ public final class UnsignedPackages extends Rule {
 
   private void settings(SourceText text) {
     String v = text.value();
+    // every SETTING match holds a '=' or a "::" (most words hold neither: no matcher for them)
+    if (v.indexOf('=') < 0 && v.indexOf("::") < 0) {
+      aptOptions(text);
+      return;
+    }
     Matcher m = SETTING.matcher(v);
     int floor = 0;
     while (m.find()) {

@@ -18,7 +18,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -63,9 +62,8 @@ public final class ShellParser {
             text.span(lines, 0, 0)));
         return new ShellScript(List.of(), problems, comments, commandLines);
       }
-      ShellGrammar parser = new ShellGrammar(tokens);
+      ShellGrammar parser = new PruningGrammar(tokens);
       parser.removeErrorListeners();
-      parser.addParseListener(PRUNE_PLAIN_WORDS);
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.setErrorHandler(new BailErrorStrategy());
       ShellGrammar.ScriptContext tree;
@@ -164,28 +162,31 @@ public final class ShellParser {
   /**
    * Drops the subtree of a word that is one WORD token (word -> part -> token) as soon as it is parsed: the
    * word's start token says it all (see {@link #isPrunedWord}). A command of 100,000 plain words otherwise
-   * keeps two contexts, two child lists and a terminal node per word alive until the model is built.
+   * keeps two contexts, two child lists and a terminal node per word alive until the model is built. Done in
+   * {@code exitRule} rather than by a parse listener: ANTLR calls listeners through an iterator at every rule
+   * entry, rule exit and token, which cost a few percent of a tree run.
    */
-  private static final ParseTreeListener PRUNE_PLAIN_WORDS = new ParseTreeListener() {
-    @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-      if (!(ctx instanceof ShellGrammar.WordContext w) || w.children == null || w.children.size() != 1) return;
-      if (!(w.children.get(0) instanceof ShellGrammar.PartContext p) || p.children == null || p.children.size() != 1) return;
-      if (p.children.get(0) instanceof TerminalNode t && !(t instanceof ErrorNode)
-          && t.getSymbol().getType() == ShellLexer.WORD && w.getStart() == t.getSymbol()) {
-        w.children = null;
-      }
+  private static final class PruningGrammar extends ShellGrammar {
+    PruningGrammar(org.antlr.v4.runtime.TokenStream input) {
+      super(input);
     }
 
     @Override
-    public void visitTerminal(TerminalNode node) { }
+    public void exitRule() {
+      ParserRuleContext ctx = _ctx;
+      super.exitRule();
+      prunePlainWord(ctx);
+    }
+  }
 
-    @Override
-    public void visitErrorNode(ErrorNode node) { }
-
-    @Override
-    public void enterEveryRule(ParserRuleContext ctx) { }
-  };
+  private static void prunePlainWord(ParserRuleContext ctx) {
+    if (!(ctx instanceof ShellGrammar.WordContext w) || w.children == null || w.children.size() != 1) return;
+    if (!(w.children.get(0) instanceof ShellGrammar.PartContext p) || p.children == null || p.children.size() != 1) return;
+    if (p.children.get(0) instanceof TerminalNode t && !(t instanceof ErrorNode)
+        && t.getSymbol().getType() == ShellLexer.WORD && w.getStart() == t.getSymbol()) {
+      w.children = null;
+    }
+  }
 
   /** A word whose subtree was dropped while parsing: its value is its one WORD token, start to stop. */
   static boolean isPrunedWord(ShellGrammar.WordContext ctx) {
