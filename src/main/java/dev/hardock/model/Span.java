@@ -42,6 +42,8 @@ public record Span(int line, int column, int endLine, int endColumn, SourceFile 
     return new Span(first.line, first.column, last.endLine, last.endColumn, file != null ? file : other.file);
   }
 
+  // equals and hashCode by position alone, spelled out: generated ones would link through invokedynamic at first
+  // use, which the JVM's start-up cache does not keep (see rule.Finding)
   @Override
   public boolean equals(Object o) {
     return o instanceof Span s && line == s.line && column == s.column && endLine == s.endLine && endColumn == s.endColumn;
@@ -60,19 +62,6 @@ public record Span(int line, int column, int endLine, int endColumn, SourceFile 
     if (c != 0) return c;
     c = Integer.compare(endLine, o.endLine);
     return c != 0 ? c : Integer.compare(endColumn, o.endColumn);
-  }
-
-  // equals and hashCode as a record would generate them, spelled out: the generated ones link through
-  // invokedynamic at first use, which the JVM's start-up cache does not keep (see rule.Finding).
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Span s && line == s.line && column == s.column && endLine == s.endLine
-        && endColumn == s.endColumn;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * (31 * (31 * line + column) + endLine) + endColumn;
   }
 
   @Override
