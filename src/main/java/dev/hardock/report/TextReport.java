@@ -48,8 +48,11 @@ public final class TextReport implements Report {
       String[] lines = r.text() == null ? new String[0] : new LineIndex(r.text()).texts(r.text());
       maskSecrets(r.text(), lines, r.findings());
       b.append(paint(Visible.pathAtLineStart(r.displayPath()), "1;4")).append('\n');
-      for (Finding f : r.findings()) {
-        finding(b, f, lines);
+      // findings at one span (a run line missing five settings) share one code frame under all their headlines
+      List<Finding> fs = r.findings();
+      for (int i = 0, j; i < fs.size(); i = j) {
+        for (j = i + 1; j < fs.size() && sameSpot(fs.get(i), fs.get(j)); ) j++;
+        finding(b, fs.subList(i, j), lines);
         b.append('\n');
         out.write(b.toString());
         b.setLength(0);
@@ -74,11 +77,21 @@ public final class TextReport implements Report {
     out.write(b.toString());
   }
 
-  private void finding(StringBuilder b, Finding f, String[] lines) {
+  private static boolean sameSpot(Finding a, Finding b) {
+    return a.span().equals(b.span()) && a.file().equals(b.file());
+  }
+
+  /** Findings that share one span: a headline each, one code frame, a fix line each (named when several). */
+  private void finding(StringBuilder b, List<Finding> group, String[] lines) {
+    Finding f = group.get(0);
     Span s = f.span();
-    String sev = colorOf(f.severity());
-    b.append("  ").append(paint(f.severity().id(), "1;" + sev)).append(' ')
-        .append(paint(f.rule().id() + " " + f.rule().slug(), "2")).append(": ").append(Visible.line(f.message())).append('\n');
+    Severity worst = f.severity();
+    for (Finding g : group) {
+      if (g.severity().ordinal() < worst.ordinal()) worst = g.severity();
+      b.append("  ").append(paint(g.severity().id(), "1;" + colorOf(g.severity()))).append(' ')
+          .append(paint(g.rule().id() + " " + g.rule().slug(), "2")).append(": ").append(Visible.line(g.message())).append('\n');
+    }
+    String sev = colorOf(worst);
     int last = s.endLine();
     if (s.endLine() > s.line() && s.endColumn() == 1) last = s.endLine() - 1; // a span that ends at a line start
     int width = Integer.toString(Math.max(s.line(), last)).length();
@@ -99,9 +112,15 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, from, to, sev);
       }
     }
-    String fix = RuleRegistry.fix(f.rule());
-    b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-        .append(fix != null ? paint("fix:", "1") + " " + fix : "see: hardock --explain " + f.rule().id()).append('\n');
+    for (Finding g : group) {
+      String fix = RuleRegistry.fix(g.rule());
+      b.append("  ").append(pad).append(paint(" =", "34")).append(' ');
+      if (fix == null) {
+        b.append("see: hardock --explain ").append(g.rule().id()).append('\n');
+      } else {
+        b.append(group.size() > 1 ? paint(g.rule().id() + " fix:", "1") : paint("fix:", "1")).append(' ').append(fix).append('\n');
+      }
+    }
   }
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */
