@@ -301,10 +301,13 @@ public final class Linter {
 
   private List<Rule> activeRules(SourceFile file, Findings out) {
     List<Rule> rules = new ArrayList<>();
+    // in documentation, a setting a described container does not set is no finding unless asked for
+    boolean described = file.kind() == SourceKind.RUN && RunLineReader.isDocumentation(file);
     for (RuleType t : RuleRegistry.ALL) {
       // only the rules that run on this file are created (and their classes initialised)
       if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
       Rule r = t.get();
+      if (described && r instanceof dev.hardock.rule.MissingSetting && !settings.enabled().contains(t.meta().id())) continue;
       r.bind(out, settings.options());
       rules.add(r);
     }

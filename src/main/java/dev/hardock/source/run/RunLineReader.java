@@ -54,9 +54,17 @@ public final class RunLineReader {
   private RunLineReader() { }
 
   public static Result read(SourceFile file) {
-    String name = file.path() == null || file.path().getFileName() == null ? file.displayPath()
+    return read(file.text(), file.lines(), RunBlocks.formatOf(name(file)));
+  }
+
+  /** Whether the file documents commands (Markdown) rather than runs them: its containers are mostly described. */
+  public static boolean isDocumentation(SourceFile file) {
+    return RunBlocks.formatOf(name(file)) == RunBlocks.Format.MARKDOWN;
+  }
+
+  private static String name(SourceFile file) {
+    return file.path() == null || file.path().getFileName() == null ? file.displayPath()
         : file.path().getFileName().toString();
-    return read(file.text(), file.lines(), RunBlocks.formatOf(name));
   }
 
   static Result read(String text, LineIndex lines, RunBlocks.Format format) {
