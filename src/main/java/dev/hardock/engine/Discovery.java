@@ -79,6 +79,8 @@ public final class Discovery {
     // daemon.json, and names such as prod.daemon.json or the fixtures' bad.daemon.json
     if (n.equals("daemon.json") || n.endsWith(".daemon.json")) return SourceKind.DAEMON;
     if (ComposeReader.isComposeName(n)) return SourceKind.COMPOSE;
+    // .devcontainer/devcontainer.json, .devcontainer/<name>/devcontainer.json, .devcontainer.json
+    if (n.equals("devcontainer.json") || n.endsWith(".devcontainer.json")) return SourceKind.DEVCONTAINER;
     if (isRunLines(n)) return SourceKind.RUN;
     return null;
   }

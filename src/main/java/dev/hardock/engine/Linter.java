@@ -167,15 +167,26 @@ public final class Linter {
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
       }
-      case RUN -> {
-        RunLineReader.Result r = RunLineReader.read(file);
-        report(r.problems(), out, hd001, file);
-        reportAs("HD002", r.unknownFlags(), out);
-        ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
-      }
+      case RUN -> walkRun(file, RunLineReader.read(file), out, hd001, rules);
       case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
+      case DEVCONTAINER -> {
+        dev.hardock.source.run.DevContainerReader.Result r = dev.hardock.source.run.DevContainerReader.read(file, access);
+        if (walked) {
+          noteBuilt(file, r.run().containers(), access);
+          noteLinked(file, r.composeFiles(), SourceKind.COMPOSE, access);
+        }
+        reportAs("HD005", r.notRead(), out);
+        walkRun(file, r.run(), out, hd001, rules);
+      }
       default -> out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
     }
+  }
+
+  /** Containers read as run lines are (run lines, dev containers, units): problems, unknown flags, one walk. */
+  private void walkRun(SourceFile file, RunLineReader.Result r, Findings out, RuleMeta hd001, List<Rule> rules) {
+    report(r.problems(), out, hd001, file);
+    reportAs("HD002", r.unknownFlags(), out);
+    ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
   }
 
   /**
@@ -279,6 +290,19 @@ public final class Linter {
     }
   }
 
+  /**
+   * Files another file names as part of its containers (a dev container's compose files), linted as {@code kind}
+   * in the next round, shown beside it, like the Dockerfiles compose files build.
+   */
+  private void noteLinked(SourceFile file, List<Path> paths, SourceKind kind, FileAccess access) {
+    if (file.path() == null || file.path().toAbsolutePath().getParent() == null) return;
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (built.containsKey(abs) || access.check(abs) != null) continue;
+      built.putIfAbsent(abs, new Target(abs, shownBeside(file.path(), file.displayPath(), abs), kind, access.root(), false));
+    }
+  }
+
   /** How to show {@code other} beside {@code file}, which is shown as {@code shownFile}: its folder plus the relative path. */
   private static String shownBeside(Path file, String shownFile, Path other) {
     Path folder = file.toAbsolutePath().normalize().getParent();
@@ -305,7 +329,7 @@ public final class Linter {
     boolean described = file.kind() == SourceKind.RUN && RunLineReader.isDocumentation(file);
     for (RuleType t : RuleRegistry.ALL) {
       // only the rules that run on this file are created (and their classes initialised)
-      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
+      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind().judgedAs())) continue;
       Rule r = t.get();
       if (described && r instanceof dev.hardock.rule.MissingSetting && !settings.enabled().contains(t.meta().id())) continue;
       r.bind(out, settings.options());

@@ -33,7 +33,11 @@ public final class Suppressions {
   /** What the engine keeps and what it silenced. */
   public record Applied(List<Finding> kept, List<FileResult.Suppressed> suppressed) { }
 
-  private enum Syntax { HASH, MARKDOWN, NONE }
+  /**
+   * A file's comment syntax. SLASHES: {@code //} comments of JSON with comments (dev containers); UNIT: whole-line
+   * {@code #} and {@code ;} comments of systemd and Quadlet units (a {@code #} after a value is part of it).
+   */
+  private enum Syntax { HASH, MARKDOWN, NONE, SLASHES, UNIT }
 
   private static final Pattern DIRECTIVE = Pattern.compile("hardock-ignore(-file)?(?![\\w-])(.*)");
   private static final Pattern NAMES = Pattern.compile("\\s+([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)\\s*(?::(.*))?");
@@ -66,7 +70,7 @@ public final class Suppressions {
     Findings problems = new Findings(file.displayPath(), file.kind(), settings.severities());
     RuleMeta hd003 = RuleRegistry.find("HD003");
     RuleMeta hd004 = RuleRegistry.find("HD004");
-    boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind());
+    boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind().judgedAs());
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     String[] lines = file.lines().texts(file.text());
     List<Directive> directives = new ArrayList<>();
@@ -91,7 +95,7 @@ public final class Suppressions {
           html = true;
         }
       } else {
-        commentAt = hashComment(l);
+        commentAt = commentAt(l, syntax);
       }
       if (commentAt < 0) continue;
       Matcher d = DIRECTIVE.matcher(l);
@@ -142,7 +146,7 @@ public final class Suppressions {
         if (html) {
           while (target < lines.length && lines[target].substring(MarkdownCode.markers(lines[target])).isBlank()) target++;
         } else {
-          while (target < lines.length && commentOnly(lines[target], md == null ? 0 : Math.max(0, md.codeColumn[target]))) {
+          while (target < lines.length && commentOnly(lines[target], md == null ? 0 : Math.max(0, md.codeColumn[target]), syntax)) {
             target++;
           }
         }
@@ -162,12 +166,12 @@ public final class Suppressions {
     // HD004 is decided after matching the findings; HD003/HD004 themselves can be silenced by the file-wide form
     for (Finding f : all) suppress(f, directives, kept, suppressed);
     for (Finding f : problems.all()) suppress(f, directives, kept, suppressed);
-    if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind())) {
+    if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind().judgedAs())) {
       Findings unused = new Findings(file.displayPath(), file.kind(), settings.severities());
       for (Directive dir : directives) {
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
-          if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind())) continue;
+          if (dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind().judgedAs())) continue;
           unused.report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it");
         }
       }
@@ -193,6 +197,8 @@ public final class Suppressions {
 
   private static Syntax syntaxOf(SourceFile file) {
     if (file.kind() == SourceKind.DAEMON) return Syntax.NONE;
+    if (file.kind() == SourceKind.DEVCONTAINER) return Syntax.SLASHES;
+    if (file.kind() == SourceKind.QUADLET || file.kind() == SourceKind.SYSTEMD) return Syntax.UNIT;
     String name = file.displayPath().toLowerCase(Locale.ROOT);
     if (name.endsWith(".md") || name.endsWith(".markdown")) return Syntax.MARKDOWN;
     if (name.endsWith(".json")) return Syntax.NONE;
@@ -200,9 +206,38 @@ public final class Suppressions {
   }
 
   /** A line (from {@code from}) that holds only a comment. */
-  private static boolean commentOnly(String l, int from) {
+  private static boolean commentOnly(String l, int from, Syntax syntax) {
     String code = l.substring(Math.min(from, l.length()));
-    return !code.isBlank() && hashComment(code) == code.length() - code.stripLeading().length();
+    return !code.isBlank() && commentAt(code, syntax) == code.length() - code.stripLeading().length();
+  }
+
+  /** Offset of the comment that a line holds in the file's syntax, or -1. */
+  private static int commentAt(String l, Syntax syntax) {
+    return switch (syntax) {
+      case SLASHES -> slashComment(l);
+      case UNIT -> {
+        int k = l.length() - l.stripLeading().length();
+        yield k < l.length() && (l.charAt(k) == '#' || l.charAt(k) == ';') ? k : -1;
+      }
+      default -> hashComment(l);
+    };
+  }
+
+  /** Offset of a {@code //} (or {@code /*}) comment outside JSON strings, or -1. */
+  private static int slashComment(String l) {
+    boolean inString = false;
+    for (int i = 0; i < l.length(); i++) {
+      char c = l.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '/' && i + 1 < l.length() && (l.charAt(i + 1) == '/' || l.charAt(i + 1) == '*')) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -284,6 +319,14 @@ public final class Suppressions {
   /** 0-based index of the last line of the statement that starts at line index {@code start}. */
   private static int extent(String[] lines, int start, SourceKind kind, Syntax syntax, boolean inFence) {
     String first = lines[start];
+    if (syntax == Syntax.SLASHES) {
+      // JSON with comments: a member with the lines indented below it (an array or object it opens)
+      int indent = first.length() - first.stripLeading().length();
+      int last = start;
+      for (int i = start + 1; i < lines.length && !lines[i].isBlank()
+          && lines[i].length() - lines[i].stripLeading().length() > indent; i++) last = i;
+      return last;
+    }
     boolean yaml = kind == SourceKind.COMPOSE || (!inFence && syntax == Syntax.HASH && kind != SourceKind.DOCKERFILE
         && (first.stripTrailing().endsWith(":") || first.stripTrailing().matches(".*:\\s*[|>][-+0-9]*")
             || first.stripLeading().startsWith("- ")));
