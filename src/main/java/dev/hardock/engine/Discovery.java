@@ -82,6 +82,9 @@ public final class Discovery {
     // .devcontainer/devcontainer.json, .devcontainer/<name>/devcontainer.json, .devcontainer.json
     if (n.equals("devcontainer.json") || n.endsWith(".devcontainer.json")) return SourceKind.DEVCONTAINER;
     if (isRunLines(n)) return SourceKind.RUN;
+    // Podman Quadlet units, and systemd services whose ExecStart lines may run containers
+    if (n.endsWith(".container")) return SourceKind.QUADLET;
+    if (n.endsWith(".service")) return SourceKind.SYSTEMD;
     return null;
   }
 

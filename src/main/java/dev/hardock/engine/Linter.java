@@ -167,7 +167,8 @@ public final class Linter {
         for (Rule rule : rules) rule.check(r.config());
         for (Rule rule : rules) rule.finish();
       }
-      case RUN -> walkRun(file, RunLineReader.read(file), out, hd001, rules);
+      case RUN, SYSTEMD -> walkRun(file, RunLineReader.read(file), out, hd001, rules);
+      case QUADLET -> walkRun(file, dev.hardock.source.run.QuadletReader.read(file), out, hd001, rules);
       case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
       case DEVCONTAINER -> {
         dev.hardock.source.run.DevContainerReader.Result r = dev.hardock.source.run.DevContainerReader.read(file, access);

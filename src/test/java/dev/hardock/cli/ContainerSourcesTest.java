@@ -97,4 +97,25 @@ class ContainerSourcesTest {
     assertEquals(".devcontainer.json:3:24: error: invalid dev container JSON: expected ',' or ']' [HD001 parse-error]",
         lint("repo/.devcontainer.json", "HD001"));
   }
+
+  @Test
+  void unitsAreFoundAndSuppressedInTheirOwnSyntax() throws IOException {
+    write("repo/deploy/web.container", String.join("\n",
+        "[Container]",
+        "Image=docker.io/library/nginx:1.27",
+        "; hardock-ignore HD106: the proxy needs the host's ports",
+        "Network=host",
+        "# hardock-ignore HD101: builds images inside",
+        "PodmanArgs=--privileged \\",
+        "  --device /dev/fuse",
+        "AddCapability=SYS_ADMIN # not a comment: systemd reads it as part of the value",
+        ""));
+    write("repo/deploy/app.service", "[Service]\nExecStart=/usr/bin/docker run --privileged -v /:/host app:1\n");
+    write("repo/deploy/other.service", "[Service]\nExecStart=/usr/bin/sleep 10\n");
+    assertEquals(String.join("\n",
+        "deploy/app.service:2:31: error: container runs privileged: it gets every capability and every host device; add only the capabilities it needs [HD101 privileged]",
+        "deploy/app.service:2:47: error: the host root / is mounted into /host: the container can read and change the whole host [HD102 host-root-mount]",
+        "deploy/web.container:8:15: error: capability SYS_ADMIN is added: it lets the container break out of its isolation [HD111 dangerous-capability]"),
+        lint("repo/deploy", "HD101", "HD102", "HD106", "HD111"));
+  }
 }

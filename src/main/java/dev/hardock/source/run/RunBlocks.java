@@ -10,14 +10,14 @@ import java.util.Locale;
 /**
  * Cuts the shell text out of the files run lines are written in, one class per host format: a whole script,
  * Makefile recipe lines ({@link MakefileRecipes}), Markdown code blocks ({@link MarkdownShell}), CI YAML
- * {@code run:}/{@code script:} scalars ({@link CiScripts}). Every block is a {@link MappedText} whose characters
+ * {@code run:}/{@code script:} scalars ({@link CiScripts}), systemd {@code ExecStart=} lines ({@link SystemdExec}). Every block is a {@link MappedText} whose characters
  * keep their offsets in the file ({@link FileText}), so positions stay those of the enclosing file.
  */
 final class RunBlocks {
   /** A stretch of shell text; {@code reportProblems} is false for illustrations (Markdown) whose syntax is loose. */
   record Block(MappedText text, boolean reportProblems, Object scope) { }
 
-  enum Format { SHELL, MAKEFILE, MARKDOWN, YAML }
+  enum Format { SHELL, MAKEFILE, MARKDOWN, YAML, SYSTEMD }
 
   private RunBlocks() { }
 
@@ -26,6 +26,7 @@ final class RunBlocks {
     if (n.endsWith(".md") || n.endsWith(".markdown")) return Format.MARKDOWN;
     if (n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.endsWith(".make")) return Format.MAKEFILE;
     if (n.endsWith(".yml") || n.endsWith(".yaml")) return Format.YAML;
+    if (n.endsWith(".service")) return Format.SYSTEMD;
     return Format.SHELL;
   }
 
@@ -41,6 +42,7 @@ final class RunBlocks {
       case MAKEFILE -> List.of(new Block(MakefileRecipes.recipes(text, lines), true, text));
       case MARKDOWN -> MarkdownShell.blocks(text, lines);
       case YAML -> CiScripts.blocks(text, lines, problems, containers);
+      case SYSTEMD -> SystemdExec.blocks(text, lines);
     };
   }
 }

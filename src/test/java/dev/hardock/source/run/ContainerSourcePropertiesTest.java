@@ -48,6 +48,24 @@ class ContainerSourcePropertiesTest {
     inside(text, r.run());
   }
 
+  @Provide
+  Arbitrary<String> unitish() {
+    Arbitrary<String> tokens = Arbitraries.of("[Container]\n", "[Service]\n", "[", "]", "Image=", "Image=a:1",
+        "Network=host", "AddCapability=", "SYS_ADMIN ", "\"a b\"", "Environment=", "A=1 ", "PodmanArgs=",
+        "--privileged", "Volume=", "/:/h", "%h/x:/y", "SecurityLabelDisable=true", "NoNewPrivileges=", "MemoryMax=",
+        "ExecStart=", "ExecStartPre=-", "@", "+", "!!", "docker run ", "podman run ", "-v /:/h ", "$X", "%i", "\\\n",
+        "\n", "\r\n", "# c\n", "; c\n", " ", "\t", "=", "'", "\"", "\uD800", "\u0000");
+    Arbitrary<String> shaped = tokens.list().ofMaxSize(60).map(l -> String.join("", l));
+    return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
+  }
+
+  @Property(tries = 300)
+  void unitsNeverThrowAndSpansStayInside(@ForAll("unitish") String text) {
+    LineIndex lines = new LineIndex(text);
+    inside(text, QuadletReader.read(text, lines, "a.container"));
+    inside(text, RunLineReader.read(text, lines, RunBlocks.Format.SYSTEMD));
+  }
+
   @Example
   void jsoncStringsKeepTheirOffsets() throws Jsonc.Problem {
     String text = "{ // c\n  \"k\": \"a\\\"b\\u0041\", /* x */ \"n\": [1, true,],\n}";
