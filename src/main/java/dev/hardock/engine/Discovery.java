@@ -128,7 +128,22 @@ public final class Discovery {
       String head = ComposeReader.readHead(p, DiskAccess.forPath(p));
       if (head != null && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
     }
-    return byShebang(p);
+    SourceKind ansible = byContent(p, DiskAccess.forPath(p));
+    return ansible != null ? ansible : byShebang(p);
+  }
+
+  /** How much of a YAML file is read to tell whether it is Ansible that starts containers. */
+  static final int ANSIBLE_HEAD = 256 * 1024;
+
+  /**
+   * A YAML file that its name does not make compose or CI YAML is Ansible when it names a module that starts
+   * containers (docker_container, podman_container) in its first {@link #ANSIBLE_HEAD} bytes.
+   */
+  public static SourceKind byContent(Path file, FileAccess access) {
+    String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!n.endsWith(".yml") && !n.endsWith(".yaml")) return null;
+    String head = access.head(file, ANSIBLE_HEAD).text();
+    return head != null && dev.hardock.source.run.AnsibleReader.MENTION.matcher(head).find() ? SourceKind.ANSIBLE : null;
   }
 
   /** A file without a telling name: a shell script if its shebang says so. */
@@ -226,6 +241,7 @@ public final class Discovery {
           }
           // With --type every file below the directory is read as that type.
           SourceKind kind = forced != null ? forced : kindOf(file);
+          if (kind == null && attrs.isRegularFile()) kind = byContent(file, access);
           if (kind == null) return FileVisitResult.CONTINUE;
           if (ignored(ignores, file, false) && !tracked(index, gitRoot, file, false)) return FileVisitResult.CONTINUE;
           String shown = display(start, shownRoot, file);

@@ -168,6 +168,7 @@ public final class Linter {
         for (Rule rule : rules) rule.finish();
       }
       case RUN, SYSTEMD -> walkRun(file, RunLineReader.read(file), out, hd001, rules);
+      case ANSIBLE -> walkRun(file, dev.hardock.source.run.AnsibleReader.read(file), out, hd001, rules);
       case QUADLET -> walkRun(file, dev.hardock.source.run.QuadletReader.read(file), out, hd001, rules);
       case COMPOSE -> lintCompose(file, out, hd001, rules, batch, access, walked);
       case DEVCONTAINER -> {

@@ -11,7 +11,9 @@ public enum SourceKind {
   /** A Podman Quadlet unit ({@code *.container}). */
   QUADLET("quadlet"),
   /** A systemd unit ({@code *.service}) whose ExecStart lines run containers. */
-  SYSTEMD("systemd");
+  SYSTEMD("systemd"),
+  /** An Ansible playbook or task file whose tasks start containers (docker_container, podman_container). */
+  ANSIBLE("ansible");
 
   private final String id;
 
@@ -24,12 +26,12 @@ public enum SourceKind {
   }
 
   /**
-   * The kind whose rules judge this one: dev containers, Quadlet and systemd units define containers with the
+   * The kind whose rules judge this one: dev containers, Quadlet and systemd units and Ansible tasks define containers with the
    * settings of {@code docker run} (and run flags), so the rules of run lines apply to them.
    */
   public SourceKind judgedAs() {
     return switch (this) {
-      case DEVCONTAINER, QUADLET, SYSTEMD -> RUN;
+      case DEVCONTAINER, QUADLET, SYSTEMD, ANSIBLE -> RUN;
       default -> this;
     };
   }

@@ -118,4 +118,21 @@ class ContainerSourcesTest {
         "deploy/web.container:8:15: error: capability SYS_ADMIN is added: it lets the container break out of its isolation [HD111 dangerous-capability]"),
         lint("repo/deploy", "HD101", "HD102", "HD106", "HD111"));
   }
+
+  @Test
+  void ansibleYamlIsFoundByTheModulesItNames() throws IOException {
+    write("repo/roles/web/tasks/main.yml", String.join("\n",
+        "- name: web",
+        "  community.docker.docker_container:",
+        "    name: web",
+        "    image: nginx:1.27",
+        "    # hardock-ignore HD106: the proxy binds the host's ports",
+        "    network_mode: host",
+        "    privileged: true",
+        ""));
+    write("repo/site.yml", "- hosts: all\n  tasks:\n    - debug: msg=docker_container\n");
+    write("repo/config/settings.yml", "privileged: true\n");
+    assertEquals("roles/web/tasks/main.yml:7:5: error: container runs privileged: it gets every capability and every host device; add only the capabilities it needs [HD101 privileged]",
+        lint("repo", "HD101", "HD106", "HD001"));
+  }
 }

@@ -66,6 +66,22 @@ class ContainerSourcePropertiesTest {
     inside(text, RunLineReader.read(text, lines, RunBlocks.Format.SYSTEMD));
   }
 
+  @Provide
+  Arbitrary<String> ansibleish() {
+    Arbitrary<String> tokens = Arbitraries.of("- name: x\n", "  docker_container:\n", "  containers.podman.podman_container:\n",
+        "    image: a:1\n", "    privileged: yes\n", "    privileged: \"{{ p }}\"\n", "    volumes:\n", "      - /:/h\n",
+        "    mounts:\n", "      - source: /etc\n", "        target: /x\n", "        read_only: true\n", "    env:\n",
+        "      A: \"b\"\n", "    published_ports: [\"80:80\"]\n", "    state: absent\n", "{", "}", "[", "]", ": ", "- ",
+        "  ", "\n", "'", "\"", "&a ", "*a", "<<: ", "\t", "\uD800", "\u0000", "{{ x }}");
+    Arbitrary<String> shaped = tokens.list().ofMaxSize(40).map(l -> String.join("", l));
+    return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
+  }
+
+  @Property(tries = 300)
+  void ansibleNeverThrowsAndSpansStayInside(@ForAll("ansibleish") String text) {
+    inside(text, AnsibleReader.read(text, new LineIndex(text)));
+  }
+
   @Example
   void jsoncStringsKeepTheirOffsets() throws Jsonc.Problem {
     String text = "{ // c\n  \"k\": \"a\\\"b\\u0041\", /* x */ \"n\": [1, true,],\n}";
