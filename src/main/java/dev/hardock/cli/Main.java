@@ -104,7 +104,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
-        .desc("read the named files as this type: dockerfile, compose, run, daemon, devcontainer, quadlet, systemd").build());
+        .desc("read the named files as this type: dockerfile, compose, run, daemon, devcontainer, quadlet, systemd, ansible").build());
     o.addOption(Option.builder().longOpt("use-env")
         .desc("interpolate compose files with this process's environment too (default: only .env files)").build());
     o.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")

@@ -62,6 +62,7 @@ public final class QuadletReader {
     RunArgs args = RunArgs.parse(List.of(), RunArgs.Tool.PODMAN, NONE);
     Span declared = null;
     boolean container = false;
+    boolean rootfs = false;
     for (UnitFile.Entry e : UnitFile.entries(text, lines)) {
       if (e.section().equals("Service") && SERVICE_LIMITS.containsKey(e.key()) && !e.value().text().isEmpty()
           && !e.value().text().equalsIgnoreCase("infinity")) {
@@ -75,6 +76,7 @@ public final class QuadletReader {
       if (declared == null) declared = keySpan;
       if (value.text().isEmpty()) continue;
       result.texts().add(new SourceText(value, lines));
+      if (key.equals("Rootfs")) rootfs = true;
       if (key.equals("Image")) {
         args.image = word(value, lines);
         declared = keySpan;
@@ -103,7 +105,13 @@ public final class QuadletReader {
         if (args.hiddenOptions == null) args.hiddenOptions = given.hiddenOptions;
       }
     }
-    if (!container) return result; // a unit without a [Container] section starts no container
+    if (args.image == null && !rootfs) {
+      // Quadlet refuses such a unit: said, not skipped silently
+      Span at = declared != null ? declared : lines.span(0, 0);
+      result.problems().add(new ParseProblem(at, container ? "a Quadlet container unit needs Image= (or Rootfs=) in [Container]"
+          : "a Quadlet container unit needs a [Container] section with Image="));
+      if (!container) return result;
+    }
     String name = shown == null ? "quadlet container" : "quadlet " + shown.substring(shown.lastIndexOf('/') + 1);
     result.containers().add(RunContainer.of(name, declared, args, NONE));
     return result;
