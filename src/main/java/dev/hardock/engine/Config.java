@@ -32,13 +32,26 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
    * to the configuration's folder), applied over the top-level {@code rules} in file order (later items win).
    */
   public record Override(List<String> patterns, List<Glob> files, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
-      Map<String, Map<String, Object>> options) { }
+      Map<String, Map<String, Object>> options) {
+    @Override
+    public String toString() {
+      return "Override[files=" + patterns + ", enable=" + new java.util.TreeSet<>(enable) + ", disable="
+          + new java.util.TreeSet<>(disable) + ", severities=" + new java.util.TreeMap<>(severities) + ", options="
+          + new java.util.TreeMap<>(options) + "]";
+    }
+  }
 
   /**
    * The {@code exclude} items compiled once, when the configuration is read: globs over the path relative to the
    * configuration's folder (its real location: walked files carry their folders' real paths).
    */
-  public record Excludes(Path folder, List<Glob> globs) { }
+  public record Excludes(Path folder, List<Glob> globs) {
+    /** The same text for the same configuration (compiled globs have no text of their own). */
+    @Override
+    public String toString() {
+      return "Excludes[folder=" + folder + ", globs=" + globs.size() + "]";
+    }
+  }
 
   public static final String FILE_NAME = ".hardock.yaml";
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
