@@ -33,7 +33,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
    */
   public record Override(List<String> patterns, List<Glob> files, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
       Map<String, Map<String, Object>> options) {
-    @Override
+    @java.lang.Override
     public String toString() {
       return "Override[files=" + patterns + ", enable=" + new java.util.TreeSet<>(enable) + ", disable="
           + new java.util.TreeSet<>(disable) + ", severities=" + new java.util.TreeMap<>(severities) + ", options="
@@ -47,7 +47,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
    */
   public record Excludes(Path folder, List<Glob> globs) {
     /** The same text for the same configuration (compiled globs have no text of their own). */
-    @Override
+    @java.lang.Override
     public String toString() {
       return "Excludes[folder=" + folder + ", globs=" + globs.size() + "]";
     }
