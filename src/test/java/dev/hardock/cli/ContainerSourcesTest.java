@@ -99,6 +99,20 @@ class ContainerSourcesTest {
   }
 
   @Test
+  void devContainerBlockCommentsSuppressToo() throws IOException {
+    write("repo/.devcontainer.json", String.join("\n",
+        "{",
+        "  \"image\": \"alpine:3.20\",",
+        "  /* hardock-ignore HD101: needs KVM */",
+        "  \"privileged\": true,",
+        "  \"capAdd\": [\"NET_ADMIN\"] /* hardock-ignore HD106: nothing here */",
+        "}",
+        ""));
+    assertEquals(".devcontainer.json:5:45: info: suppression of HD106 host-network matches no finding: remove it [HD004 unused-suppression]",
+        lint("repo/.devcontainer.json", "HD101", "HD004"));
+  }
+
+  @Test
   void unitsAreFoundAndSuppressedInTheirOwnSyntax() throws IOException {
     write("repo/deploy/web.container", String.join("\n",
         "[Container]",
