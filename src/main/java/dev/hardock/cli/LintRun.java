@@ -118,7 +118,8 @@ final class LintRun {
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
     // a second round lints the Dockerfiles that compose files build and the walk did not pick (Docker uses them)
     for (List<Target> round = new ArrayList<>(targets); !round.isEmpty(); ) {
-      Map<Path, List<Target>> groups = new LinkedHashMap<>();
+      // one group per configuration and set of its overrides items that match (files that share settings)
+      Map<List<Object>, List<Target>> groups = new LinkedHashMap<>();
       for (Target t : round) {
         Config c = forcedConfig;
         if (c == null) {
@@ -137,13 +138,14 @@ final class LintRun {
         }
         if (c != null && c.excludes(t.path())) continue;
         configOf.put(t, c);
-        groups.computeIfAbsent(c == null ? none : c.file(), k -> new ArrayList<>()).add(t);
+        List<Integer> matched = c == null ? List.of() : c.overridesFor(t.path());
+        groups.computeIfAbsent(List.of(c == null ? none : c.file(), matched), k -> new ArrayList<>()).add(t);
       }
       List<Target> next = new ArrayList<>();
       for (List<Target> group : groups.values()) {
         Config c = configOf.get(group.get(0));
         LintSettings settings = c == null ? new LintSettings(known(q.enable(), null), known(q.disable(), null), Map.of(), RuleOptions.NONE)
-            : c.settings(known(q.enable(), c), known(q.disable(), c));
+            : c.settings(c.overridesFor(group.get(0).path()), known(q.enable(), c), known(q.disable(), c));
         Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles()).withFileAccess(fileAccess);
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));

@@ -118,7 +118,7 @@ public final class Main {
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 when a finding is at or above this severity: error, warning (default), info, style, none").build());
     o.addOption(Option.builder("t").longOpt("type").hasArg().argName("TYPE")
-        .desc("read the named files as this type: dockerfile, compose, run, daemon").build());
+        .desc("read the named files as this type: dockerfile, compose, run, daemon, devcontainer, quadlet, systemd, ansible").build());
     o.addOption(Option.builder().longOpt("use-env")
         .desc("interpolate compose files with this process's environment too (default: only .env files)").build());
     o.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
@@ -248,7 +248,8 @@ public final class Main {
     if (cl.hasOption("type")) {
       forced = SourceKind.byId(cl.getOptionValue("type"));
       if (forced == null) {
-        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected dockerfile, compose, run or daemon");
+        throw new UsageException("unknown type '" + cl.getOptionValue("type") + "': expected "
+            + String.join(", ", java.util.Arrays.stream(SourceKind.values()).map(SourceKind::id).toList()));
       }
     }
     int jobs = Runtime.getRuntime().availableProcessors();

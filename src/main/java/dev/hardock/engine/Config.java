@@ -26,14 +26,28 @@ import java.util.Set;
  */
 public record Config(Path file, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
     Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason,
-    Excludes excludeGlobs, RuleRegistry rules) {
+    Excludes excludeGlobs, List<Override> overrides, RuleRegistry rules) {
+  /**
+   * One {@code overrides} item: rule settings for the files its globs match (globs as {@code exclude}, relative
+   * to the configuration's folder), applied over the top-level {@code rules} in file order (later items win).
+   */
+  public record Override(List<String> patterns, List<Glob> files, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
+      Map<String, Map<String, Object>> options) {
+    @java.lang.Override
+    public String toString() {
+      return "Override[files=" + patterns + ", enable=" + new java.util.TreeSet<>(enable) + ", disable="
+          + new java.util.TreeSet<>(disable) + ", severities=" + new java.util.TreeMap<>(severities) + ", options="
+          + new java.util.TreeMap<>(options) + "]";
+    }
+  }
+
   /**
    * The {@code exclude} items compiled once, when the configuration is read: globs over the path relative to the
    * configuration's folder (its real location: walked files carry their folders' real paths).
    */
   public record Excludes(Path folder, List<Glob> globs) {
-    /** Equal for equal configurations (a compiled Glob has no text of its own; the patterns are in exclude). */
-    @Override
+    /** The same text for the same configuration (compiled globs have no text of their own; the patterns are in exclude). */
+    @java.lang.Override
     public String toString() {
       return "Excludes[folder=" + folder + ", globs=" + globs.size() + "]";
     }
@@ -44,7 +58,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   public static final String REQUIRE_REASON = "require-reason";
   private static final long MAX_BYTES = 1024 * 1024;
   private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason",
-      "custom-rules");
+      "overrides", "custom-rules");
 
   /** A configuration error; the message starts with {@code file:line:col:}. */
   public static final class Invalid extends Exception {
@@ -112,6 +126,7 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
     List<String> exclude = new ArrayList<>();
     List<Glob> compiled = new ArrayList<>();
     boolean requireReason = false;
+    List<Override> overrides = new ArrayList<>();
     for (Map.Entry<String, Value> e : ((Map<String, Value>) root.value()).entrySet()) {
       Value v = e.getValue();
       switch (e.getKey()) {
@@ -130,12 +145,63 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
             rule(file, registry, r.getKey(), r.getValue(), enable, disable, severities, options);
           }
         }
+        case "overrides" -> overrides(file, registry, v, overrides);
         default -> throw new Invalid(file, keySpan(v), "unknown key '" + e.getKey() + "': expected one of " + String.join(", ", sorted(KEYS)));
       }
     }
     Excludes excludeGlobs = new Excludes(dev.hardock.io.ProjectRoot.real(file).getParent(), List.copyOf(compiled));
     return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason, excludeGlobs,
-        registry);
+        List.copyOf(overrides), registry);
+  }
+
+  /** {@code overrides: [{files: [globs], rules: {...}}]}, each item read as the top level's {@code rules}. */
+  @SuppressWarnings("unchecked")
+  private static void overrides(Path file, RuleRegistry registry, Value v, List<Override> out) throws Invalid {
+    if (!(v.value() instanceof List<?> items)) throw new Invalid(file, v.span(), "overrides must be a list of {files, rules} mappings");
+    for (Object o : items) {
+      Value item = (Value) o;
+      if (!(item.value() instanceof Map)) throw new Invalid(file, item.span(), "an overrides item must be a mapping with files and rules");
+      Map<String, Value> m = (Map<String, Value>) item.value();
+      for (Map.Entry<String, Value> e : m.entrySet()) {
+        if (!e.getKey().equals("files") && !e.getKey().equals("rules")) {
+          throw new Invalid(file, keySpan(e.getValue()), "unknown key '" + e.getKey() + "' in overrides: expected files, rules");
+        }
+      }
+      if (m.get("files") == null) throw new Invalid(file, item.span(), "an overrides item needs files (globs as in exclude)");
+      List<Glob> globs = new ArrayList<>();
+      List<String> patterns = globs(file, m.get("files"), globs);
+      Set<String> enable = new HashSet<>();
+      Set<String> disable = new HashSet<>();
+      Map<String, Severity> severities = new HashMap<>();
+      Map<String, Map<String, Object>> options = new HashMap<>();
+      Value rules = m.get("rules");
+      if (rules != null) {
+        if (!(rules.value() instanceof Map)) throw new Invalid(file, rules.span(), "rules must be a mapping of rule id or slug to a setting");
+        for (Map.Entry<String, Value> r : ((Map<String, Value>) rules.value()).entrySet()) {
+          rule(file, registry, r.getKey(), r.getValue(), enable, disable, severities, options);
+        }
+      }
+      out.add(new Override(List.copyOf(patterns), List.copyOf(globs), enable, disable, severities, options));
+    }
+  }
+
+  /** The indexes of the {@code overrides} items that match a file, in order (files with equal ones share settings). */
+  public List<Integer> overridesFor(Path lintedFile) {
+    if (overrides.isEmpty()) return List.of();
+    Path dir = excludeGlobs.folder();
+    Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
+    if (dir == null || !abs.startsWith(dir)) return List.of();
+    String rel = dir.relativize(abs).toString().replace('\\', '/');
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < overrides.size(); i++) {
+      for (Glob glob : overrides.get(i).files()) {
+        if (glob.matchesOrIsUnder(rel)) {
+          out.add(i);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -213,19 +279,41 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
 
   /** The lint settings of this configuration with the command line's --enable and --disable on top. */
   public LintSettings settings(Set<String> cliEnable, Set<String> cliDisable) {
+    return settings(List.of(), cliEnable, cliDisable);
+  }
+
+  /**
+   * The lint settings of a file that the {@code overrides} items {@code matched} (see {@link #overridesFor})
+   * match: the top-level rules, then each item in order, then the command line's --enable and --disable.
+   */
+  public LintSettings settings(List<Integer> matched, Set<String> cliEnable, Set<String> cliDisable) {
     Set<String> en = new HashSet<>(enable);
     Set<String> dis = new HashSet<>(disable);
+    Map<String, Severity> sevs = new HashMap<>(severities);
+    Map<String, Map<String, Object>> opts = new HashMap<>(options);
+    for (int i : matched) {
+      Override o = overrides.get(i);
+      en.removeAll(o.disable());
+      dis.removeAll(o.enable());
+      en.addAll(o.enable());
+      dis.addAll(o.disable());
+      sevs.putAll(o.severities());
+      for (Map.Entry<String, Map<String, Object>> e : o.options().entrySet()) {
+        Map<String, Object> merged = new LinkedHashMap<>(opts.getOrDefault(e.getKey(), Map.of()));
+        merged.putAll(e.getValue());
+        opts.put(e.getKey(), merged);
+      }
+    }
     en.removeAll(cliDisable);
     dis.removeAll(cliEnable);
     en.addAll(cliEnable);
     dis.addAll(cliDisable);
-    Map<String, Map<String, Object>> opts = new HashMap<>(options);
     if (requireReason) {
       Map<String, Object> hd003 = new LinkedHashMap<>(opts.getOrDefault("HD003", Map.of()));
       hd003.put(REQUIRE_REASON, "true");
       opts.put("HD003", hd003);
     }
-    return new LintSettings(en, dis, severities, new RuleOptions(opts), rules);
+    return new LintSettings(en, dis, sevs, new RuleOptions(opts), rules);
   }
 
   static String string(Path file, Value v, String key) throws Invalid {

@@ -80,7 +80,12 @@ public final class Discovery {
     // daemon.json, and names such as prod.daemon.json or the fixtures' bad.daemon.json
     if (n.equals("daemon.json") || n.endsWith(".daemon.json")) return SourceKind.DAEMON;
     if (ComposeReader.isComposeName(n)) return SourceKind.COMPOSE;
+    // .devcontainer/devcontainer.json, .devcontainer/<name>/devcontainer.json, .devcontainer.json
+    if (n.equals("devcontainer.json") || n.endsWith(".devcontainer.json")) return SourceKind.DEVCONTAINER;
     if (isRunLines(n)) return SourceKind.RUN;
+    // Podman Quadlet units, and systemd services whose ExecStart lines may run containers
+    if (n.endsWith(".container")) return SourceKind.QUADLET;
+    if (n.endsWith(".service")) return SourceKind.SYSTEMD;
     return null;
   }
 
@@ -124,7 +129,22 @@ public final class Discovery {
       String head = ComposeReader.readHead(p, DiskAccess.forPath(p));
       if (head != null && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
     }
-    return byShebang(p);
+    SourceKind ansible = byContent(p, DiskAccess.forPath(p));
+    return ansible != null ? ansible : byShebang(p);
+  }
+
+  /** How much of a YAML file is read to tell whether it is Ansible that starts containers. */
+  static final int ANSIBLE_HEAD = 256 * 1024;
+
+  /**
+   * A YAML file that its name does not make compose or CI YAML is Ansible when it names a module that starts
+   * containers (docker_container, podman_container) in its first {@link #ANSIBLE_HEAD} bytes.
+   */
+  public static SourceKind byContent(Path file, FileAccess access) {
+    String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!n.endsWith(".yml") && !n.endsWith(".yaml")) return null;
+    String head = access.head(file, ANSIBLE_HEAD).text();
+    return head != null && dev.hardock.source.run.AnsibleReader.MENTION.matcher(head).find() ? SourceKind.ANSIBLE : null;
   }
 
   /** A file without a telling name: a shell script if its shebang says so. */
@@ -140,7 +160,8 @@ public final class Discovery {
 
   /**
    * What an editor's buffer is (the language server), as {@link #kindOfNamed} judges a named file but from the
-   * text it holds rather than the disk: by its path, then top-level services in YAML, then a shell shebang;
+   * text it holds rather than the disk: by its path, then top-level services in YAML, then Ansible's container
+   * modules in YAML, then a shell shebang;
    * null when it is none of ours.
    */
   public static SourceKind kindOfBuffer(Path p, String text) {
@@ -150,6 +171,11 @@ public final class Discovery {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     String head = text.length() > 64 * 1024 ? text.substring(0, 64 * 1024) : text;
     if ((n.endsWith(".yml") || n.endsWith(".yaml")) && ComposeReader.looksLikeCompose(head)) return SourceKind.COMPOSE;
+    // Ansible as byContent judges a file on disk: a module that starts containers in its first ANSIBLE_HEAD characters
+    if ((n.endsWith(".yml") || n.endsWith(".yaml")) && dev.hardock.source.run.AnsibleReader.MENTION
+        .matcher(text.length() > ANSIBLE_HEAD ? text.substring(0, ANSIBLE_HEAD) : text).find()) {
+      return SourceKind.ANSIBLE;
+    }
     return byShebang(head.length() > 128 ? head.substring(0, 128) : head);
   }
 
@@ -238,6 +264,7 @@ public final class Discovery {
           }
           // With --type every file below the directory is read as that type.
           SourceKind kind = forced != null ? forced : kindOf(file);
+          if (kind == null && attrs.isRegularFile()) kind = byContent(file, access);
           if (kind == null) return FileVisitResult.CONTINUE;
           if (ignored(ignores, file, false) && !tracked(index, gitRoot, file, false)) return FileVisitResult.CONTINUE;
           String shown = display(start, shownRoot, file);

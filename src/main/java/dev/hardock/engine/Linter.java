@@ -269,21 +269,43 @@ public final class Linter {
         for (Rule rule : rules) rule.finish();
         return new Read(file, List.of(), null, r.config(), r.layout());
       }
-      case RUN -> {
-        RunLineReader.Result r = RunLineReader.read(file);
-        report(r.problems(), out, hd001, file);
-        reportAs(RuleRegistry.ReaderRule.UNKNOWN_RUN_FLAG, r.unknownFlags(), out);
-        ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
-        return new Read(file, r.containers(), null, null, r.layout());
+      case RUN, SYSTEMD -> {
+        return walkRun(file, RunLineReader.read(file), out, hd001, rules);
+      }
+      case ANSIBLE -> {
+        return walkRun(file, dev.hardock.source.run.AnsibleReader.read(file), out, hd001, rules);
+      }
+      case QUADLET -> {
+        return walkRun(file, dev.hardock.source.run.QuadletReader.read(file), out, hd001, rules);
       }
       case COMPOSE -> {
         return lintCompose(file, out, hd001, rules, access, walked);
+      }
+      case DEVCONTAINER -> {
+        dev.hardock.source.run.DevContainerReader.Result r = dev.hardock.source.run.DevContainerReader.read(file, access);
+        if (walked) {
+          noteBuilt(file, r.run().containers(), access);
+          noteLinked(file, r.composeFiles(), SourceKind.COMPOSE, access);
+        }
+        reportAs(RuleRegistry.ReaderRule.REFERENCE_NOT_READ, r.notRead(), out);
+        return walkRun(file, r.run(), out, hd001, rules);
       }
       default -> {
         out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
         return new Read(file, List.of(), null, null, new SourceLayout());
       }
     }
+  }
+
+  /**
+   * Containers read as run lines are (run lines, dev containers, units): problems, unknown flags, one walk; the
+   * file's comments and statements as its reader recorded them.
+   */
+  private Read walkRun(SourceFile file, RunLineReader.Result r, Findings out, RuleMeta hd001, List<Rule> rules) {
+    report(r.problems(), out, hd001, file);
+    reportAs(RuleRegistry.ReaderRule.UNKNOWN_RUN_FLAG, r.unknownFlags(), out);
+    ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
+    return new Read(file, r.containers(), null, null, r.layout());
   }
 
   /**
@@ -294,7 +316,10 @@ public final class Linter {
     return switch (file.kind()) {
       case DOCKERFILE -> DockerfileReader.read(file).layout();
       case DAEMON -> DaemonReader.read(file).layout();
-      case RUN -> RunLineReader.read(file).layout();
+      case RUN, SYSTEMD -> RunLineReader.read(file).layout();
+      case QUADLET -> dev.hardock.source.run.QuadletReader.read(file).layout();
+      case ANSIBLE -> dev.hardock.source.run.AnsibleReader.read(file).layout();
+      case DEVCONTAINER -> dev.hardock.source.run.DevContainerReader.layout(file);
       case COMPOSE -> {
         SourceLayout layout = new SourceLayout();
         YamlLayout.read(file.text(), file.lines(), file.displayPath(), layout);
@@ -404,6 +429,19 @@ public final class Linter {
     }
   }
 
+  /**
+   * Files another file names as part of its containers (a dev container's compose files), linted as {@code kind}
+   * in the next round, shown beside it, like the Dockerfiles compose files build.
+   */
+  private void noteLinked(SourceFile file, List<Path> paths, SourceKind kind, FileAccess access) {
+    if (file.path() == null || file.path().toAbsolutePath().getParent() == null) return;
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (built.containsKey(abs) || access.check(abs) != null) continue;
+      built.putIfAbsent(abs, new Target(abs, shownBeside(file.path(), file.displayPath(), abs), kind, access.root(), false));
+    }
+  }
+
   /** How to show {@code other} beside {@code file}, which is shown as {@code shownFile}: its folder plus the relative path. */
   private static String shownBeside(Path file, String shownFile, Path other) {
     Path folder = file.toAbsolutePath().normalize().getParent();
@@ -426,10 +464,13 @@ public final class Linter {
 
   private List<Rule> activeRules(SourceFile file, Findings out) {
     List<Rule> rules = new ArrayList<>();
+    // in documentation, a setting a described container does not set is no finding unless asked for
+    boolean described = file.kind() == SourceKind.RUN && RunLineReader.isDocumentation(file);
     for (RuleType t : settings.rules().types()) {
       // only the rules that run on this file are created (and their classes initialised)
-      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind())) continue;
+      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind().judgedAs())) continue;
       Rule r = t.get();
+      if (described && r instanceof dev.hardock.rule.MissingSetting && !settings.enabled().contains(t.meta().id())) continue;
       r.bind(out, settings.options());
       rules.add(r);
     }

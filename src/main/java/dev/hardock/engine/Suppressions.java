@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * Inline suppressions, applied after a file's findings are collected: a pass over the comments and statement
  * extents its reader recorded ({@link SourceLayout}), so the comment syntax of each source lives with its reader
  * ({@code #} in Dockerfiles, YAML, shell scripts and Makefiles; {@code <!-- ... -->} in Markdown, where
- * {@code #} comments count inside code blocks; none in JSON). A comment holding
+ * {@code #} comments count inside code blocks; {@code //} and {@code /* *}{@code /} in dev containers (JSON with
+ * comments); whole-line {@code #} and {@code ;} in systemd and Quadlet units; none in JSON). A comment holding
  * {@code hardock-ignore HD105, writable-bind-mount: reason}
  * <ul>
  *   <li>alone on a line: covers the next line that is not such a comment, with the longest statement that
@@ -125,7 +126,7 @@ public final class Suppressions {
     if (!mentionsKeyword(layout)) return new Applied(found, List.of());
     RuleMeta hd003 = settings.rules().find("HD003");
     RuleMeta hd004 = settings.rules().find("HD004");
-    boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind());
+    boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind().judgedAs());
     boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     Map<String, FileLines> byFile = new HashMap<>();
     for (Statement s : layout.statements()) {
@@ -145,8 +146,8 @@ public final class Suppressions {
       if (!d.find(k)) continue;
       Findings invalid = problems.computeIfAbsent(c.file(), f -> new Findings(f, file.kind(), settings.severities()));
       String body = d.group(2);
-      if (l.startsWith("<!--")) {
-        int close = body.indexOf("-->");
+      if (l.startsWith("<!--") || l.startsWith("/*")) {
+        int close = body.indexOf(l.startsWith("/*") ? "*/" : "-->");
         if (close >= 0) body = body.substring(0, close);
       }
       body = body.stripTrailing();
@@ -210,14 +211,14 @@ public final class Suppressions {
     // HD004 is decided after matching the findings; HD003/HD004 themselves can be silenced by the file-wide form
     for (Finding f : found) suppress(f, directives, kept, suppressed);
     for (Findings p : problems.values()) for (Finding f : p.all()) suppress(f, directives, kept, suppressed);
-    if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind())) {
+    if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind().judgedAs())) {
       Map<String, Findings> unused = new LinkedHashMap<>();
       for (Directive dir : directives) {
         if (!dir.reportUnused) continue;
         boolean[] reported = new boolean[dir.names.size()];
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
-          reported[k] = !(dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind()));
+          reported[k] = !(dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind().judgedAs()));
         }
         for (int k = 0; k < dir.names.size(); k++) {
           if (!reported[k]) continue;
@@ -246,10 +247,11 @@ public final class Suppressions {
   private static Span removal(SourceFile file, Comment c, int directiveAt, int bodyEnd) {
     String t = c.text();
     boolean html = t.startsWith("<!--");
+    boolean block = t.startsWith("/*");
     String lead = t.substring(0, directiveAt);
-    if (!(html ? lead.matches("<!--\\s*") : lead.matches("(#|//|;)\\s*"))) return null;
+    if (!(html ? lead.matches("<!--\\s*") : lead.matches("(#|//|;|/\\*)\\s*"))) return null;
     String tail = t.substring(bodyEnd);
-    if (html ? !tail.matches("\\s*-->\\s*") : !tail.isBlank()) return null;
+    if (html ? !tail.matches("\\s*-->\\s*") : block ? !tail.matches("\\s*\\*/\\s*") : !tail.isBlank()) return null;
     Span at = c.span();
     if (at.line() != at.endLine()) return null;
     LineIndex lines = file.lines();
@@ -299,7 +301,9 @@ public final class Suppressions {
     boolean markdown = file.kind() == SourceKind.RUN && (name.endsWith(".md") || name.endsWith(".markdown"));
     LineIndex lines = file.lines();
     int count = lines.lineCount();
-    if (file.text().isEmpty()) return new Placement(1, "", "# ", "");
+    // the comment opener of the file's own syntax: // in JSON with comments (dev containers), # elsewhere
+    String open = file.kind() == SourceKind.DEVCONTAINER ? "// " : "# ";
+    if (file.text().isEmpty()) return new Placement(1, "", open, "");
     int at = Math.max(1, Math.min(line, count));
     // the innermost statement around the line (the latest start among those that hold it); in Markdown the
     // outermost, the code block from its fence, since an HTML comment annotates the block that follows it
@@ -317,7 +321,7 @@ public final class Suppressions {
     String l = file.text().substring(from, to);
     int k = 0;
     while (k < l.length() && (l.charAt(k) == ' ' || l.charAt(k) == '\t' || (markdown && l.charAt(k) == '>'))) k++;
-    return markdown ? new Placement(start, l.substring(0, k), "<!-- ", " -->") : new Placement(start, l.substring(0, k), "# ", "");
+    return markdown ? new Placement(start, l.substring(0, k), "<!-- ", " -->") : new Placement(start, l.substring(0, k), open, "");
   }
 
   private static void suppress(Finding f, List<Directive> directives, List<Finding> kept, List<FileResult.Suppressed> out) {

@@ -34,7 +34,12 @@ public record ConfigUsed(String file, List<String> disabledRules, List<String> e
       RuleMeta m = c.rules().find(e.getKey());
       if (m != null && e.getValue().ordinal() > m.severity().ordinal()) lowered.put(m.id(), e.getValue());
     }
-    return new ConfigUsed(RepoPaths.uri(c.file()), c.disable().stream().sorted().toList(), List.copyOf(c.exclude()),
+    List<String> disabled = new ArrayList<>(c.disable().stream().sorted().toList());
+    // rules an overrides item turns off weaken the check for those files: shown with them
+    for (Config.Override o : c.overrides()) {
+      for (String id : o.disable().stream().sorted().toList()) disabled.add(id + " in '" + String.join("', '", o.patterns()) + "'");
+    }
+    return new ConfigUsed(RepoPaths.uri(c.file()), List.copyOf(disabled), List.copyOf(c.exclude()),
         c.failOn(), lowered, c.options().keySet().stream().sorted().toList());
   }
 

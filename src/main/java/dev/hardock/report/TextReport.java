@@ -65,14 +65,18 @@ public final class TextReport implements Report {
         maskSecrets(text, lines, e.getValue());
         linesOf.put(text, lines);
       }
-      // a heading per file: the linted file's findings come first, then those of each file it includes
+      // a heading per file: the linted file's findings come first, then those of each file it includes;
+      // findings at one span (a run line missing five settings) share one code frame under all their headlines
       String heading = null;
-      for (Finding f : r.findings()) {
+      List<Finding> fs = r.findings();
+      for (int i = 0, j; i < fs.size(); i = j) {
+        Finding f = fs.get(i);
         if (!f.file().equals(heading)) {
           heading = f.file();
           b.append(paint(Visible.pathAtLineStart(heading), "1;4")).append('\n');
         }
-        finding(b, f, linesOf.get(r.textOf(f)));
+        for (j = i + 1; j < fs.size() && sameSpot(f, fs.get(j)); ) j++;
+        finding(b, fs.subList(i, j), linesOf.get(r.textOf(f)));
         b.append('\n');
         out.write(b.toString());
         b.setLength(0);
@@ -103,13 +107,23 @@ public final class TextReport implements Report {
     out.write(b.toString());
   }
 
-  private void finding(StringBuilder b, Finding f, String[] lines) {
+  private static boolean sameSpot(Finding a, Finding b) {
+    return a.span().equals(b.span()) && a.file().equals(b.file());
+  }
+
+  /** Findings that share one span: a headline each, one code frame, a fix line each (named when several). */
+  private void finding(StringBuilder b, List<Finding> group, String[] lines) {
+    Finding f = group.get(0);
     Span s = f.span();
-    String sev = colorOf(f.severity());
-    b.append("  ").append(paint(f.severity().id(), "1;" + sev)).append(' ')
-        .append(paint(f.rule().id() + " " + f.rule().slug(), "2"))
-        .append(f.fix() != null && f.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? " " + paint("[*]", "1;32") : "")
-        .append(": ").append(Visible.line(f.message())).append('\n');
+    Severity worst = f.severity();
+    for (Finding g : group) {
+      if (g.severity().ordinal() < worst.ordinal()) worst = g.severity();
+      b.append("  ").append(paint(g.severity().id(), "1;" + colorOf(g.severity()))).append(' ')
+          .append(paint(g.rule().id() + " " + g.rule().slug(), "2"))
+          .append(g.fix() != null && g.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? " " + paint("[*]", "1;32") : "")
+          .append(": ").append(Visible.line(g.message())).append('\n');
+    }
+    String sev = colorOf(worst);
     int last = s.endLine();
     if (s.endLine() > s.line() && s.endColumn() == 1) last = s.endLine() - 1; // a span that ends at a line start
     int width = Integer.toString(Math.max(s.line(), last)).length();
@@ -130,15 +144,18 @@ public final class TextReport implements Report {
         frameLine(b, last, width, l, from, to, sev);
       }
     }
-    String help = RuleRegistry.help(f);
-    b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-        .append(help != null ? paint("help:", "1") + " " + Visible.line(help) : "see: hardock --explain " + f.rule().id())
-        .append('\n');
-    if (f.fix() != null) {
-      boolean safe = f.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE;
+    for (Finding g : group) {
+      String help = RuleRegistry.help(g);
+      String named = group.size() > 1 ? g.rule().id() + " " : "";
       b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-          .append(paint(safe ? "[*] safe fix:" : "unsafe fix:", "1")).append(' ').append(Visible.line(f.fix().title()))
-          .append(safe ? " (--fix)" : " (--fix --unsafe-fixes)").append('\n');
+          .append(help != null ? paint(named + "help:", "1") + " " + Visible.line(help) : "see: hardock --explain " + g.rule().id())
+          .append('\n');
+      if (g.fix() != null) {
+        boolean safe = g.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE;
+        b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
+            .append(paint(named + (safe ? "[*] safe fix:" : "unsafe fix:"), "1")).append(' ').append(Visible.line(g.fix().title()))
+            .append(safe ? " (--fix)" : " (--fix --unsafe-fixes)").append('\n');
+      }
     }
   }
 

@@ -45,7 +45,8 @@ class PreCommitHooksTest {
   @Test
   void hooksRunTheLauncher() throws IOException {
     Map<String, Map<String, Object>> hooks = hooks();
-    assertEquals(java.util.Set.of("hardock", "hardock-compose", "hardock-run-lines"), hooks.keySet());
+    assertEquals(java.util.Set.of("hardock", "hardock-compose", "hardock-run-lines", "hardock-devcontainer",
+        "hardock-quadlet", "hardock-systemd"), hooks.keySet());
     for (Map<String, Object> h : hooks.values()) {
       assertEquals("script", h.get("language"), h.toString());
       String entry = (String) h.get("entry");
@@ -54,10 +55,22 @@ class PreCommitHooksTest {
       assertTrue(h.get("name") instanceof String && h.get("description") instanceof String, h.toString());
       // the --type in the entry is a kind hardock knows
       String type = entry.replaceAll(".*--type (\\w+).*", "$1");
-      assertTrue(List.of("dockerfile", "compose", "run").contains(type), entry);
+      assertTrue(List.of("dockerfile", "compose", "run", "devcontainer", "quadlet", "systemd").contains(type), entry);
     }
     assertEquals(List.of("yaml"), hooks.get("hardock-compose").get("types"));
     assertEquals(List.of("shell", "markdown", "makefile"), hooks.get("hardock-run-lines").get("types_or"));
+    // the hooks of the other container sources select exactly the names hardock gives their kinds
+    for (String[] c : new String[][] {{"hardock-devcontainer", "devcontainer"}, {"hardock-quadlet", "quadlet"},
+        {"hardock-systemd", "systemd"}}) {
+      java.util.regex.Pattern files = java.util.regex.Pattern.compile((String) hooks.get(c[0]).get("files"));
+      for (String n : List.of(".devcontainer/devcontainer.json", ".devcontainer.json", "a/.devcontainer/go/devcontainer.json",
+          "bad.devcontainer.json", "devcontainer.json.bak", "web.container", "deploy/web.container", "a.containerfile",
+          "app.service", "etc/app.service", "app.service.d", "package.json")) {
+        dev.hardock.model.SourceKind k = dev.hardock.engine.Discovery.kindOf(Path.of(n).getFileName().toString());
+        boolean wanted = k != null && k.id().equals(c[1]);
+        assertEquals(wanted, files.matcher(n).find(), c[0] + " on " + n);
+      }
+    }
   }
 
   @Test

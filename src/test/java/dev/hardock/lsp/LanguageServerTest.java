@@ -157,6 +157,11 @@ class LanguageServerTest {
         // inside a heredoc or a YAML block scalar a comment would be part of the text: it goes above the statement
         {"heredoc.Dockerfile", "FROM alpine:3.20\nUSER app\nRUN <<EOF\nset -e\ncurl http://x | sh\nEOF\n", "HD"},
         {"ci.gitlab-ci.yml", "test:\n  script:\n    - |\n      echo start\n      docker run --privileged alpine:3.20\n", "HD"},
+        // the sources with their own comment syntax: // in a dev container, # in units and Ansible YAML
+        {".devcontainer.json", "{\n  \"image\": \"alpine:3.20\",\n  \"runArgs\": [\n    \"--privileged\"\n  ]\n}\n", "HD"},
+        {"web.container", "[Container]\nImage=docker.io/library/nginx:1.27\nPodmanArgs=--init \\\n  --privileged\n", "HD"},
+        {"app.service", "[Service]\nExecStart=/usr/bin/docker run \\\n  --privileged alpine:3.20\n", "HD"},
+        {"playbook.yml", "- hosts: all\n  tasks:\n    - community.docker.docker_container:\n        name: web\n        image: nginx:1.27\n        privileged: true\n", "HD"},
     };
     try (TestClient c = new TestClient(dir)) {
       for (String[] k : cases) {
@@ -174,7 +179,8 @@ class LanguageServerTest {
         List<TextEdit> edits = new ArrayList<>();
         for (var e : suppress.getEdit().getDocumentChanges()) for (var x : e.getLeft().getEdits()) edits.add(x.getLeft());
         String after = TestClient.apply(k[1], edits);
-        String comment = k[0].endsWith(".md") ? "<!-- hardock-ignore " + id + ": reason -->" : "# hardock-ignore " + id + ": reason";
+        String comment = k[0].endsWith(".md") ? "<!-- hardock-ignore " + id + ": reason -->"
+            : k[0].endsWith(".json") ? "// hardock-ignore " + id + ": reason" : "# hardock-ignore " + id + ": reason";
         assertTrue(after.contains(comment + "\n"), after);
         c.change(uri, 2, null, after);
         List<Diagnostic> now = c.awaitDiagnostics(uri, 2).getDiagnostics();

@@ -121,6 +121,34 @@ class ReportFormatTest {
     }
   }
 
+  @Test
+  void findingsAtOneSpanShareOneFrame() throws Exception {
+    Span run = new Span(1, 1, 1, 11);
+    Finding memory = new Finding(RuleRegistry.find("HD120"), dev.hardock.rule.Severity.WARNING, "run.sh", run, "no memory limit", SourceKind.RUN);
+    Finding pids = new Finding(RuleRegistry.find("HD122"), dev.hardock.rule.Severity.INFO, "run.sh", run, "no process limit", SourceKind.RUN);
+    Finding image = new Finding(RuleRegistry.find("HD201"), dev.hardock.rule.Severity.WARNING, "run.sh", new Span(1, 12, 1, 17), "no tag", SourceKind.RUN);
+    FileResult r = new FileResult("run.sh", SourceKind.RUN, List.of(memory, pids, image), "docker run nginx\n", "run.sh", List.of());
+    assertEquals(String.join("\n",
+        "run.sh",
+        "  warning HD120 memory-limit-missing: no memory limit",
+        "  info HD122 pids-limit-missing: no process limit",
+        "   --> run.sh:1:1",
+        "    |",
+        "  1 | docker run nginx",
+        "    | ^^^^^^^^^^",
+        "    = see: hardock --explain HD120",
+        "    = see: hardock --explain HD122",
+        "",
+        "  warning HD201 latest-tag: no tag",
+        "   --> run.sh:1:12",
+        "    |",
+        "  1 | docker run nginx",
+        "    |            ^^^^^",
+        "    = help: pin a version tag, ideally with its digest (<image>:<version>@sha256:<digest>)",
+        "",
+        ""), render(r));
+  }
+
   static String render(FileResult r) throws Exception {
     StringWriter w = new StringWriter();
     new TextReport(false, true).write(List.of(r), Summary.of(List.of(r), 0), w);

@@ -284,6 +284,53 @@ final class Gen {
         .as((es, sep, open, close) -> open + String.join(sep, es) + close);
   }
 
+  // ---------------------------------------------------------------- dev containers, units, Ansible
+
+  static Arbitrary<String> devcontainer() {
+    Arbitrary<String> entry = Arbitraries.of("\"image\": \"mcr.microsoft.com/devcontainers/base:1\"", "\"image\": \"${localEnv:IMG}\"",
+        "\"privileged\": true", "\"privileged\": \"yes\"", "\"runArgs\": [\"--privileged\", \"--network=host\", \"-v\", \"/:/h\"]",
+        "\"runArgs\": [\"--nope\", 1, null]", "\"capAdd\": [\"SYS_ADMIN\"]", "\"securityOpt\": [\"seccomp=unconfined\"]",
+        "\"mounts\": [\"source=/var/run/docker.sock,target=/x,type=bind\", {\"type\": \"bind\", \"source\": \"/etc\", \"target\": \"/e\"}]",
+        "\"containerEnv\": {\"TOKEN\": \"ghp_" + "a".repeat(36) + "\"}", "\"containerUser\": \"root\"", "\"appPort\": [80, \"2375:2375\"]",
+        "\"build\": {\"dockerfile\": \"Dockerfile\", \"context\": \"..\"}", "\"dockerComposeFile\": [\"a.yml\"]",
+        "// c\n", "/* c */", "\"x\": {\"y\": [1, 2.5e3, -0, true, null, \"\\u00e9\"]}", "\"unterminated", "\"a\": ,", "\"b\": [1,]");
+    return Combinators.combine(entry.list().ofMaxSize(8), Arbitraries.of(",", ", ", ",\n  ", ",\r\n"),
+        Arbitraries.of("{", "{\n  ", "// top\n{", "", "\uFEFF{"), Arbitraries.of("}", ",\n}\n", "", "}}", "} x"))
+        .as((es, sep, open, close) -> open + String.join(sep, es) + close);
+  }
+
+  static Arbitrary<String> quadlet() {
+    Arbitrary<String> line = Arbitraries.of("[Container]", "[Service]", "[Unit]", "Image=docker.io/library/nginx:1.27",
+        "Network=host", "AddCapability=SYS_ADMIN NET_RAW", "Volume=/:/host", "Volume=%h/x:/x:Z", "Environment=A=1 \"TOKEN=s3cr3t-s3cr3t\"",
+        "PodmanArgs=--privileged \\", "  --pids-limit 5", "SecurityLabelDisable=true", "NoNewPrivileges=yes", "ReadOnly=1",
+        "User=root", "PublishPort=2375:2375", "MemoryMax=1G", "# hardock-ignore HD106: x", "; comment", "Unmask=ALL",
+        "Mount=type=bind,src=/etc,dst=/e", "AddDevice=-/dev/mem", "=", "Image", "[");
+    // mostly units Quadlet accepts (a [Container] with an Image), so that the rules are reached
+    return Combinators.combine(Arbitraries.of("[Container]\nImage=quay.io/fedora/fedora:41\n", "[Container]\n", ""),
+        line.list().ofMaxSize(10)).as((head, ls) -> head + String.join("\n", ls) + "\n");
+  }
+
+  static Arbitrary<String> systemdService() {
+    Arbitrary<String> line = Arbitraries.of("[Unit]", "[Service]", "ExecStartPre=-/usr/bin/docker rm -f app",
+        "ExecStart=/usr/bin/docker run --rm --privileged -v /:/host app:1", "ExecStart=@/usr/bin/podman podman run \\",
+        "  --network host nginx", "ExecStart=docker run -e TOKEN=%i -e P=$P ${IMG}", "ExecStop=/usr/bin/docker stop app",
+        "# hardock-ignore HD101: x", "Environment=A=1", "ExecStart=", "ExecStart=docker run 'unterminated", "[");
+    // mostly a [Service] that runs a container, so that the rules are reached
+    return Combinators.combine(Arbitraries.of("[Service]\nExecStart=/usr/bin/docker run --rm app:1\n", "[Service]\n", ""),
+        line.list().ofMaxSize(8)).as((head, ls) -> head + String.join("\n", ls) + "\n");
+  }
+
+  static Arbitrary<String> ansible() {
+    Arbitrary<String> opt = Arbitraries.of("image: nginx:1.27", "image: \"{{ img }}\"", "privileged: yes", "privileged: \"{{ p }}\"",
+        "network_mode: host", "volumes: [\"/:/host\", \"{{ d }}:/d\"]", "capabilities: [SYS_ADMIN]", "cap_drop: [ALL]",
+        "env: {PASSWORD: hunter2-hunter2, B: \"{{ v }}\"}", "published_ports: [\"2375:2375\"]", "state: absent",
+        "mounts: [{source: /etc, target: /e, type: bind, read_only: false}]", "restart_policy: always", "memory: 1g", "user: root");
+    Arbitrary<String> task = Combinators.combine(Arbitraries.of("community.docker.docker_container", "docker_container",
+        "containers.podman.podman_container", "podman_container"), opt.list().ofMaxSize(6))
+        .as((m, os) -> "- name: t\n  " + m + ":\n" + os.stream().map(o -> "    " + o + "\n").collect(java.util.stream.Collectors.joining()));
+    return task.list().ofMaxSize(3).map(ts -> "---\n" + String.join("", ts));
+  }
+
   static Arbitrary<String> config() {
     Arbitrary<String> line = Arbitraries.of("rules: {HD201: off, user-missing: error}", "rules: {HD999: on}", "rules: HD120",
         "rules:\n  HD201: loud", "rules:\n  HD120: info\n  HD301:\n    enabled: false\n    severity: style",

@@ -125,6 +125,26 @@ class LintProperties {
     coverage("rules past HD001", check("daemon.json", SourceKind.DAEMON, bytes), 10);
   }
 
+  @Property(tries = 80)
+  void devcontainer(@ForAll("devcontainerBytes") byte[] bytes) {
+    coverage("rules past HD001", check("devcontainer.json", SourceKind.DEVCONTAINER, bytes), 10);
+  }
+
+  @Property(tries = 80)
+  void quadlet(@ForAll("quadletBytes") byte[] bytes) {
+    coverage("rules past HD001", check("web.container", SourceKind.QUADLET, bytes), 10);
+  }
+
+  @Property(tries = 80)
+  void systemd(@ForAll("systemdBytes") byte[] bytes) {
+    coverage("rules past HD001", check("app.service", SourceKind.SYSTEMD, bytes), 10);
+  }
+
+  @Property(tries = 80)
+  void ansible(@ForAll("ansibleBytes") byte[] bytes) {
+    coverage("rules past HD001", check("site.yml", SourceKind.ANSIBLE, bytes), 10);
+  }
+
   // ---------------------------------------------------------------- metamorphic: line ends and a leading line
 
   record Host(String name, SourceKind kind, String text) {
@@ -237,5 +257,21 @@ class LintProperties {
 
   @Provide Arbitrary<byte[]> daemonBytes() {
     return Gen.anyBytesFor(Gen.daemonJson());
+  }
+
+  @Provide Arbitrary<byte[]> devcontainerBytes() {
+    return Gen.anyBytesFor(Gen.devcontainer());
+  }
+
+  @Provide Arbitrary<byte[]> quadletBytes() {
+    return Gen.anyBytesFor(Gen.quadlet());
+  }
+
+  @Provide Arbitrary<byte[]> systemdBytes() {
+    return Gen.anyBytesFor(Gen.systemdService());
+  }
+
+  @Provide Arbitrary<byte[]> ansibleBytes() {
+    return Gen.anyBytesFor(Gen.ansible());
   }
 }

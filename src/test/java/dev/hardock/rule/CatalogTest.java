@@ -54,6 +54,12 @@ class CatalogTest {
         problems.add(m.id() + ": missing doc " + doc);
       } else {
         checkDoc(m, RuleDoc.parse(Files.readString(doc)), problems);
+        // the Markdown default of the rules about an absent setting is part of what they flag
+        boolean saysMarkdown = Files.readString(doc).contains("In Markdown files this rule is silent by default");
+        if (rule instanceof MissingSetting != saysMarkdown) {
+          problems.add(m.id() + ": doc " + (saysMarkdown ? "says" : "does not say") + " that the rule is silent in Markdown by default"
+              + (saysMarkdown ? ", the class is no MissingSetting" : ", as a MissingSetting rule is"));
+        }
       }
       Path fixtures = Path.of("testdata/rules", m.id());
       {

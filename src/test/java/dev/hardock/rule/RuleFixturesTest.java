@@ -41,6 +41,7 @@ class RuleFixturesTest {
   static SourceKind kindOf(Path p) {
     String n = p.getFileName().toString();
     SourceKind k = Discovery.kindOf(n);
+    if (k == null) k = Discovery.byContent(p, dev.hardock.io.DiskAccess.forPath(p)); // Ansible YAML
     if (k != null) return k;
     throw new IllegalArgumentException("cannot tell the kind of fixture " + p);
   }

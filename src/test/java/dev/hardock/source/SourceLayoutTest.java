@@ -123,4 +123,34 @@ class SourceLayoutTest {
     assertEquals(List.of("daemon.json@2:3-2:16", "daemon.json@3:3-5:4"), statements(l));
     assertEquals(List.of(), comments(l));
   }
+
+  @Test
+  void devContainerRecordsSlashCommentsAndEachMember() {
+    String json = "{\n"                                  // 1
+        + "  // above image\n"                             // 2
+        + "  \"image\": \"alpine:3.20\", /* after */\n"   // 3
+        + "  \"runArgs\": [\n"                              // 4
+        + "    \"--init\"\n"
+        + "  ]\n"                                          // 6
+        + "}\n";
+    SourceLayout l = dev.hardock.source.run.DevContainerReader.layout(file(".devcontainer.json", json, SourceKind.DEVCONTAINER));
+    assertEquals(List.of(".devcontainer.json@3:3-3:25", ".devcontainer.json@4:3-6:4"), statements(l));
+    assertEquals(List.of(".devcontainer.json@2:3-2:17 NEXT_LINE // above image",
+        ".devcontainer.json@3:27-3:38 LINE /* after */"), comments(l));
+  }
+
+  @Test
+  void unitKeyLineCoversItsContinuationsAndBothCommentMarkers() {
+    String unit = "[Container]\n"                // 1
+        + "; semicolon\n"                         // 2
+        + "Image=nginx:1.27\n"                    // 3
+        + "# hash\n"                              // 4
+        + "PodmanArgs=--init \\\n"              // 5
+        + "  --privileged\n"                      // 6
+        + "AddCapability=SYS_ADMIN # a value\n";  // 7
+    SourceLayout l = dev.hardock.source.run.QuadletReader.read(file("web.container", unit, SourceKind.QUADLET)).layout();
+    assertEquals(List.of("web.container@3:1-3:17", "web.container@5:1-6:15", "web.container@7:1-7:34"), statements(l));
+    assertEquals(List.of("web.container@2:1-2:12 NEXT_LINE ; semicolon", "web.container@4:1-4:7 NEXT_LINE # hash"),
+        comments(l));
+  }
 }

@@ -138,9 +138,11 @@ public final class SecretValues {
   static boolean isPlaceholder(String v, String lower) {
     int n = v.length();
     if (n >= 2 && v.charAt(0) == '<' && v.charAt(n - 1) == '>') return true;
-    // a Markdown run line's <placeholder>, made a shell word by the reader (RunBlocks.appendLine)
+    // a Markdown run line's <placeholder>, made a shell word by the reader (MarkdownShell.appendLine)
     if (n >= 1 && v.charAt(0) == '\u2039') return true; // also <db password>, cut at the space
     if (v.contains("{{") && v.contains("}}")) return true;
+    // a systemd specifier (%i, %I: the unit's instance), filled in when the unit starts
+    if (n == 2 && v.charAt(0) == '%' && Character.isLetter(v.charAt(1))) return true;
     if (lower.startsWith("your") && (lower.length() == 4 || !Character.isLetter(lower.charAt(4))
         || Character.isUpperCase(v.charAt(4)))) {
       return true;

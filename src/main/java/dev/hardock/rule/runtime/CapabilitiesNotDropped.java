@@ -3,6 +3,7 @@ package dev.hardock.rule.runtime;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Setting;
 import dev.hardock.model.SourceKind;
+import dev.hardock.rule.MissingSetting;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -10,7 +11,7 @@ import dev.hardock.rule.Severity;
 /** HD112: A container that keeps Docker's default capabilities. */
 @RuleInfo(id = "HD112", slug = "capabilities-not-dropped", severity = Severity.INFO,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
-public final class CapabilitiesNotDropped extends Rule {
+public final class CapabilitiesNotDropped extends Rule implements MissingSetting {
   @Override
   public void check(ContainerSpec c) {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see

@@ -5,6 +5,7 @@ import dev.hardock.model.container.Setting;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Fix;
+import dev.hardock.rule.MissingSetting;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -12,7 +13,7 @@ import dev.hardock.rule.Severity;
 /** HD116: A container whose processes may gain privileges through setuid binaries. */
 @RuleInfo(id = "HD116", slug = "no-new-privileges-missing", severity = Severity.INFO,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
-public final class NoNewPrivilegesMissing extends Rule {
+public final class NoNewPrivilegesMissing extends Rule implements MissingSetting {
   @Override
   public void check(ContainerSpec c) {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see

@@ -2,6 +2,7 @@ package dev.hardock.rule.runtime;
 
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.SourceKind;
+import dev.hardock.rule.MissingSetting;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -9,7 +10,7 @@ import dev.hardock.rule.Severity;
 /** HD117: A container whose root filesystem is writable. */
 @RuleInfo(id = "HD117", slug = "writable-root-filesystem", severity = Severity.INFO,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
-public final class WritableRootFilesystem extends Rule {
+public final class WritableRootFilesystem extends Rule implements MissingSetting {
   @Override
   public void check(ContainerSpec c) {
     if (c.hiddenOptions() != null) return; // the setting may be among options the reader cannot see

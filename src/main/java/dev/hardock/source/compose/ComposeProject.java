@@ -586,13 +586,13 @@ final class ComposeProject {
     return d == null ? build : d.value();
   }
 
-  private record User(String name, Span span) { }
+  record User(String name, Span span) { }
 
   /**
    * The user the image's final stage (or the {@code build.target} stage) runs as: its last USER, else that of the stage it is built FROM,
    * and so on; {@code ""} at the final FROM when none sets one; null when it cannot be known.
    */
-  private static User finalUser(SourceFile dockerfile, String target) {
+  static User finalUser(SourceFile dockerfile, String target) {
     ImageBuild b;
     try {
       b = DockerfileReader.read(dockerfile).build();

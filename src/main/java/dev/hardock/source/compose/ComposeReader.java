@@ -160,6 +160,21 @@ public final class ComposeReader {
 
   // ---- file names ----
 
+  /**
+   * A build that another source names (a dev container's {@code build.dockerfile}), read as compose builds are:
+   * the Dockerfile through {@code access}, the user its final stage (or {@code target}) runs as, for HD119.
+   * Null user when the file is not read or the user cannot be known.
+   */
+  public static dev.hardock.model.container.BuildRef buildOf(Path context, Path dockerfile, String target,
+      dev.hardock.model.Span span, String shown, FileAccess access) {
+    FileAccess.Read r = access.read(dockerfile, ComposeProject.MAX_FILE_BYTES);
+    if (!r.ok()) return new dev.hardock.model.container.BuildRef(context, dockerfile, span, null, null);
+    ComposeProject.User u = ComposeProject.finalUser(SourceFile.of(dockerfile, shown, r.text(),
+        dev.hardock.model.SourceKind.DOCKERFILE), target);
+    return new dev.hardock.model.container.BuildRef(context, dockerfile, span, u == null ? null : u.name(),
+        u == null ? null : u.span());
+  }
+
   /** Whether a file name is one Compose (or our fixtures) use for compose files. */
   public static boolean isComposeName(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);

@@ -163,6 +163,7 @@ final class RunContainer {
     char c = s.charAt(0);
     if (c == '/' || c == '.' || c == '~' || c == '\\') return true;
     if (s.length() >= 2 && Character.isLetter(c) && s.charAt(1) == ':') return true;
+    if (c == '%' && s.indexOf('/') > 0) return true; // a systemd specifier path: %h/data, %S/app
     // $PWD, ${PWD}, $(pwd), `pwd`, $HOME, ${SOME_DIR}: expansions that give paths
     if (c == '$' || c == '`') {
       String u = s.toUpperCase(Locale.ROOT);

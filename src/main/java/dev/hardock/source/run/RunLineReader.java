@@ -57,9 +57,17 @@ public final class RunLineReader {
   private RunLineReader() { }
 
   public static Result read(SourceFile file) {
-    String name = file.path() == null || file.path().getFileName() == null ? file.displayPath()
+    return read(file.text(), file.lines(), RunBlocks.formatOf(name(file)), file.displayPath());
+  }
+
+  /** Whether the file documents commands (Markdown) rather than runs them: its containers are mostly described. */
+  public static boolean isDocumentation(SourceFile file) {
+    return RunBlocks.formatOf(name(file)) == RunBlocks.Format.MARKDOWN;
+  }
+
+  private static String name(SourceFile file) {
+    return file.path() == null || file.path().getFileName() == null ? file.displayPath()
         : file.path().getFileName().toString();
-    return read(file.text(), file.lines(), RunBlocks.formatOf(name), file.displayPath());
   }
 
   static Result read(String text, LineIndex lines, RunBlocks.Format format) {
@@ -73,7 +81,9 @@ public final class RunLineReader {
         new ArrayList<>(), layout);
     // cheap: most Markdown and scripts start no container; their comments are still read
     boolean runs = MENTION.matcher(text).find() || (format == RunBlocks.Format.YAML && text.contains("jobs"));
-    if (!runs && text.indexOf('#') < 0 && !text.contains("<!--")) return result;
+    if (!runs && text.indexOf('#') < 0 && !text.contains("<!--") && format != RunBlocks.Format.SYSTEMD) return result;
+    // a unit's command line is no shell: a # in it is an argument (its comments are whole lines, UnitFile's)
+    boolean shellComments = format != RunBlocks.Format.SYSTEMD;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
     ExpansionBudget expansions = ExpansionBudget.forText(text.length());
     List<WorkflowContainers.Decl> declared = new ArrayList<>();
@@ -82,12 +92,12 @@ public final class RunLineReader {
       Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result, expansions));
       if (!runs || !MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) {
         // no command to read: only the comments
-        if (block.text().text().indexOf('#') >= 0) ShellParser.layout(block.text(), lines).recordIn(layout, file);
+        if (shellComments && block.text().text().indexOf('#') >= 0) ShellParser.layout(block.text(), lines).recordIn(layout, file);
         continue;
       }
       // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
-      script.recordIn(layout, file);
+      if (shellComments) script.recordIn(layout, file);
       for (ShellProblem p : script.problems()) {
         if (block.reportProblems() || p.skipped()) result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
       }

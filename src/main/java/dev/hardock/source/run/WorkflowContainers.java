@@ -57,7 +57,7 @@ final class WorkflowContainers {
   }
 
   private static Decl decl(String name, ScalarNode key, Node value, String text, LineIndex lines) {
-    Span span = RunBlocks.scalar(key, text, lines).span(lines, 0, key.getValue().length());
+    Span span = FileText.scalar(key, text, lines).span(lines, 0, key.getValue().length());
     if (value instanceof ScalarNode s) {
       if (s.getValue().isBlank()) return null;
       return new Decl(name, span, word(s, text, lines), null, List.of(), List.of(), List.of(), null);
@@ -65,7 +65,7 @@ final class WorkflowContainers {
     if (!(value instanceof MappingNode m)) return null;
     Word image = get(m, "image") instanceof ScalarNode s && !s.getValue().isBlank() ? word(s, text, lines) : null;
     if (image == null) return null; // image: '' (or none): the runner creates no container
-    MappedText options = get(m, "options") instanceof ScalarNode s ? RunBlocks.scalar(s, text, lines) : null;
+    MappedText options = get(m, "options") instanceof ScalarNode s ? FileText.scalar(s, text, lines) : null;
     List<Word> volumes = scalars(get(m, "volumes"), text, lines);
     List<Word> ports = scalars(get(m, "ports"), text, lines);
     List<Word[]> env = new ArrayList<>();
@@ -92,7 +92,7 @@ final class WorkflowContainers {
 
   /** A scalar as one word; a {@code ${{ expression }}} in it is an expansion nobody can resolve here. */
   static Word word(ScalarNode s, String text, LineIndex lines) {
-    MappedText value = RunBlocks.scalar(s, text, lines);
+    MappedText value = FileText.scalar(s, text, lines);
     Span span = value.span(lines, 0, value.length());
     String v = value.text();
     WordPart.Kind kind = v.contains("${{") ? WordPart.Kind.PARAMETER : WordPart.Kind.LITERAL;

@@ -136,11 +136,11 @@ class RunLineReaderTest {
     assertEquals("x:1", r.containers().get(0).image().ref().raw());
     assertEquals("podman create", r.containers().get(1).name());
     assertEquals("4:2-4:18", r.containers().get(1).span().toString());
-    assertEquals(-1, RunBlocks.inlineRecipe("X = a: b; c", 0, 11));
-    assertEquals(-1, RunBlocks.inlineRecipe("a: X = y; c", 0, 11));
-    assertEquals(-1, RunBlocks.inlineRecipe("a ::= b; c", 0, 10));
-    assertEquals(6, RunBlocks.inlineRecipe("a:: b ; c", 0, 9));
-    assertEquals(13, RunBlocks.inlineRecipe("$(A:.c=.o): b; c", 0, 16));
+    assertEquals(-1, MakefileRecipes.inlineRecipe("X = a: b; c", 0, 11));
+    assertEquals(-1, MakefileRecipes.inlineRecipe("a: X = y; c", 0, 11));
+    assertEquals(-1, MakefileRecipes.inlineRecipe("a ::= b; c", 0, 10));
+    assertEquals(6, MakefileRecipes.inlineRecipe("a:: b ; c", 0, 9));
+    assertEquals(13, MakefileRecipes.inlineRecipe("$(A:.c=.o): b; c", 0, 16));
   }
 
   @Test
