@@ -381,7 +381,15 @@ public final class Main {
       String uri = dev.hardock.engine.RepoPaths.uri(o.target().path());
       // git apply takes paths from the top of the work tree
       String path = uri.startsWith("/") ? o.target().displayPath() : uri;
-      w.write(dev.hardock.report.UnifiedDiff.of(path, o.writtenBefore(), o.written()));
+      dev.hardock.report.UnifiedDiff.Diff d = dev.hardock.report.UnifiedDiff.diff(path, o.writtenBefore(), o.written());
+      if (d.secret()) {
+        // a diff shows its changed lines in full, or it would not apply: never printed, so the output is incomplete
+        stderr.println("hardock: " + o.target().displayPath() + ": diff not shown: it would print a secret in full"
+            + " (on a line it changes or right after one); --fix applies it");
+        error = true;
+        continue;
+      }
+      w.write(d.text());
       files++;
       fixes += o.fixed();
     }

@@ -1,5 +1,6 @@
 package dev.hardock.report;
 
+import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,12 @@ import java.util.List;
  * prefixes, three lines of context, lines kept with their own line ends (a CRLF line stays CRLF), and
  * {@code \ No newline at end of file} where the last line has none. Lines are matched by Myers' algorithm, with
  * its work bounded: past {@link #MAX_D} differing lines the changed middle becomes one hunk (still correct).
+ * Secrets are never printed in full, and a diff cannot mask what it shows (it would no longer apply): a kept line
+ * that holds a secret ({@link SecretMask} finds one on it) is never shown as context. The context stops before it
+ * and a hunk is split at it: {@code git apply} takes a hunk without leading context, but one without trailing
+ * context only at the end of the file. A changed line that holds a secret, or a secret's line right after a
+ * change (the one context line git needs), cannot be left out: {@link Diff#secret} says so, and the caller
+ * withholds the diff.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -15,11 +22,24 @@ public final class UnifiedDiff {
 
   private UnifiedDiff() { }
 
+  /**
+   * A file's diff; {@code secret}: a removed or added line, or the line right after a change, holds a secret, so
+   * {@code text} shows one in full (or would not apply with {@code git apply}) and is not to be printed.
+   */
+  public record Diff(String text, boolean secret) { }
+
   /** The diff of one file, or "" when the texts are equal. {@code path}: with {@code /} separators. */
   public static String of(String path, String before, String after) {
-    if (before.equals(after)) return "";
+    return diff(path, before, after).text();
+  }
+
+  /** The diff of one file (see {@link Diff}), with "" when the texts are equal. */
+  public static Diff diff(String path, String before, String after) {
+    if (before.equals(after)) return new Diff("", false);
     String[] a = lines(before);
     String[] b = lines(after);
+    boolean[] secretA = secretLines(before, a);
+    boolean[] secretB = secretLines(after, b);
     // common head and tail first: fixes are local, so the middle Myers sees is small
     int head = 0;
     while (head < a.length && head < b.length && a[head].equals(b[head])) head++;
@@ -44,26 +64,33 @@ public final class UnifiedDiff {
         ops.add(new int[] {0, i++, j++});
       }
     }
+    boolean secret = false;
+    for (int[] op : ops) secret |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
     StringBuilder out = new StringBuilder();
     out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
     int k = 0;
+    int done = 0; // the ops up to here are in a hunk already
     while (k < ops.size()) {
       while (k < ops.size() && ops.get(k)[0] == 0) k++;
       if (k >= ops.size()) break;
-      int start = Math.max(0, k - CONTEXT);
-      // extend the hunk while the next change is within 2 * CONTEXT kept lines
+      // leading context: up to CONTEXT kept lines after the last hunk, none that holds a secret
+      int start = k;
+      while (start > Math.max(k - CONTEXT, done) && !secretA[ops.get(start - 1)[1]]) start--;
+      // extend the hunk while the next change is within 2 * CONTEXT kept lines, none of them a secret's
       int end = k;
       int kept = 0;
       for (int m = k; m < ops.size(); m++) {
         if (ops.get(m)[0] == 0) {
           kept++;
-          if (kept > 2 * CONTEXT) break;
+          if (kept > 2 * CONTEXT || secretA[ops.get(m)[1]]) break;
         } else {
           kept = 0;
           end = m;
         }
       }
-      int stop = Math.min(ops.size(), end + 1 + CONTEXT);
+      int stop = end + 1;
+      while (stop < Math.min(ops.size(), end + 1 + CONTEXT) && !secretA[ops.get(stop)[1]]) stop++;
+      if (stop == end + 1 && stop < ops.size()) secret = true; // no trailing context: git would not apply it
       int aStart = ops.get(start)[1];
       int bStart = ops.get(start)[2];
       int aCount = 0;
@@ -81,8 +108,20 @@ public final class UnifiedDiff {
         if (!line.endsWith("\n")) out.append("\n\\ No newline at end of file\n");
       }
       k = stop;
+      done = stop;
     }
-    return out.toString();
+    return new Diff(out.toString(), secret);
+  }
+
+  /** Which lines hold a secret, as {@link SecretMask} finds them (a PEM key's body across lines too). */
+  private static boolean[] secretLines(String text, String[] lines) {
+    String[] masked = lines.clone();
+    boolean[] all = new boolean[lines.length];
+    java.util.Arrays.fill(all, true);
+    SecretMask.mask(text, masked, all);
+    boolean[] secret = new boolean[lines.length];
+    for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]);
+    return secret;
   }
 
   private static String range(int start, int count) {
