@@ -200,6 +200,11 @@ public final class Suppressions {
       directives.add(dir);
       dir.written = written;
       dir.removal = c.file().equals(file.displayPath()) ? removal(file, c, d.start(), bodyEnd) : null;
+      // a heredoc body is content (a file COPY writes, a command's input): HD004 reports, never edits it
+      if (layout.isContent(c.file(), lineNo)) {
+        dir.removal = null;
+        dir.written = List.of();
+      }
     }
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>();

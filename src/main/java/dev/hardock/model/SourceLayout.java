@@ -42,6 +42,8 @@ public final class SourceLayout {
   private final List<Comment> comments = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
   private final java.util.Set<String> partial = new java.util.HashSet<>();
+  /** Spans of text that is content (a Dockerfile heredoc body): a comment there is read, but never edited by a fix. */
+  private final List<Statement> content = new ArrayList<>();
 
   public void comment(String file, Span span, String text, Reach reach) {
     comments.add(new Comment(file, span, text, reach));
@@ -68,11 +70,26 @@ public final class SourceLayout {
     return partial;
   }
 
+  /**
+   * Marks text that is content rather than syntax: a heredoc body may be a file that COPY writes or the input
+   * of a command, so removing a comment line there would change the image. Its directives still apply.
+   */
+  public void content(String file, Span span) {
+    content.add(new Statement(file, span));
+  }
+
+  /** Whether {@code line} of {@code file} lies in text marked as {@link #content}. */
+  public boolean isContent(String file, int line) {
+    for (Statement c : content) if (c.file().equals(file) && c.span().line() <= line && line <= c.span().endLine()) return true;
+    return false;
+  }
+
   /** Adds everything {@code other} recorded. */
   public void addAll(SourceLayout other) {
     comments.addAll(other.comments);
     statements.addAll(other.statements);
     partial.addAll(other.partial);
+    content.addAll(other.content);
   }
 
   public List<Comment> comments() {
