@@ -202,6 +202,27 @@ class FixCliTest {
   }
 
   @Test
+  void aLinkedFolderBelowTheWorkingDirectoryIsNotWrittenThrough() throws IOException {
+    // the tree (here: target/, below the working directory) holds sub -> a folder elsewhere
+    Path outside = tmp.resolve("outside");
+    Files.createDirectories(outside);
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    Files.writeString(outside.resolve("Dockerfile"), before);
+    Path tree = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fixlink");
+    try {
+      Path sub = Files.createSymbolicLink(tree.resolve("sub"), outside);
+      Path named = Path.of("").toAbsolutePath().relativize(sub.resolve("Dockerfile"));
+      Run r = run("--fix", named.toString());
+      assertEquals(2, r.code(), r.out() + r.err());
+      assertTrue(r.err().contains("is a symbolic link: not written through"), r.err());
+      assertEquals(before, Files.readString(outside.resolve("Dockerfile")));
+    } finally {
+      Files.deleteIfExists(tree.resolve("sub"));
+      Files.deleteIfExists(tree);
+    }
+  }
+
+  @Test
   void stdinNeedsAName() {
     Run r = run("--fix", "-");
     assertEquals(2, r.code());
