@@ -67,7 +67,7 @@ public final class UnifiedDiff {
     boolean secret = false;
     for (int[] op : ops) secret |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    out.append("--- ").append(quoted("a/" + path)).append('\n').append("+++ ").append(quoted("b/" + path)).append('\n');
     int k = 0;
     int done = 0; // the ops up to here are in a hunk already
     while (k < ops.size()) {
@@ -122,6 +122,36 @@ public final class UnifiedDiff {
     boolean[] secret = new boolean[lines.length];
     for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]);
     return secret;
+  }
+
+  /**
+   * A path as git writes it in a diff header: as it is when it is printable ASCII, else in double quotes with C
+   * escapes and the bytes of other characters in octal (git's {@code core.quotePath}), which {@code git apply}
+   * reads back. A file name is the tree's: a line end in it would end the header, a control or bidi character
+   * would reach the terminal.
+   */
+  static String quoted(String path) {
+    boolean plain = true;
+    for (int i = 0; i < path.length() && plain; i++) {
+      char c = path.charAt(i);
+      plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    }
+    if (plain) return path;
+    StringBuilder b = new StringBuilder(path.length() + 8).append('"');
+    for (byte x : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\t' -> b.append("\\t");
+        case '\n' -> b.append("\\n");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) b.append((char) c);
+          else b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static String range(int start, int count) {

@@ -156,6 +156,29 @@ class FixCliTest {
   }
 
   @Test
+  void hostileFileNamesAreQuotedInTheDiffAsGitQuotesThem() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    List<String> names = List.of("a\tb.Dockerfile", "c\nd.Dockerfile", "e\u202ef.Dockerfile", "\u00fc \"q\\.Dockerfile");
+    for (String n : names) Files.writeString(repo.resolve(n), before);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    for (String line : diff.out().split("\n")) {
+      if (!line.startsWith("---") && !line.startsWith("+++")) continue;
+      assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "a raw control, bidi or other character: " + line);
+    }
+    assertTrue(diff.out().contains("--- \"a/c\\nd.Dockerfile\"\n"), diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    for (String n : names) assertTrue(Files.readString(repo.resolve(n)).contains("LABEL org.opencontainers"), n);
+  }
+
+  @Test
   void fixKeepsTheModeAndReportsWhatIsLeft() throws IOException {
     Path script = tmp.resolve("run.sh");
     Files.writeString(script, "#!/bin/sh\ndocker run --rm -p 8080:80 nginx:1.27\n");
