@@ -382,10 +382,10 @@ public final class Main {
       // git apply takes paths from the top of the work tree
       String path = uri.startsWith("/") ? o.target().displayPath() : uri;
       dev.hardock.report.UnifiedDiff.Diff d = dev.hardock.report.UnifiedDiff.diff(path, o.writtenBefore(), o.written());
-      if (d.secret()) {
-        // a diff shows its changed lines in full, or it would not apply: never printed, so the output is incomplete
-        stderr.println("hardock: " + o.target().displayPath() + ": diff not shown: it would print a secret in full"
-            + " (on a line it changes or right after one); --fix applies it");
+      if (d.withheld()) {
+        // a diff shows its changed lines as they are, or it would not apply: never printed, so the output is incomplete
+        stderr.println("hardock: " + o.target().displayPath() + ": diff not shown: it would print a secret in full, a"
+            + " control or bidi character or a CI log command (on a line it changes or right after one); --fix applies it");
         error = true;
         continue;
       }

@@ -9,12 +9,13 @@ import java.util.List;
  * prefixes, three lines of context, lines kept with their own line ends (a CRLF line stays CRLF), and
  * {@code \ No newline at end of file} where the last line has none. Lines are matched by Myers' algorithm, with
  * its work bounded: past {@link #MAX_D} differing lines the changed middle becomes one hunk (still correct).
- * Secrets are never printed in full, and a diff cannot mask what it shows (it would no longer apply): a kept line
- * that holds a secret ({@link SecretMask} finds one on it) is never shown as context. The context stops before it
- * and a hunk is split at it: {@code git apply} takes a hunk without leading context, but one without trailing
- * context only at the end of the file. A changed line that holds a secret, or a secret's line right after a
- * change (the one context line git needs), cannot be left out: {@link Diff#secret} says so, and the caller
- * withholds the diff.
+ * Secrets are never printed in full, and a diff cannot mask or escape what it shows (it would no longer apply):
+ * a kept line that must not be printed as it is (a secret {@link SecretMask} finds on it, a control or bidi
+ * character {@link Visible} escapes elsewhere, tab and line end aside, or a CI log command: {@code ::} at its
+ * start, {@code ##[}) is never shown as context. The context stops before it and a hunk is split at it:
+ * {@code git apply} takes a hunk without leading context, but one without trailing context only at the end of
+ * the file. Such a changed line, or such a line right after a change (the one context line git needs), cannot
+ * be left out: {@link Diff#withheld} says so, and the caller withholds the diff.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -23,10 +24,11 @@ public final class UnifiedDiff {
   private UnifiedDiff() { }
 
   /**
-   * A file's diff; {@code secret}: a removed or added line, or the line right after a change, holds a secret, so
-   * {@code text} shows one in full (or would not apply with {@code git apply}) and is not to be printed.
+   * A file's diff; {@code withheld}: a removed or added line, or the line right after a change, must not be
+   * printed as it is (see the class comment), so {@code text} shows one (or would not apply with
+   * {@code git apply}) and is not to be printed.
    */
-  public record Diff(String text, boolean secret) { }
+  public record Diff(String text, boolean withheld) { }
 
   /** The diff of one file, or "" when the texts are equal. {@code path}: with {@code /} separators. */
   public static String of(String path, String before, String after) {
@@ -64,8 +66,8 @@ public final class UnifiedDiff {
         ops.add(new int[] {0, i++, j++});
       }
     }
-    boolean secret = false;
-    for (int[] op : ops) secret |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
+    boolean withheld = false;
+    for (int[] op : ops) withheld |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
     StringBuilder out = new StringBuilder();
     out.append("--- ").append(quoted("a/" + path)).append('\n').append("+++ ").append(quoted("b/" + path)).append('\n');
     int k = 0;
@@ -73,10 +75,10 @@ public final class UnifiedDiff {
     while (k < ops.size()) {
       while (k < ops.size() && ops.get(k)[0] == 0) k++;
       if (k >= ops.size()) break;
-      // leading context: up to CONTEXT kept lines after the last hunk, none that holds a secret
+      // leading context: up to CONTEXT kept lines after the last hunk, none that is not to be shown
       int start = k;
       while (start > Math.max(k - CONTEXT, done) && !secretA[ops.get(start - 1)[1]]) start--;
-      // extend the hunk while the next change is within 2 * CONTEXT kept lines, none of them a secret's
+      // extend the hunk while the next change is within 2 * CONTEXT kept lines, none of them hidden
       int end = k;
       int kept = 0;
       for (int m = k; m < ops.size(); m++) {
@@ -90,7 +92,7 @@ public final class UnifiedDiff {
       }
       int stop = end + 1;
       while (stop < Math.min(ops.size(), end + 1 + CONTEXT) && !secretA[ops.get(stop)[1]]) stop++;
-      if (stop == end + 1 && stop < ops.size()) secret = true; // no trailing context: git would not apply it
+      if (stop == end + 1 && stop < ops.size()) withheld = true; // no trailing context: git would not apply it
       int aStart = ops.get(start)[1];
       int bStart = ops.get(start)[2];
       int aCount = 0;
@@ -110,18 +112,36 @@ public final class UnifiedDiff {
       k = stop;
       done = stop;
     }
-    return new Diff(out.toString(), secret);
+    return new Diff(out.toString(), withheld);
   }
 
-  /** Which lines hold a secret, as {@link SecretMask} finds them (a PEM key's body across lines too). */
+  /**
+   * Which lines are not to be printed as they are: a secret as {@link SecretMask} finds it (a PEM key's body
+   * across lines too), a character {@link Visible} escapes (but a tab and the line end), a CI log command.
+   */
   private static boolean[] secretLines(String text, String[] lines) {
     String[] masked = lines.clone();
     boolean[] all = new boolean[lines.length];
     java.util.Arrays.fill(all, true);
     SecretMask.mask(text, masked, all);
     boolean[] secret = new boolean[lines.length];
-    for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]);
+    for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]) || unprintable(lines[i]);
     return secret;
+  }
+
+  private static boolean unprintable(String line) {
+    int end = line.endsWith("\r\n") ? line.length() - 2 : line.endsWith("\n") ? line.length() - 1 : line.length();
+    for (int i = 0; i < end; i++) {
+      char c = line.charAt(i);
+      if (c != '\t' && Visible.unsafe(c)) return true;
+      if (Character.isSurrogate(c)) {
+        // a pair is a character; a lone half is not
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(line.charAt(i + 1))) i++;
+        else return true;
+      }
+    }
+    String t = line.strip();
+    return t.startsWith("::") || line.contains(Visible.OLD_COMMAND);
   }
 
   /**

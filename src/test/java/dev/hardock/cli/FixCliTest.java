@@ -133,6 +133,27 @@ class FixCliTest {
   }
 
   @Test
+  void theDiffShowsNoControlBidiOrLogCommandAsContext() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    String before = "# Run\n::error file=x::forged by the tree\n```sh\ndocker run -p 8080:80 nginx:1.27\n```\n"
+        + "Text with \u202e reversed and \u001b[31m red.\n##[error]old command\n";
+    Files.writeString(repo.resolve("README.md"), before);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", "--unsafe-fixes", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("+docker run"), diff.out());
+    assertTrue(!diff.out().contains("::error") && !diff.out().contains("##[") && !diff.out().contains("\u202e")
+        && !diff.out().contains("\u001b"), diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    assertTrue(Files.readString(repo.resolve("README.md")).contains("127.0.0.1:8080:80"));
+  }
+
+  @Test
   void aDiffThatWouldShowASecretIsWithheld() throws IOException {
     // HD004 removes the unused directive from the line that holds the password: the diff would print it
     Path changed = tmp.resolve("changed.Dockerfile");
