@@ -267,6 +267,17 @@ class FixCliTest {
   }
 
   @Test
+  void aFileNamedTwiceIsFixedOnce() throws IOException {
+    Path f = tmp.resolve("Dockerfile");
+    Files.writeString(f, "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\nHEALTHCHECK NONE\n");
+    Run r = run("--fix", tmp.toString(), f.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(!r.err().contains("not fixed"), r.err());
+    assertEquals("FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"x@example.com\"\nUSER 65534\nHEALTHCHECK NONE\n",
+        Files.readString(f));
+  }
+
+  @Test
   void stdinNeedsAName() {
     Run r = run("--fix", "-");
     assertEquals(2, r.code());
