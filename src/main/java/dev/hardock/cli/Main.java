@@ -368,7 +368,7 @@ public final class Main {
   /** --diff: the unified diff of every file --fix would change; exit 1 when there is one, 2 on an error. */
   private static ExitCode printDiff(LintRun.Outcome outcome, PrintStream stdout, PrintStream stderr, boolean quiet)
       throws IOException {
-    boolean error = !outcome.missing().isEmpty();
+    boolean error = !outcome.missing().isEmpty() || !outcome.failures().isEmpty();
     int files = 0;
     int fixes = 0;
     Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
