@@ -43,7 +43,7 @@ public final class SourceLayout {
   private final List<Statement> statements = new ArrayList<>();
   private final java.util.Set<String> partial = new java.util.HashSet<>();
   /** Spans of text that is content (a Dockerfile heredoc body): a comment there is read, but never edited by a fix. */
-  private final List<Statement> content = new ArrayList<>();
+  private final java.util.Map<String, java.util.TreeMap<Integer, Integer>> content = new java.util.HashMap<>();
 
   public void comment(String file, Span span, String text, Reach reach) {
     comments.add(new Comment(file, span, text, reach));
@@ -75,13 +75,14 @@ public final class SourceLayout {
    * of a command, so removing a comment line there would change the image. Its directives still apply.
    */
   public void content(String file, Span span) {
-    content.add(new Statement(file, span));
+    content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(span.line(), span.endLine(), Math::max);
   }
 
-  /** Whether {@code line} of {@code file} lies in text marked as {@link #content}. */
+  /** Whether {@code line} of {@code file} lies in text marked as {@link #content} (heredoc bodies never overlap). */
   public boolean isContent(String file, int line) {
-    for (Statement c : content) if (c.file().equals(file) && c.span().line() <= line && line <= c.span().endLine()) return true;
-    return false;
+    java.util.TreeMap<Integer, Integer> in = content.get(file);
+    var at = in == null ? null : in.floorEntry(line);
+    return at != null && line <= at.getValue();
   }
 
   /** Adds everything {@code other} recorded. */
@@ -89,7 +90,8 @@ public final class SourceLayout {
     comments.addAll(other.comments);
     statements.addAll(other.statements);
     partial.addAll(other.partial);
-    content.addAll(other.content);
+    other.content.forEach((file, spans) -> spans.forEach((from, to) ->
+        content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(from, to, Math::max)));
   }
 
   public List<Comment> comments() {
