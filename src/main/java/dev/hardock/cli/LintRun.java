@@ -115,6 +115,7 @@ final class LintRun {
     // fixes skip what the baseline accepts, as the report does: read it before the files are fixed
     Baseline accepted = q.baseline() != null && !q.writeBaseline() && q.fixing() != Fixing.NONE ? Baseline.read(q.baseline()) : null;
     Set<Path> seen = new HashSet<>();
+    Set<List<Object>> fixing = new HashSet<>(); // the files fixed, by path and kind
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
     // a second round lints the Dockerfiles that compose files build and the walk did not pick (Docker uses them)
     for (List<Target> round = new ArrayList<>(targets); !round.isEmpty(); ) {
@@ -158,6 +159,12 @@ final class LintRun {
           for (Target t : group) {
             FileResult first = byTarget.get(t);
             if (first == null) continue;
+            // a file named twice (hardock --fix . Dockerfile) is fixed and reported once: a second fix would find
+            // it changed on disk since it was read and fail the run
+            if (stdinBytes == null && !fixing.add(List.of(t.path().toAbsolutePath().normalize(), t.kind()))) {
+              byTarget.remove(t);
+              continue;
+            }
             FileResult seenBefore = accepted == null ? first : accepted.apply(first);
             boolean any = false;
             for (dev.hardock.rule.Finding f : seenBefore.findings()) any |= Fixer.applies(f, q.fixing() == Fixing.UNSAFE);

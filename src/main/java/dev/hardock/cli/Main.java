@@ -393,7 +393,7 @@ public final class Main {
   /** --diff: the unified diff of every file --fix would change; exit 1 when there is one, 2 on an error. */
   private static ExitCode printDiff(LintRun.Outcome outcome, PrintStream stdout, PrintStream stderr, boolean quiet)
       throws IOException {
-    boolean error = !outcome.missing().isEmpty();
+    boolean error = !outcome.missing().isEmpty() || !outcome.failures().isEmpty();
     int files = 0;
     int fixes = 0;
     Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
@@ -406,7 +406,15 @@ public final class Main {
       String uri = dev.hardock.engine.RepoPaths.uri(o.target().path());
       // git apply takes paths from the top of the work tree
       String path = uri.startsWith("/") ? o.target().displayPath() : uri;
-      w.write(dev.hardock.report.UnifiedDiff.of(path, o.writtenBefore(), o.written()));
+      dev.hardock.report.UnifiedDiff.Diff d = dev.hardock.report.UnifiedDiff.diff(path, o.writtenBefore(), o.written());
+      if (d.withheld()) {
+        // a diff shows its changed lines as they are, or it would not apply: never printed, so the output is incomplete
+        stderr.println("hardock: " + o.target().displayPath() + ": diff not shown: it would print a secret in full, a"
+            + " control or bidi character or a CI log command (on a line it changes or right after one); --fix applies it");
+        error = true;
+        continue;
+      }
+      w.write(d.text());
       files++;
       fixes += o.fixed();
     }

@@ -163,6 +163,11 @@ public final class Fixer {
   public static void write(Outcome o) throws IOException {
     Path p = o.target().path();
     if (Files.isSymbolicLink(p)) throw new NotWritten("it is a symbolic link: not written through");
+    // a file named through a linked folder is read where it leads (the caller named it), but its path is resolved:
+    // the folder as named must not be a link the tree holds below the working directory (as AtomicFile refuses)
+    Path named = Path.of(o.target().displayPath()).toAbsolutePath().normalize().getParent();
+    Path link = named == null ? null : AtomicFile.linkInWorkingDirectory(named);
+    if (link != null) throw new NotWritten("its folder " + link + " is a symbolic link: not written through");
     DiskAccess access = new DiskAccess(o.target().root());
     FileAccess.Refusal why = access.check(p);
     if (why != null) throw new NotWritten("not written: " + why.reason());

@@ -35,7 +35,8 @@ public final class RepoPaths {
   }
 
   static String normalise(String path) {
-    String p = path.replace('\\', '/');
+    // only Windows separates with a backslash: elsewhere it is a character of a file name (git apply must find the file)
+    String p = java.io.File.separatorChar == '\\' ? path.replace('\\', '/') : path;
     while (p.startsWith("./")) p = p.substring(2);
     return p;
   }

@@ -42,6 +42,8 @@ public final class SourceLayout {
   private final List<Comment> comments = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
   private final java.util.Set<String> partial = new java.util.HashSet<>();
+  /** Spans of text that is content (a Dockerfile heredoc body): a comment there is read, but never edited by a fix. */
+  private final java.util.Map<String, java.util.TreeMap<Integer, Integer>> content = new java.util.HashMap<>();
 
   public void comment(String file, Span span, String text, Reach reach) {
     comments.add(new Comment(file, span, text, reach));
@@ -68,11 +70,28 @@ public final class SourceLayout {
     return partial;
   }
 
+  /**
+   * Marks text that is content rather than syntax: a heredoc body may be a file that COPY writes or the input
+   * of a command, so removing a comment line there would change the image. Its directives still apply.
+   */
+  public void content(String file, Span span) {
+    content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(span.line(), span.endLine(), Math::max);
+  }
+
+  /** Whether {@code line} of {@code file} lies in text marked as {@link #content} (heredoc bodies never overlap). */
+  public boolean isContent(String file, int line) {
+    java.util.TreeMap<Integer, Integer> in = content.get(file);
+    var at = in == null ? null : in.floorEntry(line);
+    return at != null && line <= at.getValue();
+  }
+
   /** Adds everything {@code other} recorded. */
   public void addAll(SourceLayout other) {
     comments.addAll(other.comments);
     statements.addAll(other.statements);
     partial.addAll(other.partial);
+    other.content.forEach((file, spans) -> spans.forEach((from, to) ->
+        content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(from, to, Math::max)));
   }
 
   public List<Comment> comments() {

@@ -49,7 +49,7 @@ public final class JsonReport implements Report {
           String help = RuleRegistry.help(f);
           if (help != null) g.writeStringField("help", help);
           g.writeStringField("source", f.source().id());
-          if (f.fix() != null) fix(g, f.fix());
+          if (FixShown.shown(f.fix())) fix(g, f.fix());
           g.writeEndObject();
         }
       }

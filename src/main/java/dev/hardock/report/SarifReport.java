@@ -221,7 +221,7 @@ public final class SarifReport implements Report {
       g.writeStringField("help", f.help());
       g.writeEndObject();
     }
-    if (f.fix() != null && s.kind() == null) fix(g, f.fix(), uri);
+    if (FixShown.shown(f.fix()) && s.kind() == null) fix(g, f.fix(), uri);
     if (s.kind() != null) {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();

@@ -1,5 +1,6 @@
 package dev.hardock.report;
 
+import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,13 @@ import java.util.List;
  * prefixes, three lines of context, lines kept with their own line ends (a CRLF line stays CRLF), and
  * {@code \ No newline at end of file} where the last line has none. Lines are matched by Myers' algorithm, with
  * its work bounded: past {@link #MAX_D} differing lines the changed middle becomes one hunk (still correct).
+ * Secrets are never printed in full, and a diff cannot mask or escape what it shows (it would no longer apply):
+ * a kept line that must not be printed as it is (a secret {@link SecretMask} finds on it, a control or bidi
+ * character {@link Visible} escapes elsewhere, tab and line end aside, or a CI log command: {@code ::} at its
+ * start, {@code ##[}) is never shown as context. The context stops before it and a hunk is split at it:
+ * {@code git apply} takes a hunk without leading context, but one without trailing context only at the end of
+ * the file. Such a changed line, or such a line right after a change (the one context line git needs), cannot
+ * be left out: {@link Diff#withheld} says so, and the caller withholds the diff.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -15,11 +23,25 @@ public final class UnifiedDiff {
 
   private UnifiedDiff() { }
 
+  /**
+   * A file's diff; {@code withheld}: a removed or added line, or the line right after a change, must not be
+   * printed as it is (see the class comment), so {@code text} shows one (or would not apply with
+   * {@code git apply}) and is not to be printed.
+   */
+  public record Diff(String text, boolean withheld) { }
+
   /** The diff of one file, or "" when the texts are equal. {@code path}: with {@code /} separators. */
   public static String of(String path, String before, String after) {
-    if (before.equals(after)) return "";
+    return diff(path, before, after).text();
+  }
+
+  /** The diff of one file (see {@link Diff}), with "" when the texts are equal. */
+  public static Diff diff(String path, String before, String after) {
+    if (before.equals(after)) return new Diff("", false);
     String[] a = lines(before);
     String[] b = lines(after);
+    boolean[] secretA = secretLines(before, a);
+    boolean[] secretB = secretLines(after, b);
     // common head and tail first: fixes are local, so the middle Myers sees is small
     int head = 0;
     while (head < a.length && head < b.length && a[head].equals(b[head])) head++;
@@ -44,26 +66,33 @@ public final class UnifiedDiff {
         ops.add(new int[] {0, i++, j++});
       }
     }
+    boolean withheld = false;
+    for (int[] op : ops) withheld |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    out.append("--- ").append(quoted("a/" + path)).append('\n').append("+++ ").append(quoted("b/" + path)).append('\n');
     int k = 0;
+    int done = 0; // the ops up to here are in a hunk already
     while (k < ops.size()) {
       while (k < ops.size() && ops.get(k)[0] == 0) k++;
       if (k >= ops.size()) break;
-      int start = Math.max(0, k - CONTEXT);
-      // extend the hunk while the next change is within 2 * CONTEXT kept lines
+      // leading context: up to CONTEXT kept lines after the last hunk, none that is not to be shown
+      int start = k;
+      while (start > Math.max(k - CONTEXT, done) && !secretA[ops.get(start - 1)[1]]) start--;
+      // extend the hunk while the next change is within 2 * CONTEXT kept lines, none of them hidden
       int end = k;
       int kept = 0;
       for (int m = k; m < ops.size(); m++) {
         if (ops.get(m)[0] == 0) {
           kept++;
-          if (kept > 2 * CONTEXT) break;
+          if (kept > 2 * CONTEXT || secretA[ops.get(m)[1]]) break;
         } else {
           kept = 0;
           end = m;
         }
       }
-      int stop = Math.min(ops.size(), end + 1 + CONTEXT);
+      int stop = end + 1;
+      while (stop < Math.min(ops.size(), end + 1 + CONTEXT) && !secretA[ops.get(stop)[1]]) stop++;
+      if (stop == end + 1 && stop < ops.size()) withheld = true; // no trailing context: git would not apply it
       int aStart = ops.get(start)[1];
       int bStart = ops.get(start)[2];
       int aCount = 0;
@@ -81,8 +110,68 @@ public final class UnifiedDiff {
         if (!line.endsWith("\n")) out.append("\n\\ No newline at end of file\n");
       }
       k = stop;
+      done = stop;
     }
-    return out.toString();
+    return new Diff(out.toString(), withheld);
+  }
+
+  /**
+   * Which lines are not to be printed as they are: a secret as {@link SecretMask} finds it (a PEM key's body
+   * across lines too), a character {@link Visible} escapes (but a tab and the line end), a CI log command.
+   */
+  private static boolean[] secretLines(String text, String[] lines) {
+    String[] masked = lines.clone();
+    boolean[] all = new boolean[lines.length];
+    java.util.Arrays.fill(all, true);
+    SecretMask.mask(text, masked, all);
+    boolean[] secret = new boolean[lines.length];
+    for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]) || unprintable(lines[i]);
+    return secret;
+  }
+
+  private static boolean unprintable(String line) {
+    int end = line.endsWith("\r\n") ? line.length() - 2 : line.endsWith("\n") ? line.length() - 1 : line.length();
+    for (int i = 0; i < end; i++) {
+      char c = line.charAt(i);
+      if (c != '\t' && Visible.unsafe(c)) return true;
+      if (Character.isSurrogate(c)) {
+        // a pair is a character; a lone half is not
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(line.charAt(i + 1))) i++;
+        else return true;
+      }
+    }
+    String t = line.strip();
+    return t.startsWith("::") || line.contains(Visible.OLD_COMMAND);
+  }
+
+  /**
+   * A path as git writes it in a diff header: as it is when it is printable ASCII, else in double quotes with C
+   * escapes and the bytes of other characters in octal (git's {@code core.quotePath}), which {@code git apply}
+   * reads back. A file name is the tree's: a line end in it would end the header, a control or bidi character
+   * would reach the terminal.
+   */
+  static String quoted(String path) {
+    boolean plain = true;
+    for (int i = 0; i < path.length() && plain; i++) {
+      char c = path.charAt(i);
+      plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    }
+    if (plain) return path;
+    StringBuilder b = new StringBuilder(path.length() + 8).append('"');
+    for (byte x : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\t' -> b.append("\\t");
+        case '\n' -> b.append("\\n");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) b.append((char) c);
+          else b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static String range(int start, int count) {

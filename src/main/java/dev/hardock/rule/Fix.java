@@ -20,6 +20,8 @@ public record Fix(String title, Applicability applicability, List<Edit> edits) {
       throw new IllegalArgumentException("a fix needs a title, an applicability and at least one edit");
     }
     edits = List.copyOf(edits);
+    // a title may quote the code it writes (the exec form of a CMD): never a secret in full, as in messages
+    title = dev.hardock.model.secret.Redaction.scrub(title);
   }
 
   public static Fix safe(String title, Edit... edits) {

@@ -105,6 +105,101 @@ class FixCliTest {
   }
 
   @Test
+  void theDiffShowsNoSecretAsContextAndStillApplies() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    String before = "FROM alpine:3.20\nENV DB_PASSWORD=Sup3rS3cretValue99\nMAINTAINER x@example.com\n"
+        + "RUN echo a\nRUN echo b\nRUN echo c\nARG GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n"
+        + "RUN echo d\nMAINTAINER y@example.com\nUSER 65534\n";
+    Files.writeString(repo.resolve("Dockerfile"), before);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("+LABEL org.opencontainers.image.authors=\"x@example.com\""), diff.out());
+    assertTrue(!diff.out().contains("Sup3rS3cretValue99"), "a secret on the line above a fix: " + diff.out());
+    assertTrue(!diff.out().contains("ghp_abcdefghij"), "a secret between two fixes: " + diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    Run fix = run("--fix", "-q", repo.resolve("Dockerfile").toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    Path copy = tmp.resolve("copy");
+    Files.createDirectories(copy);
+    Files.writeString(copy.resolve("Dockerfile"), before);
+    run("--fix", "-q", copy.resolve("Dockerfile").toString());
+    assertEquals(Files.readString(copy.resolve("Dockerfile")), Files.readString(repo.resolve("Dockerfile")));
+  }
+
+  @Test
+  void theDiffShowsNoControlBidiOrLogCommandAsContext() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    String before = "# Run\n::error file=x::forged by the tree\n```sh\ndocker run -p 8080:80 nginx:1.27\n```\n"
+        + "Text with \u202e reversed and \u001b[31m red.\n##[error]old command\n";
+    Files.writeString(repo.resolve("README.md"), before);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", "--unsafe-fixes", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("+docker run"), diff.out());
+    assertTrue(!diff.out().contains("::error") && !diff.out().contains("##[") && !diff.out().contains("\u202e")
+        && !diff.out().contains("\u001b"), diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    assertTrue(Files.readString(repo.resolve("README.md")).contains("127.0.0.1:8080:80"));
+  }
+
+  @Test
+  void aDiffThatWouldShowASecretIsWithheld() throws IOException {
+    // HD004 removes the unused directive from the line that holds the password: the diff would print it
+    Path changed = tmp.resolve("changed.Dockerfile");
+    Files.writeString(changed, "FROM alpine:3.20\nUSER 65534\n"
+        + "RUN curl -u admin:Sup3rS3cretValue99 https://example.com/x -o /tmp/x  # hardock-ignore HD320: old\n"
+        + "RUN echo hi\n");
+    Run diff = run("--diff", changed.toString());
+    assertEquals(2, diff.code(), diff.err());
+    assertEquals("", diff.out());
+    assertTrue(diff.err().contains("changed.Dockerfile: diff not shown: it would print a secret in full"), diff.err());
+    // a secret right after the change is the one context line git apply needs there
+    Path after = tmp.resolve("after.Dockerfile");
+    Files.writeString(after, "FROM alpine:3.20\nMAINTAINER x@example.com\nENV DB_PASSWORD=Sup3rS3cretValue99\nUSER 65534\n");
+    Run next = run("--diff", after.toString());
+    assertEquals(2, next.code(), next.err());
+    assertEquals("", next.out());
+    // --fix writes the file as usual
+    Run fix = run("--fix", "-q", changed.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    assertTrue(Files.readString(changed).contains("-o /tmp/x\nRUN echo hi"), Files.readString(changed));
+  }
+
+  @Test
+  void hostileFileNamesAreQuotedInTheDiffAsGitQuotesThem() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    List<String> names = List.of("a\tb.Dockerfile", "c\nd.Dockerfile", "e\u202ef.Dockerfile", "\u00fc \"q\\.Dockerfile");
+    for (String n : names) Files.writeString(repo.resolve(n), before);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    for (String line : diff.out().split("\n")) {
+      if (!line.startsWith("---") && !line.startsWith("+++")) continue;
+      assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "a raw control, bidi or other character: " + line);
+    }
+    assertTrue(diff.out().contains("--- \"a/c\\nd.Dockerfile\"\n"), diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    for (String n : names) assertTrue(Files.readString(repo.resolve(n)).contains("LABEL org.opencontainers"), n);
+  }
+
+  @Test
   void fixKeepsTheModeAndReportsWhatIsLeft() throws IOException {
     Path script = tmp.resolve("run.sh");
     Files.writeString(script, "#!/bin/sh\ndocker run --rm -p 8080:80 nginx:1.27\n");
@@ -148,6 +243,38 @@ class FixCliTest {
     assertTrue(r.err().contains("symbolic link"), r.err());
     assertEquals(before, Files.readString(real));
     assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void aLinkedFolderBelowTheWorkingDirectoryIsNotWrittenThrough() throws IOException {
+    // the tree (here: target/, below the working directory) holds sub -> a folder elsewhere
+    Path outside = tmp.resolve("outside");
+    Files.createDirectories(outside);
+    String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
+    Files.writeString(outside.resolve("Dockerfile"), before);
+    Path tree = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fixlink");
+    try {
+      Path sub = Files.createSymbolicLink(tree.resolve("sub"), outside);
+      Path named = Path.of("").toAbsolutePath().relativize(sub.resolve("Dockerfile"));
+      Run r = run("--fix", named.toString());
+      assertEquals(2, r.code(), r.out() + r.err());
+      assertTrue(r.err().contains("is a symbolic link: not written through"), r.err());
+      assertEquals(before, Files.readString(outside.resolve("Dockerfile")));
+    } finally {
+      Files.deleteIfExists(tree.resolve("sub"));
+      Files.deleteIfExists(tree);
+    }
+  }
+
+  @Test
+  void aFileNamedTwiceIsFixedOnce() throws IOException {
+    Path f = tmp.resolve("Dockerfile");
+    Files.writeString(f, "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\nHEALTHCHECK NONE\n");
+    Run r = run("--fix", tmp.toString(), f.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(!r.err().contains("not fixed"), r.err());
+    assertEquals("FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"x@example.com\"\nUSER 65534\nHEALTHCHECK NONE\n",
+        Files.readString(f));
   }
 
   @Test

@@ -39,4 +39,20 @@ class InternalErrorTest {
       LintRun.fileAccess = saved;
     }
   }
+
+  @Test
+  void diffExitsTwoOnAnInternalError() throws IOException {
+    // nothing to fix anywhere: without the broken file's failure counted, --diff said 0 (clean)
+    Files.createDirectories(dir.resolve("broken"));
+    Files.writeString(dir.resolve("broken/Dockerfile"), "FROM ubuntu:22.04\n");
+    var saved = LintRun.fileAccess;
+    LintRun.fileAccess = FailingAccess::new;
+    try {
+      MainTest.Run r = MainTest.run("--diff", "-j", "1", dir.toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("internal error while linting this file"), r.err());
+    } finally {
+      LintRun.fileAccess = saved;
+    }
+  }
 }

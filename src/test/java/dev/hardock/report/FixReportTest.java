@@ -37,6 +37,19 @@ class FixReportTest {
   }
 
   @Test
+  void noFormatPrintsASecretThroughAFix() throws IOException {
+    // HD314's exec form repeats the words of the CMD, the password among them
+    byte[] text = "FROM alpine:3.20\nUSER 65534\nCMD app --password Sup3rS3cretValue99\nCMD app ghp_abcdefghijklmnopqrstuvwxyz0123456789\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    FileResult r = new Linter(LintSettings.DEFAULT).lint(new Target(Path.of("Dockerfile"), "Dockerfile", SourceKind.DOCKERFILE), text);
+    assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("HD314") && f.fix() != null), r.findings().toString());
+    for (String format : List.of("text", "json", "sarif", "github", "gitlab", "checkstyle", "gnu")) {
+      String out = render(format, List.of(r));
+      assertTrue(!out.contains("Sup3rS3cretValue99") && !out.contains("ghp_abcdefghij"), format + ": " + out);
+    }
+  }
+
+  @Test
   void sarifFixesAreSchemaValidAndPointAtTheEdits() throws IOException {
     JsonSchema schema;
     try (InputStream in = Files.newInputStream(Path.of("testdata/schema/sarif-schema-2.1.0.json"))) {

@@ -124,9 +124,9 @@ class ReportFormatTest {
   @Test
   void findingsAtOneSpanShareOneFrame() throws Exception {
     Span run = new Span(1, 1, 1, 11);
-    Finding memory = new Finding(RuleRegistry.find("HD120"), dev.hardock.rule.Severity.WARNING, "run.sh", run, "no memory limit", SourceKind.RUN);
-    Finding pids = new Finding(RuleRegistry.find("HD122"), dev.hardock.rule.Severity.INFO, "run.sh", run, "no process limit", SourceKind.RUN);
-    Finding image = new Finding(RuleRegistry.find("HD201"), dev.hardock.rule.Severity.WARNING, "run.sh", new Span(1, 12, 1, 17), "no tag", SourceKind.RUN);
+    Finding memory = new Finding(RuleRegistry.builtIn().find("HD120"), dev.hardock.rule.Severity.WARNING, "run.sh", run, "no memory limit", SourceKind.RUN);
+    Finding pids = new Finding(RuleRegistry.builtIn().find("HD122"), dev.hardock.rule.Severity.INFO, "run.sh", run, "no process limit", SourceKind.RUN);
+    Finding image = new Finding(RuleRegistry.builtIn().find("HD201"), dev.hardock.rule.Severity.WARNING, "run.sh", new Span(1, 12, 1, 17), "no tag", SourceKind.RUN);
     FileResult r = new FileResult("run.sh", SourceKind.RUN, List.of(memory, pids, image), "docker run nginx\n", "run.sh", List.of());
     assertEquals(String.join("\n",
         "run.sh",

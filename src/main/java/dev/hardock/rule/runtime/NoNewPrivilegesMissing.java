@@ -56,6 +56,16 @@ public final class NoNewPrivilegesMissing extends Rule implements MissingSetting
       return null;
     }
     String step = lead.substring(keyIndent);
+    // a security_opt key with nothing in it (security_opt: [], security_opt: ~) is there already: a second
+    // one would be a duplicate key, which Compose refuses
+    for (int n = s.line() + 1; ; n++) {
+      String l = line(n);
+      if (l == null) break;
+      String t = l.stripLeading();
+      if (t.isEmpty() || t.startsWith("#")) continue;
+      if (l.length() - t.length() <= keyIndent) break;
+      if (t.startsWith("security_opt") || t.startsWith("\"security_opt\"") || t.startsWith("'security_opt'")) return null;
+    }
     return Fix.unsafe(title, insert(s.line() + 1, 1, lead + "security_opt:\n" + lead + step + "- no-new-privileges:true\n"));
   }
 }

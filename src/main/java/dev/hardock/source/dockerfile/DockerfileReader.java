@@ -162,6 +162,7 @@ public final class DockerfileReader {
     for (Token h : heredocTokens) {
       int from = lines.line(h.getStartIndex());
       int to = lines.line(Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1) - 1));
+      layout.content(file.displayPath(), lines.span(h.getStartIndex(), Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1))));
       for (int l = from; l <= to; l++) trailingComment(l, true);
     }
   }
