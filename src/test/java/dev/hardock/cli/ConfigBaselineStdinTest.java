@@ -17,28 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** .hardock.yaml discovery and errors, the baseline, stdin. */
-class ConfigBaselineStdinTest {
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void isolate() throws IOException {
-    Files.createDirectories(dir.resolve("repo/.git"));
-    LintRun.env = Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-  }
-
-  @AfterEach
-  void restore() {
-    LintRun.env = System.getenv();
-  }
-
-  Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
-  }
-
+class ConfigBaselineStdinTest extends ProjectTest {
   static MainTest.Run run(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -17,28 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The container sources beyond run lines and compose, end to end through the command line: found by a folder
  * walk, linked to the files they name, suppressions in their own comment syntax, syntax errors as HD001.
  */
-class ContainerSourcesTest {
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void isolate() throws IOException {
-    Files.createDirectories(dir.resolve("repo/.git"));
-    LintRun.env = Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-  }
-
-  @AfterEach
-  void restore() {
-    LintRun.env = System.getenv();
-  }
-
-  Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
-  }
-
+class ContainerSourcesTest extends ProjectTest {
   /** gnu lines of a run, relative to the repository, only those of the given rules. */
   String lint(String path, String... rules) {
     MainTest.Run r = ConfigBaselineStdinTest.run("", "-f", "gnu", "--enable", "HD004", dir.resolve(path).toString());

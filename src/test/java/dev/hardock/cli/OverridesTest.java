@@ -14,30 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Per-file {@code overrides} in .hardock.yaml, and the Markdown default of the "missing setting" rules. */
-class OverridesTest {
+class OverridesTest extends ProjectTest {
   static final String RUN = "docker run --privileged nginx:1.27\n";
   static final String MISSING = "HD112 HD116 HD117 HD120 HD121 HD122";
-
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void isolate() throws IOException {
-    Files.createDirectories(dir.resolve("repo/.git"));
-    LintRun.env = Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-  }
-
-  @AfterEach
-  void restore() {
-    LintRun.env = System.getenv();
-  }
-
-  Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
-  }
 
   /** The rule ids that fire in a file, sorted, as one string. */
   static String ids(Path file, String... more) {
