@@ -140,6 +140,15 @@ class SourceLayoutTest {
   }
 
   @Test
+  void devContainerCommentsOnOneLineEachKnowWhetherTheyAreAlone() {
+    // a comment alone on its line after blanks reaches the next line; one after another comment only its own
+    String json = "{\n \t /*a*/  /*b*//*c*/\n\"image\": \"alpine\"}\n";
+    SourceLayout l = dev.hardock.source.run.DevContainerReader.layout(file(".devcontainer.json", json, SourceKind.DEVCONTAINER));
+    assertEquals(List.of(".devcontainer.json@2:4-2:9 NEXT_LINE /*a*/", ".devcontainer.json@2:11-2:16 LINE /*b*/",
+        ".devcontainer.json@2:16-2:21 LINE /*c*/"), comments(l));
+  }
+
+  @Test
   void unitKeyLineCoversItsContinuationsAndBothCommentMarkers() {
     String unit = "[Container]\n"                // 1
         + "; semicolon\n"                         // 2

@@ -71,6 +71,10 @@ public final class AnsibleReader {
   private final RunLineReader.Result result = new RunLineReader.Result(new ArrayList<>(), new ArrayList<>(),
       new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new dev.hardock.model.SourceLayout());
 
+  /** Nodes walked and scanned already: aliases share nodes, and each is looked at once. */
+  private final Set<Node> walked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Node> scanned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private AnsibleReader(String text, LineIndex lines) {
     this.text = text;
     this.lines = lines;
@@ -103,7 +107,8 @@ public final class AnsibleReader {
 
   /** Tasks at any depth: plays' tasks, handlers, blocks, rescue and always lists. */
   private void walk(Node node, int depth) {
-    if (depth > 200) return;
+    // an alias is the node it names: each node once, or a few anchors nest into exponentially many visits
+    if (depth > 200 || !walked.add(node)) return;
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && MODULES.contains(k.getValue())
@@ -207,7 +212,7 @@ public final class AnsibleReader {
 
   /** Every scalar under a task's options, for credential scans. */
   private void texts(Node v, int depth) {
-    if (depth > 50) return;
+    if (depth > 50 || !scanned.add(v)) return;
     if (v instanceof ScalarNode s) {
       result.texts().add(new SourceText(FileText.scalar(s, text, lines), lines));
     } else if (v instanceof SequenceNode seq) {

@@ -93,7 +93,10 @@ public final class DevContainerReader {
       for (int[] c : comments) {
         int line = lines.line(c[0]);
         int end = Math.min(c[1], FileText.lineEnd(text, lines, line));
-        boolean alone = text.substring(lines.lineStart(line), c[0]).isBlank();
+        // back to the first non-blank: each character before a comment is passed by that comment only
+        int before = c[0];
+        while (before > lines.lineStart(line) && Character.isWhitespace(text.charAt(before - 1))) before--;
+        boolean alone = before == lines.lineStart(line);
         layout.comment(file, lines.span(c[0], end), text.substring(c[0], end),
             alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
       }

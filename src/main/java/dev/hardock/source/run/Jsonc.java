@@ -164,11 +164,13 @@ final class Jsonc {
       char n = text.charAt(i + 1);
       if (n == 'u') {
         if (i + 6 > text.length()) throw new Problem(i, "bad \\u escape");
-        int cp;
-        try {
-          cp = Integer.parseInt(text.substring(i + 2, i + 6), 16);
-        } catch (NumberFormatException e) {
-          throw new Problem(i, "bad \\u escape");
+        int cp = 0;
+        for (int k = i + 2; k < i + 6; k++) {
+          // four ASCII hex digits: parseInt would also take a sign or the digits of other scripts
+          char h = text.charAt(k);
+          int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+          if (d < 0) throw new Problem(i, "bad \\u escape");
+          cp = cp * 16 + d;
         }
         b.append((char) cp, i);
         i += 6;

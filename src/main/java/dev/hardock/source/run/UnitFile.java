@@ -35,11 +35,11 @@ final class UnitFile {
       while (i < end && isBlank(text.charAt(i))) i++;
       if (i >= end || text.charAt(i) == '#' || text.charAt(i) == ';') continue;
       if (text.charAt(i) == '[') {
-        int close = text.indexOf(']', i);
+        int close = indexOf(text, ']', i, end);
         section = close > i && close < end ? text.substring(i + 1, close).trim() : "";
         continue;
       }
-      int eq = text.indexOf('=', i);
+      int eq = indexOf(text, '=', i, end);
       if (eq < 0 || eq >= end) continue; // not an assignment: systemd ignores it with a warning
       int keyEnd = eq;
       while (keyEnd > i && isBlank(text.charAt(keyEnd - 1))) keyEnd--;
@@ -92,6 +92,12 @@ final class UnitFile {
     int i = from;
     while (i < end && isBlank(text.charAt(i))) i++;
     return i < end && (text.charAt(i) == '#' || text.charAt(i) == ';');
+  }
+
+  /** The first {@code c} in {@code [from, end)}, or -1: a search past the line would be quadratic in lines without it. */
+  private static int indexOf(String text, char c, int from, int end) {
+    for (int k = from; k < end; k++) if (text.charAt(k) == c) return k;
+    return -1;
   }
 
   private static boolean isBlank(char c) {
