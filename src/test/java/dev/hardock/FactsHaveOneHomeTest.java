@@ -23,14 +23,32 @@ import org.junit.jupiter.api.Test;
 class FactsHaveOneHomeTest {
   private static final Path MAIN = Path.of("src/main/java/dev/hardock");
 
-  private static final Set<String> SHELL_NAMES = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash",
-      "posh", "fish", "busybox");
+  private static final Set<String> SHELL_NAMES =
+      Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "posh", "fish", "busybox");
+
   /** Shell names that mean nothing else in our sources: one of them alone is a copy. */
-  private static final Set<String> ONLY_SHELLS = Set.of("dash", "ash", "ksh", "mksh", "yash", "posh", "fish");
+  private static final Set<String> ONLY_SHELLS =
+      Set.of("dash", "ash", "ksh", "mksh", "yash", "posh", "fish");
+
   /** Wrappers whose names mean nothing else here (not env, exec, command, timeout: compose keys too). */
-  private static final Set<String> WRAPPERS = Set.of("sudo", "doas", "nice", "ionice", "nohup", "setsid", "stdbuf",
-      "eatmydata", "fakeroot", "gosu", "su-exec", "tini", "dumb-init");
-  private static final Set<String> MOUNT_FIELDS = Set.of("from=", "type=secret", "type=bind", "type=cache");
+  private static final Set<String> WRAPPERS =
+      Set.of(
+          "sudo",
+          "doas",
+          "nice",
+          "ionice",
+          "nohup",
+          "setsid",
+          "stdbuf",
+          "eatmydata",
+          "fakeroot",
+          "gosu",
+          "su-exec",
+          "tini",
+          "dumb-init");
+
+  private static final Set<String> MOUNT_FIELDS =
+      Set.of("from=", "type=secret", "type=bind", "type=cache");
 
   /**
    * Lists that hold these names for another fact, each named by a token of its statement: Docker Official
@@ -39,7 +57,7 @@ class FactsHaveOneHomeTest {
   private static final Set<String> OTHER_FACTS = Set.of("OfficialImages", "SHELL_TAGS");
 
   /** One statement of a source file: its string literals and its code without them. */
-  record Statement(Path file, int line, List<String> literals, String code) { }
+  record Statement(Path file, int line, List<String> literals, String code) {}
 
   @Test
   void shellsWrappersOptionLettersAndMountFieldsHaveOneHome() throws IOException {
@@ -47,28 +65,39 @@ class FactsHaveOneHomeTest {
     for (Statement s : statements()) {
       String where = MAIN.relativize(s.file()) + ":" + s.line();
       String file = s.file().getFileName().toString();
-      boolean otherFact = OTHER_FACTS.stream().anyMatch(t -> s.code().contains(t) || file.equals(t + ".java"));
+      boolean otherFact =
+          OTHER_FACTS.stream().anyMatch(t -> s.code().contains(t) || file.equals(t + ".java"));
       if (!file.equals("Shells.java") && !otherFact) {
         long shells = s.literals().stream().filter(SHELL_NAMES::contains).count();
-        if (shells >= 2) copies.add(where + ": shell names listed outside model/Shells: " + s.literals());
+        if (shells >= 2)
+          copies.add(where + ": shell names listed outside model/Shells: " + s.literals());
         for (String l : s.literals()) {
-          if (ONLY_SHELLS.contains(l) || l.equals("busybox")) copies.add(where + ": shell name \"" + l + "\" outside model/Shells");
-          if (l.contains("bash|") || l.contains("|bash")) copies.add(where + ": shell names in a pattern: " + l);
+          if (ONLY_SHELLS.contains(l) || l.equals("busybox"))
+            copies.add(where + ": shell name \"" + l + "\" outside model/Shells");
+          if (l.contains("bash|") || l.contains("|bash"))
+            copies.add(where + ": shell names in a pattern: " + l);
         }
       }
       if (!file.equals("EffectiveCommand.java")) {
         long wrappers = s.literals().stream().filter(WRAPPERS::contains).count();
-        if (wrappers >= 2) copies.add(where + ": command wrappers listed outside model/EffectiveCommand: " + s.literals());
+        if (wrappers >= 2)
+          copies.add(
+              where + ": command wrappers listed outside model/EffectiveCommand: " + s.literals());
       }
       if (!file.equals("DownloadTool.java") && !file.equals("EffectiveCommand.java")) {
         for (String l : s.literals()) {
-          if (optionLetters(l)) copies.add(where + ": option letters outside their tool's table: \"" + l + "\"");
+          if (optionLetters(l))
+            copies.add(where + ": option letters outside their tool's table: \"" + l + "\"");
         }
       }
       if (!file.equals("DockerfileReader.java") && !file.equals("RunMount.java")) {
         for (String l : s.literals()) {
           if (MOUNT_FIELDS.contains(l.toLowerCase(java.util.Locale.ROOT))) {
-            copies.add(where + ": RUN --mount field \"" + l + "\" matched outside the reader (use Instruction.Run.mounts())");
+            copies.add(
+                where
+                    + ": RUN --mount field \""
+                    + l
+                    + "\" matched outside the reader (use Instruction.Run.mounts())");
           }
         }
       }
@@ -80,10 +109,21 @@ class FactsHaveOneHomeTest {
   @Test
   void theGuardFindsTheHomes() throws IOException {
     List<Statement> all = statements();
-    assertTrue(all.stream().anyMatch(s -> s.file().endsWith("Shells.java") && s.literals().contains("mksh")));
-    assertTrue(all.stream().anyMatch(s -> s.file().endsWith("DownloadTool.java") && s.literals().stream().anyMatch(FactsHaveOneHomeTest::optionLetters)));
-    assertTrue(all.stream().anyMatch(s -> s.file().endsWith("EffectiveCommand.java")
-        && s.literals().stream().filter(WRAPPERS::contains).count() >= 3));
+    assertTrue(
+        all.stream()
+            .anyMatch(s -> s.file().endsWith("Shells.java") && s.literals().contains("mksh")));
+    assertTrue(
+        all.stream()
+            .anyMatch(
+                s ->
+                    s.file().endsWith("DownloadTool.java")
+                        && s.literals().stream().anyMatch(FactsHaveOneHomeTest::optionLetters)));
+    assertTrue(
+        all.stream()
+            .anyMatch(
+                s ->
+                    s.file().endsWith("EffectiveCommand.java")
+                        && s.literals().stream().filter(WRAPPERS::contains).count() >= 3));
     assertTrue(optionLetters("AbcCdDeEFHKmoPQrtTuUwxXyYz"));
     assertTrue(optionLetters("oaOeiBtTwQPlARDIXU"));
   }
@@ -93,7 +133,8 @@ class FactsHaveOneHomeTest {
    * of at least three letters (words and identifiers do not pair cases like that).
    */
   static boolean optionLetters(String l) {
-    if (l.length() < 8 || !l.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    if (l.length() < 8
+        || !l.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
     int pairs = 0;
     for (char c = 'a'; c <= 'z'; c++) {
       if (l.indexOf(c) >= 0 && l.indexOf(Character.toUpperCase(c)) >= 0) pairs++;
@@ -140,7 +181,10 @@ class FactsHaveOneHomeTest {
         int k = i + 1;
         while (k < n && src.charAt(k) != c && src.charAt(k) != '\n') {
           if (src.charAt(k) == '\\' && k + 1 < n) {
-            lit.append(src.charAt(k + 1) == '\\' ? '\\' : src.charAt(k + 1) == '|' ? '|' : src.charAt(k + 1));
+            lit.append(
+                src.charAt(k + 1) == '\\'
+                    ? '\\'
+                    : src.charAt(k + 1) == '|' ? '|' : src.charAt(k + 1));
             k += 2;
           } else {
             lit.append(src.charAt(k++));
@@ -149,7 +193,8 @@ class FactsHaveOneHomeTest {
         if (c == '"') literals.add(lit.toString());
         i = k;
       } else if (c == ';' || c == '{' || c == '}') {
-        if (!literals.isEmpty()) out.add(new Statement(file, startLine, List.copyOf(literals), code.toString()));
+        if (!literals.isEmpty())
+          out.add(new Statement(file, startLine, List.copyOf(literals), code.toString()));
         literals.clear();
         code.setLength(0);
         startLine = line;
@@ -158,6 +203,7 @@ class FactsHaveOneHomeTest {
         code.append(c);
       }
     }
-    if (!literals.isEmpty()) out.add(new Statement(file, startLine, List.copyOf(literals), code.toString()));
+    if (!literals.isEmpty())
+      out.add(new Statement(file, startLine, List.copyOf(literals), code.toString()));
   }
 }

@@ -34,32 +34,87 @@ import java.util.Set;
 final class LintRun {
   /** The environment, replaceable in tests (XDG_CONFIG_HOME, HOME). */
   static Map<String, String> env = System.getenv();
-  /** How the files under a project root are read, replaceable in tests (a reader that fails like a bug). */
-  static java.util.function.Function<Path, dev.hardock.io.FileAccess> fileAccess = dev.hardock.io.DiskAccess::new;
 
-  record Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
-      Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
-      boolean useEnv, List<Path> envFiles, Fixing fixing) {
-    Request(List<String> paths, SourceKind forced, Set<String> enable, Set<String> disable, String failOn,
-        Path config, Path baseline, boolean writeBaseline, String stdinName, InputStream stdin, int jobs,
-        boolean useEnv, List<Path> envFiles) {
-      this(paths, forced, enable, disable, failOn, config, baseline, writeBaseline, stdinName, stdin, jobs, useEnv, envFiles,
+  /** How the files under a project root are read, replaceable in tests (a reader that fails like a bug). */
+  static java.util.function.Function<Path, dev.hardock.io.FileAccess> fileAccess =
+      dev.hardock.io.DiskAccess::new;
+
+  record Request(
+      List<String> paths,
+      SourceKind forced,
+      Set<String> enable,
+      Set<String> disable,
+      String failOn,
+      Path config,
+      Path baseline,
+      boolean writeBaseline,
+      String stdinName,
+      InputStream stdin,
+      int jobs,
+      boolean useEnv,
+      List<Path> envFiles,
+      Fixing fixing) {
+    Request(
+        List<String> paths,
+        SourceKind forced,
+        Set<String> enable,
+        Set<String> disable,
+        String failOn,
+        Path config,
+        Path baseline,
+        boolean writeBaseline,
+        String stdinName,
+        InputStream stdin,
+        int jobs,
+        boolean useEnv,
+        List<Path> envFiles) {
+      this(
+          paths,
+          forced,
+          enable,
+          disable,
+          failOn,
+          config,
+          baseline,
+          writeBaseline,
+          stdinName,
+          stdin,
+          jobs,
+          useEnv,
+          envFiles,
           Fixing.NONE);
     }
   }
 
   /** {@code --fix} (and {@code --diff}, which fixes in memory): which fixes to apply; NONE lints only. */
-  enum Fixing { NONE, SAFE, UNSAFE }
+  enum Fixing {
+    NONE,
+    SAFE,
+    UNSAFE
+  }
 
   /**
    * {@code notices}: what was not linted and why (printed on stderr, counted in the summary), sorted;
    * {@code configs}: the configuration files consulted, in the order first used (those that excluded every file too);
    * {@code failures}: internal errors, by file (exit 2).
    */
-  record Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-      List<Notice> notices, List<Config> configs, List<Failure> failures, List<Fixer.Outcome> fixes) {
-    Outcome(List<FileResult> results, List<Discovery.Missing> missing, boolean failed, int baselineWritten,
-        List<Notice> notices, List<Config> configs, List<Failure> failures) {
+  record Outcome(
+      List<FileResult> results,
+      List<Discovery.Missing> missing,
+      boolean failed,
+      int baselineWritten,
+      List<Notice> notices,
+      List<Config> configs,
+      List<Failure> failures,
+      List<Fixer.Outcome> fixes) {
+    Outcome(
+        List<FileResult> results,
+        List<Discovery.Missing> missing,
+        boolean failed,
+        int baselineWritten,
+        List<Notice> notices,
+        List<Config> configs,
+        List<Failure> failures) {
       this(results, missing, failed, baselineWritten, notices, configs, failures, List.of());
     }
 
@@ -67,19 +122,21 @@ final class LintRun {
     dev.hardock.rule.RuleRegistry rules() {
       List<dev.hardock.rule.custom.CustomRule> custom = new ArrayList<>();
       Set<String> ids = new HashSet<>();
-      for (Config c : configs) for (var r : c.rules().custom()) if (ids.add(r.meta().id())) custom.add(r);
+      for (Config c : configs)
+        for (var r : c.rules().custom()) if (ids.add(r.meta().id())) custom.add(r);
       return dev.hardock.rule.RuleRegistry.with(custom);
     }
   }
 
-  private LintRun() { }
+  private LintRun() {}
 
   /**
    * The --enable/--disable ids that name rules of this configuration: a custom rule's id (checked against the
    * configuration of the command, Main) means nothing under a configuration that does not declare it.
    */
   private static Set<String> known(Set<String> ids, Config c) {
-    dev.hardock.rule.RuleRegistry rules = c == null ? dev.hardock.rule.RuleRegistry.builtIn() : c.rules();
+    dev.hardock.rule.RuleRegistry rules =
+        c == null ? dev.hardock.rule.RuleRegistry.builtIn() : c.rules();
     Set<String> out = new HashSet<>();
     for (String id : ids) if (rules.find(id) != null) out.add(id);
     return out;
@@ -96,8 +153,13 @@ final class LintRun {
     byte[] stdinBytes = null;
     if (q.stdinName() != null) {
       stdinBytes = q.stdin().readAllBytes();
-      SourceKind kind = q.forced() != null ? q.forced() : Discovery.kindOf(Path.of(q.stdinName()).getFileName().toString());
-      targets.add(new Target(Path.of(q.stdinName()), q.stdinName(), kind == null ? SourceKind.DOCKERFILE : kind));
+      SourceKind kind =
+          q.forced() != null
+              ? q.forced()
+              : Discovery.kindOf(Path.of(q.stdinName()).getFileName().toString());
+      targets.add(
+          new Target(
+              Path.of(q.stdinName()), q.stdinName(), kind == null ? SourceKind.DOCKERFILE : kind));
     } else {
       Discovery.Found found = Discovery.find(q.paths(), q.forced());
       targets.addAll(found.targets());
@@ -108,26 +170,37 @@ final class LintRun {
     Map<Path, Config> configs = new HashMap<>();
     Map<Target, Config> configOf = new IdentityHashMap<>();
     Path none = Path.of("");
-    // one lookup per directory, not per file: the walk up to the repository root stats two paths per level
+    // one lookup per directory, not per file: the walk up to the repository root stats two paths
+    // per level
     Map<List<Path>, java.util.Optional<Path>> configIn = new HashMap<>();
     Map<Target, FileResult> byTarget = new IdentityHashMap<>();
     Map<Target, Fixer.Outcome> fixedOf = new IdentityHashMap<>();
     // fixes skip what the baseline accepts, as the report does: read it before the files are fixed
-    Baseline accepted = q.baseline() != null && !q.writeBaseline() && q.fixing() != Fixing.NONE ? Baseline.read(q.baseline()) : null;
+    Baseline accepted =
+        q.baseline() != null && !q.writeBaseline() && q.fixing() != Fixing.NONE
+            ? Baseline.read(q.baseline())
+            : null;
     Set<Path> seen = new HashSet<>();
     Set<List<Object>> fixing = new HashSet<>(); // the files fixed, by path and kind
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
-    // a second round lints the Dockerfiles that compose files build and the walk did not pick (Docker uses them)
+    // a second round lints the Dockerfiles that compose files build and the walk did not pick
+    // (Docker uses them)
     for (List<Target> round = new ArrayList<>(targets); !round.isEmpty(); ) {
-      // one group per configuration and set of its overrides items that match (files that share settings)
+      // one group per configuration and set of its overrides items that match (files that share
+      // settings)
       Map<List<Object>, List<Target>> groups = new LinkedHashMap<>();
       for (Target t : round) {
         Config c = forcedConfig;
         if (c == null) {
           Path dir = t.path().toAbsolutePath().getParent();
-          Path file = dir == null ? Config.find(t.path(), t.root(), env)
-              : configIn.computeIfAbsent(List.of(dir, t.root()),
-                  d -> java.util.Optional.ofNullable(Config.find(t.path(), t.root(), env))).orElse(null);
+          Path file =
+              dir == null
+                  ? Config.find(t.path(), t.root(), env)
+                  : configIn
+                      .computeIfAbsent(
+                          List.of(dir, t.root()),
+                          d -> java.util.Optional.ofNullable(Config.find(t.path(), t.root(), env)))
+                      .orElse(null);
           if (file != null) {
             c = configs.get(file);
             if (c == null) {
@@ -140,14 +213,25 @@ final class LintRun {
         if (c != null && c.excludes(t.path())) continue;
         configOf.put(t, c);
         List<Integer> matched = c == null ? List.of() : c.overridesFor(t.path());
-        groups.computeIfAbsent(List.of(c == null ? none : c.file(), matched), k -> new ArrayList<>()).add(t);
+        groups
+            .computeIfAbsent(List.of(c == null ? none : c.file(), matched), k -> new ArrayList<>())
+            .add(t);
       }
       List<Target> next = new ArrayList<>();
       for (List<Target> group : groups.values()) {
         Config c = configOf.get(group.get(0));
-        LintSettings settings = c == null ? new LintSettings(known(q.enable(), null), known(q.disable(), null), Map.of(), RuleOptions.NONE)
-            : c.settings(c.overridesFor(group.get(0).path()), known(q.enable(), c), known(q.disable(), c));
-        Linter linter = new Linter(settings).withComposeEnvironment(q.useEnv(), q.envFiles()).withFileAccess(fileAccess);
+        LintSettings settings =
+            c == null
+                ? new LintSettings(
+                    known(q.enable(), null), known(q.disable(), null), Map.of(), RuleOptions.NONE)
+                : c.settings(
+                    c.overridesFor(group.get(0).path()),
+                    known(q.enable(), c),
+                    known(q.disable(), c));
+        Linter linter =
+            new Linter(settings)
+                .withComposeEnvironment(q.useEnv(), q.envFiles())
+                .withFileAccess(fileAccess);
         if (stdinBytes != null) {
           byTarget.put(group.get(0), linter.lint(group.get(0), stdinBytes));
         } else {
@@ -155,19 +239,24 @@ final class LintRun {
           for (int i = 0; i < group.size(); i++) byTarget.put(group.get(i), rs.get(i));
         }
         if (q.fixing() != Fixing.NONE) {
-          Fixer fixer = new Fixer(linter, q.fixing() == Fixing.UNSAFE, accepted == null ? r -> r : accepted::apply);
+          Fixer fixer =
+              new Fixer(
+                  linter, q.fixing() == Fixing.UNSAFE, accepted == null ? r -> r : accepted::apply);
           for (Target t : group) {
             FileResult first = byTarget.get(t);
             if (first == null) continue;
-            // a file named twice (hardock --fix . Dockerfile) is fixed and reported once: a second fix would find
+            // a file named twice (hardock --fix . Dockerfile) is fixed and reported once: a second
+            // fix would find
             // it changed on disk since it was read and fail the run
-            if (stdinBytes == null && !fixing.add(List.of(t.path().toAbsolutePath().normalize(), t.kind()))) {
+            if (stdinBytes == null
+                && !fixing.add(List.of(t.path().toAbsolutePath().normalize(), t.kind()))) {
               byTarget.remove(t);
               continue;
             }
             FileResult seenBefore = accepted == null ? first : accepted.apply(first);
             boolean any = false;
-            for (dev.hardock.rule.Finding f : seenBefore.findings()) any |= Fixer.applies(f, q.fixing() == Fixing.UNSAFE);
+            for (dev.hardock.rule.Finding f : seenBefore.findings())
+              any |= Fixer.applies(f, q.fixing() == Fixing.UNSAFE);
             if (!any && stdinBytes == null) continue; // stdin is printed back, fixed or not
             Fixer.Outcome o = fixer.fix(t, seenBefore, stdinBytes);
             fixedOf.put(t, o);
@@ -176,9 +265,12 @@ final class LintRun {
         }
         notices.addAll(linter.notices());
         failures.addAll(linter.failures());
-        if (stdinBytes == null) for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
+        if (stdinBytes == null)
+          for (Target b : linter.builtDockerfiles()) if (seen.add(b.path())) next.add(b);
       }
-      next.sort((x, y) -> x.displayPath().compareTo(y.displayPath())); // a plain lambda: the JVM cache keeps it
+      next.sort(
+          (x, y) ->
+              x.displayPath().compareTo(y.displayPath())); // a plain lambda: the JVM cache keeps it
       targets.addAll(next);
       round = next;
     }
@@ -204,13 +296,29 @@ final class LintRun {
     boolean failed = false;
     for (int i = 0; i < results.size() && written < 0; i++) {
       Config c = governing.get(i);
-      String failOn = q.failOn() != null ? q.failOn() : c != null && c.failOn() != null ? c.failOn() : "warning";
+      String failOn =
+          q.failOn() != null
+              ? q.failOn()
+              : c != null && c.failOn() != null ? c.failOn() : "warning";
       Severity threshold = Severity.parse(failOn);
       if (threshold == null) continue;
-      for (Finding f : results.get(i).findings()) if (f.severity().atLeast(threshold)) failed = true;
+      for (Finding f : results.get(i).findings())
+        if (f.severity().atLeast(threshold)) failed = true;
     }
-    notices.sort((x, y) -> x.path().equals(y.path()) ? x.message().compareTo(y.message()) : x.path().compareTo(y.path()));
+    notices.sort(
+        (x, y) ->
+            x.path().equals(y.path())
+                ? x.message().compareTo(y.message())
+                : x.path().compareTo(y.path()));
     failures.sort((x, y) -> x.path().compareTo(y.path()));
-    return new Outcome(results, missing, failed, written, List.copyOf(notices), used, List.copyOf(failures), fixes);
+    return new Outcome(
+        results,
+        missing,
+        failed,
+        written,
+        List.copyOf(notices),
+        used,
+        List.copyOf(failures),
+        fixes);
   }
 }

@@ -16,12 +16,13 @@ import java.util.Map;
  * {@code release} and {@code lib/jvm.cfg}, and the reports go nowhere.
  */
 public final class Train {
-  private Train() { }
+  private Train() {}
 
   /** Names under which the samples are linted: nothing is read there. */
   private static final String DIR = "/nonexistent-hardock-training/";
 
-  static final String DOCKERFILE = """
+  static final String DOCKERFILE =
+      """
       # syntax=docker/dockerfile:1
       ARG BASE=debian:12
       FROM ${BASE} AS build
@@ -48,7 +49,8 @@ public final class Train {
       CMD ["--port", "8080"]
       """;
 
-  static final String COMPOSE = """
+  static final String COMPOSE =
+      """
       services:
         web:
           image: nginx:latest
@@ -73,27 +75,50 @@ public final class Train {
           network_mode: host
       """;
 
-  static final String RUN = "#!/bin/sh\ndocker run -d --privileged -v /:/host -p 80:80 --name web nginx:1.27\n";
+  static final String RUN =
+      "#!/bin/sh\ndocker run -d --privileged -v /:/host -p 80:80 --name web nginx:1.27\n";
 
-  static final String DAEMON = "{\"icc\": true, \"live-restore\": false, \"hosts\": [\"tcp://0.0.0.0:2375\"]}\n";
+  static final String DAEMON =
+      "{\"icc\": true, \"live-restore\": false, \"hosts\": [\"tcp://0.0.0.0:2375\"]}\n";
 
   public static void main(String[] args) {
     Main.warmUp();
     Main.isTerminal();
-    LintRun.env = Map.of();  // no user configuration
-    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    LintRun.env = Map.of(); // no user configuration
+    PrintStream nowhere =
+        new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     // a file found and read from disk, as Main reads the user's files: one that every JDK has
     String release = java.nio.file.Path.of(System.getProperty("java.home"), "release").toString();
-    Main.run(new String[] {"--type", "dockerfile", release}, InputStream.nullInputStream(), nowhere, nowhere, false);
-    // two files: the thread pool of a tree run (its call sites linked in the cache), and the JSON report of CI
-    String cfg = java.nio.file.Path.of(System.getProperty("java.home"), "lib", "jvm.cfg").toString();
-    Main.run(new String[] {"--type", "dockerfile", "--format", "json", "--jobs", "2", release, cfg},
-        InputStream.nullInputStream(), nowhere, nowhere, false);
-    for (String[] sample : new String[][] {
-        {"Dockerfile", DOCKERFILE}, {"compose.yaml", COMPOSE}, {"run.sh", RUN}, {"daemon.json", DAEMON}}) {
+    Main.run(
+        new String[] {"--type", "dockerfile", release},
+        InputStream.nullInputStream(),
+        nowhere,
+        nowhere,
+        false);
+    // two files: the thread pool of a tree run (its call sites linked in the cache), and the JSON
+    // report of CI
+    String cfg =
+        java.nio.file.Path.of(System.getProperty("java.home"), "lib", "jvm.cfg").toString();
+    Main.run(
+        new String[] {"--type", "dockerfile", "--format", "json", "--jobs", "2", release, cfg},
+        InputStream.nullInputStream(),
+        nowhere,
+        nowhere,
+        false);
+    for (String[] sample :
+        new String[][] {
+          {"Dockerfile", DOCKERFILE},
+          {"compose.yaml", COMPOSE},
+          {"run.sh", RUN},
+          {"daemon.json", DAEMON}
+        }) {
       byte[] bytes = sample[1].getBytes(StandardCharsets.UTF_8);
-      Main.run(new String[] {"--stdin-filename", DIR + sample[0], "-"}, new ByteArrayInputStream(bytes), nowhere,
-          nowhere, false);
+      Main.run(
+          new String[] {"--stdin-filename", DIR + sample[0], "-"},
+          new ByteArrayInputStream(bytes),
+          nowhere,
+          nowhere,
+          false);
     }
     System.exit(0);
   }

@@ -33,7 +33,7 @@ import java.util.Set;
  * symbolic link among them below the working directory (the checkout, in CI) is refused.
  */
 public final class AtomicFile {
-  private AtomicFile() { }
+  private AtomicFile() {}
 
   /** The content of the file, written to the temporary file. */
   public interface Content {
@@ -65,17 +65,20 @@ public final class AtomicFile {
     return null;
   }
 
-  private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> NEW_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   /** Writes {@code content} as UTF-8 to {@code target}, replacing what is there (see the class comment). */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
-    if (folder == null || absolute.getFileName() == null) throw new Refused(target, "not a file name");
+    if (folder == null || absolute.getFileName() == null)
+      throw new Refused(target, "not a file name");
     Set<PosixFilePermission> mode = NEW_FILE;
     BasicFileAttributes existing = null;
     try {
-      existing = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      existing =
+          Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       // a new file
     }
@@ -83,32 +86,45 @@ public final class AtomicFile {
       if (existing.isDirectory()) throw new Refused(target, "is a directory");
       if (existing.isOther()) throw new Refused(target, "is not a regular file");
       if (existing.isSymbolicLink() && Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-        // -o /dev/stdout: a link to what is not a file is the caller's way to a stream, never replaced by a file
+        // -o /dev/stdout: a link to what is not a file is the caller's way to a stream, never
+        // replaced by a file
         throw new Refused(target, "is a link to a device, FIFO or folder");
       }
       if (existing.isRegularFile()) {
-        PosixFileAttributeView posix = Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView posix =
+            Files.getFileAttributeView(
+                absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (posix != null) mode = posix.readAttributes().permissions();
       }
     }
     if (!Files.isDirectory(folder)) throw new Refused(target, "its folder does not exist");
     Path link = linkInWorkingDirectory(folder);
-    if (link != null) throw new Refused(target, "its folder " + link + " is a symbolic link (not written through one inside the working directory)");
+    if (link != null)
+      throw new Refused(
+          target,
+          "its folder "
+              + link
+              + " is a symbolic link (not written through one inside the working directory)");
     String name = absolute.getFileName().toString();
     Path tmp;
     try {
-      int cut = Math.min(name.length(), 100); // room for the random part within the file system's name limit
+      int cut =
+          Math.min(
+              name.length(), 100); // room for the random part within the file system's name limit
       if (cut < name.length() && Character.isLowSurrogate(name.charAt(cut))) cut--;
       tmp = Files.createTempFile(folder, "." + name.substring(0, cut) + ".", ".tmp");
     } catch (FileSystemException e) {
-      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      throw new FileSystemException(target.toString(), null, "cannot create a file in its folder (" + why + ")");
+      String why =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied"
+              : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new FileSystemException(
+          target.toString(), null, "cannot create a file in its folder (" + why + ")");
     }
     boolean moved = false;
     try {
       try (FileOutputStream out = new FileOutputStream(tmp.toFile());
-           Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
         content.writeTo(w);
         w.flush();
         out.getFD().sync();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hardock.rule.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,28 +33,41 @@ public final class Baseline {
     Set<String> fps = new HashSet<>();
     String text;
     try {
-      // strict UTF-8 (a damaged file gets a clear message, not the decoder's "Input length = 1"); a BOM as
+      // strict UTF-8 (a damaged file gets a clear message, not the decoder's "Input length = 1"); a
+      // BOM as
       // some Windows tools write it is dropped, as for every file hardock reads
-      // named by the user, read as a regular file of its folder: a FIFO or device never blocks the run
-      dev.hardock.io.FileAccess.Read r = dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
-      if (r.refusal() == dev.hardock.io.FileAccess.Refusal.ABSENT) throw new java.nio.file.NoSuchFileException(file.toString());
+      // named by the user, read as a regular file of its folder: a FIFO or device never blocks the
+      // run
+      dev.hardock.io.FileAccess.Read r =
+          dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
+      if (r.refusal() == dev.hardock.io.FileAccess.Refusal.ABSENT)
+        throw new java.nio.file.NoSuchFileException(file.toString());
       if (!r.ok()) throw new IOException(file + ": cannot read the baseline: " + r.reason());
       text = r.strictText();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IOException(file + ": not a hardock baseline: not UTF-8 text");
     }
     try (JsonParser p = new JsonFactory().createParser(text)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(file + " is not a hardock baseline (expected a JSON object)");
+      if (p.nextToken() != JsonToken.START_OBJECT)
+        throw new IOException(file + " is not a hardock baseline (expected a JSON object)");
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME && p.currentName().equals("fingerprint") && p.getParsingContext().getParent().inArray()) {
+        if (t == JsonToken.FIELD_NAME
+            && p.currentName().equals("fingerprint")
+            && p.getParsingContext().getParent().inArray()) {
           p.nextToken();
           fps.add(p.getValueAsString());
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-          + ": not a hardock baseline: " + e.getOriginalMessage());
+      throw new IOException(
+          file
+              + ":"
+              + e.getLocation().getLineNr()
+              + ":"
+              + e.getLocation().getColumnNr()
+              + ": not a hardock baseline: "
+              + e.getOriginalMessage());
     }
     return new Baseline(fps);
   }
@@ -67,7 +79,8 @@ public final class Baseline {
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>(r.suppressed());
     for (Finding f : r.findings()) {
-      if (fingerprints.contains(fps.get(f))) suppressed.add(new FileResult.Suppressed(f, "external", "in the baseline"));
+      if (fingerprints.contains(fps.get(f)))
+        suppressed.add(new FileResult.Suppressed(f, "external", "in the baseline"));
       else kept.add(f);
     }
     return new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), suppressed);
@@ -91,24 +104,29 @@ public final class Baseline {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    AtomicFile.write(file, w -> {
-      try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(w)) {
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeNumberField("version", 1);
-        g.writeArrayFieldStart("findings");
-        for (Entry e : entries) {
-          g.writeStartObject();
-          g.writeStringField("rule", e.rule());
-          g.writeStringField("file", e.file());
-          g.writeStringField("fingerprint", e.fingerprint());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      w.write('\n');
-    });
+    AtomicFile.write(
+        file,
+        w -> {
+          try (JsonGenerator g =
+              new JsonFactory()
+                  .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                  .createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("version", 1);
+            g.writeArrayFieldStart("findings");
+            for (Entry e : entries) {
+              g.writeStartObject();
+              g.writeStringField("rule", e.rule());
+              g.writeStringField("file", e.file());
+              g.writeStringField("fingerprint", e.fingerprint());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          w.write('\n');
+        });
     return entries.size();
   }
 }

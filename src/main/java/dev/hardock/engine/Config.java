@@ -8,7 +8,6 @@ import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.Severity;
 import dev.hardock.source.config.ConfigReader;
 import dev.hardock.source.config.ConfigReader.Value;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,20 +23,42 @@ import java.util.Set;
  * paths, whether suppressions need a reason. Every mistake (bad YAML, unknown key, unknown rule, wrong type)
  * is a {@link Invalid} naming file, line and column: a configuration is never half applied.
  */
-public record Config(Path file, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
-    Map<String, Map<String, Object>> options, String failOn, List<String> exclude, boolean requireReason,
-    Excludes excludeGlobs, List<Override> overrides, RuleRegistry rules) {
+public record Config(
+    Path file,
+    Set<String> enable,
+    Set<String> disable,
+    Map<String, Severity> severities,
+    Map<String, Map<String, Object>> options,
+    String failOn,
+    List<String> exclude,
+    boolean requireReason,
+    Excludes excludeGlobs,
+    List<Override> overrides,
+    RuleRegistry rules) {
   /**
    * One {@code overrides} item: rule settings for the files its globs match (globs as {@code exclude}, relative
    * to the configuration's folder), applied over the top-level {@code rules} in file order (later items win).
    */
-  public record Override(List<String> patterns, List<Glob> files, Set<String> enable, Set<String> disable, Map<String, Severity> severities,
+  public record Override(
+      List<String> patterns,
+      List<Glob> files,
+      Set<String> enable,
+      Set<String> disable,
+      Map<String, Severity> severities,
       Map<String, Map<String, Object>> options) {
     @java.lang.Override
     public String toString() {
-      return "Override[files=" + patterns + ", enable=" + new java.util.TreeSet<>(enable) + ", disable="
-          + new java.util.TreeSet<>(disable) + ", severities=" + new java.util.TreeMap<>(severities) + ", options="
-          + new java.util.TreeMap<>(options) + "]";
+      return "Override[files="
+          + patterns
+          + ", enable="
+          + new java.util.TreeSet<>(enable)
+          + ", disable="
+          + new java.util.TreeSet<>(disable)
+          + ", severities="
+          + new java.util.TreeMap<>(severities)
+          + ", options="
+          + new java.util.TreeMap<>(options)
+          + "]";
     }
   }
 
@@ -54,11 +75,14 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   }
 
   public static final String FILE_NAME = ".hardock.yaml";
+
   /** The rule option that carries {@code require-suppression-reason} to HD003 invalid-suppression. */
   public static final String REQUIRE_REASON = "require-reason";
+
   private static final long MAX_BYTES = 1024 * 1024;
-  private static final Set<String> KEYS = Set.of("rules", "fail-on", "exclude", "require-suppression-reason",
-      "overrides", "custom-rules");
+  private static final Set<String> KEYS =
+      Set.of(
+          "rules", "fail-on", "exclude", "require-suppression-reason", "overrides", "custom-rules");
 
   /** A configuration error; the message starts with {@code file:line:col:}. */
   public static final class Invalid extends Exception {
@@ -86,8 +110,10 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
       if (access.check(c) == null) return c;
     }
     String xdg = env.get("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
-        : env.get("HOME") != null ? Path.of(env.get("HOME"), ".config") : null;
+    Path base =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : env.get("HOME") != null ? Path.of(env.get("HOME"), ".config") : null;
     if (base == null) return null;
     Path user = base.resolve("hardock/config.yaml");
     return Files.isRegularFile(user) ? user : null;
@@ -96,8 +122,10 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   public static Config load(Path file) throws Invalid {
     String text;
     // the user's own (-c, ~/.config) or one that find() accepted: read as a regular file, bounded
-    dev.hardock.io.FileAccess.Read r = dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
-    if (!r.ok()) throw new Invalid(file, Span.START, "cannot read the configuration: " + r.reason());
+    dev.hardock.io.FileAccess.Read r =
+        dev.hardock.io.DiskAccess.forPath(file).read(file, MAX_BYTES);
+    if (!r.ok())
+      throw new Invalid(file, Span.START, "cannot read the configuration: " + r.reason());
     try {
       text = r.strictText();
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -116,8 +144,10 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   private static Config from(Path file, Value root, String text) throws Invalid {
     // custom rules first: the rules mapping may name them
     Value customValue = ((Map<String, Value>) root.value()).get("custom-rules");
-    RuleRegistry registry = customValue == null ? RuleRegistry.builtIn()
-        : RuleRegistry.with(CustomRuleReader.read(file, customValue, text));
+    RuleRegistry registry =
+        customValue == null
+            ? RuleRegistry.builtIn()
+            : RuleRegistry.with(CustomRuleReader.read(file, customValue, text));
     Set<String> enable = new HashSet<>();
     Set<String> disable = new HashSet<>();
     Map<String, Severity> severities = new HashMap<>();
@@ -133,41 +163,73 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
         case "fail-on" -> {
           failOn = string(file, v, "fail-on");
           if (Severity.parse(failOn) == null && !failOn.equals("none")) {
-            throw new Invalid(file, v.span(), "fail-on must be error, warning, info, style or none, not '" + failOn + "'");
+            throw new Invalid(
+                file,
+                v.span(),
+                "fail-on must be error, warning, info, style or none, not '" + failOn + "'");
           }
         }
         case "exclude" -> exclude.addAll(globs(file, v, compiled));
-        case "require-suppression-reason" -> requireReason = bool(file, v, "require-suppression-reason");
-        case "custom-rules" -> { } // read above
+        case "require-suppression-reason" ->
+            requireReason = bool(file, v, "require-suppression-reason");
+        case "custom-rules" -> {} // read above
         case "rules" -> {
-          if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), "rules must be a mapping of rule id or slug to a setting");
+          if (!(v.value() instanceof Map))
+            throw new Invalid(
+                file, v.span(), "rules must be a mapping of rule id or slug to a setting");
           for (Map.Entry<String, Value> r : ((Map<String, Value>) v.value()).entrySet()) {
             rule(file, registry, r.getKey(), r.getValue(), enable, disable, severities, options);
           }
         }
         case "overrides" -> overrides(file, registry, v, overrides);
-        default -> throw new Invalid(file, keySpan(v), "unknown key '" + e.getKey() + "': expected one of " + String.join(", ", sorted(KEYS)));
+        default ->
+            throw new Invalid(
+                file,
+                keySpan(v),
+                "unknown key '"
+                    + e.getKey()
+                    + "': expected one of "
+                    + String.join(", ", sorted(KEYS)));
       }
     }
-    Excludes excludeGlobs = new Excludes(dev.hardock.io.ProjectRoot.real(file).getParent(), List.copyOf(compiled));
-    return new Config(file, enable, disable, severities, options, failOn, exclude, requireReason, excludeGlobs,
-        List.copyOf(overrides), registry);
+    Excludes excludeGlobs =
+        new Excludes(dev.hardock.io.ProjectRoot.real(file).getParent(), List.copyOf(compiled));
+    return new Config(
+        file,
+        enable,
+        disable,
+        severities,
+        options,
+        failOn,
+        exclude,
+        requireReason,
+        excludeGlobs,
+        List.copyOf(overrides),
+        registry);
   }
 
   /** {@code overrides: [{files: [globs], rules: {...}}]}, each item read as the top level's {@code rules}. */
   @SuppressWarnings("unchecked")
-  private static void overrides(Path file, RuleRegistry registry, Value v, List<Override> out) throws Invalid {
-    if (!(v.value() instanceof List<?> items)) throw new Invalid(file, v.span(), "overrides must be a list of {files, rules} mappings");
+  private static void overrides(Path file, RuleRegistry registry, Value v, List<Override> out)
+      throws Invalid {
+    if (!(v.value() instanceof List<?> items))
+      throw new Invalid(file, v.span(), "overrides must be a list of {files, rules} mappings");
     for (Object o : items) {
       Value item = (Value) o;
-      if (!(item.value() instanceof Map)) throw new Invalid(file, item.span(), "an overrides item must be a mapping with files and rules");
+      if (!(item.value() instanceof Map))
+        throw new Invalid(
+            file, item.span(), "an overrides item must be a mapping with files and rules");
       Map<String, Value> m = (Map<String, Value>) item.value();
       for (Map.Entry<String, Value> e : m.entrySet()) {
         if (!e.getKey().equals("files") && !e.getKey().equals("rules")) {
-          throw new Invalid(file, keySpan(e.getValue()), "unknown key '" + e.getKey() + "' in overrides: expected files, rules");
+          throw new Invalid(
+              file,
+              keySpan(e.getValue()),
+              "unknown key '" + e.getKey() + "' in overrides: expected files, rules");
         }
       }
-      if (m.get("files") == null) throw new Invalid(file, item.span(), "an overrides item needs files (globs as in exclude)");
+      if (m.get("files") == null)
+        throw new Invalid(file, item.span(), "an overrides item needs files (globs as in exclude)");
       List<Glob> globs = new ArrayList<>();
       List<String> patterns = globs(file, m.get("files"), globs);
       Set<String> enable = new HashSet<>();
@@ -176,12 +238,16 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
       Map<String, Map<String, Object>> options = new HashMap<>();
       Value rules = m.get("rules");
       if (rules != null) {
-        if (!(rules.value() instanceof Map)) throw new Invalid(file, rules.span(), "rules must be a mapping of rule id or slug to a setting");
+        if (!(rules.value() instanceof Map))
+          throw new Invalid(
+              file, rules.span(), "rules must be a mapping of rule id or slug to a setting");
         for (Map.Entry<String, Value> r : ((Map<String, Value>) rules.value()).entrySet()) {
           rule(file, registry, r.getKey(), r.getValue(), enable, disable, severities, options);
         }
       }
-      out.add(new Override(List.copyOf(patterns), List.copyOf(globs), enable, disable, severities, options));
+      out.add(
+          new Override(
+              List.copyOf(patterns), List.copyOf(globs), enable, disable, severities, options));
     }
   }
 
@@ -205,24 +271,42 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   }
 
   @SuppressWarnings("unchecked")
-  private static void rule(Path file, RuleRegistry registry, String name, Value v, Set<String> enable, Set<String> disable,
-      Map<String, Severity> severities, Map<String, Map<String, Object>> options) throws Invalid {
+  private static void rule(
+      Path file,
+      RuleRegistry registry,
+      String name,
+      Value v,
+      Set<String> enable,
+      Set<String> disable,
+      Map<String, Severity> severities,
+      Map<String, Map<String, Object>> options)
+      throws Invalid {
     RuleMeta m = registry.find(name);
-    if (m == null) throw new Invalid(file, keySpan(v), "unknown rule '" + name + "' (see hardock --list-rules)");
+    if (m == null)
+      throw new Invalid(file, keySpan(v), "unknown rule '" + name + "' (see hardock --list-rules)");
     if (v.value() instanceof String s) {
       switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
         case "off", "false" -> disable.add(m.id());
         case "on", "true" -> enable.add(m.id());
         default -> {
           Severity sev = Severity.parse(s);
-          if (sev == null) throw new Invalid(file, v.span(), m.id() + ": expected on, off or a severity (error, warning, info, style), not '" + s + "'");
+          if (sev == null)
+            throw new Invalid(
+                file,
+                v.span(),
+                m.id()
+                    + ": expected on, off or a severity (error, warning, info, style), not '"
+                    + s
+                    + "'");
           enable.add(m.id());
           severities.put(m.id(), sev);
         }
       }
       return;
     }
-    if (!(v.value() instanceof Map)) throw new Invalid(file, v.span(), m.id() + ": expected on, off, a severity or a mapping of settings");
+    if (!(v.value() instanceof Map))
+      throw new Invalid(
+          file, v.span(), m.id() + ": expected on, off, a severity or a mapping of settings");
     Map<String, Object> opts = new LinkedHashMap<>();
     for (Map.Entry<String, Value> o : ((Map<String, Value>) v.value()).entrySet()) {
       Value ov = o.getValue();
@@ -230,10 +314,13 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
         case "enabled" -> (bool(file, ov, "enabled") ? enable : disable).add(m.id());
         case "severity" -> {
           Severity sev = Severity.parse(string(file, ov, "severity"));
-          if (sev == null) throw new Invalid(file, ov.span(), "severity must be error, warning, info or style");
+          if (sev == null)
+            throw new Invalid(file, ov.span(), "severity must be error, warning, info or style");
           severities.put(m.id(), sev);
         }
-        default -> opts.put(o.getKey(), ov.value() instanceof String s ? s : strings(file, ov, o.getKey()));
+        default ->
+            opts.put(
+                o.getKey(), ov.value() instanceof String s ? s : strings(file, ov, o.getKey()));
       }
     }
     if (!opts.isEmpty()) options.put(m.id(), opts);
@@ -242,7 +329,8 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   /** Whether a file is excluded: globs are relative to the configuration's folder; one without / matches a name at any depth. */
   public boolean excludes(Path lintedFile) {
     if (excludeGlobs.globs().isEmpty()) return false;
-    // both with their folders' real paths: walked files carry them, a --config path may go through a link
+    // both with their folders' real paths: walked files carry them, a --config path may go through
+    // a link
     Path dir = excludeGlobs.folder();
     Path abs = dev.hardock.io.ProjectRoot.real(lintedFile);
     if (dir == null || !abs.startsWith(dir)) return false;
@@ -266,12 +354,16 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
   /** The exclude list as written; each item compiled into {@code compiled} now, so that a bad one is an error at its position. */
   private static List<String> globs(Path file, Value v, List<Glob> compiled) throws Invalid {
     List<String> out = strings(file, v, "exclude");
-    List<Value> items = v.value() instanceof List<?> l ? l.stream().map(Value.class::cast).toList() : List.of(v);
+    List<Value> items =
+        v.value() instanceof List<?> l ? l.stream().map(Value.class::cast).toList() : List.of(v);
     for (int i = 0; i < out.size(); i++) {
       try {
         compiled.addAll(compile(out.get(i)));
       } catch (Glob.Invalid e) {
-        throw new Invalid(file, items.get(i).span(), "exclude: invalid glob '" + out.get(i) + "': " + e.getMessage());
+        throw new Invalid(
+            file,
+            items.get(i).span(),
+            "exclude: invalid glob '" + out.get(i) + "': " + e.getMessage());
       }
     }
     return out;
@@ -286,7 +378,8 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
    * The lint settings of a file that the {@code overrides} items {@code matched} (see {@link #overridesFor})
    * match: the top-level rules, then each item in order, then the command line's --enable and --disable.
    */
-  public LintSettings settings(List<Integer> matched, Set<String> cliEnable, Set<String> cliDisable) {
+  public LintSettings settings(
+      List<Integer> matched, Set<String> cliEnable, Set<String> cliDisable) {
     Set<String> en = new HashSet<>(enable);
     Set<String> dis = new HashSet<>(disable);
     Map<String, Severity> sevs = new HashMap<>(severities);
@@ -330,11 +423,13 @@ public record Config(Path file, Set<String> enable, Set<String> disable, Map<Str
 
   private static List<String> strings(Path file, Value v, String key) throws Invalid {
     if (v.value() instanceof String s) return List.of(s);
-    if (!(v.value() instanceof List<?> l)) throw new Invalid(file, v.span(), key + " must be a list of strings");
+    if (!(v.value() instanceof List<?> l))
+      throw new Invalid(file, v.span(), key + " must be a list of strings");
     List<String> out = new ArrayList<>();
     for (Object o : l) {
       Value item = (Value) o;
-      if (!(item.value() instanceof String s)) throw new Invalid(file, item.span(), key + " must be a list of strings");
+      if (!(item.value() instanceof String s))
+        throw new Invalid(file, item.span(), key + " must be a list of strings");
       out.add(s);
     }
     return out;

@@ -12,14 +12,15 @@ import java.util.List;
  * environment and mounts; {@code texts} are the stretches of user text to scan for credentials.
  */
 final class ContainerWalk {
-  private ContainerWalk() { }
+  private ContainerWalk() {}
 
   static void walk(List<ContainerSpec> containers, List<SourceText> texts, List<Rule> rules) {
     walk(containers, List.of(), texts, rules);
   }
 
   /** As above, with {@code env} set outside any container (a script's {@code export DOCKER_CONTENT_TRUST=0}). */
-  static void walk(List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts, List<Rule> rules) {
+  static void walk(
+      List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts, List<Rule> rules) {
     for (EnvVar e : env) for (Rule r : rules) r.check(e);
     for (ContainerSpec c : containers) {
       for (Rule r : rules) r.check(c);

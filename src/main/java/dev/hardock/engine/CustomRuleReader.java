@@ -22,61 +22,91 @@ import java.util.regex.Pattern;
  * configuration; an error inside an expression points at the character of the expression itself.
  */
 final class CustomRuleReader {
-  private static final Set<String> KEYS = Set.of("id", "slug", "severity", "on", "when", "message", "at", "doc",
-      "fix", "enabled");
+  private static final Set<String> KEYS =
+      Set.of("id", "slug", "severity", "on", "when", "message", "at", "doc", "fix", "enabled");
+
   /** Letters then digits, as the built-in ids: ACME001, SEC12. */
   private static final Pattern ID = Pattern.compile("[A-Za-z]{1,16}[0-9]{1,6}");
+
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]{1,40}(-[a-z0-9]{1,40}){0,15}");
-  private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,15}");
+  private static final Pattern PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,15}");
   static final int MAX_RULES = 500;
 
-  private CustomRuleReader() { }
+  private CustomRuleReader() {}
 
   @SuppressWarnings("unchecked")
   static List<CustomRule> read(Path file, Value list, String yaml) throws Config.Invalid {
     if (!(list.value() instanceof List<?> items)) {
-      throw new Config.Invalid(file, list.span(), "custom-rules must be a list of rules (id, slug, severity, on, when, message)");
+      throw new Config.Invalid(
+          file,
+          list.span(),
+          "custom-rules must be a list of rules (id, slug, severity, on, when, message)");
     }
-    if (items.size() > MAX_RULES) throw new Config.Invalid(file, list.span(), "more than " + MAX_RULES + " custom rules");
+    if (items.size() > MAX_RULES)
+      throw new Config.Invalid(file, list.span(), "more than " + MAX_RULES + " custom rules");
     List<CustomRule> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Object o : items) {
       Value item = (Value) o;
-      if (!(item.value() instanceof Map)) throw new Config.Invalid(file, item.span(), "a custom rule must be a mapping (id, slug, severity, on, when, message)");
+      if (!(item.value() instanceof Map))
+        throw new Config.Invalid(
+            file,
+            item.span(),
+            "a custom rule must be a mapping (id, slug, severity, on, when, message)");
       Map<String, Value> m = (Map<String, Value>) item.value();
       for (Map.Entry<String, Value> e : m.entrySet()) {
         if (!KEYS.contains(e.getKey())) {
-          throw new Config.Invalid(file, e.getValue().keySpan(), "unknown key '" + e.getKey() + "' in a custom rule: expected one of "
-              + String.join(", ", KEYS.stream().sorted().toList()));
+          throw new Config.Invalid(
+              file,
+              e.getValue().keySpan(),
+              "unknown key '"
+                  + e.getKey()
+                  + "' in a custom rule: expected one of "
+                  + String.join(", ", KEYS.stream().sorted().toList()));
         }
       }
       Value idV = required(file, m, "id", item);
       String id = Config.string(file, idV, "id");
       if (!ID.matcher(id).matches() || id.regionMatches(true, 0, "HD", 0, 2)) {
-        throw new Config.Invalid(file, idV.span(), "custom rule id '" + id + "': letters then digits (ACME001), not starting with HD");
+        throw new Config.Invalid(
+            file,
+            idV.span(),
+            "custom rule id '" + id + "': letters then digits (ACME001), not starting with HD");
       }
       id = id.toUpperCase(java.util.Locale.ROOT);
       Value slugV = required(file, m, "slug", item);
       String slug = Config.string(file, slugV, "slug");
-      if (!SLUG.matcher(slug).matches()) throw new Config.Invalid(file, slugV.span(), "custom rule slug '" + slug + "': lower-case words joined by '-'");
+      if (!SLUG.matcher(slug).matches())
+        throw new Config.Invalid(
+            file, slugV.span(), "custom rule slug '" + slug + "': lower-case words joined by '-'");
       if (RuleRegistry.builtIn().find(id) != null || RuleRegistry.builtIn().find(slug) != null) {
-        throw new Config.Invalid(file, idV.span(), "custom rule " + id + " " + slug + " names a built-in rule");
+        throw new Config.Invalid(
+            file, idV.span(), "custom rule " + id + " " + slug + " names a built-in rule");
       }
-      if (!names.add(id.toLowerCase(java.util.Locale.ROOT))) throw new Config.Invalid(file, idV.span(), "custom rule " + id + " is declared twice");
-      if (!names.add(slug)) throw new Config.Invalid(file, slugV.span(), "custom rule slug " + slug + " is used twice");
+      if (!names.add(id.toLowerCase(java.util.Locale.ROOT)))
+        throw new Config.Invalid(file, idV.span(), "custom rule " + id + " is declared twice");
+      if (!names.add(slug))
+        throw new Config.Invalid(file, slugV.span(), "custom rule slug " + slug + " is used twice");
       Severity severity = Severity.WARNING;
       if (m.get("severity") != null) {
         severity = Severity.parse(Config.string(file, m.get("severity"), "severity"));
-        if (severity == null) throw new Config.Invalid(file, m.get("severity").span(), "severity must be error, warning, info or style");
+        if (severity == null)
+          throw new Config.Invalid(
+              file, m.get("severity").span(), "severity must be error, warning, info or style");
       }
       Value onV = required(file, m, "on", item);
       CustomRule.On on = CustomRule.On.byId(Config.string(file, onV, "on"));
-      if (on == null) throw new Config.Invalid(file, onV.span(), "on must be container, image, stage, instruction or daemon");
+      if (on == null)
+        throw new Config.Invalid(
+            file, onV.span(), "on must be container, image, stage, instruction or daemon");
       boolean enabled = m.get("enabled") == null || Config.bool(file, m.get("enabled"), "enabled");
       Value whenV = required(file, m, "when", item);
-      CustomRule.Expression when = expression(file, on, whenV, Config.string(file, whenV, "when"), 0, yaml, true, id);
+      CustomRule.Expression when =
+          expression(file, on, whenV, Config.string(file, whenV, "when"), 0, yaml, true, id);
       Value messageV = required(file, m, "message", item);
-      List<Object> message = template(file, on, messageV, Config.string(file, messageV, "message"), yaml, id);
+      List<Object> message =
+          template(file, on, messageV, Config.string(file, messageV, "message"), yaml, id);
       List<String> at = List.of();
       CustomRule.Expression atExpression = null;
       if (m.get("at") != null) {
@@ -84,8 +114,15 @@ final class CustomRuleReader {
         if (PATH.matcher(path.strip()).matches()) {
           at = List.of(path.strip().split("\\."));
           if (!on.variables().contains(at.get(0))) {
-            throw new Config.Invalid(file, m.get("at").span(), id + ": at must start with one of " + String.join(", ", on.variables())
-                + ", not '" + at.get(0) + "'");
+            throw new Config.Invalid(
+                file,
+                m.get("at").span(),
+                id
+                    + ": at must start with one of "
+                    + String.join(", ", on.variables())
+                    + ", not '"
+                    + at.get(0)
+                    + "'");
           }
         } else {
           atExpression = expression(file, on, m.get("at"), path, 0, yaml, false, id);
@@ -97,11 +134,19 @@ final class CustomRuleReader {
       front.put("slug", slug);
       front.put("severity", severity.id());
       front.put("applies-to", on.id());
-      String firstLine = doc.isEmpty() ? slug.replace('-', ' ') : doc.lines().findFirst().orElse("").strip();
+      String firstLine =
+          doc.isEmpty() ? slug.replace('-', ' ') : doc.lines().findFirst().orElse("").strip();
       front.put("summary", firstLine);
       if (m.get("fix") != null) front.put("fix", Config.string(file, m.get("fix"), "fix").strip());
-      String body = (doc.isEmpty() ? "" : doc + "\n\n") + "A custom rule of " + shown(file) + " (on: " + on.id() + "):\n\n    "
-          + Config.string(file, whenV, "when").strip().replace("\n", "\n    ") + "\n";
+      String body =
+          (doc.isEmpty() ? "" : doc + "\n\n")
+              + "A custom rule of "
+              + shown(file)
+              + " (on: "
+              + on.id()
+              + "):\n\n    "
+              + Config.string(file, whenV, "when").strip().replace("\n", "\n    ")
+              + "\n";
       RuleMeta meta = new RuleMeta(id, slug, severity, on.appliesTo(), enabled);
       out.add(new CustomRule(meta, new RuleDoc(front, body), on, when, message, at, atExpression));
     }
@@ -113,14 +158,16 @@ final class CustomRuleReader {
     return name == null ? file.toString() : name.toString();
   }
 
-  private static Value required(Path file, Map<String, Value> m, String key, Value item) throws Config.Invalid {
+  private static Value required(Path file, Map<String, Value> m, String key, Value item)
+      throws Config.Invalid {
     Value v = m.get(key);
     if (v == null) throw new Config.Invalid(file, item.span(), "a custom rule needs '" + key + "'");
     return v;
   }
 
   /** {@code text} with {@code {{expression}}} parts: the text pieces as strings, each expression compiled. */
-  private static List<Object> template(Path file, CustomRule.On on, Value v, String text, String yaml, String id)
+  private static List<Object> template(
+      Path file, CustomRule.On on, Value v, String text, String yaml, String id)
       throws Config.Invalid {
     List<Object> parts = new ArrayList<>();
     int i = 0;
@@ -131,16 +178,27 @@ final class CustomRuleReader {
         break;
       }
       int close = text.indexOf("}}", open + 2);
-      if (close < 0) throw new Config.Invalid(file, position(v, yaml, 1, open), id + ": message: '{{' without '}}'");
+      if (close < 0)
+        throw new Config.Invalid(
+            file, position(v, yaml, 1, open), id + ": message: '{{' without '}}'");
       if (open > i) parts.add(text.substring(i, open));
-      parts.add(expression(file, on, v, text.substring(open + 2, close), open + 2, yaml, false, id));
+      parts.add(
+          expression(file, on, v, text.substring(open + 2, close), open + 2, yaml, false, id));
       i = close + 2;
     }
     return parts;
   }
 
-  private static CustomRule.Expression expression(Path file, CustomRule.On on, Value v, String text, int offset,
-      String yaml, boolean condition, String id) throws Config.Invalid {
+  private static CustomRule.Expression expression(
+      Path file,
+      CustomRule.On on,
+      Value v,
+      String text,
+      int offset,
+      String yaml,
+      boolean condition,
+      String id)
+      throws Config.Invalid {
     if (text.isBlank()) throw new Config.Invalid(file, v.span(), id + ": empty expression");
     try {
       return CustomRule.compile(on, text, condition);
@@ -148,7 +206,8 @@ final class CustomRuleReader {
       int column = e.line == 1 ? offset + e.column : e.column;
       throw new Config.Invalid(file, position(v, yaml, e.line, column), id + ": " + e.getMessage());
     } catch (LinkageError e) {
-      throw new Config.Invalid(file, v.span(), id + ": the CEL library cannot be loaded (" + e + ")");
+      throw new Config.Invalid(
+          file, v.span(), id + ": the CEL library cannot be loaded (" + e + ")");
     }
   }
 

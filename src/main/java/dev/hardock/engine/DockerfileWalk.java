@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** Walks a Dockerfile's model once, handing each node to every rule. */
 final class DockerfileWalk {
-  private DockerfileWalk() { }
+  private DockerfileWalk() {}
 
   static void walk(ImageBuild build, List<Rule> rules) {
     for (Rule r : rules) r.check(build);
@@ -38,12 +38,17 @@ final class DockerfileWalk {
     for (Instruction i : build.instructions()) {
       Stage stage = stageOf.get(i);
       visit(i, stage, build, rules, images);
-      if (i instanceof Instruction.Onbuild o && o.trigger() != null) visit(o.trigger(), stage, build, rules, images);
+      if (i instanceof Instruction.Onbuild o && o.trigger() != null)
+        visit(o.trigger(), stage, build, rules, images);
     }
     for (Rule r : rules) r.finish();
   }
 
-  private static void visit(Instruction i, Stage stage, ImageBuild build, List<Rule> rules,
+  private static void visit(
+      Instruction i,
+      Stage stage,
+      ImageBuild build,
+      List<Rule> rules,
       Map<Instruction, List<ImageUse>> images) {
     for (Rule r : rules) r.check(i, stage, build);
     for (ImageUse use : images.getOrDefault(i, List.of())) {
@@ -63,7 +68,8 @@ final class DockerfileWalk {
     for (Heredoc h : i.head().heredocs()) text(rules, h.body());
   }
 
-  private static void commands(List<Rule> rules, ShellScript script, Instruction i, Stage stage, ImageBuild build) {
+  private static void commands(
+      List<Rule> rules, ShellScript script, Instruction i, Stage stage, ImageBuild build) {
     if (script == null) return;
     for (ShellCommand c : script.commands()) {
       for (Rule r : rules) r.check(c, i, stage, build);

@@ -9,6 +9,9 @@ package dev.hardock.engine;
 public record Failure(String path, Throwable error) {
   /** One line for stderr: the file and the kind of error (its message may quote the file, so it is left out). */
   public String line() {
-    return path + ": internal error while linting this file (" + error.getClass().getName() + "): please report it";
+    return path
+        + ": internal error while linting this file ("
+        + error.getClass().getName()
+        + "): please report it";
   }
 }

@@ -12,10 +12,15 @@ import java.util.List;
  * silenced (only SARIF shows them, marked). A finding may stand in another file than this one (a compose
  * file's override, extends or include file): {@link #uriOf} and {@link #textOf} give its own file's.
  */
-public record FileResult(String displayPath, SourceKind kind, List<Finding> findings, String text, String uri,
+public record FileResult(
+    String displayPath,
+    SourceKind kind,
+    List<Finding> findings,
+    String text,
+    String uri,
     List<Suppressed> suppressed) {
   /** A silenced finding: {@code kind} is SARIF's suppression kind, inSource or external (the baseline). */
-  public record Suppressed(Finding finding, String kind, String justification) { }
+  public record Suppressed(Finding finding, String kind, String justification) {}
 
   public FileResult(String displayPath, SourceKind kind, List<Finding> findings) {
     this(displayPath, kind, findings, null, RepoPaths.normalise(displayPath), List.of());
@@ -24,7 +29,9 @@ public record FileResult(String displayPath, SourceKind kind, List<Finding> find
   /** The repository-relative path of the file a finding stands in (see {@link #uri}). */
   public String uriOf(Finding f) {
     SourceFile in = fileOf(f);
-    return in == null || in.path() == null || in.displayPath().equals(displayPath) ? uri : RepoPaths.uri(in.path());
+    return in == null || in.path() == null || in.displayPath().equals(displayPath)
+        ? uri
+        : RepoPaths.uri(in.path());
   }
 
   /** The text of the file a finding stands in (null when unknown), for its code frame and fingerprint. */

@@ -20,14 +20,14 @@ import java.util.Map;
  * baseline all use this one function.
  */
 public final class Fingerprints {
-  private Fingerprints() { }
+  private Fingerprints() {}
 
   /**
    * A rule on a line text of a file: the text is one instance per distinct line, so hashing and equality are
    * cheap. A result may hold findings of several files (a compose file's include and extends files): each is
    * fingerprinted with its own file's path and line text.
    */
-  private record Key(String rule, String uri, String line) { }
+  private record Key(String rule, String uri, String line) {}
 
   /** The lines of one file's text, normalised once each. */
   private static final class Lines {
@@ -58,12 +58,19 @@ public final class Fingerprints {
     for (Finding f : all) {
       String uri = r.uriOf(f);
       Lines lines = files.computeIfAbsent(uri, u -> new Lines(r.textOf(f)));
-      String line = lines.index == null ? ""
-          : lines.normalised.computeIfAbsent(f.span().line(),
-              n -> canonical.computeIfAbsent(normalisedLine(lines.text, lines.index, n), t -> t));
+      String line =
+          lines.index == null
+              ? ""
+              : lines.normalised.computeIfAbsent(
+                  f.span().line(),
+                  n ->
+                      canonical.computeIfAbsent(
+                          normalisedLine(lines.text, lines.index, n), t -> t));
       Key key = new Key(f.rule().id(), uri, line);
       int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-      MessageDigest prefix = prefixes.computeIfAbsent(key, k -> digest(k.rule() + "\u0000" + k.uri() + "\u0000" + k.line()));
+      MessageDigest prefix =
+          prefixes.computeIfAbsent(
+              key, k -> digest(k.rule() + "\u0000" + k.uri() + "\u0000" + k.line()));
       out.put(f, hash(prefix, "\u0000" + occurrence));
     }
     return out;

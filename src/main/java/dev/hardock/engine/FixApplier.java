@@ -16,17 +16,19 @@ import java.util.List;
  * line it lands on (CRLF in a CRLF line).
  */
 public final class FixApplier {
-  private FixApplier() { }
+  private FixApplier() {}
 
   /** A round's result: the new text and the fixes applied, in order. */
-  public record Round(String text, List<Fix> applied) { }
+  public record Round(String text, List<Fix> applied) {}
 
-  private record Placed(int from, int to, String text) { }
+  private record Placed(int from, int to, String text) {}
 
   public static Round apply(String text, List<Fix> fixes) {
     LineIndex lines = new LineIndex(text);
-    // the edits taken, by start: they never overlap, so no two start at the same offset, and an edit can only
-    // conflict with the one starting at or before it or the first one after it (a lookup, not a scan: a file
+    // the edits taken, by start: they never overlap, so no two start at the same offset, and an
+    // edit can only
+    // conflict with the one starting at or before it or the first one after it (a lookup, not a
+    // scan: a file
     // with 100,000 fixes took seconds per round, scanning every edit taken for each)
     java.util.TreeMap<Integer, Placed> taken = new java.util.TreeMap<>();
     List<Fix> applied = new ArrayList<>();
@@ -35,7 +37,8 @@ public final class FixApplier {
       List<Placed> mine = new ArrayList<>();
       for (Edit e : fix.edits()) {
         Placed p = place(text, lines, e);
-        if (p == null) continue next; // a span outside the text: a stale or bad fix, never half applied
+        if (p == null)
+          continue next; // a span outside the text: a stale or bad fix, never half applied
         for (Placed q : mine) if (overlaps(p, q)) continue next;
         mine.add(p);
       }
@@ -74,7 +77,8 @@ public final class FixApplier {
     if (a.from < b.to && b.from < a.to) return true;
     boolean aPoint = a.from == a.to;
     boolean bPoint = b.from == b.to;
-    return (aPoint && b.from <= a.from && a.from <= b.to) || (bPoint && a.from <= b.from && b.from <= a.to);
+    return (aPoint && b.from <= a.from && a.from <= b.to)
+        || (bPoint && a.from <= b.from && b.from <= a.to);
   }
 
   private static Placed place(String text, LineIndex lines, Edit e) {
@@ -91,7 +95,8 @@ public final class FixApplier {
     if (at <= 0 || at >= text.length()) return false;
     char before = text.charAt(at - 1);
     char after = text.charAt(at);
-    return (before == '\r' && after == '\n') || (Character.isHighSurrogate(before) && Character.isLowSurrogate(after));
+    return (before == '\r' && after == '\n')
+        || (Character.isHighSurrogate(before) && Character.isLowSurrogate(after));
   }
 
   /** The offset of a position, or -1 when it lies outside the text (past its line's end). */

@@ -27,8 +27,15 @@ public final class Fixer {
   public static final int MAX_ROUNDS = 5;
 
   /** How one file came out: the text before and after (BOM-less), what is left to report, and counts. */
-  public record Outcome(Target target, byte[] originalBytes, String before, String after, FileResult result,
-      int fixed, List<String> rejected, String error) {
+  public record Outcome(
+      Target target,
+      byte[] originalBytes,
+      String before,
+      String after,
+      FileResult result,
+      int fixed,
+      List<String> rejected,
+      String error) {
     public boolean changed() {
       return error == null && !before.equals(after);
     }
@@ -65,7 +72,8 @@ public final class Fixer {
    */
   public Outcome fix(Target target, FileResult first, byte[] stdin) {
     byte[] bytes = stdin;
-    if (first.text() == null) return new Outcome(target, new byte[0], "", "", first, 0, List.of(), null);
+    if (first.text() == null)
+      return new Outcome(target, new byte[0], "", "", first, 0, List.of(), null);
     if (bytes == null) {
       FileAccess.Read r = new DiskAccess(target.root()).read(target.path(), SourceLoader.MAX_BYTES);
       if (!r.ok()) return failed(target, first, new byte[0], "cannot read the file: " + r.reason());
@@ -77,13 +85,15 @@ public final class Fixer {
     } catch (CharacterCodingException e) {
       return failed(target, first, bytes, "not UTF-8 text: left unchanged");
     }
-    if (!text.equals(first.text())) return failed(target, first, bytes, "the file changed while it was linted: left unchanged");
+    if (!text.equals(first.text()))
+      return failed(target, first, bytes, "the file changed while it was linted: left unchanged");
     FileResult result = first;
     int fixed = 0;
     List<String> rejected = new ArrayList<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Fix> fixes = new ArrayList<>();
-      for (Finding f : result.findings()) if (applies(f, unsafe) && inFile(f.fix(), result.displayPath())) fixes.add(f.fix());
+      for (Finding f : result.findings())
+        if (applies(f, unsafe) && inFile(f.fix(), result.displayPath())) fixes.add(f.fix());
       if (fixes.isEmpty()) break;
       FixApplier.Round r = FixApplier.apply(text, fixes);
       if (r.text().equals(text)) break;
@@ -152,8 +162,14 @@ public final class Fixer {
 
   /** A file without its owner's write bit is read-only by choice, even to root (who could rename over it). */
   private static boolean readOnlyMode(Path p) throws IOException {
-    var posix = Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    return posix != null && !posix.readAttributes().permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    var posix =
+        Files.getFileAttributeView(
+            p, java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    return posix != null
+        && !posix
+            .readAttributes()
+            .permissions()
+            .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
 
   /**
@@ -163,16 +179,21 @@ public final class Fixer {
   public static void write(Outcome o) throws IOException {
     Path p = o.target().path();
     if (Files.isSymbolicLink(p)) throw new NotWritten("it is a symbolic link: not written through");
-    // a file named through a linked folder is read where it leads (the caller named it), but its path is resolved:
-    // the folder as named must not be a link the tree holds below the working directory (as AtomicFile refuses)
+    // a file named through a linked folder is read where it leads (the caller named it), but its
+    // path is resolved:
+    // the folder as named must not be a link the tree holds below the working directory (as
+    // AtomicFile refuses)
     Path named = Path.of(o.target().displayPath()).toAbsolutePath().normalize().getParent();
     Path link = named == null ? null : AtomicFile.linkInWorkingDirectory(named);
-    if (link != null) throw new NotWritten("its folder " + link + " is a symbolic link: not written through");
+    if (link != null)
+      throw new NotWritten("its folder " + link + " is a symbolic link: not written through");
     DiskAccess access = new DiskAccess(o.target().root());
     FileAccess.Refusal why = access.check(p);
     if (why != null) throw new NotWritten("not written: " + why.reason());
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) throw new NotWritten("it is not a regular file");
-    if (!Files.isWritable(p) || readOnlyMode(p)) throw new NotWritten("the file is read-only: left unchanged");
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+      throw new NotWritten("it is not a regular file");
+    if (!Files.isWritable(p) || readOnlyMode(p))
+      throw new NotWritten("the file is read-only: left unchanged");
     FileAccess.Read now = access.read(p, SourceLoader.MAX_BYTES);
     if (!now.ok() || !Arrays.equals(now.bytes(), o.originalBytes())) {
       throw new NotWritten("the file changed on disk since it was read: left unchanged");

@@ -12,7 +12,7 @@ import java.util.List;
  * {@link Glob} (the matcher {@code exclude} uses too: linear, no regular expressions over user patterns).
  */
 final class GitIgnore {
-  private record Pattern(Glob glob, boolean negate, boolean dirOnly, boolean anchored) { }
+  private record Pattern(Glob glob, boolean negate, boolean dirOnly, boolean anchored) {}
 
   private static final long MAX_BYTES = 1024 * 1024;
   private static final GitIgnore EMPTY = new GitIgnore(null, List.of());

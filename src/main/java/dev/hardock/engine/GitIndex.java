@@ -20,12 +20,15 @@ import java.util.Set;
 final class GitIndex {
   static final GitIndex EMPTY = new GitIndex(Set.of());
   private static final long MAX_BYTES = 64L * 1024 * 1024;
+
   /** Longer names are damage (no file system checks such a path out): it also bounds v4's prefix copies. */
   private static final int MAX_NAME = 4096;
+
   private static final int SHA1 = 20;
   private static final int SHA256 = 32;
 
   private final Set<String> files;
+
   /**
    * The same names, sorted: "is something tracked below this folder" is one ceiling lookup. (A set of every
    * folder on every path cost the square of a path's length: 4,000 names 2,000 folders deep, a 16 MB index a
@@ -59,8 +62,13 @@ final class GitIndex {
     } else if (Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS)) {
       // a worktree or a submodule: ".git" is a file saying "gitdir: PATH"
       String t;
-      // outside FileAccess: .git is refused there; this is a regular file (checked without following links)
-      try (var ch = Files.newByteChannel(git, java.util.Set.of(java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+      // outside FileAccess: .git is refused there; this is a regular file (checked without
+      // following links)
+      try (var ch =
+              Files.newByteChannel(
+                  git,
+                  java.util.Set.of(
+                      java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
           var in = java.nio.channels.Channels.newInputStream(ch)) {
         t = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
       } catch (java.io.IOException | SecurityException e) {
@@ -97,7 +105,8 @@ final class GitIndex {
     byte[] previous = new byte[0];
     for (long i = 0; i < count; i++) {
       int start = at;
-      // ctime, mtime (8 bytes each), dev, ino, mode, uid, gid, size (4 bytes each), the object name, flags
+      // ctime, mtime (8 bytes each), dev, ino, mode, uid, gid, size (4 bytes each), the object
+      // name, flags
       int flagsAt = at + 40 + hash;
       if (flagsAt + 2 > b.length) return damaged(files);
       int flags = ((b[flagsAt] & 0xFF) << 8) | (b[flagsAt + 1] & 0xFF);
@@ -106,7 +115,8 @@ final class GitIndex {
       if (at > b.length) return damaged(files);
       byte[] name;
       if (version == 4) {
-        // the name is the previous one less N trailing bytes, plus a NUL-terminated suffix; no padding
+        // the name is the previous one less N trailing bytes, plus a NUL-terminated suffix; no
+        // padding
         long strip = 0;
         int c;
         if (at >= b.length) return damaged(files);
@@ -135,7 +145,8 @@ final class GitIndex {
         at = start + ((length + 7) & ~7);
       }
       int nameLength = flags & 0xFFF;
-      if (nameLength < 0xFFF && nameLength != name.length) return damaged(files); // another hash size?
+      if (nameLength < 0xFFF && nameLength != name.length)
+        return damaged(files); // another hash size?
       previous = name;
       int stage = (flags >> 12) & 0x3;
       if (stage > 1) continue; // the other sides of a merge conflict: the same path
@@ -165,7 +176,8 @@ final class GitIndex {
    * Whether git tracks a file below this folder whose name passes {@code fileName}; the names that pass are
    * sorted once per predicate object, so asking about many folders stays cheap.
    */
-  java.util.function.Predicate<String> tracksBelowWhere(java.util.function.Predicate<String> fileName) {
+  java.util.function.Predicate<String> tracksBelowWhere(
+      java.util.function.Predicate<String> fileName) {
     java.util.TreeSet<String> passing = new java.util.TreeSet<>();
     for (String f : files) {
       int slash = f.lastIndexOf('/');
@@ -184,6 +196,9 @@ final class GitIndex {
   }
 
   private static int int32(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    return ((b[at] & 0xFF) << 24)
+        | ((b[at + 1] & 0xFF) << 16)
+        | ((b[at + 2] & 0xFF) << 8)
+        | (b[at + 3] & 0xFF);
   }
 }

@@ -12,12 +12,21 @@ import java.util.Set;
  * Which rules run and how: rules switched on or off against their defaults, severity overrides, and
  * per-rule options. Configuration files and command-line flags both end up here.
  */
-public record LintSettings(Set<String> enabled, Set<String> disabled, Map<String, Severity> severities,
-    RuleOptions options, RuleRegistry rules) {
-  public static final LintSettings DEFAULT = new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE);
+public record LintSettings(
+    Set<String> enabled,
+    Set<String> disabled,
+    Map<String, Severity> severities,
+    RuleOptions options,
+    RuleRegistry rules) {
+  public static final LintSettings DEFAULT =
+      new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE);
 
   /** Settings over the built-in rules alone (no configuration, or one without custom rules). */
-  public LintSettings(Set<String> enabled, Set<String> disabled, Map<String, Severity> severities, RuleOptions options) {
+  public LintSettings(
+      Set<String> enabled,
+      Set<String> disabled,
+      Map<String, Severity> severities,
+      RuleOptions options) {
     this(enabled, disabled, severities, options, RuleRegistry.builtIn());
   }
 

@@ -8,30 +8,30 @@ import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.container.BuildArg;
-import dev.hardock.source.compose.ComposeReader;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.daemon.DaemonConfig;
+import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.rule.Finding;
 import dev.hardock.rule.Findings;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
-import dev.hardock.model.container.ContainerSpec;
-import dev.hardock.model.daemon.DaemonConfig;
-import dev.hardock.model.dockerfile.ImageBuild;
+import dev.hardock.rule.RuleType;
 import dev.hardock.rule.custom.CustomRule;
 import dev.hardock.rule.custom.CustomRules;
 import dev.hardock.rule.custom.ModelView;
-import dev.hardock.rule.RuleType;
+import dev.hardock.source.compose.ComposeReader;
 import dev.hardock.source.daemon.DaemonReader;
 import dev.hardock.source.dockerfile.DockerfileReader;
 import dev.hardock.source.run.RunLineReader;
 import dev.hardock.source.yaml.YamlLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,11 +40,14 @@ import java.util.concurrent.Future;
 public final class Linter {
   private final LintSettings settings;
   private ComposeReader.Options composeOptions = ComposeReader.Options.DEFAULT;
+
   /** How the files of a project root are read: the disk, or (the language server) unsaved buffers over it. */
   private java.util.function.Function<Path, FileAccess> accessOf = DiskAccess::new;
+
   private final Map<Path, FileAccess> access = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
   private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+
   /**
    * Dockerfiles that compose files of the run build, by path, as targets (shown beside the compose file that
    * names them): Docker uses them whatever their name or folder ({@code dockerfile: ops/Buildfile}, a build
@@ -53,6 +56,7 @@ public final class Linter {
    * nothing else).
    */
   private final Map<Path, Target> built = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Files linted through another compose file of the run (their base), by path. */
   private final Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -100,20 +104,25 @@ public final class Linter {
     for (Target t : targets) batch.add(t.path().toAbsolutePath().normalize());
     for (Target t : targets) {
       if (t.kind() != SourceKind.COMPOSE) continue;
-      // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read through it
+      // the files merged over a compose file (its override, the rest of COMPOSE_FILE) are read
+      // through it
       Path self = t.path().toAbsolutePath().normalize();
-      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t))) if (!o.equals(self)) bases.putIfAbsent(o, t.path());
+      for (Path o : ComposeReader.projectFilesAfter(t.path(), accessFor(t)))
+        if (!o.equals(self)) bases.putIfAbsent(o, t.path());
     }
     if (targets.size() <= 1 || threads <= 1) {
       List<FileResult> out = new ArrayList<>();
       for (Target t : targets) out.add(lint(t, null, batch));
       return leftToOwners(targets, out);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), r -> {
-      Thread th = new Thread(null, r, "hardock-lint", 16L * 1024 * 1024);
-      th.setDaemon(true);
-      return th;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, targets.size()),
+            r -> {
+              Thread th = new Thread(null, r, "hardock-lint", 16L * 1024 * 1024);
+              th.setDaemon(true);
+              return th;
+            });
     try {
       List<Future<FileResult>> futures = new ArrayList<>();
       for (Target t : targets) futures.add(pool.submit(() -> lint(t, null, batch)));
@@ -122,7 +131,10 @@ public final class Linter {
         try {
           out.add(futures.get(i).get());
         } catch (Exception e) {
-          Throwable cause = e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null ? x.getCause() : e;
+          Throwable cause =
+              e instanceof java.util.concurrent.ExecutionException x && x.getCause() != null
+                  ? x.getCause()
+                  : e;
           out.add(internalError(targets.get(i), cause));
         }
       }
@@ -163,8 +175,13 @@ public final class Linter {
       List<Finding> found = new ArrayList<>(out.all());
       found.sort(Finding.inFileOrder(target.displayPath()));
       Suppressions.Applied applied = Suppressions.apply(loaded.file(), layout, found, settings);
-      return new FileResult(target.displayPath(), target.kind(), applied.kept(), loaded.file().text(),
-          RepoPaths.uri(target.path()), applied.suppressed());
+      return new FileResult(
+          target.displayPath(),
+          target.kind(),
+          applied.kept(),
+          loaded.file().text(),
+          RepoPaths.uri(target.path()),
+          applied.suppressed());
     } catch (OutOfMemoryError e) {
       return outOfMemory(target);
     } catch (RuntimeException | StackOverflowError e) {
@@ -181,8 +198,10 @@ public final class Linter {
    */
   private static List<FileResult> leftToOwners(List<Target> targets, List<FileResult> results) {
     Map<Path, Integer> byPath = new java.util.HashMap<>();
-    for (int i = 0; i < targets.size(); i++) byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), i);
-    // what each file's own lint found in it (reported or silenced), built when first asked: hashed, not searched
+    for (int i = 0; i < targets.size(); i++)
+      byPath.putIfAbsent(targets.get(i).path().toAbsolutePath().normalize(), i);
+    // what each file's own lint found in it (reported or silenced), built when first asked: hashed,
+    // not searched
     Map<Integer, Set<List<Object>>> owned = new java.util.HashMap<>();
     for (int i = 0; i < results.size(); i++) {
       FileResult r = results.get(i);
@@ -191,12 +210,16 @@ public final class Linter {
       for (Finding f : r.findings()) {
         Path in = pathOf(f, self);
         Integer owner = in.equals(self) ? null : byPath.get(in);
-        boolean reportedThere = owner != null
-            && owned.computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k))).contains(key(f, in));
+        boolean reportedThere =
+            owner != null
+                && owned
+                    .computeIfAbsent(owner, k -> ownFindings(targets.get(k), results.get(k)))
+                    .contains(key(f, in));
         if (!reportedThere) kept.add(f);
       }
       if (kept.size() < r.findings().size()) {
-        results.set(i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));
+        results.set(
+            i, new FileResult(r.displayPath(), r.kind(), kept, r.text(), r.uri(), r.suppressed()));
       }
     }
     return results;
@@ -207,7 +230,8 @@ public final class Linter {
     Path self = t.path().toAbsolutePath().normalize();
     Set<List<Object>> out = new HashSet<>();
     for (Finding g : r.findings()) if (pathOf(g, self).equals(self)) out.add(key(g, self));
-    for (FileResult.Suppressed s : r.suppressed()) if (pathOf(s.finding(), self).equals(self)) out.add(key(s.finding(), self));
+    for (FileResult.Suppressed s : r.suppressed())
+      if (pathOf(s.finding(), self).equals(self)) out.add(key(s.finding(), self));
     return out;
   }
 
@@ -229,8 +253,11 @@ public final class Linter {
   private FileResult outOfMemory(Target t) {
     Findings out = new Findings(t.displayPath(), t.kind(), settings.severities());
     long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    out.report(settings.rules().parseError(), dev.hardock.model.Span.START,
-        "not enough memory to lint this file (the Java heap is " + mib
+    out.report(
+        settings.rules().parseError(),
+        dev.hardock.model.Span.START,
+        "not enough memory to lint this file (the Java heap is "
+            + mib
             + " MiB): split the file, or raise the heap with HARDOCK_JAVA_OPTS=-Xmx1g");
     return new FileResult(t.displayPath(), t.kind(), out.all());
   }
@@ -239,7 +266,12 @@ public final class Linter {
    * The model of a file as read: what {@link ModelView} shows and custom rules judge, and the comments and
    * statements its reader met (suppressions).
    */
-  record Read(SourceFile file, List<ContainerSpec> containers, ImageBuild build, DaemonConfig daemon, SourceLayout layout) {
+  record Read(
+      SourceFile file,
+      List<ContainerSpec> containers,
+      ImageBuild build,
+      DaemonConfig daemon,
+      SourceLayout layout) {
     Map<String, Object> view(String path) {
       return ModelView.file(path, file.kind().id(), containers, build, daemon);
     }
@@ -250,8 +282,8 @@ public final class Linter {
   }
 
   /** Reads the file and runs the rules over its model. */
-  private Read lintSource(SourceFile file, Findings out, RuleMeta hd001, FileAccess access,
-      boolean walked) {
+  private Read lintSource(
+      SourceFile file, Findings out, RuleMeta hd001, FileAccess access, boolean walked) {
     List<Rule> rules = activeRules(file, out);
     switch (file.kind()) {
       case DOCKERFILE -> {
@@ -259,7 +291,12 @@ public final class Linter {
         report(r.problems(), out, hd001, file);
         DockerfileWalk.walk(r.build(), rules);
         var over = r.build().variables().overBudgetAt();
-        if (over != null) report(List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())), out, hd001, file);
+        if (over != null)
+          report(
+              List.of(new ParseProblem(over.span(), r.build().variables().budgetNotice())),
+              out,
+              hd001,
+              file);
         return new Read(file, List.of(), r.build(), null, r.layout());
       }
       case DAEMON -> {
@@ -282,7 +319,8 @@ public final class Linter {
         return lintCompose(file, out, hd001, rules, access, walked);
       }
       case DEVCONTAINER -> {
-        dev.hardock.source.run.DevContainerReader.Result r = dev.hardock.source.run.DevContainerReader.read(file, access);
+        dev.hardock.source.run.DevContainerReader.Result r =
+            dev.hardock.source.run.DevContainerReader.read(file, access);
         if (walked) {
           noteBuilt(file, r.run().containers(), access);
           noteLinked(file, r.composeFiles(), SourceKind.COMPOSE, access);
@@ -291,7 +329,10 @@ public final class Linter {
         return walkRun(file, r.run(), out, hd001, rules);
       }
       default -> {
-        out.report(hd001, dev.hardock.model.Span.START, "no reader for " + file.kind().id() + " files yet");
+        out.report(
+            hd001,
+            dev.hardock.model.Span.START,
+            "no reader for " + file.kind().id() + " files yet");
         return new Read(file, List.of(), null, null, new SourceLayout());
       }
     }
@@ -301,7 +342,8 @@ public final class Linter {
    * Containers read as run lines are (run lines, dev containers, units): problems, unknown flags, one walk; the
    * file's comments and statements as its reader recorded them.
    */
-  private Read walkRun(SourceFile file, RunLineReader.Result r, Findings out, RuleMeta hd001, List<Rule> rules) {
+  private Read walkRun(
+      SourceFile file, RunLineReader.Result r, Findings out, RuleMeta hd001, List<Rule> rules) {
     report(r.problems(), out, hd001, file);
     reportAs(RuleRegistry.ReaderRule.UNKNOWN_RUN_FLAG, r.unknownFlags(), out);
     ContainerWalk.walk(r.containers(), r.env(), r.texts(), rules);
@@ -336,7 +378,12 @@ public final class Linter {
    * too. A finding in another file that is linted in the same run is left to it when it reports the same
    * ({@link #leftToOwners}).
    */
-  private Read lintCompose(SourceFile file, Findings out, RuleMeta hd001, List<Rule> rules, FileAccess access,
+  private Read lintCompose(
+      SourceFile file,
+      Findings out,
+      RuleMeta hd001,
+      List<Rule> rules,
+      FileAccess access,
       boolean walked) {
     ComposeReader.Result r = ComposeReader.read(file, composeOptions, access);
     // a file the user named alone (a pre-commit hook's staged file) brings in no other file to lint
@@ -346,12 +393,14 @@ public final class Linter {
     reportAs(RuleRegistry.ReaderRule.UNKNOWN_COMPOSE_KEY, r.unknownKeys(), out);
     for (BuildArg a : r.buildArgs()) for (Rule rule : rules) rule.check(a);
     ContainerWalk.walk(r.containers(), r.texts(), rules);
-    for (List<SourceText> other : r.otherTexts().values()) ContainerWalk.walk(List.of(), other, activeRules(file, out));
+    for (List<SourceText> other : r.otherTexts().values())
+      ContainerWalk.walk(List.of(), other, activeRules(file, out));
     // a value behind an anchor that several services share is one finding, not one per service
     java.util.Set<List<Object>> seen = new HashSet<>();
     out.all().removeIf(f -> !seen.add(List.of(f.rule().id(), f.file(), f.span(), f.message())));
     maskEnvironment(out.all(), r.environmentValues());
-    // the comments of every file read apply to the findings in that file (Finding.file); a finding another lint
+    // the comments of every file read apply to the findings in that file (Finding.file); a finding
+    // another lint
     // of the run reports identically is left to it afterwards (leftToOwners), with its suppression
     return new Read(file, r.containers(), null, null, r.layout());
   }
@@ -367,11 +416,13 @@ public final class Linter {
     for (String v : values) if (v.length() >= 4) longestFirst.add(v);
     if (longestFirst.isEmpty()) return;
     longestFirst.sort((a, b) -> b.length() - a.length());
-    findings.replaceAll(f -> {
-      String m = f.message();
-      for (String v : longestFirst) if (m.contains(v)) m = m.replace(v, "<value from the environment>");
-      return m.equals(f.message()) ? f : f.withMessage(m);
-    });
+    findings.replaceAll(
+        f -> {
+          String m = f.message();
+          for (String v : longestFirst)
+            if (m.contains(v)) m = m.replace(v, "<value from the environment>");
+          return m.equals(f.message()) ? f : f.withMessage(m);
+        });
   }
 
   /**
@@ -380,9 +431,11 @@ public final class Linter {
    * (not those of the base, nor of the files either includes or extends).
    */
   private FileResult lintOverride(Target target, Path base, Set<Path> batch) {
-    if (batch.contains(base.toAbsolutePath().normalize())) return new FileResult(target.displayPath(), target.kind(), List.of());
+    if (batch.contains(base.toAbsolutePath().normalize()))
+      return new FileResult(target.displayPath(), target.kind(), List.of());
     String shownBase = shownBeside(target.path(), target.displayPath(), base);
-    FileResult all = lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
+    FileResult all =
+        lint(new Target(base, shownBase, SourceKind.COMPOSE, target.root(), false), null, batch);
     Path self = target.path().toAbsolutePath().normalize();
     Path basePath = base.toAbsolutePath().normalize();
     List<Finding> mine = new ArrayList<>();
@@ -394,7 +447,8 @@ public final class Linter {
         text = f.span().file().text();
       }
     }
-    return new FileResult(target.displayPath(), target.kind(), mine, text, RepoPaths.uri(target.path()), List.of());
+    return new FileResult(
+        target.displayPath(), target.kind(), mine, text, RepoPaths.uri(target.path()), List.of());
   }
 
   /** Problems a reader found that a rule of the linter itself reports (HD002, HD005, HD006), when it is on. */
@@ -408,7 +462,10 @@ public final class Linter {
     for (ParseProblem p : problems) {
       if (p.bug() != null) {
         // the reader failed, not the file: no HD001 on it, an internal error of the run
-        failures.add(new Failure(p.span().file() == null ? file.displayPath() : p.span().file().displayPath(), p.bug()));
+        failures.add(
+            new Failure(
+                p.span().file() == null ? file.displayPath() : p.span().file().displayPath(),
+                p.bug()));
       } else if (p.skipped()) {
         String in = p.span().file() == null ? file.displayPath() : p.span().file().displayPath();
         notices.add(new Notice(in, p.span().line() + ":" + p.span().column() + ": " + p.message()));
@@ -418,7 +475,10 @@ public final class Linter {
     }
   }
 
-  private void noteBuilt(SourceFile file, List<dev.hardock.model.container.ContainerSpec> containers, FileAccess access) {
+  private void noteBuilt(
+      SourceFile file,
+      List<dev.hardock.model.container.ContainerSpec> containers,
+      FileAccess access) {
     if (file.path() == null || file.path().toAbsolutePath().getParent() == null) return;
     for (var c : containers) {
       if (c.build() == null || c.build().dockerfile() == null) continue;
@@ -438,7 +498,10 @@ public final class Linter {
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
       if (built.containsKey(abs) || access.check(abs) != null) continue;
-      built.putIfAbsent(abs, new Target(abs, shownBeside(file.path(), file.displayPath(), abs), kind, access.root(), false));
+      built.putIfAbsent(
+          abs,
+          new Target(
+              abs, shownBeside(file.path(), file.displayPath(), abs), kind, access.root(), false));
     }
   }
 
@@ -468,9 +531,12 @@ public final class Linter {
     boolean described = file.kind() == SourceKind.RUN && RunLineReader.isDocumentation(file);
     for (RuleType t : settings.rules().types()) {
       // only the rules that run on this file are created (and their classes initialised)
-      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind().judgedAs())) continue;
+      if (!settings.isActive(t.meta()) || !t.meta().appliesTo().contains(file.kind().judgedAs()))
+        continue;
       Rule r = t.get();
-      if (described && r instanceof dev.hardock.rule.MissingSetting && !settings.enabled().contains(t.meta().id())) continue;
+      if (described
+          && r instanceof dev.hardock.rule.MissingSetting
+          && !settings.enabled().contains(t.meta().id())) continue;
       r.bind(out, settings.options());
       rules.add(r);
     }
@@ -499,7 +565,8 @@ public final class Linter {
     List<CustomRule> all = settings.rules().custom();
     if (all.isEmpty()) return List.of();
     List<CustomRule> out = new ArrayList<>();
-    for (CustomRule c : all) if (settings.isActive(c.meta()) && c.meta().appliesTo().contains(file.kind())) out.add(c);
+    for (CustomRule c : all)
+      if (settings.isActive(c.meta()) && c.meta().appliesTo().contains(file.kind())) out.add(c);
     return out;
   }
 
@@ -507,7 +574,10 @@ public final class Linter {
   static String modelPath(Target t) {
     Path p = t.path().toAbsolutePath().normalize();
     Path root = t.root() == null ? null : t.root().toAbsolutePath().normalize();
-    String rel = root != null && p.startsWith(root) && !p.equals(root) ? root.relativize(p).toString() : t.displayPath();
+    String rel =
+        root != null && p.startsWith(root) && !p.equals(root)
+            ? root.relativize(p).toString()
+            : t.displayPath();
     return rel.replace('\\', '/');
   }
 
@@ -520,12 +590,15 @@ public final class Linter {
     Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
     Read read = null;
     if (loaded.problem() != null) {
-      out.report(settings.rules().parseError(), loaded.problem().span(), loaded.problem().message());
+      out.report(
+          settings.rules().parseError(), loaded.problem().span(), loaded.problem().message());
     } else {
       read = lintSource(loaded.file(), out, RuleRegistry.parseError(), accessFor(target), false);
     }
-    Map<String, Object> view = read != null ? read.view(target.displayPath())
-        : ModelView.file(target.displayPath(), target.kind().id(), List.of(), null, null);
+    Map<String, Object> view =
+        read != null
+            ? read.view(target.displayPath())
+            : ModelView.file(target.displayPath(), target.kind().id(), List.of(), null, null);
     List<Object> problems = new ArrayList<>();
     for (Finding f : out.all()) {
       if (!f.rule().id().equals("HD001")) continue;

@@ -7,4 +7,4 @@ package dev.hardock.engine;
  * on stderr and counts them in the summary. {@code path} is the file as shown, {@code message} says what was
  * skipped and why; both come from the linted tree, so printers escape them.
  */
-public record Notice(String path, String message) { }
+public record Notice(String path, String message) {}

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * started from or how the path was spelled on the command line.
  */
 public final class RepoPaths {
-  private RepoPaths() { }
+  private RepoPaths() {}
 
   /** The repository root enclosing {@code dir} (a folder with .git), or null. */
   public static Path root(Path dir) {
@@ -35,7 +35,8 @@ public final class RepoPaths {
   }
 
   static String normalise(String path) {
-    // only Windows separates with a backslash: elsewhere it is a character of a file name (git apply must find the file)
+    // only Windows separates with a backslash: elsewhere it is a character of a file name (git
+    // apply must find the file)
     String p = java.io.File.separatorChar == '\\' ? path.replace('\\', '/') : path;
     while (p.startsWith("./")) p = p.substring(2);
     return p;

@@ -10,10 +10,9 @@ import dev.hardock.model.SourceLayout.Statement;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Edit;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.Fix;
 import dev.hardock.rule.Findings;
+import dev.hardock.rule.Fix;
 import dev.hardock.rule.RuleMeta;
-import dev.hardock.rule.RuleRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,27 +46,32 @@ import java.util.regex.Pattern;
  */
 public final class Suppressions {
   /** What the engine keeps and what it silenced. */
-  public record Applied(List<Finding> kept, List<FileResult.Suppressed> suppressed) { }
+  public record Applied(List<Finding> kept, List<FileResult.Suppressed> suppressed) {}
 
   private static final String KEYWORD = "hardock-ignore";
   private static final Pattern DIRECTIVE = Pattern.compile("hardock-ignore(-file)?(?![\\w-])(.*)");
-  private static final Pattern NAMES = Pattern.compile("\\s+([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)\\s*(?::(.*))?");
+  private static final Pattern NAMES =
+      Pattern.compile("\\s+([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)\\s*(?::(.*))?");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
 
   /** A rule named in a directive, with the span of its name inside the comment. */
-  private record Name(String text, Span span, RuleMeta rule) { }
+  private record Name(String text, Span span, RuleMeta rule) {}
 
   private static final class Directive {
     final String file;
+
     /** Whether a name that silenced nothing is reported (not in a file judged only in part). */
     boolean reportUnused = true;
+
     final List<Name> names = new ArrayList<>();
     final boolean[] used;
     final String reason;
     final int from;
     final int to;
+
     /** Every rule name written (unknown ones too), and what removing the whole comment deletes (null: not alone). */
     List<Span> written = List.of();
+
     Span removal;
 
     Directive(String file, List<Name> names, String reason, int from, int to) {
@@ -83,16 +87,21 @@ public final class Suppressions {
     Fix removeUnused(String file, int k, boolean[] reported) {
       boolean allReported = true;
       for (boolean r : reported) allReported &= r;
-      // a name used, not judged (its rule is off) or unknown (HD003) keeps the comment: only this name goes
+      // a name used, not judged (its rule is off) or unknown (HD003) keeps the comment: only this
+      // name goes
       if (allReported && written.size() == names.size() && removal != null) {
         return Fix.safe("Remove the unused suppression", new Edit(file, removal, ""));
       }
       Span name = names.get(k).span();
       int at = written.indexOf(name);
       if (at < 0 || written.size() < 2) return null;
-      Span cut = at + 1 < written.size() ? name.resized(name.line(), name.column(), name.line(), written.get(at + 1).column())
-          : name.resized(name.line(), written.get(at - 1).endColumn(), name.line(), name.endColumn());
-      return Fix.safe("Remove " + names.get(k).rule().id() + " from the suppression", new Edit(file, cut, ""));
+      Span cut =
+          at + 1 < written.size()
+              ? name.resized(name.line(), name.column(), name.line(), written.get(at + 1).column())
+              : name.resized(
+                  name.line(), written.get(at - 1).endColumn(), name.line(), name.endColumn());
+      return Fix.safe(
+          "Remove " + names.get(k).rule().id() + " from the suppression", new Edit(file, cut, ""));
     }
   }
 
@@ -100,6 +109,7 @@ public final class Suppressions {
   private static final class FileLines {
     /** Start line -> the last line of the longest statement that starts there. */
     final TreeMap<Integer, Integer> statements = new TreeMap<>();
+
     /** Lines that hold a comment alone (skipped when looking for the line a comment is about). */
     final Set<Integer> commentLines = new HashSet<>();
 
@@ -107,7 +117,8 @@ public final class Suppressions {
     final Map<Integer, Integer> pastComments = new HashMap<>();
 
     int nextLine(int after) {
-      // a run of comment lines is walked once, not once per comment in it (100,000 directives in a row)
+      // a run of comment lines is walked once, not once per comment in it (100,000 directives in a
+      // row)
       int target = after + 1;
       List<Integer> walked = null;
       while (commentLines.contains(target)) {
@@ -129,7 +140,7 @@ public final class Suppressions {
     }
   }
 
-  private Suppressions() { }
+  private Suppressions() {}
 
   /** Applies the suppressions of a file read here with its own reader (tests, and callers without a model). */
   public static Applied apply(SourceFile file, List<Finding> found, LintSettings settings) {
@@ -137,18 +148,27 @@ public final class Suppressions {
     return apply(file, Linter.layoutOf(file), found, settings);
   }
 
-  public static Applied apply(SourceFile file, SourceLayout layout, List<Finding> found, LintSettings settings) {
+  public static Applied apply(
+      SourceFile file, SourceLayout layout, List<Finding> found, LintSettings settings) {
     if (!mentionsKeyword(layout)) return new Applied(found, List.of());
     RuleMeta hd003 = settings.rules().find("HD003");
     RuleMeta hd004 = settings.rules().find("HD004");
-    boolean reportInvalid = hd003 != null && settings.isActive(hd003) && hd003.appliesTo().contains(file.kind().judgedAs());
-    boolean requireReason = settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
+    boolean reportInvalid =
+        hd003 != null
+            && settings.isActive(hd003)
+            && hd003.appliesTo().contains(file.kind().judgedAs());
+    boolean requireReason =
+        settings.options().string("HD003", Config.REQUIRE_REASON, "false").equals("true");
     Map<String, FileLines> byFile = new HashMap<>();
     for (Statement s : layout.statements()) {
-      byFile.computeIfAbsent(s.file(), k -> new FileLines()).statements.merge(s.span().line(), s.span().endLine(), Math::max);
+      byFile
+          .computeIfAbsent(s.file(), k -> new FileLines())
+          .statements
+          .merge(s.span().line(), s.span().endLine(), Math::max);
     }
     for (Comment c : layout.comments()) {
-      if (c.reach() == Reach.NEXT_LINE) byFile.computeIfAbsent(c.file(), k -> new FileLines()).commentLines.add(c.span().line());
+      if (c.reach() == Reach.NEXT_LINE)
+        byFile.computeIfAbsent(c.file(), k -> new FileLines()).commentLines.add(c.span().line());
     }
     // HD003 and HD004 are reported in the file the comment is in
     Map<String, Findings> problems = new LinkedHashMap<>();
@@ -159,7 +179,9 @@ public final class Suppressions {
       if (k < 0) continue;
       Matcher d = DIRECTIVE.matcher(l);
       if (!d.find(k)) continue;
-      Findings invalid = problems.computeIfAbsent(c.file(), f -> new Findings(f, file.kind(), settings.severities()));
+      Findings invalid =
+          problems.computeIfAbsent(
+              c.file(), f -> new Findings(f, file.kind(), settings.severities()));
       String body = d.group(2);
       if (l.startsWith("<!--") || l.startsWith("/*")) {
         int close = body.indexOf(l.startsWith("/*") ? "*/" : "-->");
@@ -169,29 +191,48 @@ public final class Suppressions {
       int bodyEnd = d.start(2) + body.length();
       int lineNo = c.span().line();
       int col = c.span().column();
-      int keywordEnd = d.start() + (d.group(1) == null ? KEYWORD.length() : (KEYWORD + "-file").length());
+      int keywordEnd =
+          d.start() + (d.group(1) == null ? KEYWORD.length() : (KEYWORD + "-file").length());
       // a comment's text is its line from its column on: spans inside it never pass its end
       int last = c.span().endLine() == lineNo ? c.span().endColumn() : Integer.MAX_VALUE;
-      Span whole = c.span().resized(lineNo, Math.min(col + d.start(), last), lineNo, Math.min(col + Math.max(bodyEnd, keywordEnd), last));
+      Span whole =
+          c.span()
+              .resized(
+                  lineNo,
+                  Math.min(col + d.start(), last),
+                  lineNo,
+                  Math.min(col + Math.max(bodyEnd, keywordEnd), last));
       Matcher n = NAMES.matcher(body);
       if (!n.matches()) {
-        if (reportInvalid) invalid.report(hd003, whole, "bad suppression: expected hardock-ignore RULE[, RULE...]: reason");
+        if (reportInvalid)
+          invalid.report(
+              hd003, whole, "bad suppression: expected hardock-ignore RULE[, RULE...]: reason");
         continue;
       }
       String reason = n.group(2) == null ? "" : n.group(2).strip();
       if (requireReason && reason.isEmpty() && reportInvalid) {
-        invalid.report(hd003, whole, "suppression without a reason: add ': why this is acceptable' (the configuration requires one)");
+        invalid.report(
+            hd003,
+            whole,
+            "suppression without a reason: add ': why this is acceptable' (the configuration requires one)");
       }
       List<Name> names = new ArrayList<>();
       List<Span> written = new ArrayList<>();
       Matcher each = NAME.matcher(n.group(1));
       int base = d.start(2) + n.start(1);
       while (each.find()) {
-        Span s = c.span().resized(lineNo, Math.min(col + base + each.start(), last), lineNo, Math.min(col + base + each.end(), last));
+        Span s =
+            c.span()
+                .resized(
+                    lineNo,
+                    Math.min(col + base + each.start(), last),
+                    lineNo,
+                    Math.min(col + base + each.end(), last));
         written.add(s);
         RuleMeta m = settings.rules().find(each.group());
         if (m == null) {
-          if (reportInvalid) invalid.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
+          if (reportInvalid)
+            invalid.report(hd003, s, "suppression names an unknown rule '" + each.group() + "'");
           continue;
         }
         names.add(new Name(each.group(), s, m));
@@ -219,8 +260,10 @@ public final class Suppressions {
       dir.reportUnused = !layout.isPartial(c.file());
       directives.add(dir);
       dir.written = written;
-      dir.removal = c.file().equals(file.displayPath()) ? removal(file, c, d.start(), bodyEnd) : null;
-      // a heredoc body is content (a file COPY writes, a command's input): HD004 reports, never edits it
+      dir.removal =
+          c.file().equals(file.displayPath()) ? removal(file, c, d.start(), bodyEnd) : null;
+      // a heredoc body is content (a file COPY writes, a command's input): HD004 reports, never
+      // edits it
       if (layout.isContent(c.file(), lineNo)) {
         dir.removal = null;
         dir.written = List.of();
@@ -228,23 +271,35 @@ public final class Suppressions {
     }
     List<Finding> kept = new ArrayList<>();
     List<FileResult.Suppressed> suppressed = new ArrayList<>();
-    // HD004 is decided after matching the findings; HD003/HD004 themselves can be silenced by the file-wide form
+    // HD004 is decided after matching the findings; HD003/HD004 themselves can be silenced by the
+    // file-wide form
     suppress(found, directives, kept, suppressed);
     for (Findings p : problems.values()) suppress(p.all(), directives, kept, suppressed);
-    if (hd004 != null && settings.isActive(hd004) && hd004.appliesTo().contains(file.kind().judgedAs())) {
+    if (hd004 != null
+        && settings.isActive(hd004)
+        && hd004.appliesTo().contains(file.kind().judgedAs())) {
       Map<String, Findings> unused = new LinkedHashMap<>();
       for (Directive dir : directives) {
         if (!dir.reportUnused) continue;
         boolean[] reported = new boolean[dir.names.size()];
         for (int k = 0; k < dir.names.size(); k++) {
           RuleMeta m = dir.names.get(k).rule();
-          reported[k] = !(dir.used[k] || m == hd003 || m == hd004 || !settings.isActive(m) || !m.appliesTo().contains(file.kind().judgedAs()));
+          reported[k] =
+              !(dir.used[k]
+                  || m == hd003
+                  || m == hd004
+                  || !settings.isActive(m)
+                  || !m.appliesTo().contains(file.kind().judgedAs()));
         }
         for (int k = 0; k < dir.names.size(); k++) {
           if (!reported[k]) continue;
           RuleMeta m = dir.names.get(k).rule();
-          unused.computeIfAbsent(dir.file, f -> new Findings(f, file.kind(), settings.severities()))
-              .report(hd004, dir.names.get(k).span(), "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it",
+          unused
+              .computeIfAbsent(dir.file, f -> new Findings(f, file.kind(), settings.severities()))
+              .report(
+                  hd004,
+                  dir.names.get(k).span(),
+                  "suppression of " + m.id() + " " + m.slug() + " matches no finding: remove it",
                   dir.removeUnused(dir.file, k, reported));
         }
       }
@@ -271,18 +326,25 @@ public final class Suppressions {
     String lead = t.substring(0, directiveAt);
     if (!(html ? lead.matches("<!--\\s*") : lead.matches("(#|//|;|/\\*)\\s*"))) return null;
     String tail = t.substring(bodyEnd);
-    if (html ? !tail.matches("\\s*-->\\s*") : block ? !tail.matches("\\s*\\*/\\s*") : !tail.isBlank()) return null;
+    if (html
+        ? !tail.matches("\\s*-->\\s*")
+        : block ? !tail.matches("\\s*\\*/\\s*") : !tail.isBlank()) return null;
     Span at = c.span();
     if (at.line() != at.endLine()) return null;
     LineIndex lines = file.lines();
     int lineNo = at.line();
     int start = lines.lineStart(lineNo);
     int end = lineNo < lines.lineCount() ? lines.lineStart(lineNo + 1) : file.text().length();
-    while (end > start && (file.text().charAt(end - 1) == '\n' || file.text().charAt(end - 1) == '\r')) end--;
+    while (end > start
+        && (file.text().charAt(end - 1) == '\n' || file.text().charAt(end - 1) == '\r')) end--;
     String l = file.text().substring(start, end);
-    boolean alone = l.substring(0, at.column() - 1).isBlank() && l.substring(Math.min(l.length(), at.endColumn() - 1)).isBlank();
+    boolean alone =
+        l.substring(0, at.column() - 1).isBlank()
+            && l.substring(Math.min(l.length(), at.endColumn() - 1)).isBlank();
     if (alone) {
-      return lineNo < lines.lineCount() ? at.resized(lineNo, 1, lineNo + 1, 1) : at.resized(lineNo, 1, lineNo, l.length() + 1);
+      return lineNo < lines.lineCount()
+          ? at.resized(lineNo, 1, lineNo + 1, 1)
+          : at.resized(lineNo, 1, lineNo, l.length() + 1);
     }
     if (html || c.reach() != Reach.LINE) return null;
     int from = at.column() - 1;
@@ -318,15 +380,19 @@ public final class Suppressions {
   public static Placement placement(SourceFile file, int line) {
     if (file.kind() == SourceKind.DAEMON) return null;
     String name = file.displayPath().toLowerCase(Locale.ROOT);
-    boolean markdown = file.kind() == SourceKind.RUN && (name.endsWith(".md") || name.endsWith(".markdown"));
+    boolean markdown =
+        file.kind() == SourceKind.RUN && (name.endsWith(".md") || name.endsWith(".markdown"));
     LineIndex lines = file.lines();
     int count = lines.lineCount();
-    // the comment opener of the file's own syntax: // in JSON with comments (dev containers), # elsewhere
+    // the comment opener of the file's own syntax: // in JSON with comments (dev containers), #
+    // elsewhere
     String open = file.kind() == SourceKind.DEVCONTAINER ? "// " : "# ";
     if (file.text().isEmpty()) return new Placement(1, "", open, "");
     int at = Math.max(1, Math.min(line, count));
-    // the innermost statement around the line (the latest start among those that hold it); in Markdown the
-    // outermost, the code block from its fence, since an HTML comment annotates the block that follows it
+    // the innermost statement around the line (the latest start among those that hold it); in
+    // Markdown the
+    // outermost, the code block from its fence, since an HTML comment annotates the block that
+    // follows it
     int start = at;
     int best = 0;
     for (Statement st : Linter.layoutOf(file).statements()) {
@@ -340,8 +406,11 @@ public final class Suppressions {
     int to = start < count ? lines.lineStart(start + 1) : file.text().length();
     String l = file.text().substring(from, to);
     int k = 0;
-    while (k < l.length() && (l.charAt(k) == ' ' || l.charAt(k) == '\t' || (markdown && l.charAt(k) == '>'))) k++;
-    return markdown ? new Placement(start, l.substring(0, k), "<!-- ", " -->") : new Placement(start, l.substring(0, k), open, "");
+    while (k < l.length()
+        && (l.charAt(k) == ' ' || l.charAt(k) == '\t' || (markdown && l.charAt(k) == '>'))) k++;
+    return markdown
+        ? new Placement(start, l.substring(0, k), "<!-- ", " -->")
+        : new Placement(start, l.substring(0, k), open, "");
   }
 
   /**
@@ -351,17 +420,22 @@ public final class Suppressions {
    * for good (lines only grow). Scanning every directive for each finding was quadratic: a 4 MB Dockerfile of
    * directives and the findings they silence took over a minute.
    */
-  private static void suppress(List<Finding> findings, List<Directive> directives, List<Finding> kept,
+  private static void suppress(
+      List<Finding> findings,
+      List<Directive> directives,
+      List<Finding> kept,
       List<FileResult.Suppressed> out) {
     if (findings.isEmpty()) return;
-    // (file, rule) -> the directives naming it, in order, each with the index of the first such name
+    // (file, rule) -> the directives naming it, in order, each with the index of the first such
+    // name
     Map<List<String>, List<int[]>> naming = new HashMap<>();
     for (int i = 0; i < directives.size(); i++) {
       Directive d = directives.get(i);
       Set<String> seen = new HashSet<>();
       for (int k = 0; k < d.names.size(); k++) {
         String id = d.names.get(k).rule().id();
-        if (seen.add(id)) naming.computeIfAbsent(List.of(d.file, id), x -> new ArrayList<>()).add(new int[] {i, k});
+        if (seen.add(id))
+          naming.computeIfAbsent(List.of(d.file, id), x -> new ArrayList<>()).add(new int[] {i, k});
       }
     }
     Map<List<String>, List<Integer>> asked = new HashMap<>();
@@ -375,12 +449,15 @@ public final class Suppressions {
       List<int[]> byStart = new ArrayList<>(naming.get(e.getKey()));
       byStart.sort((x, y) -> Integer.compare(directives.get(x[0]).from, directives.get(y[0]).from));
       List<Integer> which = e.getValue();
-      which.sort((x, y) -> Integer.compare(findings.get(x).span().line(), findings.get(y).span().line()));
-      java.util.PriorityQueue<int[]> open = new java.util.PriorityQueue<>((x, y) -> Integer.compare(x[0], y[0]));
+      which.sort(
+          (x, y) -> Integer.compare(findings.get(x).span().line(), findings.get(y).span().line()));
+      java.util.PriorityQueue<int[]> open =
+          new java.util.PriorityQueue<>((x, y) -> Integer.compare(x[0], y[0]));
       int next = 0;
       for (int j : which) {
         int line = findings.get(j).span().line();
-        while (next < byStart.size() && directives.get(byStart.get(next)[0]).from <= line) open.add(byStart.get(next++));
+        while (next < byStart.size() && directives.get(byStart.get(next)[0]).from <= line)
+          open.add(byStart.get(next++));
         while (!open.isEmpty() && directives.get(open.peek()[0]).to < line) open.poll();
         if (!open.isEmpty()) match[j] = open.peek();
       }

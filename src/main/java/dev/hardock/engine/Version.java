@@ -2,7 +2,7 @@ package dev.hardock.engine;
 
 /** The version written in the jar's manifest. */
 public final class Version {
-  private Version() { }
+  private Version() {}
 
   public static String get() {
     String v = Version.class.getPackage().getImplementationVersion();

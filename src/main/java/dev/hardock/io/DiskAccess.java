@@ -24,7 +24,8 @@ import java.util.Set;
  * without following links, so a link swapped in after the check is not followed either.
  */
 public final class DiskAccess implements FileAccess {
-  private static final Set<OpenOption> READ_NOFOLLOW = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+  private static final Set<OpenOption> READ_NOFOLLOW =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
   private final Path root;
   private final Path realRoot;
 
@@ -68,7 +69,10 @@ public final class DiskAccess implements FileAccess {
       if (!Files.isSymbolicLink(named)) return true;
       Path parent = ProjectRoot.real(named).getParent();
       return parent == null || ProjectRoot.gitRoot(parent) == null;
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return false;
     }
   }
@@ -81,7 +85,8 @@ public final class DiskAccess implements FileAccess {
       if (abs.equals(root) || abs.equals(realRoot)) return true;
       Path parent = abs.getParent();
       if (parent == null || abs.getFileName() == null) return false;
-      // the folders on the way are resolved first: through a link that leads out (a -> /etc, then a/.env) the
+      // the folders on the way are resolved first: through a link that leads out (a -> /etc, then
+      // a/.env) the
       // answer would tell whether a path outside the project exists
       Path realParent = parent.toRealPath();
       if (!realParent.startsWith(realRoot)) return false;
@@ -91,7 +96,7 @@ public final class DiskAccess implements FileAccess {
     }
   }
 
-  private record Checked(Path real, long size, Refusal refusal) { }
+  private record Checked(Path real, long size, Refusal refusal) {}
 
   private Checked checked(Path file) {
     Path abs;
@@ -100,7 +105,8 @@ public final class DiskAccess implements FileAccess {
     } catch (InvalidPathException | IOError | SecurityException e) {
       return new Checked(null, 0, Refusal.ABSENT);
     }
-    if (!abs.startsWith(root) && !abs.startsWith(realRoot)) return new Checked(null, 0, Refusal.ABSENT);
+    if (!abs.startsWith(root) && !abs.startsWith(realRoot))
+      return new Checked(null, 0, Refusal.ABSENT);
     Path real;
     try {
       real = abs.toRealPath();
@@ -140,7 +146,8 @@ public final class DiskAccess implements FileAccess {
     if (c.size > maxBytes && !head) return Read.refused(Refusal.TOO_LARGE);
     try (SeekableByteChannel ch = Files.newByteChannel(c.real, READ_NOFOLLOW);
         InputStream in = Channels.newInputStream(ch)) {
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, head ? maxBytes : maxBytes + 1));
+      byte[] b =
+          in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, head ? maxBytes : maxBytes + 1));
       if (b.length > maxBytes) return Read.refused(Refusal.TOO_LARGE);
       return new Read(b, null, null);
     } catch (java.nio.file.AccessDeniedException e) {

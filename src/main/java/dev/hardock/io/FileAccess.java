@@ -81,8 +81,13 @@ public interface FileAccess {
 
     /** The bytes as strict UTF-8, a leading BOM dropped; throws when they are not UTF-8. */
     public String strictText() throws CharacterCodingException {
-      String t = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      String t =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return t.startsWith("\uFEFF") ? t.substring(1) : t;
     }
   }

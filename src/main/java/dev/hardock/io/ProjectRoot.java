@@ -15,7 +15,7 @@ public final class ProjectRoot {
   private static final ConcurrentHashMap<Path, Path> GIT_ROOTS = new ConcurrentHashMap<>();
   private static final Path NONE = Path.of("");
 
-  private ProjectRoot() { }
+  private ProjectRoot() {}
 
   public static Path of(Path named) {
     Path abs = named.toAbsolutePath().normalize();
@@ -52,12 +52,15 @@ public final class ProjectRoot {
   /** The repository root enclosing {@code dir} (a folder with .git), or null. */
   public static Path gitRoot(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
-    Path r = GIT_ROOTS.computeIfAbsent(abs, d -> {
-      for (Path p = d; p != null; p = p.getParent()) {
-        if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) return p;
-      }
-      return NONE;
-    });
+    Path r =
+        GIT_ROOTS.computeIfAbsent(
+            abs,
+            d -> {
+              for (Path p = d; p != null; p = p.getParent()) {
+                if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) return p;
+              }
+              return NONE;
+            });
     return r == NONE ? null : r;
   }
 }

@@ -31,6 +31,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  */
 final class CodeActions {
   static final String FIX_ALL = CodeActionKind.SourceFixAll + ".hardock";
+
   /** Typed over in the editor; with a client that takes snippets it is a placeholder, selected. */
   static final String REASON = "reason";
 
@@ -86,7 +87,8 @@ final class CodeActions {
   /** The diagnostic of a finding the request is about (the client's own when it sent it), or null. */
   private static Diagnostic diagnosticOf(Finding f, CodeActionParams params) {
     if (params.getContext() != null && params.getContext().getDiagnostics() != null) {
-      for (Diagnostic d : params.getContext().getDiagnostics()) if (Conversions.same(d, f)) return d;
+      for (Diagnostic d : params.getContext().getDiagnostics())
+        if (Conversions.same(d, f)) return d;
     }
     return Conversions.overlaps(params.getRange(), f.span()) ? Conversions.diagnostic(f) : null;
   }
@@ -114,12 +116,22 @@ final class CodeActions {
     Position p = new Position(at.before() - 1, 0);
     Range r = new Range(p, p);
     String id = f.rule().id();
-    Either<TextEdit, SnippetTextEdit> insert = snippets
-        ? Either.forRight(new SnippetTextEdit(r, new StringValue("snippet",
-            escape(at.prefix(id)) + "${1:" + REASON + "}" + escape(at.suffix()))))
-        : Either.forLeft(new TextEdit(r, at.line(id, REASON)));
-    WorkspaceEdit edit = new WorkspaceEdit(List.of(Either.forLeft(
-        new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, linted.version()), List.of(insert)))));
+    Either<TextEdit, SnippetTextEdit> insert =
+        snippets
+            ? Either.forRight(
+                new SnippetTextEdit(
+                    r,
+                    new StringValue(
+                        "snippet",
+                        escape(at.prefix(id)) + "${1:" + REASON + "}" + escape(at.suffix()))))
+            : Either.forLeft(new TextEdit(r, at.line(id, REASON)));
+    WorkspaceEdit edit =
+        new WorkspaceEdit(
+            List.of(
+                Either.forLeft(
+                    new TextDocumentEdit(
+                        new VersionedTextDocumentIdentifier(uri, linted.version()),
+                        List.of(insert)))));
     CodeAction a = new CodeAction("Suppress " + f.rule().id() + " " + f.rule().slug() + " here");
     a.setKind(CodeActionKind.QuickFix);
     a.setEdit(edit);

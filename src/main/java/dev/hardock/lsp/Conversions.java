@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -24,11 +24,13 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 final class Conversions {
   static final String SOURCE = "hardock";
 
-  private Conversions() { }
+  private Conversions() {}
 
   /** A span (1-based lines and UTF-16 columns, end exclusive) as a range (0-based, end exclusive): the same places. */
   static Range range(Span s) {
-    return new Range(new Position(s.line() - 1, s.column() - 1), new Position(s.endLine() - 1, s.endColumn() - 1));
+    return new Range(
+        new Position(s.line() - 1, s.column() - 1),
+        new Position(s.endLine() - 1, s.endColumn() - 1));
   }
 
   static DiagnosticSeverity severity(dev.hardock.rule.Severity s) {
@@ -41,8 +43,15 @@ final class Conversions {
   }
 
   static Diagnostic diagnostic(Finding f) {
-    // the message may quote the file: an editor shows it as it is, so no control or bidi character goes through
-    Diagnostic d = new Diagnostic(range(f.span()), Visible.line(f.message()), severity(f.severity()), SOURCE, f.rule().id());
+    // the message may quote the file: an editor shows it as it is, so no control or bidi character
+    // goes through
+    Diagnostic d =
+        new Diagnostic(
+            range(f.span()),
+            Visible.line(f.message()),
+            severity(f.severity()),
+            SOURCE,
+            f.rule().id());
     d.setCodeDescription(new DiagnosticCodeDescription(RuleDoc.page(f.rule())));
     return d;
   }
@@ -55,7 +64,9 @@ final class Conversions {
 
   /** Whether a diagnostic the client sends back (code action context) is this finding's. */
   static boolean same(Diagnostic d, Finding f) {
-    return d.getRange().equals(range(f.span())) && d.getCode() != null && d.getCode().isLeft()
+    return d.getRange().equals(range(f.span()))
+        && d.getCode() != null
+        && d.getCode().isLeft()
         && f.rule().id().equals(d.getCode().getLeft());
   }
 
@@ -66,7 +77,10 @@ final class Conversions {
 
   /** Whether {@code a} comes before {@code b} (or equals it, when {@code orEqual}). */
   static boolean before(Position a, Position b, boolean orEqual) {
-    int c = a.getLine() != b.getLine() ? Integer.compare(a.getLine(), b.getLine()) : Integer.compare(a.getCharacter(), b.getCharacter());
+    int c =
+        a.getLine() != b.getLine()
+            ? Integer.compare(a.getLine(), b.getLine())
+            : Integer.compare(a.getCharacter(), b.getCharacter());
     return orEqual ? c <= 0 : c < 0;
   }
 
@@ -79,7 +93,9 @@ final class Conversions {
     for (Edit e : edits) {
       String uri = uriOf.apply(e.file());
       if (uri == null) return null;
-      changes.computeIfAbsent(uri, k -> new ArrayList<>()).add(new TextEdit(range(e.span()), e.text()));
+      changes
+          .computeIfAbsent(uri, k -> new ArrayList<>())
+          .add(new TextEdit(range(e.span()), e.text()));
     }
     return new WorkspaceEdit(changes);
   }
@@ -90,7 +106,9 @@ final class Conversions {
 
   /** The code action title of a fix: an unsafe one says so, as ruff's. */
   static String title(Fix fix) {
-    return fix.applicability() == Fix.Applicability.SAFE ? fix.title() : fix.title() + " (unsafe: review the change)";
+    return fix.applicability() == Fix.Applicability.SAFE
+        ? fix.title()
+        : fix.title() + " (unsafe: review the change)";
   }
 
   /**
@@ -103,7 +121,9 @@ final class Conversions {
       Fix fix = f.fix();
       if (fix == null || fix.applicability() != Fix.Applicability.SAFE) continue;
       boolean clash = false;
-      for (Edit e : fix.edits()) for (Edit t : taken) if (e.file().equals(t.file()) && clash(e.span(), t.span())) clash = true;
+      for (Edit e : fix.edits())
+        for (Edit t : taken)
+          if (e.file().equals(t.file()) && clash(e.span(), t.span())) clash = true;
       if (!clash) taken.addAll(fix.edits());
     }
     return taken;

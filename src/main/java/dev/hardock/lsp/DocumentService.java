@@ -43,7 +43,8 @@ final class DocumentService implements TextDocumentService {
     Path path = HardockServer.pathOf(item.getUri());
     if (path == null) return; // not a file (untitled:, git:): no name to judge it by, no project
     String text = item.getText() == null ? "" : item.getText();
-    OpenDocument d = new OpenDocument(item.getUri(), path, item.getLanguageId(), text, item.getVersion());
+    OpenDocument d =
+        new OpenDocument(item.getUri(), path, item.getLanguageId(), text, item.getVersion());
     server.docs.put(item.getUri(), d);
     server.workspace.buffers.put(path, text);
     server.schedule(item.getUri());
@@ -74,56 +75,71 @@ final class DocumentService implements TextDocumentService {
 
   /** On the lint thread: the current lint of a document, or null when it is not open. */
   private CompletableFuture<Workspace.Linted> linted(String uri) {
-    return CompletableFuture.supplyAsync(() -> {
-      OpenDocument d = server.docs.get(uri);
-      return d == null ? null : server.current(d);
-    }, server.worker);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          OpenDocument d = server.docs.get(uri);
+          return d == null ? null : server.current(d);
+        },
+        server.worker);
   }
 
   @Override
   public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
-    return linted(params.getTextDocument().getUri()).thenApply(l -> {
-      if (l == null) return new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
-      String id = Integer.toString(l.version()) + ":" + l.text().hashCode();
-      if (id.equals(params.getPreviousResultId())) {
-        return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(id));
-      }
-      RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(Conversions.diagnostics(l.findings()));
-      full.setResultId(id);
-      return new DocumentDiagnosticReport(full);
-    });
+    return linted(params.getTextDocument().getUri())
+        .thenApply(
+            l -> {
+              if (l == null)
+                return new DocumentDiagnosticReport(
+                    new RelatedFullDocumentDiagnosticReport(List.of()));
+              String id = Integer.toString(l.version()) + ":" + l.text().hashCode();
+              if (id.equals(params.getPreviousResultId())) {
+                return new DocumentDiagnosticReport(
+                    new RelatedUnchangedDocumentDiagnosticReport(id));
+              }
+              RelatedFullDocumentDiagnosticReport full =
+                  new RelatedFullDocumentDiagnosticReport(Conversions.diagnostics(l.findings()));
+              full.setResultId(id);
+              return new DocumentDiagnosticReport(full);
+            });
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     Position p = params.getPosition();
-    return linted(params.getTextDocument().getUri()).thenApply(l -> {
-      if (l == null) return null;
-      Set<RuleMeta> rules = new LinkedHashSet<>();
-      Range at = new Range(p, p);
-      Range covered = null;
-      for (Finding f : l.findings()) {
-        if (!Conversions.overlaps(at, f.span())) continue;
-        rules.add(f.rule());
-        covered = covered == null ? Conversions.range(f.span()) : covered;
-      }
-      if (rules.isEmpty()) return null;
-      StringBuilder md = new StringBuilder();
-      for (RuleMeta r : rules) {
-        if (md.length() > 0) md.append("\n---\n\n");
-        String doc = RuleDoc.explain(r);
-        int title = doc.indexOf('\n');
-        // the title line of --explain as a heading, then the same Markdown
-        md.append("### ").append(doc, 0, title).append('\n').append(doc.substring(title));
-      }
-      return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md.toString()), covered);
-    });
+    return linted(params.getTextDocument().getUri())
+        .thenApply(
+            l -> {
+              if (l == null) return null;
+              Set<RuleMeta> rules = new LinkedHashSet<>();
+              Range at = new Range(p, p);
+              Range covered = null;
+              for (Finding f : l.findings()) {
+                if (!Conversions.overlaps(at, f.span())) continue;
+                rules.add(f.rule());
+                covered = covered == null ? Conversions.range(f.span()) : covered;
+              }
+              if (rules.isEmpty()) return null;
+              StringBuilder md = new StringBuilder();
+              for (RuleMeta r : rules) {
+                if (md.length() > 0) md.append("\n---\n\n");
+                String doc = RuleDoc.explain(r);
+                int title = doc.indexOf('\n');
+                // the title line of --explain as a heading, then the same Markdown
+                md.append("### ").append(doc, 0, title).append('\n').append(doc.substring(title));
+              }
+              return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md.toString()), covered);
+            });
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
     String uri = params.getTextDocument().getUri();
-    return linted(uri).thenApply(l -> l == null ? List.of()
-        : new CodeActions(server.workspace.rootOf(l.path()), uri, l, server.snippets()).actions(params));
+    return linted(uri)
+        .thenApply(
+            l ->
+                l == null
+                    ? List.of()
+                    : new CodeActions(server.workspace.rootOf(l.path()), uri, l, server.snippets())
+                        .actions(params));
   }
 }

@@ -49,6 +49,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class HardockServer implements LanguageServer, LanguageClientAware {
   /** Milliseconds an edit waits for the next before its lint starts (initializationOptions.debounceMs). */
   private volatile long debounceMs;
+
   final Map<String, OpenDocument> docs = new ConcurrentHashMap<>();
   final Map<String, Workspace.Linted> results = new ConcurrentHashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -60,6 +61,7 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
   private volatile boolean snippets;
   private volatile boolean shutdown;
   final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
   /** Lints run so far (tests count work instead of timing it). */
   final java.util.concurrent.atomic.AtomicLong lints = new java.util.concurrent.atomic.AtomicLong();
 
@@ -68,12 +70,15 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
   public HardockServer(String version, long debounceMs) {
     this.version = version;
     this.debounceMs = debounceMs;
-    this.worker = new ScheduledThreadPoolExecutor(1, r -> {
-      // the engine's lint threads have 16 MB stacks for deep input: so does this one
-      Thread t = new Thread(null, r, "hardock-lsp-lint", 16L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              // the engine's lint threads have 16 MB stacks for deep input: so does this one
+              Thread t = new Thread(null, r, "hardock-lsp-lint", 16L * 1024 * 1024);
+              t.setDaemon(true);
+              return t;
+            });
     worker.setRemoveOnCancelPolicy(true);
     this.workspace = new Workspace(m -> log(MessageType.Error, m), System.getenv());
   }
@@ -91,9 +96,13 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
       addFolder(params.getRootUri());
     }
     ClientCapabilities caps = params.getCapabilities();
-    snippets = caps != null && caps.getWorkspace() != null && caps.getWorkspace().getWorkspaceEdit() != null
-        && Boolean.TRUE.equals(caps.getWorkspace().getWorkspaceEdit().getSnippetEditSupport());
-    if (params.getInitializationOptions() instanceof com.google.gson.JsonObject o && o.has("debounceMs")) {
+    snippets =
+        caps != null
+            && caps.getWorkspace() != null
+            && caps.getWorkspace().getWorkspaceEdit() != null
+            && Boolean.TRUE.equals(caps.getWorkspace().getWorkspaceEdit().getSnippetEditSupport());
+    if (params.getInitializationOptions() instanceof com.google.gson.JsonObject o
+        && o.has("debounceMs")) {
       try {
         debounceMs = Math.max(0, Math.min(2000, o.get("debounceMs").getAsLong()));
       } catch (RuntimeException e) {
@@ -106,16 +115,19 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
     sync.setChange(TextDocumentSyncKind.Incremental);
     c.setTextDocumentSync(sync);
     c.setHoverProvider(true);
-    CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActions.FIX_ALL));
+    CodeActionOptions actions =
+        new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActions.FIX_ALL));
     c.setCodeActionProvider(actions);
     DiagnosticRegistrationOptions pull = new DiagnosticRegistrationOptions(true, false);
     pull.setIdentifier(Conversions.SOURCE);
     c.setDiagnosticProvider(pull);
-    org.eclipse.lsp4j.WorkspaceFoldersOptions folders = new org.eclipse.lsp4j.WorkspaceFoldersOptions();
+    org.eclipse.lsp4j.WorkspaceFoldersOptions folders =
+        new org.eclipse.lsp4j.WorkspaceFoldersOptions();
     folders.setSupported(true);
     folders.setChangeNotifications(true);
     c.setWorkspace(new org.eclipse.lsp4j.WorkspaceServerCapabilities(folders));
-    return CompletableFuture.completedFuture(new InitializeResult(c, new ServerInfo("hardock", version)));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(c, new ServerInfo("hardock", version)));
   }
 
   private void addFolder(String uri) {
@@ -129,10 +141,14 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
     // registration may still send the notification, which is handled the same way)
     LanguageClient c = client;
     if (c == null) return;
-    DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(
-        List.of(new FileSystemWatcher(Either.forLeft("**/.hardock.yaml"))));
-    c.registerCapability(new RegistrationParams(List.of(new Registration("hardock-config",
-        "workspace/didChangeWatchedFiles", opts)))).exceptionally(e -> null);
+    DidChangeWatchedFilesRegistrationOptions opts =
+        new DidChangeWatchedFilesRegistrationOptions(
+            List.of(new FileSystemWatcher(Either.forLeft("**/.hardock.yaml"))));
+    c.registerCapability(
+            new RegistrationParams(
+                List.of(
+                    new Registration("hardock-config", "workspace/didChangeWatchedFiles", opts))))
+        .exceptionally(e -> null);
   }
 
   @Override
@@ -183,10 +199,13 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
   void schedule(String uri) {
     if (shutdown || !pending.add(uri)) return;
     try {
-      worker.schedule(() -> {
-        pending.remove(uri);
-        publish(uri);
-      }, debounceMs, TimeUnit.MILLISECONDS);
+      worker.schedule(
+          () -> {
+            pending.remove(uri);
+            publish(uri);
+          },
+          debounceMs,
+          TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       pending.remove(uri);
     }
@@ -199,7 +218,8 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
     Workspace.Linted l = current(d);
     LanguageClient c = client;
     if (c != null && docs.get(uri) == d) {
-      c.publishDiagnostics(new PublishDiagnosticsParams(uri, Conversions.diagnostics(l.findings()), l.version()));
+      c.publishDiagnostics(
+          new PublishDiagnosticsParams(uri, Conversions.diagnostics(l.findings()), l.version()));
     }
     if (l.kind() == SourceKind.DOCKERFILE) refreshBuilders(d.path, uri);
   }
@@ -211,7 +231,8 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
   private void refreshBuilders(Path dockerfile, String except) {
     List<String> dependents = new ArrayList<>();
     for (Map.Entry<String, Workspace.Linted> e : results.entrySet()) {
-      if (!e.getKey().equals(except) && e.getValue().builds().contains(dockerfile)) dependents.add(e.getKey());
+      if (!e.getKey().equals(except) && e.getValue().builds().contains(dockerfile))
+        dependents.add(e.getKey());
     }
     for (String other : dependents) {
       results.remove(other); // its text is unchanged, its lint is not
@@ -267,7 +288,11 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
 
   /** How many things the server holds (documents, lints, waiting lints, queued tasks): flat over any number of edits. */
   int retained() {
-    return docs.size() + results.size() + pending.size() + worker.getQueue().size() + workspace.buffers.size();
+    return docs.size()
+        + results.size()
+        + pending.size()
+        + worker.getQueue().size()
+        + workspace.buffers.size();
   }
 
   private final class Workspaces implements WorkspaceService {
@@ -282,7 +307,8 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
     }
 
     @Override
-    public void didChangeWorkspaceFolders(org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams params) {
+    public void didChangeWorkspaceFolders(
+        org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams params) {
       var event = params.getEvent();
       if (event == null) return;
       if (event.getRemoved() != null) {
@@ -291,7 +317,8 @@ public final class HardockServer implements LanguageServer, LanguageClientAware 
           if (p != null) workspace.removeFolder(p);
         }
       }
-      if (event.getAdded() != null) for (WorkspaceFolder f : event.getAdded()) addFolder(f.getUri());
+      if (event.getAdded() != null)
+        for (WorkspaceFolder f : event.getAdded()) addFolder(f.getUri());
       // the project root of open files may have changed
       relintAll();
     }

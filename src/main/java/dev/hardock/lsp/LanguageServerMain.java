@@ -17,7 +17,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * client died: code 1 unless it had asked for shutdown).
  */
 public final class LanguageServerMain {
-  private LanguageServerMain() { }
+  private LanguageServerMain() {}
 
   public static int run(String version, InputStream in, OutputStream out, PrintStream err) {
     PrintStream stdout = System.out;
@@ -28,14 +28,19 @@ public final class LanguageServerMain {
       Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
       server.connect(launcher.getRemoteProxy());
       Future<Void> listening = launcher.startListening();
-      Thread watch = new Thread(() -> {
-        try {
-          listening.get();
-        } catch (InterruptedException | ExecutionException | java.util.concurrent.CancellationException e) {
-          // the stream failed or closed: the client is gone either way
-        }
-        server.exit();
-      }, "hardock-lsp-input");
+      Thread watch =
+          new Thread(
+              () -> {
+                try {
+                  listening.get();
+                } catch (InterruptedException
+                    | ExecutionException
+                    | java.util.concurrent.CancellationException e) {
+                  // the stream failed or closed: the client is gone either way
+                }
+                server.exit();
+              },
+              "hardock-lsp-input");
       watch.setDaemon(true);
       watch.start();
       int code = server.exited.join();

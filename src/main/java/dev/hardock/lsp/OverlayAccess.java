@@ -75,7 +75,9 @@ final class OverlayAccess implements FileAccess {
   public Read head(Path file, int maxBytes) {
     String text = buffer(file);
     if (text == null) return disk.head(file, maxBytes);
-    byte[] b = (text.length() > maxBytes ? text.substring(0, maxBytes) : text).getBytes(StandardCharsets.UTF_8);
+    byte[] b =
+        (text.length() > maxBytes ? text.substring(0, maxBytes) : text)
+            .getBytes(StandardCharsets.UTF_8);
     return new Read(b.length > maxBytes ? Arrays.copyOf(b, maxBytes) : b, null, null);
   }
 

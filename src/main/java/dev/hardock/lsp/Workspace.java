@@ -28,7 +28,13 @@ import java.util.function.Consumer;
  */
 final class Workspace {
   /** One lint of one document version: the findings shown in it, and the Dockerfiles it builds (compose). */
-  record Linted(int version, Path path, String display, SourceKind kind, String text, List<Finding> findings,
+  record Linted(
+      int version,
+      Path path,
+      String display,
+      SourceKind kind,
+      String text,
+      List<Finding> findings,
       Set<Path> builds) {
     SourceFile file() {
       return SourceFile.of(path, display, text, kind);
@@ -37,8 +43,10 @@ final class Workspace {
 
   /** The workspace folders, longest first; replaced whole when they change (read by the lint thread). */
   private volatile List<Path> folders = List.of();
+
   /** The open documents' text by absolute path: what {@link OverlayAccess} serves. */
   final Map<Path, String> buffers = new ConcurrentHashMap<>();
+
   private final Map<Path, Optional<Config>> configs = new ConcurrentHashMap<>();
   private final Consumer<String> configProblem;
   private final Map<String, String> env;
@@ -89,16 +97,23 @@ final class Workspace {
   Linted lint(OpenDocument d, String text, int version) {
     Path path = d.path;
     Path root = rootOf(path);
-    String display = path.startsWith(root) && !path.equals(root) ? root.relativize(path).toString() : path.toString();
+    String display =
+        path.startsWith(root) && !path.equals(root)
+            ? root.relativize(path).toString()
+            : path.toString();
     SourceKind kind = kindOf(path, text, d.languageId);
     if (kind == null) return new Linted(version, path, display, null, text, List.of(), Set.of());
     Config c = config(path, root);
-    if (c != null && c.excludes(path)) return new Linted(version, path, display, kind, text, List.of(), Set.of());
-    LintSettings settings = c == null ? new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE)
-        : c.settings(Set.of(), Set.of());
+    if (c != null && c.excludes(path))
+      return new Linted(version, path, display, kind, text, List.of(), Set.of());
+    LintSettings settings =
+        c == null
+            ? new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE)
+            : c.settings(Set.of(), Set.of());
     // this version's text for the document itself, whatever the editor sent since
-    Linter linter = new Linter(settings).withFileAccess(r -> new OverlayAccess(r,
-        p -> p.equals(path) ? text : buffers.get(p)));
+    Linter linter =
+        new Linter(settings)
+            .withFileAccess(r -> new OverlayAccess(r, p -> p.equals(path) ? text : buffers.get(p)));
     FileResult r = linter.lint(List.of(new Target(path, display, kind, root, false)), 1).get(0);
     List<Finding> mine = new ArrayList<>();
     Path shown = Path.of(display).normalize();
@@ -111,13 +126,18 @@ final class Workspace {
   private Config config(Path file, Path root) {
     Path where = Config.find(file, root, env);
     if (where == null) return null;
-    return configs.computeIfAbsent(where, w -> {
-      try {
-        return Optional.of(Config.load(w));
-      } catch (Config.Invalid e) {
-        configProblem.accept(e.getMessage() + " (linting with the defaults until it is fixed)");
-        return Optional.empty();
-      }
-    }).orElse(null);
+    return configs
+        .computeIfAbsent(
+            where,
+            w -> {
+              try {
+                return Optional.of(Config.load(w));
+              } catch (Config.Invalid e) {
+                configProblem.accept(
+                    e.getMessage() + " (linting with the defaults until it is fixed)");
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 }

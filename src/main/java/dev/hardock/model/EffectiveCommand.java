@@ -12,39 +12,73 @@ import java.util.Map;
  */
 public final class EffectiveCommand {
   /** How a wrapper reads its own arguments before the command it runs. */
-  private record Wrapper(String shortWithValue, List<String> longWithValue, int operands, boolean assignments) { }
+  private record Wrapper(
+      String shortWithValue, List<String> longWithValue, int operands, boolean assignments) {}
 
-  private static final Map<String, Wrapper> WRAPPERS = Map.ofEntries(
-      Map.entry("sudo", new Wrapper("ugpCDrtTUR", List.of("user", "group", "prompt", "close-from", "chdir", "role",
-          "type", "command-timeout", "other-user", "host", "chroot"), 0, true)),
-      Map.entry("doas", new Wrapper("uC", List.of(), 0, false)),
-      Map.entry("env", new Wrapper("uCS", List.of("unset", "chdir", "split-string"), 0, true)),
-      Map.entry("time", new Wrapper("fo", List.of("format", "output"), 0, false)),
-      Map.entry("nice", new Wrapper("n", List.of("adjustment"), 0, false)),
-      Map.entry("ionice", new Wrapper("cnpPu", List.of("class", "classdata", "pid", "pgid", "uid"), 0, false)),
-      Map.entry("nohup", new Wrapper("", List.of(), 0, false)),
-      Map.entry("setsid", new Wrapper("", List.of(), 0, false)),
-      Map.entry("exec", new Wrapper("a", List.of(), 0, false)),
-      Map.entry("command", new Wrapper("", List.of(), 0, false)),
-      Map.entry("builtin", new Wrapper("", List.of(), 0, false)),
-      Map.entry("stdbuf", new Wrapper("ioe", List.of("input", "output", "error"), 0, false)),
-      Map.entry("timeout", new Wrapper("sk", List.of("signal", "kill-after"), 1, false)),
-      Map.entry("eatmydata", new Wrapper("", List.of(), 0, false)),
-      Map.entry("fakeroot", new Wrapper("lsi", List.of("lib", "faked"), 0, false)),
-      Map.entry("gosu", new Wrapper("", List.of(), 1, false)),
-      Map.entry("su-exec", new Wrapper("", List.of(), 1, false)),
-      Map.entry("chroot", new Wrapper("", List.of("userspec", "groups"), 1, false)),
-      Map.entry("tini", new Wrapper("pe", List.of(), 0, false)),
-      Map.entry("dumb-init", new Wrapper("", List.of("rewrite"), 0, false)),
-      Map.entry("xargs", new Wrapper("EILnPsdae", List.of("arg-file", "delimiter", "max-args", "max-procs",
-          "max-chars", "eof", "max-lines", "replace"), 0, false)));
+  private static final Map<String, Wrapper> WRAPPERS =
+      Map.ofEntries(
+          Map.entry(
+              "sudo",
+              new Wrapper(
+                  "ugpCDrtTUR",
+                  List.of(
+                      "user",
+                      "group",
+                      "prompt",
+                      "close-from",
+                      "chdir",
+                      "role",
+                      "type",
+                      "command-timeout",
+                      "other-user",
+                      "host",
+                      "chroot"),
+                  0,
+                  true)),
+          Map.entry("doas", new Wrapper("uC", List.of(), 0, false)),
+          Map.entry("env", new Wrapper("uCS", List.of("unset", "chdir", "split-string"), 0, true)),
+          Map.entry("time", new Wrapper("fo", List.of("format", "output"), 0, false)),
+          Map.entry("nice", new Wrapper("n", List.of("adjustment"), 0, false)),
+          Map.entry(
+              "ionice",
+              new Wrapper("cnpPu", List.of("class", "classdata", "pid", "pgid", "uid"), 0, false)),
+          Map.entry("nohup", new Wrapper("", List.of(), 0, false)),
+          Map.entry("setsid", new Wrapper("", List.of(), 0, false)),
+          Map.entry("exec", new Wrapper("a", List.of(), 0, false)),
+          Map.entry("command", new Wrapper("", List.of(), 0, false)),
+          Map.entry("builtin", new Wrapper("", List.of(), 0, false)),
+          Map.entry("stdbuf", new Wrapper("ioe", List.of("input", "output", "error"), 0, false)),
+          Map.entry("timeout", new Wrapper("sk", List.of("signal", "kill-after"), 1, false)),
+          Map.entry("eatmydata", new Wrapper("", List.of(), 0, false)),
+          Map.entry("fakeroot", new Wrapper("lsi", List.of("lib", "faked"), 0, false)),
+          Map.entry("gosu", new Wrapper("", List.of(), 1, false)),
+          Map.entry("su-exec", new Wrapper("", List.of(), 1, false)),
+          Map.entry("chroot", new Wrapper("", List.of("userspec", "groups"), 1, false)),
+          Map.entry("tini", new Wrapper("pe", List.of(), 0, false)),
+          Map.entry("dumb-init", new Wrapper("", List.of("rewrite"), 0, false)),
+          Map.entry(
+              "xargs",
+              new Wrapper(
+                  "EILnPsdae",
+                  List.of(
+                      "arg-file",
+                      "delimiter",
+                      "max-args",
+                      "max-procs",
+                      "max-chars",
+                      "eof",
+                      "max-lines",
+                      "replace"),
+                  0,
+                  false)));
 
   private final ShellCommand command;
   private final List<Word> wrappers;
   private final List<Word> assignments;
   private final int start;
 
-  private EffectiveCommand(ShellCommand command, List<Word> wrappers, List<Word> assignments, int start) {
+  private EffectiveCommand(
+      ShellCommand command, List<Word> wrappers, List<Word> assignments, int start) {
     this.command = command;
     this.wrappers = List.copyOf(wrappers);
     this.assignments = List.copyOf(assignments);
@@ -54,7 +88,8 @@ public final class EffectiveCommand {
   public static EffectiveCommand of(ShellCommand c) {
     List<Word> wrappers = new ArrayList<>();
     List<Word> assignments = new ArrayList<>(c.assignments());
-    return new EffectiveCommand(c, wrappers, assignments, skipWrappers(c.words(), wrappers, assignments));
+    return new EffectiveCommand(
+        c, wrappers, assignments, skipWrappers(c.words(), wrappers, assignments));
   }
 
   /**
@@ -153,7 +188,11 @@ public final class EffectiveCommand {
     if (eq <= 0) return false;
     for (int i = 0; i < eq; i++) {
       char ch = v.charAt(i);
-      boolean ok = ch == '_' || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (i > 0 && ch >= '0' && ch <= '9');
+      boolean ok =
+          ch == '_'
+              || (ch >= 'A' && ch <= 'Z')
+              || (ch >= 'a' && ch <= 'z')
+              || (i > 0 && ch >= '0' && ch <= '9');
       if (!ok) return false;
     }
     return true;

@@ -27,8 +27,12 @@ public final class ExpansionBudget {
 
   /** The message of the notice, for the readers that report it. */
   public String notice() {
-    return "variables here need more than the expansion budget (" + PER_CHAR + " characters per character of the file,"
-        + " at least " + FLOOR + "): values past this point are unknown";
+    return "variables here need more than the expansion budget ("
+        + PER_CHAR
+        + " characters per character of the file,"
+        + " at least "
+        + FLOOR
+        + "): values past this point are unknown";
   }
 
   /** A lookup whose values {@link Substitution} charges to this budget. */
@@ -64,7 +68,8 @@ public final class ExpansionBudget {
     return !(lookup instanceof Charged c) || c.budget.take(chars);
   }
 
-  private record Charged(Function<String, String> variables, ExpansionBudget budget) implements Function<String, String> {
+  private record Charged(Function<String, String> variables, ExpansionBudget budget)
+      implements Function<String, String> {
     @Override
     public String apply(String name) {
       return variables.apply(name);

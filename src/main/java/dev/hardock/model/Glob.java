@@ -34,9 +34,9 @@ public final class Glob {
   private static final byte SET = 5;
 
   private final byte[] kinds;
-  private final char[] chars;       // LITERAL: the character
-  private final char[][] sets;      // SET: inclusive ranges, pairs of characters
-  private final boolean[] negated;  // SET: [!...]
+  private final char[] chars; // LITERAL: the character
+  private final char[][] sets; // SET: inclusive ranges, pairs of characters
+  private final boolean[] negated; // SET: [!...]
   private final String pattern;
 
   private Glob(String pattern, byte[] kinds, char[] chars, char[][] sets, boolean[] negated) {
@@ -56,8 +56,11 @@ public final class Glob {
   /** Globs compiled alike are equal (a configuration read twice is the same configuration). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Glob g && java.util.Arrays.equals(kinds, g.kinds) && java.util.Arrays.equals(chars, g.chars)
-        && java.util.Arrays.deepEquals(sets, g.sets) && java.util.Arrays.equals(negated, g.negated);
+    return o instanceof Glob g
+        && java.util.Arrays.equals(kinds, g.kinds)
+        && java.util.Arrays.equals(chars, g.chars)
+        && java.util.Arrays.deepEquals(sets, g.sets)
+        && java.util.Arrays.equals(negated, g.negated);
   }
 
   @Override
@@ -101,11 +104,17 @@ public final class Glob {
         chars[k++] = c;
       }
     }
-    return new Glob(pattern, Arrays.copyOf(kinds, k), Arrays.copyOf(chars, k), Arrays.copyOf(sets, k), Arrays.copyOf(negated, k));
+    return new Glob(
+        pattern,
+        Arrays.copyOf(kinds, k),
+        Arrays.copyOf(chars, k),
+        Arrays.copyOf(sets, k),
+        Arrays.copyOf(negated, k));
   }
 
   /** Reads {@code [...]} opening at {@code open} into sets[k]; returns the index of its closing bracket. */
-  private static int set(String p, int open, char[][] sets, boolean[] negated, int k) throws Invalid {
+  private static int set(String p, int open, char[][] sets, boolean[] negated, int k)
+      throws Invalid {
     int i = open + 1;
     if (i < p.length() && (p.charAt(i) == '!' || p.charAt(i) == '^')) {
       negated[k] = true;
@@ -254,5 +263,4 @@ public final class Glob {
     for (int r = 0; r < ranges.length && !in; r += 2) in = c >= ranges[r] && c <= ranges[r + 1];
     return in != negated[t];
   }
-
 }

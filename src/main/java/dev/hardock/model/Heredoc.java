@@ -11,5 +11,10 @@ package dev.hardock.model;
  * @param span the body in the source file
  * @param terminated false when the input ended before the delimiter line
  */
-public record Heredoc(String delimiter, boolean expands, boolean stripTabs, MappedText body, Span span,
+public record Heredoc(
+    String delimiter,
+    boolean expands,
+    boolean stripTabs,
+    MappedText body,
+    Span span,
     boolean terminated) {}

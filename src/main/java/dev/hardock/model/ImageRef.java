@@ -7,7 +7,13 @@ import java.util.Locale;
  * expansion where the values are known). Parts that depend on unknown variables are reported as unknown,
  * never guessed.
  */
-public record ImageRef(String raw, String expanded, String registry, String repository, String tag, String digest,
+public record ImageRef(
+    String raw,
+    String expanded,
+    String registry,
+    String repository,
+    String tag,
+    String digest,
     boolean tagUnknown) {
   /** Longer than any reference Docker accepts (name 255, tag 128, digest): not judged as an image. */
   public static final int MAX_LENGTH = 1024;
@@ -17,15 +23,18 @@ public record ImageRef(String raw, String expanded, String registry, String repo
    * @param expanded the reference with known variables substituted, or null when a variable is unknown
    */
   public static ImageRef parse(String raw, String expanded) {
-    // Docker refuses a name over 255 characters, a tag over 128, and a digest is at most ~140: a longer text is
-    // no reference, and judging it (an alias can hand one to thousands of services) would only quote it
+    // Docker refuses a name over 255 characters, a tag over 128, and a digest is at most ~140: a
+    // longer text is
+    // no reference, and judging it (an alias can hand one to thousands of services) would only
+    // quote it
     if (raw.length() > MAX_LENGTH || (expanded != null && expanded.length() > MAX_LENGTH)) {
       return new ImageRef(raw, null, null, null, null, null, true);
     }
     if (expanded != null) {
       return split(raw, expanded, false);
     }
-    // Unknown variables: still judge the parts that are literal. The tag sits after the last '/', so if
+    // Unknown variables: still judge the parts that are literal. The tag sits after the last '/',
+    // so if
     // that last path part is free of variables we know whether a tag or digest is given.
     int slash = raw.lastIndexOf('/');
     String last = raw.substring(slash + 1);
@@ -104,7 +113,8 @@ public record ImageRef(String raw, String expanded, String registry, String repo
       if (t.isEmpty() || t.length() > 128) return false;
       for (int i = 0; i < t.length(); i++) {
         char c = t.charAt(i);
-        if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.' && c != '-') return false;
+        if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.' && c != '-')
+          return false;
       }
       s = s.substring(0, colon);
     }
@@ -112,14 +122,24 @@ public record ImageRef(String raw, String expanded, String registry, String repo
     for (int p = 0; p < parts.length; p++) {
       String c = parts[p];
       if (c.isEmpty()) return false;
-      boolean host = p == 0 && parts.length > 1 && (c.contains(".") || c.contains(":") || c.equals("localhost"));
+      boolean host =
+          p == 0
+              && parts.length > 1
+              && (c.contains(".") || c.contains(":") || c.equals("localhost"));
       for (int i = 0; i < c.length(); i++) {
         char ch = c.charAt(i);
-        boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-'
-            || (host && (ch == ':' || (ch >= 'A' && ch <= 'Z')));
+        boolean ok =
+            (ch >= 'a' && ch <= 'z')
+                || (ch >= '0' && ch <= '9')
+                || ch == '.'
+                || ch == '_'
+                || ch == '-'
+                || (host && (ch == ':' || (ch >= 'A' && ch <= 'Z')));
         if (!ok) return false;
       }
-      if (!host && (!Character.isLetterOrDigit(c.charAt(0)) || !Character.isLetterOrDigit(c.charAt(c.length() - 1)))) {
+      if (!host
+          && (!Character.isLetterOrDigit(c.charAt(0))
+              || !Character.isLetterOrDigit(c.charAt(c.length() - 1)))) {
         return false;
       }
     }

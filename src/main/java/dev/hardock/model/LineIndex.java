@@ -8,9 +8,12 @@ import java.util.Arrays;
  */
 public final class LineIndex {
   private final int[] lineStarts;
+
   /** The file whose text this indexes, named by every span made here; null for a text of no file. */
   private final SourceFile file;
+
   private final int length;
+
   /** Lines (0-based) that end in CRLF: an offset at their '\n' is the start of the next line, as after an LF. */
   private final java.util.BitSet crlf = new java.util.BitSet();
 
@@ -66,7 +69,9 @@ public final class LineIndex {
   public int line(int offset) {
     int o = Math.max(0, Math.min(offset, length));
     int h = hint;
-    if (h < lineStarts.length && lineStarts[h] <= o && (h + 1 == lineStarts.length || o < lineStarts[h + 1])) {
+    if (h < lineStarts.length
+        && lineStarts[h] <= o
+        && (h + 1 == lineStarts.length || o < lineStarts[h + 1])) {
       return h + 1;
     }
     int i = Arrays.binarySearch(lineStarts, o);

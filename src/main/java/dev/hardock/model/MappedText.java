@@ -15,12 +15,16 @@ public final class MappedText implements CharSequence {
   private static final int[] NONE = new int[0];
 
   private final String text;
+
   /** starts[k]: index in {@link #text} where run k begins (starts[0] == 0); empty for a single run. */
   private final int[] starts;
+
   /** origins[k]: original offset of the first character of run k; empty for a single run. */
   private final int[] origins;
+
   /** For a single run: the original offset of index 0 (for an empty text, the end offset). */
   private final int origin;
+
   private int hint;
 
   private MappedText(String text, int origin) {
@@ -56,8 +60,10 @@ public final class MappedText implements CharSequence {
 
   /** The run holding index {@code i} (the last run that starts at or before it). */
   private int run(int i) {
-    // Callers walk a text mostly forwards: try the run found last time and the next one before searching.
-    // The hint is only a guess, checked before use, so a stale value read by another thread is harmless.
+    // Callers walk a text mostly forwards: try the run found last time and the next one before
+    // searching.
+    // The hint is only a guess, checked before use, so a stale value read by another thread is
+    // harmless.
     int h = hint;
     if (h < starts.length && starts[h] <= i) {
       if (h + 1 == starts.length || i < starts[h + 1]) return h;
@@ -83,7 +89,8 @@ public final class MappedText implements CharSequence {
     int s = Math.max(0, Math.min(start, text.length()));
     int e = Math.max(s, Math.min(end, text.length()));
     if (s == 0 && e == text.length()) return this;
-    if (e == s || starts.length == 0) return new MappedText(text.substring(s, e), originalOffset(s));
+    if (e == s || starts.length == 0)
+      return new MappedText(text.substring(s, e), originalOffset(s));
     int first = run(s);
     int last = run(e - 1);
     if (first == last) return new MappedText(text.substring(s, e), originalOffset(s));
@@ -181,7 +188,8 @@ public final class MappedText implements CharSequence {
     public MappedText build(int endOffset) {
       if (runs == 0) return new MappedText(sb.toString(), endOffset);
       if (runs == 1) return new MappedText(sb.toString(), origins[0]);
-      return new MappedText(sb.toString(), Arrays.copyOf(starts, runs), Arrays.copyOf(origins, runs));
+      return new MappedText(
+          sb.toString(), Arrays.copyOf(starts, runs), Arrays.copyOf(origins, runs));
     }
   }
 }

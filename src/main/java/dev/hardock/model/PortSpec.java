@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record PortSpec(int first, int last, String protocol) {
   /** Either a port spec or, when the text is not one, what is wrong with it. */
-  public record Parsed(PortSpec spec, String problem) { }
+  public record Parsed(PortSpec spec, String problem) {}
 
   /** Reads a port spec (variables already expanded); never throws. */
   public static Parsed parse(String text) {
@@ -24,7 +24,8 @@ public record PortSpec(int first, int last, String protocol) {
       }
     }
     if (ports.indexOf(':') >= 0) {
-      return problem("a host address or port mapping does not belong here, only the container port");
+      return problem(
+          "a host address or port mapping does not belong here, only the container port");
     }
     int dash = ports.indexOf('-', 1);
     String a = dash < 0 ? ports : ports.substring(0, dash);
@@ -51,7 +52,8 @@ public record PortSpec(int first, int last, String protocol) {
 
   /** The decimal value, capped above the port range, or -1 when it is not a plain number. */
   private static long number(String s) {
-    if (s.isEmpty() || s.length() > 18) return s.isEmpty() ? -1 : s.chars().allMatch(Character::isDigit) ? 99999 : -1;
+    if (s.isEmpty() || s.length() > 18)
+      return s.isEmpty() ? -1 : s.chars().allMatch(Character::isDigit) ? 99999 : -1;
     long v = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Whether a {@code user[:group]} value names the root user. */
 public final class RootUser {
-  private RootUser() { }
+  private RootUser() {}
 
   public static boolean isRoot(String userSpec) {
     String s = userSpec.trim();

@@ -10,31 +10,72 @@ import java.util.List;
  * normalisation ({@code /etc/}, {@code //etc}, {@code /usr/../etc} are all {@code /etc}).
  */
 public final class SensitivePaths {
-  private static final List<String> SYSTEM = List.of("/etc", "/proc", "/sys", "/dev", "/boot", "/usr", "/lib",
-      "/lib64", "/lib32", "/bin", "/sbin", "/root", "/var/lib/docker", "/var/lib/containerd", "/run", "/var/run",
-      "/var/log", "/var/lib/kubelet", "/var/lib/etcd");
+  private static final List<String> SYSTEM =
+      List.of(
+          "/etc",
+          "/proc",
+          "/sys",
+          "/dev",
+          "/boot",
+          "/usr",
+          "/lib",
+          "/lib64",
+          "/lib32",
+          "/bin",
+          "/sbin",
+          "/root",
+          "/var/lib/docker",
+          "/var/lib/containerd",
+          "/run",
+          "/var/run",
+          "/var/log",
+          "/var/lib/kubelet",
+          "/var/lib/etcd");
+
   /**
    * Directories sensitive as a whole but whose subdirectories are everyday data: {@code /home} holds every
    * user's keys, yet {@code /home/me/project} is a project; {@code /srv/site} is a site, {@code /var/lib/mysql}
    * a database. Flagged only when mounted whole.
    */
-  private static final List<String> WHOLE = List.of("/home", "/srv", "/var", "/var/lib", "/mnt", "/media");
+  private static final List<String> WHOLE =
+      List.of("/home", "/srv", "/var", "/var/lib", "/mnt", "/media");
+
   /** Credential folders in a home directory ({@code /home/NAME/.ssh} and below). */
-  private static final List<String> HOME_SECRETS = List.of(".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker",
-      ".config/gcloud");
-  private static final List<String> SOCKETS = List.of("docker.sock", "containerd.sock", "podman.sock", "dockershim.sock",
-      "cri-dockerd.sock", "crio.sock", "buildkitd.sock");
+  private static final List<String> HOME_SECRETS =
+      List.of(".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker", ".config/gcloud");
+
+  private static final List<String> SOCKETS =
+      List.of(
+          "docker.sock",
+          "containerd.sock",
+          "podman.sock",
+          "dockershim.sock",
+          "cri-dockerd.sock",
+          "crio.sock",
+          "buildkitd.sock");
+
   /** Directories holding engine sockets: mounting them hands over the socket too. */
-  private static final List<String> SOCKET_DIRS = List.of("/var/run", "/run", "/var/run/docker", "/run/docker",
-      "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman", "/run/buildkit", "/run/crio");
+  private static final List<String> SOCKET_DIRS =
+      List.of(
+          "/var/run",
+          "/run",
+          "/var/run/docker",
+          "/run/docker",
+          "/run/containerd",
+          "/var/run/containerd",
+          "/run/podman",
+          "/var/run/podman",
+          "/run/buildkit",
+          "/run/crio");
 
   /**
    * Host time-zone data: public, and mounted read-only by a great many compose files so that a container keeps
    * the host's clock zone. Exempt only when read-only (a writable {@code /etc/localtime} changes the host).
    */
-  private static final List<String> TIME_ZONE = List.of("/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo");
+  private static final List<String> TIME_ZONE =
+      List.of("/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo");
 
-  private SensitivePaths() { }
+  private SensitivePaths() {}
 
   /** {@code /etc/localtime}, {@code /etc/timezone} or {@code /usr/share/zoneinfo} (and below). */
   public static boolean isTimeZoneData(String path) {

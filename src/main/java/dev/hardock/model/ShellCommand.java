@@ -34,8 +34,16 @@ public final class ShellCommand {
    * @param pipeTo index of the command this one pipes into, or -1
    * @param parent index of the command whose word holds this one, or -1
    */
-  public ShellCommand(List<Word> assignments, List<Word> words, List<Redirect> redirects,
-      List<Heredoc> heredocBodies, Span span, String operatorAfter, Nesting nesting, int pipeFrom, int pipeTo,
+  public ShellCommand(
+      List<Word> assignments,
+      List<Word> words,
+      List<Redirect> redirects,
+      List<Heredoc> heredocBodies,
+      Span span,
+      String operatorAfter,
+      Nesting nesting,
+      int pipeFrom,
+      int pipeTo,
       int parent) {
     this.assignments = List.copyOf(assignments);
     this.words = List.copyOf(words);

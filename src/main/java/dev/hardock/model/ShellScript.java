@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class ShellScript {
   /** A {@code #} comment; {@code alone}: no code before it on its line of the file. */
-  public record Comment(Span span, String text, boolean alone) { }
+  public record Comment(Span span, String text, boolean alone) {}
 
   private final List<ShellCommand> commands;
   private final List<ShellProblem> problems;
@@ -20,7 +20,10 @@ public final class ShellScript {
     this(commands, problems, List.of(), List.of());
   }
 
-  public ShellScript(List<ShellCommand> commands, List<ShellProblem> problems, List<Comment> comments,
+  public ShellScript(
+      List<ShellCommand> commands,
+      List<ShellProblem> problems,
+      List<Comment> comments,
       List<Span> commandLines) {
     this.commands = List.copyOf(commands);
     this.problems = List.copyOf(problems);
@@ -48,7 +51,11 @@ public final class ShellScript {
   /** Records the comments and command lines in {@code layout}, as those of {@code file}. */
   public void recordIn(SourceLayout layout, String file) {
     for (Comment c : comments) {
-      layout.comment(file, c.span(), c.text(), c.alone() ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
+      layout.comment(
+          file,
+          c.span(),
+          c.text(),
+          c.alone() ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
     }
     for (Span s : commandLines) layout.statement(file, s);
   }

@@ -12,7 +12,8 @@ public final class Shells {
    * Shells that read the POSIX shell language (the one our shell parser reads) and take a program with
    * {@code -c STRING} or on standard input with {@code -s}.
    */
-  public static final Set<String> POSIX = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "posh");
+  public static final Set<String> POSIX =
+      Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "posh");
 
   /** The multi-call binary whose first argument names the applet it runs: {@code busybox sh -c "..."}. */
   public static final String BUSYBOX = "busybox";
@@ -26,7 +27,7 @@ public final class Shells {
    */
   public static final Set<String> INTERPRETERS = with(POSIX, "fish");
 
-  private Shells() { }
+  private Shells() {}
 
   private static Set<String> with(Set<String> base, String more) {
     java.util.HashSet<String> all = new java.util.HashSet<>(base);

@@ -34,16 +34,18 @@ public final class SourceLayout {
    * @param span where the comment stands; {@code text} starts at its column, on its line
    * @param text the comment's characters, marker included
    */
-  public record Comment(String file, Span span, String text, Reach reach) { }
+  public record Comment(String file, Span span, String text, Reach reach) {}
 
   /** A statement of {@code file}: {@code span} covers it from its first to its last character. */
-  public record Statement(String file, Span span) { }
+  public record Statement(String file, Span span) {}
 
   private final List<Comment> comments = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
   private final java.util.Set<String> partial = new java.util.HashSet<>();
+
   /** Spans of text that is content (a Dockerfile heredoc body): a comment there is read, but never edited by a fix. */
-  private final java.util.Map<String, java.util.TreeMap<Integer, Integer>> content = new java.util.HashMap<>();
+  private final java.util.Map<String, java.util.TreeMap<Integer, Integer>> content =
+      new java.util.HashMap<>();
 
   public void comment(String file, Span span, String text, Reach reach) {
     comments.add(new Comment(file, span, text, reach));
@@ -75,7 +77,9 @@ public final class SourceLayout {
    * of a command, so removing a comment line there would change the image. Its directives still apply.
    */
   public void content(String file, Span span) {
-    content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(span.line(), span.endLine(), Math::max);
+    content
+        .computeIfAbsent(file, f -> new java.util.TreeMap<>())
+        .merge(span.line(), span.endLine(), Math::max);
   }
 
   /** Whether {@code line} of {@code file} lies in text marked as {@link #content} (heredoc bodies never overlap). */
@@ -90,8 +94,13 @@ public final class SourceLayout {
     comments.addAll(other.comments);
     statements.addAll(other.statements);
     partial.addAll(other.partial);
-    other.content.forEach((file, spans) -> spans.forEach((from, to) ->
-        content.computeIfAbsent(file, f -> new java.util.TreeMap<>()).merge(from, to, Math::max)));
+    other.content.forEach(
+        (file, spans) ->
+            spans.forEach(
+                (from, to) ->
+                    content
+                        .computeIfAbsent(file, f -> new java.util.TreeMap<>())
+                        .merge(from, to, Math::max)));
   }
 
   public List<Comment> comments() {

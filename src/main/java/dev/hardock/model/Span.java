@@ -11,12 +11,14 @@ package dev.hardock.model;
  * from a span ({@link #to}, {@link #resized}) keep its file. Equality and order are by position alone: a span
  * is compared with spans of the same file, and a finding compares its file apart.
  */
-public record Span(int line, int column, int endLine, int endColumn, SourceFile file) implements Comparable<Span> {
+public record Span(int line, int column, int endLine, int endColumn, SourceFile file)
+    implements Comparable<Span> {
   public static final Span START = new Span(1, 1, 1, 1);
 
   public Span {
     if (line < 1 || column < 1 || endLine < line || (endLine == line && endColumn < column)) {
-      throw new IllegalArgumentException("bad span " + line + ":" + column + "-" + endLine + ":" + endColumn);
+      throw new IllegalArgumentException(
+          "bad span " + line + ":" + column + "-" + endLine + ":" + endColumn);
     }
   }
 
@@ -37,16 +39,23 @@ public record Span(int line, int column, int endLine, int endColumn, SourceFile 
   /** The smallest span that covers both (in this span's file). */
   public Span to(Span other) {
     Span first = compareTo(other) <= 0 ? this : other;
-    boolean thisEndsLater = endLine > other.endLine || (endLine == other.endLine && endColumn >= other.endColumn);
+    boolean thisEndsLater =
+        endLine > other.endLine || (endLine == other.endLine && endColumn >= other.endColumn);
     Span last = thisEndsLater ? this : other;
-    return new Span(first.line, first.column, last.endLine, last.endColumn, file != null ? file : other.file);
+    return new Span(
+        first.line, first.column, last.endLine, last.endColumn, file != null ? file : other.file);
   }
 
-  // equals and hashCode by position alone, spelled out: generated ones would link through invokedynamic at first
+  // equals and hashCode by position alone, spelled out: generated ones would link through
+  // invokedynamic at first
   // use, which the JVM's start-up cache does not keep (see rule.Finding)
   @Override
   public boolean equals(Object o) {
-    return o instanceof Span s && line == s.line && column == s.column && endLine == s.endLine && endColumn == s.endColumn;
+    return o instanceof Span s
+        && line == s.line
+        && column == s.column
+        && endLine == s.endLine
+        && endColumn == s.endColumn;
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.hardock.model;
 
 /** How far apart two names are, for "did you mean" hints (instructions, flags, rules, stages). */
 public final class Spelling {
-  private Spelling() { }
+  private Spelling() {}
 
   /** Levenshtein distance: insertions, deletions and substitutions of single characters. */
   public static int distance(CharSequence a, CharSequence b) {
@@ -52,8 +52,15 @@ public final class Spelling {
     for (int i = 0; i < name.length() && b.length() < 60; i++) {
       char c = name.charAt(i);
       int t = Character.getType(c);
-      b.append(Character.isISOControl(c) || t == Character.FORMAT || t == Character.SURROGATE
-          || t == Character.UNASSIGNED || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+      b.append(
+          Character.isISOControl(c)
+                  || t == Character.FORMAT
+                  || t == Character.SURROGATE
+                  || t == Character.UNASSIGNED
+                  || t == Character.LINE_SEPARATOR
+                  || t == Character.PARAGRAPH_SEPARATOR
+              ? '?'
+              : c);
     }
     return b.length() < name.length() ? b + "..." : b.toString();
   }

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * result unknown (null) unless a default applies: rules never guess at values they cannot see.
  */
 public final class Substitution {
-  private Substitution() { }
+  private Substitution() {}
 
   /** @return the expanded text, or null when it depends on a variable whose value is unknown */
   public static String expand(String s, Function<String, String> lookup) {
@@ -77,16 +77,23 @@ public final class Substitution {
     String value = lookup.apply(name);
     if (op.isEmpty()) return value;
     String arg = op.length() > 1 ? op.substring(op.startsWith(":") ? 2 : 1) : "";
-    if (op.startsWith(":-")) return value == null || value.isEmpty() ? expand(arg, lookup, '\\', depth + 1) : value;
+    if (op.startsWith(":-"))
+      return value == null || value.isEmpty() ? expand(arg, lookup, '\\', depth + 1) : value;
     if (op.startsWith("-")) return value == null ? expand(arg, lookup, '\\', depth + 1) : value;
-    if (op.startsWith(":+")) return value == null ? null : value.isEmpty() ? "" : expand(arg, lookup, '\\', depth + 1);
+    if (op.startsWith(":+"))
+      return value == null ? null : value.isEmpty() ? "" : expand(arg, lookup, '\\', depth + 1);
     if (op.startsWith("+")) return value == null ? null : expand(arg, lookup, '\\', depth + 1);
     if (op.startsWith(":?") || op.startsWith("?")) return value;
     if (value == null) return null;
-    if (op.startsWith("##") || op.startsWith("%%") || op.startsWith("#") || op.startsWith("%")
+    if (op.startsWith("##")
+        || op.startsWith("%%")
+        || op.startsWith("#")
+        || op.startsWith("%")
         || op.startsWith("/")) {
       if (arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0) return null;
-      return op.startsWith("/") && !ExpansionBudget.charge(lookup, replacedLength(value, op)) ? null : trim(value, op);
+      return op.startsWith("/") && !ExpansionBudget.charge(lookup, replacedLength(value, op))
+          ? null
+          : trim(value, op);
     }
     return null;
   }
@@ -99,7 +106,9 @@ public final class Substitution {
     long rep = slash < 0 ? 0 : spec.length() - slash - 1;
     if (pat.isEmpty() || rep <= pat.length()) return value.length();
     long n = 0;
-    for (int at = value.indexOf(pat); at >= 0 && op.startsWith("//"); at = value.indexOf(pat, at + pat.length())) n++;
+    for (int at = value.indexOf(pat);
+        at >= 0 && op.startsWith("//");
+        at = value.indexOf(pat, at + pat.length())) n++;
     return value.length() + Math.max(n, 1) * (rep - pat.length());
   }
 
@@ -110,8 +119,10 @@ public final class Substitution {
       String pat = slash < 0 ? spec : spec.substring(0, slash);
       String rep = slash < 0 ? "" : spec.substring(slash + 1);
       if (pat.isEmpty()) return value;
-      return op.startsWith("//") ? value.replace(pat, rep) : value.replaceFirst(java.util.regex.Pattern.quote(pat),
-          java.util.regex.Matcher.quoteReplacement(rep));
+      return op.startsWith("//")
+          ? value.replace(pat, rep)
+          : value.replaceFirst(
+              java.util.regex.Pattern.quote(pat), java.util.regex.Matcher.quoteReplacement(rep));
     }
     String pat = op.replaceFirst("^(##|%%|#|%)", "");
     if (op.startsWith("#")) return value.startsWith(pat) ? value.substring(pat.length()) : value;

@@ -55,7 +55,8 @@ public final class Word {
    * still at its source offset; it keeps this word's parts, so {@link #isLiteral()} stays the same.
    */
   public Word sub(int from, int to) {
-    return new Word(value().substring(from, to), span(from, to), valueText.sub(from, to), parts, lines);
+    return new Word(
+        value().substring(from, to), span(from, to), valueText.sub(from, to), parts, lines);
   }
 
   /** True when the word holds no expansion, so {@link #value()} is what the shell passes on. */

@@ -9,7 +9,7 @@ import java.util.List;
  * piped into tee, and here-document bodies.
  */
 public final class WrittenText {
-  private WrittenText() { }
+  private WrittenText() {}
 
   public static List<SourceText> of(ShellCommand c, LineIndex lines) {
     List<SourceText> out = new ArrayList<>();
@@ -29,7 +29,8 @@ public final class WrittenText {
   private static boolean writesFile(ShellCommand c) {
     for (Redirect r : c.redirects()) {
       String op = r.operator();
-      if ((op.equals(">") || op.equals(">>") || op.equals(">|")) && (r.fd() == -1 || r.fd() == 1)) return true;
+      if ((op.equals(">") || op.equals(">>") || op.equals(">|")) && (r.fd() == -1 || r.fd() == 1))
+        return true;
     }
     ShellCommand next = c.pipeTo();
     return next != null && EffectiveCommand.of(next).nameValue().equals("tee");

@@ -17,13 +17,18 @@ import java.util.Map;
 public final class CheckstyleReport implements Report {
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for (FileResult r : results) {
-      // a finding in another file than the one linted (a compose file's include) is listed under that file
+      // a finding in another file than the one linted (a compose file's include) is listed under
+      // that file
       Map<String, List<Finding>> byFile = new LinkedHashMap<>();
       byFile.put(r.displayPath(), new ArrayList<>());
-      for (Finding f : r.findings()) byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-      for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) file(b, e.getKey(), e.getValue());
+      for (Finding f : r.findings())
+        byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+      for (Map.Entry<String, List<Finding>> e : byFile.entrySet())
+        file(b, e.getKey(), e.getValue());
       out.write(b.toString());
       b.setLength(0);
     }
@@ -39,14 +44,25 @@ public final class CheckstyleReport implements Report {
     }
     b.append(">\n");
     for (Finding f : findings) {
-      String severity = switch (f.severity()) {
-        case ERROR -> "error";
-        case WARNING -> "warning";
-        case INFO, STYLE -> "info";
-      };
-      b.append("    <error line=\"").append(f.span().line()).append("\" column=\"").append(f.span().column())
-          .append("\" severity=\"").append(severity).append("\" message=\"").append(escape(f.message()))
-          .append("\" source=\"hardock.").append(f.rule().id()).append('.').append(f.rule().slug()).append("\"/>\n");
+      String severity =
+          switch (f.severity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO, STYLE -> "info";
+          };
+      b.append("    <error line=\"")
+          .append(f.span().line())
+          .append("\" column=\"")
+          .append(f.span().column())
+          .append("\" severity=\"")
+          .append(severity)
+          .append("\" message=\"")
+          .append(escape(f.message()))
+          .append("\" source=\"hardock.")
+          .append(f.rule().id())
+          .append('.')
+          .append(f.rule().slug())
+          .append("\"/>\n");
     }
     b.append("  </file>\n");
   }
@@ -71,13 +87,20 @@ public final class CheckstyleReport implements Report {
         case '\r' -> b.append("&#13;");
         case '\t' -> b.append("&#9;");
         default -> {
-          boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+          boolean pair =
+              Character.isHighSurrogate(c)
+                  && i + 1 < s.length()
+                  && Character.isLowSurrogate(s.charAt(i + 1));
           if (pair) {
             b.append(c).append(s.charAt(++i));
           } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
             b.append(Visible.line(String.valueOf(c)));
-          } else if (c == '[' && b.length() >= 2 && b.charAt(b.length() - 1) == '#' && b.charAt(b.length() - 2) == '#') {
-            b.append("&#91;"); // ##[ is a workflow command anywhere in a line of a CI log (Visible.OLD_COMMAND)
+          } else if (c == '['
+              && b.length() >= 2
+              && b.charAt(b.length() - 1) == '#'
+              && b.charAt(b.length() - 2) == '#') {
+            b.append("&#91;"); // ##[ is a workflow command anywhere in a line of a CI log
+            // (Visible.OLD_COMMAND)
           } else if (c == 0xFFFE || c == 0xFFFF) {
             b.append('\uFFFD');
           } else {

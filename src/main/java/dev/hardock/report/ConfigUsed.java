@@ -3,7 +3,6 @@ package dev.hardock.report;
 import dev.hardock.engine.Config;
 import dev.hardock.engine.RepoPaths;
 import dev.hardock.rule.RuleMeta;
-import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,13 @@ import java.util.TreeMap;
  * @param tuned rules whose settings it changes (a setting such as trusted-registries can narrow what a rule
  *     flags), sorted
  */
-public record ConfigUsed(String file, List<String> disabledRules, List<String> excludes, String failOn,
-    Map<String, Severity> lowered, List<String> tuned) {
+public record ConfigUsed(
+    String file,
+    List<String> disabledRules,
+    List<String> excludes,
+    String failOn,
+    Map<String, Severity> lowered,
+    List<String> tuned) {
   public ConfigUsed(String file, List<String> disabledRules, List<String> excludes, String failOn) {
     this(file, disabledRules, excludes, failOn, Map.of(), List.of());
   }
@@ -32,20 +36,31 @@ public record ConfigUsed(String file, List<String> disabledRules, List<String> e
     Map<String, Severity> lowered = new TreeMap<>();
     for (Map.Entry<String, Severity> e : c.severities().entrySet()) {
       RuleMeta m = c.rules().find(e.getKey());
-      if (m != null && e.getValue().ordinal() > m.severity().ordinal()) lowered.put(m.id(), e.getValue());
+      if (m != null && e.getValue().ordinal() > m.severity().ordinal())
+        lowered.put(m.id(), e.getValue());
     }
     List<String> disabled = new ArrayList<>(c.disable().stream().sorted().toList());
     // rules an overrides item turns off weaken the check for those files: shown with them
     for (Config.Override o : c.overrides()) {
-      for (String id : o.disable().stream().sorted().toList()) disabled.add(id + " in '" + String.join("', '", o.patterns()) + "'");
+      for (String id : o.disable().stream().sorted().toList())
+        disabled.add(id + " in '" + String.join("', '", o.patterns()) + "'");
     }
-    return new ConfigUsed(RepoPaths.uri(c.file()), List.copyOf(disabled), List.copyOf(c.exclude()),
-        c.failOn(), lowered, c.options().keySet().stream().sorted().toList());
+    return new ConfigUsed(
+        RepoPaths.uri(c.file()),
+        List.copyOf(disabled),
+        List.copyOf(c.exclude()),
+        c.failOn(),
+        lowered,
+        c.options().keySet().stream().sorted().toList());
   }
 
   /** Whether it turns anything off or down: rules, severities, rule settings, paths, or the failure of the check. */
   public boolean weakens() {
-    return !disabledRules.isEmpty() || !excludes.isEmpty() || failOn != null || !lowered.isEmpty() || !tuned.isEmpty();
+    return !disabledRules.isEmpty()
+        || !excludes.isEmpty()
+        || failOn != null
+        || !lowered.isEmpty()
+        || !tuned.isEmpty();
   }
 
   /** {@code config: .hardock.yaml (disables HD117, HD120; lowers HD305 to style; excludes 'deploy/**'; fail-on none)}, unescaped. */

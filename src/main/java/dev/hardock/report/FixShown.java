@@ -11,7 +11,7 @@ import dev.hardock.rule.Fix;
  * output (the finding stays; {@code --fix} still applies it to the file).
  */
 final class FixShown {
-  private FixShown() { }
+  private FixShown() {}
 
   static boolean shown(Fix fix) {
     if (fix == null) return false;

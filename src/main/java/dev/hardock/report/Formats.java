@@ -4,9 +4,10 @@ import java.util.List;
 
 /** The output formats by name. */
 public final class Formats {
-  public static final List<String> NAMES = List.of("text", "gnu", "json", "sarif", "checkstyle", "gitlab", "github");
+  public static final List<String> NAMES =
+      List.of("text", "gnu", "json", "sarif", "checkstyle", "gitlab", "github");
 
-  private Formats() { }
+  private Formats() {}
 
   /** The report for a format name, or null when there is no such format. */
   public static Report of(String name, boolean color, boolean quiet) {

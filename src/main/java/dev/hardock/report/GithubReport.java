@@ -22,16 +22,29 @@ public final class GithubReport implements Report {
     StringBuilder b = new StringBuilder();
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
-        String command = switch (f.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO, STYLE -> "notice";
-        };
-        b.append("::").append(command).append(" file=").append(property(Visible.characters(r.uriOf(f))))
-            .append(",line=").append(f.span().line()).append(",col=").append(f.span().column())
-            .append(",endLine=").append(f.span().endLine()).append(",endColumn=").append(f.span().endColumn())
-            .append(",title=").append(property(f.rule().id() + " " + f.rule().slug()))
-            .append("::").append(data(Visible.line(f.message()))).append('\n');
+        String command =
+            switch (f.severity()) {
+              case ERROR -> "error";
+              case WARNING -> "warning";
+              case INFO, STYLE -> "notice";
+            };
+        b.append("::")
+            .append(command)
+            .append(" file=")
+            .append(property(Visible.characters(r.uriOf(f))))
+            .append(",line=")
+            .append(f.span().line())
+            .append(",col=")
+            .append(f.span().column())
+            .append(",endLine=")
+            .append(f.span().endLine())
+            .append(",endColumn=")
+            .append(f.span().endColumn())
+            .append(",title=")
+            .append(property(f.rule().id() + " " + f.rule().slug()))
+            .append("::")
+            .append(data(Visible.line(f.message())))
+            .append('\n');
         out.write(b.toString());
         b.setLength(0);
       }

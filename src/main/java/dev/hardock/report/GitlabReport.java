@@ -29,12 +29,14 @@ public final class GitlabReport implements Report {
           g.writeStringField("description", f.message());
           g.writeStringField("check_name", f.rule().id() + " " + f.rule().slug());
           g.writeStringField("fingerprint", fps.get(f));
-          g.writeStringField("severity", switch (f.severity()) {
-            case ERROR -> "critical";
-            case WARNING -> "major";
-            case INFO -> "minor";
-            case STYLE -> "info";
-          });
+          g.writeStringField(
+              "severity",
+              switch (f.severity()) {
+                case ERROR -> "critical";
+                case WARNING -> "major";
+                case INFO -> "minor";
+                case STYLE -> "info";
+              });
           g.writeObjectFieldStart("location");
           g.writeStringField("path", r.uriOf(f));
           g.writeObjectFieldStart("lines");

@@ -24,7 +24,15 @@ public final class GnuReport implements Report {
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
         b.setLength(0);
-        b.append(paint(Visible.pathAtLineStart(f.file()) + ":" + f.span().line() + ":" + f.span().column() + ":", "1"));
+        b.append(
+            paint(
+                Visible.pathAtLineStart(f.file())
+                    + ":"
+                    + f.span().line()
+                    + ":"
+                    + f.span().column()
+                    + ":",
+                "1"));
         b.append(' ').append(paint(f.severity().id() + ":", TextReport.colorOf(f.severity())));
         b.append(' ').append(Visible.line(f.message()));
         b.append(' ').append(paint("[" + f.rule().id() + " " + f.rule().slug() + "]", "2"));

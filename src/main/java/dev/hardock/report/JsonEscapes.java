@@ -48,7 +48,9 @@ final class JsonEscapes extends CharacterEscapes {
       @Override
       public void write(String s, int off, int len) throws IOException {
         int from = off;
-        for (int i = off; i < off + len; i++) { // no copy of s: jackson writes long strings in slices
+        for (int i = off;
+            i < off + len;
+            i++) { // no copy of s: jackson writes long strings in slices
           if (s.charAt(i) == '[' && hashes >= 2) {
             out.write(s, from, i - from);
             out.write("\\u005b");
@@ -82,7 +84,8 @@ final class JsonEscapes extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    // surrogates too: a lone one would reach the encoder (which writes '?'); a pair as two escapes is the same text
+    // surrogates too: a lone one would reach the encoder (which writes '?'); a pair as two escapes
+    // is the same text
     if (ch > 0xffff || !Visible.unsafe((char) ch) && !Character.isSurrogate((char) ch)) return null;
     String h = Integer.toHexString(ch);
     return new SerializedString("\\u" + "0".repeat(4 - h.length()) + h);

@@ -2,8 +2,8 @@ package dev.hardock.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hardock.engine.Version;
 import dev.hardock.engine.FileResult;
+import dev.hardock.engine.Version;
 import dev.hardock.rule.Finding;
 import dev.hardock.rule.RuleRegistry;
 import dev.hardock.rule.Severity;
@@ -82,7 +82,8 @@ public final class JsonReport implements Report {
   /** {@code "fix": {"applicability", "message", "edits": [{"line", "column", "endLine", "endColumn", "text"}]}}. */
   private static void fix(JsonGenerator g, dev.hardock.rule.Fix fix) throws IOException {
     g.writeObjectFieldStart("fix");
-    g.writeStringField("applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeStringField(
+        "applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
     g.writeStringField("message", fix.title());
     g.writeArrayFieldStart("edits");
     for (dev.hardock.rule.Edit e : fix.edits()) {

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ModelReport {
   public static final int VERSION = 1;
 
-  private ModelReport() { }
+  private ModelReport() {}
 
   public static void write(List<Map<String, Object>> files, Writer out) throws IOException {
     try (JsonGenerator g = JsonEscapes.factory().createGenerator(JsonEscapes.guard(out))) {

@@ -2,11 +2,10 @@ package dev.hardock.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hardock.engine.Version;
 import dev.hardock.engine.FileResult;
 import dev.hardock.engine.Fingerprints;
+import dev.hardock.engine.Version;
 import dev.hardock.rule.Finding;
-import dev.hardock.rule.RuleType;
 import dev.hardock.rule.RuleDoc;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleRegistry;
@@ -32,7 +31,8 @@ import java.util.regex.Pattern;
  * hardock itself get none, so they are not shown as security alerts.
  */
 public final class SarifReport implements Report {
-  static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   static final String FINGERPRINT_KEY = "hardock/v1";
   private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
 
@@ -43,7 +43,8 @@ public final class SarifReport implements Report {
 
   @Override
   public void write(List<FileResult> results, Summary summary, Writer out) throws IOException {
-    // Only the rules that have results are described (as the ESLint and Ruff SARIF writers do): small files,
+    // Only the rules that have results are described (as the ESLint and Ruff SARIF writers do):
+    // small files,
     // and indexes that do not move when a rule is added to the catalog.
     List<RuleMeta> metas = new ArrayList<>();
     Map<String, String> groups = new java.util.HashMap<>();
@@ -83,11 +84,14 @@ public final class SarifReport implements Report {
         for (Finding f : r.findings()) all.add(new FileResult.Suppressed(f, null, null));
         all.addAll(r.suppressed());
         all.sort((a, b) -> a.finding().compareTo(b.finding()));
-        for (FileResult.Suppressed s : all) result(g, s, r.uriOf(s.finding()), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
+        for (FileResult.Suppressed s : all)
+          result(
+              g, s, r.uriOf(s.finding()), fps.get(s.finding()), metas.indexOf(s.finding().rule()));
       }
       g.writeEndArray();
       if (!summary.notices().isEmpty()) {
-        // what was not linted and why: nothing is skipped silently, also for whoever reads only the upload
+        // what was not linted and why: nothing is skipped silently, also for whoever reads only the
+        // upload
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
         g.writeBooleanField("executionSuccessful", true);
@@ -105,7 +109,8 @@ public final class SarifReport implements Report {
         g.writeEndArray();
       }
       if (!summary.configs().isEmpty()) {
-        // what the configuration files (perhaps the pull request's own) turned off, for whoever reads the upload
+        // what the configuration files (perhaps the pull request's own) turned off, for whoever
+        // reads the upload
         g.writeObjectFieldStart("properties");
         g.writeObjectFieldStart("hardock");
         g.writeArrayFieldStart("configFiles");
@@ -148,7 +153,8 @@ public final class SarifReport implements Report {
     g.writeEndObject();
   }
 
-  private static void rule(JsonGenerator g, RuleMeta m, String group, RuleDoc doc) throws IOException {
+  private static void rule(JsonGenerator g, RuleMeta m, String group, RuleDoc doc)
+      throws IOException {
     boolean security = !group.equals("meta");
     g.writeStartObject();
     g.writeStringField("id", m.id());
@@ -163,7 +169,8 @@ public final class SarifReport implements Report {
     g.writeEndObject();
     g.writeObjectFieldStart("help");
     String fix = doc == null ? null : doc.fix();
-    g.writeStringField("text", (fix != null ? "Fix: " + fix + ". " : "") + "See: hardock --explain " + m.id());
+    g.writeStringField(
+        "text", (fix != null ? "Fix: " + fix + ". " : "") + "See: hardock --explain " + m.id());
     if (doc != null) g.writeStringField("markdown", doc.body().strip());
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
@@ -186,7 +193,8 @@ public final class SarifReport implements Report {
     g.writeEndObject();
   }
 
-  private static void result(JsonGenerator g, FileResult.Suppressed s, String uri, String fingerprint, int index)
+  private static void result(
+      JsonGenerator g, FileResult.Suppressed s, String uri, String fingerprint, int index)
       throws IOException {
     Finding f = s.finding();
     g.writeStartObject();
@@ -226,7 +234,8 @@ public final class SarifReport implements Report {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();
       g.writeStringField("kind", s.kind());
-      if (s.justification() != null && !s.justification().isEmpty()) g.writeStringField("justification", s.justification());
+      if (s.justification() != null && !s.justification().isEmpty())
+        g.writeStringField("justification", s.justification());
       g.writeEndObject();
       g.writeEndArray();
     }
@@ -238,11 +247,15 @@ public final class SarifReport implements Report {
    * region, same column convention as the result's region, and the inserted text), which GitHub code scanning
    * reads. Whether it is safe goes in the description and a property, SARIF having no such field.
    */
-  private static void fix(JsonGenerator g, dev.hardock.rule.Fix fix, String uri) throws IOException {
+  private static void fix(JsonGenerator g, dev.hardock.rule.Fix fix, String uri)
+      throws IOException {
     g.writeArrayFieldStart("fixes");
     g.writeStartObject();
     g.writeObjectFieldStart("description");
-    g.writeStringField("text", fix.title() + (fix.applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? "" : " (unsafe)"));
+    g.writeStringField(
+        "text",
+        fix.title()
+            + (fix.applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? "" : " (unsafe)"));
     g.writeEndObject();
     g.writeArrayFieldStart("artifactChanges");
     g.writeStartObject();
@@ -270,7 +283,8 @@ public final class SarifReport implements Report {
     g.writeEndObject();
     g.writeEndArray();
     g.writeObjectFieldStart("properties");
-    g.writeStringField("applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeStringField(
+        "applicability", fix.applicability().name().toLowerCase(java.util.Locale.ROOT));
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndArray();
@@ -302,7 +316,10 @@ public final class SarifReport implements Report {
     StringBuilder b = new StringBuilder();
     for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
       int c = x & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
         b.append((char) c);
       } else {
         b.append('%').append(String.format(Locale.ROOT, "%02X", c));

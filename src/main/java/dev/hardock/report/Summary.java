@@ -13,13 +13,29 @@ import java.util.Map;
  * Counts over a run, for summaries and the exit code; the configuration files it used; {@code notices}: what was
  * not linted and why (printed on stderr, counted in the text summary, listed in JSON and SARIF).
  */
-public record Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
-    List<Notice> notices, RuleRegistry rules) {
-  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs) {
+public record Summary(
+    int files,
+    int findings,
+    Map<Severity, Integer> bySeverity,
+    long millis,
+    List<ConfigUsed> configs,
+    List<Notice> notices,
+    RuleRegistry rules) {
+  public Summary(
+      int files,
+      int findings,
+      Map<Severity, Integer> bySeverity,
+      long millis,
+      List<ConfigUsed> configs) {
     this(files, findings, bySeverity, millis, configs, List.of(), RuleRegistry.builtIn());
   }
 
-  public Summary(int files, int findings, Map<Severity, Integer> bySeverity, long millis, List<ConfigUsed> configs,
+  public Summary(
+      int files,
+      int findings,
+      Map<Severity, Integer> bySeverity,
+      long millis,
+      List<ConfigUsed> configs,
       List<Notice> notices) {
     this(files, findings, bySeverity, millis, configs, notices, RuleRegistry.builtIn());
   }

@@ -3,13 +3,13 @@ package dev.hardock.report;
 import dev.hardock.engine.FileResult;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.Span;
+import dev.hardock.model.secret.SecretMask;
 import dev.hardock.rule.Finding;
+import dev.hardock.rule.RuleRegistry;
+import dev.hardock.rule.RuleType;
 import dev.hardock.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import dev.hardock.rule.RuleRegistry;
-import dev.hardock.rule.RuleType;
-import dev.hardock.model.secret.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -55,9 +55,11 @@ public final class TextReport implements Report {
       }
       if (r.findings().isEmpty()) continue;
       withFindings++;
-      // each finding is framed with the lines of the file it stands in (an include of a compose file has its own)
+      // each finding is framed with the lines of the file it stands in (an include of a compose
+      // file has its own)
       Map<String, List<Finding>> byText = new IdentityHashMap<>();
-      for (Finding f : r.findings()) byText.computeIfAbsent(r.textOf(f), k -> new ArrayList<>()).add(f);
+      for (Finding f : r.findings())
+        byText.computeIfAbsent(r.textOf(f), k -> new ArrayList<>()).add(f);
       Map<String, String[]> linesOf = new IdentityHashMap<>();
       for (Map.Entry<String, List<Finding>> e : byText.entrySet()) {
         String text = e.getKey();
@@ -65,8 +67,10 @@ public final class TextReport implements Report {
         maskSecrets(text, lines, e.getValue());
         linesOf.put(text, lines);
       }
-      // a heading per file: the linted file's findings come first, then those of each file it includes;
-      // findings at one span (a run line missing five settings) share one code frame under all their headlines
+      // a heading per file: the linted file's findings come first, then those of each file it
+      // includes;
+      // findings at one span (a run line missing five settings) share one code frame under all
+      // their headlines
       String heading = null;
       List<Finding> fs = r.findings();
       for (int i = 0, j; i < fs.size(); i = j) {
@@ -91,10 +95,15 @@ public final class TextReport implements Report {
         for (Severity s : Severity.values()) {
           if (summary.count(s) > 0) parts.add(paint(summary.count(s) + " " + s.id(), colorOf(s)));
         }
-        b.append(String.join(", ", parts)).append(") in ").append(withFindings).append(" of ").append(files(summary.files()));
+        b.append(String.join(", ", parts))
+            .append(") in ")
+            .append(withFindings)
+            .append(" of ")
+            .append(files(summary.files()));
       }
       if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
-      if (summary.skipped() > 0) b.append("; ").append(summary.skipped()).append(" not linted (see the notices)");
+      if (summary.skipped() > 0)
+        b.append("; ").append(summary.skipped()).append(" not linted (see the notices)");
       b.append(" (").append(summary.millis()).append(" ms)\n");
       if (safeFixes + unsafeFixes > 0) {
         // ruff's summary: what --fix would do, and what only --unsafe-fixes would
@@ -118,61 +127,100 @@ public final class TextReport implements Report {
     Severity worst = f.severity();
     for (Finding g : group) {
       if (g.severity().ordinal() < worst.ordinal()) worst = g.severity();
-      b.append("  ").append(paint(g.severity().id(), "1;" + colorOf(g.severity()))).append(' ')
+      b.append("  ")
+          .append(paint(g.severity().id(), "1;" + colorOf(g.severity())))
+          .append(' ')
           .append(paint(g.rule().id() + " " + g.rule().slug(), "2"))
-          .append(g.fix() != null && g.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE ? " " + paint("[*]", "1;32") : "")
-          .append(": ").append(Visible.line(g.message())).append('\n');
+          .append(
+              g.fix() != null && g.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE
+                  ? " " + paint("[*]", "1;32")
+                  : "")
+          .append(": ")
+          .append(Visible.line(g.message()))
+          .append('\n');
     }
     String sev = colorOf(worst);
     int last = s.endLine();
-    if (s.endLine() > s.line() && s.endColumn() == 1) last = s.endLine() - 1; // a span that ends at a line start
+    if (s.endLine() > s.line() && s.endColumn() == 1)
+      last = s.endLine() - 1; // a span that ends at a line start
     int width = Integer.toString(Math.max(s.line(), last)).length();
     String pad = " ".repeat(width);
-    b.append("  ").append(pad).append(paint("-->", "34")).append(' ').append(Visible.line(f.file())).append(':').append(s.line())
-        .append(':').append(s.column()).append('\n');
+    b.append("  ")
+        .append(pad)
+        .append(paint("-->", "34"))
+        .append(' ')
+        .append(Visible.line(f.file()))
+        .append(':')
+        .append(s.line())
+        .append(':')
+        .append(s.column())
+        .append('\n');
     if (s.line() <= lines.length) {
       b.append("  ").append(pad).append(paint(" |", "34")).append('\n');
       String first = lines[s.line() - 1];
       int end = s.endLine() == s.line() ? s.endColumn() : first.length() + 1;
       frameLine(b, s.line(), width, first, s.column(), end, sev);
       if (last > s.line() && last <= lines.length) {
-        if (last > s.line() + 1) b.append("  ").append(pad).append(paint(" ...", "34")).append('\n');
+        if (last > s.line() + 1)
+          b.append("  ").append(pad).append(paint(" ...", "34")).append('\n');
         String l = lines[last - 1];
         int to = last == s.endLine() ? s.endColumn() : l.length() + 1;
         int from = 1;
-        while (from < to && from <= l.length() && Character.isWhitespace(l.charAt(from - 1))) from++;
+        while (from < to && from <= l.length() && Character.isWhitespace(l.charAt(from - 1)))
+          from++;
         frameLine(b, last, width, l, from, to, sev);
       }
     }
     for (Finding g : group) {
       String help = RuleRegistry.help(g);
       String named = group.size() > 1 ? g.rule().id() + " " : "";
-      b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-          .append(help != null ? paint(named + "help:", "1") + " " + Visible.line(help) : "see: hardock --explain " + g.rule().id())
+      b.append("  ")
+          .append(pad)
+          .append(paint(" =", "34"))
+          .append(' ')
+          .append(
+              help != null
+                  ? paint(named + "help:", "1") + " " + Visible.line(help)
+                  : "see: hardock --explain " + g.rule().id())
           .append('\n');
       if (g.fix() != null) {
         boolean safe = g.fix().applicability() == dev.hardock.rule.Fix.Applicability.SAFE;
-        b.append("  ").append(pad).append(paint(" =", "34")).append(' ')
-            .append(paint(named + (safe ? "[*] safe fix:" : "unsafe fix:"), "1")).append(' ').append(Visible.line(g.fix().title()))
-            .append(safe ? " (--fix)" : " (--fix --unsafe-fixes)").append('\n');
+        b.append("  ")
+            .append(pad)
+            .append(paint(" =", "34"))
+            .append(' ')
+            .append(paint(named + (safe ? "[*] safe fix:" : "unsafe fix:"), "1"))
+            .append(' ')
+            .append(Visible.line(g.fix().title()))
+            .append(safe ? " (--fix)" : " (--fix --unsafe-fixes)")
+            .append('\n');
       }
     }
   }
 
   /** One source line with a gutter, then the underline of columns [from, to) (1-based, UTF-16). */
-  private void frameLine(StringBuilder b, int lineNo, int width, String line, int from, int to, String sev) {
-    String n = Integer.toString(lineNo);  // not String.format: its first use loads the locale data (~10 ms)
+  private void frameLine(
+      StringBuilder b, int lineNo, int width, String line, int from, int to, String sev) {
+    String n =
+        Integer.toString(lineNo); // not String.format: its first use loads the locale data (~10 ms)
     String gutter = " ".repeat(Math.max(0, width - n.length())) + n;
     Shown shown = shown(line, from - 1, to - 1);
     b.append("  ").append(paint(gutter + " |", "34")).append(' ').append(shown.text()).append('\n');
-    b.append("  ").append(" ".repeat(width)).append(paint(" |", "34")).append(' ').append(" ".repeat(shown.start()))
-        .append(paint("^".repeat(shown.stop() - shown.start()), "1;" + sev)).append('\n');
+    b.append("  ")
+        .append(" ".repeat(width))
+        .append(paint(" |", "34"))
+        .append(' ')
+        .append(" ".repeat(shown.start()))
+        .append(paint("^".repeat(shown.stop() - shown.start()), "1;" + sev))
+        .append('\n');
   }
 
   /** Lines longer than this many characters are shown as a window around the span. */
   static final int WIDTH = 120;
+
   /** Characters shown before the span in a window. */
   private static final int BEFORE = 40;
+
   static final String CUT = "...";
 
   /**
@@ -183,7 +231,7 @@ public final class TextReport implements Report {
    * where cut: many findings on one long line print a bounded frame each, so the output stays linear in the
    * input (a 54 KB line with hundreds of findings printed 284 MB when every frame held the whole line).
    */
-  record Shown(String text, int start, int stop) { }
+  record Shown(String text, int start, int stop) {}
 
   /** {@code from} and {@code to}: 0-based UTF-16 indexes into the line; they may lie past its end. */
   static Shown shown(String line, int from, int to) {
@@ -207,14 +255,23 @@ public final class TextReport implements Report {
       if (d.length() >= limit && i > from && !Character.isLowSurrogate(line.charAt(i))) break;
       char c = line.charAt(i);
       if (c == '\t') {
-        do d.append(' '); while (d.length() % TAB != 0);
-      } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(line.charAt(i - 1))) {
-        d.append(c); // the pair shows as one cell, which String.length() counts twice: accepted (rare)
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1))) {
+        do d.append(' ');
+        while (d.length() % TAB != 0);
+      } else if (Character.isLowSurrogate(c)
+          && i > 0
+          && Character.isHighSurrogate(line.charAt(i - 1))) {
+        d.append(
+            c); // the pair shows as one cell, which String.length() counts twice: accepted (rare)
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(line.charAt(i + 1))) {
         d.append(c);
       } else if (Visible.unsafe(c) || Character.isSurrogate(c)) {
         d.append(Visible.line(String.valueOf(c)));
-      } else if (c == '[' && d.length() >= 2 && d.charAt(d.length() - 1) == '#' && d.charAt(d.length() - 2) == '#') {
+      } else if (c == '['
+          && d.length() >= 2
+          && d.charAt(d.length() - 1) == '#'
+          && d.charAt(d.length() - 2) == '#') {
         d.append("\\x5b"); // ##[ is a workflow command anywhere in a line (Visible.OLD_COMMAND)
       } else {
         d.append(c);
@@ -233,7 +290,8 @@ public final class TextReport implements Report {
 
   private static Set<String> secretRules() {
     Set<String> ids = new HashSet<>();
-    for (RuleType t : RuleRegistry.builtIn().types()) if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
+    for (RuleType t : RuleRegistry.builtIn().types())
+      if (t.type().getPackageName().endsWith(".secret")) ids.add(t.meta().id());
     return ids;
   }
 
@@ -243,8 +301,10 @@ public final class TextReport implements Report {
    * 4 characters (when 12 or longer) and become {@code *}, one per character so the underline stays aligned.
    */
   static void maskSecrets(String text, String[] lines, List<Finding> findings) {
-    // Only the lines a code frame shows (the first and last line of each finding) are masked: scanning every
-    // line of every file for credentials was a fifth of the main thread's time on a tree of Dockerfiles.
+    // Only the lines a code frame shows (the first and last line of each finding) are masked:
+    // scanning every
+    // line of every file for credentials was a fifth of the main thread's time on a tree of
+    // Dockerfiles.
     boolean[] shown = new boolean[lines.length];
     for (Finding f : findings) {
       Span s = f.span();
@@ -257,7 +317,10 @@ public final class TextReport implements Report {
     for (Finding f : findings) {
       if (!SECRET_RULES.contains(f.rule().id())) continue;
       Span s = f.span();
-      for (int i : s.endLine() > s.line() ? new int[] {s.line() - 1, s.endLine() - 1} : new int[] {s.line() - 1}) {
+      for (int i :
+          s.endLine() > s.line()
+              ? new int[] {s.line() - 1, s.endLine() - 1}
+              : new int[] {s.line() - 1}) {
         if (i >= lines.length || !shown[i]) continue;
         String line = lines[i];
         int from = Math.min(i + 1 == s.line() ? s.column() - 1 : 0, line.length());

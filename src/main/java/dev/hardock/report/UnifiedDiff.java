@@ -21,14 +21,14 @@ public final class UnifiedDiff {
   private static final int CONTEXT = 3;
   static final int MAX_D = 500;
 
-  private UnifiedDiff() { }
+  private UnifiedDiff() {}
 
   /**
    * A file's diff; {@code withheld}: a removed or added line, or the line right after a change, must not be
    * printed as it is (see the class comment), so {@code text} shows one (or would not apply with
    * {@code git apply}) and is not to be printed.
    */
-  public record Diff(String text, boolean withheld) { }
+  public record Diff(String text, boolean withheld) {}
 
   /** The diff of one file, or "" when the texts are equal. {@code path}: with {@code /} separators. */
   public static String of(String path, String before, String after) {
@@ -46,7 +46,9 @@ public final class UnifiedDiff {
     int head = 0;
     while (head < a.length && head < b.length && a[head].equals(b[head])) head++;
     int tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) tail++;
+    while (tail < a.length - head
+        && tail < b.length - head
+        && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) tail++;
     boolean[] delA = new boolean[a.length];
     boolean[] addB = new boolean[b.length];
     if (!myers(a, head, a.length - tail, b, head, b.length - tail, delA, addB)) {
@@ -69,7 +71,12 @@ public final class UnifiedDiff {
     boolean withheld = false;
     for (int[] op : ops) withheld |= op[0] == 1 ? secretA[op[1]] : op[0] == 2 && secretB[op[2]];
     StringBuilder out = new StringBuilder();
-    out.append("--- ").append(quoted("a/" + path)).append('\n').append("+++ ").append(quoted("b/" + path)).append('\n');
+    out.append("--- ")
+        .append(quoted("a/" + path))
+        .append('\n')
+        .append("+++ ")
+        .append(quoted("b/" + path))
+        .append('\n');
     int k = 0;
     int done = 0; // the ops up to here are in a hunk already
     while (k < ops.size()) {
@@ -92,7 +99,8 @@ public final class UnifiedDiff {
       }
       int stop = end + 1;
       while (stop < Math.min(ops.size(), end + 1 + CONTEXT) && !secretA[ops.get(stop)[1]]) stop++;
-      if (stop == end + 1 && stop < ops.size()) withheld = true; // no trailing context: git would not apply it
+      if (stop == end + 1 && stop < ops.size())
+        withheld = true; // no trailing context: git would not apply it
       int aStart = ops.get(start)[1];
       int bStart = ops.get(start)[2];
       int aCount = 0;
@@ -102,7 +110,11 @@ public final class UnifiedDiff {
         if (kind != 2) aCount++;
         if (kind != 1) bCount++;
       }
-      out.append("@@ -").append(range(aStart, aCount)).append(" +").append(range(bStart, bCount)).append(" @@\n");
+      out.append("@@ -")
+          .append(range(aStart, aCount))
+          .append(" +")
+          .append(range(bStart, bCount))
+          .append(" @@\n");
       for (int m = start; m < stop; m++) {
         int[] op = ops.get(m);
         String line = op[0] == 2 ? b[op[2]] : a[op[1]];
@@ -125,18 +137,24 @@ public final class UnifiedDiff {
     java.util.Arrays.fill(all, true);
     SecretMask.mask(text, masked, all);
     boolean[] secret = new boolean[lines.length];
-    for (int i = 0; i < lines.length; i++) secret[i] = !masked[i].equals(lines[i]) || unprintable(lines[i]);
+    for (int i = 0; i < lines.length; i++)
+      secret[i] = !masked[i].equals(lines[i]) || unprintable(lines[i]);
     return secret;
   }
 
   private static boolean unprintable(String line) {
-    int end = line.endsWith("\r\n") ? line.length() - 2 : line.endsWith("\n") ? line.length() - 1 : line.length();
+    int end =
+        line.endsWith("\r\n")
+            ? line.length() - 2
+            : line.endsWith("\n") ? line.length() - 1 : line.length();
     for (int i = 0; i < end; i++) {
       char c = line.charAt(i);
       if (c != '\t' && Visible.unsafe(c)) return true;
       if (Character.isSurrogate(c)) {
         // a pair is a character; a lone half is not
-        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(line.charAt(i + 1))) i++;
+        if (Character.isHighSurrogate(c)
+            && i + 1 < end
+            && Character.isLowSurrogate(line.charAt(i + 1))) i++;
         else return true;
       }
     }
@@ -167,7 +185,11 @@ public final class UnifiedDiff {
         case '\n' -> b.append("\\n");
         default -> {
           if (c >= 0x20 && c < 0x7f) b.append((char) c);
-          else b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
+          else
+            b.append('\\')
+                .append((char) ('0' + (c >> 6)))
+                .append((char) ('0' + ((c >> 3) & 7)))
+                .append((char) ('0' + (c & 7)));
         }
       }
     }
@@ -196,7 +218,15 @@ public final class UnifiedDiff {
    * Marks the lines of a[aFrom, aTo) deleted and of b[bFrom, bTo) added along a shortest edit script; false
    * when it needs more than {@link #MAX_D} edits.
    */
-  private static boolean myers(String[] a, int aFrom, int aTo, String[] b, int bFrom, int bTo, boolean[] delA, boolean[] addB) {
+  private static boolean myers(
+      String[] a,
+      int aFrom,
+      int aTo,
+      String[] b,
+      int bFrom,
+      int bTo,
+      boolean[] delA,
+      boolean[] addB) {
     int n = aTo - aFrom;
     int m = bTo - bFrom;
     int max = Math.min(n + m, MAX_D);
@@ -207,7 +237,10 @@ public final class UnifiedDiff {
     for (int d = 0; d <= max && found < 0; d++) {
       trace.add(v.clone());
       for (int k = -d; k <= d; k += 2) {
-        int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+        int x =
+            k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
         int y = x - k;
         while (x < n && y < m && a[aFrom + x].equals(b[bFrom + y])) {
           x++;

@@ -20,15 +20,20 @@ import java.nio.charset.StandardCharsets;
  * shell continuations, and the machine formats (JSON, SARIF, XML) carry the exact text.
  */
 public final class Visible {
-  private Visible() { }
+  private Visible() {}
 
   /** True for a character that is never printed as it is. */
   public static boolean unsafe(char c) {
     if (c < 0x20 || c == 0x7f) return true;
     if (c < 0x80) return false;
     if (c < 0xa0) return true;
-    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x2028 || c == 0x2029;
+    return c == 0x061c
+        || c == 0x200e
+        || c == 0x200f
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x2028
+        || c == 0x2029;
   }
 
   /** The visible form of one unsafe character, e.g. {@code \x1b}. */
@@ -74,7 +79,8 @@ public final class Visible {
   public static String pathAtLineStart(String path) {
     String s = line(path);
     int i = 0;
-    while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) i++;
+    while (i < s.length()
+        && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) i++;
     return s.startsWith(":", i) ? "./" + s : s;
   }
 
@@ -86,7 +92,9 @@ public final class Visible {
     StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, i);
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         b.append(c).append(s.charAt(++i));
       } else if (unsafe(c) || Character.isSurrogate(c)) {
         b.append(Character.isSurrogate(c) ? "\\u" + hex(c, 4) : escape(c));
@@ -103,7 +111,9 @@ public final class Visible {
       char c = s.charAt(i);
       if (unsafe(c)) return i;
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) i++;
         else return i;
       }
     }

@@ -9,6 +9,7 @@ import dev.hardock.model.Span;
  */
 public record Edit(String file, Span span, String text) {
   public Edit {
-    if (file == null || span == null || text == null) throw new IllegalArgumentException("edit needs file, span and text");
+    if (file == null || span == null || text == null)
+      throw new IllegalArgumentException("edit needs file, span and text");
   }
 }

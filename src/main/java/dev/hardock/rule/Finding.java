@@ -8,9 +8,18 @@ import dev.hardock.model.Span;
  * advice); {@code help}, when not null, says what to do about it in words (ruff's fix title); {@code fix}, when
  * not null, is the change that would do it, as data.
  */
-public record Finding(RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source,
-    String help, Fix fix) implements Comparable<Finding> {
-  public Finding(RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source) {
+public record Finding(
+    RuleMeta rule,
+    Severity severity,
+    String file,
+    Span span,
+    String message,
+    SourceKind source,
+    String help,
+    Fix fix)
+    implements Comparable<Finding> {
+  public Finding(
+      RuleMeta rule, Severity severity, String file, Span span, String message, SourceKind source) {
     this(rule, severity, file, span, message, source, null, null);
   }
 
@@ -38,14 +47,21 @@ public record Finding(RuleMeta rule, Severity severity, String file, Span span, 
     return c != 0 ? c : rule.id().compareTo(o.rule.id());
   }
 
-  // equals and hashCode spelled out as a record would generate them (31 * h + each component, in order): the
-  // generated ones link through invokedynamic (ObjectMethods) at first use, which the JVM's start-up cache does
+  // equals and hashCode spelled out as a record would generate them (31 * h + each component, in
+  // order): the
+  // generated ones link through invokedynamic (ObjectMethods) at first use, which the JVM's
+  // start-up cache does
   // not keep, and that costs milliseconds at the first finding of every run.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Finding f && java.util.Objects.equals(rule, f.rule) && severity == f.severity
-        && java.util.Objects.equals(file, f.file) && java.util.Objects.equals(span, f.span)
-        && java.util.Objects.equals(message, f.message) && source == f.source && java.util.Objects.equals(help, f.help)
+    return o instanceof Finding f
+        && java.util.Objects.equals(rule, f.rule)
+        && severity == f.severity
+        && java.util.Objects.equals(file, f.file)
+        && java.util.Objects.equals(span, f.span)
+        && java.util.Objects.equals(message, f.message)
+        && source == f.source
+        && java.util.Objects.equals(help, f.help)
         && java.util.Objects.equals(fix, f.fix);
   }
 

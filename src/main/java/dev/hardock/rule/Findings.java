@@ -1,9 +1,8 @@
 package dev.hardock.rule;
 
-import dev.hardock.model.secret.Redaction;
-
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.model.secret.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,10 @@ public final class Findings {
   private final List<Finding> found = new ArrayList<>();
   private final java.util.Set<Finding> seen = new java.util.HashSet<>();
   private final java.util.Map<String, Severity> overrides;
+
   /** The linted text and its line index, for fixes that must keep the quoting and indentation they edit. */
   private String text;
+
   private dev.hardock.model.LineIndex lines;
 
   public Findings(String file, SourceKind source, java.util.Map<String, Severity> overrides) {
@@ -46,14 +47,24 @@ public final class Findings {
    * The general form: advice and a fix may each be null. The fix is dropped when its finding stands in another
    * file than the linted one, or when one of its edits does (fixes edit the linted file only).
    */
-  public void report(RuleMeta rule, Span span, String message, Severity severity, String help, Fix fix) {
+  public void report(
+      RuleMeta rule, Span span, String message, Severity severity, String help, Fix fix) {
     Severity s = overrides.getOrDefault(rule.id(), severity);
     String where = span == null || span.file() == null ? file : span.file().displayPath();
     // messages may quote what the user wrote: never let a credential through in full
     if (fix != null && !fixable(fix, where)) fix = null;
-    Finding f = new Finding(rule, s, where, span, Redaction.scrub(message), source,
-        help == null ? null : Redaction.scrub(help), fix);
-    // the same problem met twice (an unterminated quote seen by the RUN line and by the sh -c string inside it)
+    Finding f =
+        new Finding(
+            rule,
+            s,
+            where,
+            span,
+            Redaction.scrub(message),
+            source,
+            help == null ? null : Redaction.scrub(help),
+            fix);
+    // the same problem met twice (an unterminated quote seen by the RUN line and by the sh -c
+    // string inside it)
     // is one finding
     if (seen.add(f)) found.add(f);
   }

@@ -17,10 +17,12 @@ public record Fix(String title, Applicability applicability, List<Edit> edits) {
 
   public Fix {
     if (title == null || applicability == null || edits == null || edits.isEmpty()) {
-      throw new IllegalArgumentException("a fix needs a title, an applicability and at least one edit");
+      throw new IllegalArgumentException(
+          "a fix needs a title, an applicability and at least one edit");
     }
     edits = List.copyOf(edits);
-    // a title may quote the code it writes (the exec form of a CMD): never a secret in full, as in messages
+    // a title may quote the code it writes (the exec form of a CMD): never a secret in full, as in
+    // messages
     title = dev.hardock.model.secret.Redaction.scrub(title);
   }
 

@@ -6,4 +6,4 @@ package dev.hardock.rule;
  * than defined, such rules stay silent unless the settings that govern the file enable them explicitly
  * ({@code rules} or an {@code overrides} item of {@code .hardock.yaml}, or {@code --enable}); their docs say so.
  */
-public interface MissingSetting { }
+public interface MissingSetting {}

@@ -19,12 +19,14 @@ import dev.hardock.model.dockerfile.Stage;
  * decides in {@link #finish()}. A fresh instance serves one file. Rules never see raw text or parser types.
  */
 public abstract class Rule {
-  private static final ClassValue<RuleMeta> METAS = new ClassValue<>() {
-    @Override
-    protected RuleMeta computeValue(Class<?> type) {
-      return RuleMeta.of(type);
-    }
-  };
+  private static final ClassValue<RuleMeta> METAS =
+      new ClassValue<>() {
+        @Override
+        protected RuleMeta computeValue(Class<?> type) {
+          return RuleMeta.of(type);
+        }
+      };
+
   /** Given by {@link RuleType#get()} from the generated catalog; else read from the annotation on first use. */
   private RuleMeta meta;
 
@@ -32,6 +34,7 @@ public abstract class Rule {
   static RuleMeta metaOf(Class<? extends Rule> type) {
     return METAS.get(type);
   }
+
   private Findings out;
   private RuleOptions options = RuleOptions.NONE;
 
@@ -108,9 +111,12 @@ public abstract class Rule {
     String w = written(span);
     if (w == null || span.line() != span.endLine()) return null;
     if (w.equals(value)) return replace(span, with);
-    if (w.length() == value.length() + 2 && (w.charAt(0) == '"' || w.charAt(0) == '\'') && w.charAt(0) == w.charAt(w.length() - 1)
+    if (w.length() == value.length() + 2
+        && (w.charAt(0) == '"' || w.charAt(0) == '\'')
+        && w.charAt(0) == w.charAt(w.length() - 1)
         && w.substring(1, w.length() - 1).equals(value)) {
-      return replace(span.resized(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
+      return replace(
+          span.resized(span.line(), span.column() + 1, span.line(), span.endColumn() - 1), with);
     }
     return null;
   }
@@ -139,44 +145,44 @@ public abstract class Rule {
   }
 
   /** A whole Dockerfile. */
-  public void check(ImageBuild build) { }
+  public void check(ImageBuild build) {}
 
   /** Each build stage, in order. */
-  public void check(Stage stage, ImageBuild build) { }
+  public void check(Stage stage, ImageBuild build) {}
 
   /**
    * Each instruction in file order; {@code stage} is null before the first FROM; ONBUILD triggers come
    * after their ONBUILD with {@code trigger} set.
    */
-  public void check(Instruction instruction, Stage stage, ImageBuild build) { }
+  public void check(Instruction instruction, Stage stage, ImageBuild build) {}
 
   /**
    * Each shell command a Dockerfile RUN executes (shell form, heredoc scripts, ONBUILD RUN), with the
    * instruction it belongs to.
    */
-  public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) { }
+  public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {}
 
   /** Each container started (a {@code docker run} line, a compose service), after the walk of its file. */
-  public void check(ContainerSpec container) { }
+  public void check(ContainerSpec container) {}
 
   /** Each mount of each container. */
-  public void check(Mount mount, ContainerSpec container) { }
+  public void check(Mount mount, ContainerSpec container) {}
 
   /** Each image pulled (not references to build stages). */
-  public void check(ImageUse image) { }
+  public void check(ImageUse image) {}
 
   /** Each environment variable set, from any source. */
-  public void check(EnvVar env) { }
+  public void check(EnvVar env) {}
 
   /** Each stretch of text the user wrote (instruction arguments, heredoc bodies, values) for content scans. */
-  public void check(SourceText text) { }
+  public void check(SourceText text) {}
 
   /** A whole daemon.json. */
-  public void check(DaemonConfig config) { }
+  public void check(DaemonConfig config) {}
 
   /** Each build argument a container's image is built with (compose {@code build.args}). */
-  public void check(BuildArg arg) { }
+  public void check(BuildArg arg) {}
 
   /** After the walk. */
-  public void finish() { }
+  public void finish() {}
 }

@@ -52,16 +52,23 @@ public record RuleDoc(Map<String, String> front, String body) {
   /** What {@code --explain} prints (and the language server's hover shows): a title line, then the Markdown body. */
   public static String explain(RuleMeta rule) {
     RuleDoc doc = cached(rule);
-    return rule.id() + " " + rule.slug() + " (" + rule.severity().id() + ")\n\n"
+    return rule.id()
+        + " "
+        + rule.slug()
+        + " ("
+        + rule.severity().id()
+        + ")\n\n"
         + (doc == null ? "No documentation.\n" : doc.body().strip() + "\n");
   }
 
-  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<RuleDoc>> CACHE =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<RuleDoc>>
+      CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** As {@link #load}, read once per rule (reports ask for the same doc for every finding). */
   public static RuleDoc cached(RuleMeta rule) {
-    return CACHE.computeIfAbsent(rule.id(), id -> java.util.Optional.ofNullable(load(rule))).orElse(null);
+    return CACHE
+        .computeIfAbsent(rule.id(), id -> java.util.Optional.ofNullable(load(rule)))
+        .orElse(null);
   }
 
   /** The doc packaged with hardock for that rule, or null when it is missing. */
@@ -92,9 +99,12 @@ public record RuleDoc(Map<String, String> front, String body) {
     private static java.util.zip.ZipFile open() {
       try {
         java.security.CodeSource src = RuleDoc.class.getProtectionDomain().getCodeSource();
-        if (src == null || src.getLocation() == null || !"file".equals(src.getLocation().getProtocol())) return null;
+        if (src == null
+            || src.getLocation() == null
+            || !"file".equals(src.getLocation().getProtocol())) return null;
         java.nio.file.Path p = java.nio.file.Path.of(src.getLocation().toURI());
-        if (!p.getFileName().toString().endsWith(".jar") || !java.nio.file.Files.isRegularFile(p)) return null;
+        if (!p.getFileName().toString().endsWith(".jar") || !java.nio.file.Files.isRegularFile(p))
+          return null;
         // outside FileAccess: hardock's own jar, named by the JVM, not by a linted tree
         return new java.util.zip.ZipFile(p.toFile());
       } catch (IOException | RuntimeException | java.net.URISyntaxException e) {

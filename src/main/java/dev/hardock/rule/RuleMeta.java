@@ -4,12 +4,21 @@ import dev.hardock.model.SourceKind;
 import java.util.List;
 
 /** A rule's identity as the engine and the reports see it. */
-public record RuleMeta(String id, String slug, Severity severity, List<SourceKind> appliesTo,
+public record RuleMeta(
+    String id,
+    String slug,
+    Severity severity,
+    List<SourceKind> appliesTo,
     boolean enabledByDefault) {
   public static RuleMeta of(Class<?> ruleClass) {
     RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
     if (info == null) throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
-    return new RuleMeta(info.id(), info.slug(), info.severity(), List.of(info.appliesTo()), info.enabledByDefault());
+    return new RuleMeta(
+        info.id(),
+        info.slug(),
+        info.severity(),
+        List.of(info.appliesTo()),
+        info.enabledByDefault());
   }
 
   public String docFileName() {
@@ -19,8 +28,11 @@ public record RuleMeta(String id, String slug, Severity severity, List<SourceKin
   // equals and hashCode as a record would generate them, spelled out: see Finding.
   @Override
   public boolean equals(Object o) {
-    return o instanceof RuleMeta m && java.util.Objects.equals(id, m.id) && java.util.Objects.equals(slug, m.slug)
-        && severity == m.severity && java.util.Objects.equals(appliesTo, m.appliesTo)
+    return o instanceof RuleMeta m
+        && java.util.Objects.equals(id, m.id)
+        && java.util.Objects.equals(slug, m.slug)
+        && severity == m.severity
+        && java.util.Objects.equals(appliesTo, m.appliesTo)
         && enabledByDefault == m.enabledByDefault;
   }
 

@@ -42,7 +42,8 @@ public final class RuleType implements Supplier<Rule> {
       if (e.getCause() instanceof Error x) throw x;
       throw new IllegalStateException(type.getName() + " could not be created", e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(type.getName() + " needs a public constructor without arguments", e);
+      throw new IllegalStateException(
+          type.getName() + " needs a public constructor without arguments", e);
     }
     r.meta(meta());
     return r;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How serious a finding is, most serious first. */
 public enum Severity {
-  ERROR, WARNING, INFO, STYLE;
+  ERROR,
+  WARNING,
+  INFO,
+  STYLE;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

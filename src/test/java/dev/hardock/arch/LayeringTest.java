@@ -26,16 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   /** What each top-level package may name besides itself. */
-  static final Map<String, Set<String>> ALLOWED = Map.of(
-      "io", Set.of(),
-      "model", Set.of(),
-      "source", Set.of("model", "io"),
-      "rule", Set.of("model"),
-      "engine", Set.of("rule", "source", "model", "io"),
-      "report", Set.of("engine", "rule", "model", "io"),
-      "lsp", Set.of("report", "engine", "rule", "model", "io"),
-      "cli", Set.of("lsp", "report", "engine", "rule", "model", "io"));
-  static final Set<String> RULE_GROUPS = Set.of("build", "daemon", "image", "meta", "runtime", "secret");
+  static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "io", Set.of(),
+          "model", Set.of(),
+          "source", Set.of("model", "io"),
+          "rule", Set.of("model"),
+          "engine", Set.of("rule", "source", "model", "io"),
+          "report", Set.of("engine", "rule", "model", "io"),
+          "lsp", Set.of("report", "engine", "rule", "model", "io"),
+          "cli", Set.of("lsp", "report", "engine", "rule", "model", "io"));
+
+  static final Set<String> RULE_GROUPS =
+      Set.of("build", "daemon", "image", "meta", "runtime", "secret");
   static final Pattern NAME = Pattern.compile("\\bdev\\.hardock\\.([a-z]+)(?:\\.([a-z]+))?");
   static final Path MAIN = Path.of("src/main/java/dev/hardock");
 
@@ -45,7 +48,8 @@ class LayeringTest {
     for (Path file : sources()) {
       Path rel = MAIN.relativize(file);
       String layer = rel.getName(0).toString();
-      String group = layer.equals("rule") && rel.getNameCount() > 2 ? rel.getName(1).toString() : null;
+      String group =
+          layer.equals("rule") && rel.getNameCount() > 2 ? rel.getName(1).toString() : null;
       String code = withoutComments(Files.readString(file));
       int lineNo = 0;
       for (String line : code.split("\n", -1)) {
@@ -54,19 +58,30 @@ class LayeringTest {
         Matcher m = NAME.matcher(line);
         while (m.find()) {
           String to = m.group(1);
-          String toGroup = to.equals("rule") && m.group(2) != null && RULE_GROUPS.contains(m.group(2)) ? m.group(2) : null;
-          String where = "src/main/java/dev/hardock/" + rel.toString().replace('\\', '/') + ":" + lineNo + " names "
-              + m.group();
+          String toGroup =
+              to.equals("rule") && m.group(2) != null && RULE_GROUPS.contains(m.group(2))
+                  ? m.group(2)
+                  : null;
+          String where =
+              "src/main/java/dev/hardock/"
+                  + rel.toString().replace('\\', '/')
+                  + ":"
+                  + lineNo
+                  + " names "
+                  + m.group();
           if (!to.equals(layer) && !ALLOWED.getOrDefault(layer, Set.of()).contains(to)) {
             problems.add(where + " (" + layer + " may name only " + ALLOWED.get(layer) + ")");
-          } else if (toGroup != null && !toGroup.equals(group) && !rel.toString().equals("rule/RuleRegistry.java")
+          } else if (toGroup != null
+              && !toGroup.equals(group)
+              && !rel.toString().equals("rule/RuleRegistry.java")
               && !rel.toString().equals("rule\\RuleRegistry.java")) {
             problems.add(where + " (rule groups share nothing but rule and model)");
           }
         }
       }
     }
-    if (!problems.isEmpty()) fail(problems.size() + " layering problems:\n- " + String.join("\n- ", problems));
+    if (!problems.isEmpty())
+      fail(problems.size() + " layering problems:\n- " + String.join("\n- ", problems));
   }
 
   @Test
@@ -75,11 +90,14 @@ class LayeringTest {
     try (Stream<Path> s = Files.list(MAIN)) {
       s.filter(Files::isDirectory).forEach(p -> layers.add(p.getFileName().toString()));
     }
-    assertEquals(ALLOWED.keySet(), Set.copyOf(layers), "a new top-level package needs its place in ALLOWED");
-    String sample = "import dev.hardock.cli.Main; // dev.hardock.report.X\n/* dev.hardock.engine.Y */ String s = \"dev.hardock.rule.Z\";";
+    assertEquals(
+        ALLOWED.keySet(), Set.copyOf(layers), "a new top-level package needs its place in ALLOWED");
+    String sample =
+        "import dev.hardock.cli.Main; // dev.hardock.report.X\n/* dev.hardock.engine.Y */ String s = \"dev.hardock.rule.Z\";";
     String code = withoutComments(sample);
     assertTrue(NAME.matcher(code).find() && code.contains("dev.hardock.cli.Main"), code);
-    assertTrue(!code.contains("report") && !code.contains("engine") && !code.contains("rule.Z"), code);
+    assertTrue(
+        !code.contains("report") && !code.contains("engine") && !code.contains("rule.Z"), code);
   }
 
   static List<Path> sources() throws IOException {

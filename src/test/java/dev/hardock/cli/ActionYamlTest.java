@@ -26,9 +26,11 @@ class ActionYamlTest {
   static final Path ACTION = Path.of("action.yml");
   static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}");
   static final Pattern INPUT_REF = Pattern.compile("\\binputs\\.([A-Za-z0-9_-]+)");
-  static final Pattern STEP_REF = Pattern.compile("\\bsteps\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
+  static final Pattern STEP_REF =
+      Pattern.compile("\\bsteps\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
   static final Pattern SHELL_VAR = Pattern.compile("\\$\\{?(INPUT_[A-Z0-9_]+)");
-  static final Pattern OUTPUT_WRITE = Pattern.compile("echo \"([a-z0-9-]+)=.*>> \"\\$GITHUB_OUTPUT\"");
+  static final Pattern OUTPUT_WRITE =
+      Pattern.compile("echo \"([a-z0-9-]+)=.*>> \"\\$GITHUB_OUTPUT\"");
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object o, String what) {
@@ -46,7 +48,8 @@ class ActionYamlTest {
   @SuppressWarnings("unchecked")
   void actionIsAWellFormedCompositeActionWhoseReferencesResolve() throws IOException {
     String source = Files.readString(ACTION);
-    Map<String, Object> action = map(new Load(LoadSettings.builder().build()).loadFromString(source), "action.yml");
+    Map<String, Object> action =
+        map(new Load(LoadSettings.builder().build()).loadFromString(source), "action.yml");
     text(action.get("name"), "name");
     text(action.get("description"), "description");
 
@@ -57,11 +60,16 @@ class ActionYamlTest {
     for (Map.Entry<String, Object> e : inputs.entrySet()) {
       Map<String, Object> in = map(e.getValue(), "input " + e.getKey());
       text(in.get("description"), "description of input " + e.getKey());
-      assertTrue(in.containsKey("default") || Boolean.TRUE.equals(in.get("required")),
+      assertTrue(
+          in.containsKey("default") || Boolean.TRUE.equals(in.get("required")),
           "input " + e.getKey() + " has neither a default nor required: true");
     }
-    assertTrue(Formats.NAMES.contains(map(inputs.get("format"), "format").get("default")), "format default");
-    assertTrue(List.of("error", "warning", "info", "style", "none").contains(map(inputs.get("fail-on"), "fail-on").get("default")));
+    assertTrue(
+        Formats.NAMES.contains(map(inputs.get("format"), "format").get("default")),
+        "format default");
+    assertTrue(
+        List.of("error", "warning", "info", "style", "none")
+            .contains(map(inputs.get("fail-on"), "fail-on").get("default")));
 
     Map<String, Object> runs = map(action.get("runs"), "runs");
     assertEquals("composite", runs.get("using"));
@@ -73,22 +81,29 @@ class ActionYamlTest {
     boolean runsLauncher = false;
     for (Object s : steps) {
       Map<String, Object> step = map(s, "step");
-      assertTrue(step.containsKey("run") ^ step.containsKey("uses"), "a step has exactly one of run and uses: " + step);
+      assertTrue(
+          step.containsKey("run") ^ step.containsKey("uses"),
+          "a step has exactly one of run and uses: " + step);
       if (step.containsKey("run")) {
         String run = text(step.get("run"), "run");
-        // composite run steps must name their shell; inputs reach scripts only through env (no injection)
+        // composite run steps must name their shell; inputs reach scripts only through env (no
+        // injection)
         text(step.get("shell"), "shell of a run step");
         assertFalse(run.contains("${{"), "an expression is spliced into a script: " + run);
         Map<String, Object> env = step.containsKey("env") ? map(step.get("env"), "env") : Map.of();
         Matcher v = SHELL_VAR.matcher(run);
-        while (v.find()) assertTrue(env.containsKey(v.group(1)), "script uses $" + v.group(1) + " that env does not set");
+        while (v.find())
+          assertTrue(
+              env.containsKey(v.group(1)), "script uses $" + v.group(1) + " that env does not set");
         if (run.contains("\"$GITHUB_ACTION_PATH/hardock\"")) runsLauncher = true;
         Set<String> written = new HashSet<>();
         Matcher o = OUTPUT_WRITE.matcher(run);
         while (o.find()) written.add(o.group(1));
         if (step.get("id") != null) stepOutputs.put(String.valueOf(step.get("id")), written);
       } else {
-        assertTrue(text(step.get("uses"), "uses").matches("[\\w.-]+/[\\w.-]+@v?\\d+.*"), "uses is pinned to a version: " + step.get("uses"));
+        assertTrue(
+            text(step.get("uses"), "uses").matches("[\\w.-]+/[\\w.-]+@v?\\d+.*"),
+            "uses is pinned to a version: " + step.get("uses"));
       }
     }
     assertTrue(runsLauncher, "no step runs $GITHUB_ACTION_PATH/hardock");
@@ -104,7 +119,9 @@ class ActionYamlTest {
       Matcher so = STEP_REF.matcher(m.group(1));
       while (so.find()) {
         assertNotNull(stepOutputs.get(so.group(1)), "unknown step id " + so.group(1));
-        assertTrue(stepOutputs.get(so.group(1)).contains(so.group(2)), "step " + so.group(1) + " never writes output " + so.group(2));
+        assertTrue(
+            stepOutputs.get(so.group(1)).contains(so.group(2)),
+            "step " + so.group(1) + " never writes output " + so.group(2));
       }
     }
     assertTrue(expressions >= inputs.size(), "inputs are not all used");
@@ -113,7 +130,8 @@ class ActionYamlTest {
       Object cond = map(s, "step").get("if");
       if (cond == null) continue;
       Matcher i = INPUT_REF.matcher(String.valueOf(cond));
-      while (i.find()) assertTrue(inputs.containsKey(i.group(1)), "unknown input " + i.group(1) + " in if");
+      while (i.find())
+        assertTrue(inputs.containsKey(i.group(1)), "unknown input " + i.group(1) + " in if");
     }
     for (String name : inputs.keySet()) {
       assertTrue(source.contains("inputs." + name), "input " + name + " is never used");
@@ -124,15 +142,18 @@ class ActionYamlTest {
     }
   }
 
-  // ---- config-from-base, run as the runner would run the step ----------------------------------------------
+  // ---- config-from-base, run as the runner would run the step
+  // ----------------------------------------------
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** The lint step's script. */
   @SuppressWarnings("unchecked")
   static String lintScript() throws IOException {
-    Map<String, Object> action = map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(ACTION)), "action.yml");
+    Map<String, Object> action =
+        map(
+            new Load(LoadSettings.builder().build()).loadFromString(Files.readString(ACTION)),
+            "action.yml");
     for (Object s : (List<Object>) map(action.get("runs"), "runs").get("steps")) {
       Map<String, Object> step = map(s, "step");
       if ("lint".equals(step.get("id"))) return (String) step.get("run");
@@ -141,22 +162,35 @@ class ActionYamlTest {
   }
 
   static String git(Path repo, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
     return out.strip();
   }
 
-  record StepRun(int code, String stderr, List<String> args, String config, String outputs) { }
+  record StepRun(int code, String stderr, List<String> args, String config, String outputs) {}
 
   /** Runs the step's bash script in the repository with a stand-in launcher that records its arguments. */
   StepRun runStep(Path repo, Map<String, String> inputs) throws IOException, InterruptedException {
     Path action = Files.createDirectories(tmp.resolve("action"));
     Path launcher = action.resolve("hardock");
-    Files.writeString(launcher, """
+    Files.writeString(
+        launcher,
+        """
         #!/usr/bin/env bash
         printf '%s\\n' "$@" > "$RECORD_ARGS"
         printf 'HARDOCK_DIST=%s HARDOCK_JVM_CACHE=%s\\n' "${HARDOCK_DIST:-}" "${HARDOCK_JVM_CACHE:-}" > "$RECORD_ARGS.env"
@@ -172,22 +206,45 @@ class ActionYamlTest {
     Files.writeString(outputs, "");
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", lintScript()).directory(repo.toFile());
     Map<String, String> env = pb.environment();
-    env.putAll(Map.of("INPUT_PATHS", ".", "INPUT_FAIL_ON", "warning", "INPUT_CONFIG", "", "INPUT_CONFIG_FROM_BASE", "false",
-        "BASE_SHA", "", "INPUT_FORMAT", "text", "INPUT_SARIF_FILE", "", "GITHUB_ACTION_PATH", action.toString(),
-        "GITHUB_OUTPUT", outputs.toString(), "INPUT_BUNDLE", "false"));
+    env.putAll(
+        Map.of(
+            "INPUT_PATHS",
+            ".",
+            "INPUT_FAIL_ON",
+            "warning",
+            "INPUT_CONFIG",
+            "",
+            "INPUT_CONFIG_FROM_BASE",
+            "false",
+            "BASE_SHA",
+            "",
+            "INPUT_FORMAT",
+            "text",
+            "INPUT_SARIF_FILE",
+            "",
+            "GITHUB_ACTION_PATH",
+            action.toString(),
+            "GITHUB_OUTPUT",
+            outputs.toString(),
+            "INPUT_BUNDLE",
+            "false"));
     env.put("RECORD_ARGS", argsFile.toString());
     env.put("RECORD_CONFIG", configFile.toString());
     env.putAll(inputs);
     Process p = pb.redirectError(tmp.resolve("stderr.txt").toFile()).start();
     int code = p.waitFor();
-    return new StepRun(code, Files.readString(tmp.resolve("stderr.txt")),
+    return new StepRun(
+        code,
+        Files.readString(tmp.resolve("stderr.txt")),
         Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of(),
-        Files.exists(configFile) ? Files.readString(configFile) : null, Files.readString(outputs));
+        Files.exists(configFile) ? Files.readString(configFile) : null,
+        Files.readString(outputs));
   }
 
   @Test
   void configFromBaseLintsWithTheBaseCommitsConfigurationNotThePullRequests() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("git", "--version").start().waitFor() == 0);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("git", "--version").start().waitFor() == 0);
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     git(repo, "init", "-q");
     String baseConfig = "exclude: ['legacy/**']\nrules:\n  HD201: error\n";
@@ -206,9 +263,12 @@ class ActionYamlTest {
     assertTrue(at >= 0, r.args().toString());
     assertEquals(baseConfig, r.config());
     // written at the repository root (its excludes keep their meaning), removed afterwards
-    assertTrue(r.args().get(at + 1).startsWith(repo.toRealPath() + "/.hardock-base-config."), r.args().toString());
+    assertTrue(
+        r.args().get(at + 1).startsWith(repo.toRealPath() + "/.hardock-base-config."),
+        r.args().toString());
     try (var left = Files.list(repo)) {
-      assertFalse(left.anyMatch(f -> f.getFileName().toString().startsWith(".hardock-base-config")));
+      assertFalse(
+          left.anyMatch(f -> f.getFileName().toString().startsWith(".hardock-base-config")));
     }
     assertTrue(r.outputs().contains("exit-code=0"), r.outputs());
 
@@ -220,11 +280,32 @@ class ActionYamlTest {
     assertEquals(0, none.code(), none.stderr());
     assertEquals("", none.config());
 
-    // config wins; off (the default) or outside a pull request (no base sha): the nearest .hardock.yaml as before
-    assertEquals(List.of("--no-color", "--fail-on", "warning", "--format", "text", "--config", "fixed.yaml", "--", "."),
-        runStep(repo, Map.of("INPUT_CONFIG", "fixed.yaml", "INPUT_CONFIG_FROM_BASE", "true", "BASE_SHA", base)).args());
+    // config wins; off (the default) or outside a pull request (no base sha): the nearest
+    // .hardock.yaml as before
+    assertEquals(
+        List.of(
+            "--no-color",
+            "--fail-on",
+            "warning",
+            "--format",
+            "text",
+            "--config",
+            "fixed.yaml",
+            "--",
+            "."),
+        runStep(
+                repo,
+                Map.of(
+                    "INPUT_CONFIG",
+                    "fixed.yaml",
+                    "INPUT_CONFIG_FROM_BASE",
+                    "true",
+                    "BASE_SHA",
+                    base))
+            .args());
     assertFalse(runStep(repo, Map.of("BASE_SHA", base)).args().contains("--config"));
-    assertFalse(runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true")).args().contains("--config"));
+    assertFalse(
+        runStep(repo, Map.of("INPUT_CONFIG_FROM_BASE", "true")).args().contains("--config"));
 
     // a base sha that is no commit id (or that git cannot find) fails closed, before hardock runs
     for (String bad : List.of("HEAD; rm -rf /", "0".repeat(40))) {
@@ -241,10 +322,15 @@ class ActionYamlTest {
     Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
     Path df = Files.writeString(tmp.resolve("Dockerfile"), "FROM node\n");
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int code = Main.run(new String[] {"-f", "gnu", "--config", empty.toString(), df.toString()},
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), false);
+    int code =
+        Main.run(
+            new String[] {"-f", "gnu", "--config", empty.toString(), df.toString()},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+            false);
     assertEquals(1, code);
-    assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("[HD201 latest-tag]"));
+    assertTrue(
+        out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("[HD201 latest-tag]"));
   }
 
   /** bundle: true runs the launcher with HARDOCK_DIST=1 (build the bundle, run through it); the default keeps the jar, uncached. */

@@ -22,7 +22,8 @@ class CustomRulesCliTest {
   private String out;
   private String err;
 
-  private static final String RULE = """
+  private static final String RULE =
+      """
       custom-rules:
         - id: ACME001
           slug: approved-registry
@@ -53,7 +54,12 @@ class CustomRulesCliTest {
   private int run(String... args) {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), false);
+    int code =
+        Main.run(
+            args,
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            false);
     out = o.toString(StandardCharsets.UTF_8);
     err = e.toString(StandardCharsets.UTF_8);
     return code;
@@ -66,12 +72,23 @@ class CustomRulesCliTest {
   @Test
   void findingsAtTheirValueAndOneFindingForARuntimeFailure() throws Exception {
     config(RULE);
-    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.25\n  api:\n    image: registry.acme.io/api:1\n");
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    image: nginx:1.25\n  api:\n    image: registry.acme.io/api:1\n");
     assertEquals(1, run("-f", "gnu", "--fail-on", "error", dir.toString()));
     String shown = dir.resolve("compose.yaml").toString();
-    assertTrue(out.contains(shown + ":3:12: error: image nginx:1.25 is not from registry.acme.io [ACME001 approved-registry]"), out);
-    // container.user is absent on both services: one finding for the file, at the first, naming the reason
-    assertTrue(out.contains(shown + ":2:3: warning: custom rule ACME002 could not be evaluated on this container: key 'user' is not present in map [ACME002 user-set]"), out);
+    assertTrue(
+        out.contains(
+            shown
+                + ":3:12: error: image nginx:1.25 is not from registry.acme.io [ACME001 approved-registry]"),
+        out);
+    // container.user is absent on both services: one finding for the file, at the first, naming the
+    // reason
+    assertTrue(
+        out.contains(
+            shown
+                + ":2:3: warning: custom rule ACME002 could not be evaluated on this container: key 'user' is not present in map [ACME002 user-set]"),
+        out);
     assertEquals(1, out.lines().filter(l -> l.contains("ACME002")).count(), out);
   }
 
@@ -79,8 +96,12 @@ class CustomRulesCliTest {
   void aFindingInAnExtendedFileIsReportedThere() throws Exception {
     config(RULE);
     Files.createDirectories(dir.resolve("common"));
-    Files.writeString(dir.resolve("common/base.yml"), "services:\n  base:\n    image: docker.io/library/nginx:1\n");
-    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    extends:\n      file: common/base.yml\n      service: base\n    user: app\n");
+    Files.writeString(
+        dir.resolve("common/base.yml"),
+        "services:\n  base:\n    image: docker.io/library/nginx:1\n");
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: common/base.yml\n      service: base\n    user: app\n");
     run("-f", "gnu", dir.resolve("compose.yaml").toString());
     assertTrue(out.contains("common/base.yml:3:12: error: image docker.io/library/nginx:1"), out);
   }
@@ -90,45 +111,75 @@ class CustomRulesCliTest {
     Path c = dir.resolve(".hardock.yaml");
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
     String[][] cases = {
-        {"    when: 'container.privileged &&'\n", ":5:35: ACME009: mismatched input '<EOF>'"},
-        {"    when: |\n      container.privileged &&\n        contaner.user == \"root\"\n", ":7:9: ACME009: undeclared reference to 'contaner'"},
-        {"    when: '\"a\" + \"b\"'\n", ":5:12: ACME009: the condition must be a bool, not string"},
-        {"    when: 'image.user == \"x\"'\n", ":5:12: ACME009: undeclared reference to 'image'"},
+      {"    when: 'container.privileged &&'\n", ":5:35: ACME009: mismatched input '<EOF>'"},
+      {
+        "    when: |\n      container.privileged &&\n        contaner.user == \"root\"\n",
+        ":7:9: ACME009: undeclared reference to 'contaner'"
+      },
+      {"    when: '\"a\" + \"b\"'\n", ":5:12: ACME009: the condition must be a bool, not string"},
+      {"    when: 'image.user == \"x\"'\n", ":5:12: ACME009: undeclared reference to 'image'"},
     };
     for (String[] k : cases) {
-      Files.writeString(c, "custom-rules:\n  - id: ACME009\n    slug: x\n    on: container\n" + k[0] + "    message: m\n");
+      Files.writeString(
+          c,
+          "custom-rules:\n  - id: ACME009\n    slug: x\n    on: container\n"
+              + k[0]
+              + "    message: m\n");
       assertEquals(2, run(dir.toString()), k[0]);
       assertTrue(err.startsWith("hardock: " + c + k[1]), k[0] + " -> " + err + " expected " + k[1]);
     }
-    Files.writeString(c, "custom-rules:\n  - id: ACME009\n    slug: x\n    on: container\n    when: 'true'\n    message: 'a {{container.}} b'\n");
+    Files.writeString(
+        c,
+        "custom-rules:\n  - id: ACME009\n    slug: x\n    on: container\n    when: 'true'\n    message: 'a {{container.}} b'\n");
     assertEquals(2, run(dir.toString()));
     assertTrue(err.startsWith("hardock: " + c + ":6:29: ACME009:"), err);
-    Files.writeString(c, "custom-rules:\n  - id: HD999\n    slug: x\n    on: container\n    when: 'true'\n    message: m\n");
+    Files.writeString(
+        c,
+        "custom-rules:\n  - id: HD999\n    slug: x\n    on: container\n    when: 'true'\n    message: m\n");
     assertEquals(2, run(dir.toString()));
     assertTrue(err.contains(":2:9: custom rule id 'HD999'"), err);
-    Files.writeString(c, "custom-rules:\n  - id: ACME1\n    slug: latest-tag\n    on: container\n    when: 'true'\n    message: m\n");
+    Files.writeString(
+        c,
+        "custom-rules:\n  - id: ACME1\n    slug: latest-tag\n    on: container\n    when: 'true'\n    message: m\n");
     assertEquals(2, run(dir.toString()));
     assertTrue(err.contains("names a built-in rule"), err);
-    Files.writeString(c, "custom-rules:\n  - id: ACME1\n    slug: x\n    on: pod\n    when: 'true'\n    message: m\n");
+    Files.writeString(
+        c,
+        "custom-rules:\n  - id: ACME1\n    slug: x\n    on: pod\n    when: 'true'\n    message: m\n");
     assertEquals(2, run(dir.toString()));
-    assertTrue(err.contains(":4:9: on must be container, image, stage, instruction or daemon"), err);
+    assertTrue(
+        err.contains(":4:9: on must be container, image, stage, instruction or daemon"), err);
   }
 
   @Test
   void listExplainEnableDisableSeveritiesSuppressionsBaselineAndSarif() throws Exception {
     config(RULE + "rules:\n  ACME002: off\n  approved-registry: warning\n");
-    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    # hardock-ignore ACME001: vetted\n    image: nginx:1\n"
-        + "  db:\n    image: postgres:16\n    user: root\n");
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    # hardock-ignore ACME001: vetted\n    image: nginx:1\n"
+            + "  db:\n    image: postgres:16\n    user: root\n");
     assertEquals(0, run("--list-rules", dir.toString()));
     assertTrue(out.contains("ACME001  approved-registry"), out);
-    assertTrue(out.lines().anyMatch(l -> l.startsWith("ACME002") && l.contains("Only") == false), out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.startsWith("ACME002") && l.contains("Only") == false), out);
     assertEquals(0, run("--explain", "ACME001", dir.toString()));
-    assertTrue(out.startsWith("ACME001 approved-registry (error)\n\nOnly images built and scanned by the platform team may run."), out);
+    assertTrue(
+        out.startsWith(
+            "ACME001 approved-registry (error)\n\nOnly images built and scanned by the platform team may run."),
+        out);
     run("-f", "gnu", dir.toString());
-    assertTrue(out.contains(":6:12: warning: image postgres:16") && !out.contains(":4:12:") && !out.contains("ACME002"), out);
+    assertTrue(
+        out.contains(":6:12: warning: image postgres:16")
+            && !out.contains(":4:12:")
+            && !out.contains("ACME002"),
+        out);
     run("-f", "gnu", "--enable", "ACME002", "--disable", "approved-registry", dir.toString());
-    // web has no user: ACME002 cannot be evaluated there, which is itself its finding (not a silent pass)
-    assertTrue(out.contains(":2:3: warning: custom rule ACME002 could not be evaluated") && !out.contains("ACME001"), out);
+    // web has no user: ACME002 cannot be evaluated there, which is itself its finding (not a silent
+    // pass)
+    assertTrue(
+        out.contains(":2:3: warning: custom rule ACME002 could not be evaluated")
+            && !out.contains("ACME001"),
+        out);
     Path baseline = dir.resolve("baseline.json");
     run("--baseline", baseline.toString(), "--write-baseline", dir.toString());
     run("-f", "gnu", "--baseline", baseline.toString(), dir.toString());
@@ -136,9 +187,12 @@ class CustomRulesCliTest {
     run("-f", "sarif", dir.toString());
     JsonNode sarif = new ObjectMapper().readTree(out);
     JsonNode rule = null;
-    for (JsonNode r : sarif.at("/runs/0/tool/driver/rules")) if (r.get("id").asText().equals("ACME001")) rule = r;
+    for (JsonNode r : sarif.at("/runs/0/tool/driver/rules"))
+      if (r.get("id").asText().equals("ACME001")) rule = r;
     assertTrue(rule != null, out);
-    assertEquals("Only images built and scanned by the platform team may run.", rule.at("/shortDescription/text").asText());
+    assertEquals(
+        "Only images built and scanned by the platform team may run.",
+        rule.at("/shortDescription/text").asText());
     assertEquals("custom", rule.at("/properties/tags/1").asText());
     assertTrue(rule.at("/help/markdown").asText().contains("registry.acme.io"), rule.toString());
     run("-f", "json", dir.toString());

@@ -34,8 +34,10 @@ class DockerfileSelfLintTest {
 
   @Test
   void itIsMultiStagePinnedNonRootWithExecEntrypoint() throws IOException {
-    DockerfileReader.Result read = DockerfileReader.read(
-        SourceFile.of(DOCKERFILE, "Dockerfile", Files.readString(DOCKERFILE), SourceKind.DOCKERFILE));
+    DockerfileReader.Result read =
+        DockerfileReader.read(
+            SourceFile.of(
+                DOCKERFILE, "Dockerfile", Files.readString(DOCKERFILE), SourceKind.DOCKERFILE));
     assertTrue(read.problems().isEmpty(), read.problems().toString());
     ImageBuild build = read.build();
     assertTrue(build.stages().size() >= 2, "multi-stage");
@@ -43,12 +45,15 @@ class DockerfileSelfLintTest {
       if (s.from().ref() == null) continue;
       assertNotNull(s.from().ref().tag(), "untagged base " + s.from().image());
       assertFalse(s.from().ref().isLatest(), "latest base " + s.from().image());
-      assertTrue(s.from().ref().tag().matches(".*\\d+\\.\\d+.*"), "tag without a version: " + s.from().image());
+      assertTrue(
+          s.from().ref().tag().matches(".*\\d+\\.\\d+.*"),
+          "tag without a version: " + s.from().image());
     }
     Stage last = build.finalStage();
     Instruction.User user = last.last(Instruction.User.class);
     assertNotNull(user, "final stage sets no USER");
-    assertFalse(user.user().value().matches("(root|0)(:.*)?"), "runs as root: " + user.user().value());
+    assertFalse(
+        user.user().value().matches("(root|0)(:.*)?"), "runs as root: " + user.user().value());
     assertNotNull(last.last(Instruction.Healthcheck.class), "HEALTHCHECK decided explicitly");
     Instruction.Entrypoint entry = last.last(Instruction.Entrypoint.class);
     assertNotNull(entry, "no ENTRYPOINT");

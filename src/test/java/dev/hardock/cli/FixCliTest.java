@@ -27,37 +27,56 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --fix and --diff on real files: git apply of the diff, exit codes, and input that must not be written. */
 class FixCliTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  record Run(int code, String out, String err) { }
+  record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** The fixture files that show every host format, copied into {@code dir}. */
   static void project(Path dir) throws IOException {
     Files.copy(Path.of("testdata/fixes/HD105/mounts.compose.yaml"), dir.resolve("compose.yaml"));
     Files.copy(Path.of("testdata/fixes/HD320/crlf.Dockerfile"), dir.resolve("Dockerfile"));
-    Files.copy(Path.of("testdata/fixes/HD320/bom-no-final-newline.Dockerfile"), dir.resolve("bom.Dockerfile"));
+    Files.copy(
+        Path.of("testdata/fixes/HD320/bom-no-final-newline.Dockerfile"),
+        dir.resolve("bom.Dockerfile"));
     Files.copy(Path.of("testdata/fixes/HD126/ports.md"), dir.resolve("README.md"));
     Files.copy(Path.of("testdata/fixes/HD116/Makefile"), dir.resolve("Makefile"));
     Files.copy(Path.of("testdata/fixes/HD501/missing.daemon.json"), dir.resolve("daemon.json"));
-    Files.writeString(dir.resolve("clean.Dockerfile"), "FROM alpine:3.20\nUSER 65534\nHEALTHCHECK NONE\n");
+    Files.writeString(
+        dir.resolve("clean.Dockerfile"), "FROM alpine:3.20\nUSER 65534\nHEALTHCHECK NONE\n");
   }
 
   static int git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-        "-c", "core.autocrlf=false", "-c", "commit.gpgsign=false"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "user.name=t",
+                "-c",
+                "core.autocrlf=false",
+                "-c",
+                "commit.gpgsign=false"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     p.getInputStream().transferTo(System.err);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "git " + String.join(" ", args) + " did not finish");
+    assertTrue(
+        p.waitFor(60, TimeUnit.SECONDS), "git " + String.join(" ", args) + " did not finish");
     return p.exitValue();
   }
 
@@ -86,14 +105,25 @@ class FixCliTest {
     Run diff = run("--diff", "--unsafe-fixes", repo.toString());
     assertEquals(1, diff.code(), diff.err());
     assertTrue(diff.out().contains("--- a/compose.yaml\n+++ b/compose.yaml\n"), diff.out());
-    assertTrue(diff.out().contains("\\ No newline at end of file"), "the BOM file has no final newline: " + diff.out());
+    assertTrue(
+        diff.out().contains("\\ No newline at end of file"),
+        "the BOM file has no final newline: " + diff.out());
     Files.writeString(tmp.resolve("fix.diff"), diff.out());
     assertEquals(0, git(repo, "apply", "--check", tmp.resolve("fix.diff").toString()));
     assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
     Run fix = run("--fix", "--unsafe-fixes", "-q", copy.toString());
     assertTrue(fix.code() <= 1, fix.err());
-    for (String name : List.of("compose.yaml", "Dockerfile", "bom.Dockerfile", "README.md", "Makefile", "daemon.json", "clean.Dockerfile")) {
-      assertArrayEquals(Files.readAllBytes(copy.resolve(name)), Files.readAllBytes(repo.resolve(name)), name);
+    for (String name :
+        List.of(
+            "compose.yaml",
+            "Dockerfile",
+            "bom.Dockerfile",
+            "README.md",
+            "Makefile",
+            "daemon.json",
+            "clean.Dockerfile")) {
+      assertArrayEquals(
+          Files.readAllBytes(copy.resolve(name)), Files.readAllBytes(repo.resolve(name)), name);
     }
     // the BOM and CRLF survive
     assertEquals((byte) 0xEF, Files.readAllBytes(repo.resolve("bom.Dockerfile"))[0]);
@@ -109,17 +139,22 @@ class FixCliTest {
     assumeTrue(hasGit(), "git not installed");
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo);
-    String before = "FROM alpine:3.20\nENV DB_PASSWORD=Sup3rS3cretValue99\nMAINTAINER x@example.com\n"
-        + "RUN echo a\nRUN echo b\nRUN echo c\nARG GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n"
-        + "RUN echo d\nMAINTAINER y@example.com\nUSER 65534\n";
+    String before =
+        "FROM alpine:3.20\nENV DB_PASSWORD=Sup3rS3cretValue99\nMAINTAINER x@example.com\n"
+            + "RUN echo a\nRUN echo b\nRUN echo c\nARG GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n"
+            + "RUN echo d\nMAINTAINER y@example.com\nUSER 65534\n";
     Files.writeString(repo.resolve("Dockerfile"), before);
     assertEquals(0, git(repo, "init", "-q", "."));
     assertEquals(0, git(repo, "add", "-A"));
     assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
     Run diff = run("--diff", repo.toString());
     assertEquals(1, diff.code(), diff.err());
-    assertTrue(diff.out().contains("+LABEL org.opencontainers.image.authors=\"x@example.com\""), diff.out());
-    assertTrue(!diff.out().contains("Sup3rS3cretValue99"), "a secret on the line above a fix: " + diff.out());
+    assertTrue(
+        diff.out().contains("+LABEL org.opencontainers.image.authors=\"x@example.com\""),
+        diff.out());
+    assertTrue(
+        !diff.out().contains("Sup3rS3cretValue99"),
+        "a secret on the line above a fix: " + diff.out());
     assertTrue(!diff.out().contains("ghp_abcdefghij"), "a secret between two fixes: " + diff.out());
     Files.writeString(tmp.resolve("fix.diff"), diff.out());
     assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
@@ -129,7 +164,8 @@ class FixCliTest {
     Files.createDirectories(copy);
     Files.writeString(copy.resolve("Dockerfile"), before);
     run("--fix", "-q", copy.resolve("Dockerfile").toString());
-    assertEquals(Files.readString(copy.resolve("Dockerfile")), Files.readString(repo.resolve("Dockerfile")));
+    assertEquals(
+        Files.readString(copy.resolve("Dockerfile")), Files.readString(repo.resolve("Dockerfile")));
   }
 
   @Test
@@ -137,8 +173,9 @@ class FixCliTest {
     assumeTrue(hasGit(), "git not installed");
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo);
-    String before = "# Run\n::error file=x::forged by the tree\n```sh\ndocker run -p 8080:80 nginx:1.27\n```\n"
-        + "Text with \u202e reversed and \u001b[31m red.\n##[error]old command\n";
+    String before =
+        "# Run\n::error file=x::forged by the tree\n```sh\ndocker run -p 8080:80 nginx:1.27\n```\n"
+            + "Text with \u202e reversed and \u001b[31m red.\n##[error]old command\n";
     Files.writeString(repo.resolve("README.md"), before);
     assertEquals(0, git(repo, "init", "-q", "."));
     assertEquals(0, git(repo, "add", "-A"));
@@ -146,8 +183,12 @@ class FixCliTest {
     Run diff = run("--diff", "--unsafe-fixes", repo.toString());
     assertEquals(1, diff.code(), diff.err());
     assertTrue(diff.out().contains("+docker run"), diff.out());
-    assertTrue(!diff.out().contains("::error") && !diff.out().contains("##[") && !diff.out().contains("\u202e")
-        && !diff.out().contains("\u001b"), diff.out());
+    assertTrue(
+        !diff.out().contains("::error")
+            && !diff.out().contains("##[")
+            && !diff.out().contains("\u202e")
+            && !diff.out().contains("\u001b"),
+        diff.out());
     Files.writeString(tmp.resolve("fix.diff"), diff.out());
     assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
     assertTrue(Files.readString(repo.resolve("README.md")).contains("127.0.0.1:8080:80"));
@@ -155,25 +196,33 @@ class FixCliTest {
 
   @Test
   void aDiffThatWouldShowASecretIsWithheld() throws IOException {
-    // HD004 removes the unused directive from the line that holds the password: the diff would print it
+    // HD004 removes the unused directive from the line that holds the password: the diff would
+    // print it
     Path changed = tmp.resolve("changed.Dockerfile");
-    Files.writeString(changed, "FROM alpine:3.20\nUSER 65534\n"
-        + "RUN curl -u admin:Sup3rS3cretValue99 https://example.com/x -o /tmp/x  # hardock-ignore HD320: old\n"
-        + "RUN echo hi\n");
+    Files.writeString(
+        changed,
+        "FROM alpine:3.20\nUSER 65534\n"
+            + "RUN curl -u admin:Sup3rS3cretValue99 https://example.com/x -o /tmp/x  # hardock-ignore HD320: old\n"
+            + "RUN echo hi\n");
     Run diff = run("--diff", changed.toString());
     assertEquals(2, diff.code(), diff.err());
     assertEquals("", diff.out());
-    assertTrue(diff.err().contains("changed.Dockerfile: diff not shown: it would print a secret in full"), diff.err());
+    assertTrue(
+        diff.err().contains("changed.Dockerfile: diff not shown: it would print a secret in full"),
+        diff.err());
     // a secret right after the change is the one context line git apply needs there
     Path after = tmp.resolve("after.Dockerfile");
-    Files.writeString(after, "FROM alpine:3.20\nMAINTAINER x@example.com\nENV DB_PASSWORD=Sup3rS3cretValue99\nUSER 65534\n");
+    Files.writeString(
+        after,
+        "FROM alpine:3.20\nMAINTAINER x@example.com\nENV DB_PASSWORD=Sup3rS3cretValue99\nUSER 65534\n");
     Run next = run("--diff", after.toString());
     assertEquals(2, next.code(), next.err());
     assertEquals("", next.out());
     // --fix writes the file as usual
     Run fix = run("--fix", "-q", changed.toString());
     assertTrue(fix.code() <= 1, fix.err());
-    assertTrue(Files.readString(changed).contains("-o /tmp/x\nRUN echo hi"), Files.readString(changed));
+    assertTrue(
+        Files.readString(changed).contains("-o /tmp/x\nRUN echo hi"), Files.readString(changed));
   }
 
   @Test
@@ -182,7 +231,9 @@ class FixCliTest {
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo);
     String before = "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\n";
-    List<String> names = List.of("a\tb.Dockerfile", "c\nd.Dockerfile", "e\u202ef.Dockerfile", "\u00fc \"q\\.Dockerfile");
+    List<String> names =
+        List.of(
+            "a\tb.Dockerfile", "c\nd.Dockerfile", "e\u202ef.Dockerfile", "\u00fc \"q\\.Dockerfile");
     for (String n : names) Files.writeString(repo.resolve(n), before);
     assertEquals(0, git(repo, "init", "-q", "."));
     assertEquals(0, git(repo, "add", "-A"));
@@ -191,12 +242,15 @@ class FixCliTest {
     assertEquals(1, diff.code(), diff.err());
     for (String line : diff.out().split("\n")) {
       if (!line.startsWith("---") && !line.startsWith("+++")) continue;
-      assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "a raw control, bidi or other character: " + line);
+      assertTrue(
+          line.chars().allMatch(c -> c >= 0x20 && c < 0x7f),
+          "a raw control, bidi or other character: " + line);
     }
     assertTrue(diff.out().contains("--- \"a/c\\nd.Dockerfile\"\n"), diff.out());
     Files.writeString(tmp.resolve("fix.diff"), diff.out());
     assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
-    for (String n : names) assertTrue(Files.readString(repo.resolve(n)).contains("LABEL org.opencontainers"), n);
+    for (String n : names)
+      assertTrue(Files.readString(repo.resolve(n)).contains("LABEL org.opencontainers"), n);
   }
 
   @Test
@@ -207,7 +261,8 @@ class FixCliTest {
     Run r = run("--fix", "--unsafe-fixes", "-f", "json", script.toString());
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
     assertTrue(Files.readString(script).contains("-p 127.0.0.1:8080:80"), Files.readString(script));
-    assertTrue(!r.out().contains("\"ruleId\" : \"HD126\""), "the fixed finding is gone: " + r.out());
+    assertTrue(
+        !r.out().contains("\"ruleId\" : \"HD126\""), "the fixed finding is gone: " + r.out());
     assertTrue(r.err().contains("hardock: fixed "), r.err());
     // safe only: the unsafe fix of a second port stays a suggestion
     Files.writeString(script, "docker run --rm -p 9090:90 nginx:1.27\n");
@@ -269,11 +324,13 @@ class FixCliTest {
   @Test
   void aFileNamedTwiceIsFixedOnce() throws IOException {
     Path f = tmp.resolve("Dockerfile");
-    Files.writeString(f, "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\nHEALTHCHECK NONE\n");
+    Files.writeString(
+        f, "FROM alpine:3.20\nMAINTAINER x@example.com\nUSER 65534\nHEALTHCHECK NONE\n");
     Run r = run("--fix", tmp.toString(), f.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(!r.err().contains("not fixed"), r.err());
-    assertEquals("FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"x@example.com\"\nUSER 65534\nHEALTHCHECK NONE\n",
+    assertEquals(
+        "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"x@example.com\"\nUSER 65534\nHEALTHCHECK NONE\n",
         Files.readString(f));
   }
 
@@ -303,7 +360,8 @@ class FixCliTest {
     Fixer.Outcome o2 = new Fixer(linter, false, r -> r).fix(t, second, null);
     assertTrue(o2.changed());
     Files.writeString(f, "FROM alpine:3.22\nMAINTAINER x@example.com\nUSER 65534\n");
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Fixer.write(o2));
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Fixer.write(o2));
     assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
     assertEquals("FROM alpine:3.22\nMAINTAINER x@example.com\nUSER 65534\n", Files.readString(f));
     // deleted before the write
@@ -319,7 +377,9 @@ class FixCliTest {
   @Test
   void invalidUtf8IsNotFixed() throws IOException {
     Path f = tmp.resolve("Dockerfile");
-    byte[] bytes = "FROM alpine:3.20\nMAINTAINER x\u00ff@example.com\nUSER 65534\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        "FROM alpine:3.20\nMAINTAINER x\u00ff@example.com\nUSER 65534\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     Files.write(f, bytes);
     Run r = run("--fix", f.toString());
     assertEquals(2, r.code(), r.err());

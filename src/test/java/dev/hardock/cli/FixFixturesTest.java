@@ -35,17 +35,23 @@ class FixFixturesTest {
   static final Path ROOT = Path.of("testdata/fixes");
   private static final boolean UPDATE = Boolean.getBoolean("hardock.update");
 
-  record Run(int code, byte[] out, String err) { }
+  record Run(int code, byte[] out, String err) {}
 
   static Run fix(Path file, byte[] input, boolean unsafe, String disable) {
-    List<String> args = new ArrayList<>(List.of("--fix", "-q", "--stdin-filename", file.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("--fix", "-q", "--stdin-filename", file.toString()));
     if (unsafe) args.add("--unsafe-fixes");
     if (!disable.isEmpty()) args.addAll(List.of("--disable", disable));
     args.add("-");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args.toArray(new String[0]), new ByteArrayInputStream(input), new PrintStream(out, true),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    int code =
+        Main.run(
+            args.toArray(new String[0]),
+            new ByteArrayInputStream(input),
+            new PrintStream(out, true),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
     return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -69,7 +75,9 @@ class FixFixturesTest {
   static List<Path> befores() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT)) {
       return s.filter(Files::isRegularFile)
-          .filter(p -> !p.toString().endsWith(".safe") && !p.toString().endsWith(".unsafe")).sorted().toList();
+          .filter(p -> !p.toString().endsWith(".safe") && !p.toString().endsWith(".unsafe"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -80,20 +88,27 @@ class FixFixturesTest {
       String rule = ROOT.relativize(before).getName(0).toString();
       for (boolean unsafe : new boolean[] {false, true}) {
         Path expected = Path.of(before + (unsafe ? ".unsafe" : ".safe"));
-        tests.add(DynamicTest.dynamicTest(ROOT.relativize(expected).toString(), () -> {
-          byte[] input = Files.readAllBytes(before);
-          String disable = others(rule);
-          Run r = fix(before, input, unsafe, disable);
-          assertTrue(r.code() == 0 || r.code() == 1, "exit " + r.code() + ": " + r.err());
-          assertFalse(r.err().contains("not applied") || r.err().contains("not fixed"), r.err());
-          if (UPDATE) Files.write(expected, r.out());
-          assertTrue(Files.exists(expected), "missing " + expected + " (run with -Dhardock.update=true)");
-          assertEquals(new String(Files.readAllBytes(expected), StandardCharsets.UTF_8),
-              new String(r.out(), StandardCharsets.UTF_8));
-          assertArrayEquals(Files.readAllBytes(expected), r.out());
-          Run again = fix(before, r.out(), unsafe, disable);
-          assertArrayEquals(r.out(), again.out(), "a second --fix changed the file");
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                ROOT.relativize(expected).toString(),
+                () -> {
+                  byte[] input = Files.readAllBytes(before);
+                  String disable = others(rule);
+                  Run r = fix(before, input, unsafe, disable);
+                  assertTrue(r.code() == 0 || r.code() == 1, "exit " + r.code() + ": " + r.err());
+                  assertFalse(
+                      r.err().contains("not applied") || r.err().contains("not fixed"), r.err());
+                  if (UPDATE) Files.write(expected, r.out());
+                  assertTrue(
+                      Files.exists(expected),
+                      "missing " + expected + " (run with -Dhardock.update=true)");
+                  assertEquals(
+                      new String(Files.readAllBytes(expected), StandardCharsets.UTF_8),
+                      new String(r.out(), StandardCharsets.UTF_8));
+                  assertArrayEquals(Files.readAllBytes(expected), r.out());
+                  Run again = fix(before, r.out(), unsafe, disable);
+                  assertArrayEquals(r.out(), again.out(), "a second --fix changed the file");
+                }));
       }
     }
     return tests.stream();
@@ -117,7 +132,8 @@ class FixFixturesTest {
     try (Stream<Path> s = Files.list(ROOT)) {
       for (Path dir : s.sorted().toList()) {
         String rule = dir.getFileName().toString();
-        if (!changedUnsafe.contains(rule)) problems.add(rule + ": no fixture is changed by --fix --unsafe-fixes");
+        if (!changedUnsafe.contains(rule))
+          problems.add(rule + ": no fixture is changed by --fix --unsafe-fixes");
       }
     }
     assertEquals(List.of(), problems);

@@ -30,7 +30,8 @@ class IdePatternsTest {
   static final String IJ_LINE = "(?<line>[0-9]+)";
   static final String IJ_COLUMN = "(?<column>[0-9]+)";
 
-  record Expected(String file, int line, int column, String severity, String message, String rule) { }
+  record Expected(
+      String file, int line, int column, String severity, String message, String rule) {}
 
   static String readme() throws IOException {
     return Files.readString(Path.of("README.md"));
@@ -42,13 +43,23 @@ class IdePatternsTest {
     assertEquals(0, json.code(), json.err());
     List<Expected> out = new ArrayList<>();
     for (JsonNode f : new ObjectMapper().readTree(json.out()).get("findings")) {
-      out.add(new Expected(f.get("file").asText(), f.get("line").asInt(), f.get("column").asInt(),
-          f.get("severity").asText(), f.get("message").asText(), f.get("ruleId").asText()));
+      out.add(
+          new Expected(
+              f.get("file").asText(),
+              f.get("line").asInt(),
+              f.get("column").asInt(),
+              f.get("severity").asText(),
+              f.get("message").asText(),
+              f.get("ruleId").asText()));
     }
     Set<String> severities = new HashSet<>();
     for (Expected e : out) severities.add(e.severity());
-    assertEquals(Set.of("error", "warning", "info", "style"), severities, "the fixture shows every severity");
-    assertTrue(out.stream().anyMatch(e -> e.file().contains(" ")), "the fixture has a path with a space");
+    assertEquals(
+        Set.of("error", "warning", "info", "style"),
+        severities,
+        "the fixture shows every severity");
+    assertTrue(
+        out.stream().anyMatch(e -> e.file().contains(" ")), "the fixture has a path with a space");
     return out;
   }
 
@@ -71,7 +82,9 @@ class IdePatternsTest {
   @Test
   void vscodeProblemMatcherFromTheReadmeParsesEveryGnuLine() throws IOException {
     String readme = readme();
-    Matcher block = Pattern.compile("```json\\n(\\{\\n  \"version\": \"2\\.0\\.0\".*?)```", Pattern.DOTALL).matcher(readme);
+    Matcher block =
+        Pattern.compile("```json\\n(\\{\\n  \"version\": \"2\\.0\\.0\".*?)```", Pattern.DOTALL)
+            .matcher(readme);
     assertTrue(block.find(), "no tasks.json block in README.md");
     JsonNode task = new ObjectMapper().readTree(block.group(1)).get("tasks").get(0);
     JsonNode matcher = task.get("problemMatcher");
@@ -79,7 +92,8 @@ class IdePatternsTest {
     assertNotNull(pattern);
     String matcherDefault = matcher.get("severity").asText();
     assertEquals("info", matcherDefault);
-    assertTrue(task.get("args").toString().contains("\"gnu\""), "the task does not ask for --format gnu");
+    assertTrue(
+        task.get("args").toString().contains("\"gnu\""), "the task does not ask for --format gnu");
     Pattern regexp = Pattern.compile(pattern.get("regexp").asText());
 
     List<Expected> expected = expected();
@@ -89,9 +103,14 @@ class IdePatternsTest {
     for (String line : lines) {
       Matcher m = regexp.matcher(line);
       assertTrue(m.find(), "the VS Code pattern does not match: " + line);
-      parsed.add(new Expected(m.group(pattern.get("file").asInt()), Integer.parseInt(m.group(pattern.get("line").asInt())),
-          Integer.parseInt(m.group(pattern.get("column").asInt())), m.group(pattern.get("severity").asInt()),
-          m.group(pattern.get("message").asInt()), m.group(pattern.get("code").asInt())));
+      parsed.add(
+          new Expected(
+              m.group(pattern.get("file").asInt()),
+              Integer.parseInt(m.group(pattern.get("line").asInt())),
+              Integer.parseInt(m.group(pattern.get("column").asInt())),
+              m.group(pattern.get("severity").asInt()),
+              m.group(pattern.get("message").asInt()),
+              m.group(pattern.get("code").asInt())));
     }
     assertEquals(Set.copyOf(expected), Set.copyOf(parsed));
     for (Expected p : parsed) {
@@ -107,8 +126,12 @@ class IdePatternsTest {
     assertTrue(row.find(), "no Output filters row in README.md");
     String filter = row.group(1);
     assertEquals("$FILE_PATH$:$LINE$:$COLUMN$", filter);
-    Pattern p = Pattern.compile(filter.replace("$FILE_PATH$", IJ_FILE_PATH).replace("$LINE$", IJ_LINE)
-        .replace("$COLUMN$", IJ_COLUMN));
+    Pattern p =
+        Pattern.compile(
+            filter
+                .replace("$FILE_PATH$", IJ_FILE_PATH)
+                .replace("$LINE$", IJ_LINE)
+                .replace("$COLUMN$", IJ_COLUMN));
 
     List<Expected> expected = expected();
     List<String> lines = gnuLines();

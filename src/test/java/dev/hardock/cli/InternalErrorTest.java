@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reported as a parse error (HD001) of the user's file, and the other files are still linted and reported.
  */
 class InternalErrorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void anInternalErrorExitsTwoNamingTheFileAndTheOtherFilesAreLinted() throws IOException {
@@ -30,8 +29,14 @@ class InternalErrorTest {
       MainTest.Run r = MainTest.run("--format", "gnu", "--no-color", "-j", "1", dir.toString());
       assertEquals(2, r.code(), r.err());
       String broken = dir.resolve("broken/Dockerfile").toString();
-      assertTrue(r.err().contains("hardock: " + broken + ": internal error while linting this file "
-          + "(java.lang.IllegalStateException): please report it"), r.err());
+      assertTrue(
+          r.err()
+              .contains(
+                  "hardock: "
+                      + broken
+                      + ": internal error while linting this file "
+                      + "(java.lang.IllegalStateException): please report it"),
+          r.err());
       assertFalse(r.out().contains("HD001"), r.out());
       assertFalse(r.out().contains(broken), r.out());
       assertTrue(r.out().contains(dir.resolve("Dockerfile") + ":1:6: warning: "), r.out());

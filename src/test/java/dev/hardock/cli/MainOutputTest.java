@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Output options: the text view, --quiet, --output with and without --output-format. */
 class MainOutputTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -30,8 +29,15 @@ class MainOutputTest {
     assertEquals(1, r.code());
     assertTrue(r.out().contains("  1 | FROM node\n    |      ^^^^\n"), r.out());
     assertTrue(r.out().contains("warning HD201 latest-tag: image node has no tag\n"), r.out());
-    assertTrue(r.out().contains("= help: pin a version, ideally with its digest (node:<version>@sha256:<digest>)"), r.out());
-    assertEquals(r.out().indexOf("pin a version"), r.out().lastIndexOf("pin a version"), "the advice is shown once");
+    assertTrue(
+        r.out()
+            .contains(
+                "= help: pin a version, ideally with its digest (node:<version>@sha256:<digest>)"),
+        r.out());
+    assertEquals(
+        r.out().indexOf("pin a version"),
+        r.out().lastIndexOf("pin a version"),
+        "the advice is shown once");
     assertTrue(r.out().contains("Found 1 finding (1 warning) in 1 of 1 file scanned ("), r.out());
     Run quiet = MainTest.run("--quiet", df.toString());
     assertFalse(quiet.out().contains("Found"), quiet.out());
@@ -44,7 +50,9 @@ class MainOutputTest {
   void outputWritesOneFormatWhileStdoutKeepsAnother() throws IOException {
     Path df = write("Dockerfile", "FROM node\nUSER node\n");
     Path sarif = dir.resolve("out.sarif");
-    Run both = MainTest.run("-f", "gnu", "--output", sarif.toString(), "--output-format", "sarif", df.toString());
+    Run both =
+        MainTest.run(
+            "-f", "gnu", "--output", sarif.toString(), "--output-format", "sarif", df.toString());
     assertEquals(1, both.code());
     assertTrue(both.out().startsWith(df + ":1:6: warning:"), both.out());
     assertTrue(Files.readString(sarif).contains("\"ruleId\" : \"HD201\""));
@@ -53,6 +61,7 @@ class MainOutputTest {
     assertEquals("", only.out());
     assertTrue(Files.readString(json).contains("\"findings\""));
     assertEquals(2, MainTest.run("--output-format", "sarif", df.toString()).code());
-    assertEquals(2, MainTest.run("-o", json.toString(), "--output-format", "yaml", df.toString()).code());
+    assertEquals(
+        2, MainTest.run("-o", json.toString(), "--output-format", "yaml", df.toString()).code());
   }
 }

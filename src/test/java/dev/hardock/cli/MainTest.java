@@ -18,17 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process: options, formats, exit codes, error messages. */
 public class MainTest {
-  public record Run(int code, String out, String err) { }
+  public record Run(int code, String out, String err) {}
 
   public static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -92,13 +97,17 @@ public class MainTest {
     write(".gitignore", "ignored/\n");
     Run r = run("--format", "gnu", dir.toString());
     assertEquals(1, r.code);
-    List<String> images = r.out.lines().map(l -> l.replaceAll(".*image (\\w+) .*", "$1")).sorted().toList();
+    List<String> images =
+        r.out.lines().map(l -> l.replaceAll(".*image (\\w+) .*", "$1")).sorted().toList();
     assertEquals(List.of("a", "b", "c", "d"), images, r.out);
   }
 
   @Test
   void jsonShapeIsStableAndSecretsAreRedacted() throws IOException {
-    Path df = write("Dockerfile", "FROM alpine:3.20\nENV DB_PASSWORD=correct-horse-battery-staple\nUSER app\n");
+    Path df =
+        write(
+            "Dockerfile",
+            "FROM alpine:3.20\nENV DB_PASSWORD=correct-horse-battery-staple\nUSER app\n");
     Run r = run("--format", "json", df.toString());
     assertEquals(1, r.code);
     assertFalse(r.out.contains("correct-horse-battery-staple"), r.out);
@@ -132,7 +141,12 @@ public class MainTest {
     assertEquals(2, bad.code);
     Run l = run("--list-rules");
     assertEquals(0, l.code);
-    assertTrue(l.out.lines().anyMatch(x -> x.matches("HD201 +latest-tag +warning +dockerfile,compose,run +Image .*")), l.out);
+    assertTrue(
+        l.out
+            .lines()
+            .anyMatch(
+                x -> x.matches("HD201 +latest-tag +warning +dockerfile,compose,run +Image .*")),
+        l.out);
   }
 
   @Test

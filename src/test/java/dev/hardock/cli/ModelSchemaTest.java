@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,13 +44,16 @@ class ModelSchemaTest {
   }
 
   /** Every regular file below {@code dir} read as {@code kind}, or (null) the files a lint run would find. */
-  private static int validateAll(Path dir, dev.hardock.model.SourceKind kind, JsonSchema schema) throws IOException {
+  private static int validateAll(Path dir, dev.hardock.model.SourceKind kind, JsonSchema schema)
+      throws IOException {
     List<Target> targets = new ArrayList<>();
     if (kind == null) {
       targets.addAll(Discovery.find(List.of(dir.toString()), null).targets());
     } else {
       try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-        s.filter(Files::isRegularFile).sorted().forEach(p -> targets.add(new Target(p, p.toString(), kind)));
+        s.filter(Files::isRegularFile)
+            .sorted()
+            .forEach(p -> targets.add(new Target(p, p.toString(), kind)));
       }
     }
     Linter linter = new Linter(ModelCommand.readOnly());
@@ -75,7 +77,8 @@ class ModelSchemaTest {
     assumeTrue(Files.isDirectory(corpus), "corpus not present");
     JsonSchema schema = schema();
     int n = 0;
-    n += validateAll(corpus.resolve("dockerfiles"), dev.hardock.model.SourceKind.DOCKERFILE, schema);
+    n +=
+        validateAll(corpus.resolve("dockerfiles"), dev.hardock.model.SourceKind.DOCKERFILE, schema);
     n += validateAll(corpus.resolve("compose"), dev.hardock.model.SourceKind.COMPOSE, schema);
     n += validateAll(corpus.resolve("markdown"), dev.hardock.model.SourceKind.RUN, schema);
     assertTrue(n > 3000, "expected the corpus, validated " + n + " files");
@@ -88,12 +91,17 @@ class ModelSchemaTest {
 
   @Test
   void theCommandPrintsPositionsAndMasksSecrets() throws IOException {
-    String compose = "services:\n  web:\n    image: registry.acme.io/web:1.2\n    user: root\n"
-        + "    environment:\n      DB_PASSWORD: s3cr3t-value-123456\n    ports: [\"80:8080\"]\n";
+    String compose =
+        "services:\n  web:\n    image: registry.acme.io/web:1.2\n    user: root\n"
+            + "    environment:\n      DB_PASSWORD: s3cr3t-value-123456\n    ports: [\"80:8080\"]\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"model", "--stdin-filename", "compose.yaml", "-"},
-        new java.io.ByteArrayInputStream(compose.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), false);
+    int code =
+        Main.run(
+            new String[] {"model", "--stdin-filename", "compose.yaml", "-"},
+            new java.io.ByteArrayInputStream(compose.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream()),
+            false);
     assertEquals(0, code);
     String text = out.toString(StandardCharsets.UTF_8);
     assertFalse(text.contains("s3cr3t-value-123456"), text);
@@ -112,12 +120,16 @@ class ModelSchemaTest {
 
   @Test
   void aDockerfileShowsStagesInstructionsAndTheFinalImage() throws IOException {
-    String df = "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static@sha256:abc\n"
-        + "LABEL org.opencontainers.image.source=x\nCOPY --from=build /app /app\nUSER 65532\nEXPOSE 8080\n";
+    String df =
+        "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static@sha256:abc\n"
+            + "LABEL org.opencontainers.image.source=x\nCOPY --from=build /app /app\nUSER 65532\nEXPOSE 8080\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Main.run(new String[] {"model", "--stdin-filename", "Dockerfile", "-"},
+    Main.run(
+        new String[] {"model", "--stdin-filename", "Dockerfile", "-"},
         new java.io.ByteArrayInputStream(df.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), false);
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream()),
+        false);
     JsonNode root = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     assertTrue(schema().validate(root).isEmpty(), schema().validate(root).toString());
     JsonNode image = root.at("/files/0/images/0");

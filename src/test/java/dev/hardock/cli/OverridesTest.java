@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Per-file {@code overrides} in .hardock.yaml, and the Markdown default of the "missing setting" rules. */
 class OverridesTest extends ProjectTest {
@@ -26,8 +22,14 @@ class OverridesTest extends ProjectTest {
     System.arraycopy(more, 0, args, 2, more.length);
     args[args.length - 1] = file.toString();
     MainTest.Run r = ConfigBaselineStdinTest.run("", args);
-    return String.join(" ", Arrays.stream(r.out().split("\n")).filter(l -> l.contains("[HD"))
-        .map(l -> l.substring(l.lastIndexOf("[HD") + 1, l.lastIndexOf("[HD") + 6)).distinct().sorted().toList());
+    return String.join(
+        " ",
+        Arrays.stream(r.out().split("\n"))
+            .filter(l -> l.contains("[HD"))
+            .map(l -> l.substring(l.lastIndexOf("[HD") + 1, l.lastIndexOf("[HD") + 6))
+            .distinct()
+            .sorted()
+            .toList());
   }
 
   @Test
@@ -46,19 +48,25 @@ class OverridesTest extends ProjectTest {
   void overridesApplyToTheirFilesInOrderAndFlagsWin() throws IOException {
     Path docs = write("repo/docs/run.sh", RUN);
     Path ops = write("repo/ops/run.sh", RUN);
-    write("repo/.hardock.yaml", String.join("\n",
-        "rules: {HD121: off}",
-        "overrides:",
-        "  - files: [docs/**]",
-        "    rules: {HD120: off, HD122: off, HD101: info}",
-        "  - files: ['docs/*.sh']",
-        "    rules: {HD122: on}",
-        ""));
+    write(
+        "repo/.hardock.yaml",
+        String.join(
+            "\n",
+            "rules: {HD121: off}",
+            "overrides:",
+            "  - files: [docs/**]",
+            "    rules: {HD120: off, HD122: off, HD101: info}",
+            "  - files: ['docs/*.sh']",
+            "    rules: {HD122: on}",
+            ""));
     assertEquals("HD101 HD112 HD116 HD117 HD122", ids(docs));
     assertEquals("HD101 HD112 HD116 HD117 HD120 HD122", ids(ops));
     MainTest.Run r = ConfigBaselineStdinTest.run("", "-f", "gnu", docs.toString());
     assertTrue(r.out().contains(":1:12: info: container runs privileged"), r.out());
-    assertTrue(ConfigBaselineStdinTest.run("", docs.toString()).out().contains("disables HD121, HD120 in 'docs/**'"));
+    assertTrue(
+        ConfigBaselineStdinTest.run("", docs.toString())
+            .out()
+            .contains("disables HD121, HD120 in 'docs/**'"));
     assertEquals("HD101 HD112 HD116 HD117 HD122", ids(docs, "--disable", "HD120"));
     assertEquals("HD101 HD112 HD116 HD117 HD120 HD122", ids(docs, "--enable", "HD120"));
   }
@@ -68,10 +76,10 @@ class OverridesTest extends ProjectTest {
     Path sh = write("repo/run.sh", RUN);
     Path cfg = dir.resolve("repo/.hardock.yaml");
     String[][] cases = {
-        {"overrides: {files: x}\n", ":1:12: overrides must be a list"},
-        {"overrides:\n  - rules: {HD120: off}\n", ":2:5: an overrides item needs files"},
-        {"overrides:\n  - files: [x]\n    rule: {}\n", ":3:5: unknown key 'rule' in overrides"},
-        {"overrides:\n  - files: [x]\n    rules: {HD999: off}\n", ":3:13: unknown rule 'HD999'"},
+      {"overrides: {files: x}\n", ":1:12: overrides must be a list"},
+      {"overrides:\n  - rules: {HD120: off}\n", ":2:5: an overrides item needs files"},
+      {"overrides:\n  - files: [x]\n    rule: {}\n", ":3:5: unknown key 'rule' in overrides"},
+      {"overrides:\n  - files: [x]\n    rules: {HD999: off}\n", ":3:13: unknown rule 'HD999'"},
     };
     for (String[] c : cases) {
       Files.writeString(cfg, c[0]);

@@ -23,16 +23,42 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * repository-relative path). test/precommit/run.sh runs the hooks for real.
  */
 class PreCommitHooksTest {
-  static final List<String> NAMES = List.of(
-      "Dockerfile", "dockerfile", "Dockerfile.prod", "Dockerfile-dev", "Dockerfile.md", "api.Dockerfile",
-      "web.dockerfile", "Containerfile", "Containerfile.dev", "app.containerfile", "Dockerfiles", "MyDockerfile",
-      "compose.yaml", "compose.yml", "compose.override.yaml", "compose.prod.yaml", "docker-compose.yml",
-      "docker-compose.override.yml", "docker-compose-dev.yml", "docker-compose.prod.yaml", "app.compose.yaml",
-      "composer.yaml", "compose-dev.yaml", "compose.json", "config.yaml", "README.md", "run.sh", "Makefile");
+  static final List<String> NAMES =
+      List.of(
+          "Dockerfile",
+          "dockerfile",
+          "Dockerfile.prod",
+          "Dockerfile-dev",
+          "Dockerfile.md",
+          "api.Dockerfile",
+          "web.dockerfile",
+          "Containerfile",
+          "Containerfile.dev",
+          "app.containerfile",
+          "Dockerfiles",
+          "MyDockerfile",
+          "compose.yaml",
+          "compose.yml",
+          "compose.override.yaml",
+          "compose.prod.yaml",
+          "docker-compose.yml",
+          "docker-compose.override.yml",
+          "docker-compose-dev.yml",
+          "docker-compose.prod.yaml",
+          "app.compose.yaml",
+          "composer.yaml",
+          "compose-dev.yaml",
+          "compose.json",
+          "config.yaml",
+          "README.md",
+          "run.sh",
+          "Makefile");
 
   @SuppressWarnings("unchecked")
   static Map<String, Map<String, Object>> hooks() throws IOException {
-    Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(Path.of(".pre-commit-hooks.yaml")));
+    Object doc =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(Path.of(".pre-commit-hooks.yaml")));
     assertInstanceOf(List.class, doc);
     Map<String, Map<String, Object>> out = new HashMap<>();
     for (Object o : (List<Object>) doc) {
@@ -45,28 +71,59 @@ class PreCommitHooksTest {
   @Test
   void hooksRunTheLauncher() throws IOException {
     Map<String, Map<String, Object>> hooks = hooks();
-    assertEquals(java.util.Set.of("hardock", "hardock-compose", "hardock-run-lines", "hardock-devcontainer",
-        "hardock-quadlet", "hardock-systemd"), hooks.keySet());
+    assertEquals(
+        java.util.Set.of(
+            "hardock",
+            "hardock-compose",
+            "hardock-run-lines",
+            "hardock-devcontainer",
+            "hardock-quadlet",
+            "hardock-systemd"),
+        hooks.keySet());
     for (Map<String, Object> h : hooks.values()) {
       assertEquals("script", h.get("language"), h.toString());
       String entry = (String) h.get("entry");
       assertTrue(entry.startsWith("hardock "), entry);
-      assertTrue(Files.isExecutable(Path.of(entry.split(" ")[0])), "entry is not an executable of this repository");
-      assertTrue(h.get("name") instanceof String && h.get("description") instanceof String, h.toString());
+      assertTrue(
+          Files.isExecutable(Path.of(entry.split(" ")[0])),
+          "entry is not an executable of this repository");
+      assertTrue(
+          h.get("name") instanceof String && h.get("description") instanceof String, h.toString());
       // the --type in the entry is a kind hardock knows
       String type = entry.replaceAll(".*--type (\\w+).*", "$1");
-      assertTrue(List.of("dockerfile", "compose", "run", "devcontainer", "quadlet", "systemd").contains(type), entry);
+      assertTrue(
+          List.of("dockerfile", "compose", "run", "devcontainer", "quadlet", "systemd")
+              .contains(type),
+          entry);
     }
     assertEquals(List.of("yaml"), hooks.get("hardock-compose").get("types"));
-    assertEquals(List.of("shell", "markdown", "makefile"), hooks.get("hardock-run-lines").get("types_or"));
+    assertEquals(
+        List.of("shell", "markdown", "makefile"), hooks.get("hardock-run-lines").get("types_or"));
     // the hooks of the other container sources select exactly the names hardock gives their kinds
-    for (String[] c : new String[][] {{"hardock-devcontainer", "devcontainer"}, {"hardock-quadlet", "quadlet"},
-        {"hardock-systemd", "systemd"}}) {
-      java.util.regex.Pattern files = java.util.regex.Pattern.compile((String) hooks.get(c[0]).get("files"));
-      for (String n : List.of(".devcontainer/devcontainer.json", ".devcontainer.json", "a/.devcontainer/go/devcontainer.json",
-          "bad.devcontainer.json", "devcontainer.json.bak", "web.container", "deploy/web.container", "a.containerfile",
-          "app.service", "etc/app.service", "app.service.d", "package.json")) {
-        dev.hardock.model.SourceKind k = dev.hardock.engine.Discovery.kindOf(Path.of(n).getFileName().toString());
+    for (String[] c :
+        new String[][] {
+          {"hardock-devcontainer", "devcontainer"},
+          {"hardock-quadlet", "quadlet"},
+          {"hardock-systemd", "systemd"}
+        }) {
+      java.util.regex.Pattern files =
+          java.util.regex.Pattern.compile((String) hooks.get(c[0]).get("files"));
+      for (String n :
+          List.of(
+              ".devcontainer/devcontainer.json",
+              ".devcontainer.json",
+              "a/.devcontainer/go/devcontainer.json",
+              "bad.devcontainer.json",
+              "devcontainer.json.bak",
+              "web.container",
+              "deploy/web.container",
+              "a.containerfile",
+              "app.service",
+              "etc/app.service",
+              "app.service.d",
+              "package.json")) {
+        dev.hardock.model.SourceKind k =
+            dev.hardock.engine.Discovery.kindOf(Path.of(n).getFileName().toString());
         boolean wanted = k != null && k.id().equals(c[1]);
         assertEquals(wanted, files.matcher(n).find(), c[0] + " on " + n);
       }
@@ -81,11 +138,17 @@ class PreCommitHooksTest {
     for (String name : NAMES) {
       for (String path : List.of(name, "deploy/" + name, "a/b c/" + name)) {
         SourceKind kind = Discovery.kindOf(name);
-        assertEquals(kind == SourceKind.DOCKERFILE, dockerfile.matcher(path).find(), "Dockerfile hook on " + path);
-        assertEquals(kind == SourceKind.COMPOSE, compose.matcher(path).find(), "compose hook on " + path);
+        assertEquals(
+            kind == SourceKind.DOCKERFILE,
+            dockerfile.matcher(path).find(),
+            "Dockerfile hook on " + path);
+        assertEquals(
+            kind == SourceKind.COMPOSE, compose.matcher(path).find(), "compose hook on " + path);
       }
     }
     // a folder with a telling name does not make its files match
-    assertTrue(!dockerfile.matcher("Dockerfile.d/notes.txt").find() && !compose.matcher("compose.d/x.yaml").find());
+    assertTrue(
+        !dockerfile.matcher("Dockerfile.d/notes.txt").find()
+            && !compose.matcher("compose.d/x.yaml").find());
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the user configuration looked up in an empty folder of it rather than the real home.
  */
 abstract class ProjectTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void isolate() throws IOException {

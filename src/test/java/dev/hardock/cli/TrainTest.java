@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM cache it builds holds the real lint path (readers, shell grammar, walks, rules, the text report).
  */
 class TrainTest {
-  private static final Pattern RULE = Pattern.compile("\\[(HD\\d{3}) [a-z0-9-]+]$", Pattern.MULTILINE);
+  private static final Pattern RULE =
+      Pattern.compile("\\[(HD\\d{3}) [a-z0-9-]+]$", Pattern.MULTILINE);
 
   private static Set<String> rules(String name, String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"-f", "gnu", "--stdin-filename", "/nonexistent-hardock-training/" + name, "-"},
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    int code =
+        Main.run(
+            new String[] {
+              "-f", "gnu", "--stdin-filename", "/nonexistent-hardock-training/" + name, "-"
+            },
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
     assertEquals("", err.toString(StandardCharsets.UTF_8));
     assertEquals(1, code, out.toString(StandardCharsets.UTF_8));
     Set<String> ids = new TreeSet<>();
@@ -41,25 +48,35 @@ class TrainTest {
 
   @Test
   void dockerfileSampleReachesShellAndHeredocRules() {
-    assertEquals(Set.of("HD201", "HD302", "HD304", "HD305", "HD306", "HD308", "HD311"), rules("Dockerfile", Train.DOCKERFILE));
+    assertEquals(
+        Set.of("HD201", "HD302", "HD304", "HD305", "HD306", "HD308", "HD311"),
+        rules("Dockerfile", Train.DOCKERFILE));
   }
 
   @Test
   void composeSampleIsReadAsCompose() {
     // HD005: the sample's build names a Dockerfile in a folder that does not exist
-    assertEquals(Set.of("HD005", "HD101", "HD104", "HD105", "HD106", "HD111", "HD112", "HD116", "HD117", "HD120", "HD121",
-        "HD122", "HD126", "HD127", "HD201", "HD401", "HD402"), rules("compose.yaml", Train.COMPOSE));
+    assertEquals(
+        Set.of(
+            "HD005", "HD101", "HD104", "HD105", "HD106", "HD111", "HD112", "HD116", "HD117",
+            "HD120", "HD121", "HD122", "HD126", "HD127", "HD201", "HD401", "HD402"),
+        rules("compose.yaml", Train.COMPOSE));
   }
 
   @Test
   void runLineSampleIsReadAsRunLine() {
-    assertEquals(Set.of("HD101", "HD102", "HD105", "HD112", "HD116", "HD117", "HD120", "HD121", "HD122", "HD126",
-        "HD127"), rules("run.sh", Train.RUN));
+    assertEquals(
+        Set.of(
+            "HD101", "HD102", "HD105", "HD112", "HD116", "HD117", "HD120", "HD121", "HD122",
+            "HD126", "HD127"),
+        rules("run.sh", Train.RUN));
   }
 
   @Test
   void daemonSampleIsReadAsDaemonConfig() {
-    assertEquals(Set.of("HD501", "HD502", "HD503", "HD504", "HD505", "HD508", "HD509"), rules("daemon.json", Train.DAEMON));
+    assertEquals(
+        Set.of("HD501", "HD502", "HD503", "HD504", "HD505", "HD508", "HD509"),
+        rules("daemon.json", Train.DAEMON));
   }
 
   @Test
@@ -67,9 +84,16 @@ class TrainTest {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path temp = Files.createDirectories(tmp.resolve("tmp"));
     Path cwd = Files.createDirectories(tmp.resolve("cwd"));
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + temp, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-        "dev.hardock.cli.Train").directory(cwd.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temp,
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hardock.cli.Train")
+            .directory(cwd.toFile())
+            .redirectErrorStream(true);
     pb.environment().put("HOME", home.toString());
     pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
     Process p = pb.start();

@@ -25,7 +25,9 @@ class ComposeCorpusTest {
     assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
     List<Target> targets = new ArrayList<>();
     try (Stream<Path> s = Files.walk(CORPUS)) {
-      s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).sorted()
+      s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals("README.md"))
+          .sorted()
           .forEach(p -> targets.add(new Target(p, p.getFileName().toString(), SourceKind.COMPOSE)));
     }
     List<FileResult> results = new Linter(LintSettings.DEFAULT).lint(targets, 2);
@@ -35,11 +37,18 @@ class ComposeCorpusTest {
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
         findings++;
-        if (f.rule().id().equals("HD001")) hd001.putIfAbsent(r.displayPath(), f.span() + " " + f.message());
+        if (f.rule().id().equals("HD001"))
+          hd001.putIfAbsent(r.displayPath(), f.span() + " " + f.message());
       }
     }
-    System.out.println("compose corpus: " + results.size() + " files, " + findings + " findings, "
-        + hd001.size() + " with HD001");
+    System.out.println(
+        "compose corpus: "
+            + results.size()
+            + " files, "
+            + findings
+            + " findings, "
+            + hd001.size()
+            + " with HD001");
     assertTrue(results.size() >= 200, "expected the compose corpus, found " + results.size());
     assertEquals(Map.of(), hd001);
   }

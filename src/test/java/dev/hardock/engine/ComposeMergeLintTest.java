@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code !override}, several documents in one file, and which file owns the findings of an included file.
  */
 class ComposeMergeLintTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -30,13 +29,16 @@ class ComposeMergeLintTest {
   private List<String> shown(FileResult r, String... rules) {
     String d = dir.toString().replace('\\', '/') + "/";
     List<String> ids = List.of(rules);
-    return r.findings().stream().filter(f -> ids.contains(f.rule().id()))
-        .map(f -> f.rule().id() + " " + f.file().replace('\\', '/').replace(d, "") + ":" + f.span()).toList();
+    return r.findings().stream()
+        .filter(f -> ids.contains(f.rule().id()))
+        .map(f -> f.rule().id() + " " + f.file().replace('\\', '/').replace(d, "") + ":" + f.span())
+        .toList();
   }
 
   private FileResult lint(String name) {
-    return new Linter(LintSettings.DEFAULT).lint(new Target(dir.resolve(name), dir.resolve(name).toString(),
-        SourceKind.COMPOSE), null);
+    return new Linter(LintSettings.DEFAULT)
+        .lint(
+            new Target(dir.resolve(name), dir.resolve(name).toString(), SourceKind.COMPOSE), null);
   }
 
   private List<FileResult> lintAll(List<String> args) {
@@ -48,14 +50,17 @@ class ComposeMergeLintTest {
     List<String> out = new ArrayList<>();
     for (FileResult r : results) {
       String d = dir.toString().replace('\\', '/') + "/";
-      for (String s : shown(r, rules)) out.add(r.displayPath().replace('\\', '/').replace(d, "") + " -> " + s);
+      for (String s : shown(r, rules))
+        out.add(r.displayPath().replace('\\', '/').replace(d, "") + " -> " + s);
     }
     return out;
   }
 
   @Test
   void anOverrideVolumeReplacesTheBaseMountAtTheSameTarget() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -63,7 +68,9 @@ class ComposeMergeLintTest {
               - /var/run/docker.sock:/var/run/docker.sock
               - /etc/nginx:/etc/nginx:ro
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             volumes:
@@ -72,14 +79,18 @@ class ComposeMergeLintTest {
                 target: /var/run/docker.sock
               - /srv/conf:/etc/nginx
         """);
-    // the socket and /etc are no longer mounted; the override's writable bind is, at its own position
-    assertEquals(List.of("HD105 compose.override.yaml:7:9-7:29"),
+    // the socket and /etc are no longer mounted; the override's writable bind is, at its own
+    // position
+    assertEquals(
+        List.of("HD105 compose.override.yaml:7:9-7:29"),
         shown(lint("compose.yaml"), "HD103", "HD104", "HD105"));
   }
 
   @Test
   void portsCapabilitiesAndDevicesAreKeptOncePerKeyWithTheLaterFileWinning() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -87,7 +98,9 @@ class ComposeMergeLintTest {
             cap_add: [SYS_ADMIN, NET_ADMIN]
             devices: ["/dev/sda:/dev/xvda"]
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             ports:
@@ -99,17 +112,22 @@ class ComposeMergeLintTest {
             devices: ["/dev/fuse:/dev/xvda"]
         """);
     FileResult r = lint("compose.yaml");
-    // one port 8080->80 on all interfaces, reported where the override writes it; 9090 stays on 127.0.0.1
+    // one port 8080->80 on all interfaces, reported where the override writes it; 9090 stays on
+    // 127.0.0.1
     assertEquals(List.of("HD126 compose.override.yaml:4:9-4:26"), shown(r, "HD126"));
     // SYS_ADMIN once (the override's item), NET_ADMIN from the base
-    assertEquals(List.of("HD111 compose.yaml:5:26-5:35", "HD111 compose.override.yaml:8:15-8:24"), shown(r, "HD111"));
+    assertEquals(
+        List.of("HD111 compose.yaml:5:26-5:35", "HD111 compose.override.yaml:8:15-8:24"),
+        shown(r, "HD111"));
     // the device at /dev/xvda is the override's /dev/fuse, not the disk
     assertEquals(List.of("HD118 compose.override.yaml:9:15-9:36"), shown(r, "HD118"));
   }
 
   @Test
   void environmentMergesByNameInListAndMapForms() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -117,7 +135,9 @@ class ComposeMergeLintTest {
               - DOCKER_CONTENT_TRUST=0
               - API_TOKEN=abc123def456ghi
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             environment:
@@ -130,14 +150,18 @@ class ComposeMergeLintTest {
 
   @Test
   void commandAndHealthcheckTestAreReplacedNotAppended() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
             healthcheck:
               test: ["NONE"]
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             healthcheck:
@@ -148,7 +172,9 @@ class ComposeMergeLintTest {
 
   @Test
   void resetAndOverrideTags() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -158,7 +184,9 @@ class ComposeMergeLintTest {
               - /var/run/docker.sock:/var/run/docker.sock
               - /etc:/host/etc:ro
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             privileged: !reset null
@@ -170,7 +198,9 @@ class ComposeMergeLintTest {
     assertEquals(List.of(), shown(r, "HD101", "HD111", "HD103", "HD104"));
     // in the file that writes it, !reset drops the value too (compose-go's reset processor)
     write("compose.override.yaml", "services: {}\n");
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -179,7 +209,9 @@ class ComposeMergeLintTest {
         """);
     assertEquals(List.of(), shown(lint("compose.yaml"), "HD101", "HD126", "HD001"));
     // a whole service reset or overridden by the override file
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           debug:
             image: alpine:3.20
@@ -188,19 +220,25 @@ class ComposeMergeLintTest {
             image: nginx:1.27
             pid: host
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           debug: !reset
           web: !override
             image: nginx:1.27
             ipc: host
         """);
-    assertEquals(List.of("HD108 compose.override.yaml:5:5-5:14"), shown(lint("compose.yaml"), "HD101", "HD107", "HD108"));
+    assertEquals(
+        List.of("HD108 compose.override.yaml:5:5-5:14"),
+        shown(lint("compose.yaml"), "HD101", "HD107", "HD108"));
   }
 
   @Test
   void laterDocumentsOfAFileAreMergedOverTheFirst() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             image: nginx:1.27
@@ -215,13 +253,19 @@ class ComposeMergeLintTest {
             pid: host
         """);
     FileResult r = lint("compose.yaml");
-    assertEquals(List.of("HD101 compose.yaml:8:5-8:21", "HD104 compose.yaml:9:16-9:36",
-        "HD107 compose.yaml:12:5-12:14"), shown(r, "HD101", "HD104", "HD107", "HD001"));
+    assertEquals(
+        List.of(
+            "HD101 compose.yaml:8:5-8:21",
+            "HD104 compose.yaml:9:16-9:36",
+            "HD107 compose.yaml:12:5-12:14"),
+        shown(r, "HD101", "HD104", "HD107", "HD001"));
   }
 
   @Test
   void anIncludedFileLintedInTheSameRunOwnsItsFindings() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         include:
           - infra/compose.yaml
         services:
@@ -229,7 +273,9 @@ class ComposeMergeLintTest {
             image: nginx:1.27
             privileged: true
         """);
-    write("infra/compose.yaml", """
+    write(
+        "infra/compose.yaml",
+        """
         services:
           db:
             image: postgres:16
@@ -237,22 +283,29 @@ class ComposeMergeLintTest {
             environment:
               NOTE: AKIAIOSFODNN7EXAMPLE
         """);
-    List<String> expected = List.of(
-        "compose.yaml -> HD101 compose.yaml:6:5-6:21",
-        "infra/compose.yaml -> HD107 infra/compose.yaml:4:5-4:14",
-        "infra/compose.yaml -> HD403 infra/compose.yaml:6:13-6:33");
+    List<String> expected =
+        List.of(
+            "compose.yaml -> HD101 compose.yaml:6:5-6:21",
+            "infra/compose.yaml -> HD107 infra/compose.yaml:4:5-4:14",
+            "infra/compose.yaml -> HD403 infra/compose.yaml:6:13-6:33");
     String main = dir.resolve("compose.yaml").toString();
     String infra = dir.resolve("infra/compose.yaml").toString();
     // both files on the command line, in either order, and the folder discovered
     assertEquals(expected, shownAll(lintAll(List.of(main, infra)), "HD101", "HD107", "HD403"));
-    assertEquals(List.of(expected.get(1), expected.get(2), expected.get(0)),
+    assertEquals(
+        List.of(expected.get(1), expected.get(2), expected.get(0)),
         shownAll(lintAll(List.of(infra, main)), "HD101", "HD107", "HD403"));
-    List<String> discovered = new ArrayList<>(shownAll(lintAll(List.of(dir.toString())), "HD101", "HD107", "HD403"));
+    List<String> discovered =
+        new ArrayList<>(shownAll(lintAll(List.of(dir.toString())), "HD101", "HD107", "HD403"));
     discovered.sort(null);
     assertEquals(expected, discovered);
-    // the including file alone reports what the included one sets, in that file (the linted file's own first)
-    assertEquals(List.of("compose.yaml -> HD101 compose.yaml:6:5-6:21",
-        "compose.yaml -> HD107 infra/compose.yaml:4:5-4:14", "compose.yaml -> HD403 infra/compose.yaml:6:13-6:33"),
+    // the including file alone reports what the included one sets, in that file (the linted file's
+    // own first)
+    assertEquals(
+        List.of(
+            "compose.yaml -> HD101 compose.yaml:6:5-6:21",
+            "compose.yaml -> HD107 infra/compose.yaml:4:5-4:14",
+            "compose.yaml -> HD403 infra/compose.yaml:6:13-6:33"),
         shownAll(lintAll(List.of(main)), "HD101", "HD107", "HD403"));
   }
 
@@ -260,12 +313,16 @@ class ComposeMergeLintTest {
   void aBuildPathAndABuildMappingMergeIntoOneBuild() throws IOException {
     write("api/Dockerfile", "FROM python:3.12-slim\nUSER app\n");
     write("api/Dockerfile.debug", "FROM python:3.12-slim\nUSER root\n");
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           api:
             build: ./api
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           api:
             build:
@@ -277,7 +334,9 @@ class ComposeMergeLintTest {
 
   @Test
   void aFileThatExtendsReadsOwnsItsFindingsWhenLintedToo() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             extends:
@@ -285,7 +344,9 @@ class ComposeMergeLintTest {
               service: base
             image: nginx:1.27
         """);
-    write("common.compose.yaml", """
+    write(
+        "common.compose.yaml",
+        """
         services:
           base:
             image: alpine:3.20
@@ -293,33 +354,43 @@ class ComposeMergeLintTest {
         """);
     String main = dir.resolve("compose.yaml").toString();
     String common = dir.resolve("common.compose.yaml").toString();
-    assertEquals(List.of("common.compose.yaml -> HD101 common.compose.yaml:4:5-4:21"),
+    assertEquals(
+        List.of("common.compose.yaml -> HD101 common.compose.yaml:4:5-4:21"),
         shownAll(lintAll(List.of(main, common)), "HD101"));
-    assertEquals(List.of("compose.yaml -> HD101 common.compose.yaml:4:5-4:21"), shownAll(lintAll(List.of(main)), "HD101"));
+    assertEquals(
+        List.of("compose.yaml -> HD101 common.compose.yaml:4:5-4:21"),
+        shownAll(lintAll(List.of(main)), "HD101"));
   }
 
   @Test
   void theFilesOfOneIncludeItemAreMergedInOrder() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         include:
           - path: [infra/base.yaml, infra/local.yaml]
         services:
           web:
             image: nginx:1.27
         """);
-    write("infra/base.yaml", """
+    write(
+        "infra/base.yaml",
+        """
         services:
           db:
             image: postgres:16
             volumes: ["/var/run/docker.sock:/var/run/docker.sock"]
         """);
-    write("infra/local.yaml", """
+    write(
+        "infra/local.yaml",
+        """
         services:
           db:
             volumes: ["dbsock:/var/run/docker.sock"]
             pid: host
         """);
-    assertEquals(List.of("HD107 infra/local.yaml:4:5-4:14"), shown(lint("compose.yaml"), "HD104", "HD107"));
+    assertEquals(
+        List.of("HD107 infra/local.yaml:4:5-4:14"), shown(lint("compose.yaml"), "HD104", "HD107"));
   }
 
   /**
@@ -330,7 +401,9 @@ class ComposeMergeLintTest {
   void anIncludedFileReadsItsOwnDotEnvUnderTheParentsValues() throws IOException {
     write("compose.yaml", "include: [sub/compose.yaml]\n");
     write(".env", "DCT=0\n");
-    write("sub/compose.yaml", """
+    write(
+        "sub/compose.yaml",
+        """
         services:
           worker:
             image: "worker:${TAG:-latest}"
@@ -338,7 +411,7 @@ class ComposeMergeLintTest {
               DOCKER_CONTENT_TRUST: "${DCT}"
         """);
     write("sub/.env", "DCT=1\nTAG=2.0\n");
-    assertEquals(List.of("HD319 sub/compose.yaml:5:7-5:37"),
-        shown(lint("compose.yaml"), "HD201", "HD319"));
+    assertEquals(
+        List.of("HD319 sub/compose.yaml:5:7-5:37"), shown(lint("compose.yaml"), "HD201", "HD319"));
   }
 }

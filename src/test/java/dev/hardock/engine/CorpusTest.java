@@ -28,8 +28,10 @@ class CorpusTest {
   static List<FileResult> lintAll(Path dir) throws IOException {
     List<Target> targets = new ArrayList<>();
     try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).sorted()
-          .forEach(p -> targets.add(new Target(p, p.getFileName().toString(), SourceKind.DOCKERFILE)));
+      s.filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              p -> targets.add(new Target(p, p.getFileName().toString(), SourceKind.DOCKERFILE)));
     }
     return new Linter(LintSettings.DEFAULT).lint(targets, 2);
   }
@@ -37,7 +39,8 @@ class CorpusTest {
   static void assertNoCrash(List<FileResult> results) {
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
-        assertTrue(!f.message().startsWith("internal error") && !f.message().startsWith("could not read"),
+        assertTrue(
+            !f.message().startsWith("internal error") && !f.message().startsWith("could not read"),
             r.displayPath() + ": " + f.message());
       }
     }
@@ -52,9 +55,11 @@ class CorpusTest {
     assertNoCrash(results);
     Map<String, String> hd001 = new TreeMap<>();
     for (FileResult r : results) {
-      for (Finding f : r.findings()) if (f.rule().id().equals("HD001")) hd001.putIfAbsent(r.displayPath(), f.message());
+      for (Finding f : r.findings())
+        if (f.rule().id().equals("HD001")) hd001.putIfAbsent(r.displayPath(), f.message());
     }
-    // mysql's Dockerfile.oracle is the jq template the real Dockerfile is generated from: not a Dockerfile.
+    // mysql's Dockerfile.oracle is the jq template the real Dockerfile is generated from: not a
+    // Dockerfile.
     hd001.remove("Dockerfile.oracle");
     assertEquals(Map.of(), hd001);
   }
@@ -68,17 +73,21 @@ class CorpusTest {
     assertNoCrash(results);
     TreeSet<String> actual = new TreeSet<>();
     for (FileResult r : results) {
-      if (r.findings().stream().anyMatch(f -> f.rule().id().equals("HD001"))) actual.add(r.displayPath());
+      if (r.findings().stream().anyMatch(f -> f.rule().id().equals("HD001")))
+        actual.add(r.displayPath());
     }
     TreeSet<String> expected = new TreeSet<>();
-    for (String line : Files.readAllLines(Path.of("testdata/conformance/github-expected-hd001.tsv"))) {
+    for (String line :
+        Files.readAllLines(Path.of("testdata/conformance/github-expected-hd001.tsv"))) {
       if (!line.isBlank() && !line.startsWith("#")) expected.add(line.split("\t")[0]);
     }
     TreeSet<String> unexpected = new TreeSet<>(actual);
     unexpected.removeAll(expected);
     TreeSet<String> vanished = new TreeSet<>(expected);
     vanished.removeAll(actual);
-    assertEquals("", (unexpected.isEmpty() ? "" : "new HD001 on " + unexpected)
-        + (vanished.isEmpty() ? "" : " no longer HD001 (update the list): " + vanished));
+    assertEquals(
+        "",
+        (unexpected.isEmpty() ? "" : "new HD001 on " + unexpected)
+            + (vanished.isEmpty() ? "" : " no longer HD001 (update the list): " + vanished));
   }
 }

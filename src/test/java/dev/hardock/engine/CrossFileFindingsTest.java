@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * finding of the file.
  */
 class CrossFileFindingsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void repository() throws IOException {
@@ -52,7 +51,8 @@ class CrossFileFindingsTest {
   private List<FileResult> lintFolder() {
     List<Target> targets = new ArrayList<>();
     for (Target t : Discovery.find(List.of(dir.toString()), null).targets()) {
-      targets.add(new Target(t.path(), dir.relativize(t.path()).toString(), t.kind(), t.root(), false));
+      targets.add(
+          new Target(t.path(), dir.relativize(t.path()).toString(), t.kind(), t.root(), false));
     }
     return new Linter(LintSettings.DEFAULT).lint(targets, 2);
   }
@@ -64,8 +64,10 @@ class CrossFileFindingsTest {
   /** Findings of some rules as {@code RULE file:span}. */
   private static List<String> shown(FileResult r, String... rules) {
     List<String> ids = List.of(rules);
-    return r.findings().stream().filter(f -> ids.contains(f.rule().id()))
-        .map(f -> f.rule().id() + " " + f.file().replace('\\', '/') + ":" + f.span()).toList();
+    return r.findings().stream()
+        .filter(f -> ids.contains(f.rule().id()))
+        .map(f -> f.rule().id() + " " + f.file().replace('\\', '/') + ":" + f.span())
+        .toList();
   }
 
   private static String render(String format, FileResult r) throws IOException {
@@ -75,7 +77,9 @@ class CrossFileFindingsTest {
   }
 
   private void extendsBase() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           web:
             extends:
@@ -83,7 +87,9 @@ class CrossFileFindingsTest {
               service: base
             image: nginx:1.27
         """);
-    write("common/base.yml", """
+    write(
+        "common/base.yml",
+        """
         services:
           base:
             image: nginx:1.27
@@ -98,10 +104,13 @@ class CrossFileFindingsTest {
     FileResult r = lint("compose.yaml");
     assertEquals(List.of("HD101 common/base.yml:5:5-5:21"), shown(r, "HD101"));
     String text = render("text", r);
-    // framed with base.yml's line 5, not compose.yaml's ("      service: base"), under a heading of its own
+    // framed with base.yml's line 5, not compose.yaml's ("      service: base"), under a heading of
+    // its own
     assertTrue(text.startsWith("compose.yaml\n"), text);
     assertTrue(text.contains("\ncommon/base.yml\n  error HD101 privileged: "), text);
-    assertTrue(text.contains("   --> common/base.yml:5:5\n    |\n  5 |     privileged: true\n    |     ^^^^^^^^^^^^^^^^\n"),
+    assertTrue(
+        text.contains(
+            "   --> common/base.yml:5:5\n    |\n  5 |     privileged: true\n    |     ^^^^^^^^^^^^^^^^\n"),
         text);
   }
 
@@ -120,18 +129,31 @@ class CrossFileFindingsTest {
     FileResult r = lint("compose.yaml");
     String sarif = part(render("sarif", r), "\"ruleId\" : \"HD101\"", "\"ruleId\"");
     assertTrue(sarif.contains("\"uri\" : \"common/base.yml\""), sarif);
-    assertTrue(sarif.contains("\"startLine\" : 5, \"startColumn\" : 5, \"endLine\" : 5, \"endColumn\" : 21"), sarif);
+    assertTrue(
+        sarif.contains(
+            "\"startLine\" : 5, \"startColumn\" : 5, \"endLine\" : 5, \"endColumn\" : 21"),
+        sarif);
     String github = render("github", r);
-    assertTrue(github.contains("::error file=common/base.yml,line=5,col=5,endLine=5,endColumn=21,title=HD101 privileged::"),
+    assertTrue(
+        github.contains(
+            "::error file=common/base.yml,line=5,col=5,endLine=5,endColumn=21,title=HD101 privileged::"),
         github);
-    String gitlab = part(render("gitlab", r), "\"check_name\" : \"HD101 privileged\"", "\"description\"");
-    assertTrue(gitlab.contains("\"path\" : \"common/base.yml\", \"lines\" : { \"begin\" : 5, \"end\" : 5 }"), gitlab);
+    String gitlab =
+        part(render("gitlab", r), "\"check_name\" : \"HD101 privileged\"", "\"description\"");
+    assertTrue(
+        gitlab.contains(
+            "\"path\" : \"common/base.yml\", \"lines\" : { \"begin\" : 5, \"end\" : 5 }"),
+        gitlab);
     String checkstyle = render("checkstyle", r);
     assertTrue(checkstyle.contains("  <file name=\"compose.yaml\">\n"), checkstyle);
-    assertTrue(checkstyle.contains("  <file name=\"common/base.yml\">\n    <error line=\"5\" column=\"5\" severity=\"error\""),
+    assertTrue(
+        checkstyle.contains(
+            "  <file name=\"common/base.yml\">\n    <error line=\"5\" column=\"5\" severity=\"error\""),
         checkstyle);
     String json = part(render("json", r), "\"ruleId\" : \"HD101\"", "\"ruleId\"");
-    assertTrue(json.contains("\"file\" : \"common/base.yml\", \"line\" : 5, \"column\" : 5, \"endLine\" : 5, \"endColumn\" : 21"),
+    assertTrue(
+        json.contains(
+            "\"file\" : \"common/base.yml\", \"line\" : 5, \"column\" : 5, \"endLine\" : 5, \"endColumn\" : 21"),
         json);
     String gnu = render("gnu", r);
     assertTrue(gnu.contains("common/base.yml:5:5: error: "), gnu);
@@ -139,43 +161,64 @@ class CrossFileFindingsTest {
 
   @Test
   void fingerprintsTakeTheIncludedFilesPathAndLineText() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         include:
           - infra/compose.yaml
         services:
           web:
             image: nginx:1.27
         """);
-    write("infra/compose.yaml", """
+    write(
+        "infra/compose.yaml",
+        """
         services:
           db:
             image: postgres:16
             cap_add: [NET_ADMIN]
         """);
     FileResult parent = lint("compose.yaml");
-    Finding viaParent = parent.findings().stream().filter(f -> f.rule().id().equals("HD111")).findFirst().orElseThrow();
+    Finding viaParent =
+        parent.findings().stream()
+            .filter(f -> f.rule().id().equals("HD111"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("infra/compose.yaml:4:15-4:24", viaParent.file() + ":" + viaParent.span());
     assertEquals("infra/compose.yaml", parent.uriOf(viaParent));
     String fp = Fingerprints.of(parent).get(viaParent);
-    // the same finding of the included file linted on its own has the same fingerprint: one baseline serves both
+    // the same finding of the included file linted on its own has the same fingerprint: one
+    // baseline serves both
     FileResult alone = lint("infra/compose.yaml");
-    Finding own = alone.findings().stream().filter(f -> f.rule().id().equals("HD111")).findFirst().orElseThrow();
+    Finding own =
+        alone.findings().stream()
+            .filter(f -> f.rule().id().equals("HD111"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(fp, Fingerprints.of(alone).get(own));
     // the baseline records it under the included file
     Path baseline = dir.resolve("baseline.json");
     Baseline.write(baseline, List.of(parent));
     String recorded = Files.readString(baseline).replaceAll("\\s+", " ");
-    assertTrue(recorded.contains("\"rule\" : \"HD111\", \"file\" : \"infra/compose.yaml\", \"fingerprint\" : \"" + fp + "\""),
+    assertTrue(
+        recorded.contains(
+            "\"rule\" : \"HD111\", \"file\" : \"infra/compose.yaml\", \"fingerprint\" : \""
+                + fp
+                + "\""),
         recorded);
     // NET_ADMIN edited to SYS_ADMIN is a new finding, not the baselined one
-    write("infra/compose.yaml", Files.readString(dir.resolve("infra/compose.yaml")).replace("NET_ADMIN", "SYS_ADMIN"));
+    write(
+        "infra/compose.yaml",
+        Files.readString(dir.resolve("infra/compose.yaml")).replace("NET_ADMIN", "SYS_ADMIN"));
     FileResult edited = Baseline.read(baseline).apply(lint("compose.yaml"));
     assertEquals(List.of("HD111 infra/compose.yaml:4:15-4:24"), shown(edited, "HD111"));
   }
 
   @Test
   void suppressionsOfAFileCoverOnlyItsOwnFindings() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         include:
           - infra/compose.yaml
         services:
@@ -184,7 +227,9 @@ class CrossFileFindingsTest {
             # hardock-ignore HD107: the including file's comment, at line 6 like the included pid
             pid: host
         """);
-    write("infra/compose.yaml", """
+    write(
+        "infra/compose.yaml",
+        """
         services:
           db:
             image: postgres:16
@@ -194,14 +239,25 @@ class CrossFileFindingsTest {
         """);
     FileResult r = lint("compose.yaml");
     assertEquals(List.of("HD107 infra/compose.yaml:6:5-6:14"), shown(r, "HD106", "HD107"));
-    List<String> silenced = r.suppressed().stream().map(s -> s.finding().rule().id() + " " + s.finding().file() + ":"
-        + s.finding().span().line()).sorted().toList();
+    List<String> silenced =
+        r.suppressed().stream()
+            .map(
+                s ->
+                    s.finding().rule().id()
+                        + " "
+                        + s.finding().file()
+                        + ":"
+                        + s.finding().span().line())
+            .sorted()
+            .toList();
     assertEquals(List.of("HD106 infra/compose.yaml:5", "HD107 compose.yaml:7"), silenced);
   }
 
   @Test
   void anOverrideLintedAloneKeepsOnlyItsOwnFindingsUnderItsName() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         include:
           - common/inc.yaml
         services:
@@ -209,7 +265,9 @@ class CrossFileFindingsTest {
             image: nginx:1.27
             privileged: true
         """);
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             extends:
@@ -217,20 +275,26 @@ class CrossFileFindingsTest {
               service: base
             network_mode: host
         """);
-    write("common/base.yml", """
+    write(
+        "common/base.yml",
+        """
         services:
           base:
             image: nginx:1.27
             pid: host
         """);
-    write("common/inc.yaml", """
+    write(
+        "common/inc.yaml",
+        """
         services:
           inc:
             image: nginx:1.27
             ipc: host
         """);
     FileResult r = lint("compose.override.yaml");
-    assertEquals(List.of("HD106 compose.override.yaml:6:5-6:23"), shown(r, "HD101", "HD106", "HD107", "HD108"));
+    assertEquals(
+        List.of("HD106 compose.override.yaml:6:5-6:23"),
+        shown(r, "HD101", "HD106", "HD107", "HD108"));
     Path self = dir.resolve("compose.override.yaml").toRealPath();
     for (Finding f : r.findings()) {
       assertEquals("compose.override.yaml", f.file(), f.toString());
@@ -241,14 +305,18 @@ class CrossFileFindingsTest {
 
   @Test
   void aFileLintedAsAnotherKindLeavesTheComposeFindingsToTheFileThatExtendsIt() throws IOException {
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           app:
             extends:
               file: ci.gitlab-ci.yml
               service: app
         """);
-    write("ci.gitlab-ci.yml", """
+    write(
+        "ci.gitlab-ci.yml",
+        """
         services:
           app:
             image: alpine:3.20
@@ -259,8 +327,13 @@ class CrossFileFindingsTest {
         """);
     List<FileResult> results = lintFolder();
     assertEquals(SourceKind.RUN, resultOf(results, "ci.gitlab-ci.yml").kind());
-    assertEquals(List.of(), shown(resultOf(results, "ci.gitlab-ci.yml"), "HD101", "HD102", "HD106"));
-    assertEquals(List.of("HD101 ci.gitlab-ci.yml:4:5-4:21", "HD106 ci.gitlab-ci.yml:5:5-5:23", "HD102 ci.gitlab-ci.yml:7:9-7:10"),
+    assertEquals(
+        List.of(), shown(resultOf(results, "ci.gitlab-ci.yml"), "HD101", "HD102", "HD106"));
+    assertEquals(
+        List.of(
+            "HD101 ci.gitlab-ci.yml:4:5-4:21",
+            "HD106 ci.gitlab-ci.yml:5:5-5:23",
+            "HD102 ci.gitlab-ci.yml:7:9-7:10"),
         shown(resultOf(results, "compose.yaml"), "HD101", "HD102", "HD106"));
   }
 
@@ -268,7 +341,9 @@ class CrossFileFindingsTest {
   void anIncludedFileJudgedWithoutTheParentsVariablesLeavesTheParentsFindings() throws IOException {
     write(".env", "PRIV=true\n");
     write("compose.yaml", "include:\n  - infra/compose.yaml\n");
-    write("infra/compose.yaml", """
+    write(
+        "infra/compose.yaml",
+        """
         services:
           db:
             image: postgres:16
@@ -276,9 +351,14 @@ class CrossFileFindingsTest {
             pid: host
         """);
     List<FileResult> results = lintFolder();
-    // alone, infra/compose.yaml has no PRIV: not privileged; its pid: host is the same finding both ways
-    assertEquals(List.of("HD107 infra/compose.yaml:5:5-5:14"), shown(resultOf(results, "infra/compose.yaml"), "HD101", "HD107"));
-    assertEquals(List.of("HD101 infra/compose.yaml:4:5-4:24"), shown(resultOf(results, "compose.yaml"), "HD101", "HD107"));
+    // alone, infra/compose.yaml has no PRIV: not privileged; its pid: host is the same finding both
+    // ways
+    assertEquals(
+        List.of("HD107 infra/compose.yaml:5:5-5:14"),
+        shown(resultOf(results, "infra/compose.yaml"), "HD101", "HD107"));
+    assertEquals(
+        List.of("HD101 infra/compose.yaml:4:5-4:24"),
+        shown(resultOf(results, "compose.yaml"), "HD101", "HD107"));
   }
 
   @Test
@@ -287,16 +367,27 @@ class CrossFileFindingsTest {
     write("broken/Dockerfile", "FROM ubuntu:latest\n");
     Linter linter = new Linter(LintSettings.DEFAULT).withFileAccess(FailingAccess::new);
     Path root = dir.toRealPath();
-    List<Target> targets = List.of(
-        new Target(root.resolve("broken/Dockerfile"), "broken/Dockerfile", SourceKind.DOCKERFILE, root, false),
-        new Target(root.resolve("Dockerfile"), "Dockerfile", SourceKind.DOCKERFILE, root, false));
+    List<Target> targets =
+        List.of(
+            new Target(
+                root.resolve("broken/Dockerfile"),
+                "broken/Dockerfile",
+                SourceKind.DOCKERFILE,
+                root,
+                false),
+            new Target(
+                root.resolve("Dockerfile"), "Dockerfile", SourceKind.DOCKERFILE, root, false));
     List<FileResult> results = linter.lint(targets, 1);
     assertEquals(List.of(), results.get(0).findings(), "no HD001 on the user's file");
-    assertEquals(List.of("HD201 Dockerfile:1:6-1:19"), shown(results.get(1), "HD001", "HD201"), "the other file is linted");
+    assertEquals(
+        List.of("HD201 Dockerfile:1:6-1:19"),
+        shown(results.get(1), "HD001", "HD201"),
+        "the other file is linted");
     assertEquals(1, linter.failures().size());
     Failure f = linter.failures().get(0);
     assertEquals("broken/Dockerfile", f.path());
-    assertEquals("broken/Dockerfile: internal error while linting this file (java.lang.IllegalStateException): please report it",
+    assertEquals(
+        "broken/Dockerfile: internal error while linting this file (java.lang.IllegalStateException): please report it",
         f.line());
     assertNotEquals(null, f.error());
   }
@@ -305,7 +396,9 @@ class CrossFileFindingsTest {
   @Test
   void aReaderFailureIsAnInternalErrorAndTheOtherServicesAreLinted() throws IOException {
     write("broken/Dockerfile", "FROM ubuntu:22.04\n");
-    write("compose.yaml", """
+    write(
+        "compose.yaml",
+        """
         services:
           app:
             build: ./broken
@@ -315,11 +408,22 @@ class CrossFileFindingsTest {
         """);
     Linter linter = new Linter(LintSettings.DEFAULT).withFileAccess(FailingAccess::new);
     Path root = dir.toRealPath();
-    FileResult r = linter.lint(List.of(new Target(root.resolve("compose.yaml"), "compose.yaml", SourceKind.COMPOSE, root,
-        false)), 1).get(0);
+    FileResult r =
+        linter
+            .lint(
+                List.of(
+                    new Target(
+                        root.resolve("compose.yaml"),
+                        "compose.yaml",
+                        SourceKind.COMPOSE,
+                        root,
+                        false)),
+                1)
+            .get(0);
     assertEquals(List.of("HD101 compose.yaml:6:5-6:21"), shown(r, "HD001", "HD101"));
     assertEquals(1, linter.failures().size());
-    assertEquals("compose.yaml: internal error while linting this file (java.lang.IllegalStateException): please report it",
+    assertEquals(
+        "compose.yaml: internal error while linting this file (java.lang.IllegalStateException): please report it",
         linter.failures().get(0).line());
   }
 
@@ -330,7 +434,8 @@ class CrossFileFindingsTest {
     FileResult r = lint("compose.yaml");
     Map<String, String> textByFile = new java.util.TreeMap<>();
     for (Finding f : r.findings()) textByFile.put(f.file(), r.textOf(f));
-    assertEquals(Files.readString(dir.resolve("common/base.yml")), textByFile.get("common/base.yml"));
+    assertEquals(
+        Files.readString(dir.resolve("common/base.yml")), textByFile.get("common/base.yml"));
     assertEquals(Files.readString(dir.resolve("compose.yaml")), textByFile.get("compose.yaml"));
   }
 }

@@ -22,7 +22,13 @@ class FingerprintsTest {
   private static final RuleMeta B = RuleRegistry.builtIn().find("HD301");
 
   private static Finding finding(RuleMeta rule, int line, int column) {
-    return new Finding(rule, rule.severity(), "f", new Span(line, column, line, column + 1), "m", SourceKind.DOCKERFILE);
+    return new Finding(
+        rule,
+        rule.severity(),
+        "f",
+        new Span(line, column, line, column + 1),
+        "m",
+        SourceKind.DOCKERFILE);
   }
 
   /** The definition (class comment), computed the plain way: one hash of the whole key per finding. */
@@ -33,9 +39,16 @@ class FingerprintsTest {
     Map<String, Integer> seen = new HashMap<>();
     Map<Finding, String> out = new java.util.IdentityHashMap<>();
     for (Finding f : all) {
-      String key = f.rule().id() + "\u0000" + r.uri() + "\u0000" + Fingerprints.normalisedLine(r.text(), lines, f.span().line());
+      String key =
+          f.rule().id()
+              + "\u0000"
+              + r.uri()
+              + "\u0000"
+              + Fingerprints.normalisedLine(r.text(), lines, f.span().line());
       int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-      byte[] d = MessageDigest.getInstance("SHA-256").digest((key + "\u0000" + occurrence).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest((key + "\u0000" + occurrence).getBytes(StandardCharsets.UTF_8));
       out.put(f, HexFormat.of().formatHex(d, 0, 16));
     }
     return out;
@@ -43,11 +56,18 @@ class FingerprintsTest {
 
   @Test
   void valuesFollowTheDefinition() throws Exception {
-    // identical line text on two lines shares the occurrence count; two rules on a line count apart; a line
+    // identical line text on two lines shares the occurrence count; two rules on a line count
+    // apart; a line
     // past the end of the text; non-ASCII and a lone surrogate
     String text = "FROM  node\nRUN x \u00e9\ud800\nFROM node\n";
-    List<Finding> fs = List.of(finding(A, 1, 7), finding(B, 1, 7), finding(A, 1, 8), finding(A, 3, 6), finding(B, 2, 1),
-        finding(A, 9, 1));
+    List<Finding> fs =
+        List.of(
+            finding(A, 1, 7),
+            finding(B, 1, 7),
+            finding(A, 1, 8),
+            finding(A, 3, 6),
+            finding(B, 2, 1),
+            finding(A, 9, 1));
     FileResult r = new FileResult("f", SourceKind.DOCKERFILE, fs, text, "dir/f", List.of());
     Map<Finding, String> got = Fingerprints.of(r);
     Map<Finding, String> want = reference(r);
@@ -57,7 +77,8 @@ class FingerprintsTest {
 
   @Test
   void manyFindingsOnOneLongLineAreLinear() {
-    // 20,000 findings on one 400 KB line: each normalised and hashed the whole line (minutes; a baseline or
+    // 20,000 findings on one 400 KB line: each normalised and hashed the whole line (minutes; a
+    // baseline or
     // SARIF of a hostile one-line file hung the job), now once per line and rule
     String line = "RUN " + "curl http://example.com/x | sh && ".repeat(12_000);
     List<Finding> fs = new ArrayList<>();

@@ -31,7 +31,9 @@ class FixCorpusTest {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         SourceKind kind = Discovery.kindOf(p.getFileName().toString());
         if (kind == null && rel.startsWith("dockerfiles")) kind = SourceKind.DOCKERFILE;
-        if (kind == null && rel.startsWith("compose") && (n.endsWith(".yml") || n.endsWith(".yaml"))) kind = SourceKind.COMPOSE;
+        if (kind == null
+            && rel.startsWith("compose")
+            && (n.endsWith(".yml") || n.endsWith(".yaml"))) kind = SourceKind.COMPOSE;
         if (kind == null && rel.startsWith("markdown")) kind = SourceKind.RUN;
         if (kind != null) targets.add(new Target(p, rel, kind));
       }
@@ -54,19 +56,25 @@ class FixCorpusTest {
         if (!o.error().startsWith("not UTF-8")) problems.add(name + ": " + o.error());
         continue;
       }
-      if (!o.rejected().isEmpty()) problems.add(name + ": fixes that broke the file: " + o.rejected());
+      if (!o.rejected().isEmpty())
+        problems.add(name + ": fixes that broke the file: " + o.rejected());
       if (hd001(o.result()) > hd001(r)) problems.add(name + ": new HD001");
       for (Finding f : o.result().findings()) {
-        if (Fixer.applies(f, true)) problems.add(name + ": still fixable after --fix: " + f.rule().id() + " at " + f.span());
+        if (Fixer.applies(f, true))
+          problems.add(name + ": still fixable after --fix: " + f.rule().id() + " at " + f.span());
       }
       if (!o.changed()) continue;
       changed++;
       fixes += o.fixed();
-      Fixer.Outcome again = fixer.fix(targets.get(i), o.result(), o.written().getBytes(StandardCharsets.UTF_8));
+      Fixer.Outcome again =
+          fixer.fix(targets.get(i), o.result(), o.written().getBytes(StandardCharsets.UTF_8));
       if (again.changed()) problems.add(name + ": a second --fix changed it");
       untouchedLinesKept(name, o.before(), o.after(), problems);
     }
-    assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 40)), problems.size() + " problems");
+    assertEquals(
+        List.of(),
+        problems.subList(0, Math.min(problems.size(), 40)),
+        problems.size() + " problems");
     assertTrue(changed > 100, "files changed: " + changed + ", fixes: " + fixes);
   }
 
@@ -89,8 +97,19 @@ class FixCorpusTest {
     long beforeLines = before.lines().count();
     long afterLines = after.lines().count();
     if (beforeLines - removed.size() != afterLines - added.size()) {
-      problems.add(name + ": lines outside the edits changed (" + beforeLines + "-" + removed.size() + " vs " + afterLines + "-" + added.size() + ")");
+      problems.add(
+          name
+              + ": lines outside the edits changed ("
+              + beforeLines
+              + "-"
+              + removed.size()
+              + " vs "
+              + afterLines
+              + "-"
+              + added.size()
+              + ")");
     }
-    if (removed.size() > 3 * Math.max(1, added.size()) + 10) problems.add(name + ": the fixes removed " + removed.size() + " lines");
+    if (removed.size() > 3 * Math.max(1, added.size()) + 10)
+      problems.add(name + ": the fixes removed " + removed.size() + " lines");
   }
 }

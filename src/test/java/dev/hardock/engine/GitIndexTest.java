@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The git index reader on indexes git wrote (v2, v3 with extended flags, v4) and on damaged bytes. */
 class GitIndexTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static void git(Path dir, String... args) throws Exception {
-    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-c", "init.defaultBranch=main"));
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(java.util.List.of("git", "-c", "init.defaultBranch=main"));
     cmd.addAll(java.util.List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
@@ -28,7 +28,14 @@ class GitIndexTest {
   void readsWhatGitWrote() throws Exception {
     for (String version : new String[] {"2", "3", "4"}) {
       Path repo = Files.createDirectories(tmp.resolve("r" + version));
-      for (String f : new String[] {"a/b/Dockerfile", "a/b/compose.yaml", "a/c.sh", "z", "long/" + "n".repeat(200) + "/" + "m".repeat(200)}) {
+      for (String f :
+          new String[] {
+            "a/b/Dockerfile",
+            "a/b/compose.yaml",
+            "a/c.sh",
+            "z",
+            "long/" + "n".repeat(200) + "/" + "m".repeat(200)
+          }) {
         Files.createDirectories(repo.resolve(f).getParent());
         Files.writeString(repo.resolve(f), f);
       }
@@ -39,11 +46,22 @@ class GitIndexTest {
       git(repo, "add", "-N", "a/new.Dockerfile");
       git(repo, "update-index", "--index-version", version);
       GitIndex index = GitIndex.of(repo);
-      for (String f : new String[] {"a/b/Dockerfile", "a/b/compose.yaml", "a/c.sh", "z", "long/" + "n".repeat(200) + "/" + "m".repeat(200), "a/new.Dockerfile"}) {
+      for (String f :
+          new String[] {
+            "a/b/Dockerfile",
+            "a/b/compose.yaml",
+            "a/c.sh",
+            "z",
+            "long/" + "n".repeat(200) + "/" + "m".repeat(200),
+            "a/new.Dockerfile"
+          }) {
         assertTrue(index.tracks(f), "v" + version + " " + f);
       }
-      assertTrue(index.tracksBelow("a") && index.tracksBelow("a/b") && index.tracksBelow("long"), "v" + version);
-      assertFalse(index.tracks("a/b") || index.tracks("missing") || index.tracksBelow("z"), "v" + version);
+      assertTrue(
+          index.tracksBelow("a") && index.tracksBelow("a/b") && index.tracksBelow("long"),
+          "v" + version);
+      assertFalse(
+          index.tracks("a/b") || index.tracks("missing") || index.tracksBelow("z"), "v" + version);
     }
   }
 
@@ -56,7 +74,8 @@ class GitIndexTest {
     git(repo, "init", "-q", "--object-format=sha256");
     git(repo, "add", ".");
     GitIndex index = GitIndex.of(repo);
-    assertTrue(index.tracks("a/Dockerfile") && index.tracks("compose.yaml") && index.tracksBelow("a"));
+    assertTrue(
+        index.tracks("a/Dockerfile") && index.tracks("compose.yaml") && index.tracksBelow("a"));
   }
 
   @Property(tries = 300)

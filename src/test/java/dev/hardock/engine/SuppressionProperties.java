@@ -45,7 +45,9 @@ class SuppressionProperties {
     }
 
     void finding(RuleMeta rule, int line, boolean silence, String file) {
-      findings.add(new Finding(rule, rule.severity(), file, new Span(line, 1, line, 2), "m", SourceKind.DOCKERFILE));
+      findings.add(
+          new Finding(
+              rule, rule.severity(), file, new Span(line, 1, line, 2), "m", SourceKind.DOCKERFILE));
       (silence ? silenced : kept).add(rule.id() + "@" + line);
     }
 
@@ -69,19 +71,26 @@ class SuppressionProperties {
 
   private static String check(String name, SourceKind kind, Expected e) {
     SourceFile file = SourceFile.of(Path.of(name), name, e.text.toString(), kind);
-    Suppressions.Applied a = Suppressions.apply(file, new ArrayList<>(e.findings), LintSettings.DEFAULT);
+    Suppressions.Applied a =
+        Suppressions.apply(file, new ArrayList<>(e.findings), LintSettings.DEFAULT);
     TreeSet<String> kept = new TreeSet<>();
     for (Finding f : a.kept()) {
-      kept.add(f.rule().id() + "@" + f.span().line() + (f.rule().id().equals("HD004") ? ":" + f.span().column() : ""));
+      kept.add(
+          f.rule().id()
+              + "@"
+              + f.span().line()
+              + (f.rule().id().equals("HD004") ? ":" + f.span().column() : ""));
     }
     TreeSet<String> gone = new TreeSet<>();
-    for (FileResult.Suppressed s : a.suppressed()) gone.add(s.finding().rule().id() + "@" + s.finding().span().line());
+    for (FileResult.Suppressed s : a.suppressed())
+      gone.add(s.finding().rule().id() + "@" + s.finding().span().line());
     return kept + " / " + gone;
   }
 
   @Property(tries = 300)
   void dockerfileDirectivesCoverExactlyTheNextInstruction(
-      @ForAll @Size(max = 14) List<@IntRange(min = 0, max = 999) Integer> plan, @ForAll boolean fileWide) {
+      @ForAll @Size(max = 14) List<@IntRange(min = 0, max = 999) Integer> plan,
+      @ForAll boolean fileWide) {
     Expected e = new Expected();
     if (fileWide) e.add("# hardock-ignore-file HD302: generated");
     e.add("FROM alpine:3.20");
@@ -111,7 +120,10 @@ class SuppressionProperties {
       int where = (n / 25) % 4;
       boolean covered = directive > 0 && (n / 5) % 5 != 3;
       if (where > 0) {
-        int line = where == 1 ? own.get(0) : where == 2 ? own.get(own.size() - 1) : own.get(own.size() / 2);
+        int line =
+            where == 1
+                ? own.get(0)
+                : where == 2 ? own.get(own.size() - 1) : own.get(own.size() / 2);
         e.finding(HD201, line, covered, "Dockerfile");
       }
       if (directive > 0 && !(covered && where > 0)) e.unused(directive, 18);
@@ -119,7 +131,10 @@ class SuppressionProperties {
     }
     if (last > 0) e.finding(HD302, last, fileWide, "Dockerfile");
     else if (fileWide) e.unused(1, 23);
-    assertEquals(e.kept + " / " + e.silenced, check("Dockerfile", SourceKind.DOCKERFILE, e), e.text::toString);
+    assertEquals(
+        e.kept + " / " + e.silenced,
+        check("Dockerfile", SourceKind.DOCKERFILE, e),
+        e.text::toString);
   }
 
   @Property(tries = 300)
@@ -161,14 +176,22 @@ class SuppressionProperties {
       int where = (n / 25) % 4;
       boolean covered = directive > 0 && (n / 5) % 5 != 3;
       if (where > 0) {
-        int line = where == 1 ? own.get(0) : where == 2 ? own.get(own.size() - 1) : own.get(own.size() / 2);
+        int line =
+            where == 1
+                ? own.get(0)
+                : where == 2 ? own.get(own.size() - 1) : own.get(own.size() / 2);
         e.finding(HD201, line, covered || serviceDirective > 0, "compose.yaml");
-        // directives are tried in file order: the service's, when there is one, silences the finding
+        // directives are tried in file order: the service's, when there is one, silences the
+        // finding
         if (serviceDirective > 0) serviceUsed = true;
       }
-      if (directive > 0 && !(covered && where > 0 && serviceDirective == 0)) e.unused(directive, 22);
+      if (directive > 0 && !(covered && where > 0 && serviceDirective == 0))
+        e.unused(directive, 22);
     }
     if (serviceDirective > 0 && !serviceUsed) e.unused(serviceDirective, 20);
-    assertEquals(e.kept + " / " + e.silenced, check("compose.yaml", SourceKind.COMPOSE, e), e.text::toString);
+    assertEquals(
+        e.kept + " / " + e.silenced,
+        check("compose.yaml", SourceKind.COMPOSE, e),
+        e.text::toString);
   }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The confined reader: what it reads, and the refusal for each thing it must not read. */
 class DiskAccessTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path root;
   Path outside;
   DiskAccess access;
@@ -93,7 +92,8 @@ class DiskAccessTest {
     byte[] big = "x".repeat(5000).getBytes(StandardCharsets.UTF_8);
     Files.write(root.resolve("big"), big);
     assertEquals(Refusal.TOO_LARGE, refusal("big"));
-    assertArrayEquals(java.util.Arrays.copyOf(big, 100), access.head(root.resolve("big"), 100).bytes());
+    assertArrayEquals(
+        java.util.Arrays.copyOf(big, 100), access.head(root.resolve("big"), 100).bytes());
   }
 
   @Test

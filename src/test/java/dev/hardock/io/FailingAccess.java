@@ -19,7 +19,9 @@ public record FailingAccess(FileAccess disk) implements FileAccess {
   @Override
   public Read read(Path file, long maxBytes) {
     Path folder = file.getParent();
-    if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("broken")) {
+    if (folder != null
+        && folder.getFileName() != null
+        && folder.getFileName().toString().equals("broken")) {
       throw new IllegalStateException("a bug");
     }
     return disk.read(file, maxBytes);

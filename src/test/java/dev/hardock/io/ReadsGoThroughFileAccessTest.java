@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  * reopening the hole (a hostile tree's links, FIFOs and paths outside the project).
  */
 class ReadsGoThroughFileAccessTest {
-  private static final Pattern READ = Pattern.compile(
-      "Files\\.(readAllBytes|readAllLines|readString|newInputStream|newBufferedReader|lines|newByteChannel)\\("
-          + "|new (FileInputStream|FileReader|RandomAccessFile)\\(");
+  private static final Pattern READ =
+      Pattern.compile(
+          "Files\\.(readAllBytes|readAllLines|readString|newInputStream|newBufferedReader|lines|newByteChannel)\\("
+              + "|new (FileInputStream|FileReader|RandomAccessFile)\\(");
 
   @Test
   void noDirectReadsOutsideTheIoPackage() throws IOException {
@@ -33,14 +34,17 @@ class ReadsGoThroughFileAccessTest {
           if (!READ.matcher(lines.get(i)).find()) continue;
           seen++;
           if (f.startsWith(Path.of("src/main/java/dev/hardock/io"))) continue;
-          // the reason stands in a comment on one of the four lines above (a formatter may wrap the call)
+          // the reason stands in a comment on one of the four lines above (a formatter may wrap the
+          // call)
           boolean said = false;
-          for (int k = Math.max(0, i - 4); k < i; k++) said |= lines.get(k).contains("outside FileAccess:");
+          for (int k = Math.max(0, i - 4); k < i; k++)
+            said |= lines.get(k).contains("outside FileAccess:");
           if (!said) bad.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
         }
       }
     }
     assertTrue(seen >= 3, "the scan found no reads at all: is the source folder right?");
-    assertEquals(List.of(), bad, "read through FileAccess, or say why not with // outside FileAccess: ...");
+    assertEquals(
+        List.of(), bad, "read through FileAccess, or say why not with // outside FileAccess: ...");
   }
 }

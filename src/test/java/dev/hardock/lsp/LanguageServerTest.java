@@ -43,13 +43,27 @@ class LanguageServerTest {
   /** The CLI's JSON findings for a file, as "HDnnn line:col-endLine:endCol message" lines. */
   static List<String> cli(Path file) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Main.run(new String[] {"-f", "json", "--no-color", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+    Main.run(
+        new String[] {"-f", "json", "--no-color", file.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        false);
     List<String> lines = new ArrayList<>();
     for (JsonNode f : new ObjectMapper().readTree(out.toByteArray()).get("findings")) {
-      lines.add(f.get("ruleId").asText() + " " + f.get("line").asInt() + ":" + f.get("column").asInt() + "-"
-          + f.get("endLine").asInt() + ":" + f.get("endColumn").asInt() + " " + f.get("severity").asText() + " "
-          + f.get("message").asText());
+      lines.add(
+          f.get("ruleId").asText()
+              + " "
+              + f.get("line").asInt()
+              + ":"
+              + f.get("column").asInt()
+              + "-"
+              + f.get("endLine").asInt()
+              + ":"
+              + f.get("endColumn").asInt()
+              + " "
+              + f.get("severity").asText()
+              + " "
+              + f.get("message").asText());
     }
     return lines;
   }
@@ -58,23 +72,41 @@ class LanguageServerTest {
   static List<String> shown(List<Diagnostic> ds) {
     List<String> lines = new ArrayList<>();
     for (Diagnostic d : ds) {
-      String sev = switch (d.getSeverity()) {
-        case Error -> "error";
-        case Warning -> "warning";
-        case Information -> "info";
-        case Hint -> "style";
-      };
+      String sev =
+          switch (d.getSeverity()) {
+            case Error -> "error";
+            case Warning -> "warning";
+            case Information -> "info";
+            case Hint -> "style";
+          };
       var r = d.getRange();
-      lines.add(d.getCode().getLeft() + " " + (r.getStart().getLine() + 1) + ":" + (r.getStart().getCharacter() + 1) + "-"
-          + (r.getEnd().getLine() + 1) + ":" + (r.getEnd().getCharacter() + 1) + " " + sev + " " + d.getMessage().getLeft());
+      lines.add(
+          d.getCode().getLeft()
+              + " "
+              + (r.getStart().getLine() + 1)
+              + ":"
+              + (r.getStart().getCharacter() + 1)
+              + "-"
+              + (r.getEnd().getLine() + 1)
+              + ":"
+              + (r.getEnd().getCharacter() + 1)
+              + " "
+              + sev
+              + " "
+              + d.getMessage().getLeft());
     }
     return lines;
   }
 
   @Test
   void diagnosticsOfUnsavedBuffersEqualTheCliOnTheSameText() throws Exception {
-    String[] files = {"testdata/rules/HD119/bad.compose.yaml", "testdata/rules/HD201/bad.Dockerfile",
-        "testdata/rules/HD105/bad.md", "testdata/rules/HD105/bad.sh", "testdata/ide/Dockerfile"};
+    String[] files = {
+      "testdata/rules/HD119/bad.compose.yaml",
+      "testdata/rules/HD201/bad.Dockerfile",
+      "testdata/rules/HD105/bad.md",
+      "testdata/rules/HD105/bad.sh",
+      "testdata/ide/Dockerfile"
+    };
     try (TestClient c = new TestClient(REPO)) {
       for (String f : files) {
         Path p = REPO.resolve(f);
@@ -86,7 +118,9 @@ class LanguageServerTest {
         assertEquals(expected, shown(d.getDiagnostics()), f);
         for (Diagnostic x : d.getDiagnostics()) {
           assertEquals("hardock", x.getSource());
-          assertEquals(RuleDoc.page(RuleRegistry.builtIn().find(x.getCode().getLeft())), x.getCodeDescription().getHref());
+          assertEquals(
+              RuleDoc.page(RuleRegistry.builtIn().find(x.getCode().getLeft())),
+              x.getCodeDescription().getHref());
         }
       }
       assertEquals(0, c.shutdown());
@@ -110,20 +144,27 @@ class LanguageServerTest {
       assertEquals(cli(df), shown(d.getDiagnostics()));
       assertTrue(d.getDiagnostics().stream().anyMatch(x -> x.getCode().getLeft().equals("HD201")));
       // pulled diagnostics are the pushed ones
-      DocumentDiagnosticReport pulled = c.remote.getTextDocumentService()
-          .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(uri))).get(30, TimeUnit.SECONDS);
+      DocumentDiagnosticReport pulled =
+          c.remote
+              .getTextDocumentService()
+              .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
+              .get(30, TimeUnit.SECONDS);
       assertEquals(d.getDiagnostics(), pulled.getLeft().getItems());
-      DocumentDiagnosticParams again = new DocumentDiagnosticParams(new TextDocumentIdentifier(uri));
+      DocumentDiagnosticParams again =
+          new DocumentDiagnosticParams(new TextDocumentIdentifier(uri));
       again.setPreviousResultId(pulled.getLeft().getResultId());
-      assertTrue(c.remote.getTextDocumentService().diagnostic(again).get(30, TimeUnit.SECONDS).isRight());
+      assertTrue(
+          c.remote.getTextDocumentService().diagnostic(again).get(30, TimeUnit.SECONDS).isRight());
     }
   }
 
   @Test
   void severitiesAreMapped() {
     assertEquals(DiagnosticSeverity.Error, Conversions.severity(dev.hardock.rule.Severity.ERROR));
-    assertEquals(DiagnosticSeverity.Warning, Conversions.severity(dev.hardock.rule.Severity.WARNING));
-    assertEquals(DiagnosticSeverity.Information, Conversions.severity(dev.hardock.rule.Severity.INFO));
+    assertEquals(
+        DiagnosticSeverity.Warning, Conversions.severity(dev.hardock.rule.Severity.WARNING));
+    assertEquals(
+        DiagnosticSeverity.Information, Conversions.severity(dev.hardock.rule.Severity.INFO));
     assertEquals(DiagnosticSeverity.Hint, Conversions.severity(dev.hardock.rule.Severity.STYLE));
   }
 
@@ -132,8 +173,11 @@ class LanguageServerTest {
     try (TestClient c = new TestClient(dir)) {
       String uri = c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\n");
       Diagnostic d = c.awaitDiagnostics(uri, 1).getDiagnostics().get(0);
-      Hover h = c.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
-          d.getRange().getStart())).get(30, TimeUnit.SECONDS);
+      Hover h =
+          c.remote
+              .getTextDocumentService()
+              .hover(new HoverParams(new TextDocumentIdentifier(uri), d.getRange().getStart()))
+              .get(30, TimeUnit.SECONDS);
       String explain = RuleDoc.explain(RuleRegistry.builtIn().find("HD201"));
       String md = h.getContents().getRight().getValue();
       assertEquals("markdown", h.getContents().getRight().getKind());
@@ -141,8 +185,14 @@ class LanguageServerTest {
       assertTrue(md.contains(explain.substring(explain.indexOf('\n'))), md);
       assertEquals(d.getRange(), h.getRange());
       // nowhere near a finding: no hover
-      assertEquals(null, c.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
-          new org.eclipse.lsp4j.Position(5, 0))).get(30, TimeUnit.SECONDS));
+      assertEquals(
+          null,
+          c.remote
+              .getTextDocumentService()
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(5, 0)))
+              .get(30, TimeUnit.SECONDS));
     }
   }
 
@@ -150,18 +200,44 @@ class LanguageServerTest {
   @Test
   void suppressHereSilencesTheFindingInEachSyntax(@TempDir Path dir) throws Exception {
     String[][] cases = {
-        {"Dockerfile", "FROM alpine:3.20\nRUN apk add curl && \\\n    curl http://x | sh\n", "HD"},
-        {"compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n", "HD"},
-        {"README.md", "# Run it\n\n```sh\ndocker run --privileged alpine:3.20\n```\n", "HD"},
-        {"run.sh", "#!/bin/sh\ndocker run \\\n  --privileged alpine:3.20\n", "HD"},
-        // inside a heredoc or a YAML block scalar a comment would be part of the text: it goes above the statement
-        {"heredoc.Dockerfile", "FROM alpine:3.20\nUSER app\nRUN <<EOF\nset -e\ncurl http://x | sh\nEOF\n", "HD"},
-        {"ci.gitlab-ci.yml", "test:\n  script:\n    - |\n      echo start\n      docker run --privileged alpine:3.20\n", "HD"},
-        // the sources with their own comment syntax: // in a dev container, # in units and Ansible YAML
-        {".devcontainer.json", "{\n  \"image\": \"alpine:3.20\",\n  \"runArgs\": [\n    \"--privileged\"\n  ]\n}\n", "HD"},
-        {"web.container", "[Container]\nImage=docker.io/library/nginx:1.27\nPodmanArgs=--init \\\n  --privileged\n", "HD"},
-        {"app.service", "[Service]\nExecStart=/usr/bin/docker run \\\n  --privileged alpine:3.20\n", "HD"},
-        {"playbook.yml", "- hosts: all\n  tasks:\n    - community.docker.docker_container:\n        name: web\n        image: nginx:1.27\n        privileged: true\n", "HD"},
+      {"Dockerfile", "FROM alpine:3.20\nRUN apk add curl && \\\n    curl http://x | sh\n", "HD"},
+      {"compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n", "HD"},
+      {"README.md", "# Run it\n\n```sh\ndocker run --privileged alpine:3.20\n```\n", "HD"},
+      {"run.sh", "#!/bin/sh\ndocker run \\\n  --privileged alpine:3.20\n", "HD"},
+      // inside a heredoc or a YAML block scalar a comment would be part of the text: it goes above
+      // the statement
+      {
+        "heredoc.Dockerfile",
+        "FROM alpine:3.20\nUSER app\nRUN <<EOF\nset -e\ncurl http://x | sh\nEOF\n",
+        "HD"
+      },
+      {
+        "ci.gitlab-ci.yml",
+        "test:\n  script:\n    - |\n      echo start\n      docker run --privileged alpine:3.20\n",
+        "HD"
+      },
+      // the sources with their own comment syntax: // in a dev container, # in units and Ansible
+      // YAML
+      {
+        ".devcontainer.json",
+        "{\n  \"image\": \"alpine:3.20\",\n  \"runArgs\": [\n    \"--privileged\"\n  ]\n}\n",
+        "HD"
+      },
+      {
+        "web.container",
+        "[Container]\nImage=docker.io/library/nginx:1.27\nPodmanArgs=--init \\\n  --privileged\n",
+        "HD"
+      },
+      {
+        "app.service",
+        "[Service]\nExecStart=/usr/bin/docker run \\\n  --privileged alpine:3.20\n",
+        "HD"
+      },
+      {
+        "playbook.yml",
+        "- hosts: all\n  tasks:\n    - community.docker.docker_container:\n        name: web\n        image: nginx:1.27\n        privileged: true\n",
+        "HD"
+      },
     };
     try (TestClient c = new TestClient(dir)) {
       for (String[] k : cases) {
@@ -170,23 +246,41 @@ class LanguageServerTest {
         assertFalse(before.isEmpty(), k[0]);
         Diagnostic target = before.get(before.size() - 1);
         String id = target.getCode().getLeft();
-        CodeActionParams p = new CodeActionParams(new TextDocumentIdentifier(uri), target.getRange(),
-            new CodeActionContext(List.of(target)));
+        CodeActionParams p =
+            new CodeActionParams(
+                new TextDocumentIdentifier(uri),
+                target.getRange(),
+                new CodeActionContext(List.of(target)));
         List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions =
             c.remote.getTextDocumentService().codeAction(p).get(30, TimeUnit.SECONDS);
-        CodeAction suppress = actions.stream().map(Either::getRight)
-            .filter(a -> a.getTitle().startsWith("Suppress " + id + " ")).findFirst().orElseThrow();
+        CodeAction suppress =
+            actions.stream()
+                .map(Either::getRight)
+                .filter(a -> a.getTitle().startsWith("Suppress " + id + " "))
+                .findFirst()
+                .orElseThrow();
         List<TextEdit> edits = new ArrayList<>();
-        for (var e : suppress.getEdit().getDocumentChanges()) for (var x : e.getLeft().getEdits()) edits.add(x.getLeft());
+        for (var e : suppress.getEdit().getDocumentChanges())
+          for (var x : e.getLeft().getEdits()) edits.add(x.getLeft());
         String after = TestClient.apply(k[1], edits);
-        String comment = k[0].endsWith(".md") ? "<!-- hardock-ignore " + id + ": reason -->"
-            : k[0].endsWith(".json") ? "// hardock-ignore " + id + ": reason" : "# hardock-ignore " + id + ": reason";
+        String comment =
+            k[0].endsWith(".md")
+                ? "<!-- hardock-ignore " + id + ": reason -->"
+                : k[0].endsWith(".json")
+                    ? "// hardock-ignore " + id + ": reason"
+                    : "# hardock-ignore " + id + ": reason";
         assertTrue(after.contains(comment + "\n"), after);
         c.change(uri, 2, null, after);
         List<Diagnostic> now = c.awaitDiagnostics(uri, 2).getDiagnostics();
         assertEquals(before.size() - 1, now.size(), k[0] + ":\n" + after + "\n" + shown(now));
-        assertFalse(now.stream().anyMatch(x -> x.getCode().getLeft().equals(id) && x.getRange().getStart().getLine() + 1
-            == target.getRange().getStart().getLine() + 1 + 1), after);
+        assertFalse(
+            now.stream()
+                .anyMatch(
+                    x ->
+                        x.getCode().getLeft().equals(id)
+                            && x.getRange().getStart().getLine() + 1
+                                == target.getRange().getStart().getLine() + 1 + 1),
+            after);
       }
     }
   }
@@ -202,9 +296,21 @@ class LanguageServerTest {
     try (TestClient c = new TestClient(dir, caps)) {
       String uri = c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\n");
       Diagnostic d = c.awaitDiagnostics(uri, 1).getDiagnostics().get(0);
-      var actions = c.remote.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
-          d.getRange(), new CodeActionContext(List.of(d)))).get(30, TimeUnit.SECONDS);
-      CodeAction s = actions.stream().map(Either::getRight).filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+      var actions =
+          c.remote
+              .getTextDocumentService()
+              .codeAction(
+                  new CodeActionParams(
+                      new TextDocumentIdentifier(uri),
+                      d.getRange(),
+                      new CodeActionContext(List.of(d))))
+              .get(30, TimeUnit.SECONDS);
+      CodeAction s =
+          actions.stream()
+              .map(Either::getRight)
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
       var edit = s.getEdit().getDocumentChanges().get(0).getLeft().getEdits().get(0).getRight();
       assertEquals("# hardock-ignore HD201: ${1:reason}\n", edit.getSnippet().getValue());
     }
@@ -214,19 +320,32 @@ class LanguageServerTest {
   void configurationAppliesAndIsReadAgainWhenItChanges(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve(".hardock.yaml"), "rules:\n  HD201: off\n");
     try (TestClient c = new TestClient(dir)) {
-      String uri = c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
+      String uri =
+          c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
       assertEquals(List.of(), c.awaitDiagnostics(uri, 1).getDiagnostics());
       Files.writeString(dir.resolve(".hardock.yaml"), "rules:\n  HD201: error\n");
-      c.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
-          new FileEvent(TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
+      c.remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(
+                      new FileEvent(
+                          TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
       List<Diagnostic> now = c.awaitDiagnostics(uri, 1).getDiagnostics();
       assertEquals(1, now.size());
       assertEquals(DiagnosticSeverity.Error, now.get(0).getSeverity());
       // a broken configuration is said, and the defaults apply
       Files.writeString(dir.resolve(".hardock.yaml"), "rules: [\n");
-      c.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
-          new FileEvent(TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
-      assertEquals(DiagnosticSeverity.Warning, c.awaitDiagnostics(uri, 1).getDiagnostics().get(0).getSeverity());
+      c.remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(
+                      new FileEvent(
+                          TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
+      assertEquals(
+          DiagnosticSeverity.Warning,
+          c.awaitDiagnostics(uri, 1).getDiagnostics().get(0).getSeverity());
       assertTrue(c.logs.stream().anyMatch(l -> l.contains(".hardock.yaml")), c.logs.toString());
     }
   }
@@ -238,12 +357,20 @@ class LanguageServerTest {
     Path sub = Files.createDirectories(dir.resolve("project/sub"));
     Files.writeString(dir.resolve("project/.hardock.yaml"), "rules:\n  HD201: off\n");
     try (TestClient c = new TestClient(first)) {
-      // outside every folder and every repository, the file's own folder is its root: the config above is not read
-      String uri = c.open(sub.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
+      // outside every folder and every repository, the file's own folder is its root: the config
+      // above is not read
+      String uri =
+          c.open(sub.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
       assertEquals(List.of("HD201"), codes(c.awaitDiagnostics(uri, 1).getDiagnostics()));
-      var event = new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
-          List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.resolve("project").toUri().toString(), "project")), List.of());
-      c.remote.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(event));
+      var event =
+          new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
+              List.of(
+                  new org.eclipse.lsp4j.WorkspaceFolder(
+                      dir.resolve("project").toUri().toString(), "project")),
+              List.of());
+      c.remote
+          .getWorkspaceService()
+          .didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(event));
       c.awaitMatching(uri, p -> p.getDiagnostics().isEmpty());
     }
   }
@@ -254,7 +381,9 @@ class LanguageServerTest {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
     Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    build: .\n");
     try (TestClient c = new TestClient(dir)) {
-      String compose = c.open(dir.resolve("compose.yaml"), "yaml", Files.readString(dir.resolve("compose.yaml")));
+      String compose =
+          c.open(
+              dir.resolve("compose.yaml"), "yaml", Files.readString(dir.resolve("compose.yaml")));
       assertTrue(codes(c.awaitDiagnostics(compose, 1).getDiagnostics()).contains("HD119"));
       String df = c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:3.20\n");
       c.awaitDiagnostics(df, 1);
@@ -286,7 +415,8 @@ class LanguageServerTest {
       assertEquals("HD001", h.getCode().getLeft());
       assertTrue(h.getMessage().getLeft().contains("too large"), h.getMessage().getLeft());
       // still serving
-      String ok = c.open(dir.resolve("x.Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
+      String ok =
+          c.open(dir.resolve("x.Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
       assertEquals(List.of("HD201"), codes(c.awaitDiagnostics(ok, 1).getDiagnostics()));
       assertEquals(0, c.shutdown());
     }
@@ -314,11 +444,14 @@ class LanguageServerTest {
       var d = c.awaitDiagnostics(uri, v);
       assertEquals(v, d.getVersion());
       assertEquals(base, c.server.docs.get(uri).text());
-      // drained: a lint that read the newest text may still have one queued behind it (it finds the cache and
-      // publishes the same again); once the queue is empty, one document, one lint and one buffer are kept
+      // drained: a lint that read the newest text may still have one queued behind it (it finds the
+      // cache and
+      // publishes the same again); once the queue is empty, one document, one lint and one buffer
+      // are kept
       for (int i = 0; i < 600 && c.server.retained() != 3; i++) Thread.sleep(100);
       assertEquals(3, c.server.retained(), "documents + lints + buffers, nothing queued");
-      assertTrue(c.server.lints.get() <= 10_001, "at most one lint per edit: " + c.server.lints.get());
+      assertTrue(
+          c.server.lints.get() <= 10_001, "at most one lint per edit: " + c.server.lints.get());
       assertNotNull(c.server.results.get(uri));
     }
   }

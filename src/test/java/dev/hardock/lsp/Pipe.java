@@ -13,65 +13,67 @@ final class Pipe {
   private static final byte[] EOF = new byte[0];
   private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
 
-  final OutputStream out = new OutputStream() {
-    private volatile boolean closed;
+  final OutputStream out =
+      new OutputStream() {
+        private volatile boolean closed;
 
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (!closed && len > 0) chunks.add(Arrays.copyOfRange(b, off, off + len));
-    }
-
-    @Override
-    public void close() {
-      if (!closed) {
-        closed = true;
-        chunks.add(EOF);
-      }
-    }
-  };
-
-  final InputStream in = new InputStream() {
-    private byte[] current;
-    private int pos;
-    private boolean ended;
-
-    private boolean fill() {
-      if (ended) return false;
-      while (current == null || pos >= current.length) {
-        try {
-          current = chunks.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          ended = true;
-          return false;
+        @Override
+        public void write(int b) {
+          write(new byte[] {(byte) b}, 0, 1);
         }
-        pos = 0;
-        if (current == EOF) {
-          ended = true;
-          return false;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          if (!closed && len > 0) chunks.add(Arrays.copyOfRange(b, off, off + len));
         }
-      }
-      return true;
-    }
 
-    @Override
-    public int read() {
-      return fill() ? current[pos++] & 0xff : -1;
-    }
+        @Override
+        public void close() {
+          if (!closed) {
+            closed = true;
+            chunks.add(EOF);
+          }
+        }
+      };
 
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (len == 0) return 0;
-      if (!fill()) return -1;
-      int n = Math.min(len, current.length - pos);
-      System.arraycopy(current, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-  };
+  final InputStream in =
+      new InputStream() {
+        private byte[] current;
+        private int pos;
+        private boolean ended;
+
+        private boolean fill() {
+          if (ended) return false;
+          while (current == null || pos >= current.length) {
+            try {
+              current = chunks.take();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              ended = true;
+              return false;
+            }
+            pos = 0;
+            if (current == EOF) {
+              ended = true;
+              return false;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public int read() {
+          return fill() ? current[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          if (len == 0) return 0;
+          if (!fill()) return -1;
+          int n = Math.min(len, current.length - pos);
+          System.arraycopy(current, pos, b, off, n);
+          pos += n;
+          return n;
+        }
+      };
 }

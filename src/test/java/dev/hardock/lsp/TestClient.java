@@ -39,7 +39,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
 final class TestClient implements LanguageClient, AutoCloseable {
   final HardockServer server;
   final LanguageServer remote;
-  final Map<String, LinkedBlockingQueue<PublishDiagnosticsParams>> published = new ConcurrentHashMap<>();
+  final Map<String, LinkedBlockingQueue<PublishDiagnosticsParams>> published =
+      new ConcurrentHashMap<>();
   final List<String> logs = java.util.Collections.synchronizedList(new ArrayList<>());
   final CompletableFuture<Integer> ended = new CompletableFuture<>();
   private final java.io.OutputStream toServer;
@@ -60,14 +61,16 @@ final class TestClient implements LanguageClient, AutoCloseable {
     Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(server, serverIn, toClient);
     server.connect(sl.getRemoteProxy());
     var listening = sl.startListening();
-    Thread t = new Thread(() -> {
-      try {
-        listening.get();
-      } catch (Exception e) {
-        // closed
-      }
-      server.exit();
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                listening.get();
+              } catch (Exception e) {
+                // closed
+              }
+              server.exit();
+            });
     t.setDaemon(true);
     t.start();
     server.exited.thenAccept(ended::complete);
@@ -87,15 +90,22 @@ final class TestClient implements LanguageClient, AutoCloseable {
 
   String open(Path file, String languageId, String text) {
     String uri = uri(file);
-    remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId, 1, text)));
+    remote
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId, 1, text)));
     return uri;
   }
 
   void change(String uri, int version, Range range, String text) {
-    TextDocumentContentChangeEvent c = range == null ? new TextDocumentContentChangeEvent(text)
-        : new TextDocumentContentChangeEvent(range, text);
-    remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(uri, version), List.of(c)));
+    TextDocumentContentChangeEvent c =
+        range == null
+            ? new TextDocumentContentChangeEvent(text)
+            : new TextDocumentContentChangeEvent(range, text);
+    remote
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(c)));
   }
 
   static Range at(int line, int ch, int endLine, int endCh) {
@@ -114,7 +124,8 @@ final class TestClient implements LanguageClient, AutoCloseable {
   }
 
   /** The first diagnostics published for the URI that satisfy {@code wanted} (60 s at most). */
-  PublishDiagnosticsParams awaitMatching(String uri, java.util.function.Predicate<PublishDiagnosticsParams> wanted)
+  PublishDiagnosticsParams awaitMatching(
+      String uri, java.util.function.Predicate<PublishDiagnosticsParams> wanted)
       throws InterruptedException {
     LinkedBlockingQueue<PublishDiagnosticsParams> q = queue(uri);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -134,10 +145,15 @@ final class TestClient implements LanguageClient, AutoCloseable {
   /** Applies text edits to a text as an editor does (all positions refer to the text before the edits). */
   static String apply(String text, List<TextEdit> edits) {
     List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort((a, b) -> {
-      int c = Integer.compare(b.getRange().getStart().getLine(), a.getRange().getStart().getLine());
-      return c != 0 ? c : Integer.compare(b.getRange().getStart().getCharacter(), a.getRange().getStart().getCharacter());
-    });
+    sorted.sort(
+        (a, b) -> {
+          int c =
+              Integer.compare(b.getRange().getStart().getLine(), a.getRange().getStart().getLine());
+          return c != 0
+              ? c
+              : Integer.compare(
+                  b.getRange().getStart().getCharacter(), a.getRange().getStart().getCharacter());
+        });
     String t = text;
     for (TextEdit e : sorted) {
       int from = OpenDocument.offset(t, e.getRange().getStart());
@@ -153,7 +169,7 @@ final class TestClient implements LanguageClient, AutoCloseable {
   }
 
   @Override
-  public void telemetryEvent(Object object) { }
+  public void telemetryEvent(Object object) {}
 
   @Override
   public void showMessage(MessageParams m) {

@@ -19,10 +19,12 @@ class MappedTextTest {
     MappedText t = body();
     assertEquals("a   b", t.text());
     int[] expected = {4, 5, 8, 9, 10, 11};
-    for (int i = 0; i <= t.length(); i++) assertEquals(expected[i], t.originalOffset(i), "index " + i);
+    for (int i = 0; i <= t.length(); i++)
+      assertEquals(expected[i], t.originalOffset(i), "index " + i);
     assertEquals(4, t.originalOffset(-3));
     assertEquals(11, t.originalOffset(99));
-    assertEquals(6, t.originalEnd(0, 2), "a range ending at a piece's end ends after its last character");
+    assertEquals(
+        6, t.originalEnd(0, 2), "a range ending at a piece's end ends after its last character");
     assertEquals(8, t.originalEnd(2, 2));
   }
 
@@ -56,10 +58,17 @@ class MappedTextTest {
 
   @Test
   void singleCharactersAppendedOutOfOrderEachKeepTheirOffset() {
-    MappedText t = new MappedText.Builder().append('x', 7).append('y', 7).append('z', 8).append('w', 2).build(0);
+    MappedText t =
+        new MappedText.Builder()
+            .append('x', 7)
+            .append('y', 7)
+            .append('z', 8)
+            .append('w', 2)
+            .build(0);
     assertEquals("xyzw", t.text());
     int[] expected = {7, 7, 8, 2, 3};
-    for (int i = 0; i <= t.length(); i++) assertEquals(expected[i], t.originalOffset(i), "index " + i);
+    for (int i = 0; i <= t.length(); i++)
+      assertEquals(expected[i], t.originalOffset(i), "index " + i);
     assertEquals(9, t.originalEnd(1, 3));
   }
 
@@ -68,6 +77,7 @@ class MappedTextTest {
     assertEquals(42, new MappedText.Builder().build(42).originalOffset(0));
     assertEquals(3, MappedText.of("abcdef", 3, 3).originalOffset(0));
     MappedText of = MappedText.of("a\uD83D\uDE00b", 1, 4);
-    assertEquals(3, of.originalOffset(2), "UTF-16 units: the character after an emoji is two units on");
+    assertEquals(
+        3, of.originalOffset(2), "UTF-16 units: the character after an emoji is two units on");
   }
 }

@@ -15,15 +15,20 @@ import org.junit.jupiter.api.Test;
 
 /** A span names the file it was made from, and keeps it when narrowed or joined. */
 class SpanTest {
-  private final SourceFile file = SourceFile.of(Path.of("common/base.yml"), "common/base.yml",
-      "services:\n  base:\n    privileged: true\n", SourceKind.COMPOSE);
+  private final SourceFile file =
+      SourceFile.of(
+          Path.of("common/base.yml"),
+          "common/base.yml",
+          "services:\n  base:\n    privileged: true\n",
+          SourceKind.COMPOSE);
 
   @Test
   void theLineIndexOfAFileStampsItsSpansWithIt() {
     Span s = file.lines().span(22, 38);
     assertEquals("3:5-3:21", s.toString());
     assertSame(file, s.file());
-    assertSame(file, new SourceText(MappedText.of(file.text(), 22, 38), file.lines()).span(0, 10).file());
+    assertSame(
+        file, new SourceText(MappedText.of(file.text(), 22, 38), file.lines()).span(0, 10).file());
     assertNull(new LineIndex("a\nb\n").span(0, 1).file(), "a text of no file names none");
   }
 

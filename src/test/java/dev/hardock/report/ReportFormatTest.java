@@ -16,12 +16,18 @@ import org.junit.jupiter.api.Test;
 /** Escaping rules of the machine formats, code frames with tabs and multi-line spans, fingerprints. */
 class ReportFormatTest {
   static Finding finding(Span span, String message) {
-    return new Finding(RuleRegistry.builtIn().find("HD201"), RuleRegistry.builtIn().find("HD201").severity(), "Dockerfile", span, message,
+    return new Finding(
+        RuleRegistry.builtIn().find("HD201"),
+        RuleRegistry.builtIn().find("HD201").severity(),
+        "Dockerfile",
+        span,
+        message,
         SourceKind.DOCKERFILE);
   }
 
   static FileResult file(String text, Finding... findings) {
-    return new FileResult("Dockerfile", SourceKind.DOCKERFILE, List.of(findings), text, "Dockerfile", List.of());
+    return new FileResult(
+        "Dockerfile", SourceKind.DOCKERFILE, List.of(findings), text, "Dockerfile", List.of());
   }
 
   @Test
@@ -32,7 +38,8 @@ class ReportFormatTest {
 
   @Test
   void checkstyleEscapesMarkupAndForbiddenCharacters() {
-    assertEquals("a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#10;\\x01\uD83D\uDE00",
+    assertEquals(
+        "a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#10;\\x01\uD83D\uDE00",
         CheckstyleReport.escape("a&b <c> \"d\" 'e'\n\u0001\uD83D\uDE00"));
   }
 
@@ -54,12 +61,17 @@ class ReportFormatTest {
   void textFrameShowsBothEndsOfAMultiLineSpan() throws Exception {
     String text = "a\nRUN one \\\n  two \\\n  three\n";
     String out = render(file(text, finding(new Span(2, 5, 4, 8), "m")));
-    assertEquals(true, out.contains("  2 | RUN one \\\n    |     ^^^^^\n    ...\n  4 |   three\n    |   ^^^^^\n"), out);
+    assertEquals(
+        true,
+        out.contains("  2 | RUN one \\\n    |     ^^^^^\n    ...\n  4 |   three\n    |   ^^^^^\n"),
+        out);
   }
 
   @Test
   void controlCharactersNeverReachTheTerminal() throws Exception {
-    String out = render(file("FROM \u001b[31mx\n", finding(new Span(1, 6, 1, 7), "bad \u001b]0;title\u0007")));
+    String out =
+        render(
+            file("FROM \u001b[31mx\n", finding(new Span(1, 6, 1, 7), "bad \u001b]0;title\u0007")));
     assertEquals(-1, out.indexOf('\u001b'), out);
   }
 
@@ -74,7 +86,8 @@ class ReportFormatTest {
     assertEquals("a".repeat(120) + "...", start.text());
     assertEquals(0, start.start());
     assertEquals(3, start.stop());
-    TextReport.Shown end = TextReport.shown(line, 2005, 2007); // the last character and the column after it
+    TextReport.Shown end =
+        TextReport.shown(line, 2005, 2007); // the last character and the column after it
     assertEquals("..." + "b".repeat(120), end.text());
     assertEquals(122, end.start());
     assertEquals(124, end.stop());
@@ -103,50 +116,91 @@ class ReportFormatTest {
 
   @Test
   void jsonFormatsEscapeControlsAndBidiButKeepTheExactText() throws Exception {
-    String hostile = "a\u001b[2J\u0007\u007f\u009b\u202e\u2066\u200f\u061c\u2028\uD83D\uDE00\ud800z";
+    String hostile =
+        "a\u001b[2J\u0007\u007f\u009b\u202e\u2066\u200f\u061c\u2028\uD83D\uDE00\ud800z";
     FileResult r = file("FROM node\n", finding(new Span(1, 6, 1, 10), hostile));
     for (String format : List.of("json", "sarif", "gitlab")) {
       StringWriter w = new StringWriter();
       Formats.of(format, false, false).write(List.of(r), Summary.of(List.of(r), 0), w);
       String out = w.toString();
-      for (char c : out.toCharArray()) assertEquals(false, c != '\n' && (Visible.unsafe(c) || Character.isSurrogate(c)), format + ": " + out);
+      for (char c : out.toCharArray())
+        assertEquals(
+            false,
+            c != '\n' && (Visible.unsafe(c) || Character.isSurrogate(c)),
+            format + ": " + out);
       var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
-      String message = switch (format) {
-        case "json" -> tree.get("findings").get(0).get("message").asText();
-        case "sarif" -> tree.get("runs").get(0).get("results").get(0).get("message").get("text").asText();
-        default -> tree.get(0).get("description").asText();
-      };
+      String message =
+          switch (format) {
+            case "json" -> tree.get("findings").get(0).get("message").asText();
+            case "sarif" ->
+                tree.get("runs").get(0).get("results").get(0).get("message").get("text").asText();
+            default -> tree.get(0).get("description").asText();
+          };
       // the lone surrogate is the one character JSON cannot carry through a decoder
-      assertEquals(hostile.substring(0, hostile.length() - 2), message.substring(0, message.length() - 2), format);
+      assertEquals(
+          hostile.substring(0, hostile.length() - 2),
+          message.substring(0, message.length() - 2),
+          format);
     }
   }
 
   @Test
   void findingsAtOneSpanShareOneFrame() throws Exception {
     Span run = new Span(1, 1, 1, 11);
-    Finding memory = new Finding(RuleRegistry.builtIn().find("HD120"), dev.hardock.rule.Severity.WARNING, "run.sh", run, "no memory limit", SourceKind.RUN);
-    Finding pids = new Finding(RuleRegistry.builtIn().find("HD122"), dev.hardock.rule.Severity.INFO, "run.sh", run, "no process limit", SourceKind.RUN);
-    Finding image = new Finding(RuleRegistry.builtIn().find("HD201"), dev.hardock.rule.Severity.WARNING, "run.sh", new Span(1, 12, 1, 17), "no tag", SourceKind.RUN);
-    FileResult r = new FileResult("run.sh", SourceKind.RUN, List.of(memory, pids, image), "docker run nginx\n", "run.sh", List.of());
-    assertEquals(String.join("\n",
-        "run.sh",
-        "  warning HD120 memory-limit-missing: no memory limit",
-        "  info HD122 pids-limit-missing: no process limit",
-        "   --> run.sh:1:1",
-        "    |",
-        "  1 | docker run nginx",
-        "    | ^^^^^^^^^^",
-        "    = see: hardock --explain HD120",
-        "    = see: hardock --explain HD122",
-        "",
-        "  warning HD201 latest-tag: no tag",
-        "   --> run.sh:1:12",
-        "    |",
-        "  1 | docker run nginx",
-        "    |            ^^^^^",
-        "    = help: pin a version tag, ideally with its digest (<image>:<version>@sha256:<digest>)",
-        "",
-        ""), render(r));
+    Finding memory =
+        new Finding(
+            RuleRegistry.builtIn().find("HD120"),
+            dev.hardock.rule.Severity.WARNING,
+            "run.sh",
+            run,
+            "no memory limit",
+            SourceKind.RUN);
+    Finding pids =
+        new Finding(
+            RuleRegistry.builtIn().find("HD122"),
+            dev.hardock.rule.Severity.INFO,
+            "run.sh",
+            run,
+            "no process limit",
+            SourceKind.RUN);
+    Finding image =
+        new Finding(
+            RuleRegistry.builtIn().find("HD201"),
+            dev.hardock.rule.Severity.WARNING,
+            "run.sh",
+            new Span(1, 12, 1, 17),
+            "no tag",
+            SourceKind.RUN);
+    FileResult r =
+        new FileResult(
+            "run.sh",
+            SourceKind.RUN,
+            List.of(memory, pids, image),
+            "docker run nginx\n",
+            "run.sh",
+            List.of());
+    assertEquals(
+        String.join(
+            "\n",
+            "run.sh",
+            "  warning HD120 memory-limit-missing: no memory limit",
+            "  info HD122 pids-limit-missing: no process limit",
+            "   --> run.sh:1:1",
+            "    |",
+            "  1 | docker run nginx",
+            "    | ^^^^^^^^^^",
+            "    = see: hardock --explain HD120",
+            "    = see: hardock --explain HD122",
+            "",
+            "  warning HD201 latest-tag: no tag",
+            "   --> run.sh:1:12",
+            "    |",
+            "  1 | docker run nginx",
+            "    |            ^^^^^",
+            "    = help: pin a version tag, ideally with its digest (<image>:<version>@sha256:<digest>)",
+            "",
+            ""),
+        render(r));
   }
 
   static String render(FileResult r) throws Exception {

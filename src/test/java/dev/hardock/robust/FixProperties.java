@@ -35,11 +35,13 @@ import net.jqwik.api.Provide;
  * second --fix changes nothing.
  */
 class FixProperties {
-  record RawEdit(int a, int b, String text) { }
+  record RawEdit(int a, int b, String text) {}
 
   @Provide
   Arbitrary<String> texts() {
-    return Arbitraries.of("a", "b", " ", "\n", "\r\n", "\r", "\t", "é", "😀", "#", "\"").list().ofMaxSize(40)
+    return Arbitraries.of("a", "b", " ", "\n", "\r\n", "\r", "\t", "é", "😀", "#", "\"")
+        .list()
+        .ofMaxSize(40)
         .map(l -> String.join("", l));
   }
 
@@ -51,7 +53,8 @@ class FixProperties {
   }
 
   @Property(tries = 400)
-  void appliedEditsAreExactlyTheChange(@ForAll("texts") String text, @ForAll("edits") List<RawEdit> raw) {
+  void appliedEditsAreExactlyTheChange(
+      @ForAll("texts") String text, @ForAll("edits") List<RawEdit> raw) {
     LineIndex lines = new LineIndex(text);
     List<Fix> fixes = new ArrayList<>();
     for (RawEdit r : raw) {
@@ -81,8 +84,11 @@ class FixProperties {
     StringBuilder ref = new StringBuilder(text);
     List<Integer> order = new ArrayList<>();
     for (int k = 0; k < ranges.size(); k++) order.add(k);
-    order.sort((x, y) -> ranges.get(y)[0] != ranges.get(x)[0] ? Integer.compare(ranges.get(y)[0], ranges.get(x)[0])
-        : Integer.compare(ranges.get(y)[1], ranges.get(x)[1]));
+    order.sort(
+        (x, y) ->
+            ranges.get(y)[0] != ranges.get(x)[0]
+                ? Integer.compare(ranges.get(y)[0], ranges.get(x)[0])
+                : Integer.compare(ranges.get(y)[1], ranges.get(x)[1]));
     for (int k : order) ref.replace(ranges.get(k)[0], ranges.get(k)[1], inserted.get(k));
     assertEquals(ref.toString(), round.text());
     // a fix left out conflicts with one applied, or would split a CRLF or a surrogate pair
@@ -93,8 +99,10 @@ class FixProperties {
       int to = offset(text, lines, e.span().endLine(), e.span().endColumn());
       boolean conflicts = splits(text, from) || splits(text, to);
       for (int[] q : ranges) {
-        conflicts |= (from < q[1] && q[0] < to) || (from == to && q[0] <= from && from <= q[1])
-            || (q[0] == q[1] && from <= q[0] && q[0] <= to);
+        conflicts |=
+            (from < q[1] && q[0] < to)
+                || (from == to && q[0] <= from && from <= q[1])
+                || (q[0] == q[1] && from <= q[0] && q[0] <= to);
       }
       assertTrue(conflicts, "fix left out for no reason: " + e);
     }
@@ -122,7 +130,8 @@ class FixProperties {
   }
 
   @Property(tries = 150)
-  void fixingGeneratedFilesIsSafeAndConverges(@ForAll("files") String[] file, @ForAll boolean unsafe) {
+  void fixingGeneratedFilesIsSafeAndConverges(
+      @ForAll("files") String[] file, @ForAll boolean unsafe) {
     String name = file[0];
     byte[] bytes = file[1].getBytes(StandardCharsets.UTF_8);
     SourceKind kind = dev.hardock.engine.Discovery.kindOf(name);
@@ -132,14 +141,16 @@ class FixProperties {
     Fixer fixer = new Fixer(linter, unsafe, r -> r);
     Fixer.Outcome o = fixer.fix(t, first, bytes);
     net.jqwik.api.statistics.Statistics.label("changed").collect(o.changed());
-    net.jqwik.api.statistics.Statistics.label("changed").coverage(c -> c.check(true).percentage(p -> p >= 10));
+    net.jqwik.api.statistics.Statistics.label("changed")
+        .coverage(c -> c.check(true).percentage(p -> p >= 10));
     if (o.error() != null) {
       assertTrue(o.error().startsWith("not UTF-8"), o.error());
       return;
     }
     assertEquals(List.of(), o.rejected(), "fixes that broke the file");
     assertTrue(hd001(o.result()) <= hd001(first), "new HD001 in\n" + o.after());
-    for (Finding f : o.result().findings()) assertFalse(Fixer.applies(f, unsafe), "still fixable: " + f + "\n" + o.after());
+    for (Finding f : o.result().findings())
+      assertFalse(Fixer.applies(f, unsafe), "still fixable: " + f + "\n" + o.after());
     Fixer.Outcome again = fixer.fix(t, o.result(), o.written().getBytes(StandardCharsets.UTF_8));
     assertFalse(again.changed(), "a second --fix changed\n" + o.after());
   }

@@ -11,12 +11,12 @@ import dev.hardock.engine.FileResult;
 import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.engine.Target;
+import dev.hardock.model.Glob;
 import dev.hardock.model.SourceKind;
+import dev.hardock.robust.RegexWorstCaseTest.CountingText;
 import dev.hardock.rule.RuleMeta;
 import dev.hardock.rule.RuleOptions;
 import dev.hardock.rule.RuleRegistry;
-import dev.hardock.model.Glob;
-import dev.hardock.robust.RegexWorstCaseTest.CountingText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,16 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
  * characters produced), never by timing.
  */
 class HostileBoundsTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  record Run(int code, String out, String err) { }
+  record Run(int code, String out, String err) {}
 
   static Run cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   Path write(String rel, String text) throws IOException {
@@ -56,7 +61,8 @@ class HostileBoundsTest {
     return p;
   }
 
-  // ---- exclude globs -------------------------------------------------------------------------------------
+  // ---- exclude globs
+  // -------------------------------------------------------------------------------------
 
   static final String BACKTRACKING_GLOB = "*a*a*a*a*a*a*a*a*b";
 
@@ -68,17 +74,26 @@ class HostileBoundsTest {
     CountingText text = new CountingText(name, budget);
     assertFalse(Glob.of(BACKTRACKING_GLOB).matches(text));
     assertTrue(text.reads <= budget, text.reads + " reads");
-    assertTrue(Glob.of("**/" + BACKTRACKING_GLOB.replace('b', 'e')).matchesOrIsUnder(new CountingText(name, budget)));
+    assertTrue(
+        Glob.of("**/" + BACKTRACKING_GLOB.replace('b', 'e'))
+            .matchesOrIsUnder(new CountingText(name, budget)));
 
-    // what java.nio's glob:*a*a... became: [^/]*a[^/]*a...b, backtracking far past 1,000 reads per character
+    // what java.nio's glob:*a*a... became: [^/]*a[^/]*a...b, backtracking far past 1,000 reads per
+    // character
     CountingText regex = new CountingText(name, 1_000L * name.length());
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(BACKTRACKING_GLOB.replace("*", "[^/]*")).matcher(regex);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(BACKTRACKING_GLOB.replace("*", "[^/]*")).matcher(regex);
     assertThrows(IllegalStateException.class, m::matches);
   }
 
   @Test
   void excludeMatchesThroughTheLinearGlob() throws Exception {
-    Path cfg = write(".hardock.yaml", "exclude: ['" + BACKTRACKING_GLOB.replace('b', 'e') + "', 'legacy/', '*.{yml,yaml}', '[!x]y.Dockerfile']\n");
+    Path cfg =
+        write(
+            ".hardock.yaml",
+            "exclude: ['"
+                + BACKTRACKING_GLOB.replace('b', 'e')
+                + "', 'legacy/', '*.{yml,yaml}', '[!x]y.Dockerfile']\n");
     Config c = Config.load(cfg);
     assertTrue(c.excludes(tmp.resolve("sub/" + "a".repeat(5_000) + ".Dockerfile")));
     assertTrue(c.excludes(tmp.resolve("legacy/deep/Dockerfile")));
@@ -92,26 +107,33 @@ class HostileBoundsTest {
   void anInvalidExcludeGlobIsAConfigurationErrorAtItsPosition() throws IOException {
     Path df = write("Dockerfile", "FROM node\n");
     String[][] cases = {
-        {"exclude:\n  - 'a[bc'\n", ":2:5: exclude: invalid glob 'a[bc': '[' without a closing ']'"},
-        {"exclude: ['{a,b']\n", ":1:11: exclude: invalid glob '{a,b': '{' without a closing '}'"},
-        {"exclude: x\\\n", ":1:10: exclude: invalid glob 'x\\': '\\' at the end escapes nothing"},
-        {"exclude: ['{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}']\n", "groups stand for more than 64 patterns"},
+      {"exclude:\n  - 'a[bc'\n", ":2:5: exclude: invalid glob 'a[bc': '[' without a closing ']'"},
+      {"exclude: ['{a,b']\n", ":1:11: exclude: invalid glob '{a,b': '{' without a closing '}'"},
+      {"exclude: x\\\n", ":1:10: exclude: invalid glob 'x\\': '\\' at the end escapes nothing"},
+      {
+        "exclude: ['{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}']\n",
+        "groups stand for more than 64 patterns"
+      },
     };
     Path cfg = tmp.resolve(".hardock.yaml");
     for (String[] c : cases) {
       Files.writeString(cfg, c[0]);
       Run r = cli("--config", cfg.toString(), df.toString());
       assertEquals(2, r.code(), c[0] + r.err());
-      assertTrue(r.err().startsWith("hardock: " + cfg + ":") && r.err().contains(c[1]), c[0] + " -> " + r.err());
+      assertTrue(
+          r.err().startsWith("hardock: " + cfg + ":") && r.err().contains(c[1]),
+          c[0] + " -> " + r.err());
       assertFalse(r.err().contains("internal error"), r.err());
     }
   }
 
-  // ---- work counted in bytes allocated -------------------------------------------------------------------
+  // ---- work counted in bytes allocated
+  // -------------------------------------------------------------------
 
   /** Bytes this thread allocates while running the work: a count of work that load on the machine cannot change. */
   static long allocatedBy(Runnable work) {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
     long before = mx.getThreadAllocatedBytes(id);
     work.run();
@@ -122,12 +144,18 @@ class HostileBoundsTest {
   static Linter only(String... ids) {
     Set<String> on = new HashSet<>(List.of(ids));
     on.add("HD001");
-    Set<String> off = RuleRegistry.builtIn().metas().stream().map(RuleMeta::id).filter(id -> !on.contains(id)).collect(Collectors.toSet());
+    Set<String> off =
+        RuleRegistry.builtIn().metas().stream()
+            .map(RuleMeta::id)
+            .filter(id -> !on.contains(id))
+            .collect(Collectors.toSet());
     return new Linter(new LintSettings(on, off, Map.of(), RuleOptions.NONE));
   }
 
   static FileResult lint(Linter linter, String name, SourceKind kind, String text) {
-    return linter.lint(new Target(LintProperties.DIR.resolve(name), name, kind), text.getBytes(StandardCharsets.UTF_8));
+    return linter.lint(
+        new Target(LintProperties.DIR.resolve(name), name, kind),
+        text.getBytes(StandardCharsets.UTF_8));
   }
 
   static final long MB = 1L << 20;
@@ -141,29 +169,37 @@ class HostileBoundsTest {
     String df = "FROM alpine\nRUN " + "curl -fsSL https://x.example | ".repeat(4_000) + "sh\n";
     Linter parseOnly = only();
     Linter hd305 = only("HD305");
-    lint(hd305, "Dockerfile", SourceKind.DOCKERFILE, df);   // warm: classes loaded, parser ready
+    lint(hd305, "Dockerfile", SourceKind.DOCKERFILE, df); // warm: classes loaded, parser ready
     FileResult[] r = new FileResult[1];
     long parse = allocatedBy(() -> lint(parseOnly, "Dockerfile", SourceKind.DOCKERFILE, df));
     long withRule = allocatedBy(() -> r[0] = lint(hd305, "Dockerfile", SourceKind.DOCKERFILE, df));
-    assertEquals(4_000, r[0].findings().stream().filter(f -> f.rule().id().equals("HD305")).count());
-    // the quadratic walk allocated 41 GB; the linear one 26 MB (findings and their messages included)
+    assertEquals(
+        4_000, r[0].findings().stream().filter(f -> f.rule().id().equals("HD305")).count());
+    // the quadratic walk allocated 41 GB; the linear one 26 MB (findings and their messages
+    // included)
     assertTrue(withRule - parse < 256 * MB, (withRule - parse) / MB + " MB allocated by HD305");
   }
 
-  // ---- variable expansion ---------------------------------------------------------------------------------
+  // ---- variable expansion
+  // ---------------------------------------------------------------------------------
 
   /** 30 doublings of 8 characters: 8 GB of text from 330 bytes (a full heap before), unless expansion is capped. */
   static final int DOUBLINGS = 30;
 
   static List<String> hd001(FileResult r) {
-    return r.findings().stream().filter(f -> f.rule().id().equals("HD001")).map(f -> f.span() + " " + f.message()).toList();
+    return r.findings().stream()
+        .filter(f -> f.rule().id().equals("HD001"))
+        .map(f -> f.span() + " " + f.message())
+        .toList();
   }
 
   /** Exactly one HD001, the budget's notice, at that span. */
   static void assertOneNotice(FileResult r, String span) {
     List<String> notices = hd001(r);
     assertEquals(1, notices.size(), notices.toString());
-    assertTrue(notices.get(0).startsWith(span + " variables here need more than the expansion budget"), notices.get(0));
+    assertTrue(
+        notices.get(0).startsWith(span + " variables here need more than the expansion budget"),
+        notices.get(0));
   }
 
   /** Lints the input, asserting the allocation stays linear, and returns the result. */
@@ -178,9 +214,13 @@ class HostileBoundsTest {
 
   @Test
   void doublingArgsInADockerfileStopAtTheBudgetWithOneNotice() {
-    String df = "FROM alpine\nARG A=xxxxxxxx\n" + "ARG A=${A}${A}\n".repeat(DOUBLINGS) + "RUN echo $A\nUSER $A\n";
+    String df =
+        "FROM alpine\nARG A=xxxxxxxx\n"
+            + "ARG A=${A}${A}\n".repeat(DOUBLINGS)
+            + "RUN echo $A\nUSER $A\n";
     FileResult r = boundedLint("Dockerfile", SourceKind.DOCKERFILE, df);
-    // the floor is 1 Mi characters handed out in all; doubling k hands out 8 << k: after the 16th (line 18) the
+    // the floor is 1 Mi characters handed out in all; doubling k hands out 8 << k: after the 16th
+    // (line 18) the
     // scope copy before line 19 is past it
     assertOneNotice(r, "19:1-19:4");
   }
@@ -190,25 +230,33 @@ class HostileBoundsTest {
   void thousandsOfArgsCopyNoMoreScopeThanTheBudget() {
     StringBuilder df = new StringBuilder("FROM alpine\n");
     for (int i = 0; i < 20_000; i++) df.append("ARG A").append(i).append("=x\n");
-    FileResult r = boundedLint("Dockerfile", SourceKind.DOCKERFILE, df.append("USER $A1\n").toString());
-    assertOneNotice(r, "2824:1-2824:4");   // copies of 1 + 2 + ... + 2,822 entries: 16 per character of the file
+    FileResult r =
+        boundedLint("Dockerfile", SourceKind.DOCKERFILE, df.append("USER $A1\n").toString());
+    assertOneNotice(
+        r, "2824:1-2824:4"); // copies of 1 + 2 + ... + 2,822 entries: 16 per character of the file
   }
 
   @Test
   void doublingEnvInADockerfileAndAReplacementThatMultipliesStopAtTheBudget() {
-    String df = "FROM alpine\nENV A=xxxxxxxx\n" + "ENV A=${A//x/xxxxxxxxxxxxxxxx}\n".repeat(12) + "USER $A\n";
+    String df =
+        "FROM alpine\nENV A=xxxxxxxx\n"
+            + "ENV A=${A//x/xxxxxxxxxxxxxxxx}\n".repeat(12)
+            + "USER $A\n";
     FileResult r = boundedLint("Dockerfile", SourceKind.DOCKERFILE, df);
-    // 8 * 16^4 = 512 Ki characters at the 4th replacement (line 6), charged once built and once handed out
+    // 8 * 16^4 = 512 Ki characters at the 4th replacement (line 6), charged once built and once
+    // handed out
     assertOneNotice(r, "6:7-6:31");
   }
 
   @Test
   void doublingShellVariablesInAScriptStopAtTheBudget() {
-    String sh = "A=xxxxxxxx\n" + "A=$A$A\n".repeat(DOUBLINGS) + "docker run -v \"$A$A$A$A:/x\" alpine\n";
+    String sh =
+        "A=xxxxxxxx\n" + "A=$A$A\n".repeat(DOUBLINGS) + "docker run -v \"$A$A$A$A:/x\" alpine\n";
     FileResult r = boundedLint("run.sh", SourceKind.RUN, sh);
     assertOneNotice(r, "18:1-18:7");
     // the mount source is unknown, not guessed: no finding quotes a megabyte of x
-    assertTrue(r.findings().stream().allMatch(f -> f.message().length() < 1_000), r.findings().toString());
+    assertTrue(
+        r.findings().stream().allMatch(f -> f.message().length() < 1_000), r.findings().toString());
   }
 
   @Test
@@ -223,7 +271,12 @@ class HostileBoundsTest {
     String compose = "services:\n  web:\n    image: \"nginx:${A}\"\n";
     Path file = write("compose/compose.yaml", compose);
     FileResult[] r = new FileResult[1];
-    long bytes = allocatedBy(() -> r[0] = LintProperties.ALL_RULES.lint(new Target(file, "compose.yaml", SourceKind.COMPOSE), null));
+    long bytes =
+        allocatedBy(
+            () ->
+                r[0] =
+                    LintProperties.ALL_RULES.lint(
+                        new Target(file, "compose.yaml", SourceKind.COMPOSE), null));
     assertTrue(bytes < 256 * MB, bytes / MB + " MB");
     assertTrue(r[0].findings().stream().allMatch(f -> f.message().length() < 1_000));
   }
@@ -232,15 +285,18 @@ class HostileBoundsTest {
   @Test
   void deeplyNestedDefaultsAreUnknownPastSixteenLevels() {
     int[] lookups = new int[1];
-    java.util.function.Function<String, String> unset = name -> {
-      lookups[0]++;
-      return null;
-    };
+    java.util.function.Function<String, String> unset =
+        name -> {
+          lookups[0]++;
+          return null;
+        };
     int n = 1_000_000;
     String deep = "${B:-".repeat(n) + "x" + "}".repeat(n);
     assertEquals(null, dev.hardock.model.Substitution.expand(deep, unset));
     assertEquals(17, lookups[0]);
-    assertEquals("x", dev.hardock.model.Substitution.expand("${B:-".repeat(16) + "x" + "}".repeat(16), unset));
+    assertEquals(
+        "x",
+        dev.hardock.model.Substitution.expand("${B:-".repeat(16) + "x" + "}".repeat(16), unset));
   }
 
   /**
@@ -254,14 +310,21 @@ class HostileBoundsTest {
     Path file = write("alias/compose.yaml", y.toString());
     FileResult[] r = new FileResult[1];
     lint(only("HD201"), "compose.yaml", SourceKind.COMPOSE, "services: {a: {image: b}}\n"); // warm
-    long bytes = allocatedBy(() -> r[0] = LintProperties.ALL_RULES.lint(new Target(file, "compose.yaml", SourceKind.COMPOSE), null));
+    long bytes =
+        allocatedBy(
+            () ->
+                r[0] =
+                    LintProperties.ALL_RULES.lint(
+                        new Target(file, "compose.yaml", SourceKind.COMPOSE), null));
     assertTrue(bytes < 512 * MB, bytes / MB + " MB");
     // no image Docker would accept is that long: not judged as one (and not quoted 3,000 times)
-    assertEquals(List.of(), r[0].findings().stream().filter(f -> f.rule().id().equals("HD201")).toList());
+    assertEquals(
+        List.of(), r[0].findings().stream().filter(f -> f.rule().id().equals("HD201")).toList());
     assertTrue(r[0].findings().stream().allMatch(f -> f.message().length() < 1_000));
   }
 
-  // ---- "did you mean" ------------------------------------------------------------------------------------
+  // ---- "did you mean"
+  // ------------------------------------------------------------------------------------
 
   /**
    * A key of 700,000 characters in a compose file or daemon.json was compared with every known key by edit
@@ -270,8 +333,16 @@ class HostileBoundsTest {
    */
   @Test
   void aHugeUnknownNameIsNotComparedCharacterByCharacter() {
-    List<String> keys = List.of("read_only", "privileged", "security_opt", "cap_drop", "live-restore",
-        "userns-remap", "no-new-privileges", "default-ulimits");
+    List<String> keys =
+        List.of(
+            "read_only",
+            "privileged",
+            "security_opt",
+            "cap_drop",
+            "live-restore",
+            "userns-remap",
+            "no-new-privileges",
+            "default-ulimits");
     CountingText huge = new CountingText("read_only".repeat(100_000), 0);
     assertEquals(null, dev.hardock.model.Spelling.closest(huge, keys));
     assertEquals(0, huge.reads);
@@ -296,16 +367,22 @@ class HostileBoundsTest {
       extensions.append(String.format("    x-%09d: 1%n", i));
     }
     Linter hd006 = only("HD006");
-    lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString());   // warm
+    lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString()); // warm
     FileResult[] r = new FileResult[1];
-    long base = allocatedBy(() -> lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString()));
-    long withTypos = allocatedBy(() -> r[0] = lint(hd006, "compose.yaml", SourceKind.COMPOSE, typos.toString()));
-    assertEquals(50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD006")).count());
-    // every key compared with every service key of a close length allocated 382 MB; with at most 1,000
+    long base =
+        allocatedBy(() -> lint(hd006, "compose.yaml", SourceKind.COMPOSE, extensions.toString()));
+    long withTypos =
+        allocatedBy(() -> r[0] = lint(hd006, "compose.yaml", SourceKind.COMPOSE, typos.toString()));
+    assertEquals(
+        50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD006")).count());
+    // every key compared with every service key of a close length allocated 382 MB; with at most
+    // 1,000
     // hints a file, the findings are most of what is left (86 MB)
-    assertTrue(withTypos - base < 192 * MB, (withTypos - base) / MB + " MB allocated by the unknown keys");
+    assertTrue(
+        withTypos - base < 192 * MB, (withTypos - base) / MB + " MB allocated by the unknown keys");
     // the first keys still get their hint
-    assertTrue(r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean read_only")));
+    assertTrue(
+        r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean read_only")));
   }
 
   /** The same bound for daemon.json keys (HD007): 50,000 misspelt keys get a thousand hints. */
@@ -316,12 +393,14 @@ class HostileBoundsTest {
     String text = json.append('}').toString();
     Linter parseOnly = only();
     Linter hd007 = only("HD007");
-    lint(hd007, "daemon.json", SourceKind.DAEMON, text);   // warm
+    lint(hd007, "daemon.json", SourceKind.DAEMON, text); // warm
     FileResult[] r = new FileResult[1];
     long parse = allocatedBy(() -> lint(parseOnly, "daemon.json", SourceKind.DAEMON, text));
     long withRule = allocatedBy(() -> r[0] = lint(hd007, "daemon.json", SourceKind.DAEMON, text));
-    assertEquals(50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD007")).count());
-    assertTrue(r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean live-restore")));
+    assertEquals(
+        50_001, r[0].findings().stream().filter(f -> f.rule().id().equals("HD007")).count());
+    assertTrue(
+        r[0].findings().stream().anyMatch(f -> f.message().contains("did you mean live-restore")));
     assertTrue(withRule - parse < 192 * MB, (withRule - parse) / MB + " MB allocated by HD007");
   }
 }

@@ -30,30 +30,60 @@ class HostileOutputProperties {
   /** Text mixing plain characters with every class {@code Visible} escapes, and lone surrogates. */
   @Provide
   Arbitrary<String> hostile() {
-    Arbitrary<Character> bad = Arbitraries.of('\n', '\r', '\t', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b',
-        '\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '\ud800', '\udc00',
-        '%', ':', ',', '"', '<', '&', '\\', '#', '[', ' ', '\u00a0');
+    Arbitrary<Character> bad =
+        Arbitraries.of(
+            '\n', '\r', '\t', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u061c',
+            '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029',
+            '\ud800', '\udc00', '%', ':', ',', '"', '<', '&', '\\', '#', '[', ' ', '\u00a0');
     Arbitrary<Character> plain = Arbitraries.chars().range(' ', '~');
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, plain), net.jqwik.api.Tuple.of(1, bad), net.jqwik.api.Tuple.of(1, Arbitraries.chars()))
-        .list().ofMaxSize(60).map(cs -> {
-          StringBuilder b = new StringBuilder();
-          for (char c : cs) b.append(c);
-          return b.toString();
-        })
-        // a workflow command where the runner looks for one: at the start (after white space), ##[ anywhere
-        .flatMap(t -> Arbitraries.of("", "", "::error::x", " \u00a0::add-mask::", "##[error]").map(p -> p + t));
+            net.jqwik.api.Tuple.of(3, plain),
+            net.jqwik.api.Tuple.of(1, bad),
+            net.jqwik.api.Tuple.of(1, Arbitraries.chars()))
+        .list()
+        .ofMaxSize(60)
+        .map(
+            cs -> {
+              StringBuilder b = new StringBuilder();
+              for (char c : cs) b.append(c);
+              return b.toString();
+            })
+        // a workflow command where the runner looks for one: at the start (after white space), ##[
+        // anywhere
+        .flatMap(
+            t ->
+                Arbitraries.of("", "", "::error::x", " \u00a0::add-mask::", "##[error]")
+                    .map(p -> p + t));
   }
 
   @Property(tries = 300)
-  void noFormatPrintsARawControlOrBidiCharacter(@ForAll("hostile") String name, @ForAll("hostile") String message,
-      @ForAll("hostile") String line1, @ForAll("hostile") String line2) throws Exception {
+  void noFormatPrintsARawControlOrBidiCharacter(
+      @ForAll("hostile") String name,
+      @ForAll("hostile") String message,
+      @ForAll("hostile") String line1,
+      @ForAll("hostile") String line2)
+      throws Exception {
     String text = line1 + "\n" + line2 + "\n";
     int lines = text.split("\n", -1).length - 1;
-    RuleMeta rule = RuleRegistry.builtIn().find("HD401"); // a secret rule: its spans are masked in frames too
+    RuleMeta rule =
+        RuleRegistry.builtIn().find("HD401"); // a secret rule: its spans are masked in frames too
     List<Finding> findings = new ArrayList<>();
-    findings.add(new Finding(rule, rule.severity(), name, new Span(1, 1, 1, Math.max(2, line1.length() / 2 + 1)), message, SourceKind.COMPOSE));
-    findings.add(new Finding(rule, rule.severity(), name, new Span(1, 2, Math.min(2, lines), 3), message, SourceKind.COMPOSE));
+    findings.add(
+        new Finding(
+            rule,
+            rule.severity(),
+            name,
+            new Span(1, 1, 1, Math.max(2, line1.length() / 2 + 1)),
+            message,
+            SourceKind.COMPOSE));
+    findings.add(
+        new Finding(
+            rule,
+            rule.severity(),
+            name,
+            new Span(1, 2, Math.min(2, lines), 3),
+            message,
+            SourceKind.COMPOSE));
     FileResult r = new FileResult(name, SourceKind.COMPOSE, findings, text, name, List.of());
     for (String format : Formats.NAMES) {
       StringWriter out = new StringWriter();
@@ -62,7 +92,9 @@ class HostileOutputProperties {
       assertEquals(-1, HostileOutputTest.firstUnsafe(s), format + ": " + s);
       if (!format.equals("github")) {
         for (String l : s.split("\n")) {
-          assertTrue(!HostileOutputTest.commandStart(l) && !l.contains("##["), format + ": a workflow command in: " + l);
+          assertTrue(
+              !HostileOutputTest.commandStart(l) && !l.contains("##["),
+              format + ": a workflow command in: " + l);
         }
       }
       if (format.equals("gnu")) assertEquals(findings.size(), s.split("\n").length, s);

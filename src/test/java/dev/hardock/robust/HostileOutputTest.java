@@ -47,7 +47,9 @@ class HostileOutputTest {
       char c = s.charAt(i);
       if (c == '\n') continue;
       if (Visible.unsafe(c)) return i;
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) i++;
       else if (Character.isSurrogate(c)) return i;
     }
     return -1;
@@ -58,12 +60,19 @@ class HostileOutputTest {
       Run r = runs.get(k);
       String format = Formats.NAMES.get(k);
       assertTrue(r.code() == 0 || r.code() == 1, format + " exit " + r.code() + ": " + r.err());
-      assertEquals(-1, firstUnsafe(r.out()), format + ": raw control or bidi character in\n" + r.out());
-      assertEquals(-1, firstUnsafe(r.err()), format + ": raw control or bidi character on stderr\n" + r.err());
+      assertEquals(
+          -1, firstUnsafe(r.out()), format + ": raw control or bidi character in\n" + r.out());
+      assertEquals(
+          -1,
+          firstUnsafe(r.err()),
+          format + ": raw control or bidi character on stderr\n" + r.err());
       for (String line : (r.out() + r.err()).split("\n")) {
-        // only the github format writes workflow commands, one per finding, each on its own line; the runner
-        // finds one after leading white space (.NET's TrimStart, NBSP too), and the old syntax ##[error] anywhere
-        boolean command = format.equals("github") && line.matches("::(error|warning|notice) file=[^:]*::.*");
+        // only the github format writes workflow commands, one per finding, each on its own line;
+        // the runner
+        // finds one after leading white space (.NET's TrimStart, NBSP too), and the old syntax
+        // ##[error] anywhere
+        boolean command =
+            format.equals("github") && line.matches("::(error|warning|notice) file=[^:]*::.*");
         if (!command) {
           assertFalse(commandStart(line), format + ": line starts a workflow command: " + line);
           assertFalse(line.contains("##["), format + ": old-syntax workflow command in: " + line);
@@ -75,24 +84,30 @@ class HostileOutputTest {
   /** Whether the GitHub runner reads the line as a workflow command in the {@code ::name::} syntax. */
   static boolean commandStart(String line) {
     int i = 0;
-    while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) i++;
+    while (i < line.length()
+        && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) i++;
     return line.startsWith("::", i);
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aFolderNamedWithANewlineCannotForgeWorkflowCommandsOrDriveTheTerminal() throws IOException {
-    Path folder = dir.resolve("x\n::error file=a,line=1::forged\n::add-mask::\u001b[2J\u001b]0;t\u0007");
+    Path folder =
+        dir.resolve("x\n::error file=a,line=1::forged\n::add-mask::\u001b[2J\u001b]0;t\u0007");
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("Dockerfile"), "FROM node\n");
     List<Run> runs = everyFormat(dir.toString());
     assertClean(runs);
     for (Run r : runs) assertFalse(r.out().isEmpty());
     Run gnu = runs.get(Formats.NAMES.indexOf("gnu"));
-    for (String line : gnu.out().split("\n")) assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
-    assertTrue(gnu.out().contains("\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"), gnu.out());
+    for (String line : gnu.out().split("\n"))
+      assertTrue(line.startsWith(dir + "/x\\n::error"), line); // one finding, one line
+    assertTrue(
+        gnu.out()
+            .contains(
+                "\\n::error file=a,line=1::forged\\n::add-mask::\\x1b[2J\\x1b]0;t\\x07/Dockerfile:1:6:"),
+        gnu.out());
   }
 
   /** A run that lints {@code text} from stdin under the name {@code name} (shown as given: a relative path). */
@@ -101,22 +116,39 @@ class HostileOutputTest {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--stdin-filename", name, "-"));
-    int code = dev.hardock.cli.Main.run(all.toArray(String[]::new),
-        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    int code =
+        dev.hardock.cli.Main.run(
+            all.toArray(String[]::new),
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            false);
+    return new Run(
+        code,
+        out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
   void aFolderNamedAsAWorkflowCommandCannotStartALine() {
-    // no control character needed: the text report's file header and every gnu line start with the path
-    for (String name : List.of("::error::forged", "::stop-commands::tok", " ::warning::x", "\u00a0::add-mask::y", "\u3000::error::z")) {
+    // no control character needed: the text report's file header and every gnu line start with the
+    // path
+    for (String name :
+        List.of(
+            "::error::forged",
+            "::stop-commands::tok",
+            " ::warning::x",
+            "\u00a0::add-mask::y",
+            "\u3000::error::z")) {
       List<Run> runs = new ArrayList<>();
-      for (String format : Formats.NAMES) runs.add(runStdin(name + "/Dockerfile", "FROM node\n", "-f", format, "--no-color"));
+      for (String format : Formats.NAMES)
+        runs.add(runStdin(name + "/Dockerfile", "FROM node\n", "-f", format, "--no-color"));
       assertClean(runs);
       String gnu = runs.get(Formats.NAMES.indexOf("gnu")).out();
-      assertTrue(gnu.startsWith("./" + name + "/Dockerfile:1:6: "), gnu); // still a path that leads to the file
+      assertTrue(
+          gnu.startsWith("./" + name + "/Dockerfile:1:6: "),
+          gnu); // still a path that leads to the file
     }
   }
 
@@ -124,7 +156,9 @@ class HostileOutputTest {
   void oldSyntaxWorkflowCommandsAnywhereInALineAreBroken() throws IOException {
     // the runner still parses `##[error]text` (and add-mask, stop-commands) anywhere in a line
     Path folder = Files.createDirectories(dir.resolve("##[error]path"));
-    Files.writeString(folder.resolve("Dockerfile"), "FROM node ##[error]frame\nRUN curl http://x/##[add-mask]msg | sh\n");
+    Files.writeString(
+        folder.resolve("Dockerfile"),
+        "FROM node ##[error]frame\nRUN curl http://x/##[add-mask]msg | sh\n");
     List<Run> runs = everyFormat(dir.toString());
     assertClean(runs);
     String text = runs.get(0).out();
@@ -133,19 +167,24 @@ class HostileOutputTest {
     String json = runs.get(Formats.NAMES.indexOf("json")).out();
     assertTrue(json.contains("##\\u005berror]path/Dockerfile\""), json); // decodes to the same text
     String github = runs.get(Formats.NAMES.indexOf("github")).out();
-    assertTrue(github.contains("/##[error]path/Dockerfile,line=1,"), github); // the annotation names the real file
+    assertTrue(
+        github.contains("/##[error]path/Dockerfile,line=1,"),
+        github); // the annotation names the real file
   }
 
   @Test
   void controlAndBidiCharactersInSourceAndMessagesAreShownEscaped() throws IOException {
-    // ESC, BEL, a C1 CSI, DEL and the Trojan Source overrides in an image name that HD201 quotes, and in a
+    // ESC, BEL, a C1 CSI, DEL and the Trojan Source overrides in an image name that HD201 quotes,
+    // and in a
     // line that a code frame shows; a tab keeps the underline aligned
-    Files.writeString(dir.resolve("Dockerfile"),
+    Files.writeString(
+        dir.resolve("Dockerfile"),
         "FROM node\u001b[31m\u0007\u009b\u007f\u202e\u2066\u200f\u061c\n\tRUN\tcurl http://x/\u202egnp.sh | sh\n");
     List<Run> runs = everyFormat(dir.resolve("Dockerfile").toString());
     assertClean(runs);
     String text = runs.get(0).out();
-    assertTrue(text.contains("FROM node\\x1b[31m\\x07\\x9b\\x7f\\u202e\\u2066\\u200f\\u061c"), text);
+    assertTrue(
+        text.contains("FROM node\\x1b[31m\\x07\\x9b\\x7f\\u202e\\u2066\\u200f\\u061c"), text);
   }
 
   @Test
@@ -170,7 +209,12 @@ class HostileOutputTest {
 
     Run report = run("-f", "sarif", "-o", sarif.toString(), tree.resolve("Dockerfile").toString());
     assertEquals(1, report.code(), report.err());
-    Run record = run("--baseline", baseline.toString(), "--write-baseline", tree.resolve("Dockerfile").toString());
+    Run record =
+        run(
+            "--baseline",
+            baseline.toString(),
+            "--write-baseline",
+            tree.resolve("Dockerfile").toString());
     assertEquals(0, record.code(), record.err());
 
     assertEquals("precious\n", Files.readString(victim));
@@ -181,27 +225,40 @@ class HostileOutputTest {
     assertTrue(Files.readString(sarif).contains("\"HD201\""));
     assertTrue(Files.readString(baseline).contains("\"rule\" : \"HD201\""));
     try (var leftovers = Files.list(tree)) {
-      assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+      assertEquals(
+          List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
     }
   }
 
   @Test
   void aCommittedSymlinkedFolderOnTheOutputPathIsRefused() throws IOException {
-    // the checkout is the working directory in CI: `reports -> /elsewhere` committed by the pull request must
-    // not carry `-o reports/hardock.sarif` or the baseline out of it (folders outside it are the caller's)
+    // the checkout is the working directory in CI: `reports -> /elsewhere` committed by the pull
+    // request must
+    // not carry `-o reports/hardock.sarif` or the baseline out of it (folders outside it are the
+    // caller's)
     Path outside = Files.createDirectories(dir.resolve("outside"));
     Path victim = Files.writeString(outside.resolve("hardock.sarif"), "precious\n");
     Files.writeString(dir.resolve("Dockerfile"), "FROM node\n");
-    Path tree = Files.createDirectories(Path.of("target", "hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+    Path tree =
+        Files.createDirectories(
+            Path.of(
+                "target", "hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
     try {
       Files.createSymbolicLink(tree.resolve("reports"), outside.toAbsolutePath());
       Path target = tree.resolve("reports").resolve("hardock.sarif");
-      Run report = run("-f", "sarif", "-o", target.toString(), dir.resolve("Dockerfile").toString());
+      Run report =
+          run("-f", "sarif", "-o", target.toString(), dir.resolve("Dockerfile").toString());
       assertEquals(2, report.code(), report.err());
       assertTrue(report.err().contains("is a symbolic link"), report.err());
-      Run baseline = run("--baseline", target.toString(), "--write-baseline", dir.resolve("Dockerfile").toString());
+      Run baseline =
+          run(
+              "--baseline",
+              target.toString(),
+              "--write-baseline",
+              dir.resolve("Dockerfile").toString());
       assertEquals(2, baseline.code(), baseline.err());
-      Run absolute = run("-o", target.toAbsolutePath().toString(), dir.resolve("Dockerfile").toString());
+      Run absolute =
+          run("-o", target.toAbsolutePath().toString(), dir.resolve("Dockerfile").toString());
       assertEquals(2, absolute.code(), absolute.err());
       assertEquals("precious\n", Files.readString(victim));
       try (var files = Files.list(outside)) {
@@ -209,7 +266,10 @@ class HostileOutputTest {
       }
       // a folder outside the working directory is taken as named, also through a link (macOS: /tmp)
       Path link = Files.createSymbolicLink(dir.resolve("link"), outside);
-      assertEquals(1, run("-o", link.resolve("other.txt").toString(), dir.resolve("Dockerfile").toString()).code());
+      assertEquals(
+          1,
+          run("-o", link.resolve("other.txt").toString(), dir.resolve("Dockerfile").toString())
+              .code());
       assertTrue(Files.isRegularFile(outside.resolve("other.txt")));
     } finally {
       Files.deleteIfExists(tree.resolve("reports"));
@@ -226,11 +286,17 @@ class HostileOutputTest {
     Run toFolder = run("-o", folder.toString(), dir.resolve("Dockerfile").toString());
     assertEquals(2, toFolder.code());
     assertTrue(toFolder.err().contains("is a directory"), toFolder.err());
-    Run toFifo = run("--baseline", fifo.toString(), "--write-baseline", dir.resolve("Dockerfile").toString());
+    Run toFifo =
+        run(
+            "--baseline",
+            fifo.toString(),
+            "--write-baseline",
+            dir.resolve("Dockerfile").toString());
     assertEquals(2, toFifo.code());
     assertTrue(toFifo.err().contains("not a regular file"), toFifo.err());
     assertTrue(Files.isDirectory(folder));
-    // a link to a device or FIFO (-o /dev/stdout is /proc/self/fd/1): refused, not replaced by a file (as root,
+    // a link to a device or FIFO (-o /dev/stdout is /proc/self/fd/1): refused, not replaced by a
+    // file (as root,
     // in a container, replacing /dev/stdout broke the rest of the job's output)
     Path toDevice = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/dev/null"));
     Path toPipe = Files.createSymbolicLink(dir.resolve("pipe"), fifo);
@@ -240,9 +306,14 @@ class HostileOutputTest {
       assertTrue(viaLink.err().contains("is a link to a device, FIFO or folder"), viaLink.err());
       assertTrue(Files.isSymbolicLink(link));
     }
-    Run nowhere = run("-o", dir.resolve("missing/out.sarif").toString(), dir.resolve("Dockerfile").toString());
+    Run nowhere =
+        run(
+            "-o",
+            dir.resolve("missing/out.sarif").toString(),
+            dir.resolve("Dockerfile").toString());
     assertEquals(2, nowhere.code());
-    assertTrue(nowhere.err().contains("missing/out.sarif: its folder does not exist"), nowhere.err());
+    assertTrue(
+        nowhere.err().contains("missing/out.sarif: its folder does not exist"), nowhere.err());
   }
 
   @Test
@@ -267,21 +338,53 @@ class HostileOutputTest {
     int findings = r.out().split("\n  \\S+ HD\\d{3} ", -1).length - 1;
     assertTrue(findings > 1000, "findings: " + findings);
     int longest = 0;
-    for (String l : r.out().split("\n")) if (!l.startsWith("  ") || !l.contains(" HD")) longest = Math.max(longest, l.length());
+    for (String l : r.out().split("\n"))
+      if (!l.startsWith("  ") || !l.contains(" HD")) longest = Math.max(longest, l.length());
     // a frame line is the gutter plus at most the window (120 characters and two cut marks)
     assertTrue(longest <= 140, "longest frame line: " + longest);
-    // bytes, not time: bounded per finding, so linear in the input (it was the whole line per finding)
-    assertTrue(r.out().length() < findings * 600L, r.out().length() + " bytes for " + findings + " findings");
+    // bytes, not time: bounded per finding, so linear in the input (it was the whole line per
+    // finding)
+    assertTrue(
+        r.out().length() < findings * 600L,
+        r.out().length() + " bytes for " + findings + " findings");
   }
 
   /** Every secret value in the hostile cases: none may appear in any output, with HD401 and HD403 off. */
-  static final List<String> SECRETS = List.of("HOSTILEBODYLINEONE", "HOSTILEBODYLINETWO", "HostilePw1", "HostilePw2",
-      "HostilePw3", "HostilePw4", "HostilePw5", "HostilePw6", "HostilePw7",
-      // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP auth headers,
-      // commands inside quoted strings and exec-form lists, a tab before the colon, an assignment as an option value
-      "HostilePw8", "HostilePw9", "HostilePwA", "HostilePwB", "HostilePwC", "HostilePwD", "HostilePwE", "HostilePwF",
-      "HostilePwG", "HostilePwH", "HostilePwI", "HostilePwJ", "HostilePwK", "HostilePwL", "HostilePwM", "HostilePwN", "HostilePwP", "HostilePwR", "HostilePwT",
-      "HostilePwO");
+  static final List<String> SECRETS =
+      List.of(
+          "HOSTILEBODYLINEONE",
+          "HOSTILEBODYLINETWO",
+          "HostilePw1",
+          "HostilePw2",
+          "HostilePw3",
+          "HostilePw4",
+          "HostilePw5",
+          "HostilePw6",
+          "HostilePw7",
+          // password-shapes.sh, quoted-commands.compose.yaml: attached and clustered options, HTTP
+          // auth headers,
+          // commands inside quoted strings and exec-form lists, a tab before the colon, an
+          // assignment as an option value
+          "HostilePw8",
+          "HostilePw9",
+          "HostilePwA",
+          "HostilePwB",
+          "HostilePwC",
+          "HostilePwD",
+          "HostilePwE",
+          "HostilePwF",
+          "HostilePwG",
+          "HostilePwH",
+          "HostilePwI",
+          "HostilePwJ",
+          "HostilePwK",
+          "HostilePwL",
+          "HostilePwM",
+          "HostilePwN",
+          "HostilePwP",
+          "HostilePwR",
+          "HostilePwT",
+          "HostilePwO");
 
   @Test
   void secretsInCodeFramesAreMaskedByWhatTheyAreNotByTheRuleThatFired() throws IOException {
@@ -293,14 +396,21 @@ class HostileOutputTest {
       every += r.out();
     }
     Run text = run("--no-color", CASES.toString());
-    assertTrue(text.out().contains("curl -u admin:********** https://example.com/x -o /tmp/x"), text.out());
+    assertTrue(
+        text.out().contains("curl -u admin:********** https://example.com/x -o /tmp/x"),
+        text.out());
     assertTrue(text.out().contains("docker login -p ********** registry"), text.out());
     assertTrue(text.out().contains("docker login --password=********** registry"), text.out());
     assertTrue(text.out().contains("DB_PASSWORD: &pw **********"), text.out());
-    assertTrue(text.out().contains("curl -H \"Authorization: Bearer **********\" https://example.com/x"), text.out());
-    assertTrue(text.out().contains("\"curl\", \"-u\", \"admin:**********\", \"http://x\""), text.out());
+    assertTrue(
+        text.out().contains("curl -H \"Authorization: Bearer **********\" https://example.com/x"),
+        text.out());
+    assertTrue(
+        text.out().contains("\"curl\", \"-u\", \"admin:**********\", \"http://x\""), text.out());
     assertTrue(text.out().contains("docker login -p********** registry"), text.out());
-    assertTrue(text.out().contains("environment: [DB_PASSWORD=**********]}"), text.out()); // no prefix: 10 characters
+    assertTrue(
+        text.out().contains("environment: [DB_PASSWORD=**********]}"),
+        text.out()); // no prefix: 10 characters
     assertTrue(every.length() > 0);
   }
 
@@ -310,16 +420,27 @@ class HostileOutputTest {
       String text = Files.readString(CASES.resolve(name));
       String[] lines = text.split("\n");
       for (int line = 1; line <= lines.length; line++) {
-        // any finding (here HD201's, which knows nothing of secrets) whose frame shows the line, also a
+        // any finding (here HD201's, which knows nothing of secrets) whose frame shows the line,
+        // also a
         // multi-line span that ends there
         var rule = dev.hardock.rule.RuleRegistry.builtIn().find("HD201");
-        var f = new dev.hardock.rule.Finding(rule, rule.severity(), name, new dev.hardock.model.Span(1, 1, line, 3), "m",
-            dev.hardock.model.SourceKind.DOCKERFILE);
-        var r = new dev.hardock.engine.FileResult(name, dev.hardock.model.SourceKind.DOCKERFILE, List.of(f), text, name, List.of());
+        var f =
+            new dev.hardock.rule.Finding(
+                rule,
+                rule.severity(),
+                name,
+                new dev.hardock.model.Span(1, 1, line, 3),
+                "m",
+                dev.hardock.model.SourceKind.DOCKERFILE);
+        var r =
+            new dev.hardock.engine.FileResult(
+                name, dev.hardock.model.SourceKind.DOCKERFILE, List.of(f), text, name, List.of());
         java.io.StringWriter out = new java.io.StringWriter();
-        Formats.of("text", false, true).write(List.of(r), dev.hardock.report.Summary.of(List.of(r), 0), out);
+        Formats.of("text", false, true)
+            .write(List.of(r), dev.hardock.report.Summary.of(List.of(r), 0), out);
         for (String s : SECRETS) assertFalse(out.toString().contains(s), s + " printed in\n" + out);
-        if (lines[line - 1].contains("END")) assertTrue(out.toString().contains("-----END"), out.toString());
+        if (lines[line - 1].contains("END"))
+          assertTrue(out.toString().contains("-----END"), out.toString());
       }
     }
   }

@@ -33,8 +33,7 @@ class HostileTreeTest {
   static final String ENV_SECRET = "env-secret-7f3a9c";
   static final String FILE_SECRET = "file-secret-51d2e8";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path project;
   Path outside;
 
@@ -44,15 +43,22 @@ class HostileTreeTest {
       if (report == null) return out;
       for (JsonNode f : report.get("findings")) {
         if (f.get("file").asText().endsWith(fileSuffix)) {
-          out.add(f.get("ruleId").asText() + " " + f.get("line").asInt() + ":" + f.get("column").asInt() + "-"
-              + f.get("endColumn").asInt());
+          out.add(
+              f.get("ruleId").asText()
+                  + " "
+                  + f.get("line").asInt()
+                  + ":"
+                  + f.get("column").asInt()
+                  + "-"
+                  + f.get("endColumn").asInt());
         }
       }
       return out;
     }
 
     boolean has(String rule) {
-      for (JsonNode f : report.get("findings")) if (f.get("ruleId").asText().equals(rule)) return true;
+      for (JsonNode f : report.get("findings"))
+        if (f.get("ruleId").asText().equals(rule)) return true;
       return false;
     }
 
@@ -63,7 +69,9 @@ class HostileTreeTest {
       }
       if (report != null) {
         for (JsonNode f : report.get("findings")) {
-          assertFalse(f.get("file").asText().contains("outside"), "a finding in a file outside the project: " + f);
+          assertFalse(
+              f.get("file").asText().contains("outside"),
+              "a finding in a file outside the project: " + f);
         }
       }
     }
@@ -74,8 +82,12 @@ class HostileTreeTest {
     project = Files.createDirectories(tmp.resolve("case/project"));
     outside = Files.createDirectories(tmp.resolve("case/outside"));
     write(outside.resolve("secret.env"), "LEAK=" + FILE_SECRET + "\n");
-    write(outside.resolve("base.yaml"), "services:\n  base:\n    image: alpine:3.20\n    privileged: true\n"
-        + "    cgroup_parent: " + FILE_SECRET + "\n");
+    write(
+        outside.resolve("base.yaml"),
+        "services:\n  base:\n    image: alpine:3.20\n    privileged: true\n"
+            + "    cgroup_parent: "
+            + FILE_SECRET
+            + "\n");
     write(outside.resolve("Dockerfile"), "FROM alpine:3.20\nRUN echo " + FILE_SECRET + "\n");
   }
 
@@ -91,21 +103,38 @@ class HostileTreeTest {
 
   /** The CLI in a child JVM, JSON on stdout, standard input an open pipe nobody writes to. */
   Outcome cli(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(PathologicalInputTest.javaBin(), "-Xmx128m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.hardock.cli.Main", "--no-color"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                PathologicalInputTest.javaBin(),
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hardock.cli.Main",
+                "--no-color"));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.resolve("case").toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(tmp.resolve("case").toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().put("HARDOCK_TEST_SECRET", ENV_SECRET);
     pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
     Process p = pb.start();
     try {
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        throw new AssertionError("hardock blocked (no end within " + TIMEOUT_SECONDS + " s): " + List.of(args)
-            + "; stderr: " + Files.readString(err));
+        throw new AssertionError(
+            "hardock blocked (no end within "
+                + TIMEOUT_SECONDS
+                + " s): "
+                + List.of(args)
+                + "; stderr: "
+                + Files.readString(err));
       }
     } finally {
       p.getOutputStream().close();
@@ -128,38 +157,59 @@ class HostileTreeTest {
   /** include env_file: /proc/self/environ printed every CI secret in a HD128 message. */
   @Test
   void includeEnvFileProcSelfEnviron() throws Exception {
-    write(project.resolve("compose.yaml"), "include:\n  - path: ./inc/compose.yaml\n    env_file: /proc/self/environ\n");
-    write(project.resolve("inc/compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n"
-        + "    cgroup_parent: ${HARDOCK_TEST_SECRET:-fallback-group}\n");
+    write(
+        project.resolve("compose.yaml"),
+        "include:\n  - path: ./inc/compose.yaml\n    env_file: /proc/self/environ\n");
+    write(
+        project.resolve("inc/compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n"
+            + "    cgroup_parent: ${HARDOCK_TEST_SECRET:-fallback-group}\n");
     Outcome o = json("project/compose.yaml");
     o.assertNoSecret();
-    assertEquals(List.of("HD005 3:15-33"), o.brief("compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList());
-    assertTrue(o.stdout.contains("/proc/self/environ is not read: it is missing or outside the project"), o.stdout);
+    assertEquals(
+        List.of("HD005 3:15-33"),
+        o.brief("compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList());
+    assertTrue(
+        o.stdout.contains("/proc/self/environ is not read: it is missing or outside the project"),
+        o.stdout);
     assertTrue(o.has("HD128"), "the included project is still linted: " + o.stdout);
   }
 
   /** env_file: ../../x (outside), .git/config (the checkout's token) and a missing file: one HD005 each. */
   @Test
   void includeEnvFileOutsideInGitAndMissing() throws Exception {
-    write(project.resolve(".git/config"), "[http]\n\textraheader = AUTHORIZATION: basic " + FILE_SECRET + "\n");
-    write(project.resolve("compose.yaml"), "include:\n  - path: ./inc/compose.yaml\n    env_file:\n"
-        + "      - ../outside/secret.env\n      - .git/config\n      - ./nope.env\n");
-    write(project.resolve("inc/compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: x${LEAK}\n");
+    write(
+        project.resolve(".git/config"),
+        "[http]\n\textraheader = AUTHORIZATION: basic " + FILE_SECRET + "\n");
+    write(
+        project.resolve("compose.yaml"),
+        "include:\n  - path: ./inc/compose.yaml\n    env_file:\n"
+            + "      - ../outside/secret.env\n      - .git/config\n      - ./nope.env\n");
+    write(
+        project.resolve("inc/compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: x${LEAK}\n");
     Outcome o = json("project/compose.yaml");
     o.assertNoSecret();
-    assertEquals(List.of("HD005 4:9-30", "HD005 5:9-20", "HD005 6:9-19"),
+    assertEquals(
+        List.of("HD005 4:9-30", "HD005 5:9-20", "HD005 6:9-19"),
         o.brief("project/compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList());
-    assertTrue(o.stdout.contains(".git/config is not read: it is inside the .git folder"), o.stdout);
+    assertTrue(
+        o.stdout.contains(".git/config is not read: it is inside the .git folder"), o.stdout);
     // the outside path and the missing one get the same words: nothing tells which one exists
-    assertTrue(o.stdout.contains("secret.env is not read: it is missing or outside the project"), o.stdout);
-    assertTrue(o.stdout.contains("nope.env is not read: it is missing or outside the project"), o.stdout);
+    assertTrue(
+        o.stdout.contains("secret.env is not read: it is missing or outside the project"),
+        o.stdout);
+    assertTrue(
+        o.stdout.contains("nope.env is not read: it is missing or outside the project"), o.stdout);
   }
 
   /** A .env that is a link out of the project is not followed. */
   @Test
   void dotEnvLinkedOutside() throws Exception {
     link(project.resolve(".env"), outside.resolve("secret.env"));
-    write(project.resolve("compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: x${LEAK}\n");
+    write(
+        project.resolve("compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: x${LEAK}\n");
     Outcome o = json("project/compose.yaml");
     o.assertNoSecret();
     assertTrue(o.brief("compose.yaml").contains("HD005 1:1-1"), o.stdout);
@@ -170,17 +220,23 @@ class HostileTreeTest {
   @Test
   void devicesAndFifosNeverBlock() throws Exception {
     link(project.resolve(".env"), Path.of("/dev/stdin"));
-    write(project.resolve("compose.yaml"), "include:\n  - path: ./inc/compose.yaml\n    env_file: /dev/tty\n"
-        + "  - path: ./fifo/compose.yaml\n    env_file: ./fifo/pipe.env\nservices:\n  app:\n    image: alpine:3.20\n");
-    write(project.resolve("inc/compose.yaml"), "services:\n  inc:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        project.resolve("compose.yaml"),
+        "include:\n  - path: ./inc/compose.yaml\n    env_file: /dev/tty\n"
+            + "  - path: ./fifo/compose.yaml\n    env_file: ./fifo/pipe.env\nservices:\n  app:\n    image: alpine:3.20\n");
+    write(
+        project.resolve("inc/compose.yaml"),
+        "services:\n  inc:\n    image: alpine:3.20\n    privileged: true\n");
     write(project.resolve("fifo/compose.yaml"), "services:\n  fifo:\n    image: alpine:3.20\n");
     PathologicalInputTest.mkfifo(project.resolve("fifo/pipe.env"));
     PathologicalInputTest.mkfifo(project.resolve("fifo/.env"));
     PathologicalInputTest.mkfifo(project.resolve("fifo/Dockerfile"));
     Outcome o = json("project");
-    assertTrue(o.stderr.contains("fifo/Dockerfile: not linted: it is not a regular file"), o.stderr);
+    assertTrue(
+        o.stderr.contains("fifo/Dockerfile: not linted: it is not a regular file"), o.stderr);
     o.assertNoSecret();
-    List<String> hd005 = o.brief("project/compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList();
+    List<String> hd005 =
+        o.brief("project/compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList();
     assertEquals(List.of("HD005 1:1-1", "HD005 3:15-23", "HD005 5:15-30"), hd005, o.stdout);
     assertTrue(o.stdout.contains("pipe.env is not read: it is not a regular file"), o.stdout);
     assertTrue(o.has("HD101"), "the rest is linted: " + o.stdout);
@@ -207,7 +263,9 @@ class HostileTreeTest {
   void referencesOutsideDirectlyAndThroughLinks() throws Exception {
     link(project.resolve("linked-base.yaml"), outside.resolve("base.yaml"));
     link(project.resolve("app/Dockerfile"), outside.resolve("Dockerfile"));
-    write(project.resolve("compose.yaml"), """
+    write(
+        project.resolve("compose.yaml"),
+        """
         include:
           - ../outside/base.yaml
           - ./linked-base.yaml
@@ -227,8 +285,16 @@ class HostileTreeTest {
         """);
     Outcome o = json("project/compose.yaml");
     o.assertNoSecret();
-    assertEquals(List.of("HD005 2:5-25", "HD005 3:5-23", "HD005 7:21-41", "HD005 10:21-39", "HD005 12:12-22",
-        "HD005 14:22-27", "HD005 16:37-58"), o.brief("compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList());
+    assertEquals(
+        List.of(
+            "HD005 2:5-25",
+            "HD005 3:5-23",
+            "HD005 7:21-41",
+            "HD005 10:21-39",
+            "HD005 12:12-22",
+            "HD005 14:22-27",
+            "HD005 16:37-58"),
+        o.brief("compose.yaml").stream().filter(s -> s.startsWith("HD005")).toList());
     assertFalse(o.has("HD101"), "the outside service was read: " + o.stdout);
     // the link's target exists, the plain outside path too: the same words as for a missing file
     assertFalse(o.stdout.contains("not a regular file"), o.stdout);
@@ -262,13 +328,18 @@ class HostileTreeTest {
     o.assertNoSecret();
     assertFalse(o.has("HD101"), o.stdout);
     assertTrue(o.brief("project/compose.yaml").contains("HD005 1:1-1"), o.stdout);
-    assertTrue(o.stderr.contains("compose.override.yaml: not linted: a symbolic link, and what it leads to is missing or outside the project"), o.stderr);
+    assertTrue(
+        o.stderr.contains(
+            "compose.override.yaml: not linted: a symbolic link, and what it leads to is missing or outside the project"),
+        o.stderr);
   }
 
   /** --use-env: a value taken from the process environment never appears in a message. */
   @Test
   void useEnvValuesAreMasked() throws Exception {
-    write(project.resolve("compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: ${HARDOCK_TEST_SECRET}\n");
+    write(
+        project.resolve("compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n    cgroup_parent: ${HARDOCK_TEST_SECRET}\n");
     Outcome o = cli("-f", "json", "--use-env", "project/compose.yaml");
     o.assertNoSecret();
     assertTrue(o.stdout.contains("<value from the environment>"), o.stdout);
@@ -281,7 +352,9 @@ class HostileTreeTest {
   @Test
   void configurationAboveTheNamedFolderIsNotTaken() throws Exception {
     write(tmp.resolve("case/.hardock.yaml"), "exclude: ['**']\nrules:\n  HD101: off\n");
-    write(project.resolve("compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        project.resolve("compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
     Outcome o = json("project");
     assertTrue(o.has("HD101"), o.stdout);
   }
@@ -291,11 +364,15 @@ class HostileTreeTest {
   /** Links to a compose file and a Dockerfile inside the project are linted under the link's path. */
   @Test
   void linksInsideTheProjectAreLintedUnderTheirOwnPath() throws Exception {
-    write(project.resolve("real/docker-compose.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        project.resolve("real/docker-compose.yml"),
+        "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
     write(project.resolve("real/app.txt"), "FROM node\n");
     link(project.resolve("deploy/compose.yaml"), Path.of("../real/docker-compose.yml"));
     link(project.resolve("Dockerfile"), Path.of("real/app.txt"));
-    link(project.resolve("loop/Dockerfile"), Path.of("Dockerfile")); // a link to itself: no loop, a notice
+    link(
+        project.resolve("loop/Dockerfile"),
+        Path.of("Dockerfile")); // a link to itself: no loop, a notice
     Outcome o = json("project");
     assertTrue(o.brief("project/deploy/compose.yaml").contains("HD101 4:5-21"), o.stdout);
     assertTrue(o.brief("project/Dockerfile").contains("HD201 1:6-10"), o.stdout);
@@ -308,7 +385,10 @@ class HostileTreeTest {
     write(project.resolve("real/Dockerfile"), "FROM node\n");
     link(tmp.resolve("case/alias"), project.resolve("real"));
     Outcome o = json("alias");
-    assertEquals(List.of("HD201 1:6-10"), o.brief("alias/Dockerfile").stream().filter(s -> s.startsWith("HD201")).toList(), o.stdout);
+    assertEquals(
+        List.of("HD201 1:6-10"),
+        o.brief("alias/Dockerfile").stream().filter(s -> s.startsWith("HD201")).toList(),
+        o.stdout);
   }
 
   /** Folders deeper than the walk goes are a notice on stderr and counted in the text summary. */
@@ -319,7 +399,13 @@ class HostileTreeTest {
     write(deep.resolve("Dockerfile"), "FROM node\n");
     write(project.resolve("Dockerfile"), "FROM node\n");
     Outcome o = cli("project");
-    assertEquals(1, o.stderr.lines().filter(l -> l.contains("not linted: a folder deeper than 64 levels")).count(), o.stderr);
+    assertEquals(
+        1,
+        o.stderr
+            .lines()
+            .filter(l -> l.contains("not linted: a folder deeper than 64 levels"))
+            .count(),
+        o.stderr);
     assertTrue(o.stdout.contains("1 not linted (see the notices)"), o.stdout);
   }
 
@@ -338,13 +424,18 @@ class HostileTreeTest {
   /** COMPOSE_FILE in .env: the files it names are one project, linted even with a name Compose would not pick. */
   @Test
   void composeFileFromDotEnv() throws Exception {
-    write(project.resolve(".env"), "COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=stack.yml;ops/more.yml\n");
+    write(
+        project.resolve(".env"), "COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=stack.yml;ops/more.yml\n");
     write(project.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n");
     write(project.resolve("ops/more.yml"), "services:\n  app:\n    privileged: true\n");
     Outcome o = json("project");
-    assertEquals(List.of("HD101 3:5-21"), o.brief("ops/more.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertEquals(
+        List.of("HD101 3:5-21"),
+        o.brief("ops/more.yml").stream().filter(s -> s.startsWith("HD101")).toList(),
+        o.stdout);
     assertTrue(o.has("HD101"));
-    // the first file of the list is linted as the project (its service is privileged through the second file)
+    // the first file of the list is linted as the project (its service is privileged through the
+    // second file)
     assertFalse(o.brief("project/stack.yml").isEmpty(), o.stdout);
   }
 
@@ -355,10 +446,15 @@ class HostileTreeTest {
   @Test
   void composeFileNamingAFileTwice() throws Exception {
     write(project.resolve(".env"), "COMPOSE_FILE=stack.yml:stack.yml:compose.yaml:compose.yaml\n");
-    write(project.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        project.resolve("stack.yml"),
+        "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
     write(project.resolve("compose.yaml"), "services:\n  app:\n    pid: host\n");
     Outcome o = json("project");
-    assertEquals(List.of("HD101 4:5-21"), o.brief("project/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertEquals(
+        List.of("HD101 4:5-21"),
+        o.brief("project/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(),
+        o.stdout);
     assertTrue(o.brief("project/compose.yaml").contains("HD107 3:5-14"), o.stdout);
     assertEquals(1, o.code(), o.stdout);
   }
@@ -369,11 +465,20 @@ class HostileTreeTest {
    */
   @Test
   void nestedIncludesAreFollowed() throws Exception {
-    write(project.resolve("compose.yaml"), "include:\n  - a/inc.yml\nservices:\n  x:\n    image: alpine:3.20\n");
-    write(project.resolve("a/inc.yml"), "include:\n  - b/stack.yml\n  - ../compose.yaml\nservices:\n  y:\n    image: alpine:3.20\n");
-    write(project.resolve("a/b/stack.yml"), "services:\n  z:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        project.resolve("compose.yaml"),
+        "include:\n  - a/inc.yml\nservices:\n  x:\n    image: alpine:3.20\n");
+    write(
+        project.resolve("a/inc.yml"),
+        "include:\n  - b/stack.yml\n  - ../compose.yaml\nservices:\n  y:\n    image: alpine:3.20\n");
+    write(
+        project.resolve("a/b/stack.yml"),
+        "services:\n  z:\n    image: alpine:3.20\n    privileged: true\n");
     Outcome o = json("project");
-    assertEquals(List.of("HD101 4:5-21"), o.brief("a/b/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertEquals(
+        List.of("HD101 4:5-21"),
+        o.brief("a/b/stack.yml").stream().filter(s -> s.startsWith("HD101")).toList(),
+        o.stdout);
     assertTrue(o.stdout.contains("include forms a cycle"), o.stdout);
   }
 
@@ -383,13 +488,20 @@ class HostileTreeTest {
    */
   @Test
   void manyIncludesOfTheSameFileAreReadOnce() throws Exception {
-    write(project.resolve("compose.yaml"), "include:\n" + "  - f0.yml\n".repeat(30) + "services:\n  x:\n    image: alpine:3.20\n");
+    write(
+        project.resolve("compose.yaml"),
+        "include:\n" + "  - f0.yml\n".repeat(30) + "services:\n  x:\n    image: alpine:3.20\n");
     for (int i = 0; i < 12; i++) {
       String next = i + 1 < 12 ? "include:\n" + ("  - f" + (i + 1) + ".yml\n").repeat(30) : "";
-      write(project.resolve("f" + i + ".yml"), next + "services:\n  s" + i + ":\n    image: alpine:3.20\n    privileged: true\n");
+      write(
+          project.resolve("f" + i + ".yml"),
+          next + "services:\n  s" + i + ":\n    image: alpine:3.20\n    privileged: true\n");
     }
     Outcome o = json("project/compose.yaml");
-    assertEquals(List.of("HD101 35:5-21"), o.brief("project/f8.yml").stream().filter(s -> s.startsWith("HD101")).toList(), o.stdout);
+    assertEquals(
+        List.of("HD101 35:5-21"),
+        o.brief("project/f8.yml").stream().filter(s -> s.startsWith("HD101")).toList(),
+        o.stdout);
     assertTrue(o.stdout.contains("include goes deeper than 10 files"), o.stdout);
   }
 
@@ -404,7 +516,14 @@ class HostileTreeTest {
       write(repo.resolve("untracked.Dockerfile"), "FROM node\n");
       write(repo.resolve("Dockerfile"), "FROM node:22\n");
       git(repo, "init", "-q");
-      git(repo, "add", "-f", "ignored/deep/Dockerfile", "tracked.Dockerfile", "Dockerfile", ".gitignore");
+      git(
+          repo,
+          "add",
+          "-f",
+          "ignored/deep/Dockerfile",
+          "tracked.Dockerfile",
+          "Dockerfile",
+          ".gitignore");
       git(repo, "update-index", "--index-version", version);
       Outcome o = json("repo" + version);
       assertFalse(o.brief("ignored/deep/Dockerfile").isEmpty(), "v" + version + ": " + o.stdout);
@@ -422,7 +541,9 @@ class HostileTreeTest {
     Path repo = Files.createDirectories(tmp.resolve("case/repo"));
     write(repo.resolve(".gitignore"), ".env\n");
     write(repo.resolve(".env"), "COMPOSE_FILE=stack.yml\n");
-    write(repo.resolve("stack.yml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        repo.resolve("stack.yml"),
+        "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
     git(repo, "init", "-q");
     git(repo, "add", "-f", ".env", ".gitignore", "stack.yml");
     Outcome o = json("repo");
@@ -436,8 +557,10 @@ class HostileTreeTest {
    */
   @Test
   void dockerfilesThatComposeBuildsAreLinted() throws Exception {
-    write(project.resolve("compose.yaml"), "services:\n  a:\n    build: {context: ., dockerfile: ops/Buildfile}\n"
-        + "  b:\n    build: vendor/app\n");
+    write(
+        project.resolve("compose.yaml"),
+        "services:\n  a:\n    build: {context: ., dockerfile: ops/Buildfile}\n"
+            + "  b:\n    build: vendor/app\n");
     String dockerfile = "FROM alpine:3.20\nUSER app\nADD http://example.com/x /x\n";
     write(project.resolve("ops/Buildfile"), dockerfile);
     write(project.resolve("vendor/app/Dockerfile"), dockerfile);
@@ -445,7 +568,9 @@ class HostileTreeTest {
     assertEquals(List.of("HD304 3:5-25"), o.brief("project/ops/Buildfile"), o.stdout);
     assertEquals(List.of("HD304 3:5-25"), o.brief("project/vendor/app/Dockerfile"), o.stdout);
     Outcome named = json("project/compose.yaml");
-    assertTrue(named.brief("Buildfile").isEmpty() && named.brief("app/Dockerfile").isEmpty(), named.stdout);
+    assertTrue(
+        named.brief("Buildfile").isEmpty() && named.brief("app/Dockerfile").isEmpty(),
+        named.stdout);
   }
 
   /**
@@ -455,15 +580,20 @@ class HostileTreeTest {
   @Test
   void trackedFilesUnderSkippedFoldersAreANotice() throws Exception {
     Path repo = Files.createDirectories(tmp.resolve("case/repo"));
-    write(repo.resolve("node_modules/x/compose.yaml"), "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
+    write(
+        repo.resolve("node_modules/x/compose.yaml"),
+        "services:\n  app:\n    image: alpine:3.20\n    privileged: true\n");
     write(repo.resolve("vendor/lib/code.go"), "package lib\n");
     write(repo.resolve("Dockerfile"), "FROM node:22\n");
     git(repo, "init", "-q");
     git(repo, "add", "-A");
     Outcome o = cli("repo");
-    assertEquals(List.of("hardock: notice: repo/node_modules: not linted: git tracks Dockerfiles or compose files below it,"
-        + " but hardock skips node_modules folders (name the folder on the command line to lint it)"),
-        o.stderr.lines().toList(), o.stderr);
+    assertEquals(
+        List.of(
+            "hardock: notice: repo/node_modules: not linted: git tracks Dockerfiles or compose files below it,"
+                + " but hardock skips node_modules folders (name the folder on the command line to lint it)"),
+        o.stderr.lines().toList(),
+        o.stderr);
     assertTrue(o.stdout.contains("1 not linted"), o.stdout);
   }
 
@@ -492,7 +622,11 @@ class HostileTreeTest {
       System.arraycopy(n, 0, e, 62, n.length);
       entries.write(e);
     }
-    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(12).put("DIRC".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(names.size());
+    java.nio.ByteBuffer head =
+        java.nio.ByteBuffer.allocate(12)
+            .put("DIRC".getBytes(StandardCharsets.US_ASCII))
+            .putInt(2)
+            .putInt(names.size());
     java.io.ByteArrayOutputStream index = new java.io.ByteArrayOutputStream();
     index.write(head.array());
     entries.writeTo(index);

@@ -39,8 +39,13 @@ import net.jqwik.api.statistics.Statistics;
  */
 class LintProperties {
   static final Path DIR = Path.of("no-such-folder-for-hardock-robust-tests");
-  static final Linter ALL_RULES = new Linter(new LintSettings(
-      RuleRegistry.builtIn().metas().stream().map(RuleMeta::id).collect(Collectors.toSet()), Set.of(), Map.of(), RuleOptions.NONE));
+  static final Linter ALL_RULES =
+      new Linter(
+          new LintSettings(
+              RuleRegistry.builtIn().metas().stream().map(RuleMeta::id).collect(Collectors.toSet()),
+              Set.of(),
+              Map.of(),
+              RuleOptions.NONE));
 
   static FileResult lint(String name, SourceKind kind, byte[] bytes) {
     return ALL_RULES.lint(new Target(DIR.resolve(name), name, kind), bytes);
@@ -59,25 +64,39 @@ class LintProperties {
     for (FileResult.Suppressed s : r.suppressed()) all.add(s.finding());
     boolean deep = false;
     for (Finding f : all) {
-      assertTrue(!f.message().contains("internal error"), () -> describe(f) + "\n--- input:\n" + text);
-      if (!f.file().equals(name)) continue;   // a compose include or .env names its own file
+      assertTrue(
+          !f.message().contains("internal error"), () -> describe(f) + "\n--- input:\n" + text);
+      if (!f.file().equals(name)) continue; // a compose include or .env names its own file
       assertInside(f.span(), lines, text, describe(f));
       deep |= !f.rule().id().equals("HD001");
     }
     FileResult again = lint(name, kind, bytes);
-    assertEquals(r.findings().stream().map(LintProperties::describe).toList(),
-        again.findings().stream().map(LintProperties::describe).toList(), "same bytes, same findings");
-    assertEquals(r.suppressed().stream().map(s -> describe(s.finding()) + " " + s.kind() + " " + s.justification()).toList(),
-        again.suppressed().stream().map(s -> describe(s.finding()) + " " + s.kind() + " " + s.justification()).toList());
+    assertEquals(
+        r.findings().stream().map(LintProperties::describe).toList(),
+        again.findings().stream().map(LintProperties::describe).toList(),
+        "same bytes, same findings");
+    assertEquals(
+        r.suppressed().stream()
+            .map(s -> describe(s.finding()) + " " + s.kind() + " " + s.justification())
+            .toList(),
+        again.suppressed().stream()
+            .map(s -> describe(s.finding()) + " " + s.kind() + " " + s.justification())
+            .toList());
     return deep;
   }
 
   /** Inside the text: line within the lines, each column within its line (end column at most one past it). */
   static void assertInside(Span s, LineIndex lines, String text, String what) {
     String[] texts = lines.texts(text);
-    assertTrue(s.line() >= 1 && s.endLine() <= texts.length, () -> what + ": lines 1.." + texts.length + "\n" + text);
-    assertTrue(s.column() <= texts[s.line() - 1].length() + 1, () -> what + ": column past line " + s.line() + "\n" + text);
-    assertTrue(s.endColumn() <= texts[s.endLine() - 1].length() + 1, () -> what + ": end column past line " + s.endLine() + "\n" + text);
+    assertTrue(
+        s.line() >= 1 && s.endLine() <= texts.length,
+        () -> what + ": lines 1.." + texts.length + "\n" + text);
+    assertTrue(
+        s.column() <= texts[s.line() - 1].length() + 1,
+        () -> what + ": column past line " + s.line() + "\n" + text);
+    assertTrue(
+        s.endColumn() <= texts[s.endLine() - 1].length() + 1,
+        () -> what + ": end column past line " + s.endLine() + "\n" + text);
   }
 
   static void coverage(String label, boolean deep, double minPercent) {
@@ -145,7 +164,8 @@ class LintProperties {
     coverage("rules past HD001", check("site.yml", SourceKind.ANSIBLE, bytes), 10);
   }
 
-  // ---------------------------------------------------------------- metamorphic: line ends and a leading line
+  // ---------------------------------------------------------------- metamorphic: line ends and a
+  // leading line
 
   record Host(String name, SourceKind kind, String text) {
     @Override
@@ -154,7 +174,8 @@ class LintProperties {
     }
   }
 
-  @Provide Arbitrary<Host> hosts() {
+  @Provide
+  Arbitrary<Host> hosts() {
     return net.jqwik.api.Arbitraries.oneOf(
         Gen.dockerfile().map(t -> new Host("Dockerfile", SourceKind.DOCKERFILE, t)),
         Gen.validDockerfile().map(t -> new Host("Dockerfile", SourceKind.DOCKERFILE, t)),
@@ -172,11 +193,25 @@ class LintProperties {
     List<String> out = new ArrayList<>();
     for (Finding f : r.findings()) {
       Span s = f.span();
-      // a message may name a line ("already used by the stage on line 2") or the line break it met (U+000D)
-      String message = java.util.regex.Pattern.compile("\\bline (\\d+)").matcher(f.message())
-          .replaceAll(m -> "line " + (Integer.parseInt(m.group(1)) - lineShift)).replace("U+000D", "U+000A");
-      out.add(f.rule().id() + " " + (s.line() - lineShift) + ":" + s.column() + "-" + (s.endLine() - lineShift) + ":"
-          + s.endColumn() + " " + message);
+      // a message may name a line ("already used by the stage on line 2") or the line break it met
+      // (U+000D)
+      String message =
+          java.util.regex.Pattern.compile("\\bline (\\d+)")
+              .matcher(f.message())
+              .replaceAll(m -> "line " + (Integer.parseInt(m.group(1)) - lineShift))
+              .replace("U+000D", "U+000A");
+      out.add(
+          f.rule().id()
+              + " "
+              + (s.line() - lineShift)
+              + ":"
+              + s.column()
+              + "-"
+              + (s.endLine() - lineShift)
+              + ":"
+              + s.endColumn()
+              + " "
+              + message);
     }
     return out;
   }
@@ -193,12 +228,17 @@ class LintProperties {
   void aLeadingLineShiftsEveryFindingByOneLine(@ForAll("hosts") Host h) {
     String text = h.text();
     // a Dockerfile's parser directives and a script's shebang must stay first
-    if (h.kind() == SourceKind.DOCKERFILE && text.startsWith("#") || text.startsWith("\uFEFF")) return;
-    // an empty daemon.json is an empty configuration, reported at the start of the file wherever that is
+    if (h.kind() == SourceKind.DOCKERFILE && text.startsWith("#") || text.startsWith("\uFEFF"))
+      return;
+    // an empty daemon.json is an empty configuration, reported at the start of the file wherever
+    // that is
     if (h.kind() == SourceKind.DAEMON && text.isBlank()) return;
-    String lead = h.kind() == SourceKind.DAEMON ? "\n" : h.name().endsWith(".md") ? "\n" : "# lead\n";
-    List<String> before = findings(h, text, 0).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
-    List<String> after = findings(h, lead + text, 1).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
+    String lead =
+        h.kind() == SourceKind.DAEMON ? "\n" : h.name().endsWith(".md") ? "\n" : "# lead\n";
+    List<String> before =
+        findings(h, text, 0).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
+    List<String> after =
+        findings(h, lead + text, 1).stream().filter(f -> !f.startsWith("HD001 1:1-1:1 ")).toList();
     assertEquals(before, after);
   }
 
@@ -213,65 +253,84 @@ class LintProperties {
     FileResult r = lint(h.name(), h.kind(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     LineIndex lines = new LineIndex(r.text());
     boolean checked = false;
-    java.util.regex.Pattern image = java.util.regex.Pattern.compile("^image (\\S+) (has no tag|is not pinned by digest)");
+    java.util.regex.Pattern image =
+        java.util.regex.Pattern.compile("^image (\\S+) (has no tag|is not pinned by digest)");
     for (Finding f : r.findings()) {
       java.util.regex.Matcher m = image.matcher(f.message());
       if (!m.find() || !f.file().equals(h.name())) continue;
       Span s = f.span();
-      String at = r.text().substring(lines.lineStart(s.line()) + s.column() - 1, lines.lineStart(s.endLine()) + s.endColumn() - 1);
+      String at =
+          r.text()
+              .substring(
+                  lines.lineStart(s.line()) + s.column() - 1,
+                  lines.lineStart(s.endLine()) + s.endColumn() - 1);
       if (at.contains("$")) continue;
-      String written = at.replaceAll("[\"']", ""); // quoting ('nginx', 'ngi''nx') is the shell's, not the image's
+      String written =
+          at.replaceAll(
+              "[\"']", ""); // quoting ('nginx', 'ngi''nx') is the shell's, not the image's
       assertEquals(m.group(1), written, () -> describe(f) + "\n" + r.text());
       checked = true;
     }
     coverage("checked an image finding", checked, 10);
   }
 
-  @Provide Arbitrary<byte[]> dockerfileBytes() {
+  @Provide
+  Arbitrary<byte[]> dockerfileBytes() {
     return Gen.anyBytesFor(Gen.dockerfile());
   }
 
-  @Provide Arbitrary<byte[]> composeBytes() {
+  @Provide
+  Arbitrary<byte[]> composeBytes() {
     return Gen.anyBytesFor(Gen.compose());
   }
 
-  @Provide Arbitrary<byte[]> scriptBytes() {
+  @Provide
+  Arbitrary<byte[]> scriptBytes() {
     return Gen.anyBytesFor(Gen.shellScript());
   }
 
-  @Provide Arbitrary<byte[]> makefileBytes() {
+  @Provide
+  Arbitrary<byte[]> makefileBytes() {
     return Gen.anyBytesFor(Gen.makefile());
   }
 
-  @Provide Arbitrary<byte[]> markdownBytes() {
+  @Provide
+  Arbitrary<byte[]> markdownBytes() {
     return Gen.anyBytesFor(Gen.markdown());
   }
 
-  @Provide Arbitrary<byte[]> workflowBytes() {
+  @Provide
+  Arbitrary<byte[]> workflowBytes() {
     return Gen.anyBytesFor(Gen.githubWorkflow());
   }
 
-  @Provide Arbitrary<byte[]> gitlabBytes() {
+  @Provide
+  Arbitrary<byte[]> gitlabBytes() {
     return Gen.anyBytesFor(Gen.gitlabCi());
   }
 
-  @Provide Arbitrary<byte[]> daemonBytes() {
+  @Provide
+  Arbitrary<byte[]> daemonBytes() {
     return Gen.anyBytesFor(Gen.daemonJson());
   }
 
-  @Provide Arbitrary<byte[]> devcontainerBytes() {
+  @Provide
+  Arbitrary<byte[]> devcontainerBytes() {
     return Gen.anyBytesFor(Gen.devcontainer());
   }
 
-  @Provide Arbitrary<byte[]> quadletBytes() {
+  @Provide
+  Arbitrary<byte[]> quadletBytes() {
     return Gen.anyBytesFor(Gen.quadlet());
   }
 
-  @Provide Arbitrary<byte[]> systemdBytes() {
+  @Provide
+  Arbitrary<byte[]> systemdBytes() {
     return Gen.anyBytesFor(Gen.systemdService());
   }
 
-  @Provide Arbitrary<byte[]> ansibleBytes() {
+  @Provide
+  Arbitrary<byte[]> ansibleBytes() {
     return Gen.anyBytesFor(Gen.ansible());
   }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was (same files, sizes and modification times). Stdout is the only output.
  */
 class NoStrayWritesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void lintingChangesNothingOnDisk() throws Exception {
@@ -35,12 +34,16 @@ class NoStrayWritesTest {
     Path cache = Files.createDirectories(tmp.resolve("xdg-cache"));
     Path temp = Files.createDirectories(tmp.resolve("tmp"));
     Path tree = Files.createDirectories(tmp.resolve("tree"));
-    Files.writeString(tree.resolve("Dockerfile"), "FROM node\nRUN curl http://x | sh\nCOPY .env /app/\n");
+    Files.writeString(
+        tree.resolve("Dockerfile"), "FROM node\nRUN curl http://x | sh\nCOPY .env /app/\n");
     Files.createDirectories(tree.resolve("svc"));
-    Files.writeString(tree.resolve("svc/compose.yaml"), "services:\n  web:\n    image: nginx:latest\n    privileged: true\n    build: .\n");
+    Files.writeString(
+        tree.resolve("svc/compose.yaml"),
+        "services:\n  web:\n    image: nginx:latest\n    privileged: true\n    build: .\n");
     Files.writeString(tree.resolve("svc/Dockerfile"), "FROM alpine:3.20\n");
     Files.writeString(tree.resolve("svc/.env"), "TAG=1\n");
-    Files.writeString(tree.resolve("run.sh"), "#!/bin/sh\ndocker run -v /var/run/docker.sock:/s nginx\n");
+    Files.writeString(
+        tree.resolve("run.sh"), "#!/bin/sh\ndocker run -v /var/run/docker.sock:/s nginx\n");
     Files.writeString(tree.resolve("README.md"), "```sh\ndocker run --privileged x\n```\n");
     Files.writeString(tree.resolve("daemon.json"), "{\"icc\": true}\n");
     Files.writeString(tree.resolve(".hardock.yaml"), "rules:\n  HD301: off\n");
@@ -50,13 +53,27 @@ class NoStrayWritesTest {
     List<Path> roots = List.of(home, xdg, cache, temp, tree);
     Map<String, String> before = snapshot(roots);
     try {
-      for (List<String> args : List.of(List.of("."), List.of("-f", "sarif", "."), List.of("-f", "text", "--baseline", "none.json", "."))) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx128m", "-Djava.io.tmpdir=" + temp, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-            "dev.hardock.cli.Main"));
+      for (List<String> args :
+          List.of(
+              List.of("."),
+              List.of("-f", "sarif", "."),
+              List.of("-f", "text", "--baseline", "none.json", "."))) {
+        List<String> cmd =
+            new ArrayList<>(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx128m",
+                    "-Djava.io.tmpdir=" + temp,
+                    "-Duser.home=" + home,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.hardock.cli.Main"));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tree.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tmp.resolve("err.txt").toFile());
+        ProcessBuilder pb =
+            new ProcessBuilder(cmd)
+                .directory(tree.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(tmp.resolve("err.txt").toFile());
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CONFIG_HOME", xdg.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
@@ -65,7 +82,8 @@ class NoStrayWritesTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "hardock did not finish");
         String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
         if (args.contains("--baseline")) {
-          // a baseline that does not exist: a clear error, and it is not created behind the user's back
+          // a baseline that does not exist: a clear error, and it is not created behind the user's
+          // back
           assertEquals(2, p.exitValue(), err);
           assertEquals("hardock: none.json: no such file\n", err);
         } else {
@@ -85,9 +103,10 @@ class NoStrayWritesTest {
       all = s.toList();
     }
     for (Path p : all) {
-      Set<PosixFilePermission> perms = Files.isDirectory(p)
-          ? EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE)
-          : EnumSet.of(PosixFilePermission.OWNER_READ);
+      Set<PosixFilePermission> perms =
+          Files.isDirectory(p)
+              ? EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE)
+              : EnumSet.of(PosixFilePermission.OWNER_READ);
       Files.setPosixFilePermissions(p, perms);
     }
   }
@@ -95,8 +114,12 @@ class NoStrayWritesTest {
   static void writable(Path tree) throws IOException {
     try (Stream<Path> s = Files.walk(tree)) {
       for (Path p : s.toList()) {
-        Files.setPosixFilePermissions(p, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE));
+        Files.setPosixFilePermissions(
+            p,
+            EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
       }
     }
   }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.hardock.engine.Baseline;
 import dev.hardock.engine.Config;
 import dev.hardock.engine.FileResult;
-import dev.hardock.source.config.ConfigReader;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Finding;
+import dev.hardock.source.config.ConfigReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PropertyRegressionsTest {
   static List<String> findings(String name, SourceKind kind, String text, String rule) {
     FileResult r = LintProperties.lint(name, kind, text.getBytes(StandardCharsets.UTF_8));
-    return r.findings().stream().filter(f -> f.rule().id().equals(rule)).map(PropertyRegressionsTest::at).toList();
+    return r.findings().stream()
+        .filter(f -> f.rule().id().equals(rule))
+        .map(PropertyRegressionsTest::at)
+        .toList();
   }
 
   static String at(Finding f) {
@@ -48,31 +51,47 @@ class PropertyRegressionsTest {
    */
   @Test
   void unterminatedQuoteAtTheEndOfACrlfBlockScalar() {
-    String text = "stages: [build]\r\nbuild:\r\n  script:\r\n  - |\r\n      docker run node\r\n  - |\r\n"
-        + "      apt-get install -y A=1 \"\r\n";
-    String quote = "7:30-7:31 unterminated \" quote: the shell finds no closing \" and fails with a syntax error";
+    String text =
+        "stages: [build]\r\nbuild:\r\n  script:\r\n  - |\r\n      docker run node\r\n  - |\r\n"
+            + "      apt-get install -y A=1 \"\r\n";
+    String quote =
+        "7:30-7:31 unterminated \" quote: the shell finds no closing \" and fails with a syntax error";
     assertEquals(List.of(quote), findings(".gitlab-ci.yml", SourceKind.RUN, text, "HD001"));
-    assertEquals(List.of(quote), findings(".gitlab-ci.yml", SourceKind.RUN, text.replace("\r\n", "\n"), "HD001"));
-    String workflow = "on: push\r\njobs:\r\n  b:\r\n    steps:\r\n      - run: >-\r\n          cat <<EOF\r\n          docker run --privileged x\r\n          EOF\r\n";
-    assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"), findings(".github/workflows/ci.yml", SourceKind.RUN, workflow, "HD001"));
-    assertEquals(List.of("9:1-9:1 here-document not terminated by `EOF`"),
-        findings(".github/workflows/ci.yml", SourceKind.RUN, workflow.replace("\r\n", "\n"), "HD001"));
+    assertEquals(
+        List.of(quote),
+        findings(".gitlab-ci.yml", SourceKind.RUN, text.replace("\r\n", "\n"), "HD001"));
+    String workflow =
+        "on: push\r\njobs:\r\n  b:\r\n    steps:\r\n      - run: >-\r\n          cat <<EOF\r\n          docker run --privileged x\r\n          EOF\r\n";
+    assertEquals(
+        List.of("9:1-9:1 here-document not terminated by `EOF`"),
+        findings(".github/workflows/ci.yml", SourceKind.RUN, workflow, "HD001"));
+    assertEquals(
+        List.of("9:1-9:1 here-document not terminated by `EOF`"),
+        findings(
+            ".github/workflows/ci.yml", SourceKind.RUN, workflow.replace("\r\n", "\n"), "HD001"));
   }
 
   /** An alias inside the value it names never ended: a StackOverflowError ("internal error") from .hardock.yaml. */
   @Test
   void configAliasThatContainsItself() {
-    ConfigReader.Problem p = assertThrows(ConfigReader.Problem.class, () -> ConfigReader.read("exclude: &a [*a]\n"));
-    assertEquals("1:10-1:10 an alias refers to a value that contains it", p.span + " " + p.getMessage());
-    ConfigReader.Problem deep = assertThrows(ConfigReader.Problem.class,
-        () -> ConfigReader.read("exclude: " + "[".repeat(100) + "]".repeat(100) + "\n"));
+    ConfigReader.Problem p =
+        assertThrows(ConfigReader.Problem.class, () -> ConfigReader.read("exclude: &a [*a]\n"));
+    assertEquals(
+        "1:10-1:10 an alias refers to a value that contains it", p.span + " " + p.getMessage());
+    ConfigReader.Problem deep =
+        assertThrows(
+            ConfigReader.Problem.class,
+            () -> ConfigReader.read("exclude: " + "[".repeat(100) + "]".repeat(100) + "\n"));
     assertEquals("values nested more than 64 levels deep", deep.getMessage());
   }
 
   /** A .hardock.yaml that is not UTF-8 was refused with the decoder's "Input length = 1". */
   @Test
   void configThatIsNotUtf8(@TempDir Path dir) throws Exception {
-    Path f = Files.write(dir.resolve(".hardock.yaml"), new byte[] {'f', 'a', 'i', 'l', '-', 'o', 'n', ':', ' ', (byte) 0xC3, '\n'});
+    Path f =
+        Files.write(
+            dir.resolve(".hardock.yaml"),
+            new byte[] {'f', 'a', 'i', 'l', '-', 'o', 'n', ':', ' ', (byte) 0xC3, '\n'});
     Config.Invalid e = assertThrows(Config.Invalid.class, () -> Config.load(f));
     assertEquals(f + ":1:1: cannot read the configuration: it is not UTF-8 text", e.getMessage());
   }
@@ -81,8 +100,13 @@ class PropertyRegressionsTest {
   @Test
   void baselineThatIsNotUtf8OrStartsWithABom(@TempDir Path dir) throws Exception {
     Path bad = Files.write(dir.resolve("bad.json"), new byte[] {(byte) 0xC3, '{', '}'});
-    assertEquals(bad + ": not a hardock baseline: not UTF-8 text", assertThrows(java.io.IOException.class, () -> Baseline.read(bad)).getMessage());
-    Path bom = Files.write(dir.resolve("bom.json"), ("\uFEFF{\"findings\": [{\"fingerprint\": \"x\"}]}").getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        bad + ": not a hardock baseline: not UTF-8 text",
+        assertThrows(java.io.IOException.class, () -> Baseline.read(bad)).getMessage());
+    Path bom =
+        Files.write(
+            dir.resolve("bom.json"),
+            ("\uFEFF{\"findings\": [{\"fingerprint\": \"x\"}]}").getBytes(StandardCharsets.UTF_8));
     Baseline.read(bom);
   }
 }

@@ -73,27 +73,55 @@ class ReaderProperties {
     assertEquals(DotEnv.parse(text), DotEnv.parse(text));
   }
 
-  @Provide Arbitrary<byte[]> envBytes() {
+  @Provide
+  Arbitrary<byte[]> envBytes() {
     return Gen.anyBytesFor(Gen.dotEnv());
   }
 
   // ---------------------------------------------------------------- interpolation
 
   @Property(tries = 300)
-  void interpolationNeverThrowsAndIsDeterministic(@ForAll("interpolated") String value, @ForAll("envText") String env) {
+  void interpolationNeverThrowsAndIsDeterministic(
+      @ForAll("interpolated") String value, @ForAll("envText") String env) {
     Map<String, String> vars = DotEnv.parse(env);
     String a = Interpolation.expand(value, vars::get);
     assertEquals(a, Interpolation.expand(value, vars::get));
     if (value.indexOf('$') < 0) assertEquals(value, a);
   }
 
-  @Provide Arbitrary<String> envText() {
+  @Provide
+  Arbitrary<String> envText() {
     return Gen.dotEnv();
   }
 
-  @Provide Arbitrary<String> interpolated() {
-    Arbitrary<String> piece = Arbitraries.of("$", "$$", "${", "}", "IMG", "${IMG}", "${IMG:-d}", "${IMG-d}", "${X:?err}",
-        "${X?}", "${IMG:+alt}", "${A:-${B:-c}}", "${", "${:-}", "${IMG:-${", "$IMG", "$1", "$_", "é", "😀", "\\$", ":", "-", " ");
+  @Provide
+  Arbitrary<String> interpolated() {
+    Arbitrary<String> piece =
+        Arbitraries.of(
+            "$",
+            "$$",
+            "${",
+            "}",
+            "IMG",
+            "${IMG}",
+            "${IMG:-d}",
+            "${IMG-d}",
+            "${X:?err}",
+            "${X?}",
+            "${IMG:+alt}",
+            "${A:-${B:-c}}",
+            "${",
+            "${:-}",
+            "${IMG:-${",
+            "$IMG",
+            "$1",
+            "$_",
+            "é",
+            "😀",
+            "\\$",
+            ":",
+            "-",
+            " ");
     return Arbitraries.oneOf(piece.list().ofMaxSize(12).map(Gen::join), Gen.unicode());
   }
 
@@ -115,8 +143,10 @@ class ReaderProperties {
   static void checkValue(ConfigReader.Value v, LineIndex lines, String text) {
     LintProperties.assertInside(v.span(), lines, text, "value " + v.value());
     LintProperties.assertInside(v.keySpan(), lines, text, "key of " + v.value());
-    if (v.value() instanceof List<?> l) for (Object o : l) checkValue((ConfigReader.Value) o, lines, text);
-    if (v.value() instanceof Map<?, ?> m) for (Object o : m.values()) checkValue((ConfigReader.Value) o, lines, text);
+    if (v.value() instanceof List<?> l)
+      for (Object o : l) checkValue((ConfigReader.Value) o, lines, text);
+    if (v.value() instanceof Map<?, ?> m)
+      for (Object o : m.values()) checkValue((ConfigReader.Value) o, lines, text);
   }
 
   /** A .hardock.yaml on disk, any bytes: loaded, or refused with Config.Invalid, never another exception. */
@@ -125,11 +155,13 @@ class ReaderProperties {
     Path p = write(".hardock.yaml", bytes);
     String first;
     try {
-      // compiled globs and the rule registry print as Object does: their identity hashes differ between loads
+      // compiled globs and the rule registry print as Object does: their identity hashes differ
+      // between loads
       first = Config.load(p).toString().replace(p.toString(), "").replaceAll("@[0-9a-f]+", "@");
     } catch (Config.Invalid e) {
       first = "invalid " + e.getMessage();
-      assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("Input length"), e::getMessage);
+      assertTrue(
+          !e.getMessage().isBlank() && !e.getMessage().contains("Input length"), e::getMessage);
     }
     String second;
     try {
@@ -140,11 +172,13 @@ class ReaderProperties {
     assertEquals(first, second);
   }
 
-  @Provide Arbitrary<String> configText() {
+  @Provide
+  Arbitrary<String> configText() {
     return Arbitraries.oneOf(Gen.config(), Gen.config(), Gen.unicode());
   }
 
-  @Provide Arbitrary<byte[]> configBytes() {
+  @Provide
+  Arbitrary<byte[]> configBytes() {
     return Gen.anyBytesFor(Gen.config());
   }
 
@@ -152,17 +186,22 @@ class ReaderProperties {
 
   /** A baseline file of any bytes: read, or refused with an IOException that names the file. */
   @Property(tries = 200)
-  void baselineRefusesOnlyWithIoException(@ForAll("baselineBytes") byte[] bytes) throws IOException {
+  void baselineRefusesOnlyWithIoException(@ForAll("baselineBytes") byte[] bytes)
+      throws IOException {
     Path p = write("baseline.json", bytes);
     try {
       Baseline.read(p);
     } catch (IOException e) {
-      assertTrue(e.getMessage() != null && e.getMessage().contains("baseline.json")
-          && e.getMessage().contains("not a hardock baseline"), e::toString);
+      assertTrue(
+          e.getMessage() != null
+              && e.getMessage().contains("baseline.json")
+              && e.getMessage().contains("not a hardock baseline"),
+          e::toString);
     }
   }
 
-  @Provide Arbitrary<byte[]> baselineBytes() {
+  @Provide
+  Arbitrary<byte[]> baselineBytes() {
     return Gen.anyBytesFor(Gen.baseline());
   }
 
@@ -178,7 +217,8 @@ class ReaderProperties {
    */
   @Property(tries = 300)
   void dockerfileInstructionRangesCoverTheNonCommentText(@ForAll("dockerfileText") String text) {
-    SourceFile file = SourceFile.of(Path.of("Dockerfile"), "Dockerfile", text, SourceKind.DOCKERFILE);
+    SourceFile file =
+        SourceFile.of(Path.of("Dockerfile"), "Dockerfile", text, SourceKind.DOCKERFILE);
     DockerfileReader.Result r = DockerfileReader.read(file);
     LineIndex lines = file.lines();
     boolean[] covered = new boolean[text.length()];
@@ -190,14 +230,22 @@ class ReaderProperties {
       int to = offset(lines, s.endLine(), s.endColumn());
       assertTrue(from >= previousEnd, () -> "overlap at " + s + "\n" + text);
       previousEnd = to;
-      assertTrue(text.regionMatches(true, from, i.keyword(), 0, i.keyword().length()),
-          () -> i.keyword() + " at " + s + " reads " + text.substring(from, Math.min(text.length(), from + 12)));
+      assertTrue(
+          text.regionMatches(true, from, i.keyword(), 0, i.keyword().length()),
+          () ->
+              i.keyword()
+                  + " at "
+                  + s
+                  + " reads "
+                  + text.substring(from, Math.min(text.length(), from + 12)));
       for (int k = from; k < to; k++) covered[k] = true;
     }
-    // an instruction whose arguments do not parse is a HD001 and not in the model: check coverage without them
+    // an instruction whose arguments do not parse is a HD001 and not in the model: check coverage
+    // without them
     boolean clean = r.problems().isEmpty();
     net.jqwik.api.statistics.Statistics.label("without problems").collect(clean);
-    net.jqwik.api.statistics.Statistics.label("without problems").coverage(k -> k.check(true).percentage(p -> p >= 25));
+    net.jqwik.api.statistics.Statistics.label("without problems")
+        .coverage(k -> k.check(true).percentage(p -> p >= 25));
     if (!clean) return;
     String[] texts = lines.texts(text);
     for (int l = 1; l <= texts.length; l++) {
@@ -206,17 +254,31 @@ class ReaderProperties {
       for (int c = 0; c < texts[l - 1].length(); c++) {
         char ch = texts[l - 1].charAt(c);
         // a line continuation at the end of the file belongs to no instruction
-        boolean lastContinuation = (ch == '\\' || ch == '`') && texts[l - 1].substring(c + 1).isBlank();
-        if (covered[start + c] || Character.isWhitespace(ch) || t.startsWith("#") || lastContinuation) continue;
+        boolean lastContinuation =
+            (ch == '\\' || ch == '`') && texts[l - 1].substring(c + 1).isBlank();
+        if (covered[start + c]
+            || Character.isWhitespace(ch)
+            || t.startsWith("#")
+            || lastContinuation) continue;
         int line = l;
         int col = c + 1;
-        throw new AssertionError("text outside every instruction at " + line + ":" + col + " (" + texts[line - 1]
-            + ")\nproblems: " + r.problems() + "\n" + text);
+        throw new AssertionError(
+            "text outside every instruction at "
+                + line
+                + ":"
+                + col
+                + " ("
+                + texts[line - 1]
+                + ")\nproblems: "
+                + r.problems()
+                + "\n"
+                + text);
       }
     }
   }
 
-  @Provide Arbitrary<String> dockerfileText() {
+  @Provide
+  Arbitrary<String> dockerfileText() {
     return Arbitraries.oneOf(Gen.dockerfile(), Gen.validDockerfile());
   }
 
@@ -233,12 +295,21 @@ class ReaderProperties {
       c.redirects().forEach(r -> words.add(r.target()));
       for (Word w : words) {
         Span span = w.span();
-        String source = text.substring(offset(lines, span.line(), span.column()), offset(lines, span.endLine(), span.endColumn()));
+        String source =
+            text.substring(
+                offset(lines, span.line(), span.column()),
+                offset(lines, span.endLine(), span.endColumn()));
         assertEquals(w.raw(), source, () -> "word at " + span + " in\n" + text);
         for (WordPart p : w.parts()) {
-          boolean startsInside = p.span().line() > span.line() || p.span().line() == span.line() && p.span().column() >= span.column();
-          assertTrue(startsInside && (p.span().endLine() < span.endLine()
-              || p.span().endLine() == span.endLine() && p.span().endColumn() <= span.endColumn()), () -> p + " outside " + span);
+          boolean startsInside =
+              p.span().line() > span.line()
+                  || p.span().line() == span.line() && p.span().column() >= span.column();
+          assertTrue(
+              startsInside
+                  && (p.span().endLine() < span.endLine()
+                      || p.span().endLine() == span.endLine()
+                          && p.span().endColumn() <= span.endColumn()),
+              () -> p + " outside " + span);
         }
       }
     }
@@ -258,7 +329,8 @@ class ReaderProperties {
     return b.toString();
   }
 
-  @Provide Arbitrary<String> shellText() {
+  @Provide
+  Arbitrary<String> shellText() {
     return Gen.shellLine().list().ofMinSize(1).ofMaxSize(4).map(ls -> String.join("\n", ls));
   }
 }

@@ -34,13 +34,24 @@ class RegexWorstCaseTest {
   static final Path MAIN = Path.of("src/main/java");
 
   /** Patterns the product applies only with matches() (whole-string), where find() would not be their cost. */
-  static final Set<String> MATCHES_ONLY = Set.of(
-      "DockerfileReader.DIRECTIVE", "RunBlocks.FENCE", "HostDevice.RAW", "SecretFiles.CA_BUNDLE", "SecretFiles.PATHS",
-      "SecretFiles.NAMES", "AddSource.ARCHIVE", "AddSource.GIT", "TlsVerificationDisabled.GIT_KEY",
-      "TlsVerificationDisabled.FALSE", "UnsignedPackages.APT_OPTION", "AptInstallRecommends.OFF", "Suppressions.NAMES",
-      "Suppressions.NAME");
+  static final Set<String> MATCHES_ONLY =
+      Set.of(
+          "DockerfileReader.DIRECTIVE",
+          "RunBlocks.FENCE",
+          "HostDevice.RAW",
+          "SecretFiles.CA_BUNDLE",
+          "SecretFiles.PATHS",
+          "SecretFiles.NAMES",
+          "AddSource.ARCHIVE",
+          "AddSource.GIT",
+          "TlsVerificationDisabled.GIT_KEY",
+          "TlsVerificationDisabled.FALSE",
+          "UnsignedPackages.APT_OPTION",
+          "AptInstallRecommends.OFF",
+          "Suppressions.NAMES",
+          "Suppressions.NAME");
 
-  record Regex(String where, Pattern pattern, boolean wholeOnly) { }
+  record Regex(String where, Pattern pattern, boolean wholeOnly) {}
 
   static List<Regex> all() throws Exception {
     Map<String, Regex> out = new LinkedHashMap<>();
@@ -50,7 +61,8 @@ class RegexWorstCaseTest {
     }
     for (Path src : sources) {
       String cls = MAIN.relativize(src).toString().replace('/', '.').replaceAll("\\.java$", "");
-      if (cls.contains("source.dockerfile.Dockerfile") && (cls.endsWith("Lexer") || cls.endsWith("Parser"))) continue;
+      if (cls.contains("source.dockerfile.Dockerfile")
+          && (cls.endsWith("Lexer") || cls.endsWith("Parser"))) continue;
       Class<?> c;
       try {
         c = Class.forName(cls);
@@ -89,14 +101,15 @@ class RegexWorstCaseTest {
     return all;
   }
 
-  static final Pattern CALL = Pattern.compile(
-      "(Pattern\\.compile|Pattern\\.matches|\\.matches|\\.replaceAll|\\.replaceFirst|\\.split)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*([+,)])");
+  static final Pattern CALL =
+      Pattern.compile(
+          "(Pattern\\.compile|Pattern\\.matches|\\.matches|\\.replaceAll|\\.replaceFirst|\\.split)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*([+,)])");
 
   static void literals(Path src, String cls, Map<String, Regex> out) throws IOException {
     String text = Files.readString(src);
     Matcher m = CALL.matcher(text);
     while (m.find()) {
-      if (m.group(3).equals("+")) continue;   // a concatenated literal: the static field covers it
+      if (m.group(3).equals("+")) continue; // a concatenated literal: the static field covers it
       String regex = unescape(m.group(2));
       boolean whole = m.group(1).endsWith("matches");
       int line = (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
@@ -133,7 +146,8 @@ class RegexWorstCaseTest {
 
   /** Long runs of the pattern's own characters, characters pairs and words, each followed by a spoiler. */
   static List<String> attacks(String regex) {
-    Set<String> units = new LinkedHashSet<>(List.of(" ", "\t", "a", "0", "a ", " a", "-", "/", ".", "\n"));
+    Set<String> units =
+        new LinkedHashSet<>(List.of(" ", "\t", "a", "0", "a ", " a", "-", "/", ".", "\n"));
     for (char c : regex.toCharArray()) if (c >= 0x20 && c != '\\') units.add(String.valueOf(c));
     for (int i = 0; i + 1 < regex.length(); i++) {
       String pair = regex.substring(i, i + 2);
@@ -159,7 +173,8 @@ class RegexWorstCaseTest {
   void theScanFindsThePatterns() throws Exception {
     List<Regex> all = all();
     assertTrue(all.size() >= 40, "only " + all.size() + " patterns found: " + all);
-    assertTrue(all.stream().anyMatch(r -> r.where().equals("SecretFiles.CA_BUNDLE")), all.toString());
+    assertTrue(
+        all.stream().anyMatch(r -> r.where().equals("SecretFiles.CA_BUNDLE")), all.toString());
   }
 
   /** Reads per input character a linear pattern may take (alternations of many words read a few each). */
@@ -180,20 +195,24 @@ class RegexWorstCaseTest {
       this.budget = budget;
     }
 
-    @Override public char charAt(int i) {
+    @Override
+    public char charAt(int i) {
       if (++reads > budget) throw new IllegalStateException("over budget");
       return s.charAt(i);
     }
 
-    @Override public int length() {
+    @Override
+    public int length() {
       return s.length();
     }
 
-    @Override public CharSequence subSequence(int a, int b) {
+    @Override
+    public CharSequence subSequence(int a, int b) {
       return s.subSequence(a, b);
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return s;
     }
   }
@@ -213,24 +232,36 @@ class RegexWorstCaseTest {
 
   @TestFactory
   Stream<DynamicTest> everyPatternIsLinearOnItsWorstCase() throws Exception {
-    return all().stream().map(r -> DynamicTest.dynamicTest(r.where() + " " + r.pattern().pattern(), () -> {
-      for (String attack : attacks(r.pattern().pattern())) {
-        CountingText s = new CountingText(attack, (long) READS_PER_CHAR * attack.length());
-        try {
-          Matcher m = r.pattern().matcher(s);
-          if (r.wholeOnly()) {
-            m.matches();
-          } else {
-            int found = 0;
-            while (m.find() && found++ < SIZE) {
-              if (m.end() == m.start() && m.end() < s.length()) m.region(m.end() + 1, s.length());
-            }
-          }
-        } catch (IllegalStateException over) {
-          throw new AssertionError("super-linear on a crafted input (over " + READS_PER_CHAR + " reads per character): "
-              + r.where() + " " + r.pattern().pattern());
-        }
-      }
-    }));
+    return all().stream()
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.where() + " " + r.pattern().pattern(),
+                    () -> {
+                      for (String attack : attacks(r.pattern().pattern())) {
+                        CountingText s =
+                            new CountingText(attack, (long) READS_PER_CHAR * attack.length());
+                        try {
+                          Matcher m = r.pattern().matcher(s);
+                          if (r.wholeOnly()) {
+                            m.matches();
+                          } else {
+                            int found = 0;
+                            while (m.find() && found++ < SIZE) {
+                              if (m.end() == m.start() && m.end() < s.length())
+                                m.region(m.end() + 1, s.length());
+                            }
+                          }
+                        } catch (IllegalStateException over) {
+                          throw new AssertionError(
+                              "super-linear on a crafted input (over "
+                                  + READS_PER_CHAR
+                                  + " reads per character): "
+                                  + r.where()
+                                  + " "
+                                  + r.pattern().pattern());
+                        }
+                      }
+                    }));
   }
 }

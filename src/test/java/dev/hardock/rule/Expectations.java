@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class Expectations {
   /** One expected finding. */
-  record Expected(String ruleId, int line, int column, int endLine, int endColumn) implements Comparable<Expected> {
+  record Expected(String ruleId, int line, int column, int endLine, int endColumn)
+      implements Comparable<Expected> {
     @Override
     public int compareTo(Expected o) {
       int c = Integer.compare(line, o.line);
@@ -34,15 +35,24 @@ final class Expectations {
 
     @Override
     public String toString() {
-      return ruleId + " " + line + ":" + column + "-" + (endLine == line ? "" : endLine + ":") + endColumn;
+      return ruleId
+          + " "
+          + line
+          + ":"
+          + column
+          + "-"
+          + (endLine == line ? "" : endLine + ":")
+          + endColumn;
     }
   }
 
-  private static final Pattern MARKER = Pattern.compile("(?:#|//|<!--)\\s*expect:\\s*(.*?)\\s*(?:-->)?\\s*$");
+  private static final Pattern MARKER =
+      Pattern.compile("(?:#|//|<!--)\\s*expect:\\s*(.*?)\\s*(?:-->)?\\s*$");
   private static final Pattern ONE = Pattern.compile("(HD\\d{3})\\s*@(\\d+)-(?:(\\d+):)?(\\d+)");
-  private static final Pattern SIDECAR = Pattern.compile("(\\d+):(\\d+)-(?:(\\d+):)?(\\d+)\\s+(HD\\d{3})");
+  private static final Pattern SIDECAR =
+      Pattern.compile("(\\d+):(\\d+)-(?:(\\d+):)?(\\d+)\\s+(HD\\d{3})");
 
-  private Expectations() { }
+  private Expectations() {}
 
   static List<Expected> read(Path fixture) throws IOException {
     List<Expected> out = new ArrayList<>();
@@ -54,7 +64,13 @@ final class Expectations {
         if (!m.matches()) throw new IllegalArgumentException(sidecar + ": bad expectation: " + l);
         int line = Integer.parseInt(m.group(1));
         int endLine = m.group(3) == null ? line : Integer.parseInt(m.group(3));
-        out.add(new Expected(m.group(5), line, Integer.parseInt(m.group(2)), endLine, Integer.parseInt(m.group(4))));
+        out.add(
+            new Expected(
+                m.group(5),
+                line,
+                Integer.parseInt(m.group(2)),
+                endLine,
+                Integer.parseInt(m.group(4))));
       }
     }
     String[] lines = Files.readString(fixture).split("\r\n|\r|\n", -1);
@@ -73,7 +89,8 @@ final class Expectations {
       pending.clear();
       if (found) parse(m.group(1), lineNo, fixture, out);
     }
-    if (!pending.isEmpty()) throw new IllegalArgumentException(fixture + ": a marker at the end applies to no line");
+    if (!pending.isEmpty())
+      throw new IllegalArgumentException(fixture + ": a marker at the end applies to no line");
     out.sort(null);
     return out;
   }
@@ -81,9 +98,17 @@ final class Expectations {
   private static void parse(String spec, int line, Path fixture, List<Expected> out) {
     for (String part : spec.split(",")) {
       Matcher m = ONE.matcher(part.trim());
-      if (!m.matches()) throw new IllegalArgumentException(fixture + ":" + line + ": bad expectation '" + part + "'");
+      if (!m.matches())
+        throw new IllegalArgumentException(
+            fixture + ":" + line + ": bad expectation '" + part + "'");
       int endLine = m.group(3) == null ? line : Integer.parseInt(m.group(3));
-      out.add(new Expected(m.group(1), line, Integer.parseInt(m.group(2)), endLine, Integer.parseInt(m.group(4))));
+      out.add(
+          new Expected(
+              m.group(1),
+              line,
+              Integer.parseInt(m.group(2)),
+              endLine,
+              Integer.parseInt(m.group(4))));
     }
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code ;} in a doc's {@code example-options:} front-matter line. Every value is a list.
  */
 final class FixtureOptions {
-  private FixtureOptions() { }
+  private FixtureOptions() {}
 
   static RuleOptions parse(String ruleId, String text) {
     Map<String, Object> byName = new LinkedHashMap<>();
@@ -22,9 +22,13 @@ final class FixtureOptions {
       String e = entry.strip();
       if (e.isEmpty() || e.startsWith("#")) continue;
       int eq = e.indexOf('=');
-      if (eq <= 0) throw new IllegalArgumentException("bad option entry '" + e + "': expected name=value");
-      List<String> values = Arrays.stream(e.substring(eq + 1).split(",")).map(String::strip)
-          .filter(v -> !v.isEmpty()).toList();
+      if (eq <= 0)
+        throw new IllegalArgumentException("bad option entry '" + e + "': expected name=value");
+      List<String> values =
+          Arrays.stream(e.substring(eq + 1).split(","))
+              .map(String::strip)
+              .filter(v -> !v.isEmpty())
+              .toList();
       byName.put(e.substring(0, eq).strip(), values);
     }
     return byName.isEmpty() ? RuleOptions.NONE : new RuleOptions(Map.of(ruleId, byName));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class PeerParityTest {
   /** Rows per peer: the checks of peer-coverage.md (hadolint's nine label-schema rules share one row; dclint + schema). */
-  static final Map<String, Integer> ROWS = Map.of("KICS", 70, "Trivy", 28, "hadolint", 63, "Checkov", 28, "dclint", 16,
-      "BuildKit", 22);
+  static final Map<String, Integer> ROWS =
+      Map.of("KICS", 70, "Trivy", 28, "hadolint", 63, "Checkov", 28, "dclint", 16, "BuildKit", 22);
 
   private static final Pattern ID = Pattern.compile("HD(\\d{3})(?:-HD(\\d{3}))?");
 

@@ -59,38 +59,66 @@ class RuleFixturesTest {
    */
   static boolean isSidecar(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".expect") || n.endsWith(".options") || n.endsWith(".snap") || n.equals(".env");
+    return n.endsWith(".expect")
+        || n.endsWith(".options")
+        || n.endsWith(".snap")
+        || n.equals(".env");
   }
 
   @TestFactory
   Stream<DynamicTest> fixturesProduceExactlyTheMarkedFindings() throws IOException {
     List<Path> files = fixtures();
     assertFalse(files.isEmpty());
-    return files.stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> {
-      String ruleId = p.getParent().getFileName().toString();
-      RuleMeta rule = RuleRegistry.builtIn().find(ruleId);
-      assertTrue(rule != null, "fixture folder names no rule: " + ruleId);
-      LintSettings settings = new LintSettings(Set.of(ruleId), Set.of(), Map.of(),
-          FixtureOptions.forFixture(ruleId, p));
-      FileResult r = new Linter(settings).lint(new Target(p, p.toString(), kindOf(p)), null);
-      List<Expectations.Expected> actual = new ArrayList<>();
-      List<String> messages = new ArrayList<>();
-      List<Finding> shown = new ArrayList<>();
-      for (Finding f : r.findings()) {
-        if (!f.rule().id().equals(ruleId) && !f.rule().id().equals("HD001")) continue;
-        shown.add(f);
-        messages.add(f.span() + " " + f.rule().id() + " " + f.message());
-        actual.add(new Expectations.Expected(f.rule().id(), f.span().line(), f.span().column(), f.span().endLine(),
-            f.span().endColumn()));
-      }
-      actual.sort(null);
-      List<Expectations.Expected> expected = Expectations.read(p);
-      String name = p.getFileName().toString();
-      if (name.startsWith("bad")) assertFalse(expected.isEmpty(), "a bad fixture must mark at least one finding");
-      if (name.startsWith("good")) assertTrue(expected.isEmpty(), "a good fixture marks no finding");
-      assertEquals(expected.toString(), actual.toString(), "findings of " + ruleId + " in " + p + ": " + messages);
-      checkSnapshot(p, new FileResult(r.displayPath(), r.kind(), shown, r.text(), r.uri(), List.of()));
-    }));
+    return files.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    ROOT.relativize(p).toString(),
+                    () -> {
+                      String ruleId = p.getParent().getFileName().toString();
+                      RuleMeta rule = RuleRegistry.builtIn().find(ruleId);
+                      assertTrue(rule != null, "fixture folder names no rule: " + ruleId);
+                      LintSettings settings =
+                          new LintSettings(
+                              Set.of(ruleId),
+                              Set.of(),
+                              Map.of(),
+                              FixtureOptions.forFixture(ruleId, p));
+                      FileResult r =
+                          new Linter(settings).lint(new Target(p, p.toString(), kindOf(p)), null);
+                      List<Expectations.Expected> actual = new ArrayList<>();
+                      List<String> messages = new ArrayList<>();
+                      List<Finding> shown = new ArrayList<>();
+                      for (Finding f : r.findings()) {
+                        if (!f.rule().id().equals(ruleId) && !f.rule().id().equals("HD001"))
+                          continue;
+                        shown.add(f);
+                        messages.add(f.span() + " " + f.rule().id() + " " + f.message());
+                        actual.add(
+                            new Expectations.Expected(
+                                f.rule().id(),
+                                f.span().line(),
+                                f.span().column(),
+                                f.span().endLine(),
+                                f.span().endColumn()));
+                      }
+                      actual.sort(null);
+                      List<Expectations.Expected> expected = Expectations.read(p);
+                      String name = p.getFileName().toString();
+                      if (name.startsWith("bad"))
+                        assertFalse(
+                            expected.isEmpty(), "a bad fixture must mark at least one finding");
+                      if (name.startsWith("good"))
+                        assertTrue(expected.isEmpty(), "a good fixture marks no finding");
+                      assertEquals(
+                          expected.toString(),
+                          actual.toString(),
+                          "findings of " + ruleId + " in " + p + ": " + messages);
+                      checkSnapshot(
+                          p,
+                          new FileResult(
+                              r.displayPath(), r.kind(), shown, r.text(), r.uri(), List.of()));
+                    }));
   }
 
   /** The fixture's findings as the text report shows them, against {@code <fixture>.snap}. */
@@ -99,8 +127,11 @@ class RuleFixturesTest {
     boolean update = Boolean.getBoolean("hardock.update");
     if (r.findings().isEmpty()) {
       if (update) Files.deleteIfExists(snapshot);
-      assertFalse(Files.exists(snapshot), snapshot + " is stale: the fixture has no findings (delete it, or run with"
-          + " -Dhardock.update=true)");
+      assertFalse(
+          Files.exists(snapshot),
+          snapshot
+              + " is stale: the fixture has no findings (delete it, or run with"
+              + " -Dhardock.update=true)");
       return;
     }
     StringWriter w = new StringWriter();
@@ -108,8 +139,12 @@ class RuleFixturesTest {
     Formats.of("text", false, true).write(results, Summary.of(results, 0), w);
     String actual = w.toString();
     if (update) Files.writeString(snapshot, actual);
-    assertTrue(Files.exists(snapshot), "no snapshot " + snapshot + ": run with -Dhardock.update=true and review it");
-    assertEquals(Files.readString(snapshot), actual, "snapshot " + snapshot + " (refresh with -Dhardock.update=true"
-        + " and review the diff)");
+    assertTrue(
+        Files.exists(snapshot),
+        "no snapshot " + snapshot + ": run with -Dhardock.update=true and review it");
+    assertEquals(
+        Files.readString(snapshot),
+        actual,
+        "snapshot " + snapshot + " (refresh with -Dhardock.update=true" + " and review the diff)");
   }
 }

@@ -38,16 +38,20 @@ class RuleRegistryTest {
     assertEquals(RuleMeta.of(types.get(0).type()), types.get(0).meta());
     assertEquals("HD001", types.get(0).meta().id());
     assertSame(metas[1], types.get(1).meta(), "the others keep the catalog's identity");
-    assertEquals(RuleMeta.of(types.get(0).type()), RuleRegistry.types(new String[0], new RuleMeta[0]).get(0).meta());
+    assertEquals(
+        RuleMeta.of(types.get(0).type()),
+        RuleRegistry.types(new String[0], new RuleMeta[0]).get(0).meta());
   }
 
   @Test
   void catalogIsInIdOrderAndNamesEveryRegisteredRule() {
     RuleMeta[] metas = RuleCatalog.metas();
     assertEquals(RuleCatalog.CLASSES.length, metas.length);
-    for (int i = 1; i < metas.length; i++) assertTrue(metas[i - 1].id().compareTo(metas[i].id()) < 0, metas[i].id());
+    for (int i = 1; i < metas.length; i++)
+      assertTrue(metas[i - 1].id().compareTo(metas[i].id()) < 0, metas[i].id());
     List<String> names = List.of(RuleCatalog.CLASSES);
-    for (RuleType t : RuleRegistry.ALL) assertTrue(names.contains(t.type().getName()), t.type().getName());
+    for (RuleType t : RuleRegistry.ALL)
+      assertTrue(names.contains(t.type().getName()), t.type().getName());
   }
 
   @Test
@@ -55,7 +59,9 @@ class RuleRegistryTest {
     // the tests run on the annotations and docs (-Dhardock.rule-annotations=true)
     RuleMeta latest = RuleRegistry.builtIn().find("HD201");
     assertEquals(RuleDoc.load(latest).fix(), RuleRegistry.builtIn().fix(latest));
-    assertTrue(RuleRegistry.builtIn().fix(latest).startsWith("pin a version tag"), RuleRegistry.builtIn().fix(latest));
+    assertTrue(
+        RuleRegistry.builtIn().fix(latest).startsWith("pin a version tag"),
+        RuleRegistry.builtIn().fix(latest));
     RuleMeta noFix = null;
     for (RuleMeta m : RuleRegistry.builtIn().metas()) if (RuleDoc.load(m).fix() == null) noFix = m;
     assertNull(RuleRegistry.builtIn().fix(noFix));

@@ -28,21 +28,45 @@ class SuppressionFixturesTest {
   Stream<DynamicTest> suppressionFixtures() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(Path.of("testdata/suppressions"))) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".expect")).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().endsWith(".expect"))
+              .sorted()
+              .toList();
     }
-    return files.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
-      SourceKind kind = Discovery.kindOf(p.getFileName().toString());
-      assumeTrue(kind != null, "no kind for " + p + " on this branch yet");
-      String ruleId = p.getParent().getFileName().toString();
-      FileResult r = new Linter(LintSettings.DEFAULT).lint(new Target(p, p.toString(), kind), null);
-      assumeTrue(r.findings().stream().noneMatch(f -> f.message().startsWith("no reader for")), "no reader for " + kind + " yet");
-      List<Expectations.Expected> actual = new ArrayList<>();
-      for (Finding f : r.findings()) {
-        if (!f.rule().id().equals(ruleId) && !f.rule().id().equals("HD001")) continue;
-        actual.add(new Expectations.Expected(f.rule().id(), f.span().line(), f.span().column(), f.span().endLine(), f.span().endColumn()));
-      }
-      actual.sort(null);
-      assertEquals(Expectations.read(p).toString(), actual.toString(), r.findings().toString());
-    }));
+    return files.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    p.toString(),
+                    () -> {
+                      SourceKind kind = Discovery.kindOf(p.getFileName().toString());
+                      assumeTrue(kind != null, "no kind for " + p + " on this branch yet");
+                      String ruleId = p.getParent().getFileName().toString();
+                      FileResult r =
+                          new Linter(LintSettings.DEFAULT)
+                              .lint(new Target(p, p.toString(), kind), null);
+                      assumeTrue(
+                          r.findings().stream()
+                              .noneMatch(f -> f.message().startsWith("no reader for")),
+                          "no reader for " + kind + " yet");
+                      List<Expectations.Expected> actual = new ArrayList<>();
+                      for (Finding f : r.findings()) {
+                        if (!f.rule().id().equals(ruleId) && !f.rule().id().equals("HD001"))
+                          continue;
+                        actual.add(
+                            new Expectations.Expected(
+                                f.rule().id(),
+                                f.span().line(),
+                                f.span().column(),
+                                f.span().endLine(),
+                                f.span().endColumn()));
+                      }
+                      actual.sort(null);
+                      assertEquals(
+                          Expectations.read(p).toString(),
+                          actual.toString(),
+                          r.findings().toString());
+                    }));
   }
 }

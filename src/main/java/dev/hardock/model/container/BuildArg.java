@@ -11,4 +11,4 @@ import dev.hardock.model.Text;
  * @param span the whole entry ({@code NAME=value} item or {@code NAME: value} pair)
  * @param container the service (or command) the argument builds the image for
  */
-public record BuildArg(Text name, Text value, Span span, String container) { }
+public record BuildArg(Text name, Text value, Span span, String container) {}

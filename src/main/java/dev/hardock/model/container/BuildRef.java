@@ -15,4 +15,5 @@ import java.nio.file.Path;
  *     unknown (Dockerfile missing or unreadable, USER from an unknown variable)
  * @param imageUserSpan where that USER (or, for {@code ""}, the final FROM) stands in the Dockerfile, or null
  */
-public record BuildRef(Path context, Path dockerfile, Span span, String imageUser, Span imageUserSpan) { }
+public record BuildRef(
+    Path context, Path dockerfile, Span span, String imageUser, Span imageUserSpan) {}

@@ -91,7 +91,36 @@ public record ContainerSpec(
     public Span hiddenOptions;
 
     public ContainerSpec build() {
-      return new ContainerSpec(source, name, span, image, build, privileged, user, networkMode, pidMode, ipcMode, utsMode, usernsMode, cgroupParent, List.copyOf(mounts), List.copyOf(capAdd), List.copyOf(capDrop), List.copyOf(securityOpts), List.copyOf(devices), readOnlyRootfs, memory, memorySwap, cpus, pidsLimit, restart, healthcheckDisabled, List.copyOf(ports), List.copyOf(links), List.copyOf(env), hiddenOptions);
+      return new ContainerSpec(
+          source,
+          name,
+          span,
+          image,
+          build,
+          privileged,
+          user,
+          networkMode,
+          pidMode,
+          ipcMode,
+          utsMode,
+          usernsMode,
+          cgroupParent,
+          List.copyOf(mounts),
+          List.copyOf(capAdd),
+          List.copyOf(capDrop),
+          List.copyOf(securityOpts),
+          List.copyOf(devices),
+          readOnlyRootfs,
+          memory,
+          memorySwap,
+          cpus,
+          pidsLimit,
+          restart,
+          healthcheckDisabled,
+          List.copyOf(ports),
+          List.copyOf(links),
+          List.copyOf(env),
+          hiddenOptions);
     }
   }
 }

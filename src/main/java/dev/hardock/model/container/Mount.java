@@ -11,9 +11,21 @@ import dev.hardock.model.Span;
  * @param propagation bind propagation (shared, rshared, slave, rslave, private, rprivate), or null
  * @param span the whole mount specification (the {@code -v} value, the list item)
  */
-public record Mount(Type type, Setting<String> source, Setting<String> target, Setting<Boolean> readOnly,
-    Setting<String> propagation, Span span) {
-  public enum Type { BIND, VOLUME, TMPFS, NPIPE, CLUSTER, IMAGE }
+public record Mount(
+    Type type,
+    Setting<String> source,
+    Setting<String> target,
+    Setting<Boolean> readOnly,
+    Setting<String> propagation,
+    Span span) {
+  public enum Type {
+    BIND,
+    VOLUME,
+    TMPFS,
+    NPIPE,
+    CLUSTER,
+    IMAGE
+  }
 
   public boolean isReadOnly() {
     return readOnly != null && Boolean.TRUE.equals(readOnly.value());

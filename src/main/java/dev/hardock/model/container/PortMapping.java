@@ -12,12 +12,26 @@ import dev.hardock.model.Span;
  * @param hostPorts the host port (or range) as written, or null when Docker picks one
  * @param allExposed for {@code -P}/{@code --publish-all}: the flag as written; otherwise null
  */
-public record PortMapping(String hostIp, Integer hostPort, String containerPort, String protocol, Span span,
-    String hostPorts, String allExposed) {
+public record PortMapping(
+    String hostIp,
+    Integer hostPort,
+    String containerPort,
+    String protocol,
+    Span span,
+    String hostPorts,
+    String allExposed) {
 
   /** A mapping whose host port is known only by its first port. */
-  public PortMapping(String hostIp, Integer hostPort, String containerPort, String protocol, Span span) {
-    this(hostIp, hostPort, containerPort, protocol, span, hostPort == null ? null : hostPort.toString(), null);
+  public PortMapping(
+      String hostIp, Integer hostPort, String containerPort, String protocol, Span span) {
+    this(
+        hostIp,
+        hostPort,
+        containerPort,
+        protocol,
+        span,
+        hostPort == null ? null : hostPort.toString(),
+        null);
   }
 
   /** {@code -P}: every port the image exposes, each on a random host port; {@code flag} as written. */

@@ -8,14 +8,17 @@ package dev.hardock.model.container;
  */
 public final class VolumeOptions {
   /** Which option names the host path. */
-  public enum HostPath { DEVICE, MOUNTPOINT }
+  public enum HostPath {
+    DEVICE,
+    MOUNTPOINT
+  }
 
   /**
    * @param roStart where {@code ro} starts in {@code o}, or -1 (it ends two characters later)
    */
-  public record Binding(HostPath hostPath, int roStart) { }
+  public record Binding(HostPath hostPath, int roStart) {}
 
-  private VolumeOptions() { }
+  private VolumeOptions() {}
 
   /**
    * @param driver the volume driver, null for the default (local)

@@ -17,7 +17,11 @@ import java.util.Map;
 public record DaemonConfig(Span start, Map<String, Entry> entries, boolean complete) {
   /** The JSON type of a value. */
   public enum Kind {
-    STRING("a string"), NUMBER("a number"), BOOLEAN("true or false"), NULL("null"), ARRAY("an array"),
+    STRING("a string"),
+    NUMBER("a number"),
+    BOOLEAN("true or false"),
+    NULL("null"),
+    ARRAY("an array"),
     OBJECT("an object");
 
     private final String description;
@@ -38,7 +42,13 @@ public record DaemonConfig(Span start, Map<String, Entry> entries, boolean compl
    * (other elements are left out); {@code object} the contents of an object value (null when it is nested
    * too deeply to be modelled).
    */
-  public record Entry(String key, Span keySpan, Kind kind, String scalar, Span valueSpan, List<Text> items,
+  public record Entry(
+      String key,
+      Span keySpan,
+      Kind kind,
+      String scalar,
+      Span valueSpan,
+      List<Text> items,
       DaemonConfig object) {
     public Entry {
       items = items == null ? List.of() : List.copyOf(items);

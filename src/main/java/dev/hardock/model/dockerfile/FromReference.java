@@ -18,5 +18,12 @@ import dev.hardock.model.Text;
  * @param stage the stage it names, null when none
  * @param image the image it pulls, null when it names a stage, a stage index, scratch or nothing
  */
-public record FromReference(Instruction at, Stage in, boolean onbuild, ImageUse.Where where, Text written,
-    String name, Stage stage, ImageUse image) { }
+public record FromReference(
+    Instruction at,
+    Stage in,
+    boolean onbuild,
+    ImageUse.Where where,
+    Text written,
+    String name,
+    Stage stage,
+    ImageUse image) {}

@@ -8,8 +8,14 @@ import java.util.List;
  * instruction in file order (also those a problem left outside any stage), and what each FROM, COPY --from and
  * RUN --mount from= names (a stage or an image), in file order. The last stage is the image that is shipped.
  */
-public record ImageBuild(SourceFile file, char escape, List<Instruction.Arg> globalArgs, List<Stage> stages,
-    List<Instruction> instructions, Variables variables, List<FromReference> references) {
+public record ImageBuild(
+    SourceFile file,
+    char escape,
+    List<Instruction.Arg> globalArgs,
+    List<Stage> stages,
+    List<Instruction> instructions,
+    Variables variables,
+    List<FromReference> references) {
   public Stage finalStage() {
     return stages.isEmpty() ? null : stages.get(stages.size() - 1);
   }

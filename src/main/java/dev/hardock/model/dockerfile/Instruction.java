@@ -12,8 +12,13 @@ public sealed interface Instruction {
    * @param keyword the instruction name in upper case
    * @param args everything after the keyword (flags included), continuations removed
    */
-  record Head(String keyword, Span keywordSpan, Span span, List<Flag> flags, SourceText args,
-      List<Heredoc> heredocs) { }
+  record Head(
+      String keyword,
+      Span keywordSpan,
+      Span span,
+      List<Flag> flags,
+      SourceText args,
+      List<Heredoc> heredocs) {}
 
   Head head();
 
@@ -35,42 +40,43 @@ public sealed interface Instruction {
     return null;
   }
 
-  record From(Head head, Text image, ImageRef ref, Text alias) implements Instruction { }
+  record From(Head head, Text image, ImageRef ref, Text alias) implements Instruction {}
 
   /** RUN: its command, and its {@code --mount} flags as BuildKit reads them. */
-  record Run(Head head, CommandForm command, List<RunMount> mounts) implements Instruction { }
+  record Run(Head head, CommandForm command, List<RunMount> mounts) implements Instruction {}
 
-  record Cmd(Head head, CommandForm command) implements Instruction { }
+  record Cmd(Head head, CommandForm command) implements Instruction {}
 
-  record Entrypoint(Head head, CommandForm command) implements Instruction { }
+  record Entrypoint(Head head, CommandForm command) implements Instruction {}
 
   /** HEALTHCHECK: {@code none} for HEALTHCHECK NONE; otherwise {@code command} (null when missing). */
-  record Healthcheck(Head head, boolean none, CommandForm command) implements Instruction { }
+  record Healthcheck(Head head, boolean none, CommandForm command) implements Instruction {}
 
   /** COPY and ADD (see {@code add}): sources and destination as written. */
-  record Copy(Head head, boolean add, List<Text> sources, Text destination) implements Instruction { }
+  record Copy(Head head, boolean add, List<Text> sources, Text destination)
+      implements Instruction {}
 
-  record Env(Head head, List<KeyValue> pairs) implements Instruction { }
+  record Env(Head head, List<KeyValue> pairs) implements Instruction {}
 
-  record Label(Head head, List<KeyValue> pairs) implements Instruction { }
+  record Label(Head head, List<KeyValue> pairs) implements Instruction {}
 
   /** ARG declarations; a pair's value is null when no default is given. */
-  record Arg(Head head, List<KeyValue> args) implements Instruction { }
+  record Arg(Head head, List<KeyValue> args) implements Instruction {}
 
-  record User(Head head, Text user) implements Instruction { }
+  record User(Head head, Text user) implements Instruction {}
 
-  record Workdir(Head head, Text path) implements Instruction { }
+  record Workdir(Head head, Text path) implements Instruction {}
 
-  record Expose(Head head, List<Text> ports) implements Instruction { }
+  record Expose(Head head, List<Text> ports) implements Instruction {}
 
-  record Volume(Head head, List<Text> paths) implements Instruction { }
+  record Volume(Head head, List<Text> paths) implements Instruction {}
 
-  record Shell(Head head, List<Text> shell) implements Instruction { }
+  record Shell(Head head, List<Text> shell) implements Instruction {}
 
-  record StopSignal(Head head, Text signal) implements Instruction { }
+  record StopSignal(Head head, Text signal) implements Instruction {}
 
-  record Maintainer(Head head, Text maintainer) implements Instruction { }
+  record Maintainer(Head head, Text maintainer) implements Instruction {}
 
   /** ONBUILD with the instruction it defers (null when that instruction could not be read). */
-  record Onbuild(Head head, Instruction trigger) implements Instruction { }
+  record Onbuild(Head head, Instruction trigger) implements Instruction {}
 }

@@ -19,7 +19,7 @@ public record RunMount(Flag flag, List<Field> fields) {
    * @param key lower-cased ({@code from}, {@code type}, {@code target}...)
    * @param value as written, at its exact place in the file (through continued lines); null for a bare key
    */
-  public record Field(String key, Text value) { }
+  public record Field(String key, Text value) {}
 
   public RunMount {
     fields = List.copyOf(fields);

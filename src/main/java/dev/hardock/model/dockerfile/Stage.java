@@ -7,7 +7,8 @@ import java.util.List;
  * A build stage: its FROM, its instructions (FROM excluded), and the earlier stage it builds on when its FROM
  * names one ({@code FROM build AS final}), else null.
  */
-public record Stage(int index, Instruction.From from, List<Instruction> instructions, Stage parent) {
+public record Stage(
+    int index, Instruction.From from, List<Instruction> instructions, Stage parent) {
   /** The alias given with AS, or null. */
   public String name() {
     Text alias = from.alias();

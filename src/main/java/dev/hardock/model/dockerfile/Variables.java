@@ -22,7 +22,8 @@ public final class Variables {
   private Instruction overBudgetAt;
 
   /** @param budget the file's, shared with the reader that declared the values */
-  public Variables(Map<Instruction, Map<String, String>> scopes, char escape, ExpansionBudget budget) {
+  public Variables(
+      Map<Instruction, Map<String, String>> scopes, char escape, ExpansionBudget budget) {
     this.scopes = new IdentityHashMap<>(scopes);
     this.escape = escape;
     this.budget = budget;
@@ -37,10 +38,15 @@ public final class Variables {
   /** Expands a value as it would be at that instruction; null when it depends on an unknown value. */
   public String expand(String value, Instruction at) {
     Map<String, String> scope = scopes.getOrDefault(at, Collections.emptyMap());
-    String out = Substitution.expand(value, budget.lookup(name -> {
-      String v = scope.get(name);
-      return v == UNKNOWN ? null : v;
-    }), escape);
+    String out =
+        Substitution.expand(
+            value,
+            budget.lookup(
+                name -> {
+                  String v = scope.get(name);
+                  return v == UNKNOWN ? null : v;
+                }),
+            escape);
     if (budget.tellOnce()) overBudgetAt = at;
     return out;
   }

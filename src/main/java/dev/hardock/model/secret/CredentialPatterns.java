@@ -58,7 +58,8 @@ public final class CredentialPatterns {
    */
   public record Match(int start, int end, Kind kind) {
     public Match {
-      if (start < 0 || end < start) throw new IllegalArgumentException("bad range " + start + "-" + end);
+      if (start < 0 || end < start)
+        throw new IllegalArgumentException("bad range " + start + "-" + end);
       if (kind == null) throw new IllegalArgumentException("kind is null");
     }
 
@@ -69,7 +70,9 @@ public final class CredentialPatterns {
   }
 
   private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
-  private static final String[] PEM_TYPES = {"", "RSA ", "EC ", "DSA ", "OPENSSH ", "ENCRYPTED ", "PGP "};
+  private static final String[] PEM_TYPES = {
+    "", "RSA ", "EC ", "DSA ", "OPENSSH ", "ENCRYPTED ", "PGP "
+  };
 
   /** All credentials found in {@code text}, sorted by start; never null. */
   public static List<Match> find(CharSequence text) {
@@ -104,41 +107,46 @@ public final class CredentialPatterns {
     if ((a & A_AC) != 0 && s.indexOf("access_token$production$") >= 0) braintree(s, out);
     if ((a & A_GO) != 0) fixedToken(s, "GOCSPX-", 28, BASE64URL, Kind.GOOGLE_OAUTH_SECRET, out);
     if ((a & A_HO) != 0) webhook(s, "hooks.slack.com/services/", 3, Kind.SLACK_WEBHOOK, out);
-    if ((a & A_DOT_W) != 0) webhook(s, ".webhook.office.com/webhookb2/", 2, Kind.TEAMS_WEBHOOK, out);
+    if ((a & A_DOT_W) != 0)
+      webhook(s, ".webhook.office.com/webhookb2/", 2, Kind.TEAMS_WEBHOOK, out);
     if ((a & A_OU) != 0) webhook(s, "outlook.office.com/webhook/", 2, Kind.TEAMS_WEBHOOK, out);
-    if (hasKind(out, Kind.AWS_ACCESS_KEY_ID) || ((a & A_SE) != 0 && (containsIgnoreCase(s, "secret_access_key")
-        || containsIgnoreCase(s, "secretaccesskey")))) {
+    if (hasKind(out, Kind.AWS_ACCESS_KEY_ID)
+        || ((a & A_SE) != 0
+            && (containsIgnoreCase(s, "secret_access_key")
+                || containsIgnoreCase(s, "secretaccesskey")))) {
       awsSecretKeys(s, out);
     }
     if ((a & A_URL) != 0) urlPasswords(s, out);
     return out.size() <= 1 ? out : dropNested(out);
   }
 
-  // The first two characters of every prefix the scanners look for, found in one pass over the text: a scanner
-  // whose pair is absent cannot match and is not run (most texts hold none, and each scan is a pass of its own).
-  private static final int A_DASHES = 1;        // -----BEGIN
-  private static final int A_AK = 1 << 1;       // AKIA
-  private static final int A_AS = 1 << 2;       // ASIA
-  private static final int A_GH = 1 << 3;       // ghp_ gho_ ghu_ ghs_ ghr_
-  private static final int A_XO = 1 << 4;       // xox
-  private static final int A_AI = 1 << 5;       // AIza
-  private static final int A_LIVE = 1 << 6;     // _live_
-  private static final int A_EY = 1 << 7;       // eyJ
-  private static final int A_PU = 1 << 8;       // PuTTY
-  private static final int A_SG = 1 << 9;       // SG.
-  private static final int A_SK = 1 << 10;      // SK
-  private static final int A_KE = 1 << 11;      // key-
-  private static final int A_DASH_U = 1 << 12;  // -us
-  private static final int A_HR = 1 << 13;      // HRKU-
-  private static final int A_SQ = 1 << 14;      // sq0
-  private static final int A_AC = 1 << 15;      // access_token$production$
-  private static final int A_GO = 1 << 16;      // GOCSPX-
-  private static final int A_HO = 1 << 17;      // hooks.slack.com
-  private static final int A_DOT_W = 1 << 18;   // .webhook.office.com
-  private static final int A_OU = 1 << 19;      // outlook.office.com
-  private static final int A_SE = 1 << 20;      // secret..., any case (U+017F upper-cases to S)
-  private static final int A_URL = 1 << 21;    // ://
-  private static final int A_GI = 1 << 22;     // github_pat_
+  // The first two characters of every prefix the scanners look for, found in one pass over the
+  // text: a scanner
+  // whose pair is absent cannot match and is not run (most texts hold none, and each scan is a pass
+  // of its own).
+  private static final int A_DASHES = 1; // -----BEGIN
+  private static final int A_AK = 1 << 1; // AKIA
+  private static final int A_AS = 1 << 2; // ASIA
+  private static final int A_GH = 1 << 3; // ghp_ gho_ ghu_ ghs_ ghr_
+  private static final int A_XO = 1 << 4; // xox
+  private static final int A_AI = 1 << 5; // AIza
+  private static final int A_LIVE = 1 << 6; // _live_
+  private static final int A_EY = 1 << 7; // eyJ
+  private static final int A_PU = 1 << 8; // PuTTY
+  private static final int A_SG = 1 << 9; // SG.
+  private static final int A_SK = 1 << 10; // SK
+  private static final int A_KE = 1 << 11; // key-
+  private static final int A_DASH_U = 1 << 12; // -us
+  private static final int A_HR = 1 << 13; // HRKU-
+  private static final int A_SQ = 1 << 14; // sq0
+  private static final int A_AC = 1 << 15; // access_token$production$
+  private static final int A_GO = 1 << 16; // GOCSPX-
+  private static final int A_HO = 1 << 17; // hooks.slack.com
+  private static final int A_DOT_W = 1 << 18; // .webhook.office.com
+  private static final int A_OU = 1 << 19; // outlook.office.com
+  private static final int A_SE = 1 << 20; // secret..., any case (U+017F upper-cases to S)
+  private static final int A_URL = 1 << 21; // ://
+  private static final int A_GI = 1 << 22; // github_pat_
 
   /** The {@code A_*} pairs present in {@code s}. */
   private static int anchors(String s) {
@@ -165,7 +173,7 @@ public final class CredentialPatterns {
         case '.' -> bits |= d == 'w' ? A_DOT_W : 0;
         case 'o' -> bits |= d == 'u' ? A_OU : 0;
         case ':' -> bits |= d == '/' ? A_URL : 0;
-        default -> { }
+        default -> {}
       }
     }
     return bits;
@@ -187,7 +195,8 @@ public final class CredentialPatterns {
   private static final CharClass BASE64URL = c -> isAlnum(c) || c == '_' || c == '-';
   private static final CharClass HEX = c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   private static final CharClass BASE64 = c -> isAlnum(c) || c == '/' || c == '+';
-  private static final CharClass UPPER_ALNUM = c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  private static final CharClass UPPER_ALNUM =
+      c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
   private static boolean isAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -224,7 +233,8 @@ public final class CredentialPatterns {
   }
 
   /** Prefix + exactly {@code length} characters of {@code body}, word-bounded before, and not followed by more. */
-  private static void fixedToken(String s, String prefix, int length, CharClass body, Kind kind, List<Match> out) {
+  private static void fixedToken(
+      String s, String prefix, int length, CharClass body, Kind kind, List<Match> out) {
     int from = 0;
     for (int i = s.indexOf(prefix); i >= 0; i = s.indexOf(prefix, from)) {
       int bodyStart = i + prefix.length();
@@ -239,7 +249,8 @@ public final class CredentialPatterns {
   }
 
   /** Prefix + at least {@code min} characters of {@code body}, word-bounded before. */
-  private static void runToken(String s, String prefix, int min, CharClass body, Kind kind, List<Match> out) {
+  private static void runToken(
+      String s, String prefix, int min, CharClass body, Kind kind, List<Match> out) {
     int from = 0;
     for (int i = s.indexOf(prefix); i >= 0; i = s.indexOf(prefix, from)) {
       int bodyStart = i + prefix.length();
@@ -261,7 +272,8 @@ public final class CredentialPatterns {
       from = i + 3;
       if (!boundaryBefore(s, i) || i + 5 > s.length()) continue;
       char t = s.charAt(i + 3);
-      if ((t != 'a' && t != 'b' && t != 'p' && t != 'r' && t != 's') || s.charAt(i + 4) != '-') continue;
+      if ((t != 'a' && t != 'b' && t != 'p' && t != 'r' && t != 's') || s.charAt(i + 4) != '-')
+        continue;
       int bodyStart = i + 5;
       int end = bodyStart;
       boolean digit = false;
@@ -329,7 +341,8 @@ public final class CredentialPatterns {
     for (int i = s.indexOf("://"); i >= 0; i = s.indexOf("://", from)) {
       from = i + 3;
       int schemeStart = i;
-      while (schemeStart > 0 && i - schemeStart < 32 && isSchemeChar(s.charAt(schemeStart - 1))) schemeStart--;
+      while (schemeStart > 0 && i - schemeStart < 32 && isSchemeChar(s.charAt(schemeStart - 1)))
+        schemeStart--;
       if (schemeStart == i || !isLetter(s.charAt(schemeStart))) continue;
       int authStart = i + 3;
       int authEnd = authStart;
@@ -360,7 +373,8 @@ public final class CredentialPatterns {
     }
   }
 
-  // ---- vendor formats (issue 17; the shapes KICS's passwords_and_secrets and the vendors document) ----
+  // ---- vendor formats (issue 17; the shapes KICS's passwords_and_secrets and the vendors
+  // document) ----
 
   private static boolean hasKind(List<Match> out, Kind kind) {
     for (Match m : out) if (m.kind() == kind) return true;
@@ -370,7 +384,8 @@ public final class CredentialPatterns {
   /** Case-insensitive indexOf, one pass. */
   private static boolean containsIgnoreCase(String s, String lowerNeedle) {
     int n = lowerNeedle.length();
-    for (int i = 0; i + n <= s.length(); i++) if (s.regionMatches(true, i, lowerNeedle, 0, n)) return true;
+    for (int i = 0; i + n <= s.length(); i++)
+      if (s.regionMatches(true, i, lowerNeedle, 0, n)) return true;
     return false;
   }
 
@@ -379,7 +394,9 @@ public final class CredentialPatterns {
     String head = "PuTTY-User-Key-File-";
     for (int i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 1)) {
       int k = i + head.length();
-      if (k + 1 < s.length() && (s.charAt(k) == '2' || s.charAt(k) == '3') && s.charAt(k + 1) == ':') {
+      if (k + 1 < s.length()
+          && (s.charAt(k) == '2' || s.charAt(k) == '3')
+          && s.charAt(k + 1) == ':') {
         out.add(new Match(i, k + 2, Kind.PUTTY_PRIVATE_KEY));
       }
     }
@@ -396,7 +413,8 @@ public final class CredentialPatterns {
       if (e1 - i - 3 != 22 || e1 >= s.length() || s.charAt(e1) != '.') continue;
       int e2 = runEnd(s, e1 + 1, BASE64URL);
       from = e2;
-      if (e2 - e1 - 1 == 43 && (e2 == s.length() || !isWord(s.charAt(e2)))) out.add(new Match(i, e2, Kind.SENDGRID_API_KEY));
+      if (e2 - e1 - 1 == 43 && (e2 == s.length() || !isWord(s.charAt(e2))))
+        out.add(new Match(i, e2, Kind.SENDGRID_API_KEY));
     }
   }
 
@@ -423,7 +441,8 @@ public final class CredentialPatterns {
       int e1 = runEnd(s, k, ALNUM);
       if (e1 - k != 16 || e1 >= s.length() || s.charAt(e1) != '$') continue;
       int e2 = runEnd(s, e1 + 1, HEX);
-      if (e2 - e1 - 1 == 32 && (e2 == s.length() || !isWord(s.charAt(e2)))) out.add(new Match(i, e2, Kind.BRAINTREE_TOKEN));
+      if (e2 - e1 - 1 == 32 && (e2 == s.length() || !isWord(s.charAt(e2))))
+        out.add(new Match(i, e2, Kind.BRAINTREE_TOKEN));
     }
   }
 
@@ -441,12 +460,16 @@ public final class CredentialPatterns {
       int end = k;
       while (end < s.length()) {
         int e = end;
-        while (e < s.length() && (isWord(s.charAt(e)) || s.charAt(e) == '-' || s.charAt(e) == '@')) e++;
+        while (e < s.length() && (isWord(s.charAt(e)) || s.charAt(e) == '-' || s.charAt(e) == '@'))
+          e++;
         if (e == end) break;
         seen++;
         last = e - end;
         end = e;
-        if (end < s.length() && s.charAt(end) == '/' && end + 1 < s.length() && isWord(s.charAt(end + 1))) {
+        if (end < s.length()
+            && s.charAt(end) == '/'
+            && end + 1 < s.length()
+            && isWord(s.charAt(end + 1))) {
           end++;
         } else {
           break;
@@ -477,7 +500,8 @@ public final class CredentialPatterns {
       }
       int end = runEnd(s, i, BASE64);
       // a following '=' is base64 padding: the run is part of a longer blob
-      if (end - i == 40 && (end == s.length() || s.charAt(end) != '=') && mixed(s, i, end)) out.add(new Match(i, end, Kind.AWS_SECRET_ACCESS_KEY));
+      if (end - i == 40 && (end == s.length() || s.charAt(end) != '=') && mixed(s, i, end))
+        out.add(new Match(i, end, Kind.AWS_SECRET_ACCESS_KEY));
       i = end;
     }
   }
@@ -516,17 +540,19 @@ public final class CredentialPatterns {
   }
 
   private static boolean endsAuthority(char c) {
-    return c == '/' || c == '?' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '<'
-        || c == '>' || c == '(' || c == ')' || c == '\\';
+    return c == '/' || c == '?' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '`'
+        || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\';
   }
 
   /** Sorts by start (longer first, then more specific) and drops every match inside one kept before it. */
   private static List<Match> dropNested(List<Match> all) {
-    all.sort(Comparator.comparingInt(Match::start)
-        .thenComparing(Comparator.comparingInt(Match::end).reversed())
-        .thenComparing(Match::kind));
+    all.sort(
+        Comparator.comparingInt(Match::start)
+            .thenComparing(Comparator.comparingInt(Match::end).reversed())
+            .thenComparing(Match::kind));
     List<Match> kept = new ArrayList<>(all.size());
-    int coveredTo = -1; // kept matches all start at or before the current one, so this decides containment
+    int coveredTo =
+        -1; // kept matches all start at or before the current one, so this decides containment
     for (Match m : all) {
       if (m.end() <= coveredTo) continue;
       kept.add(m);

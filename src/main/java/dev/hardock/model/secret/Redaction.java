@@ -37,7 +37,9 @@ public final class Redaction {
       if (i - start > MAX_WORD) {
         if (b == null) b = new StringBuilder(Math.min(n, 4096)).append(message, 0, start);
         b.append(redact(message.substring(start, Math.min(i, start + PREFIX_LENGTH * 2 + 2))))
-            .append('[').append(message.codePointCount(start, i)).append(" characters]");
+            .append('[')
+            .append(message.codePointCount(start, i))
+            .append(" characters]");
       } else if (b != null) {
         b.append(message, start, i);
       }
@@ -76,15 +78,20 @@ public final class Redaction {
     return done;
   }
 
-  // Most messages recur across files and rules (a tree of 3,464 Dockerfiles: 10,338 findings, 2,212 distinct
-  // messages, 285 distinct helps): each distinct short one is scrubbed once per run. Bounded in count and length.
+  // Most messages recur across files and rules (a tree of 3,464 Dockerfiles: 10,338 findings, 2,212
+  // distinct
+  // messages, 285 distinct helps): each distinct short one is scrubbed once per run. Bounded in
+  // count and length.
   private static final int SCRUB_CACHE_SIZE = 4096;
   private static final int SCRUB_CACHE_LENGTH = 300;
-  private static final java.util.Map<String, String> SCRUBBED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, String> SCRUBBED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String scrubbed(String message) {
     message = shortenLongWords(message);
-    message = SecretMask.maskOptionsAndAssignments(message); // curl -u user:pass, --password x, DB_PASSWORD=x quoted
+    message =
+        SecretMask.maskOptionsAndAssignments(
+            message); // curl -u user:pass, --password x, DB_PASSWORD=x quoted
     java.util.List<CredentialPatterns.Match> matches = CredentialPatterns.find(message);
     if (matches.isEmpty()) return message;
     StringBuilder b = new StringBuilder(message.length());

@@ -38,7 +38,8 @@ public final class SecretMask {
     for (int i = 0; i < lines.length; i++) {
       if (!shown[i] && !pem) continue;
       String line = lines[i];
-      char[] c = shown[i] ? line.toCharArray() : null; // lines not shown are only followed for PEM blocks
+      char[] c =
+          shown[i] ? line.toCharArray() : null; // lines not shown are only followed for PEM blocks
       if (pem) inKey = maskPem(line, c, inKey);
       if (shown[i]) {
         maskLine(line, c);
@@ -64,7 +65,8 @@ public final class SecretMask {
   }
 
   private static void maskLine(String line, char[] c) {
-    for (CredentialPatterns.Match m : CredentialPatterns.find(line)) mask(c, m.start(), m.end(), true);
+    for (CredentialPatterns.Match m : CredentialPatterns.find(line))
+      mask(c, m.start(), m.end(), true);
     assignments(line, c);
     options(line, c);
   }
@@ -95,14 +97,16 @@ public final class SecretMask {
   /** Length of a YAML hex escape at {@code at} ({@code \\xXX}, {@code \\uXXXX}, {@code \\UXXXXXXXX}) naming a valid code point, else 0. */
   private static int escapeLength(String line, int at) {
     if (at + 1 >= line.length()) return 0;
-    int digits = switch (line.charAt(at + 1)) {
-      case 'x' -> 2;
-      case 'u' -> 4;
-      case 'U' -> 8;
-      default -> 0;
-    };
+    int digits =
+        switch (line.charAt(at + 1)) {
+          case 'x' -> 2;
+          case 'u' -> 4;
+          case 'U' -> 8;
+          default -> 0;
+        };
     if (digits == 0 || at + 2 + digits > line.length()) return 0;
-    for (int k = at + 2; k < at + 2 + digits; k++) if (Character.digit(line.charAt(k), 16) < 0) return 0;
+    for (int k = at + 2; k < at + 2 + digits; k++)
+      if (Character.digit(line.charAt(k), 16) < 0) return 0;
     long cp = Long.parseLong(line.substring(at + 2, at + 2 + digits), 16);
     return cp <= Character.MAX_CODE_POINT ? 2 + digits : 0;
   }
@@ -116,12 +120,15 @@ public final class SecretMask {
     int n = line.length();
     int envName = legacyEnvName(line);
     int scanned = 0; // brackets before here are counted in depth (positions only grow: linear)
-    int depth = 0;   // open '[': a value ends at the ']' of its flow sequence
-    int braces = 0;  // open '{': a YAML plain value in a flow mapping ends at ',' or '}', not at a space
+    int depth = 0; // open '[': a value ends at the ']' of its flow sequence
+    int braces =
+        0; // open '{': a YAML plain value in a flow mapping ends at ',' or '}', not at a space
     int i = 0;
     while (i < n) {
       char ch = line.charAt(i);
-      if (!(Character.isLetter(ch) || ch == '_') || (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == '_'))) {
+      if (!(Character.isLetter(ch) || ch == '_')
+          || (i > 0
+              && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == '_'))) {
         i++;
         continue;
       }
@@ -145,29 +152,39 @@ public final class SecretMask {
       }
       String name = decoded == null ? line.substring(i, j) : decoded.toString();
       int v = j;
-      if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) v++; // "NAME": value, 'NAME': value
+      if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\''))
+        v++; // "NAME": value, 'NAME': value
       int sep = v;
-      while (sep < n && (line.charAt(sep) == ' ' || line.charAt(sep) == '\t')) sep++; // NAME : value
+      while (sep < n && (line.charAt(sep) == ' ' || line.charAt(sep) == '\t'))
+        sep++; // NAME : value
       boolean legacyEnv = i == envName && sep == j + 1 && sep < n && line.indexOf('=', sep) < 0;
       if (sep < n && (line.charAt(sep) == '=' || line.charAt(sep) == ':') || legacyEnv) {
         v = legacyEnv ? sep : sep + 1;
-        if (!SecretNames.isSecretName(name)) { // its value may hold one: --env=DB_PASSWORD=x, env=API_TOKEN=x
-          i = v;                               // (and is not measured: linear on a=a=a=...)
+        if (!SecretNames.isSecretName(
+            name)) { // its value may hold one: --env=DB_PASSWORD=x, env=API_TOKEN=x
+          i = v; // (and is not measured: linear on a=a=a=...)
           continue;
         }
         while (v < n && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) v++;
-        while (v < n && (line.charAt(v) == '&' || line.charAt(v) == '!')) { // YAML anchor or tag before the value
+        while (v < n
+            && (line.charAt(v) == '&'
+                || line.charAt(v) == '!')) { // YAML anchor or tag before the value
           while (v < n && line.charAt(v) != ' ') v++;
           while (v < n && line.charAt(v) == ' ') v++;
         }
-        if (v < n && (line.charAt(v) == '{' || line.charAt(v) == '[')) { // a flow collection: its entries are
-          i = v + 1;                                                          // assignments of their own
+        if (v < n
+            && (line.charAt(v) == '{'
+                || line.charAt(v) == '[')) { // a flow collection: its entries are
+          i = v + 1; // assignments of their own
           continue;
         }
         int scheme = authScheme(line, v);
         if (scheme > v) { // Authorization: Bearer <token>: the token is the secret
           int end = scheme;
-          while (end < n && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '"' && line.charAt(end) != '\'') end++;
+          while (end < n
+              && !Character.isWhitespace(line.charAt(end))
+              && line.charAt(end) != '"'
+              && line.charAt(end) != '\'') end++;
           mask(c, scheme, end, true);
           i = end;
           continue;
@@ -179,10 +196,19 @@ public final class SecretMask {
           else if (b == '{') braces++;
           else if (b == '}' && braces > 0) braces--;
         }
-        // a YAML plain scalar (NAME: a b c) holds spaces: to the end of a block key's line, or of a flow entry
-        boolean plain = !legacyEnv && line.charAt(sep) == ':' && v < n && line.charAt(v) != '"' && line.charAt(v) != '\''
-            && (depth > 0 || braces > 0 || startsLine(line, i));
-        char opener = i > 0 && (line.charAt(i - 1) == '"' || line.charAt(i - 1) == '\'') ? line.charAt(i - 1) : 0;
+        // a YAML plain scalar (NAME: a b c) holds spaces: to the end of a block key's line, or of a
+        // flow entry
+        boolean plain =
+            !legacyEnv
+                && line.charAt(sep) == ':'
+                && v < n
+                && line.charAt(v) != '"'
+                && line.charAt(v) != '\''
+                && (depth > 0 || braces > 0 || startsLine(line, i));
+        char opener =
+            i > 0 && (line.charAt(i - 1) == '"' || line.charAt(i - 1) == '\'')
+                ? line.charAt(i - 1)
+                : 0;
         int end = valueEnd(line, v, legacyEnv, depth > 0, plain, depth > 0 || braces > 0, opener);
         if (end > v && SecretNames.isLiteralSecretValue(name, line.substring(v, end))) {
           maskValue(line, c, v, end);
@@ -195,13 +221,23 @@ public final class SecretMask {
   }
 
   /** HTTP authentication schemes: in {@code Authorization: Bearer <token>} the word after one is the secret. */
-  private static final java.util.Set<String> AUTH_SCHEMES = java.util.Set.of("basic", "bearer", "token", "digest", "negotiate", "ntlm",
-      "apikey", "bot", "aws4-hmac-sha256");
+  private static final java.util.Set<String> AUTH_SCHEMES =
+      java.util.Set.of(
+          "basic",
+          "bearer",
+          "token",
+          "digest",
+          "negotiate",
+          "ntlm",
+          "apikey",
+          "bot",
+          "aws4-hmac-sha256");
 
   /** Where the credential after an HTTP authentication scheme at {@code v} starts ({@code Bearer x}), or -1. */
   private static int authScheme(String line, int v) {
     int k = v;
-    while (k < line.length() && (Character.isLetterOrDigit(line.charAt(k)) || line.charAt(k) == '-')) k++;
+    while (k < line.length()
+        && (Character.isLetterOrDigit(line.charAt(k)) || line.charAt(k) == '-')) k++;
     if (k == v || k >= line.length() || line.charAt(k) != ' ') return -1;
     if (!AUTH_SCHEMES.contains(line.substring(v, k).toLowerCase(Locale.ROOT))) return -1;
     while (k < line.length() && line.charAt(k) == ' ') k++;
@@ -233,7 +269,13 @@ public final class SecretMask {
    * a YAML plain scalar, which runs to a comment, the end of its flow entry ({@code flow}) or line; trailing
    * blanks excluded; {@code opener}: the quote before the name, which ends an unquoted value, or 0).
    */
-  private static int valueEnd(String line, int v, boolean restOfLine, boolean inSequence, boolean spaces, boolean flow,
+  private static int valueEnd(
+      String line,
+      int v,
+      boolean restOfLine,
+      boolean inSequence,
+      boolean spaces,
+      boolean flow,
       char opener) {
     int n = line.length();
     if (v < n && (line.charAt(v) == '"' || line.charAt(v) == '\'')) {
@@ -249,12 +291,15 @@ public final class SecretMask {
     if (restOfLine) return n;
     int end = v;
     int open = 0;
-    while (end < n && (spaces || !Character.isWhitespace(line.charAt(end))) && (line.charAt(end) != ',' || spaces && !flow)) {
+    while (end < n
+        && (spaces || !Character.isWhitespace(line.charAt(end)))
+        && (line.charAt(end) != ',' || spaces && !flow)) {
       if (line.charAt(end) == '{') open++;
       if (line.charAt(end) == '}' && open-- == 0) break; // the end of a flow mapping, not of ${VAR}
-      if (line.charAt(end) == ']' && inSequence) break;   // [DB_PASSWORD=x]
-      if (line.charAt(end) == opener) break;              // "DB_PASSWORD=x": the quote opened before the name
-      if (spaces && line.charAt(end) == '#' && Character.isWhitespace(line.charAt(end - 1))) break; // a comment
+      if (line.charAt(end) == ']' && inSequence) break; // [DB_PASSWORD=x]
+      if (line.charAt(end) == opener) break; // "DB_PASSWORD=x": the quote opened before the name
+      if (spaces && line.charAt(end) == '#' && Character.isWhitespace(line.charAt(end - 1)))
+        break; // a comment
       end++;
     }
     while (spaces && end > v && Character.isWhitespace(line.charAt(end - 1))) end--;
@@ -264,12 +309,20 @@ public final class SecretMask {
   /** Masks [v, end), inside its quotes when it is quoted. */
   private static void maskValue(String line, char[] c, int v, int end) {
     boolean quoted = line.charAt(v) == '"' || line.charAt(v) == '\'';
-    mask(c, quoted ? v + 1 : v, quoted && end - 1 > v && line.charAt(end - 1) == line.charAt(v) ? end - 1 : end, true);
+    mask(
+        c,
+        quoted ? v + 1 : v,
+        quoted && end - 1 > v && line.charAt(end - 1) == line.charAt(v) ? end - 1 : end,
+        true);
   }
 
   /** Options whose value is {@code user:password}: the password is masked (curl's forms). */
   private static boolean isUserPasswordOption(String option, boolean afterCurl) {
-    return afterCurl && (option.equals("-u") || option.equals("--user") || option.equals("-U") || option.equals("--proxy-user"));
+    return afterCurl
+        && (option.equals("-u")
+            || option.equals("--user")
+            || option.equals("-U")
+            || option.equals("--proxy-user"));
   }
 
   /**
@@ -284,17 +337,25 @@ public final class SecretMask {
   }
 
   private static boolean separates(char ch, boolean loose) {
-    return Character.isWhitespace(ch) || loose && (ch == '"' || ch == '\'' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == ',');
+    return Character.isWhitespace(ch)
+        || loose
+            && (ch == '"'
+                || ch == '\''
+                || ch == '['
+                || ch == ']'
+                || ch == '{'
+                || ch == '}'
+                || ch == ',');
   }
 
   private static void options(String line, char[] c, boolean loose) {
     int n = line.length();
     boolean afterCurl = false;
     boolean afterLogin = false; // docker login, sshpass: -p x and -px are the password
-    boolean attachedP = false;  // mysql and friends: -px is the password (-p alone prompts)
-    int echoFrom = -1;          // the words an echo or printf writes, in this pipeline stage
+    boolean attachedP = false; // mysql and friends: -px is the password (-p alone prompts)
+    int echoFrom = -1; // the words an echo or printf writes, in this pipeline stage
     int echoTo = -1;
-    int pipedFrom = -1;         // ... and in the stage before, which a --password-stdin reads
+    int pipedFrom = -1; // ... and in the stage before, which a --password-stdin reads
     int pipedTo = -1;
     String pending = null; // an option that takes the next word as its value
     int i = 0;
@@ -315,7 +376,8 @@ public final class SecretMask {
       }
       String word = line.substring(start, i);
       if (pending != null) {
-        if (!word.startsWith("-")) maskOptionValue(line, c, start, i, isUserPasswordOption(pending, afterCurl));
+        if (!word.startsWith("-"))
+          maskOptionValue(line, c, start, i, isUserPasswordOption(pending, afterCurl));
         pending = null;
         continue;
       }
@@ -325,7 +387,10 @@ public final class SecretMask {
       if (command.equals("curl")) afterCurl = true;
       if (command.equals("login") || command.equals("sshpass")) afterLogin = true;
       if (PASSWORD_ATTACHED_TO_P.contains(command)) attachedP = true;
-      if (command.equals("|") || command.equals("&&") || command.equals(";") || command.equals("||")) {
+      if (command.equals("|")
+          || command.equals("&&")
+          || command.equals(";")
+          || command.equals("||")) {
         afterCurl = false;
         afterLogin = false;
         attachedP = false;
@@ -345,7 +410,8 @@ public final class SecretMask {
         echoTo = i;
       }
       if (word.equals("--password-stdin") && pipedFrom >= 0) {
-        maskOptionValue(line, c, pipedFrom, pipedTo, false); // echo 'x' | docker login --password-stdin
+        maskOptionValue(
+            line, c, pipedFrom, pipedTo, false); // echo 'x' | docker login --password-stdin
         continue;
       }
       if (!word.startsWith("-") || word.equals("-") || word.equals("--")) continue;
@@ -361,7 +427,10 @@ public final class SecretMask {
         maskOptionValue(line, c, start + 2, i, false); // docker login -pSECRET, mysql -pSECRET
       } else if (!word.startsWith("--") && afterCurl) {
         int u = 1; // curl's short options cluster: -uuser:pass, -sSfu user:pass, -Luuser:pass
-        while (u < word.length() && Character.isLetter(word.charAt(u)) && word.charAt(u) != 'u' && word.charAt(u) != 'U') u++;
+        while (u < word.length()
+            && Character.isLetter(word.charAt(u))
+            && word.charAt(u) != 'u'
+            && word.charAt(u) != 'U') u++;
         if (u < word.length() && (word.charAt(u) == 'u' || word.charAt(u) == 'U')) {
           if (u == word.length() - 1) pending = "-u";
           else maskOptionValue(line, c, start + u + 1, i, true);
@@ -371,27 +440,43 @@ public final class SecretMask {
   }
 
   /** Long options that carry a password although their name is not a secret's: redis-server's. */
-  private static final java.util.Set<String> PASSWORD_OPTIONS = java.util.Set.of("requirepass", "masterauth");
+  private static final java.util.Set<String> PASSWORD_OPTIONS =
+      java.util.Set.of("requirepass", "masterauth");
 
   /** Commands whose {@code -pSECRET} (attached; {@code -p} alone asks for it) is a password. */
-  private static final java.util.Set<String> PASSWORD_ATTACHED_TO_P = java.util.Set.of("mysql", "mysqldump", "mysqladmin",
-      "mysqlimport", "mysqlshow", "mysqlcheck", "mariadb", "mariadb-dump", "mariadb-admin");
+  private static final java.util.Set<String> PASSWORD_ATTACHED_TO_P =
+      java.util.Set.of(
+          "mysql",
+          "mysqldump",
+          "mysqladmin",
+          "mysqlimport",
+          "mysqlshow",
+          "mysqlcheck",
+          "mariadb",
+          "mariadb-dump",
+          "mariadb-admin");
 
   /** A long option named as a secret ({@code --password}, {@code --api-token}); not {@code --password-stdin}. */
   private static boolean isSecretOption(String option) {
     if (!option.startsWith("--") || option.length() < 4) return false;
     String name = option.substring(2).toLowerCase(Locale.ROOT);
-    // --password-stdin and --*-file take no secret; docker build --secret takes a spec (id=x,src=file)
-    if (name.endsWith("-stdin") || name.endsWith("-file") || name.endsWith("-env") || name.equals("secret")) return false;
+    // --password-stdin and --*-file take no secret; docker build --secret takes a spec
+    // (id=x,src=file)
+    if (name.endsWith("-stdin")
+        || name.endsWith("-file")
+        || name.endsWith("-env")
+        || name.equals("secret")) return false;
     return SecretNames.isSecretName(name) || PASSWORD_OPTIONS.contains(name);
   }
 
   /** Masks an option's value at [from, to): the part after the first {@code :} for {@code user:password}. */
-  private static void maskOptionValue(String line, char[] c, int from, int to, boolean userPassword) {
+  private static void maskOptionValue(
+      String line, char[] c, int from, int to, boolean userPassword) {
     if (from >= to) return;
     if (userPassword) {
       int colon = from;
-      while (colon < to && line.charAt(colon) != ':') colon++; // within the word: linear on a long line
+      while (colon < to && line.charAt(colon) != ':')
+        colon++; // within the word: linear on a long line
       if (colon >= to) return; // a user name alone: curl asks for the password
       from = colon + 1;
       if (from >= to) return;
@@ -408,6 +493,7 @@ public final class SecretMask {
   public static void mask(char[] c, int from, int to, boolean prefix) {
     if (c == null) return;
     int keep = prefix && to - from >= 12 ? 4 : 0;
-    for (int k = from + keep; k < Math.min(to, c.length); k++) if (!Character.isWhitespace(c[k])) c[k] = '*';
+    for (int k = from + keep; k < Math.min(to, c.length); k++)
+      if (!Character.isWhitespace(c[k])) c[k] = '*';
   }
 }

@@ -43,9 +43,25 @@ public final class SecretNames {
   private SecretNames() {}
 
   /** Parts that make a name secret wherever they stand. */
-  private static final Set<String> SECRET_PARTS = Set.of(
-      "PASS", "PWD", "PWORD", "SECRET", "SECRETS", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "CREDS",
-      "APIKEY", "APIKEYS", "PRIVATEKEY", "SECRETKEY", "ACCESSKEY", "PAT", "PASSPHRASE");
+  private static final Set<String> SECRET_PARTS =
+      Set.of(
+          "PASS",
+          "PWD",
+          "PWORD",
+          "SECRET",
+          "SECRETS",
+          "TOKEN",
+          "TOKENS",
+          "CREDENTIAL",
+          "CREDENTIALS",
+          "CREDS",
+          "APIKEY",
+          "APIKEYS",
+          "PRIVATEKEY",
+          "SECRETKEY",
+          "ACCESSKEY",
+          "PAT",
+          "PASSPHRASE");
 
   /** Parts containing these anywhere are secret: {@code ROOTPASSWORD}, {@code DBPASSWD}. */
   private static final String[] SECRET_INFIXES = {"PASSWORD", "PASSWD", "PASSPHRASE"};
@@ -54,50 +70,195 @@ public final class SecretNames {
   private static final String[] SECRET_SUFFIXES = {"SECRET", "TOKEN", "APIKEY"};
 
   /** Qualifiers that turn a following {@code KEY}/{@code KEYS} part into key material. */
-  private static final Set<String> KEY_QUALIFIERS = Set.of(
-      "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "ACCOUNT", "APP", "HMAC",
-      "JWT", "SHARED", "STORAGE", "LICENSE", "AUTH", "SESSION", "CLIENT");
+  private static final Set<String> KEY_QUALIFIERS =
+      Set.of(
+          "API",
+          "ACCESS",
+          "PRIVATE",
+          "SECRET",
+          "SIGNING",
+          "ENCRYPTION",
+          "MASTER",
+          "ACCOUNT",
+          "APP",
+          "HMAC",
+          "JWT",
+          "SHARED",
+          "STORAGE",
+          "LICENSE",
+          "AUTH",
+          "SESSION",
+          "CLIENT");
 
   /** Parts that count only when last, or followed by one of {@link #AUTH_FOLLOWERS}. */
   private static final Set<String> AUTH_PARTS = Set.of("AUTH", "AUTHORIZATION");
 
-  private static final Set<String> AUTH_FOLLOWERS = Set.of("KEY", "KEYS", "SALT", "TOKEN", "TOKENS");
+  private static final Set<String> AUTH_FOLLOWERS =
+      Set.of("KEY", "KEYS", "SALT", "TOKEN", "TOKENS");
 
   /** Parts that declare the value public. */
   private static final Set<String> PUBLIC_PARTS = Set.of("PUBLIC", "PUBLISHABLE");
 
   /** Parts that make the whole name a switch, not a value: {@code MYSQL_ALLOW_EMPTY_PASSWORD=yes}. */
-  private static final Set<String> SWITCH_PARTS = Set.of(
-      "ALLOW", "EMPTY", "RANDOM", "GENERATE", "SKIP", "ENABLE", "ENABLED", "DISABLE", "DISABLED", "REQUIRE",
-      "REQUIRED", "USE", "NO", "FORCE");
+  private static final Set<String> SWITCH_PARTS =
+      Set.of(
+          "ALLOW",
+          "EMPTY",
+          "RANDOM",
+          "GENERATE",
+          "SKIP",
+          "ENABLE",
+          "ENABLED",
+          "DISABLE",
+          "DISABLED",
+          "REQUIRE",
+          "REQUIRED",
+          "USE",
+          "NO",
+          "FORCE");
 
   /**
    * Last parts that describe a secret (where it lives, how long it lasts, how it is checked) instead of
    * being one. Only the last part matters: {@code SECRET_KEY_BASE} is still secret, {@code TOKEN_URL} not.
    */
-  static final Set<String> METADATA_LAST_PARTS = Set.of(
-      // switches and policy
-      "ENABLED", "ENABLE", "DISABLED", "DISABLE", "REQUIRED", "REQUIRE", "ALLOWED", "POLICY", "COMPLEXITY",
-      "STRENGTH", "ROUNDS", "ITERATIONS", "COST",
-      // sizes and times
-      "LENGTH", "LEN", "MIN", "MAX", "SIZE", "COUNT", "LIMIT", "RETRIES", "ATTEMPTS", "EXPIRY", "EXPIRES",
-      "EXPIRE", "EXPIRATION", "TTL", "TIMEOUT", "LIFETIME", "INTERVAL", "AGE", "SECONDS", "SECS", "SEC",
-      "MINUTES", "MINS", "HOURS", "DAYS", "MS",
-      // where it lives
-      "FILE", "FILES", "PATH", "PATHS", "DIR", "DIRECTORY", "URL", "URI", "HOST", "HOSTNAME", "PORT",
-      "ENDPOINT", "SERVER", "SERVERS", "SOCK", "SOCKET", "REGION", "STORE", "LOCATION", "KEYRING",
-      // who and what kind
-      "USER", "USERNAME", "USERS", "LOGIN", "ID", "IDS", "NAME", "NAMES", "TYPE", "KIND", "METHOD", "METHODS",
-      "MODE", "ALGORITHM", "ALGORITHMS", "ALG", "ALGO", "ENV", "VAR", "HASHER", "HASHERS", "ENCODER", "FORMAT", "ENCODING",
-      "VERSION", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "ROLE", "ROLES", "SOURCE", "PROVIDER", "BACKEND",
-      "PLUGIN", "STRATEGY", "MECHANISM", "REALM", "DOMAIN",
-      // how it is passed or asked for
-      "HEADER", "PREFIX", "SUFFIX", "FIELD", "PARAM", "PARAMETER", "COOKIE", "HINT", "PROMPT", "MESSAGE",
-      "LABEL", "DESCRIPTION", "HELP", "COMMAND", "CMD", "SCRIPT", "HELPER", "REF", "ARN", "FINGERPRINT");
+  static final Set<String> METADATA_LAST_PARTS =
+      Set.of(
+          // switches and policy
+          "ENABLED",
+          "ENABLE",
+          "DISABLED",
+          "DISABLE",
+          "REQUIRED",
+          "REQUIRE",
+          "ALLOWED",
+          "POLICY",
+          "COMPLEXITY",
+          "STRENGTH",
+          "ROUNDS",
+          "ITERATIONS",
+          "COST",
+          // sizes and times
+          "LENGTH",
+          "LEN",
+          "MIN",
+          "MAX",
+          "SIZE",
+          "COUNT",
+          "LIMIT",
+          "RETRIES",
+          "ATTEMPTS",
+          "EXPIRY",
+          "EXPIRES",
+          "EXPIRE",
+          "EXPIRATION",
+          "TTL",
+          "TIMEOUT",
+          "LIFETIME",
+          "INTERVAL",
+          "AGE",
+          "SECONDS",
+          "SECS",
+          "SEC",
+          "MINUTES",
+          "MINS",
+          "HOURS",
+          "DAYS",
+          "MS",
+          // where it lives
+          "FILE",
+          "FILES",
+          "PATH",
+          "PATHS",
+          "DIR",
+          "DIRECTORY",
+          "URL",
+          "URI",
+          "HOST",
+          "HOSTNAME",
+          "PORT",
+          "ENDPOINT",
+          "SERVER",
+          "SERVERS",
+          "SOCK",
+          "SOCKET",
+          "REGION",
+          "STORE",
+          "LOCATION",
+          "KEYRING",
+          // who and what kind
+          "USER",
+          "USERNAME",
+          "USERS",
+          "LOGIN",
+          "ID",
+          "IDS",
+          "NAME",
+          "NAMES",
+          "TYPE",
+          "KIND",
+          "METHOD",
+          "METHODS",
+          "MODE",
+          "ALGORITHM",
+          "ALGORITHMS",
+          "ALG",
+          "ALGO",
+          "ENV",
+          "VAR",
+          "HASHER",
+          "HASHERS",
+          "ENCODER",
+          "FORMAT",
+          "ENCODING",
+          "VERSION",
+          "ISSUER",
+          "AUDIENCE",
+          "SCOPE",
+          "SCOPES",
+          "ROLE",
+          "ROLES",
+          "SOURCE",
+          "PROVIDER",
+          "BACKEND",
+          "PLUGIN",
+          "STRATEGY",
+          "MECHANISM",
+          "REALM",
+          "DOMAIN",
+          // how it is passed or asked for
+          "HEADER",
+          "PREFIX",
+          "SUFFIX",
+          "FIELD",
+          "PARAM",
+          "PARAMETER",
+          "COOKIE",
+          "HINT",
+          "PROMPT",
+          "MESSAGE",
+          "LABEL",
+          "DESCRIPTION",
+          "HELP",
+          "COMMAND",
+          "CMD",
+          "SCRIPT",
+          "HELPER",
+          "REF",
+          "ARN",
+          "FINGERPRINT");
 
   /** Parts that suggest key or credential material, which is often passed as a path to a file. */
-  private static final Set<String> FILE_MATERIAL_PARTS = Set.of(
-      "KEY", "KEYS", "PRIVATEKEY", "CREDENTIAL", "CREDENTIALS", "CREDS", "CERT", "CERTIFICATE", "KEYFILE");
+  private static final Set<String> FILE_MATERIAL_PARTS =
+      Set.of(
+          "KEY",
+          "KEYS",
+          "PRIVATEKEY",
+          "CREDENTIAL",
+          "CREDENTIALS",
+          "CREDS",
+          "CERT",
+          "CERTIFICATE",
+          "KEYFILE");
 
   /** True if {@code name} looks like it holds a secret. */
   public static boolean isSecretName(String name) {
@@ -177,7 +338,8 @@ public final class SecretNames {
       } else if (i > start && Character.isUpperCase(c)) {
         char prev = name.charAt(i - 1);
         boolean lowerToUpper = Character.isLowerCase(prev) || Character.isDigit(prev);
-        boolean acronymEnd = Character.isUpperCase(prev) && i + 1 < n && Character.isLowerCase(name.charAt(i + 1));
+        boolean acronymEnd =
+            Character.isUpperCase(prev) && i + 1 < n && Character.isLowerCase(name.charAt(i + 1));
         if (lowerToUpper || acronymEnd) {
           add(out, name, start, i);
           start = i;

@@ -33,7 +33,8 @@ import java.util.Set;
 public final class SecretValues {
   private SecretValues() {}
 
-  private static final Set<String> SWITCHES = Set.of("true", "false", "yes", "no", "on", "off", "0", "1");
+  private static final Set<String> SWITCHES =
+      Set.of("true", "false", "yes", "no", "on", "off", "0", "1");
   private static final Set<String> NULL_WORDS = Set.of("null", "nil", "none", "undefined", "~");
 
   /**
@@ -58,7 +59,8 @@ public final class SecretValues {
   static String unquote(String v) {
     if (v.length() >= 2) {
       char f = v.charAt(0);
-      if ((f == '"' || f == '\'') && v.charAt(v.length() - 1) == f) return v.substring(1, v.length() - 1);
+      if ((f == '"' || f == '\'') && v.charAt(v.length() - 1) == f)
+        return v.substring(1, v.length() - 1);
     }
     return v;
   }
@@ -127,7 +129,8 @@ public final class SecretValues {
   /** The default text of a {@code ${...}} body ({@code VAR:-def}, {@code VAR-def}, {@code VAR:+alt}), or null. */
   private static String defaultOf(String body) {
     int i = 0;
-    while (i < body.length() && (Character.isLetterOrDigit(body.charAt(i)) || body.charAt(i) == '_')) i++;
+    while (i < body.length()
+        && (Character.isLetterOrDigit(body.charAt(i)) || body.charAt(i) == '_')) i++;
     if (i == 0 || i == body.length()) return null;
     int op = body.charAt(i) == ':' ? i + 1 : i;
     if (op >= body.length()) return null;
@@ -138,13 +141,16 @@ public final class SecretValues {
   static boolean isPlaceholder(String v, String lower) {
     int n = v.length();
     if (n >= 2 && v.charAt(0) == '<' && v.charAt(n - 1) == '>') return true;
-    // a Markdown run line's <placeholder>, made a shell word by the reader (MarkdownShell.appendLine)
+    // a Markdown run line's <placeholder>, made a shell word by the reader
+    // (MarkdownShell.appendLine)
     if (n >= 1 && v.charAt(0) == '\u2039') return true; // also <db password>, cut at the space
     if (v.contains("{{") && v.contains("}}")) return true;
     // a systemd specifier (%i, %I: the unit's instance), filled in when the unit starts
     if (n == 2 && v.charAt(0) == '%' && Character.isLetter(v.charAt(1))) return true;
-    if (lower.startsWith("your") && (lower.length() == 4 || !Character.isLetter(lower.charAt(4))
-        || Character.isUpperCase(v.charAt(4)))) {
+    if (lower.startsWith("your")
+        && (lower.length() == 4
+            || !Character.isLetter(lower.charAt(4))
+            || Character.isUpperCase(v.charAt(4)))) {
       return true;
     }
     if (lower.endsWith("_here") || lower.endsWith("-here") || lower.endsWith(" here")) return true;
@@ -158,9 +164,32 @@ public final class SecretValues {
   }
 
   /** Extensions of the files that hold keys and credentials, which a relative path names. */
-  private static final Set<String> FILE_EXTENSIONS = Set.of("json", "pem", "key", "crt", "cer", "der", "p12", "pfx",
-      "jks", "keystore", "p8", "ppk", "asc", "gpg", "pub", "yaml", "yml", "txt", "conf", "cfg", "ini", "env",
-      "keytab", "token");
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of(
+          "json",
+          "pem",
+          "key",
+          "crt",
+          "cer",
+          "der",
+          "p12",
+          "pfx",
+          "jks",
+          "keystore",
+          "p8",
+          "ppk",
+          "asc",
+          "gpg",
+          "pub",
+          "yaml",
+          "yml",
+          "txt",
+          "conf",
+          "cfg",
+          "ini",
+          "env",
+          "keytab",
+          "token");
 
   /**
    * A file path, absolute ({@link #isAbsolutePath}) or relative: {@code ./x}, {@code ../x}, or path characters
@@ -173,13 +202,22 @@ public final class SecretValues {
     if (start < v.length() && !pathChars(v, start)) return false;
     if (start > 0) return v.length() > start;
     int dot = v.lastIndexOf('.');
-    return dot > 0 && dot > v.lastIndexOf('/') && FILE_EXTENSIONS.contains(v.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0
+        && dot > v.lastIndexOf('/')
+        && FILE_EXTENSIONS.contains(v.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   private static boolean pathChars(String v, int from) {
     for (int i = from; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '/' || c == '\\' || c == '.' || c == '_' || c == '-' || c == '@' || c == '+')) {
+      if (!(Character.isLetterOrDigit(c)
+          || c == '/'
+          || c == '\\'
+          || c == '.'
+          || c == '_'
+          || c == '-'
+          || c == '@'
+          || c == '+')) {
         return false;
       }
     }
@@ -192,7 +230,10 @@ public final class SecretValues {
     int start;
     if (n >= 2 && v.charAt(0) == '/' && v.charAt(1) != '/') start = 1;
     else if (n >= 3 && v.charAt(0) == '~' && v.charAt(1) == '/') start = 2;
-    else if (n >= 4 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':' && (v.charAt(2) == '\\' || v.charAt(2) == '/')) start = 3;
+    else if (n >= 4
+        && Character.isLetter(v.charAt(0))
+        && v.charAt(1) == ':'
+        && (v.charAt(2) == '\\' || v.charAt(2) == '/')) start = 3;
     else return false;
     return pathChars(v, start);
   }

@@ -15,22 +15,41 @@ import dev.hardock.rule.Severity;
  * flagged: a command that starts with {@code exec} (the shell replaces itself), and stages that chose their
  * shell with SHELL (as BuildKit's JSONArgsRecommended, a deliberate choice, common on Windows).
  */
-@RuleInfo(id = "HD314", slug = "cmd-shell-form", severity = Severity.INFO, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD314",
+    slug = "cmd-shell-form",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class CmdShellForm extends Rule {
   @Override
   public void check(Stage stage, ImageBuild build) {
     boolean shellChosen = false;
-    for (Stage s = stage.parent(); s != null; s = s.parent()) shellChosen |= s.last(Instruction.Shell.class) != null;
+    for (Stage s = stage.parent(); s != null; s = s.parent())
+      shellChosen |= s.last(Instruction.Shell.class) != null;
     for (Instruction i : stage.instructions()) {
       if (i instanceof Instruction.Shell) shellChosen = true;
-      CommandForm c = i instanceof Instruction.Cmd cmd ? cmd.command()
-          : i instanceof Instruction.Entrypoint e ? e.command() : null;
+      CommandForm c =
+          i instanceof Instruction.Cmd cmd
+              ? cmd.command()
+              : i instanceof Instruction.Entrypoint e ? e.command() : null;
       if (c == null || c.exec() || shellChosen) continue;
       String text = c.shell().value().strip();
-      if (text.isEmpty() || text.equals("exec") || text.startsWith("exec ") || text.startsWith("exec\t")) continue;
-      String extra = i instanceof Instruction.Entrypoint ? ", and CMD and docker run arguments are ignored" : "";
-      report(c.shell().span(), i.keyword() + " in shell form runs under /bin/sh -c, so the program does not receive"
-          + " SIGTERM" + extra, "use the exec form [\"program\", \"arg\"]", fix(i, c));
+      if (text.isEmpty()
+          || text.equals("exec")
+          || text.startsWith("exec ")
+          || text.startsWith("exec\t")) continue;
+      String extra =
+          i instanceof Instruction.Entrypoint
+              ? ", and CMD and docker run arguments are ignored"
+              : "";
+      report(
+          c.shell().span(),
+          i.keyword()
+              + " in shell form runs under /bin/sh -c, so the program does not receive"
+              + " SIGTERM"
+              + extra,
+          "use the exec form [\"program\", \"arg\"]",
+          fix(i, c));
     }
   }
 
@@ -46,7 +65,8 @@ public final class CmdShellForm extends Rule {
     if (text.isEmpty()) return false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!(Character.isLetterOrDigit(c) && c < 128) && "_./:=,@%+- \t".indexOf(c) < 0) return false;
+      if (!(Character.isLetterOrDigit(c) && c < 128) && "_./:=,@%+- \t".indexOf(c) < 0)
+        return false;
     }
     return true;
   }
@@ -63,7 +83,8 @@ public final class CmdShellForm extends Rule {
     }
     json.append(']');
     String title = "Use the exec form " + json;
-    return i instanceof Instruction.Entrypoint ? Fix.unsafe(title, replace(c.shell().span(), json.toString()))
+    return i instanceof Instruction.Entrypoint
+        ? Fix.unsafe(title, replace(c.shell().span(), json.toString()))
         : Fix.safe(title, replace(c.shell().span(), json.toString()));
   }
 }

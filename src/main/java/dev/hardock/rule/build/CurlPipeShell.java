@@ -23,10 +23,15 @@ import java.util.Optional;
  * HD305: a script downloaded by curl or wget and run straight away by a shell or interpreter, without being
  * saved and checked: {@code curl URL | sh}, {@code sh -c "$(curl URL)"}, {@code bash <(curl URL)}.
  */
-@RuleInfo(id = "HD305", slug = "curl-pipe-shell", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD305",
+    slug = "curl-pipe-shell",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class CurlPipeShell extends Rule {
   /** For the script last walked: each command walked, mapped to the first runner at or after it in its pipeline. */
   private final Map<ShellCommand, Optional<EffectiveCommand>> runnerFrom = new IdentityHashMap<>();
+
   private ShellScript walked;
 
   @Override
@@ -83,8 +88,7 @@ public final class CurlPipeShell extends Rule {
   private static String message(EffectiveCommand download, EffectiveCommand runner) {
     String url = "";
     for (Word w : download.args()) if (w.value().contains("://")) url = " " + w.value();
-    return download.nameValue() + url + " is run by " + runner.nameValue()
-        + " as it downloads";
+    return download.nameValue() + url + " is run by " + runner.nameValue() + " as it downloads";
   }
 
   private static final String HELP = "save it, check its checksum or signature, then run it";
@@ -128,9 +132,12 @@ public final class CurlPipeShell extends Rule {
   }
 
   private static boolean contains(Span outer, Span inner) {
-    boolean startsBefore = outer.line() < inner.line() || (outer.line() == inner.line() && outer.column() <= inner.column());
-    boolean endsAfter = outer.endLine() > inner.endLine()
-        || (outer.endLine() == inner.endLine() && outer.endColumn() >= inner.endColumn());
+    boolean startsBefore =
+        outer.line() < inner.line()
+            || (outer.line() == inner.line() && outer.column() <= inner.column());
+    boolean endsAfter =
+        outer.endLine() > inner.endLine()
+            || (outer.endLine() == inner.endLine() && outer.endColumn() >= inner.endColumn());
     return startsBefore && endsAfter;
   }
 }

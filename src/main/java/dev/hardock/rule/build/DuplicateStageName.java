@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** HD317: a stage alias already used by an earlier stage (stage names are case-insensitive). */
-@RuleInfo(id = "HD317", slug = "duplicate-stage-name", severity = Severity.ERROR, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD317",
+    slug = "duplicate-stage-name",
+    severity = Severity.ERROR,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class DuplicateStageName extends Rule {
   @Override
   public void check(ImageBuild build) {
@@ -20,8 +24,13 @@ public final class DuplicateStageName extends Rule {
       if (s.name() == null) continue;
       Stage first = seen.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
       if (first == null) continue;
-      report(s.from().alias().span(), "stage name " + s.name() + " is already used by the stage on line "
-          + first.from().span().line() + ": stage names must be unique");
+      report(
+          s.from().alias().span(),
+          "stage name "
+              + s.name()
+              + " is already used by the stage on line "
+              + first.from().span().line()
+              + ": stage names must be unique");
     }
   }
 }

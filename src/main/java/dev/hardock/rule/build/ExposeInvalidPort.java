@@ -11,7 +11,11 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD321: an EXPOSE value that is no port, port range or port/protocol; unresolved variables are not judged. */
-@RuleInfo(id = "HD321", slug = "expose-invalid-port", severity = Severity.ERROR, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD321",
+    slug = "expose-invalid-port",
+    severity = Severity.ERROR,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class ExposeInvalidPort extends Rule {
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {

@@ -13,7 +13,11 @@ import dev.hardock.rule.Severity;
  * built from set HEALTHCHECK (NONE counts as a decision), and the chain starts at {@code scratch}. An image
  * built on an external base may inherit one we cannot see, so it is not judged.
  */
-@RuleInfo(id = "HD307", slug = "healthcheck-missing", severity = Severity.INFO, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD307",
+    slug = "healthcheck-missing",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class HealthcheckMissing extends Rule {
   @Override
   public void check(ImageBuild build) {
@@ -27,8 +31,13 @@ public final class HealthcheckMissing extends Rule {
     if (root.from().ref() == null || !root.from().ref().isScratch()) return;
     Instruction.From from = last.from();
     String base = root == last ? "" : ", built on scratch";
-    report(from.image().span(), "the final stage (FROM " + from.image().value() + base + ")"
-        + " has no HEALTHCHECK, so nothing tells a hung service from a healthy one",
+    report(
+        from.image().span(),
+        "the final stage (FROM "
+            + from.image().value()
+            + base
+            + ")"
+            + " has no HEALTHCHECK, so nothing tells a hung service from a healthy one",
         "add HEALTHCHECK CMD (or HEALTHCHECK NONE to record the decision)");
   }
 }

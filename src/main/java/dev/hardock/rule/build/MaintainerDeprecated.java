@@ -10,13 +10,20 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD320: the deprecated MAINTAINER instruction. */
-@RuleInfo(id = "HD320", slug = "maintainer-deprecated", severity = Severity.STYLE, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD320",
+    slug = "maintainer-deprecated",
+    severity = Severity.STYLE,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class MaintainerDeprecated extends Rule {
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
     if (!(instruction instanceof Instruction.Maintainer m)) return;
-    report(instruction.head().keywordSpan(), "MAINTAINER is deprecated",
-        "use LABEL org.opencontainers.image.authors=...", fix(m));
+    report(
+        instruction.head().keywordSpan(),
+        "MAINTAINER is deprecated",
+        "use LABEL org.opencontainers.image.authors=...",
+        fix(m));
   }
 
   /**
@@ -25,8 +32,12 @@ public final class MaintainerDeprecated extends Rule {
    */
   private Fix fix(Instruction.Maintainer m) {
     String v = m.maintainer() == null ? null : m.maintainer().value().strip();
-    if (v == null || v.isEmpty() || !v.chars().allMatch(c -> c >= ' ' && c != '"' && c != '\\' && c != '$' && c != '`')) return null;
-    return Fix.safe("Replace MAINTAINER with an OCI authors LABEL",
+    if (v == null
+        || v.isEmpty()
+        || !v.chars().allMatch(c -> c >= ' ' && c != '"' && c != '\\' && c != '$' && c != '`'))
+      return null;
+    return Fix.safe(
+        "Replace MAINTAINER with an OCI authors LABEL",
         replace(m.span(), "LABEL org.opencontainers.image.authors=\"" + v + "\""));
   }
 }

@@ -15,21 +15,70 @@ import java.util.Set;
  * ({@code -o Foo=1}), the first operand as the subcommand.
  */
 public final class PackageManagerCommand {
-  public enum Family { APT, APK, DNF, ZYPPER, RPM }
+  public enum Family {
+    APT,
+    APK,
+    DNF,
+    ZYPPER,
+    RPM
+  }
 
   public enum Manager {
-    APT_GET("apt-get", Family.APT, "oct", Set.of("option", "config-file", "target-release", "default-release")),
-    APT("apt", Family.APT, "oct", Set.of("option", "config-file", "target-release", "default-release")),
-    APTITUDE("aptitude", Family.APT, "otSFw", Set.of("option", "target-release", "sort", "display-format", "width")),
-    APK("apk", Family.APK, "Xpt", Set.of("repository", "root", "arch", "cache-dir", "keys-dir", "repositories-file",
-        "virtual", "progress-fd", "wait", "timeout", "cache-max-age")),
+    APT_GET(
+        "apt-get",
+        Family.APT,
+        "oct",
+        Set.of("option", "config-file", "target-release", "default-release")),
+    APT(
+        "apt",
+        Family.APT,
+        "oct",
+        Set.of("option", "config-file", "target-release", "default-release")),
+    APTITUDE(
+        "aptitude",
+        Family.APT,
+        "otSFw",
+        Set.of("option", "target-release", "sort", "display-format", "width")),
+    APK(
+        "apk",
+        Family.APK,
+        "Xpt",
+        Set.of(
+            "repository",
+            "root",
+            "arch",
+            "cache-dir",
+            "keys-dir",
+            "repositories-file",
+            "virtual",
+            "progress-fd",
+            "wait",
+            "timeout",
+            "cache-max-age")),
     DNF("dnf", Family.DNF, "cxdeR", DNF_VALUES()),
     YUM("yum", Family.DNF, "cxdeR", DNF_VALUES()),
     MICRODNF("microdnf", Family.DNF, "", DNF_VALUES()),
     TDNF("tdnf", Family.DNF, "cxdeR", DNF_VALUES()),
-    ZYPPER("zypper", Family.ZYPPER, "cDCRrt", Set.of("config", "root", "reposd-dir", "cache-dir", "raw-cache-dir",
-        "repo", "type", "from", "userdata", "installroot")),
-    RPM("rpm", Family.RPM, "D", Set.of("root", "dbpath", "define", "excludepath", "relocate", "prefix", "rcfile"));
+    ZYPPER(
+        "zypper",
+        Family.ZYPPER,
+        "cDCRrt",
+        Set.of(
+            "config",
+            "root",
+            "reposd-dir",
+            "cache-dir",
+            "raw-cache-dir",
+            "repo",
+            "type",
+            "from",
+            "userdata",
+            "installroot")),
+    RPM(
+        "rpm",
+        Family.RPM,
+        "D",
+        Set.of("root", "dbpath", "define", "excludepath", "relocate", "prefix", "rcfile"));
 
     private final String command;
     private final Family family;
@@ -44,9 +93,26 @@ public final class PackageManagerCommand {
     }
 
     private static Set<String> DNF_VALUES() {
-      return Set.of("config", "installroot", "releasever", "setopt", "exclude", "enablerepo", "disablerepo", "repo",
-          "repoid", "debuglevel", "errorlevel", "forcearch", "downloaddir", "destdir", "comment", "color",
-          "rpmverbosity", "disableplugin", "enableplugin");
+      return Set.of(
+          "config",
+          "installroot",
+          "releasever",
+          "setopt",
+          "exclude",
+          "enablerepo",
+          "disablerepo",
+          "repo",
+          "repoid",
+          "debuglevel",
+          "errorlevel",
+          "forcearch",
+          "downloaddir",
+          "destdir",
+          "comment",
+          "color",
+          "rpmverbosity",
+          "disableplugin",
+          "enableplugin");
     }
 
     public String command() {
@@ -70,26 +136,64 @@ public final class PackageManagerCommand {
   public record Option(String name, Word word, String value, Word valueWord, int valueFrom) {
     /** The option and its value, for a finding. */
     public Span span() {
-      return valueWord == null || valueWord == word ? word.span() : word.span().to(valueWord.span());
+      return valueWord == null || valueWord == word
+          ? word.span()
+          : word.span().to(valueWord.span());
     }
   }
 
   private static final Set<String> INDEX_UPDATES_APT = Set.of("update");
-  private static final Set<String> INSTALLS_APT = Set.of("install", "reinstall", "upgrade", "dist-upgrade",
-      "full-upgrade", "safe-upgrade", "build-dep", "source", "download", "satisfy");
+  private static final Set<String> INSTALLS_APT =
+      Set.of(
+          "install",
+          "reinstall",
+          "upgrade",
+          "dist-upgrade",
+          "full-upgrade",
+          "safe-upgrade",
+          "build-dep",
+          "source",
+          "download",
+          "satisfy");
   private static final Set<String> INSTALLS_APK = Set.of("add", "upgrade", "fix", "fetch");
-  private static final Set<String> INSTALLS_DNF = Set.of("install", "reinstall", "upgrade", "update", "groupinstall",
-      "groupupdate", "localinstall", "distro-sync", "downgrade", "upgrade-minimal", "swap", "builddep", "download",
-      "in", "up");
-  private static final Set<String> INSTALLS_ZYPPER = Set.of("install", "in", "update", "up", "dist-upgrade", "dup",
-      "patch", "source-install", "si", "install-new-recommends", "inr");
+  private static final Set<String> INSTALLS_DNF =
+      Set.of(
+          "install",
+          "reinstall",
+          "upgrade",
+          "update",
+          "groupinstall",
+          "groupupdate",
+          "localinstall",
+          "distro-sync",
+          "downgrade",
+          "upgrade-minimal",
+          "swap",
+          "builddep",
+          "download",
+          "in",
+          "up");
+  private static final Set<String> INSTALLS_ZYPPER =
+      Set.of(
+          "install",
+          "in",
+          "update",
+          "up",
+          "dist-upgrade",
+          "dup",
+          "patch",
+          "source-install",
+          "si",
+          "install-new-recommends",
+          "inr");
 
   private final EffectiveCommand command;
   private final Manager manager;
   private final List<Option> options;
   private final List<Word> operands;
 
-  private PackageManagerCommand(EffectiveCommand command, Manager manager, List<Option> options, List<Word> operands) {
+  private PackageManagerCommand(
+      EffectiveCommand command, Manager manager, List<Option> options, List<Word> operands) {
     this.command = command;
     this.manager = manager;
     this.options = List.copyOf(options);
@@ -200,8 +304,11 @@ public final class PackageManagerCommand {
     return switch (manager.family) {
       case APT -> INSTALLS_APT.contains(a);
       case APK -> INSTALLS_APK.contains(a);
-      case DNF -> INSTALLS_DNF.contains(a) || (Set.of("group", "groups", "module").contains(a) && operands.size() > 1
-          && INSTALLS_DNF.contains(operands.get(1).value().toLowerCase(Locale.ROOT)));
+      case DNF ->
+          INSTALLS_DNF.contains(a)
+              || (Set.of("group", "groups", "module").contains(a)
+                  && operands.size() > 1
+                  && INSTALLS_DNF.contains(operands.get(1).value().toLowerCase(Locale.ROOT)));
       case ZYPPER -> INSTALLS_ZYPPER.contains(a);
       case RPM -> false;
     };

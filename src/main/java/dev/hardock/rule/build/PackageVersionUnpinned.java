@@ -22,7 +22,11 @@ import java.util.Set;
  * or constraints file, {@code --require-hashes}, a lockfile for a bare {@code npm install}) and local files, paths
  * and URLs are not judged, nor are words with unknown expansions.
  */
-@RuleInfo(id = "HD324", slug = "package-version-unpinned", severity = Severity.INFO, appliesTo = SourceKind.DOCKERFILE,
+@RuleInfo(
+    id = "HD324",
+    slug = "package-version-unpinned",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DOCKERFILE,
     enabledByDefault = false)
 public final class PackageVersionUnpinned extends Rule {
   public static final String OPTION = "managers";
@@ -42,7 +46,7 @@ public final class PackageVersionUnpinned extends Rule {
       case NPM -> npm(lp.args());
       case GEM -> gem(lp.args());
       case GO -> go(lp.args());
-      default -> { }
+      default -> {}
     }
   }
 
@@ -52,7 +56,9 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void unpinned(Word w, String manager, String how) {
-    report(w.span(), manager + " installs " + w.value() + " without a version",
+    report(
+        w.span(),
+        manager + " installs " + w.value() + " without a version",
         "pin it (" + how + ") so every build installs the package you reviewed");
   }
 
@@ -61,15 +67,18 @@ public final class PackageVersionUnpinned extends Rule {
   private void system(PackageManagerCommand pm) {
     PackageManagerCommand.Family family = pm.manager().family();
     String action = pm.action();
-    String key = switch (family) {
-      case APT -> action.equals("install") ? "apt" : null;
-      case APK -> action.equals("add") ? "apk" : null;
-      case DNF -> action.equals("install") || action.equals("in") ? "dnf" : null;
-      case ZYPPER -> action.equals("install") || action.equals("in") ? "zypper" : null;
-      case RPM -> null;
-    };
+    String key =
+        switch (family) {
+          case APT -> action.equals("install") ? "apt" : null;
+          case APK -> action.equals("add") ? "apk" : null;
+          case DNF -> action.equals("install") || action.equals("in") ? "dnf" : null;
+          case ZYPPER -> action.equals("install") || action.equals("in") ? "zypper" : null;
+          case RPM -> null;
+        };
     List<Word> ops = pm.operands();
-    if (family == PackageManagerCommand.Family.DNF && action.equals("module") && ops.size() > 1
+    if (family == PackageManagerCommand.Family.DNF
+        && action.equals("module")
+        && ops.size() > 1
         && Set.of("install", "in").contains(ops.get(1).value().toLowerCase(Locale.ROOT))) {
       if (enabled("dnf")) modules(pm, ops.subList(2, ops.size()));
       return;
@@ -77,21 +86,33 @@ public final class PackageVersionUnpinned extends Rule {
     if (key == null || !enabled(key)) return;
     for (Word w : ops.subList(1, ops.size())) {
       String v = w.value();
-      if (!w.isLiteral() || v.isEmpty() || isPathOrUrl(v) || v.endsWith(".deb") || v.endsWith(".rpm") || v.endsWith(".apk")) continue;
-      boolean pinned = switch (family) {
-        case APT -> v.indexOf('=') > 0;
-        case APK -> v.indexOf('=') > 0 || v.indexOf('~') > 0 || v.indexOf('<') > 0 || v.indexOf('>') > 0;
-        case DNF -> dashDigit(v) || v.indexOf('=') > 0 || v.startsWith("@");
-        case ZYPPER -> v.indexOf('=') > 0 || v.indexOf('<') > 0 || v.indexOf('>') > 0 || dashDigit(v);
-        case RPM -> true;
-      };
+      if (!w.isLiteral()
+          || v.isEmpty()
+          || isPathOrUrl(v)
+          || v.endsWith(".deb")
+          || v.endsWith(".rpm")
+          || v.endsWith(".apk")) continue;
+      boolean pinned =
+          switch (family) {
+            case APT -> v.indexOf('=') > 0;
+            case APK ->
+                v.indexOf('=') > 0
+                    || v.indexOf('~') > 0
+                    || v.indexOf('<') > 0
+                    || v.indexOf('>') > 0;
+            case DNF -> dashDigit(v) || v.indexOf('=') > 0 || v.startsWith("@");
+            case ZYPPER ->
+                v.indexOf('=') > 0 || v.indexOf('<') > 0 || v.indexOf('>') > 0 || dashDigit(v);
+            case RPM -> true;
+          };
       if (pinned) continue;
-      String how = switch (family) {
-        case APT -> v + "=<version>";
-        case APK -> v + "=<version>";
-        case DNF -> v + "-<version>";
-        default -> v + "=<version>";
-      };
+      String how =
+          switch (family) {
+            case APT -> v + "=<version>";
+            case APK -> v + "=<version>";
+            case DNF -> v + "-<version>";
+            default -> v + "=<version>";
+          };
       unpinned(w, pm.manager().command() + " " + action, how);
     }
   }
@@ -100,9 +121,16 @@ public final class PackageVersionUnpinned extends Rule {
   private void modules(PackageManagerCommand pm, List<Word> names) {
     for (Word w : names) {
       String v = w.value();
-      if (!w.isLiteral() || v.isEmpty() || v.indexOf(':') > 0 || v.startsWith("@") || isPathOrUrl(v)) continue;
+      if (!w.isLiteral()
+          || v.isEmpty()
+          || v.indexOf(':') > 0
+          || v.startsWith("@")
+          || isPathOrUrl(v)) continue;
       int slash = v.indexOf('/'); // name/profile
-      unpinned(w, pm.manager().command() + " module install", (slash < 0 ? v : v.substring(0, slash)) + ":<stream>");
+      unpinned(
+          w,
+          pm.manager().command() + " module install",
+          (slash < 0 ? v : v.substring(0, slash)) + ":<stream>");
     }
   }
 
@@ -115,7 +143,11 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private static boolean isPathOrUrl(String v) {
-    return v.startsWith(".") || v.startsWith("/") || v.startsWith("~") || v.contains("://") || v.startsWith("file:");
+    return v.startsWith(".")
+        || v.startsWith("/")
+        || v.startsWith("~")
+        || v.contains("://")
+        || v.startsWith("file:");
   }
 
   // ---- language package managers ----
@@ -124,12 +156,17 @@ public final class PackageVersionUnpinned extends Rule {
    * The words after an install subcommand that are neither options nor option values; null when the first operand
    * is no install, or when an option of {@code pinnedBy} ({@code -c FILE}, {@code --require-hashes}) pins every name.
    */
-  private static List<Word> names(List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy) {
+  private static List<Word> names(
+      List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy) {
     return names(args, installs, valued, pinnedBy, false);
   }
 
   /** As above; {@code dashDashEnds}: the words after {@code --} are no packages (gem passes them to the build). */
-  private static List<Word> names(List<Word> args, Set<String> installs, Set<String> valued, Set<String> pinnedBy,
+  private static List<Word> names(
+      List<Word> args,
+      Set<String> installs,
+      Set<String> valued,
+      Set<String> pinnedBy,
       boolean dashDashEnds) {
     List<Word> names = new ArrayList<>();
     boolean install = false;
@@ -155,8 +192,14 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void pip(List<Word> args) {
-    List<Word> names = enabled("pip") ? names(args, Set.of("install"), LanguagePackageCommand.PIP_VALUED,
-        Set.of("-c", "--constraint", "--require-hashes")) : null;
+    List<Word> names =
+        enabled("pip")
+            ? names(
+                args,
+                Set.of("install"),
+                LanguagePackageCommand.PIP_VALUED,
+                Set.of("-c", "--constraint", "--require-hashes"))
+            : null;
     if (names == null) return;
     for (Word w : names) {
       String v = w.value();
@@ -166,11 +209,16 @@ public final class PackageVersionUnpinned extends Rule {
         if (v.indexOf('@', v.lastIndexOf('/') + 1) < 0) unpinned(w, "pip install", v + "@<commit>");
         continue;
       }
-      if (isPathOrUrl(v) || v.contains("@") || v.contains("/") || v.endsWith(".whl") || v.endsWith(".tar.gz")
+      if (isPathOrUrl(v)
+          || v.contains("@")
+          || v.contains("/")
+          || v.endsWith(".whl")
+          || v.endsWith(".tar.gz")
           || v.endsWith(".zip")) {
         continue;
       }
-      // == and === pin, ~= allows patch releases only, an upper bound (<, <=) caps the version; >= and != alone float
+      // == and === pin, ~= allows patch releases only, an upper bound (<, <=) caps the version; >=
+      // and != alone float
       if (v.contains("==") || v.contains("~=") || v.indexOf('<') > 0) continue;
       unpinned(w, "pip install", stripSpec(v) + "==<version>");
     }
@@ -183,23 +231,33 @@ public final class PackageVersionUnpinned extends Rule {
     return v.substring(0, end);
   }
 
-  private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "add", "isntall", "in", "ins", "inst", "insta",
-      "instal", "isnt", "isnta", "isntal");
-  private static final Set<String> FLOATING_TAGS = Set.of("", "latest", "next", "*", "x", "canary", "beta", "nightly");
+  private static final Set<String> NPM_INSTALLS =
+      Set.of(
+          "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta",
+          "isntal");
+  private static final Set<String> FLOATING_TAGS =
+      Set.of("", "latest", "next", "*", "x", "canary", "beta", "nightly");
 
   private void npm(List<Word> args) {
-    List<Word> names = enabled("npm") ? names(args, NPM_INSTALLS, LanguagePackageCommand.NPM_VALUED, Set.of()) : null;
+    List<Word> names =
+        enabled("npm")
+            ? names(args, NPM_INSTALLS, LanguagePackageCommand.NPM_VALUED, Set.of())
+            : null;
     if (names == null) return;
     for (Word w : names) {
       String v = w.value();
       if (!w.isLiteral()) continue;
       if (v.startsWith("git") && (v.contains("://") || v.startsWith("github:"))) {
-        if (v.indexOf('#') < 0) unpinned(w, "npm install", v + "#<commit>"); // a git dependency is pinned by #ref
+        if (v.indexOf('#') < 0)
+          unpinned(w, "npm install", v + "#<commit>"); // a git dependency is pinned by #ref
         continue;
       }
-      if (isPathOrUrl(v) || v.endsWith(".tgz") || v.endsWith(".tar.gz") || v.endsWith(".tar")) continue;
-      int at = v.indexOf('@', 1); // @scope/name@version: the version's @ is after the first character
-      if (at < 0 && v.indexOf('/') > 0 && !v.startsWith("@")) continue; // user/repo: a GitHub shorthand
+      if (isPathOrUrl(v) || v.endsWith(".tgz") || v.endsWith(".tar.gz") || v.endsWith(".tar"))
+        continue;
+      int at =
+          v.indexOf('@', 1); // @scope/name@version: the version's @ is after the first character
+      if (at < 0 && v.indexOf('/') > 0 && !v.startsWith("@"))
+        continue; // user/repo: a GitHub shorthand
       if (at > 0 && !FLOATING_TAGS.contains(v.substring(at + 1).toLowerCase(Locale.ROOT))) continue;
       String name = at > 0 ? v.substring(0, at) : v;
       unpinned(w, "npm install", name + "@<version>");
@@ -208,8 +266,15 @@ public final class PackageVersionUnpinned extends Rule {
 
   private void gem(List<Word> args) {
     // one -v for all the named gems; a Gemfile (-g) pins them elsewhere
-    List<Word> names = enabled("gem") ? names(args, Set.of("install", "i"), LanguagePackageCommand.GEM_VALUED,
-        Set.of("-v", "--version", "-g", "--file"), true) : null;
+    List<Word> names =
+        enabled("gem")
+            ? names(
+                args,
+                Set.of("install", "i"),
+                LanguagePackageCommand.GEM_VALUED,
+                Set.of("-v", "--version", "-g", "--file"),
+                true)
+            : null;
     if (names == null) return;
     for (Word w : names) {
       String v = w.value();
@@ -219,7 +284,10 @@ public final class PackageVersionUnpinned extends Rule {
   }
 
   private void go(List<Word> args) {
-    List<Word> names = enabled("go") ? names(args, Set.of("install"), LanguagePackageCommand.GO_VALUED, Set.of()) : null;
+    List<Word> names =
+        enabled("go")
+            ? names(args, Set.of("install"), LanguagePackageCommand.GO_VALUED, Set.of())
+            : null;
     if (names == null) return;
     for (Word w : names) {
       String v = w.value();
@@ -227,10 +295,12 @@ public final class PackageVersionUnpinned extends Rule {
       int at = v.indexOf('@');
       String path = at < 0 ? v : v.substring(0, at);
       int slash = path.indexOf('/');
-      // a module path starts with a domain; std and the current module's packages (cmd/x) come from go.mod
+      // a module path starts with a domain; std and the current module's packages (cmd/x) come from
+      // go.mod
       if (!(slash < 0 ? path : path.substring(0, slash)).contains(".")) continue;
       String version = at < 0 ? "" : v.substring(at + 1);
-      if (!version.isEmpty() && !Set.of("latest", "master", "main", "upgrade", "patch").contains(version)) continue;
+      if (!version.isEmpty()
+          && !Set.of("latest", "master", "main", "upgrade", "patch").contains(version)) continue;
       unpinned(w, "go install", path + "@<version>");
     }
   }

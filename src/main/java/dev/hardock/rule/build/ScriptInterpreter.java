@@ -16,14 +16,21 @@ import java.util.Set;
  */
 public record ScriptInterpreter(boolean stdin, List<Word> words) {
   /** How an interpreter reads its arguments: program-in-argument flags, flags taking a value, read-stdin flags. */
-  private record Kind(String evalLetters, Set<String> evalLong, String valueLetters, Set<String> valueLong,
-      String stdinLetters, boolean dashIsEndOfOptions) { }
+  private record Kind(
+      String evalLetters,
+      Set<String> evalLong,
+      String valueLetters,
+      Set<String> valueLong,
+      String stdinLetters,
+      boolean dashIsEndOfOptions) {}
 
-  private static final Kind SHELL = new Kind("c", Set.of(), "oO", Set.of("--rcfile", "--init-file"), "s", true);
+  private static final Kind SHELL =
+      new Kind("c", Set.of(), "oO", Set.of("--rcfile", "--init-file"), "s", true);
   private static final Kind PYTHON = new Kind("cm", Set.of(), "WX", Set.of(), "", false);
   private static final Kind PERL = new Kind("eE", Set.of(), "I", Set.of(), "", false);
   private static final Kind RUBY = new Kind("e", Set.of(), "Ir", Set.of(), "", false);
-  private static final Kind NODE = new Kind("ep", Set.of("--eval", "--print"), "r", Set.of("--require", "--import"), "", false);
+  private static final Kind NODE =
+      new Kind("ep", Set.of("--eval", "--print"), "r", Set.of("--require", "--import"), "", false);
 
   private static Kind kind(String name) {
     if (Shells.INTERPRETERS.contains(name)) return SHELL;
@@ -41,7 +48,9 @@ public record ScriptInterpreter(boolean stdin, List<Word> words) {
     if (name.equals("eval")) return new ScriptInterpreter(false, args);
     if (name.equals("source") || name.equals(".")) {
       if (args.isEmpty()) return null;
-      return args.get(0).value().equals("/dev/stdin") ? new ScriptInterpreter(true, List.of()) : new ScriptInterpreter(false, args.subList(0, 1));
+      return args.get(0).value().equals("/dev/stdin")
+          ? new ScriptInterpreter(true, List.of())
+          : new ScriptInterpreter(false, args.subList(0, 1));
     }
     Kind k = kind(name);
     if (k == null) return null;
@@ -54,7 +63,9 @@ public record ScriptInterpreter(boolean stdin, List<Word> words) {
       }
       if (v.startsWith("--")) {
         String n = v.contains("=") ? v.substring(0, v.indexOf('=')) : v;
-        if (k.evalLong.contains(n)) return new ScriptInterpreter(false, v.contains("=") || next == null ? List.of(w) : List.of(next));
+        if (k.evalLong.contains(n))
+          return new ScriptInterpreter(
+              false, v.contains("=") || next == null ? List.of(w) : List.of(next));
         if (k.valueLong.contains(n) && !v.contains("=")) i++;
         continue;
       }
@@ -63,7 +74,8 @@ public record ScriptInterpreter(boolean stdin, List<Word> words) {
           char ch = v.charAt(c);
           if (k.evalLetters.indexOf(ch) >= 0) {
             boolean attached = c + 1 < v.length() && k != SHELL;
-            return new ScriptInterpreter(false, attached || next == null ? List.of(w) : List.of(next));
+            return new ScriptInterpreter(
+                false, attached || next == null ? List.of(w) : List.of(next));
           }
           if (k.stdinLetters.indexOf(ch) >= 0) return new ScriptInterpreter(true, List.of());
           if (k.valueLetters.indexOf(ch) >= 0) {
@@ -79,7 +91,8 @@ public record ScriptInterpreter(boolean stdin, List<Word> words) {
   }
 
   private static ScriptInterpreter operand(Word w) {
-    if (w == null || w.value().equals("-") || w.value().equals("/dev/stdin")) return new ScriptInterpreter(true, List.of());
+    if (w == null || w.value().equals("-") || w.value().equals("/dev/stdin"))
+      return new ScriptInterpreter(true, List.of());
     return new ScriptInterpreter(false, List.of(w));
   }
 }

@@ -6,7 +6,7 @@ package dev.hardock.rule.build;
  * regex itself ({@code (?:[\w.]+\.)?sslverify}) made find() try every start and scan to the end (CWE-1333).
  */
 final class SettingKey {
-  private SettingKey() { }
+  private SettingKey() {}
 
   /**
    * Where the match that found the bare setting name at {@code nameStart} starts once its key prefix is included:
@@ -15,7 +15,9 @@ final class SettingKey {
    * @param keyChars characters a key may hold besides letters, digits and '_' (for example ".*-" or ".*:/-")
    */
   static int start(CharSequence text, int nameStart, int floor, String keyChars) {
-    if (nameStart - 2 < floor || text.charAt(nameStart - 1) != '.' || !isKey(text.charAt(nameStart - 2), keyChars)) {
+    if (nameStart - 2 < floor
+        || text.charAt(nameStart - 1) != '.'
+        || !isKey(text.charAt(nameStart - 2), keyChars)) {
       return nameStart;
     }
     int q = nameStart - 2;

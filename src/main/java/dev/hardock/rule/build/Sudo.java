@@ -12,7 +12,11 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD306: sudo run as a command in a RUN (not sudo as a package name, a file name or a grep pattern). */
-@RuleInfo(id = "HD306", slug = "sudo", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD306",
+    slug = "sudo",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class Sudo extends Rule {
   @Override
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
@@ -24,9 +28,11 @@ public final class Sudo extends Rule {
   }
 
   private static String message(EffectiveCommand e) {
-    String what = e.nameValue().isEmpty() || e.nameValue().equals("sudo") ? "" : " " + e.nameValue();
+    String what =
+        e.nameValue().isEmpty() || e.nameValue().equals("sudo") ? "" : " " + e.nameValue();
     return "sudo" + what + " in a RUN: the build already runs as root until USER changes it";
   }
 
-  private static final String HELP = "use USER root for the steps that need it and gosu or su-exec at run time";
+  private static final String HELP =
+      "use USER root for the steps that need it and gosu or su-exec at run time";
 }

@@ -1,6 +1,5 @@
 package dev.hardock.rule.build;
 
-import dev.hardock.model.WrittenText;
 import dev.hardock.model.DownloadTool;
 import dev.hardock.model.EffectiveCommand;
 import dev.hardock.model.ShellCommand;
@@ -8,6 +7,7 @@ import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.Word;
+import dev.hardock.model.WrittenText;
 import dev.hardock.model.dockerfile.Heredoc;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
@@ -26,21 +26,30 @@ import java.util.regex.Pattern;
  * HD309: TLS certificate verification switched off for a download tool, a package manager or a runtime:
  * by a flag, a configuration setting or an environment variable.
  */
-@RuleInfo(id = "HD309", slug = "tls-verification-disabled", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD309",
+    slug = "tls-verification-disabled",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class TlsVerificationDisabled extends Rule {
   /**
    * Settings in configuration text or option values (yum/dnf/git sslverify, wgetrc, npmrc). The bare name: its key
    * prefix is added by {@link SettingKey#start}, which keeps find() linear (CWE-1333).
    */
-  private static final Pattern SETTING = Pattern.compile("(?i)(?<![\\w-])(?:sslverify\\s*=\\s*[\"']?(?:0|false|no|off)"
-      + "|check_certificate\\s*=\\s*[\"']?off|strict-ssl\\s*=\\s*[\"']?false)(?![\\w-])");
+  private static final Pattern SETTING =
+      Pattern.compile(
+          "(?i)(?<![\\w-])(?:sslverify\\s*=\\s*[\"']?(?:0|false|no|off)"
+              + "|check_certificate\\s*=\\s*[\"']?off|strict-ssl\\s*=\\s*[\"']?false)(?![\\w-])");
+
   private static final Pattern GIT_KEY = Pattern.compile("(?i)http(\\..+)?\\.sslverify");
   private static final Pattern FALSE = Pattern.compile("(?i)false|0|no|off");
 
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
-    List<KeyValue> pairs = instruction instanceof Instruction.Env e ? e.pairs()
-        : instruction instanceof Instruction.Arg a ? a.args() : List.of();
+    List<KeyValue> pairs =
+        instruction instanceof Instruction.Env e
+            ? e.pairs()
+            : instruction instanceof Instruction.Arg a ? a.args() : List.of();
     for (KeyValue kv : pairs) {
       if (kv.value() != null) environment(kv.key().value(), kv.value().value(), kv.span());
     }
@@ -55,7 +64,8 @@ public final class TlsVerificationDisabled extends Rule {
     for (Word a : e.assignments()) assignment(a, instruction, build);
     String name = e.nameValue();
     if (name.equals("export") || name.equals("declare") || name.equals("typeset")) {
-      for (Word a : e.args()) if (EffectiveCommand.isAssignment(a.value())) assignment(a, instruction, build);
+      for (Word a : e.args())
+        if (EffectiveCommand.isAssignment(a.value())) assignment(a, instruction, build);
     }
     for (SourceText t : WrittenText.of(command, build.file().lines())) settings(t);
     if (!WrittenText.isPrint(e) && !name.equals("git") && !name.startsWith("grep")) {
@@ -80,16 +90,29 @@ public final class TlsVerificationDisabled extends Rule {
       String v = args.get(i).value();
       if (v.equals("--")) return;
       if (v.equals("--insecure") || v.equals("--proxy-insecure")) {
-        report(args.get(i).span(), "curl " + v + " disables TLS certificate verification",
-            "fix the CA bundle instead", removeWord(args.get(i), "Remove " + v));
+        report(
+            args.get(i).span(),
+            "curl " + v + " disables TLS certificate verification",
+            "fix the CA bundle instead",
+            removeWord(args.get(i), "Remove " + v));
       } else if (v.startsWith("-") && !v.startsWith("--")) {
         for (int k = 1; k < v.length(); k++) {
           if (v.charAt(k) == 'k') {
             Word w = args.get(i);
-            Fix fix = v.equals("-k") ? removeWord(w, "Remove -k")
-                : w.isLiteral() && w.raw().equals(v) ? Fix.unsafe("Remove k from " + v, delete(w.span(k, k + 1))) : null;
-            report(w.span(), "curl " + v + (v.equals("-k") ? "" : " (-k)")
-                + " disables TLS certificate verification", "fix the CA bundle instead", fix);
+            Fix fix =
+                v.equals("-k")
+                    ? removeWord(w, "Remove -k")
+                    : w.isLiteral() && w.raw().equals(v)
+                        ? Fix.unsafe("Remove k from " + v, delete(w.span(k, k + 1)))
+                        : null;
+            report(
+                w.span(),
+                "curl "
+                    + v
+                    + (v.equals("-k") ? "" : " (-k)")
+                    + " disables TLS certificate verification",
+                "fix the CA bundle instead",
+                fix);
             break;
           }
           if (DownloadTool.CURL.takesValue(v.charAt(k))) {
@@ -104,9 +127,15 @@ public final class TlsVerificationDisabled extends Rule {
   private void flag(List<Word> args, String flag, String tool) {
     for (Word w : args) {
       if (w.value().equals(flag) || w.value().startsWith(flag + "=")) {
-        report(w.span(), tool + " " + flag + " disables TLS certificate verification",
-            w.value().equals(flag) && !flag.equals("--trusted-host") && !flag.equals("--allow-insecure-host")
-                || w.value().startsWith(flag + "=") ? removeWord(w, "Remove " + flag) : null);
+        report(
+            w.span(),
+            tool + " " + flag + " disables TLS certificate verification",
+            w.value().equals(flag)
+                        && !flag.equals("--trusted-host")
+                        && !flag.equals("--allow-insecure-host")
+                    || w.value().startsWith(flag + "=")
+                ? removeWord(w, "Remove " + flag)
+                : null);
       }
     }
   }
@@ -137,8 +166,12 @@ public final class TlsVerificationDisabled extends Rule {
     flag(args, "--trusted-host", "pip");
     for (int i = 0; i + 2 < args.size(); i++) {
       if (args.get(i).value().equals("set") && args.get(i + 1).value().endsWith("trusted-host")) {
-        report(args.get(i + 1).span().to(args.get(i + 2).span()), "pip config " + args.get(i + 1).value()
-            + " disables TLS certificate verification for " + args.get(i + 2).value());
+        report(
+            args.get(i + 1).span().to(args.get(i + 2).span()),
+            "pip config "
+                + args.get(i + 1).value()
+                + " disables TLS certificate verification for "
+                + args.get(i + 2).value());
       }
     }
   }
@@ -148,11 +181,20 @@ public final class TlsVerificationDisabled extends Rule {
       String v = args.get(i).value();
       String next = args.get(i + 1).value();
       int eq = next.indexOf('=');
-      if (v.equals("-c") && eq > 0 && GIT_KEY.matcher(next.substring(0, eq)).matches() && FALSE.matcher(next.substring(eq + 1)).matches()) {
-        report(args.get(i).span().to(args.get(i + 1).span()), "git -c " + next + " disables TLS certificate verification");
+      if (v.equals("-c")
+          && eq > 0
+          && GIT_KEY.matcher(next.substring(0, eq)).matches()
+          && FALSE.matcher(next.substring(eq + 1)).matches()) {
+        report(
+            args.get(i).span().to(args.get(i + 1).span()),
+            "git -c " + next + " disables TLS certificate verification");
       }
-      if (GIT_KEY.matcher(v).matches() && FALSE.matcher(next).matches() && args.stream().anyMatch(w -> w.value().equals("config"))) {
-        report(args.get(i).span().to(args.get(i + 1).span()), "git config " + v + " " + next + " disables TLS certificate verification");
+      if (GIT_KEY.matcher(v).matches()
+          && FALSE.matcher(next).matches()
+          && args.stream().anyMatch(w -> w.value().equals("config"))) {
+        report(
+            args.get(i).span().to(args.get(i + 1).span()),
+            "git config " + v + " " + next + " disables TLS certificate verification");
       }
     }
   }
@@ -161,24 +203,38 @@ public final class TlsVerificationDisabled extends Rule {
     for (int i = 0; i < args.size(); i++) {
       Word w = args.get(i);
       String v = w.value();
-      if (v.equals("--no-strict-ssl") || v.equalsIgnoreCase("--strict-ssl=false")) report(w.span(), tool + " " + v + " disables TLS certificate verification");
+      if (v.equals("--no-strict-ssl") || v.equalsIgnoreCase("--strict-ssl=false"))
+        report(w.span(), tool + " " + v + " disables TLS certificate verification");
       boolean key = v.equalsIgnoreCase("strict-ssl") || v.equals("enableStrictSsl");
-      if (key && i > 0 && args.get(i - 1).value().equals("set") && i + 1 < args.size() && FALSE.matcher(args.get(i + 1).value()).matches()) {
-        report(w.span().to(args.get(i + 1).span()), tool + " config set " + v + " " + args.get(i + 1).value()
-            + " disables TLS certificate verification");
+      if (key
+          && i > 0
+          && args.get(i - 1).value().equals("set")
+          && i + 1 < args.size()
+          && FALSE.matcher(args.get(i + 1).value()).matches()) {
+        report(
+            w.span().to(args.get(i + 1).span()),
+            tool
+                + " config set "
+                + v
+                + " "
+                + args.get(i + 1).value()
+                + " disables TLS certificate verification");
       }
     }
   }
 
   private void settings(SourceText text) {
     String v = text.value();
-    if (v.indexOf('=') < 0) return; // every SETTING match holds one (most words do not: no matcher for them)
+    if (v.indexOf('=') < 0)
+      return; // every SETTING match holds one (most words do not: no matcher for them)
     Matcher m = SETTING.matcher(v);
     int floor = 0;
     while (m.find()) {
       int start = SettingKey.start(v, m.start(), floor, ".*:/-");
       floor = m.end();
-      report(text.span(start, m.end()), v.substring(start, m.end()).trim() + " disables TLS certificate verification");
+      report(
+          text.span(start, m.end()),
+          v.substring(start, m.end()).trim() + " disables TLS certificate verification");
     }
   }
 
@@ -192,14 +248,15 @@ public final class TlsVerificationDisabled extends Rule {
 
   private void environment(String name, String value, Span span) {
     String v = value.trim();
-    String why = switch (name.toUpperCase(Locale.ROOT)) {
-      case "NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY" -> v.equals("0") ? "" : null;
-      case "NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL" -> FALSE.matcher(v).matches() ? "" : null;
-      case "GIT_SSL_NO_VERIFY" -> " (git checks only that it is set, whatever the value)";
-      case "PIP_TRUSTED_HOST", "GOINSECURE", "UV_INSECURE_HOST" -> v.isEmpty() ? null : "";
-      default -> null;
-    };
-    if (why != null) report(span, name + "=" + value + " disables TLS certificate verification" + why);
+    String why =
+        switch (name.toUpperCase(Locale.ROOT)) {
+          case "NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY" -> v.equals("0") ? "" : null;
+          case "NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL" -> FALSE.matcher(v).matches() ? "" : null;
+          case "GIT_SSL_NO_VERIFY" -> " (git checks only that it is set, whatever the value)";
+          case "PIP_TRUSTED_HOST", "GOINSECURE", "UV_INSECURE_HOST" -> v.isEmpty() ? null : "";
+          default -> null;
+        };
+    if (why != null)
+      report(span, name + "=" + value + " disables TLS certificate verification" + why);
   }
-
 }

@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** HD312: a package index update in a RUN that installs nothing from it afterwards (CIS 4.7). */
-@RuleInfo(id = "HD312", slug = "update-alone", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD312",
+    slug = "update-alone",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class UpdateAlone extends Rule {
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
@@ -26,8 +30,12 @@ public final class UpdateAlone extends Rule {
     for (int i = 0; i < commands.size(); i++) {
       PackageManagerCommand update = commands.get(i);
       if (!update.updatesIndex() || installsLater(commands, i)) continue;
-      report(update.subcommandSpan(), update.manager().command() + " " + update.action()
-          + " with no install after it in the same RUN: the index is cached in its own layer and goes stale",
+      report(
+          update.subcommandSpan(),
+          update.manager().command()
+              + " "
+              + update.action()
+              + " with no install after it in the same RUN: the index is cached in its own layer and goes stale",
           "update and install in one RUN");
     }
   }

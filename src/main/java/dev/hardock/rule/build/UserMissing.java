@@ -9,7 +9,11 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD301: the shipped stage never sets USER, neither itself nor through the stage it is built from. */
-@RuleInfo(id = "HD301", slug = "user-missing", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD301",
+    slug = "user-missing",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class UserMissing extends Rule {
   @Override
   public void check(ImageBuild build) {
@@ -19,7 +23,10 @@ public final class UserMissing extends Rule {
       if (s.last(Instruction.User.class) != null) return;
     }
     Instruction.From from = last.from();
-    report(from.image().span(), "the final stage (FROM " + from.image().value()
-        + ") never sets USER, so the container runs as root");
+    report(
+        from.image().span(),
+        "the final stage (FROM "
+            + from.image().value()
+            + ") never sets USER, so the container runs as root");
   }
 }

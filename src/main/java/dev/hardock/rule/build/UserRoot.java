@@ -1,5 +1,6 @@
 package dev.hardock.rule.build;
 
+import dev.hardock.model.RootUser;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
@@ -7,10 +8,13 @@ import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
-import dev.hardock.model.RootUser;
 
 /** HD302: the last USER that applies to the shipped stage is root. */
-@RuleInfo(id = "HD302", slug = "user-root", severity = Severity.WARNING, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD302",
+    slug = "user-root",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class UserRoot extends Rule {
   @Override
   public void check(ImageBuild build) {

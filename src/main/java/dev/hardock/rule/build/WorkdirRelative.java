@@ -13,7 +13,11 @@ import dev.hardock.rule.Severity;
  * WORKDIR of the stage (or of the stages it is built from) set an absolute one. A path that depends on an
  * unknown variable is not judged, and counts as possibly absolute for the WORKDIRs after it.
  */
-@RuleInfo(id = "HD313", slug = "workdir-relative", severity = Severity.INFO, appliesTo = SourceKind.DOCKERFILE)
+@RuleInfo(
+    id = "HD313",
+    slug = "workdir-relative",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DOCKERFILE)
 public final class WorkdirRelative extends Rule {
   @Override
   public void check(Stage stage, ImageBuild build) {
@@ -31,8 +35,13 @@ public final class WorkdirRelative extends Rule {
         continue;
       }
       String shown = path.equals(w.path().value()) ? path : w.path().value() + " (" + path + ")";
-      report(w.path().span(), "WORKDIR " + shown + " is relative to the base image's working directory, which can"
-          + " change", "use an absolute path");
+      report(
+          w.path().span(),
+          "WORKDIR "
+              + shown
+              + " is relative to the base image's working directory, which can"
+              + " change",
+          "use an absolute path");
       anchored = true; // later relative WORKDIRs build on this one: one finding is enough
     }
   }

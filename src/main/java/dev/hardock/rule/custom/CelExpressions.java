@@ -32,31 +32,41 @@ final class CelExpressions {
   static final int MAX_LENGTH = 4_000;
   static final int MAX_DEPTH = 64;
 
-  private static final CelOptions OPTIONS = CelOptions.current()
-      .comprehensionMaxIterations(MAX_ITERATIONS)
-      .maxParseRecursionDepth(MAX_DEPTH)
-      .build();
-  private static final Map<CustomRule.On, CelCompiler> COMPILERS = new EnumMap<>(CustomRule.On.class);
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-      .setOptions(OPTIONS)
-      .addLibraries(CelExtensions.strings())
-      .build();
+  private static final CelOptions OPTIONS =
+      CelOptions.current()
+          .comprehensionMaxIterations(MAX_ITERATIONS)
+          .maxParseRecursionDepth(MAX_DEPTH)
+          .build();
+  private static final Map<CustomRule.On, CelCompiler> COMPILERS =
+      new EnumMap<>(CustomRule.On.class);
+  private static final CelRuntime RUNTIME =
+      CelRuntimeFactory.standardCelRuntimeBuilder()
+          .setOptions(OPTIONS)
+          .addLibraries(CelExtensions.strings())
+          .build();
 
-  private CelExpressions() { }
+  private CelExpressions() {}
 
   private static synchronized CelCompiler compiler(CustomRule.On on) {
-    return COMPILERS.computeIfAbsent(on, o -> {
-      CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
-          .setOptions(OPTIONS)
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addLibraries(CelExtensions.strings());
-      for (String v : o.variables()) b.addVar(v, MapType.create(SimpleType.STRING, SimpleType.DYN));
-      return b.build();
-    });
+    return COMPILERS.computeIfAbsent(
+        on,
+        o -> {
+          CelCompilerBuilder b =
+              CelCompilerFactory.standardCelCompilerBuilder()
+                  .setOptions(OPTIONS)
+                  .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                  .addLibraries(CelExtensions.strings());
+          for (String v : o.variables())
+            b.addVar(v, MapType.create(SimpleType.STRING, SimpleType.DYN));
+          return b.build();
+        });
   }
 
-  static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition) throws CustomRule.CompileError {
-    if (text.length() > MAX_LENGTH) throw new CustomRule.CompileError(1, 0, "the expression is longer than " + MAX_LENGTH + " characters");
+  static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
+      throws CustomRule.CompileError {
+    if (text.length() > MAX_LENGTH)
+      throw new CustomRule.CompileError(
+          1, 0, "the expression is longer than " + MAX_LENGTH + " characters");
     CelAbstractSyntaxTree ast;
     try {
       ast = compiler(on).compile(text).getAst();
@@ -65,13 +75,15 @@ final class CelExpressions {
       if (first == null) throw new CustomRule.CompileError(1, 0, "invalid expression");
       int line = Math.max(1, first.getSourceLocation().getLine());
       int column = Math.max(0, first.getSourceLocation().getColumn());
-      throw new CustomRule.CompileError(line, column, first.getMessage().replace(" (in container '')", ""));
+      throw new CustomRule.CompileError(
+          line, column, first.getMessage().replace(" (in container '')", ""));
     } catch (RuntimeException e) {
       throw new CustomRule.CompileError(1, 0, "invalid expression: " + e.getMessage());
     }
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
-      throw new CustomRule.CompileError(1, 0, "the condition must be a bool, not " + ast.getResultType().name());
+      throw new CustomRule.CompileError(
+          1, 0, "the condition must be a bool, not " + ast.getResultType().name());
     }
     CelRuntime.Program program;
     try {
@@ -85,7 +97,9 @@ final class CelExpressions {
       } catch (CelEvaluationException e) {
         throw new CustomRule.Failed(reason(e.getMessage()));
       } catch (RuntimeException | StackOverflowError e) {
-        throw new CustomRule.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
+        throw new CustomRule.Failed(
+            e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
       }
     };
   }

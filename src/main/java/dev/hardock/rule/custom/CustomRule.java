@@ -15,14 +15,24 @@ import java.util.Map;
  * type, so the engine can hold custom rules without loading CEL (it is loaded only when a configuration
  * declares one).
  */
-public record CustomRule(RuleMeta meta, RuleDoc doc, On on, Expression when, List<Object> message, List<String> at,
+public record CustomRule(
+    RuleMeta meta,
+    RuleDoc doc,
+    On on,
+    Expression when,
+    List<Object> message,
+    List<String> at,
     Expression atExpression) {
   /** The nodes a custom rule can judge, each with the variables its expressions see. */
   public enum On {
-    CONTAINER("container", List.of(SourceKind.COMPOSE, SourceKind.RUN), List.of("container", "file")),
+    CONTAINER(
+        "container", List.of(SourceKind.COMPOSE, SourceKind.RUN), List.of("container", "file")),
     IMAGE("image", List.of(SourceKind.DOCKERFILE), List.of("image", "file")),
     STAGE("stage", List.of(SourceKind.DOCKERFILE), List.of("stage", "image", "file")),
-    INSTRUCTION("instruction", List.of(SourceKind.DOCKERFILE), List.of("instruction", "stage", "image", "file")),
+    INSTRUCTION(
+        "instruction",
+        List.of(SourceKind.DOCKERFILE),
+        List.of("instruction", "stage", "image", "file")),
     DAEMON("daemon", List.of(SourceKind.DAEMON), List.of("daemon", "file"));
 
     private final String id;

@@ -14,7 +14,7 @@ import java.util.Map;
  * not evaluated further on this file: never a crash, never a silent pass.
  */
 public final class CustomRules {
-  private CustomRules() { }
+  private CustomRules() {}
 
   /** Runs {@code rules} over {@code model} (the root of {@link ModelView#file}), reporting into {@code out}. */
   public static void run(List<CustomRule> rules, Map<String, Object> model, Findings out) {
@@ -26,7 +26,8 @@ public final class CustomRules {
    * dev.hardock.model.daemon.DaemonConfig, Map)}) gives back the model's own span for each position map, by identity.
    */
   @SuppressWarnings("unchecked")
-  public static void run(List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
+  public static void run(
+      List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
     ORIGINS.set(origins);
     try {
       runAll(rules, model, out);
@@ -39,19 +40,28 @@ public final class CustomRules {
 
   @SuppressWarnings("unchecked")
   private static void runAll(List<CustomRule> rules, Map<String, Object> model, Findings out) {
-    Map<String, Object> file = model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+    Map<String, Object> file =
+        model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     for (CustomRule rule : rules) {
       List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
       for (Map<String, Object> vars : scopes) {
         Map<String, Object> node = (Map<String, Object>) vars.get(rule.on().variables().get(0));
         try {
           Object v = rule.when().eval(vars);
-          if (!(v instanceof Boolean b)) throw new CustomRule.Failed("the condition gave " + typeName(v) + ", not a bool");
+          if (!(v instanceof Boolean b))
+            throw new CustomRule.Failed("the condition gave " + typeName(v) + ", not a bool");
           if (!b) continue;
           out.report(rule.meta(), at(rule, vars, node), message(rule, vars));
         } catch (CustomRule.Failed e) {
-          out.report(rule.meta(), spanOf(node), "custom rule " + rule.meta().id() + " could not be evaluated on this "
-              + rule.on().id() + ": " + e.getMessage());
+          out.report(
+              rule.meta(),
+              spanOf(node),
+              "custom rule "
+                  + rule.meta().id()
+                  + " could not be evaluated on this "
+                  + rule.on().id()
+                  + ": "
+                  + e.getMessage());
           break;
         }
       }
@@ -59,11 +69,13 @@ public final class CustomRules {
   }
 
   /** The variables of each node a rule of kind {@code on} judges, in file order (what is not a node is skipped). */
-  static List<Map<String, Object>> scopes(CustomRule.On on, Map<String, Object> model, Map<String, Object> file) {
+  static List<Map<String, Object>> scopes(
+      CustomRule.On on, Map<String, Object> model, Map<String, Object> file) {
     List<Map<String, Object>> out = new ArrayList<>();
     switch (on) {
       case CONTAINER -> {
-        for (Object c : list(model.get("containers"))) if (c instanceof Map) out.add(vars("container", c, file));
+        for (Object c : list(model.get("containers")))
+          if (c instanceof Map) out.add(vars("container", c, file));
       }
       case DAEMON -> {
         Object d = model.get("daemon");
@@ -136,7 +148,8 @@ public final class CustomRules {
       return b.toString();
     }
     if (v instanceof Map<?, ?> m) {
-      for (String k : List.of("text", "name", "value", "keyword")) if (m.get(k) instanceof String s) return s;
+      for (String k : List.of("text", "name", "value", "keyword"))
+        if (m.get(k) instanceof String s) return s;
       return "{...}";
     }
     return String.valueOf(v);
@@ -157,11 +170,13 @@ public final class CustomRules {
    * under its parent's {@code spans}; for a list, its first element's), else the judged node's span.
    */
   @SuppressWarnings("unchecked")
-  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node) throws CustomRule.Failed {
+  static Span at(CustomRule rule, Map<String, Object> vars, Map<String, Object> node)
+      throws CustomRule.Failed {
     if (rule.atExpression() != null) {
       Object v = rule.atExpression().eval(vars);
       if (v instanceof List<?> l && !l.isEmpty()) v = l.get(0);
-      if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+      if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>)
+        return spanOf((Map<String, Object>) m);
       Span byValue = v == null || node == null ? null : byValue(node, v);
       return byValue != null ? byValue : spanOf(node);
     }
@@ -173,9 +188,12 @@ public final class CustomRules {
       parent = cur;
       cur = cur instanceof Map<?, ?> m ? m.get(path.get(i)) : null;
     }
-    if (cur instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+    if (cur instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>)
+      return spanOf((Map<String, Object>) m);
     if (cur instanceof List<?> l) {
-      for (Object o : l) if (o instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>) return spanOf((Map<String, Object>) m);
+      for (Object o : l)
+        if (o instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>)
+          return spanOf((Map<String, Object>) m);
     }
     if (parent instanceof Map<?, ?> p && p.get("spans") instanceof Map<?, ?> spans) {
       Object s = spans.get(path.get(path.size() - 1));
@@ -220,11 +238,14 @@ public final class CustomRules {
     int column = num(m.get("column"));
     int endLine = num(m.get("endLine"));
     int endColumn = num(m.get("endColumn"));
-    boolean valid = line >= 1 && column >= 1 && (endLine > line || (endLine == line && endColumn >= column));
+    boolean valid =
+        line >= 1 && column >= 1 && (endLine > line || (endLine == line && endColumn >= column));
     return valid ? Span.START.resized(line, column, endLine, endColumn) : Span.START;
   }
 
   private static int num(Object o) {
-    return o instanceof Number n && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE ? n.intValue() : 0;
+    return o instanceof Number n && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE
+        ? n.intValue()
+        : 0;
   }
 }

@@ -52,11 +52,16 @@ public final class ModelView {
    */
   private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
 
-  private ModelView() { }
+  private ModelView() {}
 
   /** As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, recording into {@code origins} the span behind each position map. */
-  public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
-      DaemonConfig daemon, Map<Object, Span> origins) {
+  public static Map<String, Object> file(
+      String path,
+      String kind,
+      List<ContainerSpec> containers,
+      ImageBuild build,
+      DaemonConfig daemon,
+      Map<Object, Span> origins) {
     ORIGINS.set(origins);
     try {
       return file(path, kind, containers, build, daemon);
@@ -66,7 +71,11 @@ public final class ModelView {
   }
 
   /** The root: {@code file}, {@code containers}, {@code images}, {@code daemon} (when the file is daemon.json). */
-  public static Map<String, Object> file(String path, String kind, List<ContainerSpec> containers, ImageBuild build,
+  public static Map<String, Object> file(
+      String path,
+      String kind,
+      List<ContainerSpec> containers,
+      ImageBuild build,
       DaemonConfig daemon) {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, Object> f = new LinkedHashMap<>();
@@ -155,9 +164,13 @@ public final class ModelView {
   static Map<String, Object> image(ImageRef ref, Span at) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("text", masked(ref.raw()));
-    if (ref.expanded() != null && !ref.expanded().equals(ref.raw())) m.put("expanded", masked(ref.expanded()));
+    if (ref.expanded() != null && !ref.expanded().equals(ref.raw()))
+      m.put("expanded", masked(ref.expanded()));
     if (ref.repository() != null) {
-      m.put("name", masked(ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository()));
+      m.put(
+          "name",
+          masked(
+              ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository()));
       m.put("repository", masked(ref.repository()));
     }
     if (ref.effectiveRegistry() != null) m.put("registry", masked(ref.effectiveRegistry()));
@@ -171,7 +184,8 @@ public final class ModelView {
   private static Map<String, Object> build(BuildRef b) {
     Node n = new Node(b.span());
     if (b.context() != null) n.put("context", masked(b.context().toString().replace('\\', '/')));
-    if (b.dockerfile() != null) n.put("dockerfile", masked(b.dockerfile().toString().replace('\\', '/')));
+    if (b.dockerfile() != null)
+      n.put("dockerfile", masked(b.dockerfile().toString().replace('\\', '/')));
     if (b.imageUser() != null) {
       n.put("imageUser", masked(b.imageUser()));
       if (b.imageUserSpan() != null) n.spans.put("imageUser", span(b.imageUserSpan()));
@@ -226,7 +240,8 @@ public final class ModelView {
     Stage last = b.finalStage();
     Node n = new Node(last == null ? Span.START : last.from().span());
     List<Object> args = new ArrayList<>();
-    for (Instruction.Arg a : b.globalArgs()) for (KeyValue kv : a.args()) args.add(env(kv.key(), kv.value(), kv.span()));
+    for (Instruction.Arg a : b.globalArgs())
+      for (KeyValue kv : a.args()) args.add(env(kv.key(), kv.value(), kv.span()));
     n.put("globalArgs", args);
     List<Object> stages = new ArrayList<>();
     for (Stage s : b.stages()) stages.add(stage(s, s == last));
@@ -304,7 +319,8 @@ public final class ModelView {
     instructions.add(instruction(s.from(), 0));
     for (Instruction i : s.instructions()) {
       if (instructions.size() >= MAX_ITEMS) break;
-      if (i instanceof Instruction.Env e) for (KeyValue kv : e.pairs()) env.add(env(kv.key(), kv.value(), kv.span()));
+      if (i instanceof Instruction.Env e)
+        for (KeyValue kv : e.pairs()) env.add(env(kv.key(), kv.value(), kv.span()));
       if (i instanceof Instruction.Label l) for (KeyValue kv : l.pairs()) labels.add(label(kv));
       if (i instanceof Instruction.Expose e) for (Text t : e.ports()) ports.add(text(t));
       instructions.add(instruction(i, 0));
@@ -452,18 +468,22 @@ public final class ModelView {
     Node n = new Node(d.start());
     Map<String, Object> settings = new LinkedHashMap<>();
     for (DaemonConfig.Entry e : d.all()) {
-      Object v = switch (e.kind()) {
-        case STRING -> SecretNames.isSecretName(e.key()) && !e.scalar().isEmpty() ? Redaction.redact(e.scalar()) : masked(e.scalar());
-        case NUMBER -> number(e.scalar());
-        case BOOLEAN -> e.isTrue();
-        case NULL -> null;
-        case ARRAY -> {
-          List<Object> items = new ArrayList<>();
-          for (Text t : e.items()) items.add(masked(t.value()));
-          yield items;
-        }
-        case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
-      };
+      Object v =
+          switch (e.kind()) {
+            case STRING ->
+                SecretNames.isSecretName(e.key()) && !e.scalar().isEmpty()
+                    ? Redaction.redact(e.scalar())
+                    : masked(e.scalar());
+            case NUMBER -> number(e.scalar());
+            case BOOLEAN -> e.isTrue();
+            case NULL -> null;
+            case ARRAY -> {
+              List<Object> items = new ArrayList<>();
+              for (Text t : e.items()) items.add(masked(t.value()));
+              yield items;
+            }
+            case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
+          };
       if (v == null) continue;
       String key = masked(e.key());
       settings.put(key, v);
@@ -493,7 +513,8 @@ public final class ModelView {
   static String masked(String s) {
     if (s == null) return null;
     if (s.length() > 4096) s = s.substring(0, 4096);
-    // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a tree of
+    // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a
+    // tree of
     // Dockerfiles are mostly such words: keywords, command names, flags)
     if (s.length() < 5) return s;
     return SecretMask.maskLine(s);

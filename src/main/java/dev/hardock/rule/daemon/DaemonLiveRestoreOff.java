@@ -9,18 +9,28 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD502: containers stop when dockerd stops or is upgraded (CIS 2.15). */
-@RuleInfo(id = "HD502", slug = "daemon-live-restore-off", severity = Severity.INFO, appliesTo = SourceKind.DAEMON)
+@RuleInfo(
+    id = "HD502",
+    slug = "daemon-live-restore-off",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DAEMON)
 public final class DaemonLiveRestoreOff extends Rule {
   @Override
   public void check(DaemonConfig config) {
     Span unset = config.unset("live-restore");
     if (unset != null) {
-      report(unset, "live-restore is not set and defaults to false: containers stop whenever dockerd stops", "set \"live-restore\": true",
+      report(
+          unset,
+          "live-restore is not set and defaults to false: containers stop whenever dockerd stops",
+          "set \"live-restore\": true",
           fix(config));
     }
     DaemonConfig.Entry e = config.get("live-restore");
     if (e != null && e.isFalse()) {
-      report(e.valueSpan(), "live-restore is false: containers stop whenever dockerd stops", "set \"live-restore\": true",
+      report(
+          e.valueSpan(),
+          "live-restore is false: containers stop whenever dockerd stops",
+          "set \"live-restore\": true",
           fix(config));
     }
   }

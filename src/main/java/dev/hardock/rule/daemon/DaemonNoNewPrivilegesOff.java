@@ -9,19 +9,29 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD504: containers may gain privileges through setuid binaries unless each run opts out (CIS 2.14). */
-@RuleInfo(id = "HD504", slug = "daemon-no-new-privileges-off", severity = Severity.WARNING, appliesTo = SourceKind.DAEMON)
+@RuleInfo(
+    id = "HD504",
+    slug = "daemon-no-new-privileges-off",
+    severity = Severity.WARNING,
+    appliesTo = SourceKind.DAEMON)
 public final class DaemonNoNewPrivilegesOff extends Rule {
   @Override
   public void check(DaemonConfig config) {
     Span unset = config.unset("no-new-privileges");
     if (unset != null) {
-      report(unset, "no-new-privileges is not set: processes in containers can gain privileges through setuid binaries",
-          "set \"no-new-privileges\": true", fix(config));
+      report(
+          unset,
+          "no-new-privileges is not set: processes in containers can gain privileges through setuid binaries",
+          "set \"no-new-privileges\": true",
+          fix(config));
     }
     DaemonConfig.Entry e = config.get("no-new-privileges");
     if (e != null && e.isFalse()) {
-      report(e.valueSpan(), "no-new-privileges is false: processes in containers can gain privileges through setuid binaries",
-          "set it to true", fix(config));
+      report(
+          e.valueSpan(),
+          "no-new-privileges is false: processes in containers can gain privileges through setuid binaries",
+          "set it to true",
+          fix(config));
     }
   }
 

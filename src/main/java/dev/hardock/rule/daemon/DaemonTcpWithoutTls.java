@@ -14,7 +14,11 @@ import java.util.Locale;
  * HD505: the Docker API listens on TCP without TLS client verification (CIS 2.7). Loopback addresses are
  * flagged too: every local user and process, and any container on the host network, can reach them.
  */
-@RuleInfo(id = "HD505", slug = "daemon-tcp-without-tls", severity = Severity.ERROR, appliesTo = SourceKind.DAEMON)
+@RuleInfo(
+    id = "HD505",
+    slug = "daemon-tcp-without-tls",
+    severity = Severity.ERROR,
+    appliesTo = SourceKind.DAEMON)
 public final class DaemonTcpWithoutTls extends Rule {
   private static final List<String> CERTS = List.of("tlscacert", "tlscert", "tlskey");
 
@@ -33,10 +37,14 @@ public final class DaemonTcpWithoutTls extends Rule {
     if (verifies && missing.isEmpty()) return;
     String why;
     if (verifies) {
-      why = "relies on tlsverify but " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
-          + " not set, so dockerd falls back to its default certificate directory";
+      why =
+          "relies on tlsverify but "
+              + String.join(", ", missing)
+              + (missing.size() == 1 ? " is" : " are")
+              + " not set, so dockerd falls back to its default certificate directory";
     } else if (tls != null && tls.isTrue()) {
-      why = "uses tls without tlsverify: clients are not authenticated, and whoever reaches it is root on the host";
+      why =
+          "uses tls without tlsverify: clients are not authenticated, and whoever reaches it is root on the host";
     } else {
       why = "has no TLS client verification (tlsverify): whoever reaches it is root on the host";
     }

@@ -9,19 +9,29 @@ import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD508: the userland proxy handles published ports instead of iptables rules (CIS 2.16). */
-@RuleInfo(id = "HD508", slug = "daemon-userland-proxy-on", severity = Severity.INFO, appliesTo = SourceKind.DAEMON)
+@RuleInfo(
+    id = "HD508",
+    slug = "daemon-userland-proxy-on",
+    severity = Severity.INFO,
+    appliesTo = SourceKind.DAEMON)
 public final class DaemonUserlandProxyOn extends Rule {
   @Override
   public void check(DaemonConfig config) {
     Span unset = config.unset("userland-proxy");
     if (unset != null) {
-      report(unset, "userland-proxy is not set and defaults to true: a docker-proxy process runs for every published port",
-          "set \"userland-proxy\": false", fix(config));
+      report(
+          unset,
+          "userland-proxy is not set and defaults to true: a docker-proxy process runs for every published port",
+          "set \"userland-proxy\": false",
+          fix(config));
     }
     DaemonConfig.Entry e = config.get("userland-proxy");
     if (e != null && e.isTrue()) {
-      report(e.valueSpan(), "userland-proxy is true: a docker-proxy process runs for every published port",
-          "set it to false", fix(config));
+      report(
+          e.valueSpan(),
+          "userland-proxy is true: a docker-proxy process runs for every published port",
+          "set it to false",
+          fix(config));
     }
   }
 

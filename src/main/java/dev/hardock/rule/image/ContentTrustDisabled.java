@@ -21,7 +21,10 @@ import java.util.Set;
  * turns off image signature verification for the docker CLI that sees it. Dockerfile ENV and ARG values
  * are expanded at their instruction; RUN commands are read for {@code X=0 docker ...} and {@code export X=0}.
  */
-@RuleInfo(id = "HD319", slug = "content-trust-disabled", severity = Severity.WARNING,
+@RuleInfo(
+    id = "HD319",
+    slug = "content-trust-disabled",
+    severity = Severity.WARNING,
     appliesTo = {SourceKind.DOCKERFILE, SourceKind.COMPOSE, SourceKind.RUN})
 public final class ContentTrustDisabled extends Rule {
   static final String NAME = "DOCKER_CONTENT_TRUST";
@@ -29,9 +32,15 @@ public final class ContentTrustDisabled extends Rule {
 
   @Override
   public void check(EnvVar env) {
-    if (env.source() == SourceKind.DOCKERFILE || !env.name().value().equals(NAME) || env.value() == null) return;
-    // the value once the project's .env is applied, else as written (a reference to an unknown variable is not judged)
-    String value = env.resolved() != null ? env.resolved() : Substitution.expand(env.value().value(), name -> null);
+    if (env.source() == SourceKind.DOCKERFILE
+        || !env.name().value().equals(NAME)
+        || env.value() == null) return;
+    // the value once the project's .env is applied, else as written (a reference to an unknown
+    // variable is not judged)
+    String value =
+        env.resolved() != null
+            ? env.resolved()
+            : Substitution.expand(env.value().value(), name -> null);
     judge(value, env.span());
   }
 
@@ -39,7 +48,8 @@ public final class ContentTrustDisabled extends Rule {
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
     if (instruction instanceof Instruction.Env e) {
       for (KeyValue kv : e.pairs()) {
-        if (kv.key().value().equals(NAME)) judge(build.variables().expand(kv.value().value(), instruction), kv.span());
+        if (kv.key().value().equals(NAME))
+          judge(build.variables().expand(kv.value().value(), instruction), kv.span());
       }
     } else if (instruction instanceof Instruction.Arg a) {
       for (KeyValue kv : a.args()) {
@@ -52,7 +62,8 @@ public final class ContentTrustDisabled extends Rule {
 
   @Override
   public void check(ShellCommand command, Instruction instruction, Stage stage, ImageBuild build) {
-    // prefix assignments and those given through wrappers (env X=0, sudo X=0), as the one wrapper table reads them
+    // prefix assignments and those given through wrappers (env X=0, sudo X=0), as the one wrapper
+    // table reads them
     EffectiveCommand e = EffectiveCommand.of(command);
     for (Word w : e.assignments()) assignment(w);
     String name = e.nameValue();
@@ -69,7 +80,9 @@ public final class ContentTrustDisabled extends Rule {
 
   private void judge(String value, Span span) {
     if (value == null || !FALSE.contains(value)) return;
-    report(span, NAME + "=" + (value.isEmpty() ? "\"\"" : value) + " turns off image signature verification",
+    report(
+        span,
+        NAME + "=" + (value.isEmpty() ? "\"\"" : value) + " turns off image signature verification",
         "leave it at 1 so unsigned or tampered images are refused");
   }
 }

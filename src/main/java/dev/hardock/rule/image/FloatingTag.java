@@ -16,19 +16,46 @@ import java.util.Locale;
  * pinned. A digit inside a later part ({@code lts-alpine3.19}) versions the base distribution, not the channel.
  * Tags that depend on unknown variables are not judged. The list is the option {@code floating-tags}.
  */
-@RuleInfo(id = "HD204", slug = "floating-tag", severity = Severity.WARNING,
+@RuleInfo(
+    id = "HD204",
+    slug = "floating-tag",
+    severity = Severity.WARNING,
     appliesTo = {SourceKind.DOCKERFILE, SourceKind.COMPOSE, SourceKind.RUN})
 public final class FloatingTag extends Rule {
   public static final String OPTION = "floating-tags";
+
   /** Channel names that publishers move; {@code latest} alone is HD201's, {@code latest-alpine} is ours. */
-  static final List<String> DEFAULT = List.of("latest", "stable", "edge", "nightly", "dev", "develop", "beta", "alpha",
-      "canary", "lts", "rolling", "mainline", "current", "testing", "test", "unstable", "next", "master", "main",
-      "snapshot", "preview", "rc", "insiders");
+  static final List<String> DEFAULT =
+      List.of(
+          "latest",
+          "stable",
+          "edge",
+          "nightly",
+          "dev",
+          "develop",
+          "beta",
+          "alpha",
+          "canary",
+          "lts",
+          "rolling",
+          "mainline",
+          "current",
+          "testing",
+          "test",
+          "unstable",
+          "next",
+          "master",
+          "main",
+          "snapshot",
+          "preview",
+          "rc",
+          "insiders");
 
   @Override
   public void check(ImageUse image) {
     String tag = image.ref().tag();
-    if (tag == null || image.ref().tagUnknown() || image.ref().hasDigest() || tag.indexOf('$') >= 0) return;
+    if (tag == null || image.ref().tagUnknown() || image.ref().hasDigest() || tag.indexOf('$') >= 0)
+      return;
     String t = tag.toLowerCase(Locale.ROOT);
     if (t.equals("latest")) return;
     int cut = 0;
@@ -38,9 +65,17 @@ public final class FloatingTag extends Rule {
     if (cut < t.length()) {
       for (String part : t.substring(cut + 1).split("[-_]", -1)) if (pins(part)) return;
     }
-    report(image.span(), "image " + image.ref().shown() + " uses the floating tag " + tag + ", which moves with every"
-        + " release like latest",
-        "pin a version, ideally with its digest (" + LatestTag.name(image.ref()) + ":<version>@sha256:<digest>)");
+    report(
+        image.span(),
+        "image "
+            + image.ref().shown()
+            + " uses the floating tag "
+            + tag
+            + ", which moves with every"
+            + " release like latest",
+        "pin a version, ideally with its digest ("
+            + LatestTag.name(image.ref())
+            + ":<version>@sha256:<digest>)");
   }
 
   /** A part of the tag after the channel that pins it: a version or date ({@code 1.27}, {@code 20240612}) or a commit id. */

@@ -15,7 +15,10 @@ import java.util.Locale;
  * Silent while the option is not set. Docker Hub is {@code docker.io} under any of its names, and an image
  * named without a registry comes from it ({@code nginx} is {@code docker.io/library/nginx}).
  */
-@RuleInfo(id = "HD203", slug = "untrusted-registry", severity = Severity.WARNING,
+@RuleInfo(
+    id = "HD203",
+    slug = "untrusted-registry",
+    severity = Severity.WARNING,
     appliesTo = {SourceKind.DOCKERFILE, SourceKind.COMPOSE, SourceKind.RUN})
 public final class UntrustedRegistry extends Rule {
   public static final String OPTION = "trusted-registries";
@@ -25,7 +28,8 @@ public final class UntrustedRegistry extends Rule {
     List<String> trusted = new ArrayList<>();
     for (String t : optionList(OPTION)) {
       String s = t.strip();
-      while (s.endsWith("/")) s = s.substring(0, s.length() - 1);   // no "/+$": it retries from every slash
+      while (s.endsWith("/"))
+        s = s.substring(0, s.length() - 1); // no "/+$": it retries from every slash
       String n = normalize(s);
       if (!n.isEmpty()) trusted.add(n);
     }
@@ -39,8 +43,15 @@ public final class UntrustedRegistry extends Rule {
       if (!complete && (t + "/").startsWith(name)) return;
     }
     String registry = name.substring(0, name.indexOf('/'));
-    report(image.span(), "image " + image.ref().raw() + " comes from " + registry
-        + ", which is not among the trusted registries (" + String.join(", ", trusted) + ")");
+    report(
+        image.span(),
+        "image "
+            + image.ref().raw()
+            + " comes from "
+            + registry
+            + ", which is not among the trusted registries ("
+            + String.join(", ", trusted)
+            + ")");
   }
 
   /**
@@ -69,8 +80,14 @@ public final class UntrustedRegistry extends Rule {
 
   private static String normalize(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    for (String alias : List.of("index.docker.io", "registry-1.docker.io", "hub.docker.com", "registry.hub.docker.com")) {
-      if (n.equals(alias) || n.startsWith(alias + "/")) return "docker.io" + n.substring(alias.length());
+    for (String alias :
+        List.of(
+            "index.docker.io",
+            "registry-1.docker.io",
+            "hub.docker.com",
+            "registry.hub.docker.com")) {
+      if (n.equals(alias) || n.startsWith(alias + "/"))
+        return "docker.io" + n.substring(alias.length());
     }
     return n;
   }

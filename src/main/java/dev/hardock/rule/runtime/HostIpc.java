@@ -1,13 +1,16 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SourceKind;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Setting;
-import dev.hardock.model.SourceKind;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD108: A container sharing the host's IPC namespace. */
-@RuleInfo(id = "HD108", slug = "host-ipc", severity = Severity.ERROR,
+@RuleInfo(
+    id = "HD108",
+    slug = "host-ipc",
+    severity = Severity.ERROR,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
 public final class HostIpc extends HostNamespace {
   @Override

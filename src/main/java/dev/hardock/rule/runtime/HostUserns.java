@@ -1,13 +1,16 @@
 package dev.hardock.rule.runtime;
 
+import dev.hardock.model.SourceKind;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Setting;
-import dev.hardock.model.SourceKind;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD110: A container opting out of user namespace remapping. */
-@RuleInfo(id = "HD110", slug = "host-userns", severity = Severity.WARNING,
+@RuleInfo(
+    id = "HD110",
+    slug = "host-userns",
+    severity = Severity.WARNING,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
 public final class HostUserns extends HostNamespace {
   @Override

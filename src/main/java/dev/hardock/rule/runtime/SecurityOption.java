@@ -13,7 +13,8 @@ public record SecurityOption(String key, String value) {
     int colon = s.indexOf(':');
     int at = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     if (at < 0) return new SecurityOption(s.toLowerCase(Locale.ROOT), null);
-    return new SecurityOption(s.substring(0, at).trim().toLowerCase(Locale.ROOT), s.substring(at + 1).trim());
+    return new SecurityOption(
+        s.substring(0, at).trim().toLowerCase(Locale.ROOT), s.substring(at + 1).trim());
   }
 
   public boolean is(String k, String v) {

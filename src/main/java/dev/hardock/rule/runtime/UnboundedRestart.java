@@ -1,8 +1,8 @@
 package dev.hardock.rule.runtime;
 
-import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
@@ -12,7 +12,10 @@ import dev.hardock.rule.Severity;
  * HD124: A restart policy that restarts a failing container forever. Compose's {@code deploy.restart_policy}
  * reaches here as {@code condition[:max_attempts]} (condition any is Docker's always).
  */
-@RuleInfo(id = "HD124", slug = "unbounded-restart", severity = Severity.INFO,
+@RuleInfo(
+    id = "HD124",
+    slug = "unbounded-restart",
+    severity = Severity.INFO,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
 public final class UnboundedRestart extends Rule {
   @Override
@@ -21,15 +24,25 @@ public final class UnboundedRestart extends Rule {
     if (r == null || r.value() == null) return;
     String v = r.value().trim().toLowerCase(java.util.Locale.ROOT);
     if (v.equals("any") || v.equals("any:0")) {
-      report(r.span(), "restart policy condition any restarts a crashing container forever",
+      report(
+          r.span(),
+          "restart policy condition any restarts a crashing container forever",
           "use condition on-failure with max_attempts, e.g. 5");
     } else if (v.equals("always") || v.equals("unless-stopped")) {
-      report(r.span(), "restart policy " + v + " restarts a crashing container forever",
+      report(
+          r.span(),
+          "restart policy " + v + " restarts a crashing container forever",
           "use on-failure with a count, e.g. on-failure:5",
           fix(r.span(), r.value()));
     } else if (v.equals("on-failure") || v.equals("on-failure:0")) {
-      report(r.span(), "restart policy on-failure has no retry count", "use on-failure:5 or similar"
-          + (c.source() == SourceKind.COMPOSE ? " (max_attempts under deploy.restart_policy)" : ""), fix(r.span(), r.value()));
+      report(
+          r.span(),
+          "restart policy on-failure has no retry count",
+          "use on-failure:5 or similar"
+              + (c.source() == SourceKind.COMPOSE
+                  ? " (max_attempts under deploy.restart_policy)"
+                  : ""),
+          fix(r.span(), r.value()));
     }
   }
 
@@ -43,7 +56,8 @@ public final class UnboundedRestart extends Rule {
     String l = line(span.line());
     if (w == null || l == null || span.line() != span.endLine()) return null;
     String before = l.substring(0, Math.min(l.length(), span.column() - 1)).stripTrailing();
-    boolean flag = w.startsWith("--restart") || w.startsWith("restart:"); // the flag or key with its value
+    boolean flag =
+        w.startsWith("--restart") || w.startsWith("restart:"); // the flag or key with its value
     if (!flag && !before.endsWith("restart:")) return null;
     String quote = w.endsWith("\"") || w.endsWith("'") ? w.substring(w.length() - 1) : "";
     String bare = w.substring(0, w.length() - quote.length());

@@ -1,28 +1,35 @@
 package dev.hardock.rule.runtime;
 
-import dev.hardock.model.container.ContainerSpec;
-import dev.hardock.model.container.Mount;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Mount;
 import dev.hardock.rule.Fix;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
 
 /** HD105: A bind mount that is not read-only. */
-@RuleInfo(id = "HD105", slug = "writable-bind-mount", severity = Severity.WARNING,
+@RuleInfo(
+    id = "HD105",
+    slug = "writable-bind-mount",
+    severity = Severity.WARNING,
     appliesTo = {SourceKind.COMPOSE, SourceKind.RUN})
 public final class WritableBindMount extends Rule {
   @Override
   public void check(Mount m, ContainerSpec c) {
     if (m.type() != Mount.Type.BIND || m.isReadOnly()) return;
     String src = m.source() == null ? "a host path" : m.source().value();
-    report(m.span(), "bind mount of " + src + " is writable",
-        "mount it read-only (:ro, readonly) unless the container must write to it", fix(m));
+    report(
+        m.span(),
+        "bind mount of " + src + " is writable",
+        "mount it read-only (:ro, readonly) unless the container must write to it",
+        fix(m));
   }
 
-  private static final java.util.Set<String> MOUNT_KEYS = java.util.Set.of("type", "source", "src", "target", "dst",
-      "destination", "readonly", "ro", "consistency");
+  private static final java.util.Set<String> MOUNT_KEYS =
+      java.util.Set.of(
+          "type", "source", "src", "target", "dst", "destination", "readonly", "ro", "consistency");
 
   /** Whether a mount value is written in {@code --mount} syntax ({@code key=value,...}), not {@code src:dst}. */
   private static boolean mountSyntax(String written) {
@@ -42,7 +49,10 @@ public final class WritableBindMount extends Rule {
   private Fix fix(Mount m) {
     String title = "Mount it read-only";
     if (m.readOnly() != null) {
-      var e = Boolean.FALSE.equals(m.readOnly().value()) ? replaceValue(m.readOnly().span(), "rw", "ro") : null;
+      var e =
+          Boolean.FALSE.equals(m.readOnly().value())
+              ? replaceValue(m.readOnly().span(), "rw", "ro")
+              : null;
       if (e == null) e = replaceValue(m.readOnly().span(), "false", "true");
       return e == null ? null : Fix.unsafe(title, e);
     }
@@ -51,18 +61,29 @@ public final class WritableBindMount extends Rule {
     if (all == null || m.target() == null) return null;
     Span t = m.target().span();
     if (whole.line() != whole.endLine()) return longSyntax(m, title);
-    if (t.equals(whole) || t.line() != whole.line() || !m.target().value().equals(written(t))) return null;
-    String rest = written(whole.resized(t.endLine(), t.endColumn(), whole.endLine(), whole.endColumn()));
+    if (t.equals(whole) || t.line() != whole.line() || !m.target().value().equals(written(t)))
+      return null;
+    String rest =
+        written(whole.resized(t.endLine(), t.endColumn(), whole.endLine(), whole.endColumn()));
     if (rest == null) return null;
-    String quote = rest.endsWith("\"") || rest.endsWith("'") ? rest.substring(rest.length() - 1) : "";
+    String quote =
+        rest.endsWith("\"") || rest.endsWith("'") ? rest.substring(rest.length() - 1) : "";
     if (!quote.isEmpty() && !(all.startsWith(quote))) return null;
     String options = rest.substring(0, rest.length() - quote.length());
-    Span end = whole.resized(whole.endLine(), whole.endColumn() - quote.length(), whole.endLine(), whole.endColumn() - quote.length());
+    Span end =
+        whole.resized(
+            whole.endLine(),
+            whole.endColumn() - quote.length(),
+            whole.endLine(),
+            whole.endColumn() - quote.length());
     if (mountSyntax(all)) {
-      return options.isEmpty() || options.startsWith(",") ? Fix.unsafe(title, insert(end.line(), end.column(), ",readonly")) : null;
+      return options.isEmpty() || options.startsWith(",")
+          ? Fix.unsafe(title, insert(end.line(), end.column(), ",readonly"))
+          : null;
     }
     if (options.isEmpty()) return Fix.unsafe(title, insert(end.line(), end.column(), ":ro"));
-    if (options.matches(":[A-Za-z,]+")) return Fix.unsafe(title, insert(end.line(), end.column(), ",ro"));
+    if (options.matches(":[A-Za-z,]+"))
+      return Fix.unsafe(title, insert(end.line(), end.column(), ",ro"));
     return null;
   }
 

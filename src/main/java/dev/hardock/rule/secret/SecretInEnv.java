@@ -1,13 +1,13 @@
 package dev.hardock.rule.secret;
 
-import dev.hardock.model.secret.SecretNames;
-import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.EnvVar;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
 import dev.hardock.model.dockerfile.KeyValue;
 import dev.hardock.model.dockerfile.Stage;
+import dev.hardock.model.secret.Redaction;
+import dev.hardock.model.secret.SecretNames;
 import dev.hardock.rule.Rule;
 import dev.hardock.rule.RuleInfo;
 import dev.hardock.rule.Severity;
@@ -19,7 +19,10 @@ import java.util.Set;
  * ENV of the shipped image with a secret-like name set from a build argument, whose value the build then
  * stores in the image configuration.
  */
-@RuleInfo(id = "HD401", slug = "secret-in-env", severity = Severity.ERROR,
+@RuleInfo(
+    id = "HD401",
+    slug = "secret-in-env",
+    severity = Severity.ERROR,
     appliesTo = {SourceKind.DOCKERFILE, SourceKind.COMPOSE, SourceKind.RUN})
 public final class SecretInEnv extends Rule {
   @Override
@@ -31,8 +34,13 @@ public final class SecretInEnv extends Rule {
     String message = name + " is set to a literal secret (" + Redaction.redact(value) + ")";
     switch (env.source()) {
       case DOCKERFILE -> report(env.span(), message); // the doc's fix line says what to do
-      case COMPOSE -> report(env.span(), message, "use Compose secrets or an unversioned .env file");
-      default -> report(env.span(), message, "pass it with --env-file or a secret store instead of the command line");
+      case COMPOSE ->
+          report(env.span(), message, "use Compose secrets or an unversioned .env file");
+      default ->
+          report(
+              env.span(),
+              message,
+              "pass it with --env-file or a secret store instead of the command line");
     }
   }
 
@@ -44,17 +52,26 @@ public final class SecretInEnv extends Rule {
    */
   @Override
   public void check(Instruction instruction, Stage stage, ImageBuild build) {
-    if (!(instruction instanceof Instruction.Env env) || stage == null || !ships(stage, build)) return;
+    if (!(instruction instanceof Instruction.Env env) || stage == null || !ships(stage, build))
+      return;
     Set<String> args = null;
     for (KeyValue kv : env.pairs()) {
       String name = kv.key().value();
-      if (kv.value() == null || kv.value().value().indexOf('$') < 0 || !SecretNames.isSecretName(name)) continue;
+      if (kv.value() == null
+          || kv.value().value().indexOf('$') < 0
+          || !SecretNames.isSecretName(name)) continue;
       if (args == null) args = argsBefore(instruction, stage, build);
       for (String ref : references(kv.value().value())) {
         if (!args.contains(ref)) continue;
-        report(kv.span(), name + " is set from the build argument " + ref + ": the value passed at build time is"
-            + " stored in the image config, visible to docker inspect",
-            "use RUN --mount=type=secret,env=" + name + " in the steps that need it", Severity.WARNING);
+        report(
+            kv.span(),
+            name
+                + " is set from the build argument "
+                + ref
+                + ": the value passed at build time is"
+                + " stored in the image config, visible to docker inspect",
+            "use RUN --mount=type=secret,env=" + name + " in the steps that need it",
+            Severity.WARNING);
         break;
       }
     }
@@ -71,7 +88,8 @@ public final class SecretInEnv extends Rule {
     for (Stage s = stage; s != null; s = s.parent()) {
       for (Instruction i : s.instructions()) {
         if (i == at) break;
-        if (i instanceof Instruction.Arg a) for (KeyValue kv : a.args()) names.add(kv.key().value());
+        if (i instanceof Instruction.Arg a)
+          for (KeyValue kv : a.args()) names.add(kv.key().value());
       }
     }
     return names;
@@ -80,10 +98,13 @@ public final class SecretInEnv extends Rule {
   /** The variable names a value refers to: {@code $NAME} and {@code ${NAME...}}. */
   static Set<String> references(String value) {
     Set<String> out = new HashSet<>();
-    for (int i = value.indexOf('$'); i >= 0 && i + 1 < value.length(); i = value.indexOf('$', i + 1)) {
+    for (int i = value.indexOf('$');
+        i >= 0 && i + 1 < value.length();
+        i = value.indexOf('$', i + 1)) {
       int k = value.charAt(i + 1) == '{' ? i + 2 : i + 1;
       int end = k;
-      while (end < value.length() && (Character.isLetterOrDigit(value.charAt(end)) || value.charAt(end) == '_')) end++;
+      while (end < value.length()
+          && (Character.isLetterOrDigit(value.charAt(end)) || value.charAt(end) == '_')) end++;
       if (end > k) out.add(value.substring(k, end));
     }
     return out;

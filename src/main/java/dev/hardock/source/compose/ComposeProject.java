@@ -7,7 +7,6 @@ import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.Span;
-import dev.hardock.source.yaml.YamlLayout;
 import dev.hardock.model.container.BuildRef;
 import dev.hardock.model.dockerfile.ImageBuild;
 import dev.hardock.model.dockerfile.Instruction;
@@ -17,6 +16,7 @@ import dev.hardock.source.compose.YamlNode.Mapping;
 import dev.hardock.source.compose.YamlNode.Scalar;
 import dev.hardock.source.compose.YamlNode.Sequence;
 import dev.hardock.source.dockerfile.DockerfileReader;
+import dev.hardock.source.yaml.YamlLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,48 +34,65 @@ import java.util.function.Function;
 final class ComposeProject {
   static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
   static final int MAX_EXTENDS = 10;
+
   /** Keys whose lists an override replaces instead of extending (Compose merges most lists). */
   private static final Set<String> REPLACED_LISTS = Set.of("command", "entrypoint", "test");
 
   /** Keys whose value is a NAME=value list or a NAME: value mapping, merged by name. */
-  private static final Set<String> NAME_VALUE_KEYS = Set.of("environment", "args", "labels", "annotations", "sysctls");
+  private static final Set<String> NAME_VALUE_KEYS =
+      Set.of("environment", "args", "labels", "annotations", "sysctls");
 
   final YamlFile main;
   final Function<String, String> variables;
+
   /**
    * Variables of the files {@code include} reads, by shown path: an included project interpolates with its own
    * {@code .env} (or the item's {@code env_file}), the including project's values winning (compose-go's
    * loader/include.go: the parent environment merged over the included one).
    */
   private final Map<String, Function<String, String>> includedVariables = new HashMap<>();
+
   final YamlNode.Budget budget = new YamlNode.Budget(YamlNode.Budget.DEFAULT);
+
   /** What interpolation may hand out in all (a .env value of a megabyte used in every service). */
   final ExpansionBudget expansions;
+
   final List<ParseProblem> problems = new ArrayList<>();
+
   /** The comments and statements of every file read, each under its shown path (once per file). */
   final SourceLayout layout = new SourceLayout();
+
   private final Set<String> laidOut = new java.util.HashSet<>();
+
   /** Files that {@code extends} reads and {@code include} does not: only some of their services join the project. */
   private final Set<String> extendedOnly = new java.util.HashSet<>();
+
   private final Set<String> included = new java.util.HashSet<>();
 
   /** Marks in the layout the files of which only the extended services were read (see {@link SourceLayout#partial}). */
   void markPartialFiles() {
     for (String f : extendedOnly) if (!included.contains(f)) layout.partial(f);
   }
+
   /** Content of other files read, by shown path: scanned for credentials under their own name. */
   final Map<String, List<Scalar>> otherValues = new LinkedHashMap<>();
+
   private final Map<Path, Map<String, Entry>> servicesByFile = new HashMap<>();
+
   /** Files of include or extends that were not read, with why. */
   private final Map<Path, String> notReadFiles = new HashMap<>();
+
   /** Top-level {@code secrets:} and {@code configs:} definitions by name (the later file's winning). */
   final Map<String, Entry> secrets = new LinkedHashMap<>();
+
   final Map<String, Entry> configs = new LinkedHashMap<>();
+
   /** Top-level {@code volumes:} definitions by name: their driver options may bind a host path. */
   final Map<String, Entry> volumes = new LinkedHashMap<>();
 
   /** Every file of the project is read through it: nothing outside the project root, no special file. */
   final FileAccess access;
+
   /** References to files that were not read (outside the project, special, missing): reported as HD005. */
   final List<ParseProblem> notRead = new ArrayList<>();
 
@@ -155,8 +172,12 @@ final class ComposeProject {
   void notRead(Path p, YamlNode from, String reason) {
     Span at = from == null ? main.span(0, 0) : span(from);
     Path abs = p.toAbsolutePath().normalize();
-    // a path inside the project as the linted file's path shows it; one outside as written, made absolute
-    String shown = abs.startsWith(access.root()) || abs.startsWith(main.folder()) ? display(p) : abs.toString();
+    // a path inside the project as the linted file's path shows it; one outside as written, made
+    // absolute
+    String shown =
+        abs.startsWith(access.root()) || abs.startsWith(main.folder())
+            ? display(p)
+            : abs.toString();
     notRead.add(new ParseProblem(at, shown + " is not read: " + reason));
   }
 
@@ -164,19 +185,25 @@ final class ComposeProject {
   Map<String, Entry> services(YamlNode root) {
     if (root == null || (root instanceof Scalar s && s.isNull())) return new LinkedHashMap<>();
     if (!(root instanceof Mapping m)) {
-      problem(root, "a compose file should be a mapping of top-level keys such as services, not " + root.kind());
+      problem(
+          root,
+          "a compose file should be a mapping of top-level keys such as services, not "
+              + root.kind());
       return new LinkedHashMap<>();
     }
     Entry e = m.get("services", budget);
     if (e == null || (e.value() instanceof Scalar s && s.isNull())) return new LinkedHashMap<>();
     if (!(e.value() instanceof Mapping sm)) {
-      problem(e.value(), "services should be a mapping of service names to services, not " + e.value().kind());
+      problem(
+          e.value(),
+          "services should be a mapping of service names to services, not " + e.value().kind());
       return new LinkedHashMap<>();
     }
     Map<String, Entry> out = new LinkedHashMap<>();
     for (Map.Entry<String, Entry> se : sm.merged(budget).entrySet()) {
       YamlNode v = se.getValue().value();
-      if (v instanceof Mapping || (v instanceof Scalar s && s.isNull())) out.put(se.getKey(), se.getValue());
+      if (v instanceof Mapping || (v instanceof Scalar s && s.isNull()))
+        out.put(se.getKey(), se.getValue());
       else problem(v, "service " + se.getKey() + " should be a mapping, not " + v.kind());
     }
     return out;
@@ -202,7 +229,10 @@ final class ComposeProject {
       budget.spend(1);
       Entry prev = into.get(d.getKey());
       if (prev == null) into.put(d.getKey(), d.getValue());
-      else if (!weak) into.put(d.getKey(), new Entry(prev.key(), merge(d.getKey(), prev.value(), d.getValue().value())));
+      else if (!weak)
+        into.put(
+            d.getKey(),
+            new Entry(prev.key(), merge(d.getKey(), prev.value(), d.getValue().value())));
     }
   }
 
@@ -225,8 +255,12 @@ final class ComposeProject {
     if (node != null) for (String r : node.resets) base.remove(r);
     for (Map.Entry<String, Entry> e : over.entrySet()) {
       Entry prev = base.get(e.getKey());
-      if (prev == null || (node != null && node.overrides.contains(e.getKey()))) base.put(e.getKey(), e.getValue());
-      else base.put(e.getKey(), new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+      if (prev == null || (node != null && node.overrides.contains(e.getKey())))
+        base.put(e.getKey(), e.getValue());
+      else
+        base.put(
+            e.getKey(),
+            new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
     }
   }
 
@@ -260,8 +294,10 @@ final class ComposeProject {
 
   /** The documents of each file {@link #servicesOf} read, by path: an included file's own includes are read from them. */
   private final Map<Path, List<YamlNode>> rootsByFile = new HashMap<>();
+
   /** An included file's services with those of the files it includes in turn, by path: each file is done once. */
   private final Map<Path, Map<String, Entry>> withIncludes = new HashMap<>();
+
   /** The included files being read, innermost last: an include of one of them is a cycle. */
   private final java.util.LinkedHashSet<Path> including = new java.util.LinkedHashSet<>();
 
@@ -276,10 +312,15 @@ final class ComposeProject {
     if (done != null) return done;
     List<YamlNode> roots = rootsByFile.getOrDefault(key, List.of());
     boolean includes = false;
-    for (YamlNode root : roots) includes |= root instanceof Mapping m && m.get("include", budget) != null;
+    for (YamlNode root : roots)
+      includes |= root instanceof Mapping m && m.get("include", budget) != null;
     if (!includes) return own;
     if (including.contains(key)) {
-      problem(at, "include forms a cycle: " + display(key) + " includes itself through the files it includes");
+      problem(
+          at,
+          "include forms a cycle: "
+              + display(key)
+              + " includes itself through the files it includes");
       return own;
     }
     if (including.size() >= MAX_EXTENDS) {
@@ -327,10 +368,12 @@ final class ComposeProject {
         if (!includedVariables.containsKey(display(key))) {
           Function<String, String> parent = variablesOf(s.file());
           Map<String, String> own = includedEnv(item, s, key);
-          includedVariables.put(display(key), n -> {
-            String pv = parent.apply(n);
-            return pv != null ? pv : own.get(n);
-          });
+          includedVariables.put(
+              display(key),
+              n -> {
+                String pv = parent.apply(n);
+                return pv != null ? pv : own.get(n);
+              });
         }
         Map<String, Entry> found = servicesOf(file, s);
         if (found == null) continue;
@@ -338,7 +381,9 @@ final class ComposeProject {
         if (project == null) project = new LinkedHashMap<>(found);
         else mergeServices(project, found);
       }
-      if (project != null) for (Map.Entry<String, Entry> e : project.entrySet()) services.putIfAbsent(e.getKey(), e.getValue());
+      if (project != null)
+        for (Map.Entry<String, Entry> e : project.entrySet())
+          services.putIfAbsent(e.getKey(), e.getValue());
     }
   }
 
@@ -358,7 +403,8 @@ final class ComposeProject {
 
   /** The variables a file's values interpolate with: its include's, or the project's. */
   Function<String, String> variablesOf(YamlFile f) {
-    return expansions.lookup(f == null ? variables : includedVariables.getOrDefault(f.display(), variables));
+    return expansions.lookup(
+        f == null ? variables : includedVariables.getOrDefault(f.display(), variables));
   }
 
   /** An include item's {@code env_file} (one or a list, relative to the including file), else the .env beside the file. */
@@ -395,7 +441,8 @@ final class ComposeProject {
   Map<String, String> implicitEnv(Path envFile, YamlNode at) {
     FileAccess.Read r = access.read(envFile, DotEnv.MAX_BYTES);
     if (r.ok()) return DotEnv.parse(r.text());
-    if (r.refusal() != FileAccess.Refusal.ABSENT || access.exists(envFile)) notRead(envFile, at, r.reason());
+    if (r.refusal() != FileAccess.Refusal.ABSENT || access.exists(envFile))
+      notRead(envFile, at, r.reason());
     return Map.of();
   }
 
@@ -408,7 +455,9 @@ final class ComposeProject {
       if (prev == null) {
         base.put(e.getKey(), e.getValue());
       } else {
-        base.put(e.getKey(), new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
+        base.put(
+            e.getKey(),
+            new Entry(prev.key(), merge(e.getKey(), prev.value(), e.getValue().value())));
       }
     }
   }
@@ -431,7 +480,8 @@ final class ComposeProject {
     }
     if (base instanceof Mapping bm && over instanceof Mapping om) {
       Map<String, Entry> out = new LinkedHashMap<>(bm.merged(budget));
-      budget.spend(out.size()); // the copy costs as much: many documents over one wide mapping stay bounded
+      budget.spend(
+          out.size()); // the copy costs as much: many documents over one wide mapping stay bounded
       for (String r : om.resets) out.remove(r);
       for (Map.Entry<String, Entry> e : om.merged(budget).entrySet()) {
         budget.spend(1);
@@ -439,15 +489,23 @@ final class ComposeProject {
         Entry prev = out.get(k);
         boolean replace = prev == null || om.overrides.contains(k) || k.startsWith("x-");
         YamlNode merged = replace ? null : merge(k, prev.value(), e.getValue().value());
-        // a value the override replaces keeps the override's key, so that 'privileged: true' stays one span
-        out.put(k, replace || merged == e.getValue().value() ? e.getValue() : new Entry(prev.key(), merged));
+        // a value the override replaces keeps the override's key, so that 'privileged: true' stays
+        // one span
+        out.put(
+            k,
+            replace || merged == e.getValue().value()
+                ? e.getValue()
+                : new Entry(prev.key(), merged));
       }
       return bm.with(new ArrayList<>(out.values()));
     }
     if (REPLACED_LISTS.contains(key)) return over;
-    if (NAME_VALUE_KEYS.contains(key) && (base instanceof Sequence || base instanceof Mapping)
-        && (over instanceof Sequence || over instanceof Mapping) && base.getClass() != over.getClass()) {
-      // NAME=value list and NAME: value mapping mix: a list holding the mapping as one item, read in order
+    if (NAME_VALUE_KEYS.contains(key)
+        && (base instanceof Sequence || base instanceof Mapping)
+        && (over instanceof Sequence || over instanceof Mapping)
+        && base.getClass() != over.getClass()) {
+      // NAME=value list and NAME: value mapping mix: a list holding the mapping as one item, read
+      // in order
       List<YamlNode> items = new ArrayList<>();
       for (YamlNode n : new YamlNode[] {base, over}) {
         if (n instanceof Sequence seq) items.addAll(seq.items());
@@ -512,7 +570,11 @@ final class ComposeProject {
     own.remove("extends");
     Map<String, Entry> inherited = new LinkedHashMap<>(base.merged(budget));
     inherited.remove("extends");
-    return (Mapping) merge(name, base.with(new ArrayList<>(inherited.values())), svc.with(new ArrayList<>(own.values())));
+    return (Mapping)
+        merge(
+            name,
+            base.with(new ArrayList<>(inherited.values())),
+            svc.with(new ArrayList<>(own.values())));
   }
 
   // ---- build ----
@@ -534,23 +596,29 @@ final class ComposeProject {
       if (mapper.scalar(m.get("context"), "build.context") instanceof Scalar c && !c.isNull()) {
         context = expand(c);
       }
-      if (mapper.scalar(m.get("dockerfile"), "build.dockerfile") instanceof Scalar d && !d.isNull()) {
+      if (mapper.scalar(m.get("dockerfile"), "build.dockerfile") instanceof Scalar d
+          && !d.isNull()) {
         dockerfile = expand(d);
       }
-      if (mapper.scalar(m.get("dockerfile_inline"), "build.dockerfile_inline") instanceof Scalar d && !d.isNull()) {
+      if (mapper.scalar(m.get("dockerfile_inline"), "build.dockerfile_inline") instanceof Scalar d
+          && !d.isNull()) {
         inline = expand(d);
         if (inline == null) inline = d.value();
       }
       if (mapper.scalar(m.get("target"), "build.target") instanceof Scalar t && !t.isNull()) {
         target = expand(t);
-        if (target == null) return new BuildRef(null, null, span, null, null); // unknown target: don't guess
+        if (target == null)
+          return new BuildRef(null, null, span, null, null); // unknown target: don't guess
       }
       mapper.buildArgs(m.get("args"), service);
     } else {
       mapper.problem(v, "build should be a path or a mapping, not " + v.kind());
       return null;
     }
-    if (context == null || context.contains("://") || context.startsWith("git@") || context.startsWith("github.com/")) {
+    if (context == null
+        || context.contains("://")
+        || context.startsWith("git@")
+        || context.startsWith("github.com/")) {
       return new BuildRef(null, null, span, null, null);
     }
     Path ctx;
@@ -560,7 +628,11 @@ final class ComposeProject {
       return new BuildRef(null, null, span, null, null);
     }
     if (inline != null) {
-      User u = finalUser(SourceFile.of(ctx.resolve("Dockerfile"), "(dockerfile_inline)", inline, SourceKind.DOCKERFILE), target);
+      User u =
+          finalUser(
+              SourceFile.of(
+                  ctx.resolve("Dockerfile"), "(dockerfile_inline)", inline, SourceKind.DOCKERFILE),
+              target);
       return new BuildRef(ctx, null, span, u == null ? null : u.name, null);
     }
     Path df;
@@ -586,7 +658,7 @@ final class ComposeProject {
     return d == null ? build : d.value();
   }
 
-  record User(String name, Span span) { }
+  record User(String name, Span span) {}
 
   /**
    * The user the image's final stage (or the {@code build.target} stage) runs as: its last USER, else that of the stage it is built FROM,
@@ -601,9 +673,11 @@ final class ComposeProject {
     }
     Stage last = b == null ? null : b.finalStage();
     if (target != null && b != null) {
-      // build.target builds that stage, not the last one; a target that names no stage is not guessed at
+      // build.target builds that stage, not the last one; a target that names no stage is not
+      // guessed at
       last = null;
-      for (Stage s : b.stages()) if (s.name() != null && s.name().equalsIgnoreCase(target)) last = s;
+      for (Stage s : b.stages())
+        if (s.name() != null && s.name().equalsIgnoreCase(target)) last = s;
     }
     if (last == null) return null;
     for (Stage s = last; s != null; s = s.parent()) {
@@ -614,6 +688,7 @@ final class ComposeProject {
         return name == null ? null : new User(name, u.user().span());
       }
     }
-    return new User("", last.from().image() == null ? last.from().span() : last.from().image().span());
+    return new User(
+        "", last.from().image() == null ? last.from().span() : last.from().image().span());
   }
 }

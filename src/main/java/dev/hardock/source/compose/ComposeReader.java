@@ -44,16 +44,23 @@ public final class ComposeReader {
    * @param layout the comments and statements of the file and of every other file read, each under its shown
    *     path
    */
-  public record Result(List<ContainerSpec> containers, List<BuildArg> buildArgs, List<SourceText> texts,
-      Map<String, List<SourceText>> otherTexts, List<ParseProblem> problems,
-      List<ParseProblem> notRead, java.util.Set<String> environmentValues,
-      List<ParseProblem> unknownKeys, SourceLayout layout) { }
+  public record Result(
+      List<ContainerSpec> containers,
+      List<BuildArg> buildArgs,
+      List<SourceText> texts,
+      Map<String, List<SourceText>> otherTexts,
+      List<ParseProblem> problems,
+      List<ParseProblem> notRead,
+      java.util.Set<String> environmentValues,
+      List<ParseProblem> unknownKeys,
+      SourceLayout layout) {}
 
-  private ComposeReader() { }
+  private ComposeReader() {}
 
   /** Reads a compose file with its project's files, confined to the project that encloses the file. */
   public static Result read(SourceFile file, Options options) {
-    return read(file, options, DiskAccess.forPath(file.path() == null ? Path.of(".") : file.path()));
+    return read(
+        file, options, DiskAccess.forPath(file.path() == null ? Path.of(".") : file.path()));
   }
 
   /**
@@ -87,14 +94,18 @@ public final class ComposeReader {
         ServiceMapper mapper = new ServiceMapper(project);
         for (Map.Entry<String, Entry> s : services.entrySet()) {
           YamlNode v = s.getValue().value();
-          Mapping svc = v instanceof Mapping m ? m : new Mapping(v.file(), v.start(), v.end(), List.of());
+          Mapping svc =
+              v instanceof Mapping m ? m : new Mapping(v.file(), v.start(), v.end(), List.of());
           try {
             svc = project.resolveExtends(s.getKey(), svc, services, 0);
             containers.add(mapper.map(s.getKey(), s.getValue().key(), svc));
           } catch (RuntimeException e) {
             if (e instanceof YamlNode.Budget.Exhausted) throw e;
-            // a bug of the reader, not of the file: an internal error of the run, the other services read on
-            project.problems.add(ParseProblem.bug(project.span(s.getValue().key()), "cannot read service " + s.getKey(), e));
+            // a bug of the reader, not of the file: an internal error of the run, the other
+            // services read on
+            project.problems.add(
+                ParseProblem.bug(
+                    project.span(s.getValue().key()), "cannot read service " + s.getKey(), e));
           }
         }
         buildArgs.addAll(mapper.buildArgs);
@@ -106,7 +117,8 @@ public final class ComposeReader {
       unknownKeys.clear();
     }
     project.markPartialFiles();
-    if (project.expansions.tellOnce()) project.problems.add(new ParseProblem(Span.START, project.expansions.notice()));
+    if (project.expansions.tellOnce())
+      project.problems.add(new ParseProblem(Span.START, project.expansions.notice()));
     List<SourceText> texts = new ArrayList<>();
     for (Scalar s : loaded.values()) texts.add(text(s));
     Map<String, List<SourceText>> other = new LinkedHashMap<>();
@@ -115,8 +127,16 @@ public final class ComposeReader {
       for (Scalar s : e.getValue()) t.add(text(s));
       other.put(e.getKey(), t);
     }
-    return new Result(containers, buildArgs, texts, other, project.problems,
-        project.notRead, vars.usedFromEnvironment, unknownKeys, project.layout);
+    return new Result(
+        containers,
+        buildArgs,
+        texts,
+        other,
+        project.problems,
+        project.notRead,
+        vars.usedFromEnvironment,
+        unknownKeys,
+        project.layout);
   }
 
   private static SourceText text(Scalar s) {
@@ -165,14 +185,22 @@ public final class ComposeReader {
    * the Dockerfile through {@code access}, the user its final stage (or {@code target}) runs as, for HD119.
    * Null user when the file is not read or the user cannot be known.
    */
-  public static dev.hardock.model.container.BuildRef buildOf(Path context, Path dockerfile, String target,
-      dev.hardock.model.Span span, String shown, FileAccess access) {
+  public static dev.hardock.model.container.BuildRef buildOf(
+      Path context,
+      Path dockerfile,
+      String target,
+      dev.hardock.model.Span span,
+      String shown,
+      FileAccess access) {
     FileAccess.Read r = access.read(dockerfile, ComposeProject.MAX_FILE_BYTES);
-    if (!r.ok()) return new dev.hardock.model.container.BuildRef(context, dockerfile, span, null, null);
-    ComposeProject.User u = ComposeProject.finalUser(SourceFile.of(dockerfile, shown, r.text(),
-        dev.hardock.model.SourceKind.DOCKERFILE), target);
-    return new dev.hardock.model.container.BuildRef(context, dockerfile, span, u == null ? null : u.name(),
-        u == null ? null : u.span());
+    if (!r.ok())
+      return new dev.hardock.model.container.BuildRef(context, dockerfile, span, null, null);
+    ComposeProject.User u =
+        ComposeProject.finalUser(
+            SourceFile.of(dockerfile, shown, r.text(), dev.hardock.model.SourceKind.DOCKERFILE),
+            target);
+    return new dev.hardock.model.container.BuildRef(
+        context, dockerfile, span, u == null ? null : u.name(), u == null ? null : u.span());
   }
 
   /** Whether a file name is one Compose (or our fixtures) use for compose files. */
@@ -180,9 +208,14 @@ public final class ComposeReader {
     String n = fileName.toLowerCase(Locale.ROOT);
     if (!(n.endsWith(".yaml") || n.endsWith(".yml"))) return false;
     String stem = n.substring(0, n.lastIndexOf('.'));
-    return stem.equals("compose") || stem.equals("docker-compose") || stem.startsWith("compose.")
-        || stem.startsWith("docker-compose.") || stem.startsWith("docker-compose-") || stem.endsWith(".compose")
-        || stem.endsWith("__compose") || stem.endsWith("__docker-compose");
+    return stem.equals("compose")
+        || stem.equals("docker-compose")
+        || stem.startsWith("compose.")
+        || stem.startsWith("docker-compose.")
+        || stem.startsWith("docker-compose-")
+        || stem.endsWith(".compose")
+        || stem.endsWith("__compose")
+        || stem.endsWith("__docker-compose");
   }
 
   /**
@@ -192,7 +225,8 @@ public final class ComposeReader {
   public static List<Path> projectFilesAfter(Path file, FileAccess access) {
     if (file == null) return List.of();
     List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
-    if (!listed.isEmpty() && listed.get(0).equals(file.toAbsolutePath().normalize())) return listed.subList(1, listed.size());
+    if (!listed.isEmpty() && listed.get(0).equals(file.toAbsolutePath().normalize()))
+      return listed.subList(1, listed.size());
     return overridesOf(file, access);
   }
 
@@ -213,8 +247,10 @@ public final class ComposeReader {
     for (String part : list.split(java.util.regex.Pattern.quote(sep), -1)) {
       if (part.isBlank()) continue;
       try {
-        // a file named twice is one file of the project (merging it over itself changes nothing): kept once, it
-        // never becomes its own override (COMPOSE_FILE=stack.yml:stack.yml hid every finding of stack.yml)
+        // a file named twice is one file of the project (merging it over itself changes nothing):
+        // kept once, it
+        // never becomes its own override (COMPOSE_FILE=stack.yml:stack.yml hid every finding of
+        // stack.yml)
         Path p = folder.resolve(part.strip()).toAbsolutePath().normalize();
         if (!out.contains(p)) out.add(p);
       } catch (java.nio.file.InvalidPathException e) {
@@ -234,7 +270,9 @@ public final class ComposeReader {
     if (file == null || file.getFileName() == null) return out;
     String n = file.getFileName().toString();
     String lower = n.toLowerCase(Locale.ROOT);
-    if (!(lower.equals("compose.yaml") || lower.equals("compose.yml") || lower.equals("docker-compose.yaml")
+    if (!(lower.equals("compose.yaml")
+        || lower.equals("compose.yml")
+        || lower.equals("docker-compose.yaml")
         || lower.equals("docker-compose.yml"))) {
       return out;
     }
@@ -254,8 +292,10 @@ public final class ComposeReader {
     if (file == null || file.getFileName() == null) return null;
     List<Path> listed = composeFileList(file.toAbsolutePath().getParent(), access);
     if (!listed.isEmpty()) {
-      // COMPOSE_FILE decides: a later file of it is merged over the first, as an override file is; a file it
-      // does not name (compose.override.yaml too) is not loaded with the others, and is linted on its own
+      // COMPOSE_FILE decides: a later file of it is merged over the first, as an override file is;
+      // a file it
+      // does not name (compose.override.yaml too) is not loaded with the others, and is linted on
+      // its own
       boolean later = listed.indexOf(file.toAbsolutePath().normalize()) > 0;
       return later && access.check(listed.get(0)) == null ? listed.get(0) : null;
     }
@@ -283,7 +323,9 @@ public final class ComposeReader {
     int i = 0;
     int n = Math.min(text.length(), 1 << 20);
     while (i < n) {
-      if (text.startsWith("services:", i) || text.startsWith("\"services\":", i) || text.startsWith("'services':", i)) {
+      if (text.startsWith("services:", i)
+          || text.startsWith("\"services\":", i)
+          || text.startsWith("'services':", i)) {
         return true;
       }
       int nl = text.indexOf('\n', i);

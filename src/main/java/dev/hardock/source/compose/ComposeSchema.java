@@ -60,100 +60,360 @@ final class ComposeSchema {
 
   static {
     Shape ulimits = Shape.named("ulimits", new Shape("a ulimit", "hard", "soft"));
-    Shape serviceSecret = new Shape("a secret or config reference", "source", "target", "uid", "gid", "mode");
-    Shape hook = new Shape("a lifecycle hook", "command", "user", "privileged", "working_dir", "environment");
-    Shape device = new Shape("a device request", "capabilities", "count", "device_ids", "driver", "options");
-    Shape update = new Shape("an update or rollback config", "parallelism", "delay", "failure_action", "monitor",
-        "max_failure_ratio", "order");
-    Shape build = new Shape("build", "context", "dockerfile", "dockerfile_inline", "entitlements", "args", "ssh",
-        "labels", "cache_from", "cache_to", "no_cache", "additional_contexts", "network", "provenance", "sbom", "pull",
-        "target", "shm_size", "extra_hosts", "isolation", "privileged", "secrets", "tags", "ulimits", "platforms")
-        .field("secrets", serviceSecret).field("ulimits", ulimits);
-    Shape deploy = new Shape("deploy", "mode", "endpoint_mode", "replicas", "labels", "rollback_config",
-        "update_config", "resources", "restart_policy", "placement")
-        .field("rollback_config", update).field("update_config", update)
-        .field("resources", new Shape("deploy.resources", "limits", "reservations")
-            .field("limits", new Shape("deploy.resources.limits", "cpus", "memory", "pids"))
-            .field("reservations", new Shape("deploy.resources.reservations", "cpus", "memory", "generic_resources",
-                "devices")
-                .field("generic_resources", new Shape("a generic resource", "discrete_resource_spec")
-                    .field("discrete_resource_spec", new Shape("discrete_resource_spec", "kind", "value")))
-                .field("devices", device)))
-        .field("restart_policy", new Shape("deploy.restart_policy", "condition", "delay", "max_attempts", "window"))
-        .field("placement", new Shape("deploy.placement", "constraints", "preferences", "max_replicas_per_node")
-            .field("preferences", new Shape("a placement preference", "spread")));
-    Shape volume = new Shape("a volume mount", "type", "source", "target", "read_only", "consistency", "bind",
-        "volume", "tmpfs", "image")
-        .field("bind", new Shape("bind", "propagation", "create_host_path", "recursive", "selinux"))
-        .field("volume", new Shape("volume", "labels", "nocopy", "subpath"))
-        .field("tmpfs", new Shape("tmpfs", "size", "mode"))
-        .field("image", new Shape("image", "subpath"));
+    Shape serviceSecret =
+        new Shape("a secret or config reference", "source", "target", "uid", "gid", "mode");
+    Shape hook =
+        new Shape(
+            "a lifecycle hook", "command", "user", "privileged", "working_dir", "environment");
+    Shape device =
+        new Shape("a device request", "capabilities", "count", "device_ids", "driver", "options");
+    Shape update =
+        new Shape(
+            "an update or rollback config",
+            "parallelism",
+            "delay",
+            "failure_action",
+            "monitor",
+            "max_failure_ratio",
+            "order");
+    Shape build =
+        new Shape(
+                "build",
+                "context",
+                "dockerfile",
+                "dockerfile_inline",
+                "entitlements",
+                "args",
+                "ssh",
+                "labels",
+                "cache_from",
+                "cache_to",
+                "no_cache",
+                "additional_contexts",
+                "network",
+                "provenance",
+                "sbom",
+                "pull",
+                "target",
+                "shm_size",
+                "extra_hosts",
+                "isolation",
+                "privileged",
+                "secrets",
+                "tags",
+                "ulimits",
+                "platforms")
+            .field("secrets", serviceSecret)
+            .field("ulimits", ulimits);
+    Shape deploy =
+        new Shape(
+                "deploy",
+                "mode",
+                "endpoint_mode",
+                "replicas",
+                "labels",
+                "rollback_config",
+                "update_config",
+                "resources",
+                "restart_policy",
+                "placement")
+            .field("rollback_config", update)
+            .field("update_config", update)
+            .field(
+                "resources",
+                new Shape("deploy.resources", "limits", "reservations")
+                    .field("limits", new Shape("deploy.resources.limits", "cpus", "memory", "pids"))
+                    .field(
+                        "reservations",
+                        new Shape(
+                                "deploy.resources.reservations",
+                                "cpus",
+                                "memory",
+                                "generic_resources",
+                                "devices")
+                            .field(
+                                "generic_resources",
+                                new Shape("a generic resource", "discrete_resource_spec")
+                                    .field(
+                                        "discrete_resource_spec",
+                                        new Shape("discrete_resource_spec", "kind", "value")))
+                            .field("devices", device)))
+            .field(
+                "restart_policy",
+                new Shape("deploy.restart_policy", "condition", "delay", "max_attempts", "window"))
+            .field(
+                "placement",
+                new Shape("deploy.placement", "constraints", "preferences", "max_replicas_per_node")
+                    .field("preferences", new Shape("a placement preference", "spread")));
+    Shape volume =
+        new Shape(
+                "a volume mount",
+                "type",
+                "source",
+                "target",
+                "read_only",
+                "consistency",
+                "bind",
+                "volume",
+                "tmpfs",
+                "image")
+            .field(
+                "bind",
+                new Shape("bind", "propagation", "create_host_path", "recursive", "selinux"))
+            .field("volume", new Shape("volume", "labels", "nocopy", "subpath"))
+            .field("tmpfs", new Shape("tmpfs", "size", "mode"))
+            .field("image", new Shape("image", "subpath"));
     Shape blkioLimit = new Shape("a blkio limit", "path", "rate");
-    Shape service = new Shape("a service", "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop",
-        "cgroup", "cgroup_parent", "command", "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period",
-        "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on",
-        "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname",
-        "entrypoint", "env_file", "environment", "expose", "extends", "external_links", "extra_hosts", "gpus",
-        "group_add", "healthcheck", "hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links",
-        "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models",
-        "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports",
-        "post_start", "pre_stop", "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after",
-        "read_only", "restart", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
-        "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
-        "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir")
-        .field("blkio_config", new Shape("blkio_config", "device_read_bps", "device_read_iops", "device_write_bps",
-            "device_write_iops", "weight", "weight_device")
-            .field("device_read_bps", blkioLimit).field("device_read_iops", blkioLimit)
-            .field("device_write_bps", blkioLimit).field("device_write_iops", blkioLimit)
-            .field("weight_device", new Shape("a blkio weight", "path", "weight")))
-        .field("build", build)
-        .field("configs", serviceSecret)
-        .field("credential_spec", new Shape("credential_spec", "config", "file", "registry"))
-        .field("depends_on", Shape.named("depends_on", new Shape("a dependency", "restart", "required", "condition")))
-        .field("deploy", deploy)
-        .field("develop", new Shape("develop", "watch")
-            .field("watch", new Shape("a watch rule", "ignore", "include", "path", "action", "target", "exec",
-                "initial_sync")
-                .field("exec", hook)))
-        .field("devices", new Shape("a device", "source", "target", "permissions"))
-        .field("env_file", new Shape("an env_file", "path", "format", "required"))
-        .field("extends", new Shape("extends", "service", "file"))
-        .field("gpus", device)
-        .field("healthcheck", new Shape("healthcheck", "disable", "interval", "retries", "test", "timeout",
-            "start_period", "start_interval"))
-        .field("logging", new Shape("logging", "driver", "options"))
-        .field("models", Shape.named("models", new Shape("a model reference", "endpoint_var", "model_var")))
-        .field("networks", Shape.named("networks", new Shape("a network attachment", "aliases", "interface_name",
-            "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts", "priority", "gw_priority")))
-        .field("ports", new Shape("a port", "name", "mode", "host_ip", "target", "published", "protocol",
-            "app_protocol"))
-        .field("post_start", hook).field("pre_stop", hook)
-        .field("provider", new Shape("provider", "type", "options"))
-        .field("secrets", serviceSecret)
-        .field("ulimits", ulimits)
-        .field("volumes", volume);
+    Shape service =
+        new Shape(
+                "a service",
+                "annotations",
+                "attach",
+                "blkio_config",
+                "build",
+                "cap_add",
+                "cap_drop",
+                "cgroup",
+                "cgroup_parent",
+                "command",
+                "configs",
+                "container_name",
+                "cpu_count",
+                "cpu_percent",
+                "cpu_period",
+                "cpu_quota",
+                "cpu_rt_period",
+                "cpu_rt_runtime",
+                "cpu_shares",
+                "cpus",
+                "cpuset",
+                "credential_spec",
+                "depends_on",
+                "deploy",
+                "develop",
+                "device_cgroup_rules",
+                "devices",
+                "dns",
+                "dns_opt",
+                "dns_search",
+                "domainname",
+                "entrypoint",
+                "env_file",
+                "environment",
+                "expose",
+                "extends",
+                "external_links",
+                "extra_hosts",
+                "gpus",
+                "group_add",
+                "healthcheck",
+                "hostname",
+                "image",
+                "init",
+                "ipc",
+                "isolation",
+                "label_file",
+                "labels",
+                "links",
+                "logging",
+                "mac_address",
+                "mem_limit",
+                "mem_reservation",
+                "mem_swappiness",
+                "memswap_limit",
+                "models",
+                "network_mode",
+                "networks",
+                "oom_kill_disable",
+                "oom_score_adj",
+                "pid",
+                "pids_limit",
+                "platform",
+                "ports",
+                "post_start",
+                "pre_stop",
+                "privileged",
+                "profiles",
+                "provider",
+                "pull_policy",
+                "pull_refresh_after",
+                "read_only",
+                "restart",
+                "runtime",
+                "scale",
+                "secrets",
+                "security_opt",
+                "shm_size",
+                "stdin_open",
+                "stop_grace_period",
+                "stop_signal",
+                "storage_opt",
+                "sysctls",
+                "tmpfs",
+                "tty",
+                "ulimits",
+                "use_api_socket",
+                "user",
+                "userns_mode",
+                "uts",
+                "volumes",
+                "volumes_from",
+                "working_dir")
+            .field(
+                "blkio_config",
+                new Shape(
+                        "blkio_config",
+                        "device_read_bps",
+                        "device_read_iops",
+                        "device_write_bps",
+                        "device_write_iops",
+                        "weight",
+                        "weight_device")
+                    .field("device_read_bps", blkioLimit)
+                    .field("device_read_iops", blkioLimit)
+                    .field("device_write_bps", blkioLimit)
+                    .field("device_write_iops", blkioLimit)
+                    .field("weight_device", new Shape("a blkio weight", "path", "weight")))
+            .field("build", build)
+            .field("configs", serviceSecret)
+            .field("credential_spec", new Shape("credential_spec", "config", "file", "registry"))
+            .field(
+                "depends_on",
+                Shape.named(
+                    "depends_on", new Shape("a dependency", "restart", "required", "condition")))
+            .field("deploy", deploy)
+            .field(
+                "develop",
+                new Shape("develop", "watch")
+                    .field(
+                        "watch",
+                        new Shape(
+                                "a watch rule",
+                                "ignore",
+                                "include",
+                                "path",
+                                "action",
+                                "target",
+                                "exec",
+                                "initial_sync")
+                            .field("exec", hook)))
+            .field("devices", new Shape("a device", "source", "target", "permissions"))
+            .field("env_file", new Shape("an env_file", "path", "format", "required"))
+            .field("extends", new Shape("extends", "service", "file"))
+            .field("gpus", device)
+            .field(
+                "healthcheck",
+                new Shape(
+                    "healthcheck",
+                    "disable",
+                    "interval",
+                    "retries",
+                    "test",
+                    "timeout",
+                    "start_period",
+                    "start_interval"))
+            .field("logging", new Shape("logging", "driver", "options"))
+            .field(
+                "models",
+                Shape.named("models", new Shape("a model reference", "endpoint_var", "model_var")))
+            .field(
+                "networks",
+                Shape.named(
+                    "networks",
+                    new Shape(
+                        "a network attachment",
+                        "aliases",
+                        "interface_name",
+                        "ipv4_address",
+                        "ipv6_address",
+                        "link_local_ips",
+                        "mac_address",
+                        "driver_opts",
+                        "priority",
+                        "gw_priority")))
+            .field(
+                "ports",
+                new Shape(
+                    "a port",
+                    "name",
+                    "mode",
+                    "host_ip",
+                    "target",
+                    "published",
+                    "protocol",
+                    "app_protocol"))
+            .field("post_start", hook)
+            .field("pre_stop", hook)
+            .field("provider", new Shape("provider", "type", "options"))
+            .field("secrets", serviceSecret)
+            .field("ulimits", ulimits)
+            .field("volumes", volume);
     Shape external = new Shape("external", "name");
-    Shape network = new Shape("a network", "name", "driver", "driver_opts", "ipam", "external", "internal",
-        "enable_ipv4", "enable_ipv6", "attachable", "labels")
-        .field("ipam", new Shape("ipam", "driver", "config", "options")
-            .field("config", new Shape("an ipam config", "subnet", "ip_range", "gateway", "aux_addresses")))
-        .field("external", external);
-    Shape namedVolume = new Shape("a volume", "name", "driver", "driver_opts", "external", "labels")
-        .field("external", external);
-    Shape secret = new Shape("a secret", "name", "environment", "file", "external", "labels", "driver", "driver_opts",
-        "template_driver");
-    Shape config = new Shape("a config", "name", "content", "environment", "file", "external", "labels",
-        "template_driver");
+    Shape network =
+        new Shape(
+                "a network",
+                "name",
+                "driver",
+                "driver_opts",
+                "ipam",
+                "external",
+                "internal",
+                "enable_ipv4",
+                "enable_ipv6",
+                "attachable",
+                "labels")
+            .field(
+                "ipam",
+                new Shape("ipam", "driver", "config", "options")
+                    .field(
+                        "config",
+                        new Shape(
+                            "an ipam config", "subnet", "ip_range", "gateway", "aux_addresses")))
+            .field("external", external);
+    Shape namedVolume =
+        new Shape("a volume", "name", "driver", "driver_opts", "external", "labels")
+            .field("external", external);
+    Shape secret =
+        new Shape(
+            "a secret",
+            "name",
+            "environment",
+            "file",
+            "external",
+            "labels",
+            "driver",
+            "driver_opts",
+            "template_driver");
+    Shape config =
+        new Shape(
+            "a config",
+            "name",
+            "content",
+            "environment",
+            "file",
+            "external",
+            "labels",
+            "template_driver");
     Shape model = new Shape("a model", "name", "model", "context_size", "runtime_flags");
-    TOP = new Shape("the top level", "version", "name", "include", "services", "models", "networks", "volumes",
-        "secrets", "configs")
-        .field("include", new Shape("an include", "path", "env_file", "project_directory"))
-        .field("services", Shape.named("services", service))
-        .field("models", Shape.named("models", model))
-        .field("networks", Shape.named("networks", network))
-        .field("volumes", Shape.named("volumes", namedVolume))
-        .field("secrets", Shape.named("secrets", secret))
-        .field("configs", Shape.named("configs", config));
+    TOP =
+        new Shape(
+                "the top level",
+                "version",
+                "name",
+                "include",
+                "services",
+                "models",
+                "networks",
+                "volumes",
+                "secrets",
+                "configs")
+            .field("include", new Shape("an include", "path", "env_file", "project_directory"))
+            .field("services", Shape.named("services", service))
+            .field("models", Shape.named("models", model))
+            .field("networks", Shape.named("networks", network))
+            .field("volumes", Shape.named("volumes", namedVolume))
+            .field("secrets", Shape.named("secrets", secret))
+            .field("configs", Shape.named("configs", config));
   }
 
   /**
@@ -165,6 +425,7 @@ final class ComposeSchema {
   private final ComposeProject project;
   private final List<ParseProblem> out;
   private int hints = HINTS;
+
   /** Mappings already checked against a shape: an anchor merged into many services is checked once. */
   private final Map<Mapping, Set<Shape>> done = new IdentityHashMap<>();
 
@@ -180,7 +441,9 @@ final class ComposeSchema {
 
   /** {@code a service} as a label: {@code service}. */
   private static String noun(Shape s) {
-    return s.what.startsWith("a ") ? s.what.substring(2) : s.what.startsWith("an ") ? s.what.substring(3) : s.what;
+    return s.what.startsWith("a ")
+        ? s.what.substring(2)
+        : s.what.startsWith("an ") ? s.what.substring(3) : s.what;
   }
 
   /**
@@ -196,16 +459,19 @@ final class ComposeSchema {
       }
       return;
     }
-    if (!(node instanceof Mapping m) || !done.computeIfAbsent(m, k -> new HashSet<>()).add(shape)) return;
+    if (!(node instanceof Mapping m) || !done.computeIfAbsent(m, k -> new HashSet<>()).add(shape))
+      return;
     String where = item ? owner : owner == null ? shape.what : noun(shape) + " of " + owner;
     List<Mapping> merged = new ArrayList<>();
     for (Entry e : m.entries) {
       project.budget.spend(1);
       if (!(e.key() instanceof Scalar k)) continue;
       String key = k.value();
-      if (key.equals("<<") && k.plain()) { // merge key: the merged mappings' keys are this mapping's keys
+      if (key.equals("<<")
+          && k.plain()) { // merge key: the merged mappings' keys are this mapping's keys
         if (e.value() instanceof Mapping mm) merged.add(mm);
-        else if (e.value() instanceof Sequence seq) for (YamlNode n : seq.items()) if (n instanceof Mapping mm) merged.add(mm);
+        else if (e.value() instanceof Sequence seq)
+          for (YamlNode n : seq.items()) if (n instanceof Mapping mm) merged.add(mm);
         continue;
       }
       if (shape.keys == null) {
@@ -219,8 +485,16 @@ final class ComposeSchema {
         if (field != null) check(field, e.value(), owner, false);
       } else if (!key.startsWith("x-")) {
         String near = hints-- > 0 ? Spelling.closest(key, shape.keys) : null;
-        out.add(new ParseProblem(project.span(k), "unknown key " + Spelling.shown(key) + " in " + where
-            + (near == null ? ": Docker Compose refuses the file" : " (did you mean " + near + "?)")));
+        out.add(
+            new ParseProblem(
+                project.span(k),
+                "unknown key "
+                    + Spelling.shown(key)
+                    + " in "
+                    + where
+                    + (near == null
+                        ? ": Docker Compose refuses the file"
+                        : " (did you mean " + near + "?)")));
       }
     }
     for (Mapping mm : merged) check(shape, mm, owner, item);

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class DotEnv {
   static final int MAX_BYTES = 1024 * 1024;
 
-  private DotEnv() { }
+  private DotEnv() {}
 
   /** Reads a file of the project that encloses it; a file that is not read gives no variables. */
   public static Map<String, String> read(Path file) {
@@ -37,7 +37,8 @@ public final class DotEnv {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) continue;
-      if (line.startsWith("export ") || line.startsWith("export\t")) line = line.substring(7).strip();
+      if (line.startsWith("export ") || line.startsWith("export\t"))
+        line = line.substring(7).strip();
       int eq = line.indexOf('=');
       if (eq <= 0) {
         continue; // a bare name: nothing to interpolate with
@@ -58,12 +59,13 @@ public final class DotEnv {
             char c = cur.charAt(j);
             if (c == '\\' && j + 1 < cur.length()) {
               char n = cur.charAt(++j);
-              b.append(switch (n) {
-                case 'n' -> '\n';
-                case 't' -> '\t';
-                case 'r' -> '\r';
-                default -> n;
-              });
+              b.append(
+                  switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> n;
+                  });
             } else if (c == '"') {
               closed = true;
               break;

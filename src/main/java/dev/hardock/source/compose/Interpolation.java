@@ -10,7 +10,7 @@ import java.util.function.Function;
  * never guess.
  */
 public final class Interpolation {
-  private Interpolation() { }
+  private Interpolation() {}
 
   /** @return the interpolated value, or null when it depends on a variable that is not set */
   public static String expand(String value, Function<String, String> variables) {

@@ -33,7 +33,8 @@ import java.util.function.Function;
  * written (so rules see {@code ${NET}}, never a guess), and a switch that needs one stays unset.
  */
 final class ServiceMapper {
-  private static final Set<String> PROPAGATIONS = Set.of("shared", "rshared", "slave", "rslave", "private", "rprivate");
+  private static final Set<String> PROPAGATIONS =
+      Set.of("shared", "rshared", "slave", "rslave", "private", "rprivate");
 
   private final ComposeProject project;
   private final YamlNode.Budget budget;
@@ -47,12 +48,20 @@ final class ServiceMapper {
   }
 
   ContainerSpec map(String name, YamlNode keyNode, Mapping svc) {
-    ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.COMPOSE, name, project.span(keyNode));
+    ContainerSpec.Builder b =
+        new ContainerSpec.Builder(SourceKind.COMPOSE, name, project.span(keyNode));
     Map<String, Entry> m = svc.merged(budget);
     Entry e;
     // with build:, image: names the image built here: nothing is pulled, so it is no image use
-    if ((e = m.get("image")) != null && scalar(e, "image") instanceof Scalar s && !s.isNull() && !m.containsKey("build")) {
-      b.image = new ImageUse(ImageRef.parse(s.value(), project.expand(s)), project.span(s), ImageUse.Where.CONTAINER);
+    if ((e = m.get("image")) != null
+        && scalar(e, "image") instanceof Scalar s
+        && !s.isNull()
+        && !m.containsKey("build")) {
+      b.image =
+          new ImageUse(
+              ImageRef.parse(s.value(), project.expand(s)),
+              project.span(s),
+              ImageUse.Where.CONTAINER);
     }
     b.privileged = bool(m.get("privileged"));
     b.readOnlyRootfs = bool(m.get("read_only"));
@@ -65,7 +74,8 @@ final class ServiceMapper {
     b.cgroupParent = string(m.get("cgroup_parent"));
     b.restart = restart(m);
     b.memorySwap = string(m.get("memswap_limit"));
-    // lists Compose keeps one item per key of (compose-go's EnforceUnicity): a later item replaces an earlier one
+    // lists Compose keeps one item per key of (compose-go's EnforceUnicity): a later item replaces
+    // an earlier one
     b.capAdd.addAll(unique(strings(m.get("cap_add")), s -> nameOf(s.value())));
     b.capDrop.addAll(unique(strings(m.get("cap_drop")), s -> nameOf(s.value())));
     b.securityOpts.addAll(strings(m.get("security_opt")));
@@ -83,14 +93,25 @@ final class ServiceMapper {
       deployPids = string(l.get("pids"));
     }
     b.memory = first(string(m.get("mem_limit")), deployMemory);
-    b.cpus = first(string(m.get("cpus")), string(m.get("cpu_quota")), string(m.get("cpu_shares")),
-        string(m.get("cpuset")), deployCpus);
+    b.cpus =
+        first(
+            string(m.get("cpus")),
+            string(m.get("cpu_quota")),
+            string(m.get("cpu_shares")),
+            string(m.get("cpuset")),
+            deployCpus);
     b.pidsLimit = first(string(m.get("pids_limit")), deployPids);
     healthcheck(m.get("healthcheck"), b);
     b.mounts.addAll(unique(namedBinds(volumes(m.get("volumes"))), ServiceMapper::targetOf));
     b.mounts.addAll(unique(tmpfs(m.get("tmpfs")), ServiceMapper::targetOf));
-    b.mounts.addAll(unique(fileMounts(m.get("secrets"), "secrets", project.secrets, "/run/secrets/"), ServiceMapper::targetOf));
-    b.mounts.addAll(unique(fileMounts(m.get("configs"), "configs", project.configs, "/"), ServiceMapper::targetOf));
+    b.mounts.addAll(
+        unique(
+            fileMounts(m.get("secrets"), "secrets", project.secrets, "/run/secrets/"),
+            ServiceMapper::targetOf));
+    b.mounts.addAll(
+        unique(
+            fileMounts(m.get("configs"), "configs", project.configs, "/"),
+            ServiceMapper::targetOf));
     b.ports.addAll(unique(ports(m.get("ports")), ServiceMapper::portKey));
     environment(m.get("environment"), b.env);
     if ((e = m.get("build")) != null) b.build = project.build(e, this, name);
@@ -133,7 +154,12 @@ final class ServiceMapper {
 
   /** Compose's unique key of a port: host ip (all interfaces when none), published, target, protocol. */
   private static String portKey(PortMapping p) {
-    return (p.hostIp() == null ? "0.0.0.0" : p.hostIp()) + ":" + p.hostPort() + ":" + p.containerPort() + "/"
+    return (p.hostIp() == null ? "0.0.0.0" : p.hostIp())
+        + ":"
+        + p.hostPort()
+        + ":"
+        + p.containerPort()
+        + "/"
         + p.protocol().toLowerCase(Locale.ROOT);
   }
 
@@ -150,7 +176,8 @@ final class ServiceMapper {
     Map<String, Entry> r = rp.merged(budget);
     Setting<String> condition = string(r.get("condition"));
     Setting<String> max = string(r.get("max_attempts"));
-    if ((condition == null && r.get("condition") != null) || (max == null && r.get("max_attempts") != null)) {
+    if ((condition == null && r.get("condition") != null)
+        || (max == null && r.get("max_attempts") != null)) {
       return restart; // written, but not as a value: not known here
     }
     String v = condition == null || condition.value() == null ? "any" : condition.value().trim();
@@ -164,7 +191,8 @@ final class ServiceMapper {
    * source points at the definition's {@code file:} value, its span at the service's reference. Secrets
    * from {@code environment:}, {@code content:} or {@code external:} mount nothing of the host.
    */
-  private List<Mount> fileMounts(Entry e, String what, Map<String, Entry> definitions, String defaultFolder) {
+  private List<Mount> fileMounts(
+      Entry e, String what, Map<String, Entry> definitions, String defaultFolder) {
     List<Mount> out = new ArrayList<>();
     List<YamlNode> items = items(e);
     if (items == null) {
@@ -198,8 +226,14 @@ final class ServiceMapper {
       if (def == null || !(def.value() instanceof Mapping dm)) continue;
       Entry file = dm.get("file", budget);
       if (file == null || !(file.value() instanceof Scalar f) || f.isNull()) continue;
-      out.add(new Mount(Mount.Type.BIND, new Setting<>(value(f), project.span(f)), target,
-          new Setting<>(true, project.span(n)), null, project.span(n)));
+      out.add(
+          new Mount(
+              Mount.Type.BIND,
+              new Setting<>(value(f), project.span(f)),
+              target,
+              new Setting<>(true, project.span(n)),
+              null,
+              project.span(n)));
     }
     return out;
   }
@@ -231,8 +265,12 @@ final class ServiceMapper {
     Setting<String> device = valueSetting(opts.get("device"));
     Setting<String> mountpoint = valueSetting(opts.get("mountpoint"));
     Setting<String> options = valueSetting(opts.get("o"));
-    VolumeOptions.Binding b = VolumeOptions.of(driver == null ? null : driver.value(), device != null,
-        mountpoint != null, options == null ? null : options.value());
+    VolumeOptions.Binding b =
+        VolumeOptions.of(
+            driver == null ? null : driver.value(),
+            device != null,
+            mountpoint != null,
+            options == null ? null : options.value());
     if (b == null) return null;
     Setting<Boolean> readOnly = mt.readOnly();
     if (b.roStart() >= 0 && !mt.isReadOnly()) readOnly = new Setting<>(true, options.span());
@@ -252,7 +290,8 @@ final class ServiceMapper {
     Entry e = m.get(keys[0]);
     for (int i = 1; i < keys.length && e != null; i++) {
       if (!(e.value() instanceof Mapping mm)) {
-        if (!isNull(e.value())) problem(e.value(), keys[i - 1] + " should be a mapping, not " + e.value().kind());
+        if (!isNull(e.value()))
+          problem(e.value(), keys[i - 1] + " should be a mapping, not " + e.value().kind());
         return null;
       }
       e = mm.get(keys[i], budget);
@@ -299,7 +338,8 @@ final class ServiceMapper {
     YamlNode v = e.value();
     if (k.file() == v.file() && v.start() >= k.end() && adjacent(k, v)) {
       String between = k.file().text().substring(v.start(), v.end());
-      if (between.indexOf('\n') < 0 && between.indexOf('\r') < 0) return project.span(k.file(), k.start(), v.end());
+      if (between.indexOf('\n') < 0 && between.indexOf('\r') < 0)
+        return project.span(k.file(), k.start(), v.end());
       return project.span(k);
     }
     return project.span(v);
@@ -314,7 +354,8 @@ final class ServiceMapper {
   private Setting<Boolean> bool(Entry e) {
     if (e == null || !(scalar(e, keyName(e)) instanceof Scalar s) || s.isNull()) return null;
     String v = project.expand(s);
-    // depends on an unknown variable: set, but neither true nor false (so it is no missing setting either)
+    // depends on an unknown variable: set, but neither true nor false (so it is no missing setting
+    // either)
     if (v == null) return new Setting<>(null, pairSpan(e));
     switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> {
@@ -369,7 +410,8 @@ final class ServiceMapper {
     for (YamlNode n : items) {
       if (n instanceof Scalar s && !s.isNull()) {
         out.add(new Setting<>(value(s), project.span(s)));
-      } else if (n instanceof Mapping dm && dm.get("source", budget) != null
+      } else if (n instanceof Mapping dm
+          && dm.get("source", budget) != null
           && dm.get("source", budget).value() instanceof Scalar s) {
         out.add(new Setting<>(value(s), project.span(n)));
       } else {
@@ -390,9 +432,13 @@ final class ServiceMapper {
     }
     Entry test = m.get("test");
     if (test == null) return;
-    boolean none = test.value() instanceof Scalar s ? value(s).trim().equals("NONE")
-        : test.value() instanceof Sequence seq && !seq.items().isEmpty() && seq.items().get(0) instanceof Scalar f
-            && value(f).equals("NONE");
+    boolean none =
+        test.value() instanceof Scalar s
+            ? value(s).trim().equals("NONE")
+            : test.value() instanceof Sequence seq
+                && !seq.items().isEmpty()
+                && seq.items().get(0) instanceof Scalar f
+                && value(f).equals("NONE");
     if (none) b.healthcheckDisabled = new Setting<>(true, pairSpan(test));
   }
 
@@ -417,12 +463,18 @@ final class ServiceMapper {
 
   private Mount shortVolume(Scalar s) {
     String v = value(s);
-    boolean mapped = v.equals(s.value()); // positions of parts are known only when nothing was substituted
+    boolean mapped =
+        v.equals(s.value()); // positions of parts are known only when nothing was substituted
     List<int[]> parts = new ArrayList<>();
     int from = 0;
     // a Windows drive letter's colon does not separate
-    int search = v.length() > 2 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':'
-        && (v.charAt(2) == '\\' || v.charAt(2) == '/') ? 2 : 0;
+    int search =
+        v.length() > 2
+                && Character.isLetter(v.charAt(0))
+                && v.charAt(1) == ':'
+                && (v.charAt(2) == '\\' || v.charAt(2) == '/')
+            ? 2
+            : 0;
     for (int i = search; i <= v.length(); i++) {
       if (i == v.length() || v.charAt(i) == ':') {
         parts.add(new int[] {from, i});
@@ -431,7 +483,9 @@ final class ServiceMapper {
           parts.add(new int[] {from, v.length()});
           break;
         }
-        if (i + 3 < v.length() && Character.isLetter(v.charAt(i + 1)) && v.charAt(i + 2) == ':'
+        if (i + 3 < v.length()
+            && Character.isLetter(v.charAt(i + 1))
+            && v.charAt(i + 2) == ':'
             && (v.charAt(i + 3) == '\\' || v.charAt(i + 3) == '/')) {
           i += 2; // a Windows target path
         }
@@ -439,7 +493,8 @@ final class ServiceMapper {
     }
     Span whole = project.span(s);
     if (parts.size() == 1) {
-      return new Mount(Mount.Type.VOLUME, null, part(s, v, parts.get(0), mapped), null, null, whole);
+      return new Mount(
+          Mount.Type.VOLUME, null, part(s, v, parts.get(0), mapped), null, null, whole);
     }
     Setting<String> source = part(s, v, parts.get(0), mapped);
     Setting<String> target = part(s, v, parts.get(1), mapped);
@@ -458,22 +513,32 @@ final class ServiceMapper {
         }
       }
     }
-    return new Mount(isHostPath(source.value()) ? Mount.Type.BIND : Mount.Type.VOLUME, source, target, readOnly,
-        propagation, whole);
+    return new Mount(
+        isHostPath(source.value()) ? Mount.Type.BIND : Mount.Type.VOLUME,
+        source,
+        target,
+        readOnly,
+        propagation,
+        whole);
   }
 
   private Setting<String> part(Scalar s, String v, int[] range, boolean mapped) {
     String text = v.substring(range[0], range[1]);
     if (mapped && s.offsetOf(0) >= 0) {
-      return new Setting<>(text, project.span(s.file(), s.offsetOf(range[0]), s.offsetOf(range[1])));
+      return new Setting<>(
+          text, project.span(s.file(), s.offsetOf(range[0]), s.offsetOf(range[1])));
     }
     return new Setting<>(text, project.span(s));
   }
 
   /** Compose reads a short-syntax source as a host path when it looks like one, else as a volume name. */
   static boolean isHostPath(String source) {
-    return source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.startsWith("$")
-        || source.startsWith("\\") || (source.length() > 1 && Character.isLetter(source.charAt(0)) && source.charAt(1) == ':')
+    return source.startsWith("/")
+        || source.startsWith(".")
+        || source.startsWith("~")
+        || source.startsWith("$")
+        || source.startsWith("\\")
+        || (source.length() > 1 && Character.isLetter(source.charAt(0)) && source.charAt(1) == ':')
         || source.contains("/");
   }
 
@@ -482,7 +547,10 @@ final class ServiceMapper {
     Setting<String> type = string(m.get("type"));
     Mount.Type t;
     try {
-      t = type == null ? Mount.Type.VOLUME : Mount.Type.valueOf(type.value().toUpperCase(Locale.ROOT));
+      t =
+          type == null
+              ? Mount.Type.VOLUME
+              : Mount.Type.valueOf(type.value().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException ex) {
       problem(m.get("type").value(), "unknown volume type '" + type.value() + "'");
       return null;
@@ -518,8 +586,10 @@ final class ServiceMapper {
       }
       String v = value(s);
       int colon = v.indexOf(':');
-      Setting<String> target = colon < 0 ? new Setting<>(v, project.span(s))
-          : part(s, v, new int[] {0, colon}, v.equals(s.value()));
+      Setting<String> target =
+          colon < 0
+              ? new Setting<>(v, project.span(s))
+              : part(s, v, new int[] {0, colon}, v.equals(s.value()));
       out.add(new Mount(Mount.Type.TMPFS, null, target, null, null, project.span(s)));
     }
     return out;
@@ -549,9 +619,15 @@ final class ServiceMapper {
           problem(pm, "a port needs a target");
           continue;
         }
-        out.add(new PortMapping(ip == null ? null : ip.value(), published == null ? null : firstPort(published.value()),
-            target.value(), protocol == null ? "tcp" : protocol.value(), project.span(pm),
-            published == null ? null : published.value(), null));
+        out.add(
+            new PortMapping(
+                ip == null ? null : ip.value(),
+                published == null ? null : firstPort(published.value()),
+                target.value(),
+                protocol == null ? "tcp" : protocol.value(),
+                project.span(pm),
+                published == null ? null : published.value(),
+                null));
       } else {
         problem(n, "a port should be a string, a number or a mapping, not " + n.kind());
       }
@@ -588,8 +664,14 @@ final class ServiceMapper {
       }
     }
     if (container.isEmpty()) return null;
-    return new PortMapping(ip == null || ip.isEmpty() ? null : ip, host == null || host.isEmpty() ? null : firstPort(host),
-        container, protocol, span, host == null || host.isEmpty() ? null : host, null);
+    return new PortMapping(
+        ip == null || ip.isEmpty() ? null : ip,
+        host == null || host.isEmpty() ? null : firstPort(host),
+        container,
+        protocol,
+        span,
+        host == null || host.isEmpty() ? null : host,
+        null);
   }
 
   static Integer firstPort(String v) {
@@ -612,7 +694,8 @@ final class ServiceMapper {
       if (nv.value != null && nv.value.value().indexOf('$') >= 0) {
         resolved = project.expand(nv.value.value(), e.value().file());
       }
-      byName.put(nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE, resolved));
+      byName.put(
+          nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE, resolved));
     }
     out.addAll(byName.values());
   }
@@ -626,7 +709,7 @@ final class ServiceMapper {
     buildArgs.addAll(byName.values());
   }
 
-  private record NameValue(Text name, Text value, Span span) { }
+  private record NameValue(Text name, Text value, Span span) {}
 
   /** {@code NAME=value} / {@code NAME} items, or a {@code NAME: value} mapping; values as written. */
   private List<NameValue> nameValues(Entry e, String what) {
@@ -659,8 +742,13 @@ final class ServiceMapper {
       }
       boolean mapped = s.offsetOf(0) >= 0;
       Span nameSpan = mapped ? project.span(s.file(), s.offsetOf(0), s.offsetOf(eq)) : whole;
-      Span valueSpan = mapped ? project.span(s.file(), s.offsetOf(eq + 1), s.offsetOf(v.length())) : whole;
-      out.add(new NameValue(new Text(v.substring(0, eq), nameSpan), new Text(v.substring(eq + 1), valueSpan), whole));
+      Span valueSpan =
+          mapped ? project.span(s.file(), s.offsetOf(eq + 1), s.offsetOf(v.length())) : whole;
+      out.add(
+          new NameValue(
+              new Text(v.substring(0, eq), nameSpan),
+              new Text(v.substring(eq + 1), valueSpan),
+              whole));
     }
     return out;
   }
@@ -672,7 +760,9 @@ final class ServiceMapper {
         if (!(kv.key() instanceof Scalar k)) continue;
         Text name = new Text(k.value(), project.span(k));
         if (kv.value() instanceof Scalar v) {
-          out.add(new NameValue(name, v.isNull() ? null : new Text(v.value(), project.span(v)), pairSpan(kv)));
+          out.add(
+              new NameValue(
+                  name, v.isNull() ? null : new Text(v.value(), project.span(v)), pairSpan(kv)));
         } else {
           problem(kv.value(), what + " values should be strings, not " + kv.value().kind());
         }

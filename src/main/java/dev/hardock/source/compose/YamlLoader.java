@@ -54,9 +54,12 @@ final class YamlLoader {
   private final List<ParseProblem> problems = new ArrayList<>();
   private final List<YamlNode.Scalar> values = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
+
   /** Nodes tagged {@code !reset} or {@code !override}, by identity. */
   private final Map<YamlNode, String> mergeTags = new IdentityHashMap<>();
+
   private final List<YamlNode> roots = new ArrayList<>();
+
   /** How many of {@code values} belong to the documents in {@code roots}. */
   private int cleanValues;
 
@@ -97,10 +100,15 @@ final class YamlLoader {
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
       l.problems.add(new ParseProblem(at, "invalid YAML: " + oneLine(what) + oneLine(context)));
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
-      l.problems.add(new ParseProblem(file.span(0, 0), "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
+      l.problems.add(
+          new ParseProblem(
+              file.span(0, 0), "invalid YAML: " + oneLine(String.valueOf(e.getMessage()))));
     }
     boolean ok = l.problems.isEmpty();
-    return new Loaded(List.copyOf(l.roots), l.problems, ok ? l.values : List.copyOf(l.values.subList(0, l.cleanValues)));
+    return new Loaded(
+        List.copyOf(l.roots),
+        l.problems,
+        ok ? l.values : List.copyOf(l.values.subList(0, l.cleanValues)));
   }
 
   private static String oneLine(String s) {
@@ -118,8 +126,13 @@ final class YamlLoader {
   }
 
   private void run() {
-    LoadSettings settings = LoadSettings.builder().setLabel(file.display()).setCodePointLimit(MAX_CODE_POINTS)
-        .setAllowDuplicateKeys(true).setUseMarks(true).build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file.display())
+            .setCodePointLimit(MAX_CODE_POINTS)
+            .setAllowDuplicateKeys(true)
+            .setUseMarks(true)
+            .build();
     Deque<Open> stack = new ArrayDeque<>();
     YamlNode root = null;
     int nodes = 0;
@@ -131,7 +144,8 @@ final class YamlLoader {
           anchors.clear(); // an anchor names a node of its own document only
         }
         case DocumentEnd -> {
-          // documents read before a problem are kept: the later ones are not (Compose stops at an error)
+          // documents read before a problem are kept: the later ones are not (Compose stops at an
+          // error)
           if (root != null && problems.isEmpty()) {
             roots.add(root);
             cleanValues = values.size();
@@ -139,18 +153,31 @@ final class YamlLoader {
         }
         case MappingStart, SequenceStart -> {
           if (stack.size() >= MAX_DEPTH) {
-            problems.add(new ParseProblem(point(ev.getStartMark().orElseThrow()),
-                "the YAML nests deeper than " + MAX_DEPTH + " levels"));
+            problems.add(
+                new ParseProblem(
+                    point(ev.getStartMark().orElseThrow()),
+                    "the YAML nests deeper than " + MAX_DEPTH + " levels"));
             return;
           }
           CollectionStartEvent c = (CollectionStartEvent) ev;
-          int start = afterProperties(offset(ev.getStartMark()), c.getAnchor().isPresent() || c.getTag().isPresent());
-          stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, start, anchor(ev), c.isFlow(), c.getTag().orElse(null)));
+          int start =
+              afterProperties(
+                  offset(ev.getStartMark()), c.getAnchor().isPresent() || c.getTag().isPresent());
+          stack.push(
+              new Open(
+                  ev.getEventId() == Event.ID.MappingStart,
+                  start,
+                  anchor(ev),
+                  c.isFlow(),
+                  c.getTag().orElse(null)));
         }
         case MappingEnd, SequenceEnd -> {
           Open o = stack.pop();
           // a block collection ends where its last value ends, not at the next token
-          int end = o.flow || o.items.isEmpty() ? offset(ev.getEndMark()) : o.items.get(o.items.size() - 1).end();
+          int end =
+              o.flow || o.items.isEmpty()
+                  ? offset(ev.getEndMark())
+                  : o.items.get(o.items.size() - 1).end();
           end = Math.max(o.start, end);
           if (o.mapping) {
             List<YamlNode.Entry> entries = new ArrayList<>(o.items.size() / 2);
@@ -159,8 +186,11 @@ final class YamlLoader {
             Set<String> overrides = null;
             for (int i = 0; i + 1 < o.items.size(); i += 2) {
               YamlNode k = o.items.get(i);
-              if (k instanceof YamlNode.Scalar s && !s.value().equals("<<") && !seen.add(s.value())) {
-                problems.add(new ParseProblem(k.span(), "duplicate key '" + s.value() + "' in a mapping"));
+              if (k instanceof YamlNode.Scalar s
+                  && !s.value().equals("<<")
+                  && !seen.add(s.value())) {
+                problems.add(
+                    new ParseProblem(k.span(), "duplicate key '" + s.value() + "' in a mapping"));
               }
               YamlNode v = o.items.get(i + 1);
               String tag = mergeTags.get(v);
@@ -168,7 +198,8 @@ final class YamlLoader {
                 if (tag.equals(RESET)) {
                   if (resets == null) resets = new HashSet<>();
                   resets.add(ks.value());
-                  continue; // reset to nothing: the key is gone here, and from what this is merged over
+                  continue; // reset to nothing: the key is gone here, and from what this is merged
+                  // over
                 }
                 if (overrides == null) overrides = new HashSet<>();
                 overrides.add(ks.value());
@@ -190,14 +221,22 @@ final class YamlLoader {
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) ev;
           int end = offset(s.getEndMark());
-          int start = Math.min(end, afterProperties(offset(s.getStartMark()), s.getAnchor().isPresent() || s.getTag().isPresent()));
+          int start =
+              Math.min(
+                  end,
+                  afterProperties(
+                      offset(s.getStartMark()),
+                      s.getAnchor().isPresent() || s.getTag().isPresent()));
           end = Math.max(start, end);
           ScalarStyle style = s.getScalarStyle();
           boolean plain = style == ScalarStyle.PLAIN && s.getTag().isEmpty();
           int quotes = style == ScalarStyle.PLAIN ? 0 : 2;
-          boolean oneToOne = (style == ScalarStyle.PLAIN || style == ScalarStyle.SINGLE_QUOTED
-              || style == ScalarStyle.DOUBLE_QUOTED) && end - start - quotes == s.getValue().length()
-              && file.text().substring(start, end).indexOf('\n') < 0;
+          boolean oneToOne =
+              (style == ScalarStyle.PLAIN
+                      || style == ScalarStyle.SINGLE_QUOTED
+                      || style == ScalarStyle.DOUBLE_QUOTED)
+                  && end - start - quotes == s.getValue().length()
+                  && file.text().substring(start, end).indexOf('\n') < 0;
           YamlNode.Scalar sc = new YamlNode.Scalar(file, start, end, s.getValue(), plain, oneToOne);
           if (stack.isEmpty() || !stack.peek().expectsKey()) values.add(sc);
           String a = anchor(ev);
@@ -210,17 +249,21 @@ final class YamlLoader {
           done = anchors.get(name);
           if (done == null) {
             int o = offset(ev.getStartMark());
-            problems.add(new ParseProblem(file.span(o, Math.max(o, offset(ev.getEndMark()))),
-                "alias *" + name + " refers to no anchor defined before it"));
+            problems.add(
+                new ParseProblem(
+                    file.span(o, Math.max(o, offset(ev.getEndMark()))),
+                    "alias *" + name + " refers to no anchor defined before it"));
             done = new YamlNode.Scalar(file, o, o, "", true, false);
           }
         }
-        default -> { }
+        default -> {}
       }
       if (done != null) {
         if (++nodes > MAX_NODES) {
-          problems.add(new ParseProblem(done.file().span(done.start(), done.start()),
-              "the YAML has more than " + MAX_NODES + " nodes"));
+          problems.add(
+              new ParseProblem(
+                  done.file().span(done.start(), done.start()),
+                  "the YAML has more than " + MAX_NODES + " nodes"));
           return;
         }
         if (stack.isEmpty()) root = done;
@@ -263,7 +306,8 @@ final class YamlLoader {
   }
 
   private static String anchor(Event ev) {
-    if (ev instanceof NodeEvent n && n.getAnchor().isPresent()) return n.getAnchor().get().getValue();
+    if (ev instanceof NodeEvent n && n.getAnchor().isPresent())
+      return n.getAnchor().get().getValue();
     return null;
   }
 }

@@ -30,7 +30,8 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
    * @param plain written without quotes or block indicators (so {@code null}, {@code true}, numbers are typed)
    * @param simple the value's characters stand one to one in the file from {@code start + quote}
    */
-  record Scalar(YamlFile file, int start, int end, String value, boolean plain, boolean simple) implements YamlNode {
+  record Scalar(YamlFile file, int start, int end, String value, boolean plain, boolean simple)
+      implements YamlNode {
     public String kind() {
       return plain && isNull() ? "null" : "a string";
     }
@@ -58,11 +59,13 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     private final int start;
     private final int end;
     final List<Entry> entries;
+
     /**
      * Keys whose value carries the {@code !reset} tag (dropped here, and removed from what this mapping is
      * merged over) and the {@code !override} tag (replacing, not merging with, what it is merged over).
      */
     Set<String> resets = Set.of();
+
     Set<String> overrides = Set.of();
     private Map<String, Entry> merged;
     private boolean merging;

@@ -39,23 +39,29 @@ public final class ConfigReader {
     }
   }
 
-  private ConfigReader() { }
+  private ConfigReader() {}
 
   public static Value read(String text) throws Problem {
     Optional<Node> root;
     try {
-      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(20)
-          .setCodePointLimit(1024 * 1024).build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setAllowDuplicateKeys(false)
+              .setMaxAliasesForCollections(20)
+              .setCodePointLimit(1024 * 1024)
+              .build();
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       Span at = e.getProblemMark().map(ConfigReader::span).orElse(Span.START);
       throw new Problem(at, "invalid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
-      throw new Problem(Span.START, "invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new Problem(
+          Span.START, "invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (root.isEmpty()) return new Value(new LinkedHashMap<String, Value>(), Span.START);
     Value v = convert(root.get(), new java.util.IdentityHashMap<>());
-    if (!(v.value() instanceof Map)) throw new Problem(v.span(), "expected a mapping of settings at the top level");
+    if (!(v.value() instanceof Map))
+      throw new Problem(v.span(), "expected a mapping of settings at the top level");
     return v;
   }
 
@@ -67,7 +73,8 @@ public final class ConfigReader {
     Span at = n.getStartMark().map(ConfigReader::span).orElse(Span.START);
     if (n instanceof ScalarNode s) return new Value(s.getValue(), at);
     if (open.containsKey(n)) throw new Problem(at, "an alias refers to a value that contains it");
-    if (open.size() >= MAX_DEPTH) throw new Problem(at, "values nested more than " + MAX_DEPTH + " levels deep");
+    if (open.size() >= MAX_DEPTH)
+      throw new Problem(at, "values nested more than " + MAX_DEPTH + " levels deep");
     open.put(n, Boolean.TRUE);
     try {
       if (n instanceof SequenceNode s) {
@@ -79,7 +86,8 @@ public final class ConfigReader {
       Map<String, Value> map = new LinkedHashMap<>();
       for (NodeTuple t : m.getValue()) {
         Value key = convert(t.getKeyNode(), open);
-        if (!(key.value() instanceof String k)) throw new Problem(key.span(), "expected a plain key");
+        if (!(key.value() instanceof String k))
+          throw new Problem(key.span(), "expected a plain key");
         if (map.containsKey(k)) throw new Problem(key.span(), "duplicate key '" + k + "'");
         Value v = convert(t.getValueNode(), open);
         map.put(k, new Value(v.value(), v.span(), key.span()));

@@ -34,6 +34,7 @@ import java.util.Map;
 public final class DaemonReader {
   /** Nesting beyond this is refused (HD001); jackson counts it without recursion. */
   static final int MAX_NESTING = 1000;
+
   /** Nested objects deeper than this are skipped rather than modelled: no rule looks that deep. */
   private static final int MAX_MODEL_DEPTH = 8;
 
@@ -41,29 +42,44 @@ public final class DaemonReader {
    * Names of any length are read (jackson's default stops at 50,000 characters, with the exception it uses for
    * nesting): dockerd reads them, the file's size bounds them, and reading one is linear.
    */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-          .maxNameLength(Integer.MAX_VALUE).build())
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   /** The value types dockerd requires for the keys our rules read; others are not checked. */
-  private static final Map<String, Kind> TYPES = Map.ofEntries(
-      Map.entry("icc", Kind.BOOLEAN), Map.entry("live-restore", Kind.BOOLEAN),
-      Map.entry("no-new-privileges", Kind.BOOLEAN), Map.entry("debug", Kind.BOOLEAN),
-      Map.entry("userland-proxy", Kind.BOOLEAN), Map.entry("iptables", Kind.BOOLEAN),
-      Map.entry("tls", Kind.BOOLEAN), Map.entry("tlsverify", Kind.BOOLEAN),
-      Map.entry("userns-remap", Kind.STRING), Map.entry("log-level", Kind.STRING),
-      Map.entry("tlscacert", Kind.STRING), Map.entry("tlscert", Kind.STRING), Map.entry("tlskey", Kind.STRING),
-      Map.entry("hosts", Kind.ARRAY), Map.entry("insecure-registries", Kind.ARRAY),
-      Map.entry("default-ulimits", Kind.OBJECT));
+  private static final Map<String, Kind> TYPES =
+      Map.ofEntries(
+          Map.entry("icc", Kind.BOOLEAN),
+          Map.entry("live-restore", Kind.BOOLEAN),
+          Map.entry("no-new-privileges", Kind.BOOLEAN),
+          Map.entry("debug", Kind.BOOLEAN),
+          Map.entry("userland-proxy", Kind.BOOLEAN),
+          Map.entry("iptables", Kind.BOOLEAN),
+          Map.entry("tls", Kind.BOOLEAN),
+          Map.entry("tlsverify", Kind.BOOLEAN),
+          Map.entry("userns-remap", Kind.STRING),
+          Map.entry("log-level", Kind.STRING),
+          Map.entry("tlscacert", Kind.STRING),
+          Map.entry("tlscert", Kind.STRING),
+          Map.entry("tlskey", Kind.STRING),
+          Map.entry("hosts", Kind.ARRAY),
+          Map.entry("insecure-registries", Kind.ARRAY),
+          Map.entry("default-ulimits", Kind.OBJECT));
+
   /** Keys whose array elements must be strings. */
-  private static final java.util.Set<String> STRING_ARRAYS = java.util.Set.of("hosts", "insecure-registries");
+  private static final java.util.Set<String> STRING_ARRAYS =
+      java.util.Set.of("hosts", "insecure-registries");
 
   /**
    * @param layout the statements of the file: each member, key to value (JSON has no comments; a JSONC reader
    *     would record its {@code //} and {@code /* *}{@code /} comments here)
    */
-  public record Result(DaemonConfig config, List<ParseProblem> problems, SourceLayout layout) { }
+  public record Result(DaemonConfig config, List<ParseProblem> problems, SourceLayout layout) {}
 
   private final String text;
   private final String file;
@@ -108,8 +124,11 @@ public final class DaemonReader {
         start = span(at, at + 4);
       } else if (root != JsonToken.START_OBJECT) {
         Kind k = kindOf(root);
-        problems.add(new ParseProblem(span(at, tokenEnd(at)),
-            "daemon.json must hold a JSON object ({ ... }), not " + (k == null ? "this" : k.description())));
+        problems.add(
+            new ParseProblem(
+                span(at, tokenEnd(at)),
+                "daemon.json must hold a JSON object ({ ... }), not "
+                    + (k == null ? "this" : k.description())));
         return new DaemonConfig(start, Map.of(), false);
       } else {
         start = span(at, at + 1);
@@ -119,15 +138,19 @@ public final class DaemonReader {
       int extra = end;
       while (extra < json.length() && isJsonSpace(json.charAt(extra))) extra++;
       if (extra < json.length()) {
-        problems.add(new ParseProblem(span(extra, extra + 1),
-            "unexpected content after the top-level object: daemon.json holds exactly one JSON object"));
+        problems.add(
+            new ParseProblem(
+                span(extra, extra + 1),
+                "unexpected content after the top-level object: daemon.json holds exactly one JSON object"));
         return new DaemonConfig(start, partial, false);
       }
       return new DaemonConfig(start, partial, true);
     } catch (JsonProcessingException e) {
       problems.add(problemOf(e));
     } catch (IOException e) {
-      problems.add(new ParseProblem(Span.START, "cannot read daemon.json (" + e.getClass().getSimpleName() + ")"));
+      problems.add(
+          new ParseProblem(
+              Span.START, "cannot read daemon.json (" + e.getClass().getSimpleName() + ")"));
     } catch (RuntimeException e) {
       problems.add(ParseProblem.bug(Span.START, "cannot read daemon.json", e));
     } finally {
@@ -145,7 +168,8 @@ public final class DaemonReader {
   }
 
   /** Reads the members of the object whose START_OBJECT is the current token, up to its END_OBJECT. */
-  private void readMembers(Map<String, Entry> into, int depth, boolean topLevel) throws IOException {
+  private void readMembers(Map<String, Entry> into, int depth, boolean topLevel)
+      throws IOException {
     JsonToken t;
     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
       int ks = tokenStart();
@@ -160,7 +184,8 @@ public final class DaemonReader {
     if (t != JsonToken.END_OBJECT) throw new IOException("unexpected token " + t);
   }
 
-  private Entry readValue(String key, Span keySpan, JsonToken t, int depth, boolean topLevel) throws IOException {
+  private Entry readValue(String key, Span keySpan, JsonToken t, int depth, boolean topLevel)
+      throws IOException {
     int vs = tokenStart();
     switch (t) {
       case START_OBJECT -> {
@@ -187,8 +212,13 @@ public final class DaemonReader {
           if (strict) {
             Kind k = kindOf(it);
             int ie = it.isStructStart() ? closeEnd() : tokenEnd(is);
-            problems.add(new ParseProblem(span(is, ie), key + " must list strings, not " + k.description()
-                + " (dockerd refuses to start)"));
+            problems.add(
+                new ParseProblem(
+                    span(is, ie),
+                    key
+                        + " must list strings, not "
+                        + k.description()
+                        + " (dockerd refuses to start)"));
           }
         }
         return new Entry(key, keySpan, Kind.ARRAY, null, span(vs, closeEnd()), items, null);
@@ -196,7 +226,8 @@ public final class DaemonReader {
       default -> {
         Kind k = kindOf(t);
         if (k == null) throw new IOException("unexpected token " + t);
-        String scalar = t == JsonToken.VALUE_STRING ? parser.getText() : text.substring(vs, tokenEnd(vs));
+        String scalar =
+            t == JsonToken.VALUE_STRING ? parser.getText() : text.substring(vs, tokenEnd(vs));
         return new Entry(key, keySpan, k, scalar, span(vs, tokenEnd(vs)), null, null);
       }
     }
@@ -205,8 +236,15 @@ public final class DaemonReader {
   private void checkType(Entry e) {
     Kind want = TYPES.get(e.key());
     if (want == null || e.kind() == want || e.kind() == Kind.NULL) return;
-    problems.add(new ParseProblem(e.valueSpan(), e.key() + " must be " + want.description() + ", not "
-        + e.kind().description() + " (dockerd refuses to start)"));
+    problems.add(
+        new ParseProblem(
+            e.valueSpan(),
+            e.key()
+                + " must be "
+                + want.description()
+                + ", not "
+                + e.kind().description()
+                + " (dockerd refuses to start)"));
   }
 
   private static Kind kindOf(JsonToken t) {
@@ -269,26 +307,41 @@ public final class DaemonReader {
     int at = loc == null ? 0 : clamp(loc.getCharOffset());
     String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (e instanceof StreamConstraintsException && raw.startsWith("Number value length")) {
-      return new ParseProblem(point(at), "invalid JSON: a number of more than "
-          + JSON.streamReadConstraints().getMaxNumberLength() + " digits");
+      return new ParseProblem(
+          point(at),
+          "invalid JSON: a number of more than "
+              + JSON.streamReadConstraints().getMaxNumberLength()
+              + " digits");
     }
     if (e instanceof StreamConstraintsException) {
       // the position is just past the bracket that went one level too deep: point at that bracket
-      Span where = at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{') ? span(at - 1, at) : point(at);
-      return new ParseProblem(where, "invalid JSON: nested more than " + MAX_NESTING + " levels deep");
+      Span where =
+          at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{')
+              ? span(at - 1, at)
+              : point(at);
+      return new ParseProblem(
+          where, "invalid JSON: nested more than " + MAX_NESTING + " levels deep");
     }
     if (raw.startsWith("Unexpected end-of-input")) {
-      String what = raw.contains("close marker for Object") ? ": an object is not closed with }"
-          : raw.contains("close marker for Array") ? ": an array is not closed with ]"
-          : raw.contains("String") ? ": a string is not closed with \""
-          : parser != null && parser.getParsingContext().inObject() ? ": an object is not closed with }"
-          : parser != null && parser.getParsingContext().inArray() ? ": an array is not closed with ]" : "";
+      String what =
+          raw.contains("close marker for Object")
+              ? ": an object is not closed with }"
+              : raw.contains("close marker for Array")
+                  ? ": an array is not closed with ]"
+                  : raw.contains("String")
+                      ? ": a string is not closed with \""
+                      : parser != null && parser.getParsingContext().inObject()
+                          ? ": an object is not closed with }"
+                          : parser != null && parser.getParsingContext().inArray()
+                              ? ": an array is not closed with ]"
+                              : "";
       return new ParseProblem(point(text.length()), "invalid JSON: unexpected end of file" + what);
     }
     if (raw.startsWith("Unrecognized token")) {
       int s = at;
       while (s > 0 && isWordChar(text.charAt(s - 1))) s--;
-      return new ParseProblem(span(s, Math.max(at, s + 1)),
+      return new ParseProblem(
+          span(s, Math.max(at, s + 1)),
           "invalid JSON: expected a value (a string in double quotes, a number, true, false, null, an object or an array)");
     }
     if (raw.contains("ALLOW_COMMENTS")) {
@@ -301,16 +354,22 @@ public final class DaemonReader {
       if (prev >= 0 && text.charAt(prev) == ',' && (c == '}' || c == ']')) {
         return new ParseProblem(oneChar(prev), "invalid JSON: trailing comma before " + c);
       }
-      if (c == '\'') return new ParseProblem(oneChar(at), "invalid JSON: strings need double quotes, not single quotes");
+      if (c == '\'')
+        return new ParseProblem(
+            oneChar(at), "invalid JSON: strings need double quotes, not single quotes");
       int colon = raw.indexOf("): ");
-      String expected = colon < 0 ? "" : ": " + raw.substring(colon + 3).replace("was expecting", "expected");
-      String shown = Character.isISOControl(c) ? "control character U+" + String.format("%04X", (int) c)
-          : "character '" + c + "'";
+      String expected =
+          colon < 0 ? "" : ": " + raw.substring(colon + 3).replace("was expecting", "expected");
+      String shown =
+          Character.isISOControl(c)
+              ? "control character U+" + String.format("%04X", (int) c)
+              : "character '" + c + "'";
       if (raw.startsWith("Illegal unquoted")) expected = ": it must be escaped inside a string";
       return new ParseProblem(oneChar(at), "invalid JSON: unexpected " + shown + expected);
     }
     int cut = raw.indexOf(" (start marker");
-    String first = (cut < 0 ? raw : raw.substring(0, cut)).lines().findFirst().orElse("syntax error");
+    String first =
+        (cut < 0 ? raw : raw.substring(0, cut)).lines().findFirst().orElse("syntax error");
     return new ParseProblem(oneChar(at), "invalid JSON: " + first.replaceAll("'[^']*'", "'...'"));
   }
 
@@ -321,7 +380,8 @@ public final class DaemonReader {
   /** The character at an offset, or a point where there is none (end of line or file). */
   private Span oneChar(int at) {
     if (at >= text.length() || text.charAt(at) == '\n' || text.charAt(at) == '\r') return point(at);
-    int end = Character.isHighSurrogate(text.charAt(at)) && at + 1 < text.length() ? at + 2 : at + 1;
+    int end =
+        Character.isHighSurrogate(text.charAt(at)) && at + 1 < text.length() ? at + 2 : at + 1;
     return span(at, end);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hardock.source.dockerfile;
 
+import dev.hardock.source.shell.TextCharStream;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
-import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -20,7 +20,8 @@ public abstract class DockerfileLexerBase extends Lexer {
   private boolean lineStart = true;
   private boolean continued;
   private boolean instructionOpen;
-  private boolean heredocsAllowed; // the open instruction is RUN, COPY or ADD: its logical line is kept
+  private boolean
+      heredocsAllowed; // the open instruction is RUN, COPY or ADD: its logical line is kept
   private final StringBuilder logicalLine = new StringBuilder();
   private final ArrayDeque<Token> queued = new ArrayDeque<>();
   private String all;
@@ -58,8 +59,8 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (t == null) t = super.nextToken();
     switch (t.getType()) {
       case DockerfileLexer.NL -> {
-        List<Heredocs.Marker> markers = instructionOpen && heredocsAllowed
-            ? Heredocs.markers(logicalLine, escape) : List.of();
+        List<Heredocs.Marker> markers =
+            instructionOpen && heredocsAllowed ? Heredocs.markers(logicalLine, escape) : List.of();
         instructionOpen = false;
         heredocsAllowed = false;
         lineStart = true;
@@ -91,7 +92,7 @@ public abstract class DockerfileLexerBase extends Lexer {
         lineStart = false;
         continued = false;
       }
-      default -> { }
+      default -> {}
     }
     return t;
   }
@@ -106,7 +107,8 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (continued) {
       int k = 1;
       while (isBlank(_input.LA(k))) k++;
-      if (_input.LA(k) == '#') while (!isLineEnd(_input.LA(k)) && _input.LA(k) != IntStream.EOF) k++;
+      if (_input.LA(k) == '#')
+        while (!isLineEnd(_input.LA(k)) && _input.LA(k) != IntStream.EOF) k++;
       if (isLineEnd(_input.LA(k))) return take(DockerfileLexer.CONT_SKIP, k + lineEndLength(k) - 1);
     }
     if (lineStart && !continued && c == '#') {
@@ -117,7 +119,8 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (c == escape && (_input.index() == 0 || _input.LA(-1) != escape)) {
       int k = 2;
       while (isBlank(_input.LA(k))) k++;
-      if (isLineEnd(_input.LA(k))) return take(DockerfileLexer.CONTINUATION, k + lineEndLength(k) - 1);
+      if (isLineEnd(_input.LA(k)))
+        return take(DockerfileLexer.CONTINUATION, k + lineEndLength(k) - 1);
     }
     return null;
   }
@@ -138,8 +141,16 @@ public abstract class DockerfileLexerBase extends Lexer {
   private Token take(int type, int length) {
     int start = _input.index();
     int line = getLine();
-    Token t = _factory.create(_tokenFactorySourcePair, type, null, Token.DEFAULT_CHANNEL, start, start + length - 1,
-        line, getCharPositionInLine());
+    Token t =
+        _factory.create(
+            _tokenFactorySourcePair,
+            type,
+            null,
+            Token.DEFAULT_CHANNEL,
+            start,
+            start + length - 1,
+            line,
+            getCharPositionInLine());
     int newlines = 0;
     for (int k = 1; k <= length; k++) {
       int ch = _input.LA(k);
@@ -154,8 +165,10 @@ public abstract class DockerfileLexerBase extends Lexer {
   /** Reads one heredoc body up to and including its terminator line; null at end of input. */
   private Token readHeredoc(Heredocs.Marker marker) {
     if (all == null) {
-      all = source != null ? source.toString()
-          : _input.size() == 0 ? "" : _input.getText(Interval.of(0, _input.size() - 1));
+      all =
+          source != null
+              ? source.toString()
+              : _input.size() == 0 ? "" : _input.getText(Interval.of(0, _input.size() - 1));
     }
     int start = _input.index();
     int n = all.length();
@@ -166,7 +179,8 @@ public abstract class DockerfileLexerBase extends Lexer {
       int eol = p;
       while (eol < n && all.charAt(eol) != '\n' && all.charAt(eol) != '\r') eol++;
       int next = eol;
-      if (next < n) next += (all.charAt(next) == '\r' && next + 1 < n && all.charAt(next + 1) == '\n') ? 2 : 1;
+      if (next < n)
+        next += (all.charAt(next) == '\r' && next + 1 < n && all.charAt(next + 1) == '\n') ? 2 : 1;
       lines++;
       int s = p;
       if (marker.chomp()) while (s < eol && all.charAt(s) == '\t') s++;
@@ -175,8 +189,16 @@ public abstract class DockerfileLexerBase extends Lexer {
       if (terminator) break;
     }
     int line = getLine();
-    Token token = _factory.create(_tokenFactorySourcePair, DockerfileLexer.HEREDOC, null,
-        Token.DEFAULT_CHANNEL, start, p - 1, line, 0);
+    Token token =
+        _factory.create(
+            _tokenFactorySourcePair,
+            DockerfileLexer.HEREDOC,
+            null,
+            Token.DEFAULT_CHANNEL,
+            start,
+            p - 1,
+            line,
+            0);
     _input.seek(p);
     getInterpreter().setLine(line + lines);
     getInterpreter().setCharPositionInLine(0);

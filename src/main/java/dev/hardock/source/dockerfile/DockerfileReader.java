@@ -1,9 +1,8 @@
 package dev.hardock.source.dockerfile;
 
-import dev.hardock.model.Spelling;
+import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.ImageRef;
 import dev.hardock.model.ImageUse;
-import dev.hardock.model.ExpansionBudget;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
@@ -16,6 +15,7 @@ import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceLayout;
 import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
+import dev.hardock.model.Spelling;
 import dev.hardock.model.Text;
 import dev.hardock.model.dockerfile.CommandForm;
 import dev.hardock.model.dockerfile.Flag;
@@ -27,6 +27,9 @@ import dev.hardock.model.dockerfile.KeyValue;
 import dev.hardock.model.dockerfile.RunMount;
 import dev.hardock.model.dockerfile.Stage;
 import dev.hardock.model.dockerfile.Variables;
+import dev.hardock.source.shell.NestedShells;
+import dev.hardock.source.shell.ShellParser;
+import dev.hardock.source.shell.TextCharStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -36,9 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.hardock.source.shell.NestedShells;
-import dev.hardock.source.shell.ShellParser;
-import dev.hardock.source.shell.TextCharStream;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -52,12 +52,31 @@ public final class DockerfileReader {
    * The result: the build (possibly partial), the problems found, and the comments and instruction extents of
    * the file (see {@link #recordComments}).
    */
-  public record Result(ImageBuild build, List<ParseProblem> problems, SourceLayout layout) { }
+  public record Result(ImageBuild build, List<ParseProblem> problems, SourceLayout layout) {}
 
-  private static final List<String> KNOWN_ORDER = List.of("FROM", "RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK", "COPY",
-      "ADD", "ENV", "LABEL", "ARG", "USER", "WORKDIR", "EXPOSE", "VOLUME", "SHELL", "STOPSIGNAL", "MAINTAINER", "ONBUILD");
+  private static final List<String> KNOWN_ORDER =
+      List.of(
+          "FROM",
+          "RUN",
+          "CMD",
+          "ENTRYPOINT",
+          "HEALTHCHECK",
+          "COPY",
+          "ADD",
+          "ENV",
+          "LABEL",
+          "ARG",
+          "USER",
+          "WORKDIR",
+          "EXPOSE",
+          "VOLUME",
+          "SHELL",
+          "STOPSIGNAL",
+          "MAINTAINER",
+          "ONBUILD");
   static final Set<String> KNOWN = Set.copyOf(KNOWN_ORDER);
-  private static final Pattern DIRECTIVE = Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
 
   private final SourceFile file;
   private final LineIndex lines;
@@ -66,12 +85,16 @@ public final class DockerfileReader {
   private final SourceLayout layout = new SourceLayout();
   private char escape = '\\';
   private final ExpansionBudget expansions;
+
   /** Unterminated quotes of each RUN, reported once the RUN is known to run under a POSIX shell. */
   private final Map<Instruction, List<ParseProblem>> quoteProblems = new IdentityHashMap<>();
+
   /** Each flag value as read, every character at its place in the file: for the fields of RUN --mount. */
   private final Map<Flag, MappedText> flagValues = new IdentityHashMap<>();
+
   /** Heredoc scripts whose text another shell expands first, so their quotes are not known. */
-  private final Set<ShellScript> unsureQuotes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<ShellScript> unsureQuotes =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private DockerfileReader(SourceFile file) {
     this.file = file;
@@ -86,11 +109,24 @@ public final class DockerfileReader {
       return r.run();
     } catch (RuntimeException | StackOverflowError e) {
       List<ParseProblem> p = new ArrayList<>(r.problems);
-      // too deep for the stack is a limit of the file's reading (HD001); an exception is a bug of the reader
-      p.add(e instanceof StackOverflowError ? new ParseProblem(Span.START, "could not read the file: " + e.getClass().getSimpleName())
-          : ParseProblem.bug(Span.START, "could not read the file", e));
-      return new Result(new ImageBuild(file, r.escape, List.of(), List.of(), List.of(), new Variables(Map.of(), '\\', r.expansions),
-          List.of()), p, r.layout);
+      // too deep for the stack is a limit of the file's reading (HD001); an exception is a bug of
+      // the reader
+      p.add(
+          e instanceof StackOverflowError
+              ? new ParseProblem(
+                  Span.START, "could not read the file: " + e.getClass().getSimpleName())
+              : ParseProblem.bug(Span.START, "could not read the file", e));
+      return new Result(
+          new ImageBuild(
+              file,
+              r.escape,
+              List.of(),
+              List.of(),
+              List.of(),
+              new Variables(Map.of(), '\\', r.expansions),
+              List.of()),
+          p,
+          r.layout);
     }
   }
 
@@ -104,7 +140,8 @@ public final class DockerfileReader {
     //   instruction : keyword argument* (NL | EOF)? HEREDOC*
     //   keyword     : TEXT | ESCAPE_CHAR | CONTINUATION
     //   argument    : TEXT | WS | ESCAPE_CHAR | CONTINUATION | CONT_SKIP | COMMENT
-    // so no token list or parse tree of the whole file is ever kept (a 600 KB RUN of continued lines
+    // so no token list or parse tree of the whole file is ever kept (a 600 KB RUN of continued
+    // lines
     // made hundreds of thousands of token and tree objects).
     List<Instruction> all = new ArrayList<>();
     Token t = lexer.nextToken();
@@ -112,12 +149,16 @@ public final class DockerfileReader {
       switch (t.getType()) {
         case DockerfileLexer.TEXT, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION ->
             t = instruction(lexer, t, all);
-        case DockerfileLexer.NL, DockerfileLexer.WS, DockerfileLexer.COMMENT, DockerfileLexer.CONT_SKIP -> {
+        case DockerfileLexer.NL,
+            DockerfileLexer.WS,
+            DockerfileLexer.COMMENT,
+            DockerfileLexer.CONT_SKIP -> {
           commentLine(t);
           t = lexer.nextToken();
         }
         default -> {
-          // a HEREDOC token comes only after an instruction's line: never here, but never fatal either
+          // a HEREDOC token comes only after an instruction's line: never here, but never fatal
+          // either
           int at = Math.max(0, t.getStartIndex());
           problems.add(new ParseProblem(lines.span(at, at + 1), "unexpected input"));
           t = lexer.nextToken();
@@ -140,7 +181,12 @@ public final class DockerfileReader {
     int e = withoutLineEndAt(t.getStopIndex() + 1);
     int hash = s;
     while (hash < e && text.charAt(hash) != '#') hash++;
-    if (hash < e) layout.comment(file.displayPath(), lines.span(hash, e), text.substring(hash, e), SourceLayout.Reach.NEXT_LINE);
+    if (hash < e)
+      layout.comment(
+          file.displayPath(),
+          lines.span(hash, e),
+          text.substring(hash, e),
+          SourceLayout.Reach.NEXT_LINE);
   }
 
   /** {@code end} less the line break (one {@code \n}, {@code \r\n} or {@code \r}) just before it. */
@@ -162,25 +208,37 @@ public final class DockerfileReader {
     for (Token h : heredocTokens) {
       int from = lines.line(h.getStartIndex());
       int to = lines.line(Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1) - 1));
-      layout.content(file.displayPath(), lines.span(h.getStartIndex(), Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1))));
+      layout.content(
+          file.displayPath(),
+          lines.span(
+              h.getStartIndex(),
+              Math.max(h.getStartIndex(), withoutLineEndAt(h.getStopIndex() + 1))));
       for (int l = from; l <= to; l++) trailingComment(l, true);
     }
   }
 
   private void trailingComment(int line, boolean body) {
     int start = lines.lineStart(line);
-    int end = Math.max(start, withoutLineEndAt(line < lines.lineCount() ? lines.lineStart(line + 1) : text.length()));
-    if (!body && text.substring(start, end).stripLeading().startsWith("#")) return; // a comment line: recorded as one
+    int end =
+        Math.max(
+            start,
+            withoutLineEndAt(line < lines.lineCount() ? lines.lineStart(line + 1) : text.length()));
+    if (!body && text.substring(start, end).stripLeading().startsWith("#"))
+      return; // a comment line: recorded as one
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '#' && (i == start || Character.isWhitespace(text.charAt(i - 1)))) {
         boolean alone = text.substring(start, i).isBlank();
-        layout.comment(file.displayPath(), lines.span(i, end), text.substring(i, end),
+        layout.comment(
+            file.displayPath(),
+            lines.span(i, end),
+            text.substring(i, end),
             alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
         return;
       }
       if (c == '\'' || c == '"') {
-        // a # inside quotes is no comment: skip the quoted part (unterminated: the rest of the line)
+        // a # inside quotes is no comment: skip the quoted part (unterminated: the rest of the
+        // line)
         int close = i + 1;
         while (close < end && text.charAt(close) != c) close++;
         if (close >= end) return;
@@ -200,7 +258,10 @@ public final class DockerfileReader {
       if (!m.matches()) return;
       String name = m.group(1).toLowerCase(Locale.ROOT);
       if (!seen.add(name)) {
-        problems.add(new ParseProblem(lines.span(start, start + l.length()), "only one " + name + " parser directive can be used"));
+        problems.add(
+            new ParseProblem(
+                lines.span(start, start + l.length()),
+                "only one " + name + " parser directive can be used"));
         continue;
       }
       if (name.equals("escape")) {
@@ -208,8 +269,10 @@ public final class DockerfileReader {
         if (v.equals("`") || v.equals("\\")) {
           escape = v.charAt(0);
         } else {
-          problems.add(new ParseProblem(lines.span(start + m.start(2), start + m.end(2)),
-              "invalid escape token '" + v + "': it must be ` or \\"));
+          problems.add(
+              new ParseProblem(
+                  lines.span(start + m.start(2), start + m.end(2)),
+                  "invalid escape token '" + v + "': it must be ` or \\"));
         }
       }
     }
@@ -217,8 +280,13 @@ public final class DockerfileReader {
 
   private static boolean isArgument(int type) {
     return switch (type) {
-      case DockerfileLexer.TEXT, DockerfileLexer.WS, DockerfileLexer.ESCAPE_CHAR, DockerfileLexer.CONTINUATION,
-          DockerfileLexer.CONT_SKIP, DockerfileLexer.COMMENT -> true;
+      case DockerfileLexer.TEXT,
+          DockerfileLexer.WS,
+          DockerfileLexer.ESCAPE_CHAR,
+          DockerfileLexer.CONTINUATION,
+          DockerfileLexer.CONT_SKIP,
+          DockerfileLexer.COMMENT ->
+          true;
       default -> false;
     };
   }
@@ -240,7 +308,10 @@ public final class DockerfileReader {
     while (isArgument(t.getType())) {
       int type = t.getType();
       commentLine(t);
-      if (named && (type == DockerfileLexer.TEXT || type == DockerfileLexer.WS || type == DockerfileLexer.ESCAPE_CHAR)) {
+      if (named
+          && (type == DockerfileLexer.TEXT
+              || type == DockerfileLexer.WS
+              || type == DockerfileLexer.ESCAPE_CHAR)) {
         b.append(text, t.getStartIndex(), t.getStopIndex() + 1);
         end = t.getStopIndex() + 1;
         lastArgType = type;
@@ -259,18 +330,24 @@ public final class DockerfileReader {
     }
     recordComments(kwSpan.line(), lines.line(Math.max(kw.getStartIndex(), end - 1)), heredocTokens);
     if (!named) {
-      problems.add(new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
+      problems.add(
+          new ParseProblem(kwSpan, "expected an instruction name at the start of the line"));
       return t;
     }
     String written = text.substring(kw.getStartIndex(), kw.getStopIndex() + 1);
     String keyword = written.toUpperCase(Locale.ROOT);
     MappedText args = b.build(end);
     // `RUN x \` as the very last line: the escape continues into nothing (BuildKit drops it).
-    if (endedByEof && lastArgType == DockerfileLexer.ESCAPE_CHAR && text.charAt(lastArgStart) == escape) {
+    if (endedByEof
+        && lastArgType == DockerfileLexer.ESCAPE_CHAR
+        && text.charAt(lastArgStart) == escape) {
       args = args.sub(0, args.length() - 1);
     }
     args = args.strip();
-    int spanEnd = heredocTokens.isEmpty() ? end : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
+    int spanEnd =
+        heredocTokens.isEmpty()
+            ? end
+            : heredocTokens.get(heredocTokens.size() - 1).getStopIndex() + 1;
     Span span = lines.span(kw.getStartIndex(), trimEnd(spanEnd));
     layout.statement(file.displayPath(), span);
     List<Heredoc> heredocs = heredocs(keyword, args, heredocTokens, kwSpan);
@@ -293,7 +370,9 @@ public final class DockerfileReader {
       Heredocs.Marker m = markers.get(i);
       Span markerSpan = args.span(lines, m.wordStart(), m.wordEnd());
       if (i >= bodies.size()) {
-        problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
+        problems.add(
+            new ParseProblem(
+                markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
         continue;
       }
       Token t = bodies.get(i);
@@ -308,11 +387,20 @@ public final class DockerfileReader {
       if (cmp.equals(m.name())) {
         bodyEnd = Math.max(s, termStart);
       } else {
-        problems.add(new ParseProblem(markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
+        problems.add(
+            new ParseProblem(
+                markerSpan, "heredoc " + m.name() + " has no terminating line " + m.name()));
       }
       MappedText bodyText = MappedText.of(text, s, bodyEnd);
-      out.add(new Heredoc(m.name(), m.expand(), m.chomp(), markerSpan, new SourceText(bodyText, lines),
-          lines.span(s, trimEnd(e)), null));
+      out.add(
+          new Heredoc(
+              m.name(),
+              m.expand(),
+              m.chomp(),
+              markerSpan,
+              new SourceText(bodyText, lines),
+              lines.span(s, trimEnd(e)),
+              null));
     }
     return out;
   }
@@ -326,14 +414,23 @@ public final class DockerfileReader {
   private List<Heredoc> runHeredocs(List<Heredoc> heredocs, MappedText rest, ShellScript line) {
     if (heredocs.isEmpty()) return heredocs;
     List<Heredoc> out = new ArrayList<>(heredocs.size());
-    boolean bare = heredocs.size() == 1 && Heredocs.markers(rest, escape).size() == 1
-        && Words.splitBlank(rest).size() == 1;
+    boolean bare =
+        heredocs.size() == 1
+            && Heredocs.markers(rest, escape).size() == 1
+            && Words.splitBlank(rest).size() == 1;
     for (Heredoc h : heredocs) {
-      boolean shell = bare ? shebangIsShell(h.body().value()) : line != null && fedToShell(line, h.markerSpan());
-      ShellScript script = shell ? NestedShells.expand(ShellParser.parse(h.body().text(), lines), lines) : null;
-      // a shell on the command line expands $X in an unquoted heredoc before the reading shell parses it
-      if (script != null && !bare && h.expand() && NestedShells.hasExpansion(h.body().value())) unsureQuotes.add(script);
-      out.add(new Heredoc(h.name(), h.expand(), h.chomp(), h.markerSpan(), h.body(), h.span(), script));
+      boolean shell =
+          bare
+              ? shebangIsShell(h.body().value())
+              : line != null && fedToShell(line, h.markerSpan());
+      ShellScript script =
+          shell ? NestedShells.expand(ShellParser.parse(h.body().text(), lines), lines) : null;
+      // a shell on the command line expands $X in an unquoted heredoc before the reading shell
+      // parses it
+      if (script != null && !bare && h.expand() && NestedShells.hasExpansion(h.body().value()))
+        unsureQuotes.add(script);
+      out.add(
+          new Heredoc(h.name(), h.expand(), h.chomp(), h.markerSpan(), h.body(), h.span(), script));
     }
     return out;
   }
@@ -357,16 +454,20 @@ public final class DockerfileReader {
     return program == null || program.isEmpty() || Shells.POSIX.contains(program);
   }
 
-  // ---- instructions -------------------------------------------------------------------------------
+  // ---- instructions
+  // -------------------------------------------------------------------------------
 
   /** " (did you mean X?)" for a near miss of a known instruction, else "". */
   private static String nearest(String keyword) {
     for (String k : KNOWN_ORDER) {
-      if (keyword.startsWith(k) && keyword.length() > k.length() && !Character.isLetter(keyword.charAt(k.length()))) {
+      if (keyword.startsWith(k)
+          && keyword.length() > k.length()
+          && !Character.isLetter(keyword.charAt(k.length()))) {
         return ": a space is missing after " + k;
       }
     }
-    // the closest name, the first in KNOWN_ORDER on a tie (Set.of iterates in a different order on every run)
+    // the closest name, the first in KNOWN_ORDER on a tie (Set.of iterates in a different order on
+    // every run)
     String best = null;
     int bestDistance = 3;
     for (String k : KNOWN_ORDER) {
@@ -380,88 +481,136 @@ public final class DockerfileReader {
     return best == null ? "" : " (did you mean " + best + "?)";
   }
 
-
-  private Instruction build(String keyword, Span kwSpan, Span span, MappedText all, List<Heredoc> heredocs,
+  private Instruction build(
+      String keyword,
+      Span kwSpan,
+      Span span,
+      MappedText all,
+      List<Heredoc> heredocs,
       boolean nested) {
     return build(keyword, keyword, kwSpan, span, all, heredocs, nested);
   }
 
-  private Instruction build(String keyword, String written, Span kwSpan, Span span, MappedText all,
-      List<Heredoc> heredocs, boolean nested) {
+  private Instruction build(
+      String keyword,
+      String written,
+      Span kwSpan,
+      Span span,
+      MappedText all,
+      List<Heredoc> heredocs,
+      boolean nested) {
     List<Flag> flags = new ArrayList<>();
     MappedText rest = extractFlags(all, flags);
-    Instruction.Head head = new Instruction.Head(keyword, kwSpan, span, List.copyOf(flags), source(rest),
-        heredocs);
+    Instruction.Head head =
+        new Instruction.Head(keyword, kwSpan, span, List.copyOf(flags), source(rest), heredocs);
     if (!KNOWN.contains(keyword)) {
       problems.add(new ParseProblem(kwSpan, "unknown instruction " + written + nearest(keyword)));
       return null;
     }
     switch (keyword) {
-      case "FROM": return from(head, rest);
-      case "RUN": {
-        CommandForm c = command(head, rest);
-        if (c == null) return null;
-        if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty()) return missing(head, "RUN");
-        List<Heredoc> run = runHeredocs(heredocs, rest, c.script());
-        Instruction.Run r = new Instruction.Run(new Instruction.Head(keyword, kwSpan, span, head.flags(),
-            head.args(), run), c, mounts(head.flags()));
-        quoteProblems(r);
-        return r;
-      }
-      case "CMD": {
-        CommandForm c = command(head, rest);
-        return c == null ? null : new Instruction.Cmd(head, c);
-      }
-      case "ENTRYPOINT": {
-        CommandForm c = command(head, rest);
-        return c == null ? null : new Instruction.Entrypoint(head, c);
-      }
-      case "HEALTHCHECK": return healthcheck(head, rest);
-      case "COPY": case "ADD": return copy(head, rest, keyword.equals("ADD"));
-      case "ENV": case "LABEL": return nameValues(head, rest, keyword);
-      case "ARG": return arg(head, rest);
-      case "USER": return rest.length() == 0 ? missing(head, keyword) : new Instruction.User(head, word(rest));
-      case "WORKDIR": return rest.length() == 0 ? missing(head, keyword) : new Instruction.Workdir(head, word(rest));
+      case "FROM":
+        return from(head, rest);
+      case "RUN":
+        {
+          CommandForm c = command(head, rest);
+          if (c == null) return null;
+          if (!c.exec() && c.shell().value().isEmpty() && heredocs.isEmpty())
+            return missing(head, "RUN");
+          List<Heredoc> run = runHeredocs(heredocs, rest, c.script());
+          Instruction.Run r =
+              new Instruction.Run(
+                  new Instruction.Head(keyword, kwSpan, span, head.flags(), head.args(), run),
+                  c,
+                  mounts(head.flags()));
+          quoteProblems(r);
+          return r;
+        }
+      case "CMD":
+        {
+          CommandForm c = command(head, rest);
+          return c == null ? null : new Instruction.Cmd(head, c);
+        }
+      case "ENTRYPOINT":
+        {
+          CommandForm c = command(head, rest);
+          return c == null ? null : new Instruction.Entrypoint(head, c);
+        }
+      case "HEALTHCHECK":
+        return healthcheck(head, rest);
+      case "COPY":
+      case "ADD":
+        return copy(head, rest, keyword.equals("ADD"));
+      case "ENV":
+      case "LABEL":
+        return nameValues(head, rest, keyword);
+      case "ARG":
+        return arg(head, rest);
+      case "USER":
+        return rest.length() == 0 ? missing(head, keyword) : new Instruction.User(head, word(rest));
+      case "WORKDIR":
+        return rest.length() == 0
+            ? missing(head, keyword)
+            : new Instruction.Workdir(head, word(rest));
       case "STOPSIGNAL":
-        return rest.length() == 0 ? missing(head, keyword) : new Instruction.StopSignal(head, word(rest));
+        return rest.length() == 0
+            ? missing(head, keyword)
+            : new Instruction.StopSignal(head, word(rest));
       case "MAINTAINER":
-        return rest.length() == 0 ? missing(head, keyword) : new Instruction.Maintainer(head, text(rest));
-      case "EXPOSE": {
-        List<Text> ports = Words.splitBlank(rest).stream().map(this::text).toList();
-        return ports.isEmpty() ? missing(head, keyword) : new Instruction.Expose(head, ports);
-      }
-      case "VOLUME": {
-        List<Text> paths = list(rest);
-        if (paths == null) return null;
-        return paths.isEmpty() ? missing(head, keyword) : new Instruction.Volume(head, paths);
-      }
-      case "SHELL": {
-        JsonArray.Result r = JsonArray.parse(rest);
-        if (r.outcome() != JsonArray.Outcome.STRINGS || r.elements().isEmpty()) {
-          problems.add(new ParseProblem(head.args().span(), "SHELL requires the arguments to be a JSON array of strings"));
-          return null;
+        return rest.length() == 0
+            ? missing(head, keyword)
+            : new Instruction.Maintainer(head, text(rest));
+      case "EXPOSE":
+        {
+          List<Text> ports = Words.splitBlank(rest).stream().map(this::text).toList();
+          return ports.isEmpty() ? missing(head, keyword) : new Instruction.Expose(head, ports);
         }
-        return new Instruction.Shell(head, elements(rest, r));
-      }
-      case "ONBUILD": {
-        if (nested) {
-          problems.add(new ParseProblem(kwSpan, "ONBUILD cannot be chained"));
-          return null;
+      case "VOLUME":
+        {
+          List<Text> paths = list(rest);
+          if (paths == null) return null;
+          return paths.isEmpty() ? missing(head, keyword) : new Instruction.Volume(head, paths);
         }
-        int k = 0;
-        while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
-        if (k == 0) return missing(head, keyword);
-        String inner = rest.text().substring(0, k).toUpperCase(Locale.ROOT);
-        Span innerKw = rest.span(lines, 0, k);
-        if (inner.equals("FROM") || inner.equals("MAINTAINER")) {
-          problems.add(new ParseProblem(innerKw, inner + " is not allowed as an ONBUILD trigger"));
-          return null;
+      case "SHELL":
+        {
+          JsonArray.Result r = JsonArray.parse(rest);
+          if (r.outcome() != JsonArray.Outcome.STRINGS || r.elements().isEmpty()) {
+            problems.add(
+                new ParseProblem(
+                    head.args().span(),
+                    "SHELL requires the arguments to be a JSON array of strings"));
+            return null;
+          }
+          return new Instruction.Shell(head, elements(rest, r));
         }
-        Instruction trigger = build(inner, rest.text().substring(0, k), innerKw, rest.span(lines, 0, rest.length()), rest.sub(k, rest.length()).strip(),
-            List.of(), true);
-        return new Instruction.Onbuild(head, trigger);
-      }
-      default: return null;
+      case "ONBUILD":
+        {
+          if (nested) {
+            problems.add(new ParseProblem(kwSpan, "ONBUILD cannot be chained"));
+            return null;
+          }
+          int k = 0;
+          while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
+          if (k == 0) return missing(head, keyword);
+          String inner = rest.text().substring(0, k).toUpperCase(Locale.ROOT);
+          Span innerKw = rest.span(lines, 0, k);
+          if (inner.equals("FROM") || inner.equals("MAINTAINER")) {
+            problems.add(
+                new ParseProblem(innerKw, inner + " is not allowed as an ONBUILD trigger"));
+            return null;
+          }
+          Instruction trigger =
+              build(
+                  inner,
+                  rest.text().substring(0, k),
+                  innerKw,
+                  rest.span(lines, 0, rest.length()),
+                  rest.sub(k, rest.length()).strip(),
+                  List.of(),
+                  true);
+          return new Instruction.Onbuild(head, trigger);
+        }
+      default:
+        return null;
     }
   }
 
@@ -491,7 +640,10 @@ public final class DockerfileReader {
     if (w.size() == 3 && w.get(1).text().equalsIgnoreCase("AS")) {
       alias = text(w.get(2));
     } else if (w.size() != 1) {
-      problems.add(new ParseProblem(head.args().span(), "FROM requires either one argument, or three: FROM <image> AS <name>"));
+      problems.add(
+          new ParseProblem(
+              head.args().span(),
+              "FROM requires either one argument, or three: FROM <image> AS <name>"));
       // still start a stage with the first word, so the instructions after it are not all orphans
       if (w.size() >= 3 && w.get(1).text().equalsIgnoreCase("AS")) alias = text(w.get(2));
     }
@@ -503,16 +655,22 @@ public final class DockerfileReader {
     if (rest.length() > 0 && rest.charAt(0) == '[') {
       JsonArray.Result r = JsonArray.parse(rest);
       if (r.outcome() == JsonArray.Outcome.STRINGS) {
-        ShellScript script = head.keyword().equals("RUN") ? shellArgument(rest, r.elements()) : null;
+        ShellScript script =
+            head.keyword().equals("RUN") ? shellArgument(rest, r.elements()) : null;
         return CommandForm.exec(elements(rest, r), script);
       }
       if (r.outcome() == JsonArray.Outcome.NOT_STRING_ARRAY) {
-        problems.add(new ParseProblem(head.args().span(), head.keyword() + " JSON form must be an array of strings"));
+        problems.add(
+            new ParseProblem(
+                head.args().span(), head.keyword() + " JSON form must be an array of strings"));
         return null;
       }
     }
-    return CommandForm.shell(source(rest),
-        head.keyword().equals("RUN") ? NestedShells.expand(ShellParser.parse(rest, lines), lines) : null);
+    return CommandForm.shell(
+        source(rest),
+        head.keyword().equals("RUN")
+            ? NestedShells.expand(ShellParser.parse(rest, lines), lines)
+            : null);
   }
 
   /**
@@ -529,7 +687,8 @@ public final class DockerfileReader {
       if (!v.startsWith("-") || v.equals("--") || v.equals("-")) return null;
       if (v.startsWith("--") || v.indexOf('c') < 0) continue;
       JsonArray.Element script = elements.get(i + 1);
-      return NestedShells.expand(ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines), lines);
+      return NestedShells.expand(
+          ShellParser.parse(decoded(rest, script.start() + 1, script.end() - 1), lines), lines);
     }
     return null;
   }
@@ -571,7 +730,8 @@ public final class DockerfileReader {
 
   private List<Text> elements(MappedText rest, JsonArray.Result r) {
     List<Text> out = new ArrayList<>();
-    for (JsonArray.Element e : r.elements()) out.add(new Text(e.value(), rest.span(lines, e.start(), e.end())));
+    for (JsonArray.Element e : r.elements())
+      out.add(new Text(e.value(), rest.span(lines, e.start(), e.end())));
     return out;
   }
 
@@ -581,7 +741,9 @@ public final class DockerfileReader {
       JsonArray.Result r = JsonArray.parse(rest);
       if (r.outcome() == JsonArray.Outcome.STRINGS) return elements(rest, r);
       if (r.outcome() == JsonArray.Outcome.NOT_STRING_ARRAY) {
-        problems.add(new ParseProblem(rest.span(lines, 0, rest.length()), "the JSON form must be an array of strings"));
+        problems.add(
+            new ParseProblem(
+                rest.span(lines, 0, rest.length()), "the JSON form must be an array of strings"));
         return null;
       }
     }
@@ -598,11 +760,17 @@ public final class DockerfileReader {
     String type = rest.text().substring(0, k).toUpperCase(Locale.ROOT);
     MappedText cmd = rest.sub(k, rest.length()).strip();
     if (type.equals("NONE")) {
-      if (cmd.length() > 0) problems.add(new ParseProblem(rest.span(lines, 0, rest.length()), "HEALTHCHECK NONE takes no other arguments"));
+      if (cmd.length() > 0)
+        problems.add(
+            new ParseProblem(
+                rest.span(lines, 0, rest.length()), "HEALTHCHECK NONE takes no other arguments"));
       return new Instruction.Healthcheck(head, true, null);
     }
     if (!type.equals("CMD")) {
-      problems.add(new ParseProblem(rest.span(lines, 0, k), "unknown HEALTHCHECK type " + type + ": expected CMD or NONE"));
+      problems.add(
+          new ParseProblem(
+              rest.span(lines, 0, k),
+              "unknown HEALTHCHECK type " + type + ": expected CMD or NONE"));
     } else if (cmd.length() == 0) {
       problems.add(new ParseProblem(rest.span(lines, 0, k), "HEALTHCHECK CMD requires a command"));
     }
@@ -615,10 +783,14 @@ public final class DockerfileReader {
     if (parts == null) return null;
     int need = head.heredocs().isEmpty() ? 2 : 1;
     if (parts.size() < need) {
-      problems.add(new ParseProblem(head.keywordSpan(), head.keyword() + " requires at least two arguments: source(s) and destination"));
+      problems.add(
+          new ParseProblem(
+              head.keywordSpan(),
+              head.keyword() + " requires at least two arguments: source(s) and destination"));
       return null;
     }
-    return new Instruction.Copy(head, add, List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
+    return new Instruction.Copy(
+        head, add, List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
   }
 
   private Instruction nameValues(Instruction.Head head, MappedText rest, String keyword) {
@@ -631,36 +803,60 @@ public final class DockerfileReader {
       while (k < rest.length() && !Words.isSpace(rest.charAt(k))) k++;
       MappedText value = rest.sub(k, rest.length()).strip();
       if (value.length() == 0) {
-        problems.add(new ParseProblem(rest.span(lines, 0, k), keyword + " " + rest.text().substring(0, k) + " has no value: expected " + keyword + " name=value"));
+        problems.add(
+            new ParseProblem(
+                rest.span(lines, 0, k),
+                keyword
+                    + " "
+                    + rest.text().substring(0, k)
+                    + " has no value: expected "
+                    + keyword
+                    + " name=value"));
         return null;
       }
       MappedText name = rest.sub(0, k);
-      pairs.add(new KeyValue(text(name), new Text(Words.unquote(value, escape).text(), value.span(lines, 0, value.length())),
-          value.text(), rest.span(lines, 0, rest.length())));
+      pairs.add(
+          new KeyValue(
+              text(name),
+              new Text(Words.unquote(value, escape).text(), value.span(lines, 0, value.length())),
+              value.text(),
+              rest.span(lines, 0, rest.length())));
     } else {
       for (MappedText w : words) {
         int eq = w.text().indexOf('=');
         if (eq < 0) {
-          problems.add(new ParseProblem(w.span(lines, 0, w.length()), keyword + " expects name=value but got " + w.text()));
+          problems.add(
+              new ParseProblem(
+                  w.span(lines, 0, w.length()),
+                  keyword + " expects name=value but got " + w.text()));
           return null;
         }
         if (eq == 0) {
-          problems.add(new ParseProblem(w.span(lines, 0, w.length()), keyword + " name may not be empty"));
+          problems.add(
+              new ParseProblem(w.span(lines, 0, w.length()), keyword + " name may not be empty"));
           return null;
         }
         pairs.add(pair(w, eq));
       }
     }
-    return keyword.equals("ENV") ? new Instruction.Env(head, pairs) : new Instruction.Label(head, pairs);
+    return keyword.equals("ENV")
+        ? new Instruction.Env(head, pairs)
+        : new Instruction.Label(head, pairs);
   }
 
   private KeyValue pair(MappedText w, int eq) {
     MappedText key = w.sub(0, eq);
     MappedText raw = w.sub(eq + 1, w.length());
     MappedText value = Words.unquote(raw, escape);
-    Span valueSpan = raw.length() == 0 ? w.span(lines, w.length(), w.length()) : raw.span(lines, 0, raw.length());
-    return new KeyValue(new Text(Words.unquote(key, escape).text(), key.span(lines, 0, key.length())),
-        new Text(value.text(), valueSpan), raw.text(), w.span(lines, 0, w.length()));
+    Span valueSpan =
+        raw.length() == 0
+            ? w.span(lines, w.length(), w.length())
+            : raw.span(lines, 0, raw.length());
+    return new KeyValue(
+        new Text(Words.unquote(key, escape).text(), key.span(lines, 0, key.length())),
+        new Text(value.text(), valueSpan),
+        raw.text(),
+        w.span(lines, 0, w.length()));
   }
 
   private Instruction arg(Instruction.Head head, MappedText rest) {
@@ -690,7 +886,8 @@ public final class DockerfileReader {
     while (true) {
       while (pos < n && Words.isSpace(line.charAt(pos))) pos++;
       if (pos >= n) return line.sub(n, n);
-      if (!(line.charAt(pos) == '-' && pos + 1 < n && line.charAt(pos + 1) == '-')) return line.sub(pos, n).strip();
+      if (!(line.charAt(pos) == '-' && pos + 1 < n && line.charAt(pos + 1) == '-'))
+        return line.sub(pos, n).strip();
       int start = pos;
       MappedText.Builder word = new MappedText.Builder();
       char quote = 0;
@@ -771,8 +968,14 @@ public final class DockerfileReader {
         out.add(new RunMount.Field(field.text().toLowerCase(Locale.ROOT), null));
       } else {
         MappedText value = field.sub(eq + 1, field.length());
-        Span at = value.length() == 0 ? field.span(lines, 0, field.length()) : value.span(lines, 0, value.length());
-        out.add(new RunMount.Field(field.text().substring(0, eq).toLowerCase(Locale.ROOT), new Text(value.text(), at)));
+        Span at =
+            value.length() == 0
+                ? field.span(lines, 0, field.length())
+                : value.span(lines, 0, value.length());
+        out.add(
+            new RunMount.Field(
+                field.text().substring(0, eq).toLowerCase(Locale.ROOT),
+                new Text(value.text(), at)));
       }
       if (i >= n) return out;
       i++;
@@ -790,7 +993,8 @@ public final class DockerfileReader {
   private void quoteProblems(ShellScript script, List<ParseProblem> found) {
     if (script == null || unsureQuotes.contains(script)) return;
     for (ShellProblem p : script.problems()) {
-      if (p.unterminatedQuote() || p.skipped()) found.add(new ParseProblem(p.span(), p.message(), p.skipped()));
+      if (p.unterminatedQuote() || p.skipped())
+        found.add(new ParseProblem(p.span(), p.message(), p.skipped()));
     }
   }
 
@@ -801,9 +1005,14 @@ public final class DockerfileReader {
   private boolean posixShell(Instruction.From from, Stage parent, Map<Stage, Boolean> stageShell) {
     if (escape == '`') return false;
     if (parent != null) return stageShell.getOrDefault(parent, true);
-    String image = from.ref() == null || from.ref().expanded() == null ? from.image().value() : from.ref().expanded();
+    String image =
+        from.ref() == null || from.ref().expanded() == null
+            ? from.image().value()
+            : from.ref().expanded();
     String lower = image.toLowerCase(Locale.ROOT);
-    return !(lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore"));
+    return !(lower.contains("windows")
+        || lower.contains("nanoserver")
+        || lower.contains("servercore"));
   }
 
   private void reportQuotes(Instruction i, boolean posix) {
@@ -812,7 +1021,8 @@ public final class DockerfileReader {
     if (posix && found != null) problems.addAll(found);
   }
 
-  // ---- stages and variables -----------------------------------------------------------------------
+  // ---- stages and variables
+  // -----------------------------------------------------------------------
 
   private ImageBuild assemble(List<Instruction> all) {
     List<Instruction.Arg> global = new ArrayList<>();
@@ -829,7 +1039,8 @@ public final class DockerfileReader {
     Stage parent = null;
     Map<Stage, Boolean> stageShell = new IdentityHashMap<>();
     boolean posix = true;
-    // Scopes are snapshots shared by every instruction until an ARG or ENV changes them (no copy per instruction).
+    // Scopes are snapshots shared by every instruction until an ARG or ENV changes them (no copy
+    // per instruction).
     Map<String, String> globalSnapshot = null;
     Map<String, String> snapshot = null;
     for (Instruction i : all) {
@@ -844,7 +1055,8 @@ public final class DockerfileReader {
         if (globalSnapshot == null) globalSnapshot = copy(globalScope, f.image().span());
         scopes.put(f, globalSnapshot);
         String expanded = expand(f.image().value(), globalScope);
-        if (expansions.tellOnce()) problems.add(new ParseProblem(f.image().span(), expansions.notice()));
+        if (expansions.tellOnce())
+          problems.add(new ParseProblem(f.image().span(), expansions.notice()));
         ImageRef ref = ImageRef.parse(f.image().value(), expanded);
         from = new Instruction.From(f.head(), f.image(), ref, f.alias());
         froms.put(f, from);
@@ -869,7 +1081,12 @@ public final class DockerfileReader {
           declare(a, globalScope, globalScope, null);
           globalSnapshot = null;
         } else {
-          problems.add(new ParseProblem(i.head().keywordSpan(), "expected FROM before " + i.keyword() + " (only ARG may come before the first FROM)"));
+          problems.add(
+              new ParseProblem(
+                  i.head().keywordSpan(),
+                  "expected FROM before "
+                      + i.keyword()
+                      + " (only ARG may come before the first FROM)"));
         }
         continue;
       }
@@ -883,7 +1100,8 @@ public final class DockerfileReader {
         snapshot = null;
         for (KeyValue kv : e.pairs()) {
           String v = expand(kv.value().value(), scope);
-          if (expansions.tellOnce()) problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
+          if (expansions.tellOnce())
+            problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
           String val = v == null ? Variables.UNKNOWN : v;
           scope.put(kv.key().value(), val);
           env.put(kv.key().value(), val);
@@ -894,12 +1112,19 @@ public final class DockerfileReader {
     List<Instruction> ordered = new ArrayList<>(all.size());
     for (Instruction i : all) ordered.add(i instanceof Instruction.From f ? froms.get(f) : i);
     Variables variables = new Variables(scopes, escape, expansions);
-    return new ImageBuild(file, escape, List.copyOf(global), List.copyOf(stages), List.copyOf(ordered), variables,
+    return new ImageBuild(
+        file,
+        escape,
+        List.copyOf(global),
+        List.copyOf(stages),
+        List.copyOf(ordered),
+        variables,
         references(ordered, stages, variables));
   }
 
   /** What each FROM, COPY --from and RUN --mount from= names, in file order (see {@link FromReference}). */
-  private static List<FromReference> references(List<Instruction> all, List<Stage> stages, Variables variables) {
+  private static List<FromReference> references(
+      List<Instruction> all, List<Stage> stages, Variables variables) {
     Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
     Map<String, Stage> byName = new HashMap<>();
     for (Stage s : stages) {
@@ -911,9 +1136,20 @@ public final class DockerfileReader {
     for (Instruction i : all) {
       Stage in = stageOf.get(i);
       if (i instanceof Instruction.From f && f.ref() != null && in != null) {
-        ImageUse image = in.parent() != null || f.ref().isScratch() ? null
-            : new ImageUse(f.ref(), f.image().span(), ImageUse.Where.FROM);
-        out.add(new FromReference(f, in, false, ImageUse.Where.FROM, f.image(), f.ref().expanded(), in.parent(), image));
+        ImageUse image =
+            in.parent() != null || f.ref().isScratch()
+                ? null
+                : new ImageUse(f.ref(), f.image().span(), ImageUse.Where.FROM);
+        out.add(
+            new FromReference(
+                f,
+                in,
+                false,
+                ImageUse.Where.FROM,
+                f.image(),
+                f.ref().expanded(),
+                in.parent(),
+                image));
       }
       references(i, in, false, stages, byName, variables, out);
       if (i instanceof Instruction.Onbuild o && o.trigger() != null) {
@@ -923,22 +1159,47 @@ public final class DockerfileReader {
     return out;
   }
 
-  private static void references(Instruction i, Stage in, boolean onbuild, List<Stage> stages,
-      Map<String, Stage> byName, Variables variables, List<FromReference> out) {
+  private static void references(
+      Instruction i,
+      Stage in,
+      boolean onbuild,
+      List<Stage> stages,
+      Map<String, Stage> byName,
+      Variables variables,
+      List<FromReference> out) {
     Flag from = i.flag("from");
     if (i instanceof Instruction.Copy && from != null && from.value() != null) {
-      out.add(reference(i, in, onbuild, ImageUse.Where.COPY_FROM, from.value(), stages, byName, variables));
+      out.add(
+          reference(
+              i, in, onbuild, ImageUse.Where.COPY_FROM, from.value(), stages, byName, variables));
     }
     if (i instanceof Instruction.Run run) {
       // the last from= counts, as every field does in BuildKit
       for (RunMount m : run.mounts()) {
-        if (m.from() != null) out.add(reference(i, in, onbuild, ImageUse.Where.RUN_MOUNT_FROM, m.from(), stages, byName, variables));
+        if (m.from() != null)
+          out.add(
+              reference(
+                  i,
+                  in,
+                  onbuild,
+                  ImageUse.Where.RUN_MOUNT_FROM,
+                  m.from(),
+                  stages,
+                  byName,
+                  variables));
       }
     }
   }
 
-  private static FromReference reference(Instruction i, Stage in, boolean onbuild, ImageUse.Where where, Text written,
-      List<Stage> stages, Map<String, Stage> byName, Variables variables) {
+  private static FromReference reference(
+      Instruction i,
+      Stage in,
+      boolean onbuild,
+      ImageUse.Where where,
+      Text written,
+      List<Stage> stages,
+      Map<String, Stage> byName,
+      Variables variables) {
     String raw = written.value();
     String expanded = raw.isEmpty() ? raw : variables.expand(raw, i);
     String name = expanded == null ? raw : expanded;
@@ -970,14 +1231,18 @@ public final class DockerfileReader {
     return new HashMap<>(scope);
   }
 
-  private void declare(Instruction.Arg a, Map<String, String> scope, Map<String, String> global,
+  private void declare(
+      Instruction.Arg a,
+      Map<String, String> scope,
+      Map<String, String> global,
       Map<String, String> env) {
     for (KeyValue kv : a.args()) {
       String name = kv.key().value();
       if (env != null && env.containsKey(name)) continue; // ENV wins over ARG of the same name
       if (kv.value() != null) {
         String v = expand(kv.value().value(), scope);
-        if (expansions.tellOnce()) problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
+        if (expansions.tellOnce())
+          problems.add(new ParseProblem(kv.value().span(), expansions.notice()));
         scope.put(name, v == null ? Variables.UNKNOWN : v);
       } else if (scope != global && global.containsKey(name)) {
         scope.put(name, global.get(name));
@@ -988,10 +1253,14 @@ public final class DockerfileReader {
   }
 
   private String expand(String value, Map<String, String> scope) {
-    return dev.hardock.model.Substitution.expand(value, expansions.lookup(n -> {
-      String v = scope.get(n);
-      return v == Variables.UNKNOWN ? null : v;
-    }), escape);
+    return dev.hardock.model.Substitution.expand(
+        value,
+        expansions.lookup(
+            n -> {
+              String v = scope.get(n);
+              return v == Variables.UNKNOWN ? null : v;
+            }),
+        escape);
   }
 
   /** The line without its trailing CR/LF characters (a loop: a regex anchored at $ retries from every CR). */

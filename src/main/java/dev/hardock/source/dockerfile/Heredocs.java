@@ -8,9 +8,9 @@ import java.util.List;
  * quoted ({@code <<"EOF"}, {@code <<'EOF'}: no expansion in the body) and must be one word.
  */
 final class Heredocs {
-  record Marker(String name, boolean chomp, boolean expand, int wordStart, int wordEnd) { }
+  record Marker(String name, boolean chomp, boolean expand, int wordStart, int wordEnd) {}
 
-  private Heredocs() { }
+  private Heredocs() {}
 
   static boolean allowedFor(String keyword) {
     return keyword.equals("RUN") || keyword.equals("COPY") || keyword.equals("ADD");
@@ -90,7 +90,8 @@ final class Heredocs {
     int n = s.length() - needle.length();
     outer:
     for (int i = 0; i <= n; i++) {
-      for (int k = 0; k < needle.length(); k++) if (s.charAt(i + k) != needle.charAt(k)) continue outer;
+      for (int k = 0; k < needle.length(); k++)
+        if (s.charAt(i + k) != needle.charAt(k)) continue outer;
       return i;
     }
     return -1;

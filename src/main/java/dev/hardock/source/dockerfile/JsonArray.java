@@ -9,12 +9,16 @@ import java.util.List;
  * a valid JSON array with an element that is not a string is an error.
  */
 final class JsonArray {
-  enum Outcome { STRINGS, NOT_JSON, NOT_STRING_ARRAY }
+  enum Outcome {
+    STRINGS,
+    NOT_JSON,
+    NOT_STRING_ARRAY
+  }
 
   /** An element: its decoded value and the mapped range of the string literal, quotes included. */
-  record Element(String value, int start, int end) { }
+  record Element(String value, int start, int end) {}
 
-  record Result(Outcome outcome, List<Element> elements) { }
+  record Result(Outcome outcome, List<Element> elements) {}
 
   private static final int MAX_DEPTH = 256;
   private final MappedText s;
@@ -54,7 +58,9 @@ final class JsonArray {
     } catch (IllegalStateException e) {
       return new Result(Outcome.NOT_JSON, List.of());
     }
-    return r.nonString ? new Result(Outcome.NOT_STRING_ARRAY, List.of()) : new Result(Outcome.STRINGS, out);
+    return r.nonString
+        ? new Result(Outcome.NOT_STRING_ARRAY, List.of())
+        : new Result(Outcome.STRINGS, out);
   }
 
   private char peek() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The word splitting and unquoting BuildKit applies to instruction arguments, on mapped text. */
 final class Words {
-  private Words() { }
+  private Words() {}
 
   static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
@@ -93,7 +93,8 @@ final class Words {
         }
         i++;
       } else if (c == escape && i + 1 < n) {
-        if (s.charAt(i + 1) == '$') b.append(escape, s.originalOffset(i)); // keep \$ so it is not expanded
+        if (s.charAt(i + 1) == '$')
+          b.append(escape, s.originalOffset(i)); // keep \$ so it is not expanded
         b.append(s.charAt(i + 1), s.originalOffset(i + 1));
         i += 2;
       } else {

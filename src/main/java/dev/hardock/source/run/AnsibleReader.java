@@ -41,39 +41,85 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class AnsibleReader {
   /** The modules that start a container, by their full and short names. */
-  public static final Set<String> MODULES = Set.of("community.docker.docker_container", "docker_container",
-      "containers.podman.podman_container", "podman_container");
+  public static final Set<String> MODULES =
+      Set.of(
+          "community.docker.docker_container",
+          "docker_container",
+          "containers.podman.podman_container",
+          "podman_container");
+
   /** Whether a text mentions one of {@link #MODULES}: the cheap test that picks Ansible YAML. */
   public static final Pattern MENTION = Pattern.compile("\\b(?:docker|podman)_container\\s*:");
 
   private static final Function<String, String> NONE = k -> null;
+
   /** Options that are one value of a run flag. */
-  private static final Map<String, String> ONE = Map.ofEntries(Map.entry("network_mode", "network"),
-      Map.entry("pid_mode", "pid"), Map.entry("ipc_mode", "ipc"), Map.entry("uts", "uts"),
-      Map.entry("userns_mode", "userns"), Map.entry("user", "user"), Map.entry("memory", "memory"),
-      Map.entry("memory_swap", "memory-swap"), Map.entry("cpus", "cpus"), Map.entry("cpu_quota", "cpu-quota"),
-      Map.entry("cpu_shares", "cpu-shares"), Map.entry("cpuset_cpus", "cpuset-cpus"),
-      Map.entry("pids_limit", "pids-limit"), Map.entry("restart_policy", "restart"),
-      Map.entry("cgroup_parent", "cgroup-parent"), Map.entry("network", "network"));
+  private static final Map<String, String> ONE =
+      Map.ofEntries(
+          Map.entry("network_mode", "network"),
+          Map.entry("pid_mode", "pid"),
+          Map.entry("ipc_mode", "ipc"),
+          Map.entry("uts", "uts"),
+          Map.entry("userns_mode", "userns"),
+          Map.entry("user", "user"),
+          Map.entry("memory", "memory"),
+          Map.entry("memory_swap", "memory-swap"),
+          Map.entry("cpus", "cpus"),
+          Map.entry("cpu_quota", "cpu-quota"),
+          Map.entry("cpu_shares", "cpu-shares"),
+          Map.entry("cpuset_cpus", "cpuset-cpus"),
+          Map.entry("pids_limit", "pids-limit"),
+          Map.entry("restart_policy", "restart"),
+          Map.entry("cgroup_parent", "cgroup-parent"),
+          Map.entry("network", "network"));
+
   /** Options that are lists of values of a run flag. */
-  private static final Map<String, String> LISTS = Map.ofEntries(Map.entry("volumes", "volume"),
-      Map.entry("volume", "volume"), Map.entry("devices", "device"), Map.entry("device", "device"),
-      Map.entry("capabilities", "cap-add"), Map.entry("cap_add", "cap-add"), Map.entry("cap_drop", "cap-drop"),
-      Map.entry("security_opts", "security-opt"), Map.entry("security_opt", "security-opt"),
-      Map.entry("published_ports", "publish"), Map.entry("ports", "publish"), Map.entry("publish", "publish"),
-      Map.entry("links", "link"), Map.entry("tmpfs", "tmpfs"));
+  private static final Map<String, String> LISTS =
+      Map.ofEntries(
+          Map.entry("volumes", "volume"),
+          Map.entry("volume", "volume"),
+          Map.entry("devices", "device"),
+          Map.entry("device", "device"),
+          Map.entry("capabilities", "cap-add"),
+          Map.entry("cap_add", "cap-add"),
+          Map.entry("cap_drop", "cap-drop"),
+          Map.entry("security_opts", "security-opt"),
+          Map.entry("security_opt", "security-opt"),
+          Map.entry("published_ports", "publish"),
+          Map.entry("ports", "publish"),
+          Map.entry("publish", "publish"),
+          Map.entry("links", "link"),
+          Map.entry("tmpfs", "tmpfs"));
+
   /** Boolean options and the run flag they are. */
-  private static final Map<String, String> BOOLS = Map.of("privileged", "privileged", "read_only", "read-only",
-      "init", "init", "publish_all_ports", "publish-all");
+  private static final Map<String, String> BOOLS =
+      Map.of(
+          "privileged",
+          "privileged",
+          "read_only",
+          "read-only",
+          "init",
+          "init",
+          "publish_all_ports",
+          "publish-all");
 
   private final String text;
   private final LineIndex lines;
-  private final RunLineReader.Result result = new RunLineReader.Result(new ArrayList<>(), new ArrayList<>(),
-      new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new dev.hardock.model.SourceLayout());
+  private final RunLineReader.Result result =
+      new RunLineReader.Result(
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new dev.hardock.model.SourceLayout());
 
   /** Nodes walked and scanned already: aliases share nodes, and each is looked at once. */
-  private final Set<Node> walked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  private final Set<Node> scanned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Node> walked =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  private final Set<Node> scanned =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private AnsibleReader(String text, LineIndex lines) {
     this.text = text;
@@ -94,24 +140,34 @@ public final class AnsibleReader {
     dev.hardock.source.yaml.YamlLayout.read(text, lines, file, r.result.layout());
     if (!MENTION.matcher(text).find()) return r.result;
     try {
-      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(8 * 1024 * 1024).build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setAllowDuplicateKeys(true)
+              .setCodePointLimit(8 * 1024 * 1024)
+              .build();
       for (Node root : new Compose(settings).composeAllFromString(text)) r.walk(root, 0);
     } catch (MarkedYamlEngineException e) {
       int offset = e.getProblemMark().map(mk -> FileText.offset(text, lines, mk)).orElse(0);
-      r.result.problems().add(new ParseProblem(lines.span(offset, offset), "invalid YAML: " + e.getProblem()));
+      r.result
+          .problems()
+          .add(new ParseProblem(lines.span(offset, offset), "invalid YAML: " + e.getProblem()));
     } catch (YamlEngineException | StackOverflowError e) {
-      r.result.problems().add(new ParseProblem(lines.span(0, 0), "invalid YAML: " + e.getMessage()));
+      r.result
+          .problems()
+          .add(new ParseProblem(lines.span(0, 0), "invalid YAML: " + e.getMessage()));
     }
     return r.result;
   }
 
   /** Tasks at any depth: plays' tasks, handlers, blocks, rescue and always lists. */
   private void walk(Node node, int depth) {
-    // an alias is the node it names: each node once, or a few anchors nest into exponentially many visits
+    // an alias is the node it names: each node once, or a few anchors nest into exponentially many
+    // visits
     if (depth > 200 || !walked.add(node)) return;
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && MODULES.contains(k.getValue())
+        if (t.getKeyNode() instanceof ScalarNode k
+            && MODULES.contains(k.getValue())
             && t.getValueNode() instanceof MappingNode options) {
           task(m, k, options);
         } else {
@@ -124,8 +180,10 @@ public final class AnsibleReader {
   }
 
   private void task(MappingNode task, ScalarNode module, MappingNode options) {
-    if (get(options, "state") instanceof ScalarNode s && s.getValue().trim().equals("absent")) return;
-    RunArgs.Tool tool = module.getValue().contains("podman") ? RunArgs.Tool.PODMAN : RunArgs.Tool.DOCKER;
+    if (get(options, "state") instanceof ScalarNode s && s.getValue().trim().equals("absent"))
+      return;
+    RunArgs.Tool tool =
+        module.getValue().contains("podman") ? RunArgs.Tool.PODMAN : RunArgs.Tool.DOCKER;
     RunArgs args = RunArgs.parse(List.of(), tool, NONE);
     List<EnvVar> env = new ArrayList<>();
     for (NodeTuple t : options.getValue()) {
@@ -139,25 +197,45 @@ public final class AnsibleReader {
         args.options.add(option(ONE.get(key), key, word(s), k));
       } else if (LISTS.containsKey(key)) {
         for (ScalarNode s : scalars(v)) args.options.add(option(LISTS.get(key), key, word(s), k));
-      } else if (BOOLS.containsKey(key) && v instanceof ScalarNode s && !s.getValue().contains("{{")) {
+      } else if (BOOLS.containsKey(key)
+          && v instanceof ScalarNode s
+          && !s.getValue().contains("{{")) {
         String b = bool(s.getValue());
         if (b == null) continue;
         Word w = synthetic(b, s);
-        args.options.add(new RunArgs.Option(BOOLS.get(key), key, RunValue.of(w, 0, w.value().length(), NONE),
-            span(k).to(w.span()), span(k)));
+        args.options.add(
+            new RunArgs.Option(
+                BOOLS.get(key),
+                key,
+                RunValue.of(w, 0, w.value().length(), NONE),
+                span(k).to(w.span()),
+                span(k)));
       } else if (key.equals("mounts") && v instanceof SequenceNode seq) {
-        for (Node n : seq.getValue()) if (n instanceof MappingNode mount) args.options.add(option("mount", key, mount(mount), k));
+        for (Node n : seq.getValue())
+          if (n instanceof MappingNode mount)
+            args.options.add(option("mount", key, mount(mount), k));
       } else if (key.equals("env") && v instanceof MappingNode e) {
         for (NodeTuple kv : e.getValue()) {
           if (!(kv.getKeyNode() instanceof ScalarNode name)) continue;
-          Text value = kv.getValueNode() instanceof ScalarNode s ? new Text(s.getValue(), word(s).span()) : null;
-          env.add(new EnvVar(new Text(name.getValue(), span(name)), value,
-              value == null ? span(name) : span(name).to(value.span()), SourceKind.RUN));
+          Text value =
+              kv.getValueNode() instanceof ScalarNode s
+                  ? new Text(s.getValue(), word(s).span())
+                  : null;
+          env.add(
+              new EnvVar(
+                  new Text(name.getValue(), span(name)),
+                  value,
+                  value == null ? span(name) : span(name).to(value.span()),
+                  SourceKind.RUN));
         }
       }
     }
-    String name = get(task, "name") instanceof ScalarNode n && !n.getValue().isBlank() ? "task " + n.getValue()
-        : get(options, "name") instanceof ScalarNode n2 ? module.getValue() + " " + n2.getValue() : module.getValue();
+    String name =
+        get(task, "name") instanceof ScalarNode n && !n.getValue().isBlank()
+            ? "task " + n.getValue()
+            : get(options, "name") instanceof ScalarNode n2
+                ? module.getValue() + " " + n2.getValue()
+                : module.getValue();
     result.containers().add(RunContainer.of(name, span(module), args, NONE, env));
   }
 
@@ -168,7 +246,8 @@ public final class AnsibleReader {
   private Word mount(MappingNode m) {
     MappedText.Builder b = new MappedText.Builder();
     for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k) || !(t.getValueNode() instanceof ScalarNode v)) continue;
+      if (!(t.getKeyNode() instanceof ScalarNode k) || !(t.getValueNode() instanceof ScalarNode v))
+        continue;
       int at = FileText.offset(text, lines, k.getStartMark().orElseThrow());
       String key = k.getValue().equals("read_only") ? "readonly" : k.getValue();
       if (key.equals("readonly") && !"true".equals(bool(v.getValue()))) continue;
@@ -198,14 +277,16 @@ public final class AnsibleReader {
   }
 
   private RunArgs.Option option(String name, String key, Word w, ScalarNode k) {
-    return new RunArgs.Option(name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), span(k));
+    return new RunArgs.Option(
+        name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), span(k));
   }
 
   private static List<ScalarNode> scalars(Node v) {
     List<ScalarNode> out = new ArrayList<>();
     if (v instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s);
     if (v instanceof SequenceNode seq) {
-      for (Node n : seq.getValue()) if (n instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s);
+      for (Node n : seq.getValue())
+        if (n instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s);
     }
     return out;
   }
@@ -237,10 +318,12 @@ public final class AnsibleReader {
     int from = value.originalOffset(0);
     int to = value.originalEnd(0, value.length());
     MappedText.Builder mb = new MappedText.Builder();
-    for (int k = 0; k < b.length(); k++) mb.append(b.charAt(k), k == b.length() - 1 ? Math.max(from, to - 1) : from);
+    for (int k = 0; k < b.length(); k++)
+      mb.append(b.charAt(k), k == b.length() - 1 ? Math.max(from, to - 1) : from);
     MappedText t = mb.build(to);
     Span span = lines.span(from, Math.max(from, to));
-    return new Word(b, span, t, List.of(new WordPart(WordPart.Kind.LITERAL, b, b, false, span)), lines);
+    return new Word(
+        b, span, t, List.of(new WordPart(WordPart.Kind.LITERAL, b, b, false, span)), lines);
   }
 
   private Span span(ScalarNode s) {
@@ -251,7 +334,8 @@ public final class AnsibleReader {
   private static Node get(MappingNode m, String key) {
     Node found = null;
     for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) found = t.getValueNode();
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+        found = t.getValueNode();
     }
     return found;
   }

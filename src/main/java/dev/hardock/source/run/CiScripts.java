@@ -22,14 +22,22 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * workflow's job containers and services are collected for {@link WorkflowContainers}.
  */
 final class CiScripts {
-  private static final Set<String> CI_KEYS = Set.of("run", "script", "before_script", "after_script");
+  private static final Set<String> CI_KEYS =
+      Set.of("run", "script", "before_script", "after_script");
 
   /** Scalars under {@code run:} (GitHub Actions) and {@code script:}, {@code before_script:}, {@code after_script:} (GitLab CI). */
-  static List<RunBlocks.Block> blocks(String text, LineIndex lines, List<ParseProblem> problems,
+  static List<RunBlocks.Block> blocks(
+      String text,
+      LineIndex lines,
+      List<ParseProblem> problems,
       List<WorkflowContainers.Decl> containers) {
     List<RunBlocks.Block> out = new ArrayList<>();
     try {
-      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(8 * 1024 * 1024).build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setAllowDuplicateKeys(true)
+              .setCodePointLimit(8 * 1024 * 1024)
+              .build();
       for (Node root : new Compose(settings).composeAllFromString(text)) {
         collect(root, text, lines, out, 0);
         WorkflowContainers.collect(root, text, lines, containers);
@@ -43,7 +51,8 @@ final class CiScripts {
     return out;
   }
 
-  private static void collect(Node node, String text, LineIndex lines, List<RunBlocks.Block> out, int depth) {
+  private static void collect(
+      Node node, String text, LineIndex lines, List<RunBlocks.Block> out, int depth) {
     collect(node, text, lines, out, depth, true);
   }
 
@@ -52,7 +61,13 @@ final class CiScripts {
    *     the job's or the workflow's {@code defaults.run.shell} names another program (pwsh, python, cmd), and
    *     a Windows job's default is pwsh; such steps are not shell and are skipped
    */
-  private static void collect(Node node, String text, LineIndex lines, List<RunBlocks.Block> out, int depth, boolean posix) {
+  private static void collect(
+      Node node,
+      String text,
+      LineIndex lines,
+      List<RunBlocks.Block> out,
+      int depth,
+      boolean posix) {
     if (depth > 200) return;
     if (node instanceof MappingNode m) {
       Boolean here = stepShell(m);
@@ -60,7 +75,9 @@ final class CiScripts {
       boolean shell = here != null ? here : posix;
       for (NodeTuple t : m.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && CI_KEYS.contains(k.getValue())) {
-          if (shell) scripts(t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
+          if (shell)
+            scripts(
+                t.getValueNode(), m, text, lines, out, depth); // a job's scripts share one shell
         } else {
           collect(t.getValueNode(), text, lines, out, depth + 1, shell);
         }
@@ -75,7 +92,8 @@ final class CiScripts {
     Node v = value(m, "shell");
     if (!(v instanceof ScalarNode s) || s.getValue().isBlank()) return null;
     String first = s.getValue().strip().split("\\s+")[0];
-    return Shells.POSIX_RUNNERS.contains(first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+    return Shells.POSIX_RUNNERS.contains(
+        first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
   }
 
   /** A job's or workflow's {@code defaults.run.shell}, else a Windows job's pwsh; null when neither says. */
@@ -85,18 +103,21 @@ final class CiScripts {
       if (b != null) return b;
     }
     Node runsOn = value(m, "runs-on");
-    if (runsOn instanceof ScalarNode s && s.getValue().toLowerCase(Locale.ROOT).contains("windows")) return false;
+    if (runsOn instanceof ScalarNode s && s.getValue().toLowerCase(Locale.ROOT).contains("windows"))
+      return false;
     return null;
   }
 
   private static Node value(MappingNode m, String key) {
     for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+        return t.getValueNode();
     }
     return null;
   }
 
-  private static void scripts(Node node, Object scope, String text, LineIndex lines, List<RunBlocks.Block> out, int depth) {
+  private static void scripts(
+      Node node, Object scope, String text, LineIndex lines, List<RunBlocks.Block> out, int depth) {
     if (node instanceof ScalarNode s) {
       out.add(new RunBlocks.Block(FileText.scalar(s, text, lines), true, scope));
     } else if (node instanceof SequenceNode seq && depth < 200) {
@@ -106,5 +127,5 @@ final class CiScripts {
     }
   }
 
-  private CiScripts() { }
+  private CiScripts() {}
 }

@@ -40,7 +40,8 @@ public final class DevContainerReader {
    * @param composeFiles the files {@code dockerComposeFile} names, resolved against this file's folder
    * @param notRead files it names that are not read (HD005), at the value that names them
    */
-  public record Result(RunLineReader.Result run, List<Path> composeFiles, List<ParseProblem> notRead) { }
+  public record Result(
+      RunLineReader.Result run, List<Path> composeFiles, List<ParseProblem> notRead) {}
 
   private static final Function<String, String> NONE = k -> null;
 
@@ -48,8 +49,14 @@ public final class DevContainerReader {
   private final String text;
   private final LineIndex lines;
   private final FileAccess access;
-  private final RunLineReader.Result result = new RunLineReader.Result(new ArrayList<>(), new ArrayList<>(),
-      new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new SourceLayout());
+  private final RunLineReader.Result result =
+      new RunLineReader.Result(
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new SourceLayout());
   private final List<Path> composeFiles = new ArrayList<>();
   private final List<ParseProblem> notRead = new ArrayList<>();
 
@@ -83,7 +90,8 @@ public final class DevContainerReader {
    * its own line; a comment over several lines is recorded with its first line) and its statements (each object
    * member, from its key to the end of its value); also the comments before a syntax error.
    */
-  private static Jsonc.Value parse(String text, LineIndex lines, String file, SourceLayout layout) throws Jsonc.Problem {
+  private static Jsonc.Value parse(String text, LineIndex lines, String file, SourceLayout layout)
+      throws Jsonc.Problem {
     List<int[]> comments = new ArrayList<>();
     try {
       Jsonc.Value root = Jsonc.parse(text, comments);
@@ -93,17 +101,23 @@ public final class DevContainerReader {
       for (int[] c : comments) {
         int line = lines.line(c[0]);
         int end = Math.min(c[1], FileText.lineEnd(text, lines, line));
-        // back to the first non-blank: each character before a comment is passed by that comment only
+        // back to the first non-blank: each character before a comment is passed by that comment
+        // only
         int before = c[0];
-        while (before > lines.lineStart(line) && Character.isWhitespace(text.charAt(before - 1))) before--;
+        while (before > lines.lineStart(line) && Character.isWhitespace(text.charAt(before - 1)))
+          before--;
         boolean alone = before == lines.lineStart(line);
-        layout.comment(file, lines.span(c[0], end), text.substring(c[0], end),
+        layout.comment(
+            file,
+            lines.span(c[0], end),
+            text.substring(c[0], end),
             alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
       }
     }
   }
 
-  private static void members(Jsonc.Value v, LineIndex lines, String file, SourceLayout layout, int depth) {
+  private static void members(
+      Jsonc.Value v, LineIndex lines, String file, SourceLayout layout, int depth) {
     if (depth > Jsonc.MAX_DEPTH) return;
     if (v instanceof Jsonc.Obj o) {
       for (Jsonc.Member m : o.members()) {
@@ -121,11 +135,19 @@ public final class DevContainerReader {
       root = parse(text, lines, file.displayPath(), result.layout());
     } catch (Jsonc.Problem p) {
       int at = Math.min(p.offset, text.length());
-      result.problems().add(new ParseProblem(lines.span(at, at), "invalid dev container JSON: " + p.getMessage()));
+      result
+          .problems()
+          .add(
+              new ParseProblem(
+                  lines.span(at, at), "invalid dev container JSON: " + p.getMessage()));
       return;
     }
     if (!(root instanceof Jsonc.Obj o)) {
-      result.problems().add(new ParseProblem(span(root), "a dev container configuration should be a JSON object"));
+      result
+          .problems()
+          .add(
+              new ParseProblem(
+                  span(root), "a dev container configuration should be a JSON object"));
       return;
     }
     texts(root, 0);
@@ -134,7 +156,8 @@ public final class DevContainerReader {
       List<Word> words = new ArrayList<>();
       for (Jsonc.Value v : a.items()) if (v instanceof Jsonc.Str s) words.add(word(s));
       RunArgs given = RunArgs.parse(words, RunArgs.Tool.DOCKER, NONE);
-      // runArgs are only options: a word that is no option is not the image (docker would take it as one, and fail)
+      // runArgs are only options: a word that is no option is not the image (docker would take it
+      // as one, and fail)
       args.options.addAll(given.options);
       result.unknownFlags().addAll(given.unknown);
       args.hiddenOptions = given.hiddenOptions;
@@ -147,12 +170,14 @@ public final class DevContainerReader {
     one(args, o, "containerUser", "user");
     if (o.get("mounts") instanceof Jsonc.Arr a) {
       for (Jsonc.Value v : a.items()) {
-        Word w = v instanceof Jsonc.Str s ? word(s) : v instanceof Jsonc.Obj m ? mountObject(m) : null;
+        Word w =
+            v instanceof Jsonc.Str s ? word(s) : v instanceof Jsonc.Obj m ? mountObject(m) : null;
         if (w != null) args.options.add(option("mount", "mounts", w));
       }
     }
     Jsonc.Member image = o.member("image");
-    if (image != null && image.value() instanceof Jsonc.Str s && !s.value().isBlank()) args.image = word(s);
+    if (image != null && image.value() instanceof Jsonc.Str s && !s.value().isBlank())
+      args.image = word(s);
     List<EnvVar> env = new ArrayList<>();
     if (o.get("containerEnv") instanceof Jsonc.Obj e) {
       for (Jsonc.Member m : e.members()) {
@@ -166,9 +191,15 @@ public final class DevContainerReader {
     Jsonc.Member build = o.member("build");
     Jsonc.Member at = image != null ? image : build != null ? build : compose;
     Span declared = at == null ? lines.span(o.start(), o.start() + 1) : span(at.key().text());
-    String name = o.get("name") instanceof Jsonc.Str n && !n.value().isBlank() ? "dev container " + n.value() : "dev container";
+    String name =
+        o.get("name") instanceof Jsonc.Str n && !n.value().isBlank()
+            ? "dev container " + n.value()
+            : "dev container";
     ContainerSpec spec = RunContainer.of(name, declared, args, NONE, env);
-    BuildRef ref = build != null && build.value() instanceof Jsonc.Obj b ? build(b, span(build.key().text())) : null;
+    BuildRef ref =
+        build != null && build.value() instanceof Jsonc.Obj b
+            ? build(b, span(build.key().text()))
+            : null;
     Span hidden = spec.hiddenOptions();
     if (compose != null) {
       composeFiles(compose.value());
@@ -185,15 +216,21 @@ public final class DevContainerReader {
     if (m == null || !(m.value() instanceof Jsonc.Scalar s) || s.raw().equals("null")) return;
     Word w = word(s);
     Span whole = lines.span(m.key().start(), s.end());
-    args.options.add(new RunArgs.Option(name, key, RunValue.of(w, 0, w.value().length(), NONE), whole, span(m.key().text())));
+    args.options.add(
+        new RunArgs.Option(
+            name, key, RunValue.of(w, 0, w.value().length(), NONE), whole, span(m.key().text())));
   }
 
   /** {@code "key": ["a", "b"]} (or one string, or numbers) as {@code --name a --name b}. */
   private void each(RunArgs args, Jsonc.Obj o, String key, String name) {
     Jsonc.Value v = o.get(key);
-    List<Jsonc.Value> items = v instanceof Jsonc.Arr a ? a.items() : v == null ? List.of() : List.of(v);
+    List<Jsonc.Value> items =
+        v instanceof Jsonc.Arr a ? a.items() : v == null ? List.of() : List.of(v);
     for (Jsonc.Value item : items) {
-      Word w = item instanceof Jsonc.Str s ? word(s) : item instanceof Jsonc.Scalar n && !n.raw().equals("null") ? word(n) : null;
+      Word w =
+          item instanceof Jsonc.Str s
+              ? word(s)
+              : item instanceof Jsonc.Scalar n && !n.raw().equals("null") ? word(n) : null;
       if (w != null) args.options.add(option(name, key, w));
     }
   }
@@ -204,7 +241,8 @@ public final class DevContainerReader {
    */
   private void appPorts(RunArgs args, Jsonc.Obj o) {
     Jsonc.Value v = o.get("appPort");
-    for (Jsonc.Value item : v instanceof Jsonc.Arr a ? a.items() : v == null ? List.<Jsonc.Value>of() : List.of(v)) {
+    for (Jsonc.Value item :
+        v instanceof Jsonc.Arr a ? a.items() : v == null ? List.<Jsonc.Value>of() : List.of(v)) {
       if (item instanceof Jsonc.Str s) {
         args.options.add(option("publish", "appPort", word(s)));
       } else if (item instanceof Jsonc.Scalar n && Character.isDigit(n.raw().charAt(0))) {
@@ -213,17 +251,20 @@ public final class DevContainerReader {
         b.append(text, n.start(), n.end());
         b.append(':', n.start());
         b.append(text, n.start(), n.end());
-        args.options.add(option("publish", "appPort", word(b.build(n.end()), lines.span(n.start(), n.end()))));
+        args.options.add(
+            option("publish", "appPort", word(b.build(n.end()), lines.span(n.start(), n.end()))));
       }
     }
   }
 
   private void one(RunArgs args, Jsonc.Obj o, String key, String name) {
-    if (o.get(key) instanceof Jsonc.Str s && !s.value().isBlank()) args.options.add(option(name, key, word(s)));
+    if (o.get(key) instanceof Jsonc.Str s && !s.value().isBlank())
+      args.options.add(option(name, key, word(s)));
   }
 
   private static RunArgs.Option option(String name, String key, Word w) {
-    return new RunArgs.Option(name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), w.span());
+    return new RunArgs.Option(
+        name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), w.span());
   }
 
   /**
@@ -236,7 +277,8 @@ public final class DevContainerReader {
       String key = member.key().value();
       if (b.length() > 0) b.append(',', member.key().start());
       for (int k = 0; k < key.length(); k++) b.append(key.charAt(k), member.key().start());
-      if (member.value() instanceof Jsonc.Scalar s && s.raw().equals("true")) continue; // "readonly": true
+      if (member.value() instanceof Jsonc.Scalar s && s.raw().equals("true"))
+        continue; // "readonly": true
       if (member.value() instanceof Jsonc.Scalar s && s.raw().equals("false")) {
         b.append('=', s.start());
         b.append(text, s.start(), s.end());
@@ -244,7 +286,8 @@ public final class DevContainerReader {
       }
       if (!(member.value() instanceof Jsonc.Str s)) continue;
       b.append('=', member.key().start());
-      for (int k = 0; k < s.text().length(); k++) b.append(s.text().charAt(k), s.text().originalOffset(k));
+      for (int k = 0; k < s.text().length(); k++)
+        b.append(s.text().charAt(k), s.text().originalOffset(k));
     }
     MappedText value = b.build(m.end());
     return word(value, lines.span(m.start(), m.end()));
@@ -256,7 +299,10 @@ public final class DevContainerReader {
     String target = b.get("target") instanceof Jsonc.Str t ? t.value() : null;
     Jsonc.Value named = b.get("dockerfile");
     Path folder = folder();
-    if (dockerfile == null || folder == null || symbolic(dockerfile) || symbolic(context)
+    if (dockerfile == null
+        || folder == null
+        || symbolic(dockerfile)
+        || symbolic(context)
         || target != null && symbolic(target)) {
       return new BuildRef(null, null, span, null, null);
     }
@@ -323,10 +369,36 @@ public final class DevContainerReader {
   }
 
   private static ContainerSpec with(ContainerSpec c, BuildRef build, Span hidden) {
-    return new ContainerSpec(c.source(), c.name(), c.span(), c.image(), build, c.privileged(), c.user(),
-        c.networkMode(), c.pidMode(), c.ipcMode(), c.utsMode(), c.usernsMode(), c.cgroupParent(), c.mounts(),
-        c.capAdd(), c.capDrop(), c.securityOpts(), c.devices(), c.readOnlyRootfs(), c.memory(), c.memorySwap(),
-        c.cpus(), c.pidsLimit(), c.restart(), c.healthcheckDisabled(), c.ports(), c.links(), c.env(), hidden);
+    return new ContainerSpec(
+        c.source(),
+        c.name(),
+        c.span(),
+        c.image(),
+        build,
+        c.privileged(),
+        c.user(),
+        c.networkMode(),
+        c.pidMode(),
+        c.ipcMode(),
+        c.utsMode(),
+        c.usernsMode(),
+        c.cgroupParent(),
+        c.mounts(),
+        c.capAdd(),
+        c.capDrop(),
+        c.securityOpts(),
+        c.devices(),
+        c.readOnlyRootfs(),
+        c.memory(),
+        c.memorySwap(),
+        c.cpus(),
+        c.pidsLimit(),
+        c.restart(),
+        c.healthcheckDisabled(),
+        c.ports(),
+        c.links(),
+        c.env(),
+        hidden);
   }
 
   private Word word(Jsonc.Str s) {

@@ -26,15 +26,22 @@ final class FileText {
     } else if (end - start >= 2) {
       mapped = MappedText.of(text, start + 1, end - 1);
       if (!squeeze(mapped.text()).equals(squeeze(value))) {
-        // escapes ("a \"b\"", 'it''s') and folded lines: decode the scalar as YAML does, offset by offset
-        MappedText decoded = quoted(text, start + 1, Math.min(end - 1, text.length()), style == ScalarStyle.DOUBLE_QUOTED);
+        // escapes ("a \"b\"", 'it''s') and folded lines: decode the scalar as YAML does, offset by
+        // offset
+        MappedText decoded =
+            quoted(
+                text,
+                start + 1,
+                Math.min(end - 1, text.length()),
+                style == ScalarStyle.DOUBLE_QUOTED);
         if (decoded != null && decoded.text().equals(value)) return decoded;
       }
     }
     if (mapped != null && squeeze(mapped.text()).equals(squeeze(value))) return mapped;
     // escapes or multi-line flow scalars: keep the value, every character at the scalar's start
     MappedText.Builder b = new MappedText.Builder(value.length());
-    for (int i = 0; i < value.length(); i++) b.append(value.charAt(i), Math.min(start, text.length()));
+    for (int i = 0; i < value.length(); i++)
+      b.append(value.charAt(i), Math.min(start, text.length()));
     return b.build(end);
   }
 
@@ -56,8 +63,14 @@ final class FileText {
           // trailing white space, then one or more line breaks: folded
           int breaks = 0;
           int at = j;
-          while (j < to && (text.charAt(j) == '\n' || text.charAt(j) == '\r' || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-            if (text.charAt(j) == '\n' || (text.charAt(j) == '\r' && (j + 1 >= to || text.charAt(j + 1) != '\n'))) breaks++;
+          while (j < to
+              && (text.charAt(j) == '\n'
+                  || text.charAt(j) == '\r'
+                  || text.charAt(j) == ' '
+                  || text.charAt(j) == '\t')) {
+            if (text.charAt(j) == '\n'
+                || (text.charAt(j) == '\r' && (j + 1 >= to || text.charAt(j + 1) != '\n')))
+              breaks++;
             j++;
           }
           if (breaks == 1) b.append(' ', at);
@@ -96,26 +109,27 @@ final class FileText {
           i += 2 + hex;
           continue;
         }
-        String d = switch (n) {
-          case '0' -> "\0";
-          case 'a' -> "\u0007";
-          case 'b' -> "\b";
-          case 't', '\t' -> "\t";
-          case 'n' -> "\n";
-          case 'v' -> "\u000B";
-          case 'f' -> "\f";
-          case 'r' -> "\r";
-          case 'e' -> "\u001B";
-          case ' ' -> " ";
-          case '"' -> "\"";
-          case '/' -> "/";
-          case '\\' -> "\\";
-          case 'N' -> "\u0085";
-          case '_' -> "\u00A0";
-          case 'L' -> "\u2028";
-          case 'P' -> "\u2029";
-          default -> null;
-        };
+        String d =
+            switch (n) {
+              case '0' -> "\0";
+              case 'a' -> "\u0007";
+              case 'b' -> "\b";
+              case 't', '\t' -> "\t";
+              case 'n' -> "\n";
+              case 'v' -> "\u000B";
+              case 'f' -> "\f";
+              case 'r' -> "\r";
+              case 'e' -> "\u001B";
+              case ' ' -> " ";
+              case '"' -> "\"";
+              case '/' -> "/";
+              case '\\' -> "\\";
+              case 'N' -> "\u0085";
+              case '_' -> "\u00A0";
+              case 'L' -> "\u2028";
+              case 'P' -> "\u2029";
+              default -> null;
+            };
         if (d == null) return null;
         b.append(d.charAt(0), i);
         i += 2;
@@ -154,7 +168,8 @@ final class FileText {
       if (indent < 0) indent = lead;
       if (lead < indent) break;
       boolean normal = lead == indent && line.charAt(lead) != '\t';
-      if (pendingNewline >= 0) b.append(folded && previousNormal && normal ? ' ' : '\n', pendingNewline);
+      if (pendingNewline >= 0)
+        b.append(folded && previousNormal && normal ? ' ' : '\n', pendingNewline);
       b.append(text, ls + indent, le);
       pendingNewline = le;
       previousNormal = normal;
@@ -174,9 +189,10 @@ final class FileText {
 
   static int lineEnd(String text, LineIndex lines, int line) {
     int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-    while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+    while (end > lines.lineStart(line)
+        && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
     return end;
   }
 
-  private FileText() { }
+  private FileText() {}
 }

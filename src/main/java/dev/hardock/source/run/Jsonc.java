@@ -35,9 +35,9 @@ final class Jsonc {
     }
   }
 
-  record Member(Str key, Value value) { }
+  record Member(Str key, Value value) {}
 
-  record Arr(List<Value> items, int start, int end) implements Value { }
+  record Arr(List<Value> items, int start, int end) implements Value {}
 
   /** A string; {@code text} is its value, each character at its offset in the file. */
   record Str(MappedText text, int start, int end) implements Value {
@@ -47,7 +47,7 @@ final class Jsonc {
   }
 
   /** A number, {@code true}, {@code false} or {@code null}, as written. */
-  record Scalar(String raw, int start, int end) implements Value { }
+  record Scalar(String raw, int start, int end) implements Value {}
 
   static final class Problem extends Exception {
     final int offset;
@@ -78,7 +78,8 @@ final class Jsonc {
     if (p.i >= text.length()) throw new Problem(0, "expected a JSON object, the file is empty");
     Value v = p.value(0);
     p.skip();
-    if (p.i < text.length()) throw new Problem(p.i, "unexpected text after the end of the JSON value");
+    if (p.i < text.length())
+      throw new Problem(p.i, "unexpected text after the end of the JSON value");
     return v;
   }
 
@@ -90,10 +91,13 @@ final class Jsonc {
     if (c == '[') return array(depth);
     if (c == '"') return string();
     int start = i;
-    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || "+-.".indexOf(text.charAt(i)) >= 0)) i++;
+    while (i < text.length()
+        && (Character.isLetterOrDigit(text.charAt(i)) || "+-.".indexOf(text.charAt(i)) >= 0)) i++;
     String raw = text.substring(start, i);
     if (raw.isEmpty()) throw new Problem(start, "unexpected '" + shown(c) + "': expected a value");
-    if (!raw.equals("true") && !raw.equals("false") && !raw.equals("null")
+    if (!raw.equals("true")
+        && !raw.equals("false")
+        && !raw.equals("null")
         && !raw.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
       throw new Problem(start, "'" + raw + "' is not a JSON value");
     }
@@ -110,10 +114,12 @@ final class Jsonc {
         i++;
         return new Obj(members, start, i);
       }
-      if (text.charAt(i) != '"') throw new Problem(i, "expected a quoted key or '}', not '" + shown(text.charAt(i)) + "'");
+      if (text.charAt(i) != '"')
+        throw new Problem(i, "expected a quoted key or '}', not '" + shown(text.charAt(i)) + "'");
       Str key = string();
       skip();
-      if (i >= text.length() || text.charAt(i) != ':') throw new Problem(i, "expected ':' after the key");
+      if (i >= text.length() || text.charAt(i) != ':')
+        throw new Problem(i, "expected ':' after the key");
       i++;
       skip();
       members.add(new Member(key, value(depth + 1)));
@@ -150,7 +156,8 @@ final class Jsonc {
     int start = i++;
     MappedText.Builder b = new MappedText.Builder();
     while (true) {
-      if (i >= text.length() || text.charAt(i) == '\n') throw new Problem(start, "unterminated string");
+      if (i >= text.length() || text.charAt(i) == '\n')
+        throw new Problem(start, "unterminated string");
       char c = text.charAt(i);
       if (c == '"') {
         i++;
@@ -168,7 +175,10 @@ final class Jsonc {
         for (int k = i + 2; k < i + 6; k++) {
           // four ASCII hex digits: parseInt would also take a sign or the digits of other scripts
           char h = text.charAt(k);
-          int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+          int d =
+              h >= '0' && h <= '9'
+                  ? h - '0'
+                  : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
           if (d < 0) throw new Problem(i, "bad \\u escape");
           cp = cp * 16 + d;
         }
@@ -176,17 +186,18 @@ final class Jsonc {
         i += 6;
         continue;
       }
-      char d = switch (n) {
-        case '"' -> '"';
-        case '\\' -> '\\';
-        case '/' -> '/';
-        case 'b' -> '\b';
-        case 'f' -> '\f';
-        case 'n' -> '\n';
-        case 'r' -> '\r';
-        case 't' -> '\t';
-        default -> 0;
-      };
+      char d =
+          switch (n) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> 0;
+          };
       if (d == 0) throw new Problem(i, "bad escape \\" + shown(n));
       b.append(d, i);
       i += 2;

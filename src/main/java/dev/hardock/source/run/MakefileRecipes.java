@@ -48,7 +48,10 @@ final class MakefileRecipes {
           i++;
         } else if (text.charAt(i) == '#') {
           boolean alone = text.substring(start, i).isBlank();
-          layout.comment(file, lines.span(i, end), text.substring(i, end),
+          layout.comment(
+              file,
+              lines.span(i, end),
+              text.substring(i, end),
               alone ? SourceLayout.Reach.NEXT_LINE : SourceLayout.Reach.LINE);
           break;
         }
@@ -106,8 +109,14 @@ final class MakefileRecipes {
    * name, and a variable holding a run command ({@code RUN_IN_DOCKER := docker run --rm img}) is replaced by
    * its value, mapped to where the Makefile assigns it, so its flags are judged at the assignment.
    */
-  private static void appendRecipe(MappedText.Builder b, String text, int i, int end, Map<String, String> engines,
-      Map<String, int[]> runs, int depth) {
+  private static void appendRecipe(
+      MappedText.Builder b,
+      String text,
+      int i,
+      int end,
+      Map<String, String> engines,
+      Map<String, int[]> runs,
+      int depth) {
     for (; i < end; i++) {
       char c = text.charAt(i);
       if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
@@ -115,7 +124,8 @@ final class MakefileRecipes {
         i++;
         continue;
       }
-      int ref = c == '$' && !(engines.isEmpty() && runs.isEmpty()) ? variableReference(text, i, end) : -1;
+      int ref =
+          c == '$' && !(engines.isEmpty() && runs.isEmpty()) ? variableReference(text, i, end) : -1;
       String name = ref < 0 ? null : text.substring(i + 2, ref - 1);
       String engine = name == null ? null : engines.get(name);
       int[] run = name == null || depth > 0 ? null : runs.get(name);
@@ -137,7 +147,8 @@ final class MakefileRecipes {
    * Makefile variables assigned a run command on one line ({@code DOCKER_RUN = docker run --rm -v $(PWD):/src},
    * {@code RUN = $(DOCKER) run ...}): the [start, end) offsets of the value, the last assignment winning.
    */
-  static Map<String, int[]> makeRunCommands(String text, LineIndex lines, Map<String, String> engines) {
+  static Map<String, int[]> makeRunCommands(
+      String text, LineIndex lines, Map<String, String> engines) {
     Map<String, int[]> out = new HashMap<>();
     if (text.indexOf("run") < 0 && text.indexOf("create") < 0) return out;
     for (int l = 1; l <= lines.lineCount(); l++) {
@@ -167,9 +178,13 @@ final class MakefileRecipes {
       while (w < words.length && words[w].equals("sudo")) w++;
       if (w + 1 >= words.length) continue;
       String first = words[w];
-      String engineName = first.matches("\\$[({][A-Za-z0-9_.-]+[)}]") ? engines.get(first.substring(2, first.length() - 1)) : first;
+      String engineName =
+          first.matches("\\$[({][A-Za-z0-9_.-]+[)}]")
+              ? engines.get(first.substring(2, first.length() - 1))
+              : first;
       if (engineName == null || !engineCommand(engineName)) continue;
-      String verb = words[w + 1].equals("container") && w + 2 < words.length ? words[w + 2] : words[w + 1];
+      String verb =
+          words[w + 1].equals("container") && w + 2 < words.length ? words[w + 2] : words[w + 1];
       if (verb.equals("run") || verb.equals("create")) out.put(name, new int[] {vs, ve});
       else out.remove(name);
     }
@@ -177,8 +192,12 @@ final class MakefileRecipes {
   }
 
   private static int skipRecipePrefixes(String text, int i, int end) {
-    while (i < end && (text.charAt(i) == '@' || text.charAt(i) == '-' || text.charAt(i) == '+'
-        || text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    while (i < end
+        && (text.charAt(i) == '@'
+            || text.charAt(i) == '-'
+            || text.charAt(i) == '+'
+            || text.charAt(i) == ' '
+            || text.charAt(i) == '\t')) i++;
     return i;
   }
 
@@ -232,7 +251,12 @@ final class MakefileRecipes {
   }
 
   private static boolean isMakeNameChar(char c) {
-    return c == '_' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    return c == '_'
+        || c == '.'
+        || c == '-'
+        || c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9';
   }
 
   private static final Set<String> ENGINES = Set.of("docker", "podman", "nerdctl");
@@ -286,8 +310,10 @@ final class MakefileRecipes {
     }
     String last = words[words.length - 1];
     return ENGINES.contains(last.substring(last.lastIndexOf('/') + 1))
-        && last.chars().allMatch(c -> c == '/' || c == '.' || c == '_' || c == '-' || Character.isLetterOrDigit(c));
+        && last.chars()
+            .allMatch(
+                c -> c == '/' || c == '.' || c == '_' || c == '-' || Character.isLetterOrDigit(c));
   }
 
-  private MakefileRecipes() { }
+  private MakefileRecipes() {}
 }

@@ -26,12 +26,17 @@ public final class MarkdownBlocks {
    * @param lines each content line as {@code [start, end)} offsets in the file
    * @param end offset just past the block
    */
-  public record CodeBlock(String tag, List<int[]> lines, int end) { }
+  public record CodeBlock(String tag, List<int[]> lines, int end) {}
 
   /** An open container: a block quote, or a list item whose content sits {@code width} columns in. */
-  private record Container(boolean quote, int width) { }
+  private record Container(boolean quote, int width) {}
 
-  private enum Leaf { NONE, PARAGRAPH, FENCED, INDENTED }
+  private enum Leaf {
+    NONE,
+    PARAGRAPH,
+    FENCED,
+    INDENTED
+  }
 
   private final String text;
   private final LineIndex index;
@@ -68,7 +73,8 @@ public final class MarkdownBlocks {
    * blocks (a fenced one from its opening to its closing fence) and every other line that is not blank.
    * The {@code #} comments inside shell code blocks are the shell reader's.
    */
-  public static void layout(String text, LineIndex index, List<CodeBlock> blocks, SourceLayout layout, String file) {
+  public static void layout(
+      String text, LineIndex index, List<CodeBlock> blocks, SourceLayout layout, String file) {
     int n = index.lineCount();
     boolean[] code = new boolean[n + 2];
     for (CodeBlock b : blocks) {
@@ -76,7 +82,8 @@ public final class MarkdownBlocks {
       int first = index.line(b.lines().get(0)[0]);
       int last = index.line(b.lines().get(b.lines().size() - 1)[0]);
       for (int[] r : b.lines()) code[index.line(r[0])] = true;
-      // a fenced block opens on the line of its fence and ends on its closing fence, an indented one on its lines
+      // a fenced block opens on the line of its fence and ends on its closing fence, an indented
+      // one on its lines
       int opens = b.tag() != null ? first - 1 : first;
       int ends = Math.min(n, last + (b.tag() != null ? 1 : 0));
       if (opens >= 1) layout.statement(file, new Span(opens, 1, ends, 1));
@@ -92,7 +99,8 @@ public final class MarkdownBlocks {
       if (!text.startsWith("<!--", k)) continue;
       int close = text.indexOf("-->", k + 4);
       int stop = close >= 0 && close < end ? close + 3 : end;
-      layout.comment(file, index.span(k, stop), text.substring(k, stop), SourceLayout.Reach.NEXT_STATEMENT);
+      layout.comment(
+          file, index.span(k, stop), text.substring(k, stop), SourceLayout.Reach.NEXT_STATEMENT);
     }
   }
 
@@ -103,12 +111,16 @@ public final class MarkdownBlocks {
       char c = l.charAt(k);
       if (c == '>' || c == ' ' || c == '\t') {
         k++;
-      } else if ((c == '-' || c == '*' || c == '+') && k + 1 < l.length() && (l.charAt(k + 1) == ' ' || l.charAt(k + 1) == '\t')) {
+      } else if ((c == '-' || c == '*' || c == '+')
+          && k + 1 < l.length()
+          && (l.charAt(k + 1) == ' ' || l.charAt(k + 1) == '\t')) {
         k += 2;
       } else if (Character.isDigit(c)) {
         int d = k;
         while (d < l.length() && d - k < 9 && Character.isDigit(l.charAt(d))) d++;
-        if (d + 1 < l.length() && (l.charAt(d) == '.' || l.charAt(d) == ')') && (l.charAt(d + 1) == ' ' || l.charAt(d + 1) == '\t')) {
+        if (d + 1 < l.length()
+            && (l.charAt(d) == '.' || l.charAt(d) == ')')
+            && (l.charAt(d + 1) == ' ' || l.charAt(d + 1) == '\t')) {
           k = d + 2;
         } else {
           break;
@@ -129,7 +141,8 @@ public final class MarkdownBlocks {
     int matched = 0;
     for (Container c : open) {
       if (c.quote()) {
-        if (indent() > 3 || pos + indentChars() >= end || text.charAt(pos + indentChars()) != '>') break;
+        if (indent() > 3 || pos + indentChars() >= end || text.charAt(pos + indentChars()) != '>')
+          break;
         consume(indent());
         advance(); // '>'
         consume(1); // the optional space, or one column of a tab
@@ -264,7 +277,10 @@ public final class MarkdownBlocks {
     fenceIndent = ind;
     int t = 0;
     String s = info.strip();
-    while (t < s.length() && !Character.isWhitespace(s.charAt(t)) && s.charAt(t) != '{' && s.charAt(t) != ',') t++;
+    while (t < s.length()
+        && !Character.isWhitespace(s.charAt(t))
+        && s.charAt(t) != '{'
+        && s.charAt(t) != ',') t++;
     tag = s.substring(0, t).toLowerCase(Locale.ROOT);
     code = new ArrayList<>();
     return true;
@@ -303,7 +319,9 @@ public final class MarkdownBlocks {
 
   private boolean heading() {
     int n = run(pos, '#');
-    return n >= 1 && n <= 6 && (pos + n == end || text.charAt(pos + n) == ' ' || text.charAt(pos + n) == '\t');
+    return n >= 1
+        && n <= 6
+        && (pos + n == end || text.charAt(pos + n) == ' ' || text.charAt(pos + n) == '\t');
   }
 
   /** The length of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 12)}) at pos, or 0. */
@@ -315,7 +333,10 @@ public final class MarkdownBlocks {
     } else {
       int d = 0;
       while (pos + d < end && d < 10 && Character.isDigit(text.charAt(pos + d))) d++;
-      if (d == 0 || d > 9 || pos + d >= end || text.charAt(pos + d) != '.' && text.charAt(pos + d) != ')') return 0;
+      if (d == 0
+          || d > 9
+          || pos + d >= end
+          || text.charAt(pos + d) != '.' && text.charAt(pos + d) != ')') return 0;
       n = d + 1;
     }
     return pos + n == end || text.charAt(pos + n) == ' ' || text.charAt(pos + n) == '\t' ? n : 0;

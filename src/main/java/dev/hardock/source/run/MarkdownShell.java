@@ -11,8 +11,18 @@ import java.util.regex.Pattern;
 
 /** The shell text of Markdown: its code blocks in a shell language, console prompts and output removed. */
 final class MarkdownShell {
-  private static final Set<String> SHELL_TAGS = Set.of("", "sh", "bash", "shell", "console", "shell-session", "sh-session",
-      "shellsession", "zsh", "terminal");
+  private static final Set<String> SHELL_TAGS =
+      Set.of(
+          "",
+          "sh",
+          "bash",
+          "shell",
+          "console",
+          "shell-session",
+          "sh-session",
+          "shellsession",
+          "zsh",
+          "terminal");
 
   /**
    * Code blocks ({@link MarkdownBlocks}, so also inside block quotes and list items): fenced ones in a shell
@@ -24,7 +34,8 @@ final class MarkdownShell {
   }
 
   /** As above; the Markdown's own comments and blocks, and the comments a console block's prompts hide, go to {@code layout}. */
-  static List<RunBlocks.Block> blocks(String text, LineIndex lines, SourceLayout layout, String file) {
+  static List<RunBlocks.Block> blocks(
+      String text, LineIndex lines, SourceLayout layout, String file) {
     List<RunBlocks.Block> out = new ArrayList<>();
     List<MarkdownBlocks.CodeBlock> blocks = MarkdownBlocks.read(text, lines);
     MarkdownBlocks.layout(text, lines, blocks, layout, file);
@@ -37,16 +48,29 @@ final class MarkdownShell {
   }
 
   /** A console prompt: {@code $ }, {@code # }, {@code user@host:~$ }, {@code unix> }, {@code PS C:\> }. */
-  private static final Pattern PROMPT = Pattern.compile("^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
+  private static final Pattern PROMPT =
+      Pattern.compile(
+          "^[ \\t]*(?:[$#%\u27b8\u276f\u279c\u03bb]|[\\w.@:~/\\\\\\[\\]-]*[$#%]|\\w+>|PS [^>]*>)(?: |$)");
 
   /** The shell text of a code block's lines; null when {@code promptsOnly} and it holds no prompt. */
-  private static MappedText codeBlock(String text, List<int[]> lines, int endOffset, boolean promptsOnly,
-      LineIndex index, SourceLayout layout, String file) {
-    // a console block without prompts is a plain listing of commands; a shell block with prompts is a console
+  private static MappedText codeBlock(
+      String text,
+      List<int[]> lines,
+      int endOffset,
+      boolean promptsOnly,
+      LineIndex index,
+      SourceLayout layout,
+      String file) {
+    // a console block without prompts is a plain listing of commands; a shell block with prompts is
+    // a console
     boolean prompts = false;
     for (int k = 0; k < lines.size() && !prompts; k++) {
       Matcher m = PROMPT.matcher(text.substring(lines.get(k)[0], lines.get(k)[1]));
-      prompts = m.find() && !m.group().strip().equals("#"); // "# x" alone is a comment as often as a root prompt
+      prompts =
+          m.find()
+              && !m.group()
+                  .strip()
+                  .equals("#"); // "# x" alone is a comment as often as a root prompt
     }
     if (promptsOnly && !prompts) return null;
     boolean console = prompts;
@@ -61,7 +85,8 @@ final class MarkdownShell {
         // where the block's prompts are $ ones, a "# ..." line is a comment, not a root prompt
         if (m.group().strip().equals("#")) {
           int hash = text.indexOf('#', i);
-          layout.comment(file, index.span(hash, end), text.substring(hash, end), SourceLayout.Reach.NEXT_LINE);
+          layout.comment(
+              file, index.span(hash, end), text.substring(hash, end), SourceLayout.Reach.NEXT_LINE);
           continue;
         }
         i += m.end();
@@ -79,7 +104,8 @@ final class MarkdownShell {
    * Documentation placeholders such as {@code <hostname>}, {@code <OPTIONS>} or {@code <db password>}, which
    * are not redirections ({@code sort <in >out} is: a space before the {@code >}).
    */
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<[A-Za-z_](?:[\\w.:/ -]*[\\w.])?>");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("(?<![<\\w])<[A-Za-z_](?:[\\w.:/ -]*[\\w.])?>");
 
   /**
    * Appends a line of a code block, with placeholders made into words of the same length: {@code <hostname>}
@@ -99,5 +125,5 @@ final class MarkdownShell {
     b.append(text, at, end);
   }
 
-  private MarkdownShell() { }
+  private MarkdownShell() {}
 }

@@ -1,6 +1,5 @@
 package dev.hardock.source.run;
 
-import dev.hardock.model.EnvVar;
 import dev.hardock.model.LineIndex;
 import dev.hardock.model.MappedText;
 import dev.hardock.model.ParseProblem;
@@ -32,42 +31,79 @@ public final class QuadletReader {
   private static final Function<String, String> NONE = k -> null;
 
   /** Keys of one value that are the run flag named. */
-  private static final Map<String, String> ONE = Map.ofEntries(Map.entry("Network", "network"),
-      Map.entry("Volume", "volume"), Map.entry("Mount", "mount"), Map.entry("Tmpfs", "tmpfs"),
-      Map.entry("Memory", "memory"), Map.entry("PidsLimit", "pids-limit"), Map.entry("User", "user"),
-      Map.entry("PublishPort", "publish"), Map.entry("UserNS", "userns"), Map.entry("HealthCmd", "health-cmd"),
-      Map.entry("AddDevice", "device"));
-  /** Keys that hold space-separated lists of values of a run flag. */
-  private static final Map<String, String> LISTS = Map.of("AddCapability", "cap-add", "DropCapability", "cap-drop",
-      "Environment", "env");
-  /** Keys whose value is a {@code --security-opt} with this prefix. */
-  private static final Map<String, String> SECURITY = Map.of("Unmask", "unmask=", "Mask", "mask=",
-      "SeccompProfile", "seccomp=");
-  /** Boolean keys and the run flag (or security option) they stand for when true. */
-  private static final Map<String, String> BOOLS = Map.of("ReadOnly", "read-only", "RunInit", "init",
-      "NoNewPrivileges", "security-opt no-new-privileges", "SecurityLabelDisable", "security-opt label=disable");
-  /** [Service] limits that apply to the container, which Quadlet runs in the service's cgroup. */
-  private static final Map<String, String> SERVICE_LIMITS = Map.of("MemoryMax", "memory", "MemoryHigh", "memory",
-      "CPUQuota", "cpus", "TasksMax", "pids-limit");
+  private static final Map<String, String> ONE =
+      Map.ofEntries(
+          Map.entry("Network", "network"),
+          Map.entry("Volume", "volume"),
+          Map.entry("Mount", "mount"),
+          Map.entry("Tmpfs", "tmpfs"),
+          Map.entry("Memory", "memory"),
+          Map.entry("PidsLimit", "pids-limit"),
+          Map.entry("User", "user"),
+          Map.entry("PublishPort", "publish"),
+          Map.entry("UserNS", "userns"),
+          Map.entry("HealthCmd", "health-cmd"),
+          Map.entry("AddDevice", "device"));
 
-  private QuadletReader() { }
+  /** Keys that hold space-separated lists of values of a run flag. */
+  private static final Map<String, String> LISTS =
+      Map.of("AddCapability", "cap-add", "DropCapability", "cap-drop", "Environment", "env");
+
+  /** Keys whose value is a {@code --security-opt} with this prefix. */
+  private static final Map<String, String> SECURITY =
+      Map.of("Unmask", "unmask=", "Mask", "mask=", "SeccompProfile", "seccomp=");
+
+  /** Boolean keys and the run flag (or security option) they stand for when true. */
+  private static final Map<String, String> BOOLS =
+      Map.of(
+          "ReadOnly",
+          "read-only",
+          "RunInit",
+          "init",
+          "NoNewPrivileges",
+          "security-opt no-new-privileges",
+          "SecurityLabelDisable",
+          "security-opt label=disable");
+
+  /** [Service] limits that apply to the container, which Quadlet runs in the service's cgroup. */
+  private static final Map<String, String> SERVICE_LIMITS =
+      Map.of(
+          "MemoryMax",
+          "memory",
+          "MemoryHigh",
+          "memory",
+          "CPUQuota",
+          "cpus",
+          "TasksMax",
+          "pids-limit");
+
+  private QuadletReader() {}
 
   public static RunLineReader.Result read(SourceFile file) {
     return read(file.text(), file.lines(), file.displayPath());
   }
 
   static RunLineReader.Result read(String text, LineIndex lines, String shown) {
-    RunLineReader.Result result = new RunLineReader.Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>(), new ArrayList<>(), new dev.hardock.model.SourceLayout());
+    RunLineReader.Result result =
+        new RunLineReader.Result(
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new dev.hardock.model.SourceLayout());
     UnitFile.layout(text, lines, result.layout(), shown);
     RunArgs args = RunArgs.parse(List.of(), RunArgs.Tool.PODMAN, NONE);
     Span declared = null;
     boolean container = false;
     boolean rootfs = false;
     for (UnitFile.Entry e : UnitFile.entries(text, lines)) {
-      if (e.section().equals("Service") && SERVICE_LIMITS.containsKey(e.key()) && !e.value().text().isEmpty()
+      if (e.section().equals("Service")
+          && SERVICE_LIMITS.containsKey(e.key())
+          && !e.value().text().isEmpty()
           && !e.value().text().equalsIgnoreCase("infinity")) {
-        args.options.add(option(SERVICE_LIMITS.get(e.key()), e.key(), word(e.value(), lines), e, lines));
+        args.options.add(
+            option(SERVICE_LIMITS.get(e.key()), e.key(), word(e.value(), lines), e, lines));
       }
       if (!e.section().equals("Container")) continue;
       container = true;
@@ -83,19 +119,35 @@ public final class QuadletReader {
         declared = keySpan;
       } else if (ONE.containsKey(key)) {
         // AddDevice=-/dev/x: added only if it exists, still a host device
-        MappedText v = key.equals("AddDevice") && value.text().startsWith("-") ? value.sub(1, value.length()) : value;
+        MappedText v =
+            key.equals("AddDevice") && value.text().startsWith("-")
+                ? value.sub(1, value.length())
+                : value;
         args.options.add(option(ONE.get(key), key, word(v, lines), e, lines));
       } else if (LISTS.containsKey(key)) {
-        for (Word w : words(value, lines, result)) args.options.add(option(LISTS.get(key), key, w, e, lines));
+        for (Word w : words(value, lines, result))
+          args.options.add(option(LISTS.get(key), key, w, e, lines));
       } else if (SECURITY.containsKey(key)) {
-        Word w = synthetic(SECURITY.get(key) + value.text(), value.originalOffset(0), value.originalEnd(0, value.length()), lines);
+        Word w =
+            synthetic(
+                SECURITY.get(key) + value.text(),
+                value.originalOffset(0),
+                value.originalEnd(0, value.length()),
+                lines);
         args.options.add(option("security-opt", key, w, e, lines));
       } else if (BOOLS.containsKey(key)) {
         String flag = BOOLS.get(key);
         boolean on = isTrue(value.text());
         int end = value.originalEnd(0, value.length());
         if (flag.startsWith("security-opt ")) {
-          if (on) args.options.add(option("security-opt", key, synthetic(flag.substring(13), e.keyStart(), end, lines), e, lines));
+          if (on)
+            args.options.add(
+                option(
+                    "security-opt",
+                    key,
+                    synthetic(flag.substring(13), e.keyStart(), end, lines),
+                    e,
+                    lines));
         } else {
           Word w = synthetic(on ? "true" : "false", e.keyStart(), end, lines);
           args.options.add(option(flag, key, w, e, lines));
@@ -109,11 +161,20 @@ public final class QuadletReader {
     if (args.image == null && !rootfs) {
       // Quadlet refuses such a unit: said, not skipped silently
       Span at = declared != null ? declared : lines.span(0, 0);
-      result.problems().add(new ParseProblem(at, container ? "a Quadlet container unit needs Image= (or Rootfs=) in [Container]"
-          : "a Quadlet container unit needs a [Container] section with Image="));
+      result
+          .problems()
+          .add(
+              new ParseProblem(
+                  at,
+                  container
+                      ? "a Quadlet container unit needs Image= (or Rootfs=) in [Container]"
+                      : "a Quadlet container unit needs a [Container] section with Image="));
       if (!container) return result;
     }
-    String name = shown == null ? "quadlet container" : "quadlet " + shown.substring(shown.lastIndexOf('/') + 1);
+    String name =
+        shown == null
+            ? "quadlet container"
+            : "quadlet " + shown.substring(shown.lastIndexOf('/') + 1);
     result.containers().add(RunContainer.of(name, declared, args, NONE));
     return result;
   }
@@ -126,15 +187,18 @@ public final class QuadletReader {
     };
   }
 
-  private static RunArgs.Option option(String name, String key, Word w, UnitFile.Entry e, LineIndex lines) {
+  private static RunArgs.Option option(
+      String name, String key, Word w, UnitFile.Entry e, LineIndex lines) {
     Span entry = lines.span(e.keyStart(), e.value().originalEnd(0, e.value().length()));
-    return new RunArgs.Option(name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), entry);
+    return new RunArgs.Option(
+        name, key, RunValue.of(w, 0, w.value().length(), NONE), w.span(), entry);
   }
 
   /** A list value split into words as a shell splits them (quotes removed, each character at its offset). */
   private static List<Word> words(MappedText value, LineIndex lines, RunLineReader.Result result) {
     ShellScript script = ShellParser.parse(value, lines);
-    for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
+    for (ShellProblem p : script.problems())
+      result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
     List<Word> out = new ArrayList<>();
     for (ShellCommand c : script.commands()) {
       out.addAll(c.assignments());
@@ -154,7 +218,8 @@ public final class QuadletReader {
   /** Text that a key stands for ({@code label=disable}), spanning [from, to) of the file. */
   private static Word synthetic(String s, int from, int to, LineIndex lines) {
     MappedText.Builder b = new MappedText.Builder(s.length());
-    for (int k = 0; k < s.length(); k++) b.append(s.charAt(k), k == s.length() - 1 ? Math.max(from, to - 1) : from);
+    for (int k = 0; k < s.length(); k++)
+      b.append(s.charAt(k), k == s.length() - 1 ? Math.max(from, to - 1) : from);
     return word(b.build(to), lines);
   }
 }

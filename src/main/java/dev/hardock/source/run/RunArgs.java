@@ -16,7 +16,11 @@ import java.util.function.Function;
  */
 final class RunArgs {
   /** Which CLI wrote the line: flags unknown to podman or nerdctl are not reported, their syntax differs. */
-  enum Tool { DOCKER, PODMAN, NERDCTL }
+  enum Tool {
+    DOCKER,
+    PODMAN,
+    NERDCTL
+  }
 
   /**
    * One option as given.
@@ -39,11 +43,13 @@ final class RunArgs {
   final List<Option> options = new ArrayList<>();
   final List<ParseProblem> unknown = new ArrayList<>();
   Word image;
+
   /** The first variable that may hold options ({@code $DOCKER_OPTS}), or null. */
   Span hiddenOptions;
+
   final List<Word> command = new ArrayList<>();
 
-  private RunArgs() { }
+  private RunArgs() {}
 
   static RunArgs parse(List<Word> args, Tool tool, Function<String, String> vars) {
     RunArgs r = new RunArgs();
@@ -92,7 +98,13 @@ final class RunArgs {
           }
           if (!flag.takesValue()) {
             if (j + 1 < v.length() && v.charAt(j + 1) == '=') {
-              r.options.add(new Option(flag.name(), written, RunValue.of(w, j + 2, v.length(), vars), w.span(), flagSpan));
+              r.options.add(
+                  new Option(
+                      flag.name(),
+                      written,
+                      RunValue.of(w, j + 2, v.length(), vars),
+                      w.span(),
+                      flagSpan));
               break;
             }
             r.options.add(new Option(flag.name(), written, null, flagSpan, flagSpan));
@@ -101,11 +113,22 @@ final class RunArgs {
           }
           if (j + 1 < v.length()) {
             int start = v.charAt(j + 1) == '=' ? j + 2 : j + 1;
-            r.options.add(new Option(flag.name(), written, RunValue.of(w, start, v.length(), vars), w.span(), flagSpan));
+            r.options.add(
+                new Option(
+                    flag.name(),
+                    written,
+                    RunValue.of(w, start, v.length(), vars),
+                    w.span(),
+                    flagSpan));
           } else if (i + 1 < n) {
             Word next = args.get(++i);
-            r.options.add(new Option(flag.name(), written, RunValue.of(next, 0, next.value().length(), vars),
-                w.span().to(next.span()), flagSpan));
+            r.options.add(
+                new Option(
+                    flag.name(),
+                    written,
+                    RunValue.of(next, 0, next.value().length(), vars),
+                    w.span().to(next.span()),
+                    flagSpan));
           } else {
             r.options.add(new Option(flag.name(), written, null, flagSpan, flagSpan));
           }
@@ -135,8 +158,12 @@ final class RunArgs {
   private void reportUnknown(String written, Span span, Tool tool) {
     if (tool != Tool.DOCKER) return; // podman and nerdctl have many flags of their own; not judged
     String hint = RunFlags.nearest(written);
-    unknown.add(new ParseProblem(span, "unknown docker run flag " + written
-        + (hint != null ? ": did you mean " + hint + "?" : "")));
+    unknown.add(
+        new ParseProblem(
+            span,
+            "unknown docker run flag "
+                + written
+                + (hint != null ? ": did you mean " + hint + "?" : "")));
   }
 
   /** An unquoted variable whose known value is options ({@code P="--rm -it"}; {@code $P} splits into them). */
@@ -149,9 +176,14 @@ final class RunArgs {
   /** A lone unquoted variable named like a list of options ({@code $DOCKER_OPTS}, {@code ${RUN_ARGS}}). */
   private static boolean isOpaqueOptions(Word w) {
     String raw = w.raw();
-    // $(NAME) too: a make variable in a Makefile recipe (in a shell script it would run a command NAME)
-    if (!raw.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?") && !raw.matches("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)")) return false;
+    // $(NAME) too: a make variable in a Makefile recipe (in a shell script it would run a command
+    // NAME)
+    if (!raw.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?")
+        && !raw.matches("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)")) return false;
     String name = raw.replaceAll("[${}()]", "").toUpperCase(Locale.ROOT);
-    return name.contains("OPT") || name.contains("ARG") || name.contains("FLAG") || name.contains("PARAM");
+    return name.contains("OPT")
+        || name.contains("ARG")
+        || name.contains("FLAG")
+        || name.contains("PARAM");
   }
 }

@@ -17,22 +17,30 @@ import java.util.Locale;
  */
 final class RunBlocks {
   /** A stretch of shell text; {@code reportProblems} is false for illustrations (Markdown) whose syntax is loose. */
-  record Block(MappedText text, boolean reportProblems, Object scope) { }
+  record Block(MappedText text, boolean reportProblems, Object scope) {}
 
-  enum Format { SHELL, MAKEFILE, MARKDOWN, YAML, SYSTEMD }
+  enum Format {
+    SHELL,
+    MAKEFILE,
+    MARKDOWN,
+    YAML,
+    SYSTEMD
+  }
 
-  private RunBlocks() { }
+  private RunBlocks() {}
 
   static Format formatOf(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
     if (n.endsWith(".md") || n.endsWith(".markdown")) return Format.MARKDOWN;
-    if (n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.endsWith(".make")) return Format.MAKEFILE;
+    if (n.equals("makefile") || n.equals("gnumakefile") || n.endsWith(".mk") || n.endsWith(".make"))
+      return Format.MAKEFILE;
     if (n.endsWith(".yml") || n.endsWith(".yaml")) return Format.YAML;
     if (n.endsWith(".service")) return Format.SYSTEMD;
     return Format.SHELL;
   }
 
-  static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems) {
+  static List<Block> blocks(
+      Format format, String text, LineIndex lines, List<ParseProblem> problems) {
     return blocks(format, text, lines, problems, new ArrayList<>(), new SourceLayout(), "");
   }
 
@@ -41,8 +49,14 @@ final class RunBlocks {
    * statements of the host format (Makefile lines outside recipes, Markdown, YAML, unit files) to {@code layout}
    * as those of {@code file} (the shell text of each block holds the rest: its reader records them).
    */
-  static List<Block> blocks(Format format, String text, LineIndex lines, List<ParseProblem> problems,
-      List<WorkflowContainers.Decl> containers, SourceLayout layout, String file) {
+  static List<Block> blocks(
+      Format format,
+      String text,
+      LineIndex lines,
+      List<ParseProblem> problems,
+      List<WorkflowContainers.Decl> containers,
+      SourceLayout layout,
+      String file) {
     return switch (format) {
       case SHELL -> List.of(new Block(MappedText.of(text, 0, text.length()), true, text));
       case MAKEFILE -> {

@@ -17,14 +17,15 @@ import java.util.function.Function;
 
 /** Turns the options of one run line into the {@link ContainerSpec} it starts. */
 final class RunContainer {
-  private RunContainer() { }
+  private RunContainer() {}
 
   static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars) {
     return of(name, span, args, vars, List.of());
   }
 
   /** As above, with environment variables set outside the options (a workflow container's {@code env:}). */
-  static ContainerSpec of(String name, Span span, RunArgs args, Function<String, String> vars, List<EnvVar> env) {
+  static ContainerSpec of(
+      String name, Span span, RunArgs args, Function<String, String> vars, List<EnvVar> env) {
     ContainerSpec.Builder b = new ContainerSpec.Builder(SourceKind.RUN, name, span);
     for (RunArgs.Option o : args.options) apply(b, o);
     b.hiddenOptions = args.hiddenOptions;
@@ -33,7 +34,8 @@ final class RunContainer {
       RunValue img = RunValue.of(args.image, 0, args.image.value().length(), vars);
       String raw = args.image.value();
       String expanded = img.isSymbolic() ? null : img.text();
-      b.image = new ImageUse(ImageRef.parse(raw, expanded), args.image.span(), ImageUse.Where.CONTAINER);
+      b.image =
+          new ImageUse(ImageRef.parse(raw, expanded), args.image.span(), ImageUse.Where.CONTAINER);
     }
     return b.build();
   }
@@ -42,10 +44,35 @@ final class RunContainer {
   static ContainerSpec withMounts(ContainerSpec c, java.util.function.UnaryOperator<Mount> f) {
     List<Mount> mounts = new ArrayList<>();
     for (Mount m : c.mounts()) mounts.add(f.apply(m));
-    return new ContainerSpec(c.source(), c.name(), c.span(), c.image(), c.build(), c.privileged(), c.user(),
-        c.networkMode(), c.pidMode(), c.ipcMode(), c.utsMode(), c.usernsMode(), c.cgroupParent(), List.copyOf(mounts),
-        c.capAdd(), c.capDrop(), c.securityOpts(), c.devices(), c.readOnlyRootfs(), c.memory(), c.memorySwap(),
-        c.cpus(), c.pidsLimit(), c.restart(), c.healthcheckDisabled(), c.ports(), c.links(), c.env(),
+    return new ContainerSpec(
+        c.source(),
+        c.name(),
+        c.span(),
+        c.image(),
+        c.build(),
+        c.privileged(),
+        c.user(),
+        c.networkMode(),
+        c.pidMode(),
+        c.ipcMode(),
+        c.utsMode(),
+        c.usernsMode(),
+        c.cgroupParent(),
+        List.copyOf(mounts),
+        c.capAdd(),
+        c.capDrop(),
+        c.securityOpts(),
+        c.devices(),
+        c.readOnlyRootfs(),
+        c.memory(),
+        c.memorySwap(),
+        c.cpus(),
+        c.pidsLimit(),
+        c.restart(),
+        c.healthcheckDisabled(),
+        c.ports(),
+        c.links(),
+        c.env(),
         c.hiddenOptions());
   }
 
@@ -90,7 +117,8 @@ final class RunContainer {
           case "pids-limit" -> b.pidsLimit = whole;
           case "restart" -> b.restart = whole;
           case "health-cmd" -> {
-            if (text.trim().equalsIgnoreCase("NONE")) b.healthcheckDisabled = new Setting<>(true, o.span());
+            if (text.trim().equalsIgnoreCase("NONE"))
+              b.healthcheckDisabled = new Setting<>(true, o.span());
           }
           case "cap-add" -> items(v, b.capAdd);
           case "cap-drop" -> items(v, b.capDrop);
@@ -102,7 +130,7 @@ final class RunContainer {
           case "mount" -> b.mounts.add(mount(v));
           case "tmpfs" -> b.mounts.add(tmpfs(v));
           case "publish" -> b.ports.add(port(v));
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -119,7 +147,10 @@ final class RunContainer {
     int eq = t.indexOf('=');
     if (eq < 0) return new EnvVar(new Text(t, v.span()), null, v.span(), SourceKind.RUN);
     RunValue value = v.sub(eq + 1, t.length());
-    return new EnvVar(new Text(t.substring(0, eq), v.span(0, eq)), new Text(value.text(), value.span()), v.span(),
+    return new EnvVar(
+        new Text(t.substring(0, eq), v.span(0, eq)),
+        new Text(value.text(), value.span()),
+        v.span(),
         SourceKind.RUN);
   }
 
@@ -127,14 +158,22 @@ final class RunContainer {
   static Mount volume(RunValue v) {
     List<RunValue> parts = new ArrayList<>(split(v, ':'));
     // C:\data:/data, c:/data:/data: glue a drive letter back to its path
-    if (parts.size() >= 2 && parts.get(0).text().length() == 1 && Character.isLetter(parts.get(0).text().charAt(0))
+    if (parts.size() >= 2
+        && parts.get(0).text().length() == 1
+        && Character.isLetter(parts.get(0).text().charAt(0))
         && (parts.get(1).text().startsWith("\\") || parts.get(1).text().startsWith("/"))) {
       RunValue drive = parts.remove(0);
       RunValue rest = parts.remove(0);
       parts.add(0, v.sub(0, drive.text().length() + 1 + rest.text().length()));
     }
     if (parts.size() == 1) {
-      return new Mount(Mount.Type.VOLUME, null, new Setting<>(parts.get(0).text(), parts.get(0).span()), null, null, v.span());
+      return new Mount(
+          Mount.Type.VOLUME,
+          null,
+          new Setting<>(parts.get(0).text(), parts.get(0).span()),
+          null,
+          null,
+          v.span());
     }
     RunValue src = parts.get(0);
     RunValue dst = parts.get(1);
@@ -147,14 +186,20 @@ final class RunContainer {
         switch (s) {
           case "ro" -> readOnly = new Setting<>(true, o.span());
           case "rw" -> readOnly = new Setting<>(false, o.span());
-          case "shared", "rshared", "slave", "rslave", "private", "rprivate" -> propagation = new Setting<>(s, o.span());
-          default -> { }
+          case "shared", "rshared", "slave", "rslave", "private", "rprivate" ->
+              propagation = new Setting<>(s, o.span());
+          default -> {}
         }
       }
     }
     Mount.Type type = isHostPath(src.text()) ? Mount.Type.BIND : Mount.Type.VOLUME;
-    return new Mount(type, new Setting<>(src.text(), src.span()), new Setting<>(dst.text(), dst.span()), readOnly,
-        propagation, v.span());
+    return new Mount(
+        type,
+        new Setting<>(src.text(), src.span()),
+        new Setting<>(dst.text(), dst.span()),
+        readOnly,
+        propagation,
+        v.span());
   }
 
   /** A source that names a host path rather than a volume. */
@@ -167,8 +212,15 @@ final class RunContainer {
     // $PWD, ${PWD}, $(pwd), `pwd`, $HOME, ${SOME_DIR}: expansions that give paths
     if (c == '$' || c == '`') {
       String u = s.toUpperCase(Locale.ROOT);
-      return u.startsWith("$(") || c == '`' || u.contains("PWD") || u.contains("HOME") || u.contains("DIR")
-          || u.contains("PATH") || u.contains("WORKSPACE") || u.contains("ROOT") || s.contains("/");
+      return u.startsWith("$(")
+          || c == '`'
+          || u.contains("PWD")
+          || u.contains("HOME")
+          || u.contains("DIR")
+          || u.contains("PATH")
+          || u.contains("WORKSPACE")
+          || u.contains("ROOT")
+          || s.contains("/");
     }
     return false;
   }
@@ -185,23 +237,29 @@ final class RunContainer {
     RunValue mountpoint = null;
     RunValue options = null;
     for (RunValue quoted : split(v, ',')) {
-      // the value is CSV: a field in double quotes may hold commas ("volume-opt=o=addr=10.0.0.1,rw")
+      // the value is CSV: a field in double quotes may hold commas
+      // ("volume-opt=o=addr=10.0.0.1,rw")
       String q = quoted.text();
-      RunValue field = q.length() >= 2 && q.startsWith("\"") && q.endsWith("\"") ? quoted.sub(1, q.length() - 1) : quoted;
+      RunValue field =
+          q.length() >= 2 && q.startsWith("\"") && q.endsWith("\"")
+              ? quoted.sub(1, q.length() - 1)
+              : quoted;
       String f = field.text();
       int eq = f.indexOf('=');
       String key = (eq < 0 ? f : f.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
       RunValue val = eq < 0 ? null : field.sub(eq + 1, f.length());
       switch (key) {
         case "type" -> {
-          if (val != null) type = switch (val.text().trim().toLowerCase(Locale.ROOT)) {
-            case "bind" -> Mount.Type.BIND;
-            case "tmpfs" -> Mount.Type.TMPFS;
-            case "npipe" -> Mount.Type.NPIPE;
-            case "cluster" -> Mount.Type.CLUSTER;
-            case "image" -> Mount.Type.IMAGE;
-            default -> Mount.Type.VOLUME;
-          };
+          if (val != null)
+            type =
+                switch (val.text().trim().toLowerCase(Locale.ROOT)) {
+                  case "bind" -> Mount.Type.BIND;
+                  case "tmpfs" -> Mount.Type.TMPFS;
+                  case "npipe" -> Mount.Type.NPIPE;
+                  case "cluster" -> Mount.Type.CLUSTER;
+                  case "image" -> Mount.Type.IMAGE;
+                  default -> Mount.Type.VOLUME;
+                };
         }
         case "source", "src" -> {
           if (val != null) source = new Setting<>(val.text(), val.span());
@@ -227,16 +285,18 @@ final class RunContainer {
               case "device" -> device = optValue;
               case "mountpoint" -> mountpoint = optValue;
               case "o" -> options = optValue;
-              default -> { }
+              default -> {}
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     Mount m = new Mount(type, source, target, readOnly, propagation, v.span());
-    // volume-opt=o=bind,volume-opt=device=/etc: the local driver creates the volume as a bind of /etc
-    VolumeBinds.Bind b = type == Mount.Type.VOLUME ? VolumeBinds.bind(driver, device, mountpoint, options) : null;
+    // volume-opt=o=bind,volume-opt=device=/etc: the local driver creates the volume as a bind of
+    // /etc
+    VolumeBinds.Bind b =
+        type == Mount.Type.VOLUME ? VolumeBinds.bind(driver, device, mountpoint, options) : null;
     return b == null ? m : VolumeBinds.bound(m, b);
   }
 
@@ -244,7 +304,8 @@ final class RunContainer {
   static Mount tmpfs(RunValue v) {
     int colon = v.text().indexOf(':');
     RunValue dst = colon < 0 ? v : v.sub(0, colon);
-    return new Mount(Mount.Type.TMPFS, null, new Setting<>(dst.text(), dst.span()), null, null, v.span());
+    return new Mount(
+        Mount.Type.TMPFS, null, new Setting<>(dst.text(), dst.span()), null, null, v.span());
   }
 
   /** {@code -p [ip:][hostPort:]containerPort[/proto]}, ranges, {@code [::1]:80:80}. */
@@ -262,7 +323,10 @@ final class RunContainer {
       int close = s.indexOf(']');
       if (close > 0) {
         ip = s.substring(1, close);
-        rest = close + 1 < s.length() && s.charAt(close + 1) == ':' ? s.substring(close + 2) : s.substring(close + 1);
+        rest =
+            close + 1 < s.length() && s.charAt(close + 1) == ':'
+                ? s.substring(close + 2)
+                : s.substring(close + 1);
       }
     }
     String[] parts = rest.split(":", -1);
@@ -287,7 +351,13 @@ final class RunContainer {
       container = parts[parts.length - 1];
     }
     if (ip != null && ip.isEmpty()) ip = null;
-    return new PortMapping(ip, firstPort(host), container, proto, v.span(), host == null || host.isEmpty() ? null : host,
+    return new PortMapping(
+        ip,
+        firstPort(host),
+        container,
+        proto,
+        v.span(),
+        host == null || host.isEmpty() ? null : host,
         null);
   }
 
@@ -314,7 +384,9 @@ final class RunContainer {
         if (c == quote) quote = 0;
       } else if (c == '"' && sep == ',') {
         quote = c;
-      } else if (c == '$' && i + 1 < t.length() && (t.charAt(i + 1) == '{' || t.charAt(i + 1) == '(')) {
+      } else if (c == '$'
+          && i + 1 < t.length()
+          && (t.charAt(i + 1) == '{' || t.charAt(i + 1) == '(')) {
         depth++;
         i++;
       } else if ((c == '}' || c == ')') && depth > 0) {

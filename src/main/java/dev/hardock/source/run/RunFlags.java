@@ -15,7 +15,15 @@ import java.util.Map;
  */
 public final class RunFlags {
   /** The value kinds of the CLI's flags (pflag types). */
-  public enum Kind { BOOL, STRING, LIST, MAP, INT, BYTES, DURATION }
+  public enum Kind {
+    BOOL,
+    STRING,
+    LIST,
+    MAP,
+    INT,
+    BYTES,
+    DURATION
+  }
 
   /**
    * @param name the long name without dashes
@@ -156,25 +164,94 @@ public final class RunFlags {
   private static final Map<String, Flag> OTHER_TOOLS = new LinkedHashMap<>();
 
   static {
-    for (String s : new String[] {"pod", "pod-id-file", "secret", "systemd", "tz", "uidmap", "gidmap", "subuidname",
-        "subgidname", "hooks-dir", "conmon-pidfile", "image-volume", "arch", "os", "variant", "cgroups", "cgroup-conf",
-        "chrootdirs", "requires", "sdnotify", "seccomp-policy", "timeout", "umask", "passwd-entry", "group-entry",
-        "personality", "preserve-fds", "unsetenv", "authfile", "cert-dir", "creds", "decryption-key", "init-path",
-        "retry", "retry-delay", "pidfile", "log-level", "label-file", "health-on-failure", "health-log-destination",
-        "health-max-log-count", "health-max-log-size", "health-startup-cmd", "health-startup-interval",
-        "health-startup-retries", "health-startup-success", "health-startup-timeout", "infra-name", "shm-size-systemd",
-        "gpus", "namespace", "ip-range", "cosign-key", "cosign-certificate-identity", "cosign-certificate-oidc-issuer",
-        "notation-key", "snapshotter", "ipfs-address", "pidfile", "cidfile", "rdt-class", "mac-address", "blkio-weight",
-        "group-entry", "env-merge"}) {
+    for (String s :
+        new String[] {
+          "pod",
+          "pod-id-file",
+          "secret",
+          "systemd",
+          "tz",
+          "uidmap",
+          "gidmap",
+          "subuidname",
+          "subgidname",
+          "hooks-dir",
+          "conmon-pidfile",
+          "image-volume",
+          "arch",
+          "os",
+          "variant",
+          "cgroups",
+          "cgroup-conf",
+          "chrootdirs",
+          "requires",
+          "sdnotify",
+          "seccomp-policy",
+          "timeout",
+          "umask",
+          "passwd-entry",
+          "group-entry",
+          "personality",
+          "preserve-fds",
+          "unsetenv",
+          "authfile",
+          "cert-dir",
+          "creds",
+          "decryption-key",
+          "init-path",
+          "retry",
+          "retry-delay",
+          "pidfile",
+          "log-level",
+          "label-file",
+          "health-on-failure",
+          "health-log-destination",
+          "health-max-log-count",
+          "health-max-log-size",
+          "health-startup-cmd",
+          "health-startup-interval",
+          "health-startup-retries",
+          "health-startup-success",
+          "health-startup-timeout",
+          "infra-name",
+          "shm-size-systemd",
+          "gpus",
+          "namespace",
+          "ip-range",
+          "cosign-key",
+          "cosign-certificate-identity",
+          "cosign-certificate-oidc-issuer",
+          "notation-key",
+          "snapshotter",
+          "ipfs-address",
+          "pidfile",
+          "cidfile",
+          "rdt-class",
+          "mac-address",
+          "blkio-weight",
+          "group-entry",
+          "env-merge"
+        }) {
       OTHER_TOOLS.put(s, new Flag(s, (char) 0, Kind.STRING, false));
     }
-    for (String s : new String[] {"replace", "rootfs", "env-host", "http-proxy", "no-hosts", "unsetenv-all",
-        "tls-verify", "passwd", "rmi", "read-only-tmpfs"}) {
+    for (String s :
+        new String[] {
+          "replace",
+          "rootfs",
+          "env-host",
+          "http-proxy",
+          "no-hosts",
+          "unsetenv-all",
+          "tls-verify",
+          "passwd",
+          "rmi",
+          "read-only-tmpfs"
+        }) {
       OTHER_TOOLS.put(s, new Flag(s, (char) 0, Kind.BOOL, false));
     }
   }
 
-  private RunFlags() { }
+  private RunFlags() {}
 
   /** A podman or nerdctl flag that docker lacks, or null. */
   static Flag otherTool(String name) {
@@ -237,5 +314,4 @@ public final class RunFlags {
     int allowed = Math.max(2, name.length() / 3);
     return best != null && bestDistance <= allowed ? "--" + best : null;
   }
-
 }

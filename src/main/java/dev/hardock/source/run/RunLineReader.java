@@ -42,19 +42,56 @@ public final class RunLineReader {
    * @param layout the comments and statements of the file: those of its host format (Makefile, Markdown, YAML)
    *     and of its shell text
    */
-  public record Result(List<ContainerSpec> containers, List<EnvVar> env, List<SourceText> texts,
-      List<ParseProblem> problems, List<ParseProblem> unknownFlags, SourceLayout layout) { }
+  public record Result(
+      List<ContainerSpec> containers,
+      List<EnvVar> env,
+      List<SourceText> texts,
+      List<ParseProblem> problems,
+      List<ParseProblem> unknownFlags,
+      SourceLayout layout) {}
 
   private static final Pattern MENTION = Pattern.compile("\\b(docker|podman|nerdctl)\\b");
-  private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
-  /** Global options of docker, podman and nerdctl that take a value (before the subcommand). */
-  private static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of("-H", "--host", "-c", "--context", "--config",
-      "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey", "--connection", "--url", "--identity", "--root",
-      "--runroot", "--cgroup-manager", "--storage-driver", "--storage-opt", "--events-backend", "--tmpdir",
-      "--runtime", "--conmon", "--module", "--ssh", "-n", "--namespace", "-a", "--address", "--snapshotter",
-      "--cni-path", "--cni-netconfpath", "--data-root", "--hosts-dir");
+  private static final Set<String> DECLARATIONS =
+      Set.of("export", "declare", "typeset", "local", "readonly");
 
-  private RunLineReader() { }
+  /** Global options of docker, podman and nerdctl that take a value (before the subcommand). */
+  private static final Set<String> GLOBAL_VALUE_OPTIONS =
+      Set.of(
+          "-H",
+          "--host",
+          "-c",
+          "--context",
+          "--config",
+          "-l",
+          "--log-level",
+          "--tlscacert",
+          "--tlscert",
+          "--tlskey",
+          "--connection",
+          "--url",
+          "--identity",
+          "--root",
+          "--runroot",
+          "--cgroup-manager",
+          "--storage-driver",
+          "--storage-opt",
+          "--events-backend",
+          "--tmpdir",
+          "--runtime",
+          "--conmon",
+          "--module",
+          "--ssh",
+          "-n",
+          "--namespace",
+          "-a",
+          "--address",
+          "--snapshotter",
+          "--cni-path",
+          "--cni-netconfpath",
+          "--data-root",
+          "--hosts-dir");
+
+  private RunLineReader() {}
 
   public static Result read(SourceFile file) {
     return read(file.text(), file.lines(), RunBlocks.formatOf(name(file)), file.displayPath());
@@ -66,7 +103,8 @@ public final class RunLineReader {
   }
 
   private static String name(SourceFile file) {
-    return file.path() == null || file.path().getFileName() == null ? file.displayPath()
+    return file.path() == null || file.path().getFileName() == null
+        ? file.displayPath()
         : file.path().getFileName().toString();
   }
 
@@ -77,29 +115,44 @@ public final class RunLineReader {
   /** Reads {@code text}, shown as {@code file} (the file its comments and statements are recorded in). */
   static Result read(String text, LineIndex lines, RunBlocks.Format format, String file) {
     SourceLayout layout = new SourceLayout();
-    Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>(), layout);
+    Result result =
+        new Result(
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            layout);
     // cheap: most Markdown and scripts start no container; their comments are still read
-    boolean runs = MENTION.matcher(text).find() || (format == RunBlocks.Format.YAML && text.contains("jobs"));
-    if (!runs && text.indexOf('#') < 0 && !text.contains("<!--") && format != RunBlocks.Format.SYSTEMD) return result;
-    // a unit's command line is no shell: a # in it is an argument (its comments are whole lines, UnitFile's)
+    boolean runs =
+        MENTION.matcher(text).find() || (format == RunBlocks.Format.YAML && text.contains("jobs"));
+    if (!runs
+        && text.indexOf('#') < 0
+        && !text.contains("<!--")
+        && format != RunBlocks.Format.SYSTEMD) return result;
+    // a unit's command line is no shell: a # in it is an argument (its comments are whole lines,
+    // UnitFile's)
     boolean shellComments = format != RunBlocks.Format.SYSTEMD;
     Map<Object, Walk> scopes = new java.util.IdentityHashMap<>();
     ExpansionBudget expansions = ExpansionBudget.forText(text.length());
     List<WorkflowContainers.Decl> declared = new ArrayList<>();
     List<ParseProblem> problems = runs ? result.problems() : new ArrayList<>();
-    for (RunBlocks.Block block : RunBlocks.blocks(format, text, lines, problems, declared, layout, file)) {
+    for (RunBlocks.Block block :
+        RunBlocks.blocks(format, text, lines, problems, declared, layout, file)) {
       Walk walk = scopes.computeIfAbsent(block.scope(), k -> new Walk(lines, result, expansions));
       if (!runs || !MENTION.matcher(block.text()).find() && !block.text().text().contains("=")) {
         // no command to read: only the comments
-        if (shellComments && block.text().text().indexOf('#') >= 0) ShellParser.layout(block.text(), lines).recordIn(layout, file);
+        if (shellComments && block.text().text().indexOf('#') >= 0)
+          ShellParser.layout(block.text(), lines).recordIn(layout, file);
         continue;
       }
-      // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands too
+      // a command string run by a shell (bash -c "docker run ...", sudo sh -c '...') holds commands
+      // too
       ShellScript script = NestedShells.expand(ShellParser.parse(block.text(), lines), lines);
       if (shellComments) script.recordIn(layout, file);
       for (ShellProblem p : script.problems()) {
-        if (block.reportProblems() || p.skipped()) result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
+        if (block.reportProblems() || p.skipped())
+          result.problems().add(new ParseProblem(p.span(), p.message(), p.skipped()));
       }
       walk.script(script);
     }
@@ -117,7 +170,8 @@ public final class RunLineReader {
     List<Word> words = new ArrayList<>();
     if (d.options() != null && !d.options().text().isBlank()) {
       ShellScript script = ShellParser.parse(d.options(), lines);
-      for (ShellProblem p : script.problems()) result.problems().add(new ParseProblem(p.span(), p.message()));
+      for (ShellProblem p : script.problems())
+        result.problems().add(new ParseProblem(p.span(), p.message()));
       for (ShellCommand c : script.commands()) {
         words.addAll(c.assignments());
         words.addAll(c.words());
@@ -128,18 +182,28 @@ public final class RunLineReader {
     args.image = d.image();
     args.command.clear();
     for (Word v : d.volumes()) {
-      args.options.add(new RunArgs.Option("volume", "volumes", RunValue.of(v, 0, v.value().length(), none), v.span(),
-          v.span()));
+      args.options.add(
+          new RunArgs.Option(
+              "volume",
+              "volumes",
+              RunValue.of(v, 0, v.value().length(), none),
+              v.span(),
+              v.span()));
     }
     for (Word p : d.ports()) {
-      args.options.add(new RunArgs.Option("publish", "ports", RunValue.of(p, 0, p.value().length(), none), p.span(),
-          p.span()));
+      args.options.add(
+          new RunArgs.Option(
+              "publish", "ports", RunValue.of(p, 0, p.value().length(), none), p.span(), p.span()));
     }
     List<EnvVar> env = new ArrayList<>();
     for (Word[] kv : d.env()) {
       RunValue value = RunValue.of(kv[1], 0, kv[1].value().length(), none);
-      env.add(new EnvVar(new Text(kv[0].value(), kv[0].span()), new Text(value.text(), value.span()),
-          kv[0].span().to(kv[1].span()), SourceKind.RUN));
+      env.add(
+          new EnvVar(
+              new Text(kv[0].value(), kv[0].span()),
+              new Text(value.text(), value.span()),
+              kv[0].span().to(kv[1].span()),
+              SourceKind.RUN));
       result.texts().add(new SourceText(kv[1].valueText(), lines));
     }
     result.containers().add(RunContainer.of(d.name(), d.span(), args, none, env));
@@ -154,6 +218,7 @@ public final class RunLineReader {
     private final Map<String, String> vars = new HashMap<>();
     private final VolumeBinds volumes = new VolumeBinds();
     private final ExpansionBudget expansions;
+
     /** The variables, charged to the file's budget: A=$A$A repeated would double the value each time. */
     private final java.util.function.Function<String, String> known;
 
@@ -167,7 +232,8 @@ public final class RunLineReader {
     void script(ShellScript script) {
       for (ShellCommand c : script.commands()) {
         command(c);
-        if (expansions.tellOnce()) result.problems().add(new ParseProblem(c.span(), expansions.notice()));
+        if (expansions.tellOnce())
+          result.problems().add(new ParseProblem(c.span(), expansions.notice()));
       }
     }
 
@@ -191,12 +257,13 @@ public final class RunLineReader {
         }
         return;
       }
-      RunArgs.Tool tool = switch (name) {
-        case "docker" -> RunArgs.Tool.DOCKER;
-        case "podman" -> RunArgs.Tool.PODMAN;
-        case "nerdctl" -> RunArgs.Tool.NERDCTL;
-        default -> null;
-      };
+      RunArgs.Tool tool =
+          switch (name) {
+            case "docker" -> RunArgs.Tool.DOCKER;
+            case "podman" -> RunArgs.Tool.PODMAN;
+            case "nerdctl" -> RunArgs.Tool.NERDCTL;
+            default -> null;
+          };
       if (tool == null) return;
       int toolAt = i++;
       while (i < words.size() && words.get(i).value().startsWith("-")) {
@@ -206,17 +273,26 @@ public final class RunLineReader {
       if (i < words.size() && words.get(i).value().equals("container")) i++;
       if (i >= words.size()) return;
       String sub = words.get(i).value();
-      if (sub.equals("volume") && i + 1 < words.size() && words.get(i + 1).value().equals("create")) {
+      if (sub.equals("volume")
+          && i + 1 < words.size()
+          && words.get(i + 1).value().equals("create")) {
         volumes.create(words.subList(i + 2, words.size()), vars::get);
         return;
       }
       if (!sub.equals("run") && !sub.equals("create")) return;
       Span span = words.get(toolAt).span().to(words.get(i).span());
-      String shown = tool.name().toLowerCase(java.util.Locale.ROOT) + (i - toolAt > 1 && words.get(i - 1).value().equals("container") ? " container " : " ") + sub;
+      String shown =
+          tool.name().toLowerCase(java.util.Locale.ROOT)
+              + (i - toolAt > 1 && words.get(i - 1).value().equals("container")
+                  ? " container "
+                  : " ")
+              + sub;
       RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, known);
       result.unknownFlags().addAll(args.unknown);
       ContainerSpec spec = RunContainer.of(shown, span, args, known);
-      result.containers().add(volumes.isEmpty() ? spec : RunContainer.withMounts(spec, volumes::apply));
+      result
+          .containers()
+          .add(volumes.isEmpty() ? spec : RunContainer.withMounts(spec, volumes::apply));
       for (int j = toolAt; j < words.size(); j++) {
         result.texts().add(new SourceText(words.get(j).valueText(), lines));
       }
@@ -242,8 +318,14 @@ public final class RunLineReader {
       int eq = v.indexOf('=');
       if (eq <= 0 || !v.startsWith("DOCKER_")) return;
       RunValue value = RunValue.of(w, eq + 1, v.length(), known);
-      result.env().add(new EnvVar(new Text(v.substring(0, eq), w.span(0, eq)), new Text(value.text(), value.span()),
-          w.span(), SourceKind.RUN));
+      result
+          .env()
+          .add(
+              new EnvVar(
+                  new Text(v.substring(0, eq), w.span(0, eq)),
+                  new Text(value.text(), value.span()),
+                  w.span(),
+                  SourceKind.RUN));
     }
   }
 

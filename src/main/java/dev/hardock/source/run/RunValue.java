@@ -55,7 +55,8 @@ final class RunValue {
       }
     }
     if (at != value.length()) return new RunValue(word, from, to, symbolic, true, from);
-    return substituted ? new RunValue(word, from, to, out.toString(), false, from)
+    return substituted
+        ? new RunValue(word, from, to, out.toString(), false, from)
         : new RunValue(word, from, to, symbolic, true, from);
   }
 

@@ -15,7 +15,7 @@ import java.util.Set;
 final class SystemdExec {
   private static final Set<String> KEYS = Set.of("ExecStart", "ExecStartPre");
 
-  private SystemdExec() { }
+  private SystemdExec() {}
 
   static List<RunBlocks.Block> blocks(String text, LineIndex lines) {
     List<RunBlocks.Block> out = new ArrayList<>();

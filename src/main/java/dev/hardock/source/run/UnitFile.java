@@ -20,9 +20,9 @@ final class UnitFile {
    * @param keyStart offset of the key in the file
    * @param end offset of the end of its last line (continued lines included)
    */
-  record Entry(String section, String key, int keyStart, MappedText value, int end) { }
+  record Entry(String section, String key, int keyStart, MappedText value, int end) {}
 
-  private UnitFile() { }
+  private UnitFile() {}
 
   static List<Entry> entries(String text, LineIndex lines) {
     List<Entry> out = new ArrayList<>();
@@ -82,7 +82,8 @@ final class UnitFile {
       int i = start;
       while (i < end && isBlank(text.charAt(i))) i++;
       if (isComment(text, i, end)) {
-        layout.comment(file, lines.span(i, end), text.substring(i, end), SourceLayout.Reach.NEXT_LINE);
+        layout.comment(
+            file, lines.span(i, end), text.substring(i, end), SourceLayout.Reach.NEXT_LINE);
       }
     }
     for (Entry e : entries(text, lines)) layout.statement(file, lines.span(e.keyStart(), e.end()));

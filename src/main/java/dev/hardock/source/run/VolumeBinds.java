@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 final class VolumeBinds {
   /** A volume's host path, and the {@code ro} of its {@code o=} options (null when not given). */
-  record Bind(Setting<String> source, Setting<Boolean> readOnly) { }
+  record Bind(Setting<String> source, Setting<Boolean> readOnly) {}
 
   private final Map<String, Bind> byName = new HashMap<>();
 
@@ -36,7 +36,8 @@ final class VolumeBinds {
         continue;
       }
       if (v.equals("--")) {
-        if (i + 1 < args.size() && name == null) name = RunValue.of(args.get(i + 1), 0, args.get(i + 1).value().length(), vars).text();
+        if (i + 1 < args.size() && name == null)
+          name = RunValue.of(args.get(i + 1), 0, args.get(i + 1).value().length(), vars).text();
         break;
       }
       String flag;
@@ -65,10 +66,10 @@ final class VolumeBinds {
             case "device" -> device = optValue;
             case "mountpoint" -> mountpoint = optValue;
             case "o" -> options = optValue;
-            default -> { }
+            default -> {}
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     if (name == null) return;
@@ -82,12 +83,15 @@ final class VolumeBinds {
    * {@code device}, or another driver's {@code mountpoint}; null when they bind nothing.
    */
   static Bind bind(String driver, RunValue device, RunValue mountpoint, RunValue options) {
-    VolumeOptions.Binding b = VolumeOptions.of(driver, device != null, mountpoint != null,
-        options == null ? null : options.text());
+    VolumeOptions.Binding b =
+        VolumeOptions.of(
+            driver, device != null, mountpoint != null, options == null ? null : options.text());
     if (b == null) return null;
     RunValue path = b.hostPath() == VolumeOptions.HostPath.DEVICE ? device : mountpoint;
-    Setting<Boolean> readOnly = b.roStart() < 0 ? null
-        : new Setting<>(true, options.sub(b.roStart(), b.roStart() + 2).span());
+    Setting<Boolean> readOnly =
+        b.roStart() < 0
+            ? null
+            : new Setting<>(true, options.sub(b.roStart(), b.roStart() + 2).span());
     return new Bind(new Setting<>(path.text(), path.span()), readOnly);
   }
 
@@ -99,7 +103,8 @@ final class VolumeBinds {
   }
 
   static Mount bound(Mount m, Bind b) {
-    Setting<Boolean> readOnly = m.isReadOnly() || b.readOnly() == null ? m.readOnly() : b.readOnly();
+    Setting<Boolean> readOnly =
+        m.isReadOnly() || b.readOnly() == null ? m.readOnly() : b.readOnly();
     return new Mount(Mount.Type.BIND, b.source(), m.target(), readOnly, m.propagation(), m.span());
   }
 

@@ -30,10 +30,17 @@ final class WorkflowContainers {
    * @param env each {@code env} entry as its key and value
    * @param password {@code credentials.password}, or null
    */
-  record Decl(String name, Span span, Word image, MappedText options, List<Word> volumes, List<Word> ports,
-      List<Word[]> env, Word password) { }
+  record Decl(
+      String name,
+      Span span,
+      Word image,
+      MappedText options,
+      List<Word> volumes,
+      List<Word> ports,
+      List<Word[]> env,
+      Word password) {}
 
-  private WorkflowContainers() { }
+  private WorkflowContainers() {}
 
   static void collect(Node root, String text, LineIndex lines, List<Decl> out) {
     Node jobs = get(root, "jobs");
@@ -45,7 +52,8 @@ final class WorkflowContainers {
         if (k.getValue().equals("container")) {
           Decl d = decl("container", k, t.getValueNode(), text, lines);
           if (d != null) out.add(d);
-        } else if (k.getValue().equals("services") && t.getValueNode() instanceof MappingNode services) {
+        } else if (k.getValue().equals("services")
+            && t.getValueNode() instanceof MappingNode services) {
           for (NodeTuple s : services.getValue()) {
             if (!(s.getKeyNode() instanceof ScalarNode sk)) continue;
             Decl d = decl("services." + sk.getValue(), sk, s.getValueNode(), text, lines);
@@ -60,12 +68,17 @@ final class WorkflowContainers {
     Span span = FileText.scalar(key, text, lines).span(lines, 0, key.getValue().length());
     if (value instanceof ScalarNode s) {
       if (s.getValue().isBlank()) return null;
-      return new Decl(name, span, word(s, text, lines), null, List.of(), List.of(), List.of(), null);
+      return new Decl(
+          name, span, word(s, text, lines), null, List.of(), List.of(), List.of(), null);
     }
     if (!(value instanceof MappingNode m)) return null;
-    Word image = get(m, "image") instanceof ScalarNode s && !s.getValue().isBlank() ? word(s, text, lines) : null;
+    Word image =
+        get(m, "image") instanceof ScalarNode s && !s.getValue().isBlank()
+            ? word(s, text, lines)
+            : null;
     if (image == null) return null; // image: '' (or none): the runner creates no container
-    MappedText options = get(m, "options") instanceof ScalarNode s ? FileText.scalar(s, text, lines) : null;
+    MappedText options =
+        get(m, "options") instanceof ScalarNode s ? FileText.scalar(s, text, lines) : null;
     List<Word> volumes = scalars(get(m, "volumes"), text, lines);
     List<Word> ports = scalars(get(m, "ports"), text, lines);
     List<Word[]> env = new ArrayList<>();
@@ -76,7 +89,10 @@ final class WorkflowContainers {
         }
       }
     }
-    Word password = get(get(m, "credentials"), "password") instanceof ScalarNode p ? word(p, text, lines) : null;
+    Word password =
+        get(get(m, "credentials"), "password") instanceof ScalarNode p
+            ? word(p, text, lines)
+            : null;
     return new Decl(name, span, image, options, volumes, ports, env, password);
   }
 
@@ -103,7 +119,8 @@ final class WorkflowContainers {
     if (!(node instanceof MappingNode m)) return null;
     Node found = null;
     for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) found = t.getValueNode();
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+        found = t.getValueNode();
     }
     return found;
   }

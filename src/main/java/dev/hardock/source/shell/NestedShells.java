@@ -29,7 +29,7 @@ public final class NestedShells {
   /** sh -c "bash -c '...'" is common; deeper nesting is rare and bounded so hostile input stays cheap. */
   private static final int MAX_DEPTH = 4;
 
-  private NestedShells() { }
+  private NestedShells() {}
 
   /**
    * The script with the commands of every command string and shell-read here-document added after the command
@@ -82,8 +82,10 @@ public final class NestedShells {
       order.add(c);
       ShellScript s = inner.get(c);
       if (s == null) continue;
-      // the outer shell expands $X and $(..) before the inner one reads the text: its quotes are not known
-      for (ShellProblem p : s.problems()) if (!(p.unterminatedQuote() && expanded.contains(s))) problems.add(p);
+      // the outer shell expands $X and $(..) before the inner one reads the text: its quotes are
+      // not known
+      for (ShellProblem p : s.problems())
+        if (!(p.unterminatedQuote() && expanded.contains(s))) problems.add(p);
       for (ShellCommand n : s.commands()) {
         if (known.contains(n.span())) continue;
         index.put(n, order.size());
@@ -94,9 +96,18 @@ public final class NestedShells {
     List<ShellCommand> out = new ArrayList<>(order.size());
     for (ShellCommand c : order) {
       boolean top = nested.contains(c) && c.nesting() == Nesting.TOP;
-      out.add(new ShellCommand(c.assignments(), c.words(), c.redirects(), c.heredocBodies(), c.span(),
-          c.operatorAfter(), top ? Nesting.NESTED_SHELL : c.nesting(), indexOf(index, c.pipeFrom()),
-          indexOf(index, c.pipeTo()), indexOf(index, c.parent())));
+      out.add(
+          new ShellCommand(
+              c.assignments(),
+              c.words(),
+              c.redirects(),
+              c.heredocBodies(),
+              c.span(),
+              c.operatorAfter(),
+              top ? Nesting.NESTED_SHELL : c.nesting(),
+              indexOf(index, c.pipeFrom()),
+              indexOf(index, c.pipeTo()),
+              indexOf(index, c.parent())));
     }
     return new ShellScript(out, problems, script.comments(), script.commandLines());
   }
@@ -106,8 +117,14 @@ public final class NestedShells {
     for (ShellCommand c : script.commands()) {
       Word string = commandString(c);
       if ((string == null || string.value().isBlank()) && shellInput(c) == null) continue;
-      into.add(new ShellProblem("not read: a shell command nested more than " + MAX_DEPTH
-          + " shells deep (sh -c inside sh -c...); what it runs is not linted", c.span(), false, true));
+      into.add(
+          new ShellProblem(
+              "not read: a shell command nested more than "
+                  + MAX_DEPTH
+                  + " shells deep (sh -c inside sh -c...); what it runs is not linted",
+              c.span(),
+              false,
+              true));
     }
   }
 
@@ -158,20 +175,22 @@ public final class NestedShells {
    * {@code -s} options (0 when neither), whether {@code -c} is among them, and the index of its first operand
    * (after {@code --} or {@code -} too; -1 when none); null when the word at {@code i} is no shell.
    */
-  private record ShellOptions(char first, boolean dashC, int operand) { }
+  private record ShellOptions(char first, boolean dashC, int operand) {}
 
   private static ShellOptions shellOptions(List<Word> words, int i) {
     String name = EffectiveCommand.basename(words.get(i).value());
     if (!Shells.POSIX_RUNNERS.contains(name)) return null;
     if (name.equals(Shells.BUSYBOX)) {
-      if (i + 1 >= words.size() || !Shells.POSIX_RUNNERS.contains(words.get(i + 1).value())) return null;
+      if (i + 1 >= words.size() || !Shells.POSIX_RUNNERS.contains(words.get(i + 1).value()))
+        return null;
       i++;
     }
     char first = 0;
     boolean dashC = false;
     for (int k = i + 1; k < words.size(); k++) {
       String v = words.get(k).value();
-      if (v.equals("--") || v.equals("-")) return new ShellOptions(first, dashC, k + 1 < words.size() ? k + 1 : -1);
+      if (v.equals("--") || v.equals("-"))
+        return new ShellOptions(first, dashC, k + 1 < words.size() ? k + 1 : -1);
       if (v.startsWith("--")) {
         if ((v.equals("--rcfile") || v.equals("--init-file")) && k + 1 < words.size()) k++;
         continue;
@@ -198,24 +217,38 @@ public final class NestedShells {
     for (int k = from; k < words.size(); k++) {
       String v = words.get(k).value();
       // runuser -u nobody -- sh -c '...': what follows -- is a command
-      if (v.equals("--")) return k + 1 < words.size() ? commandString(words.subList(k + 1, words.size())) : null;
+      if (v.equals("--"))
+        return k + 1 < words.size() ? commandString(words.subList(k + 1, words.size())) : null;
       // attached: --command=CMD, -cCMD, -lcCMD
       if (v.startsWith("--command=") || v.startsWith("--session-command=")) {
         int eq = v.indexOf('=') + 1;
         return eq < v.length() ? words.get(k).sub(eq, v.length()) : null;
       }
       int c = v.indexOf('c');
-      if (v.startsWith("-") && !v.startsWith("--") && c > 0 && c < v.length() - 1
+      if (v.startsWith("-")
+          && !v.startsWith("--")
+          && c > 0
+          && c < v.length() - 1
           && v.substring(1, c).chars().allMatch(Character::isLetter)) {
         return words.get(k).sub(c + 1, v.length());
       }
       if (k + 1 >= words.size()) break;
-      if (v.equals("--command") || v.equals("--session-command")
-          || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c") && v.chars().allMatch(ch -> ch == '-' || Character.isLetter(ch)))) {
+      if (v.equals("--command")
+          || v.equals("--session-command")
+          || (v.startsWith("-")
+              && !v.startsWith("--")
+              && v.endsWith("c")
+              && v.chars().allMatch(ch -> ch == '-' || Character.isLetter(ch)))) {
         return words.get(k + 1);
       }
-      if (v.equals("-s") || v.equals("--shell") || v.equals("-g") || v.equals("--group") || v.equals("-G")
-          || v.equals("--supp-group") || v.equals("-w") || v.equals("--whitelist-environment")) {
+      if (v.equals("-s")
+          || v.equals("--shell")
+          || v.equals("-g")
+          || v.equals("--group")
+          || v.equals("-G")
+          || v.equals("--supp-group")
+          || v.equals("-w")
+          || v.equals("--whitelist-environment")) {
         k++;
       }
     }
@@ -248,7 +281,8 @@ public final class NestedShells {
     if (readsProgramFromStdin(c)) return true;
     List<Word> words = c.words();
     int i = EffectiveCommand.skipWrappers(words);
-    if (i >= words.size() || !EffectiveCommand.basename(words.get(i).value()).equals("cat")) return false;
+    if (i >= words.size() || !EffectiveCommand.basename(words.get(i).value()).equals("cat"))
+      return false;
     for (int k = i + 1; k < words.size(); k++) {
       String v = words.get(k).value();
       if (!v.startsWith("-") || v.equals("--")) return false;
@@ -261,9 +295,13 @@ public final class NestedShells {
     List<Word> words = c.words();
     int i = EffectiveCommand.skipWrappers(words);
     if (i >= words.size()) return false;
-    for (int k = 0; k < i; k++) if (EffectiveCommand.basename(words.get(k).value()).equals("xargs")) return false; // input = arguments
+    for (int k = 0; k < i; k++)
+      if (EffectiveCommand.basename(words.get(k).value()).equals("xargs"))
+        return false; // input = arguments
     ShellOptions o = shellOptions(words, i);
     if (o == null || o.first() == 'c') return false;
-    return o.first() == 's' || o.operand() < 0 || words.get(o.operand()).value().equals("/dev/stdin");
+    return o.first() == 's'
+        || o.operand() < 0
+        || words.get(o.operand()).value().equals("/dev/stdin");
   }
 }

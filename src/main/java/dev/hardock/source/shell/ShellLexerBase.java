@@ -25,7 +25,13 @@ public abstract class ShellLexerBase extends Lexer {
   private static final int BRACE = 4;
 
   /** A here-document body: [bodyStart, bodyEnd) is the text, [bodyStart, end) includes the delimiter line. */
-  record HeredocBody(String delimiter, boolean quoted, boolean stripTabs, int bodyStart, int bodyEnd, int end,
+  record HeredocBody(
+      String delimiter,
+      boolean quoted,
+      boolean stripTabs,
+      int bodyStart,
+      int bodyEnd,
+      int end,
       boolean terminated) {}
 
   /** A problem found while lexing: [start, end) in text indexes; quote: an unterminated quote. */
@@ -119,7 +125,8 @@ public abstract class ShellLexerBase extends Lexer {
       _input.seek(t.getStartIndex() + 1);
     }
     Level level = top();
-    boolean commandLevel = level.kind == ROOT || level.kind == PAREN || level.kind == BACKTICK_LEVEL;
+    boolean commandLevel =
+        level.kind == ROOT || level.kind == PAREN || level.kind == BACKTICK_LEVEL;
     if (level.hidden) {
       t.setChannel(Token.HIDDEN_CHANNEL);
     } else if (commandLevel && level.inPattern) {
@@ -149,7 +156,9 @@ public abstract class ShellLexerBase extends Lexer {
     }
     if (type != ShellLexer.BLANK && type != ShellLexer.COMMENT) level.previousType = type;
     boolean hideNested = level.hidden || (commandLevel && level.inPattern);
-    if (type == ShellLexer.WORD && _mode == DEFAULT_MODE && t.getStopIndex() == t.getStartIndex()
+    if (type == ShellLexer.WORD
+        && _mode == DEFAULT_MODE
+        && t.getStopIndex() == t.getStartIndex()
         && source.charAt(t.getStartIndex()) == '\'') {
       unclosedSingleQuote(t.getStartIndex());
     }
@@ -160,7 +169,8 @@ public abstract class ShellLexerBase extends Lexer {
       }
       case ShellLexer.DOLLAR_PAREN, ShellLexer.PROC_SUB_OPEN, ShellLexer.LPAREN ->
           open(PAREN, DEFAULT_MODE, hideNested);
-      case ShellLexer.DOLLAR_BRACE, ShellLexer.BRACE_OPEN -> open(BRACE, ShellLexer.BRACE_MODE, hideNested);
+      case ShellLexer.DOLLAR_BRACE, ShellLexer.BRACE_OPEN ->
+          open(BRACE, ShellLexer.BRACE_MODE, hideNested);
       case ShellLexer.DQ_END, ShellLexer.BRACE_CLOSE -> close();
       case ShellLexer.RPAREN -> {
         if (level.kind == PAREN) {
@@ -196,7 +206,11 @@ public abstract class ShellLexerBase extends Lexer {
     boolean wasStart = level.commandStart;
     switch (type) {
       case ShellLexer.NEWLINE -> level.commandStart = true;
-      case ShellLexer.SEMI, ShellLexer.AMP, ShellLexer.AND_IF, ShellLexer.OR_IF, ShellLexer.PIPE,
+      case ShellLexer.SEMI,
+          ShellLexer.AMP,
+          ShellLexer.AND_IF,
+          ShellLexer.OR_IF,
+          ShellLexer.PIPE,
           ShellLexer.PIPE_AMP -> {
         level.commandStart = true;
         level.caseHeader = 0;
@@ -221,7 +235,9 @@ public abstract class ShellLexerBase extends Lexer {
       }
       default -> level.commandStart = false;
     }
-    if (level.caseHeader == 1 && type != ShellLexer.BLANK && type != ShellLexer.COMMENT
+    if (level.caseHeader == 1
+        && type != ShellLexer.BLANK
+        && type != ShellLexer.COMMENT
         && !(type == ShellLexer.WORD && "case".equals(wholeWord(t)))) {
       level.caseHeader = 2;
     }
@@ -234,10 +250,18 @@ public abstract class ShellLexerBase extends Lexer {
   private void unclosedSingleQuote(int at) {
     if (quoteProblems > 0) return;
     quoteProblems++;
-    boolean ansi = at > 0 && source.charAt(at - 1) == '$' && (at < 2 || source.charAt(at - 2) != '\\');
+    boolean ansi =
+        at > 0 && source.charAt(at - 1) == '$' && (at < 2 || source.charAt(at - 2) != '\\');
     int start = ansi ? at - 1 : at;
-    problems.add(new LexProblem("unterminated " + (ansi ? "$'" : "'") + " quote: the shell finds no closing '"
-        + " and fails with a syntax error", start, at + 1, true));
+    problems.add(
+        new LexProblem(
+            "unterminated "
+                + (ansi ? "$'" : "'")
+                + " quote: the shell finds no closing '"
+                + " and fails with a syntax error",
+            start,
+            at + 1,
+            true));
   }
 
   /**
@@ -248,8 +272,13 @@ public abstract class ShellLexerBase extends Lexer {
     Level l = top();
     if (l.kind == QUOTE && l.start >= 0 && quoteProblems == 0) {
       quoteProblems++;
-      problems.add(new LexProblem("unterminated \" quote: the shell finds no closing \" and fails with a syntax"
-          + " error", l.start, l.start + 1, true));
+      problems.add(
+          new LexProblem(
+              "unterminated \" quote: the shell finds no closing \" and fails with a syntax"
+                  + " error",
+              l.start,
+              l.start + 1,
+              true));
     }
   }
 
@@ -269,13 +298,13 @@ public abstract class ShellLexerBase extends Lexer {
   private boolean atWordStart(int start) {
     if (start == 0) return true;
     char c = source.charAt(start - 1);
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '('
-        || c == ')' || c == '<' || c == '>' || c == '`';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|'
+        || c == '(' || c == ')' || c == '<' || c == '>' || c == '`';
   }
 
   private static boolean isWordEnd(int c) {
-    return c < 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|'
-        || c == '(' || c == ')' || c == '<' || c == '>';
+    return c < 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&'
+        || c == '|' || c == '(' || c == ')' || c == '<' || c == '>';
   }
 
   /** The token's text if the token is a whole word by itself (followed by a word end), else null. */
@@ -320,7 +349,8 @@ public abstract class ShellLexerBase extends Lexer {
         i++;
       }
     }
-    pendingHeredocs.add(new PendingHeredoc(t.getStartIndex(), delimiter.toString(), quoted, stripTabs));
+    pendingHeredocs.add(
+        new PendingHeredoc(t.getStartIndex(), delimiter.toString(), quoted, stripTabs));
   }
 
   private void readHeredocBodies() {
@@ -334,11 +364,17 @@ public abstract class ShellLexerBase extends Lexer {
       int lineStart = pos;
       while (lineStart < n) {
         int lineEnd = lineStart;
-        while (lineEnd < n && source.charAt(lineEnd) != '\n' && source.charAt(lineEnd) != '\r') lineEnd++;
+        while (lineEnd < n && source.charAt(lineEnd) != '\n' && source.charAt(lineEnd) != '\r')
+          lineEnd++;
         int next = lineEnd;
-        if (next < n) next += source.charAt(next) == '\r' && next + 1 < n && source.charAt(next + 1) == '\n' ? 2 : 1;
+        if (next < n)
+          next +=
+              source.charAt(next) == '\r' && next + 1 < n && source.charAt(next + 1) == '\n'
+                  ? 2
+                  : 1;
         int contentStart = lineStart;
-        if (p.stripTabs()) while (contentStart < lineEnd && source.charAt(contentStart) == '\t') contentStart++;
+        if (p.stripTabs())
+          while (contentStart < lineEnd && source.charAt(contentStart) == '\t') contentStart++;
         if (regionEquals(contentStart, lineEnd, p.delimiter())) {
           bodyEnd = lineStart;
           end = next;
@@ -348,15 +384,24 @@ public abstract class ShellLexerBase extends Lexer {
         lineStart = next;
       }
       if (!terminated) {
-        problems.add(new LexProblem("here-document not terminated by `" + p.delimiter() + "`", bodyStart, n));
+        problems.add(
+            new LexProblem(
+                "here-document not terminated by `" + p.delimiter() + "`", bodyStart, n));
       }
       if (end > bodyStart) {
-        CommonToken body = new CommonToken(_tokenFactorySourcePair, ShellLexer.HEREDOC_BODY,
-            ShellLexer.HEREDOC_CHANNEL, bodyStart, end - 1);
+        CommonToken body =
+            new CommonToken(
+                _tokenFactorySourcePair,
+                ShellLexer.HEREDOC_BODY,
+                ShellLexer.HEREDOC_CHANNEL,
+                bodyStart,
+                end - 1);
         outbox.add(body);
       }
-      heredocs.put(p.opStart(), new HeredocBody(p.delimiter(), p.quoted(), p.stripTabs(), bodyStart, bodyEnd,
-          end, terminated));
+      heredocs.put(
+          p.opStart(),
+          new HeredocBody(
+              p.delimiter(), p.quoted(), p.stripTabs(), bodyStart, bodyEnd, end, terminated));
       pos = end;
     }
     pendingHeredocs.clear();

@@ -28,7 +28,10 @@ final class ShellModelBuilder {
   private final Map<Integer, ShellLexerBase.HeredocBody> heredocs;
   private final List<Draft> drafts = new ArrayList<>();
 
-  ShellModelBuilder(MappedText text, LineIndex lines, BufferedTokenStream tokens,
+  ShellModelBuilder(
+      MappedText text,
+      LineIndex lines,
+      BufferedTokenStream tokens,
       Map<Integer, ShellLexerBase.HeredocBody> heredocs) {
     this.text = text;
     this.lines = lines;
@@ -91,16 +94,32 @@ final class ShellModelBuilder {
   List<ShellCommand> commands() {
     List<Draft> kept = new ArrayList<>();
     for (Draft d : drafts) if (!d.dropped) kept.add(d);
-    // a plain lambda, not Comparator.comparingInt(..).thenComparingInt(..): those combinators are serializable
-    // lambdas of the JDK (altMetafactory), spun anew by every process since no JVM cache can hold them
-    kept.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(a.order, b.order));
+    // a plain lambda, not Comparator.comparingInt(..).thenComparingInt(..): those combinators are
+    // serializable
+    // lambdas of the JDK (altMetafactory), spun anew by every process since no JVM cache can hold
+    // them
+    kept.sort(
+        (a, b) ->
+            a.start != b.start
+                ? Integer.compare(a.start, b.start)
+                : Integer.compare(a.order, b.order));
     for (int i = 0; i < kept.size(); i++) kept.get(i).index = i;
     List<ShellCommand> out = new ArrayList<>(kept.size());
     for (Draft d : kept) {
       Draft p = d.parent;
       while (p != null && p.dropped) p = p.parent;
-      out.add(new ShellCommand(d.assignments, d.words, d.redirects, d.heredocs, text.span(lines, d.start, d.end),
-          operatorAfter(d.stopToken), d.nesting, indexOf(d.pipeFrom), indexOf(d.pipeTo), indexOf(p)));
+      out.add(
+          new ShellCommand(
+              d.assignments,
+              d.words,
+              d.redirects,
+              d.heredocs,
+              text.span(lines, d.start, d.end),
+              operatorAfter(d.stopToken),
+              d.nesting,
+              indexOf(d.pipeFrom),
+              indexOf(d.pipeTo),
+              indexOf(p)));
     }
     return out;
   }
@@ -165,7 +184,10 @@ final class ShellModelBuilder {
     for (ParseTree c : children(ctx)) {
       if (c instanceof ShellGrammar.CommandContext cc) {
         Ends e = command(cc, f);
-        if (previous != null && previous.last() != null && e.first() != null && previous.last() != e.first()) {
+        if (previous != null
+            && previous.last() != null
+            && e.first() != null
+            && previous.last() != e.first()) {
           previous.last().pipeTo = e.first();
           e.first().pipeFrom = previous.last();
         }
@@ -182,7 +204,8 @@ final class ShellModelBuilder {
       if (c instanceof ShellGrammar.SimpleCommandContext s) return simpleCommand(s, f);
       if (c instanceof ShellGrammar.SubshellContext s) {
         for (ParseTree sc : children(s)) {
-          if (sc instanceof ShellGrammar.WordContext w) word(w, null, f.nesting); // visits nested commands
+          if (sc instanceof ShellGrammar.WordContext w)
+            word(w, null, f.nesting); // visits nested commands
           if (sc instanceof ShellGrammar.RedirectContext r) redirect(r, null, f.nesting);
         }
         return s.list() == null ? Ends.NONE : list(s.list(), new Frame(Nesting.SUBSHELL, f.parent));
@@ -230,7 +253,11 @@ final class ShellModelBuilder {
     boolean empty = d.words.isEmpty() && d.assignments.isEmpty();
     if (header || (empty && (stripped != null || redirects.isEmpty()))) {
       d.dropped = true;
-      if (!header && empty && stripped != null && ShellReservedWords.isCloser(stripped) && f.lastKept != null) {
+      if (!header
+          && empty
+          && stripped != null
+          && ShellReservedWords.isCloser(stripped)
+          && f.lastKept != null) {
         return new Ends(f.lastKept, f.lastKept);
       }
       return Ends.NONE;
@@ -243,8 +270,8 @@ final class ShellModelBuilder {
     return new Ends(d, d);
   }
 
-  private void collectElements(ParserRuleContext ctx, Draft d, List<Built<Word>> words,
-      List<Built<Redirect>> redirects) {
+  private void collectElements(
+      ParserRuleContext ctx, Draft d, List<Built<Word>> words, List<Built<Redirect>> redirects) {
     for (ParseTree c : children(ctx)) {
       if (c instanceof ShellGrammar.ElementContext e) {
         collectElements(e, d, words, redirects);
@@ -267,17 +294,22 @@ final class ShellModelBuilder {
       char c = raw.charAt(i);
       if (c == '=') return true;
       if (c == '+') return i + 1 < n && raw.charAt(i + 1) == '=';
-      if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+      if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+        return false;
     }
     return false;
   }
 
-  private Built<Redirect> redirect(ShellGrammar.RedirectContext ctx, Draft holder, Nesting nesting) {
+  private Built<Redirect> redirect(
+      ShellGrammar.RedirectContext ctx, Draft holder, Nesting nesting) {
     Token op = null;
     ShellGrammar.WordContext target = null;
     for (ParseTree c : children(ctx)) {
-      if (c instanceof TerminalNode t && !(c instanceof ErrorNode) && t.getSymbol().getStartIndex() >= 0
-          && (t.getSymbol().getType() == ShellLexer.REDIR_OP || t.getSymbol().getType() == ShellLexer.HEREDOC_OP)) {
+      if (c instanceof TerminalNode t
+          && !(c instanceof ErrorNode)
+          && t.getSymbol().getStartIndex() >= 0
+          && (t.getSymbol().getType() == ShellLexer.REDIR_OP
+              || t.getSymbol().getType() == ShellLexer.HEREDOC_OP)) {
         op = t.getSymbol();
       } else if (c instanceof ShellGrammar.WordContext w) {
         target = w;
@@ -287,10 +319,16 @@ final class ShellModelBuilder {
     int opStart = op.getStartIndex();
     int opEnd = op.getStopIndex() + 1;
     if (op.getType() == ShellLexer.HEREDOC_OP) return heredoc(holder, opStart, opEnd);
-    Built<Word> w = target != null ? word(target, holder, nesting) : new Built<>(emptyWord(opEnd), opEnd, opEnd);
+    Built<Word> w =
+        target != null
+            ? word(target, holder, nesting)
+            : new Built<>(emptyWord(opEnd), opEnd, opEnd);
     int end = Math.max(opEnd, w.end());
-    return new Built<>(new Redirect(text.text().substring(opStart, opEnd), w.value(), text.span(lines, opStart, end)),
-        opStart, end);
+    return new Built<>(
+        new Redirect(
+            text.text().substring(opStart, opEnd), w.value(), text.span(lines, opStart, end)),
+        opStart,
+        end);
   }
 
   private Built<Redirect> heredoc(Draft holder, int opStart, int opEnd) {
@@ -321,9 +359,14 @@ final class ShellModelBuilder {
     Word target = a.build(opEnd);
     ShellLexerBase.HeredocBody body = heredocs.get(opStart);
     if (body != null && holder != null) {
-      holder.heredocs.add(new Heredoc(body.delimiter(), !body.quoted(), body.stripTabs(),
-          text.sub(body.bodyStart(), body.bodyEnd()), text.span(lines, body.bodyStart(), body.bodyEnd()),
-          body.terminated()));
+      holder.heredocs.add(
+          new Heredoc(
+              body.delimiter(),
+              !body.quoted(),
+              body.stripTabs(),
+              text.sub(body.bodyStart(), body.bodyEnd()),
+              text.span(lines, body.bodyStart(), body.bodyEnd()),
+              body.terminated()));
     }
     return new Built<>(new Redirect(op, target, text.span(lines, opStart, opEnd)), opStart, opEnd);
   }
@@ -337,7 +380,8 @@ final class ShellModelBuilder {
   private Built<Word> word(ShellGrammar.WordContext ctx, Draft holder, Nesting nesting) {
     int start = startOf(ctx);
     WordAssembler a = new WordAssembler(start);
-    if (ShellParser.isPrunedWord(ctx)) a.add(Kind.LITERAL, start, endOf(ctx), start, endOf(ctx), false);
+    if (ShellParser.isPrunedWord(ctx))
+      a.add(Kind.LITERAL, start, endOf(ctx), start, endOf(ctx), false);
     for (ParseTree c : children(ctx)) {
       if (c instanceof ShellGrammar.PartContext p) part(p, a, holder, nesting);
     }
@@ -392,7 +436,13 @@ final class ShellModelBuilder {
     }
     if (a.partCount() == before) {
       int s = startOf(ctx);
-      a.add(Kind.DOUBLE_QUOTED, s, Math.max(s, endOf(ctx)), s, s, true); // "" still makes a (empty) word
+      a.add(
+          Kind.DOUBLE_QUOTED,
+          s,
+          Math.max(s, endOf(ctx)),
+          s,
+          s,
+          true); // "" still makes a (empty) word
     }
   }
 
@@ -581,31 +631,47 @@ final class ShellModelBuilder {
 
     private void flush() {
       if (kind == null) return;
-      parts.add(new WordPart(kind, text.text().substring(partStart, partEnd), partValue.toString(), partQuoted,
-          text.span(lines, partStart, partEnd)));
+      parts.add(
+          new WordPart(
+              kind,
+              text.text().substring(partStart, partEnd),
+              partValue.toString(),
+              partQuoted,
+              text.span(lines, partStart, partEnd)));
       partValue.setLength(0);
       kind = null;
     }
 
     Word build(int wordEnd) {
       int end = Math.max(wordStart, wordEnd);
-      if (parts.isEmpty() && kind == Kind.LITERAL && partStart == wordStart && partEnd == end && isSource(end)) {
-        // A plain word (the value is its source text): one String and one Span for word, value and part,
+      if (parts.isEmpty()
+          && kind == Kind.LITERAL
+          && partStart == wordStart
+          && partEnd == end
+          && isSource(end)) {
+        // A plain word (the value is its source text): one String and one Span for word, value and
+        // part,
         // which halves the model of a command with many words.
         MappedText v = text.sub(wordStart, end);
         Span span = text.span(lines, wordStart, end);
         String raw = v.text();
-        return new Word(raw, span, v, List.of(new WordPart(Kind.LITERAL, raw, raw, partQuoted, span)), lines);
+        return new Word(
+            raw, span, v, List.of(new WordPart(Kind.LITERAL, raw, raw, partQuoted, span)), lines);
       }
       flush();
-      return new Word(text.text().substring(wordStart, end), text.span(lines, wordStart, end),
-          value.build(text.originalOffset(end)), parts, lines);
+      return new Word(
+          text.text().substring(wordStart, end),
+          text.span(lines, wordStart, end),
+          value.build(text.originalOffset(end)),
+          parts,
+          lines);
     }
 
     /** Whether the value put so far is exactly the source text [wordStart, end). */
     private boolean isSource(int end) {
       if (partValue.length() != end - wordStart) return false;
-      for (int i = 0; i < partValue.length(); i++) if (partValue.charAt(i) != text.charAt(wordStart + i)) return false;
+      for (int i = 0; i < partValue.length(); i++)
+        if (partValue.charAt(i) != text.charAt(wordStart + i)) return false;
       return true;
     }
   }

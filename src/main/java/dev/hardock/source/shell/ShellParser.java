@@ -27,8 +27,10 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class ShellParser {
   private static final int MAX_PROBLEMS = 20;
+
   /** Real scripts nest a handful of levels; far deeper input is hostile and would exhaust the stack. */
   private static final int MAX_DEPTH = 100;
+
   private static final String END_OF_INPUT = "unexpected end of input";
 
   private ShellParser() {}
@@ -55,11 +57,16 @@ public final class ShellParser {
       List<Span> commandLines = new ArrayList<>();
       layout(tokens.getTokens(), text, lines, comments, commandLines);
       for (ShellLexerBase.LexProblem p : lexer.lexProblems()) {
-        add(problems, new ShellProblem(p.message(), text.span(lines, p.start(), p.end()), p.quote()));
+        add(
+            problems,
+            new ShellProblem(p.message(), text.span(lines, p.start(), p.end()), p.quote()));
       }
       if (lexer.maxDepth() > MAX_DEPTH) {
-        add(problems, new ShellProblem("quotes and substitutions nested more than " + MAX_DEPTH + " deep",
-            text.span(lines, 0, 0)));
+        add(
+            problems,
+            new ShellProblem(
+                "quotes and substitutions nested more than " + MAX_DEPTH + " deep",
+                text.span(lines, 0, 0)));
         return new ShellScript(List.of(), problems, comments, commandLines);
       }
       ShellGrammar parser = new PruningGrammar(tokens);
@@ -74,16 +81,23 @@ public final class ShellParser {
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        parser.addErrorListener(new BaseErrorListener() {
-          @Override
-          public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
-              String msg, RecognitionException e) {
-            add(problems, problem(text, lines, offendingSymbol));
-          }
-        });
+        parser.addErrorListener(
+            new BaseErrorListener() {
+              @Override
+              public void syntaxError(
+                  Recognizer<?, ?> recognizer,
+                  Object offendingSymbol,
+                  int line,
+                  int column,
+                  String msg,
+                  RecognitionException e) {
+                add(problems, problem(text, lines, offendingSymbol));
+              }
+            });
         tree = parser.script();
       }
-      // an unterminated quote runs to the end: "unexpected end of input" would say the same thing less well
+      // an unterminated quote runs to the end: "unexpected end of input" would say the same thing
+      // less well
       if (problems.stream().anyMatch(ShellProblem::unterminatedQuote)) {
         problems.removeIf(p -> p.message().equals(END_OF_INPUT));
       }
@@ -125,11 +139,16 @@ public final class ShellParser {
    * The comments of a token stream, and the extent of each command line: from its first token to the last one
    * before a newline token (a {@code \} continuation is no newline token; here-document bodies are not code).
    */
-  private static void layout(List<Token> tokens, MappedText text, LineIndex lines, List<ShellScript.Comment> comments,
+  private static void layout(
+      List<Token> tokens,
+      MappedText text,
+      LineIndex lines,
+      List<ShellScript.Comment> comments,
       List<Span> commandLines) {
     int start = -1;
     int end = -1;
-    int lastCodeEnd = -1; // the end of the last code token: its line is looked up only when a comment follows
+    int lastCodeEnd =
+        -1; // the end of the last code token: its line is looked up only when a comment follows
     for (Token t : tokens) {
       int type = t.getType();
       if (type == Token.EOF) break;
@@ -143,11 +162,15 @@ public final class ShellParser {
       }
       if (type == ShellLexer.COMMENT) {
         // a comment the file holds as written (not decoded from an escaped or folded YAML scalar)
-        if (e > s && text.originalEnd(s, e) - text.originalOffset(s) == e - s
+        if (e > s
+            && text.originalEnd(s, e) - text.originalOffset(s) == e - s
             && lines.line(text.originalOffset(s)) == lines.line(text.originalOffset(e - 1))) {
-          boolean alone = lastCodeEnd < 0
-              || lines.line(text.originalOffset(s)) != lines.line(text.originalOffset(lastCodeEnd - 1));
-          comments.add(new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), alone));
+          boolean alone =
+              lastCodeEnd < 0
+                  || lines.line(text.originalOffset(s))
+                      != lines.line(text.originalOffset(lastCodeEnd - 1));
+          comments.add(
+              new ShellScript.Comment(text.span(lines, s, e), text.text().substring(s, e), alone));
         }
         continue;
       }
@@ -180,10 +203,16 @@ public final class ShellParser {
   }
 
   private static void prunePlainWord(ParserRuleContext ctx) {
-    if (!(ctx instanceof ShellGrammar.WordContext w) || w.children == null || w.children.size() != 1) return;
-    if (!(w.children.get(0) instanceof ShellGrammar.PartContext p) || p.children == null || p.children.size() != 1) return;
-    if (p.children.get(0) instanceof TerminalNode t && !(t instanceof ErrorNode)
-        && t.getSymbol().getType() == ShellLexer.WORD && w.getStart() == t.getSymbol()) {
+    if (!(ctx instanceof ShellGrammar.WordContext w)
+        || w.children == null
+        || w.children.size() != 1) return;
+    if (!(w.children.get(0) instanceof ShellGrammar.PartContext p)
+        || p.children == null
+        || p.children.size() != 1) return;
+    if (p.children.get(0) instanceof TerminalNode t
+        && !(t instanceof ErrorNode)
+        && t.getSymbol().getType() == ShellLexer.WORD
+        && w.getStart() == t.getSymbol()) {
       w.children = null;
     }
   }
@@ -191,7 +220,10 @@ public final class ShellParser {
   /** A word whose subtree was dropped while parsing: its value is its one WORD token, start to stop. */
   static boolean isPrunedWord(ShellGrammar.WordContext ctx) {
     Token t = ctx.getStart();
-    return ctx.children == null && t != null && t == ctx.getStop() && t.getType() == ShellLexer.WORD;
+    return ctx.children == null
+        && t != null
+        && t == ctx.getStop()
+        && t.getType() == ShellLexer.WORD;
   }
 
   private static void add(List<ShellProblem> problems, ShellProblem p) {

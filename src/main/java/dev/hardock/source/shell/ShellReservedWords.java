@@ -7,7 +7,20 @@ final class ShellReservedWords {
   /** Words that may precede a command name and are stripped from it ("then apt-get ..." is apt-get). */
   static boolean isPrefix(String w) {
     return switch (w) {
-      case "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "!", "{", "}", "esac" -> true;
+      case "if",
+          "then",
+          "elif",
+          "else",
+          "fi",
+          "do",
+          "done",
+          "while",
+          "until",
+          "!",
+          "{",
+          "}",
+          "esac" ->
+          true;
       default -> false;
     };
   }

@@ -23,7 +23,10 @@ public final class TextCharStream implements CharStream {
   public TextCharStream(CharSequence text) {
     this.text = text;
     this.size = text.length();
-    String s = text instanceof String str ? str : text instanceof dev.hardock.model.MappedText m ? m.text() : text.toString();
+    String s =
+        text instanceof String str
+            ? str
+            : text instanceof dev.hardock.model.MappedText m ? m.text() : text.toString();
     this.chars = s.toCharArray();
   }
 

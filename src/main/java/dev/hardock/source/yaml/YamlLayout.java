@@ -30,7 +30,7 @@ public final class YamlLayout {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
-  private YamlLayout() { }
+  private YamlLayout() {}
 
   /** Records the comments and statements of {@code text} (the file shown as {@code file}) in {@code layout}. */
   public static void read(String text, LineIndex lines, String file, SourceLayout layout) {
@@ -39,8 +39,12 @@ public final class YamlLayout {
   }
 
   private static LoadSettings settings(boolean comments) {
-    return LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(MAX_CODE_POINTS)
-        .setParseComments(comments).setUseMarks(true).build();
+    return LoadSettings.builder()
+        .setAllowDuplicateKeys(true)
+        .setCodePointLimit(MAX_CODE_POINTS)
+        .setParseComments(comments)
+        .setUseMarks(true)
+        .build();
   }
 
   private static void comments(String text, LineIndex lines, String file, SourceLayout layout) {
@@ -49,7 +53,8 @@ public final class YamlLayout {
       ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
       while (scanner.hasNext()) {
         Token t = scanner.next();
-        if (!(t instanceof CommentToken c) || c.getCommentType() == CommentType.BLANK_LINE) continue;
+        if (!(t instanceof CommentToken c) || c.getCommentType() == CommentType.BLANK_LINE)
+          continue;
         int at = offset(text, lines, c.getStartMark());
         if (at < 0) continue;
         int hash = text.indexOf('#', at);
@@ -58,7 +63,11 @@ public final class YamlLayout {
         int end = lineEnd(text, lines, line);
         if (hash >= end) continue;
         boolean alone = text.substring(lines.lineStart(line), hash).isBlank();
-        layout.comment(file, lines.span(hash, end), text.substring(hash, end), alone ? Reach.NEXT_LINE : Reach.LINE);
+        layout.comment(
+            file,
+            lines.span(hash, end),
+            text.substring(hash, end),
+            alone ? Reach.NEXT_LINE : Reach.LINE);
       }
     } catch (RuntimeException | StackOverflowError e) {
       // invalid YAML: the comments before the error are kept
@@ -85,12 +94,22 @@ public final class YamlLayout {
     try {
       for (Event ev : new Parse(settings(false)).parseString(text)) {
         switch (ev.getEventId()) {
-          case Scalar, Alias -> node(text, lines, file, layout, stack, offset(text, lines, ev.getStartMark()),
-              offset(text, lines, ev.getEndMark()));
+          case Scalar, Alias ->
+              node(
+                  text,
+                  lines,
+                  file,
+                  layout,
+                  stack,
+                  offset(text, lines, ev.getStartMark()),
+                  offset(text, lines, ev.getEndMark()));
           case MappingStart, SequenceStart -> {
             if (stack.size() > MAX_DEPTH) return;
-            stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, ((CollectionStartEvent) ev).isFlow(),
-                offset(text, lines, ev.getStartMark())));
+            stack.push(
+                new Open(
+                    ev.getEventId() == Event.ID.MappingStart,
+                    ((CollectionStartEvent) ev).isFlow(),
+                    offset(text, lines, ev.getStartMark())));
           }
           case MappingEnd, SequenceEnd -> {
             Open o = stack.pop();
@@ -98,7 +117,7 @@ public final class YamlLayout {
             node(text, lines, file, layout, stack, o.start, end);
           }
           case DocumentStart -> stack.clear();
-          default -> { }
+          default -> {}
         }
       }
     } catch (RuntimeException | StackOverflowError e) {
@@ -107,8 +126,14 @@ public final class YamlLayout {
   }
 
   /** A node [start, end) is read: it is a key, or a value that ends an entry, or an item. */
-  private static void node(String text, LineIndex lines, String file, SourceLayout layout, Deque<Open> stack,
-      int start, int end) {
+  private static void node(
+      String text,
+      LineIndex lines,
+      String file,
+      SourceLayout layout,
+      Deque<Open> stack,
+      int start,
+      int end) {
     if (start < 0) return;
     int e = Math.max(start, end);
     while (e > start && Character.isWhitespace(text.charAt(e - 1))) e--;
@@ -141,7 +166,8 @@ public final class YamlLayout {
 
   private static int lineEnd(String text, LineIndex lines, int line) {
     int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-    while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+    while (end > lines.lineStart(line)
+        && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
     return end;
   }
 }

@@ -10,16 +10,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RedactionTest {
 
   @ParameterizedTest(name = "[{0}] -> {1}")
-  @CsvSource(delimiter = '|', emptyValue = "", value = {
-      "|****",
-      "a|****",
-      "abcd|****",
-      "abcde|****",
-      "changeme|****",
-      "hunter2hunt|****",
-      "hunter2hunte|hunt****",
-      "AKIAIOSFODNN7EXAMPLE|AKIA****",
-      "ghp_A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5A1b2|ghp_****"})
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      value = {
+        "|****",
+        "a|****",
+        "abcd|****",
+        "abcde|****",
+        "changeme|****",
+        "hunter2hunt|****",
+        "hunter2hunte|hunt****",
+        "AKIAIOSFODNN7EXAMPLE|AKIA****",
+        "ghp_A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5A1b2|ghp_****"
+      })
   void redact(String secret, String expected) {
     assertEquals(expected, Redaction.redact(secret));
   }
@@ -52,7 +56,9 @@ class RedactionTest {
   @Test
   void aMessageShowsAVeryLongWordShortenedAndMaskedWithItsLength() {
     String longWord = "x".repeat(Redaction.MAX_WORD + 1);
-    assertEquals("image ****[201 characters] has no tag", Redaction.scrub("image " + longWord + " has no tag"));
+    assertEquals(
+        "image ****[201 characters] has no tag",
+        Redaction.scrub("image " + longWord + " has no tag"));
     String atLimit = "y".repeat(Redaction.MAX_WORD);
     assertEquals("image " + atLimit + " ok", Redaction.scrub("image " + atLimit + " ok"));
   }

@@ -19,29 +19,54 @@ import org.junit.jupiter.api.io.TempDir;
  * CEL or of what it brings (protobuf, Guava, RE2/J). With a custom rule, it does load them (the check sees).
  */
 class CustomRulesClassLoadTest {
-  private static final List<String> CEL_PACKAGES = List.of("dev.cel.", "com.google.protobuf.", "com.google.common.",
-      "com.google.re2j.", "org.threeten.extra.");
+  private static final List<String> CEL_PACKAGES =
+      List.of(
+          "dev.cel.",
+          "com.google.protobuf.",
+          "com.google.common.",
+          "com.google.re2j.",
+          "org.threeten.extra.");
 
-  private static List<String> loaded(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-verbose:class", "-Xshare:off", "-cp", System.getProperty("java.class.path"), "dev.hardock.cli.Main"));
+  private static List<String> loaded(Path dir, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class",
+                "-Xshare:off",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hardock.cli.Main"));
     cmd.addAll(List.of(args));
     Path out = dir.resolve("classes.log");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     int code = p.waitFor();
     List<String> cel = new ArrayList<>();
     for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
       if (!line.startsWith("[") || !line.contains("class,load")) continue;
       for (String pkg : CEL_PACKAGES) if (line.contains(" " + pkg)) cel.add(line);
     }
-    assertTrue(code == 0 || code == 1, "exit " + code + ": " + Files.readString(out).lines().filter(l -> !l.startsWith("[")).toList());
+    assertTrue(
+        code == 0 || code == 1,
+        "exit "
+            + code
+            + ": "
+            + Files.readString(out).lines().filter(l -> !l.startsWith("[")).toList());
     return cel;
   }
 
   @Test
   void aRunWithoutCustomRulesLoadsNoCelClass(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN apk add curl\nUSER app\n");
-    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1\n    privileged: true\n");
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    image: nginx:1\n    privileged: true\n");
     Files.writeString(dir.resolve(".hardock.yaml"), "rules:\n  HD201: warning\n");
     assertEquals(List.of(), loaded(dir, "."));
     // the other paths that read the rule registry
@@ -53,8 +78,10 @@ class CustomRulesClassLoadTest {
   @Test
   void aRunWithACustomRuleLoadsCel(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
-    Files.writeString(dir.resolve(".hardock.yaml"), "custom-rules:\n  - id: ACME1\n    slug: x\n    on: image\n"
-        + "    when: 'true'\n    message: m\n");
+    Files.writeString(
+        dir.resolve(".hardock.yaml"),
+        "custom-rules:\n  - id: ACME1\n    slug: x\n    on: image\n"
+            + "    when: 'true'\n    message: m\n");
     assertFalse(loaded(dir, ".").isEmpty());
   }
 }

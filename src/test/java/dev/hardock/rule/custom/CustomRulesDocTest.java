@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CustomRulesDocTest {
   static final Path DOC = Path.of("docs/custom-rules.md");
-  private static final Pattern POLICY = Pattern.compile("(?m)^### (ACME\\d+)[^\\n]*\\n(?:(?!^### )[\\s\\S])*?```yaml\\n([\\s\\S]*?)```");
+  private static final Pattern POLICY =
+      Pattern.compile(
+          "(?m)^### (ACME\\d+)[^\\n]*\\n(?:(?!^### )[\\s\\S])*?```yaml\\n([\\s\\S]*?)```");
 
   /** The worked policies: id to YAML, in the doc's order. */
   static Map<String, String> policies() throws IOException {
@@ -51,8 +53,16 @@ class CustomRulesDocTest {
     Map<String, String> p = policies();
     assertTrue(p.size() >= 8, p.keySet().toString());
     String all = String.join("\n", p.values());
-    for (String needle : List.of("registry.acme.io", "org.opencontainers.image", "digest", "NET_ADMIN", "image.user",
-        "deploy/", "\"ADD\"", "1024")) {
+    for (String needle :
+        List.of(
+            "registry.acme.io",
+            "org.opencontainers.image",
+            "digest",
+            "NET_ADMIN",
+            "image.user",
+            "deploy/",
+            "\"ADD\"",
+            "1024")) {
       assertTrue(all.contains(needle), needle);
     }
   }
@@ -75,11 +85,19 @@ class CustomRulesDocTest {
     assertTrue(Files.isDirectory(dir), dir.toString());
     List<Target> targets = Discovery.find(List.of(dir.toString()), null).targets();
     List<FileResult> results = new Linter(config.settings(Set.of(), Set.of())).lint(targets, 1);
-    List<String> expected = Files.readAllLines(dir.resolve("expect.txt")).stream().filter(l -> !l.isBlank()).sorted().toList();
+    List<String> expected =
+        Files.readAllLines(dir.resolve("expect.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .sorted()
+            .toList();
     List<String> actual = new ArrayList<>();
     Set<String> clean = new java.util.TreeSet<>();
     for (int i = 0; i < targets.size(); i++) {
-      String rel = dir.toRealPath().relativize(targets.get(i).path().toRealPath()).toString().replace('\\', '/');
+      String rel =
+          dir.toRealPath()
+              .relativize(targets.get(i).path().toRealPath())
+              .toString()
+              .replace('\\', '/');
       boolean found = false;
       for (Finding f : results.get(i).findings()) {
         assertFalse(f.message().contains("could not be evaluated"), rel + ": " + f.message());

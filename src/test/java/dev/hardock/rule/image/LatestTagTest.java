@@ -18,28 +18,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatestTagTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theHintNamesTheFlaggedImage() throws Exception {
     Path p = dir.resolve("Dockerfile");
-    Files.writeString(p, """
+    Files.writeString(
+        p,
+        """
         ARG BASE=ghcr.io/acme/app
         FROM python:latest
         FROM ${BASE}
         FROM localhost:5000/tools
         """);
-    FileResult r = new Linter(new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE))
-        .lint(new Target(p, "Dockerfile", SourceKind.DOCKERFILE), null);
-    List<String> messages = r.findings().stream().filter(f -> f.rule().id().equals("HD201")).map(f -> f.message() + ": " + f.help()).toList();
-    assertEquals(List.of(
-        "image python:latest uses the latest tag: pin a version, ideally with its digest"
-            + " (python:<version>@sha256:<digest>), so every pull gets the same image",
-        "image ${BASE} (ghcr.io/acme/app) has no tag: pin a version, ideally with its digest"
-            + " (ghcr.io/acme/app:<version>@sha256:<digest>), so every pull gets the same image",
-        "image localhost:5000/tools has no tag: pin a version, ideally with its digest"
-            + " (localhost:5000/tools:<version>@sha256:<digest>), so every pull gets the same image"), messages);
+    FileResult r =
+        new Linter(new LintSettings(Set.of(), Set.of(), Map.of(), RuleOptions.NONE))
+            .lint(new Target(p, "Dockerfile", SourceKind.DOCKERFILE), null);
+    List<String> messages =
+        r.findings().stream()
+            .filter(f -> f.rule().id().equals("HD201"))
+            .map(f -> f.message() + ": " + f.help())
+            .toList();
+    assertEquals(
+        List.of(
+            "image python:latest uses the latest tag: pin a version, ideally with its digest"
+                + " (python:<version>@sha256:<digest>), so every pull gets the same image",
+            "image ${BASE} (ghcr.io/acme/app) has no tag: pin a version, ideally with its digest"
+                + " (ghcr.io/acme/app:<version>@sha256:<digest>), so every pull gets the same image",
+            "image localhost:5000/tools has no tag: pin a version, ideally with its digest"
+                + " (localhost:5000/tools:<version>@sha256:<digest>), so every pull gets the same image"),
+        messages);
   }
 
   @Test

@@ -11,16 +11,43 @@ import org.junit.jupiter.api.Test;
 
 class SecretFilesTest {
   /** The regex isPublic replaced (quadratic on long names): same answers on every name that matters. */
-  static final Pattern OLD_PUBLIC = Pattern.compile(
-      "(ca|cacert|ca-bundle|ca-certificates|chain|fullchain|bundle)([-_.].*)?\\.pem|.*(cert|crt|pub|public)[^/]*\\.(pem|key)"
-          + "|.*\\.(gpg|asc|pub)\\.key");
+  static final Pattern OLD_PUBLIC =
+      Pattern.compile(
+          "(ca|cacert|ca-bundle|ca-certificates|chain|fullchain|bundle)([-_.].*)?\\.pem|.*(cert|crt|pub|public)[^/]*\\.(pem|key)"
+              + "|.*\\.(gpg|asc|pub)\\.key");
 
   @Test
   void isPublicAnswersAsTheRegexDid() {
-    for (String n : List.of("ca.pem", "cacert.pem", "ca-bundle.crt.pem", "chain.pem", "fullchain-2.pem", "bundle_x.pem",
-        "server.pem", "server.key", "cert.pem", "server-cert.pem", "tls.crt.key", "id_rsa.pub.key", "public.key",
-        "repo.gpg.key", "x.asc.key", "key.pem", ".pem", "ca.key", "cab.pem", "capem", "cert", "pub.pem", "mycrtx.key",
-        "a.gpg.pem", "docker.asc.key", "id_ed25519", "cert.pemx", "pubx.key.bak")) {
+    for (String n :
+        List.of(
+            "ca.pem",
+            "cacert.pem",
+            "ca-bundle.crt.pem",
+            "chain.pem",
+            "fullchain-2.pem",
+            "bundle_x.pem",
+            "server.pem",
+            "server.key",
+            "cert.pem",
+            "server-cert.pem",
+            "tls.crt.key",
+            "id_rsa.pub.key",
+            "public.key",
+            "repo.gpg.key",
+            "x.asc.key",
+            "key.pem",
+            ".pem",
+            "ca.key",
+            "cab.pem",
+            "capem",
+            "cert",
+            "pub.pem",
+            "mycrtx.key",
+            "a.gpg.pem",
+            "docker.asc.key",
+            "id_ed25519",
+            "cert.pemx",
+            "pubx.key.bak")) {
       assertEquals(OLD_PUBLIC.matcher(n).matches(), SecretFiles.isPublic(n), n);
     }
   }
@@ -29,11 +56,13 @@ class SecretFilesTest {
   void longNamesAndGlobsAreLinear() {
     String certs = "cert".repeat(25_000) + "x";
     String brackets = "[".repeat(100_000) + ".env";
-    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-      assertNull(SecretFiles.kind(certs));
-      SecretFiles.kind(brackets);
-      SecretFiles.kind("[]".repeat(50_000) + "*.pem");
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () -> {
+          assertNull(SecretFiles.kind(certs));
+          SecretFiles.kind(brackets);
+          SecretFiles.kind("[]".repeat(50_000) + "*.pem");
+        });
   }
 
   /** A bracket set Java's regex cannot read made the whole file an internal error before. */

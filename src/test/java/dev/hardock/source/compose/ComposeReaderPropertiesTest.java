@@ -28,13 +28,16 @@ class ComposeReaderPropertiesTest {
   static ComposeReader.Result read(String text) {
     // a path in a folder that does not exist: no .env, no overrides, no Dockerfiles are found
     Path p = Path.of("no-such-folder-for-hardock-tests", "compose.yaml");
-    return ComposeReader.read(SourceFile.of(p, "compose.yaml", text, SourceKind.COMPOSE), ComposeReader.Options.DEFAULT);
+    return ComposeReader.read(
+        SourceFile.of(p, "compose.yaml", text, SourceKind.COMPOSE), ComposeReader.Options.DEFAULT);
   }
 
   static void assertInside(Span s, LineIndex lines, String text) {
     Span end = lines.span(text.length(), text.length());
     assertTrue(s.line() >= 1 && s.column() >= 1, s::toString);
-    assertTrue(s.endLine() < end.endLine() || (s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
+    assertTrue(
+        s.endLine() < end.endLine()
+            || (s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
         () -> s + " beyond end " + end + " in " + text);
   }
 
@@ -47,11 +50,23 @@ class ComposeReaderPropertiesTest {
     for (ContainerSpec c : r.containers()) {
       spans.add(c.span());
       if (c.image() != null) spans.add(c.image().span());
-      for (Setting<?> s : List.of(c.capAdd(), c.securityOpts(), c.devices(), c.links()).stream().flatMap(List::stream).toList()) {
+      for (Setting<?> s :
+          List.of(c.capAdd(), c.securityOpts(), c.devices(), c.links()).stream()
+              .flatMap(List::stream)
+              .toList()) {
         spans.add(s.span());
       }
-      for (Setting<?> s : new Setting<?>[] {c.privileged(), c.user(), c.networkMode(), c.memory(), c.cpus(), c.restart(),
-          c.healthcheckDisabled(), c.readOnlyRootfs()}) {
+      for (Setting<?> s :
+          new Setting<?>[] {
+            c.privileged(),
+            c.user(),
+            c.networkMode(),
+            c.memory(),
+            c.cpus(),
+            c.restart(),
+            c.healthcheckDisabled(),
+            c.readOnlyRootfs()
+          }) {
         if (s != null) spans.add(s.span());
       }
       for (Mount m : c.mounts()) {
@@ -77,10 +92,57 @@ class ComposeReaderPropertiesTest {
 
   @Provide
   Arbitrary<String> composeLike() {
-    return Arbitraries.of("services:", "\n", "\n  ", "\n    ", "  ", "a:", "web:", "image: ", "nginx", ":latest",
-        "privileged: true", "privileged: ", "- ", "/:/host", "volumes:", "ports:", "\"8080:80\"", "environment:",
-        "A=b", "{", "}", "[", "]", ",", "&a ", "*a", "<<: ", "${X:-y}", "$$", "\"", "'", "\uD83D\uDE00", "\u00e9", ":",
-        "#", "\t", "|", ">", "build:", "extends:", "deploy:", "limits:", "memory: 1g", "---", "\r\n", "true", "null", "~")
-        .list().ofMaxSize(60).map(l -> String.join("", l));
+    return Arbitraries.of(
+            "services:",
+            "\n",
+            "\n  ",
+            "\n    ",
+            "  ",
+            "a:",
+            "web:",
+            "image: ",
+            "nginx",
+            ":latest",
+            "privileged: true",
+            "privileged: ",
+            "- ",
+            "/:/host",
+            "volumes:",
+            "ports:",
+            "\"8080:80\"",
+            "environment:",
+            "A=b",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            "&a ",
+            "*a",
+            "<<: ",
+            "${X:-y}",
+            "$$",
+            "\"",
+            "'",
+            "\uD83D\uDE00",
+            "\u00e9",
+            ":",
+            "#",
+            "\t",
+            "|",
+            ">",
+            "build:",
+            "extends:",
+            "deploy:",
+            "limits:",
+            "memory: 1g",
+            "---",
+            "\r\n",
+            "true",
+            "null",
+            "~")
+        .list()
+        .ofMaxSize(60)
+        .map(l -> String.join("", l));
   }
 }

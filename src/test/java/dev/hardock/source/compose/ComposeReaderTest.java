@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComposeReaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ComposeReader.Result read(String text) throws IOException {
     return read("compose.yaml", text, ComposeReader.Options.DEFAULT);
   }
 
-  private ComposeReader.Result read(String name, String text, ComposeReader.Options options) throws IOException {
+  private ComposeReader.Result read(String name, String text, ComposeReader.Options options)
+      throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);
@@ -52,7 +52,9 @@ class ComposeReaderTest {
 
   @Test
   void scalarSettingsPointAtKeyAndValue() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         version: "3.8"
         services:
           web:
@@ -97,7 +99,9 @@ class ComposeReaderTest {
 
   @Test
   void flowMappingKeysAndNonAsciiColumnsInUtf16() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           # \uD83D\uDE00 comment
           a: {image: "caf\u00e9:1", privileged: true}
@@ -111,7 +115,9 @@ class ComposeReaderTest {
 
   @Test
   void shortAndLongVolumes() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           s:
             image: busybox:1.36
@@ -160,7 +166,9 @@ class ComposeReaderTest {
 
   @Test
   void shortAndLongPorts() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           s:
             ports:
@@ -189,7 +197,9 @@ class ComposeReaderTest {
 
   @Test
   void environmentListAndMapAndCapsAndDevices() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           a:
             environment:
@@ -222,17 +232,22 @@ class ComposeReaderTest {
     assertEquals("18:7-18:24", envB.get(0).span().toString());
     assertNull(envB.get(1).value());
     ContainerSpec a = service(r, "a");
-    assertEquals(List.of("SYS_ADMIN", "NET_ADMIN"), a.capAdd().stream().map(s -> s.value()).toList());
+    assertEquals(
+        List.of("SYS_ADMIN", "NET_ADMIN"), a.capAdd().stream().map(s -> s.value()).toList());
     assertEquals("6:26-6:35", a.capAdd().get(1).span().toString());
     assertEquals("ALL", a.capDrop().get(0).value());
     assertEquals("seccomp:unconfined", a.securityOpts().get(0).value());
-    assertEquals(List.of("/dev/sda:/dev/sda", "/dev/mem"), a.devices().stream().map(s -> s.value()).toList());
+    assertEquals(
+        List.of("/dev/sda:/dev/sda", "/dev/mem"),
+        a.devices().stream().map(s -> s.value()).toList());
     assertEquals(List.of("db:database", "redis"), a.links().stream().map(s -> s.value()).toList());
   }
 
   @Test
   void limitsFromDeployAndHealthcheck() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           a:
             deploy:
@@ -267,7 +282,9 @@ class ComposeReaderTest {
 
   @Test
   void mergeKeysAreResolvedAndPointAtTheAnchor() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         x-common: &common
           privileged: true
           restart: always
@@ -301,7 +318,10 @@ class ComposeReaderTest {
 
   @Test
   void anAnchoredValuePointsAtTheValueNotAtItsAnchorOrTag() throws IOException {
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         x-vol: &vol /:/host
         x-flag: &on !!bool true
         services:
@@ -311,7 +331,8 @@ class ComposeReaderTest {
             privileged: *on
             cap_add: &caps
               - SYS_ADMIN
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     noProblems(r);
     var a = service(r, "a");
     assertEquals("1:13-1:14", a.mounts().get(0).source().span().toString());
@@ -322,14 +343,17 @@ class ComposeReaderTest {
 
   @Test
   void interpolationFromDotEnvOnly() throws IOException {
-    write(".env", """
+    write(
+        ".env",
+        """
         # comment
         export TAG=1.2.3
         QUOTED="a b" # trailing
         SINGLE='$NOT'
         NET=host
         """);
-    String compose = """
+    String compose =
+        """
         services:
           a:
             image: app:${TAG}
@@ -353,14 +377,20 @@ class ComposeReaderTest {
     assertEquals("host", service(r, "d").networkMode().value());
     assertEquals("root", service(r, "d").user().value());
     assertEquals("${literal}", service(r, "d").restart().value());
-    assertNull(service(r, "d").privileged().value()); // set, to what cannot be known: neither true nor false
+    assertNull(
+        service(r, "d")
+            .privileged()
+            .value()); // set, to what cannot be known: neither true nor false
     var withEnv = read("compose.yaml", compose, new ComposeReader.Options(true, List.of()));
-    assertTrue(service(withEnv, "d").image().ref().expanded() != null || System.getenv("HOME") == null);
+    assertTrue(
+        service(withEnv, "d").image().ref().expanded() != null || System.getenv("HOME") == null);
   }
 
   @Test
   void dotEnvParsing() {
-    Map<String, String> v = DotEnv.parse("""
+    Map<String, String> v =
+        DotEnv.parse(
+            """
         A=1
         export B = two
         C="x\\ny" # c
@@ -382,7 +412,9 @@ class ComposeReaderTest {
 
   @Test
   void overrideFileMergesAndKeepsItsOwnPositions() throws IOException {
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             ports: ["8080:80"]
@@ -390,13 +422,17 @@ class ComposeReaderTest {
           extra:
             image: redis
         """);
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         services:
           web:
             image: nginx:1.27
             mem_limit: 256m
             ports: ["443:443"]
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     noProblems(r);
     ContainerSpec web = service(r, "web");
     assertEquals("256m", web.memory().value());
@@ -408,19 +444,27 @@ class ComposeReaderTest {
     assertEquals("compose.override.yaml", fileOf(web.ports().get(1).span()));
     assertEquals("compose.override.yaml", fileOf(service(r, "extra").span()));
     assertTrue(r.otherTexts().containsKey("compose.override.yaml"));
-    assertEquals(dir.resolve("compose.yaml"), ComposeReader.baseOf(dir.resolve("compose.override.yaml"), dev.hardock.io.DiskAccess.forPath(dir)));
+    assertEquals(
+        dir.resolve("compose.yaml"),
+        ComposeReader.baseOf(
+            dir.resolve("compose.override.yaml"), dev.hardock.io.DiskAccess.forPath(dir)));
   }
 
   @Test
   void extendsInTheSameFileAndAnother() throws IOException {
-    write("common/base.yml", """
+    write(
+        "common/base.yml",
+        """
         services:
           hardened:
             read_only: true
             cap_drop: [ALL]
             mem_limit: 128m
         """);
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         services:
           base:
             image: app:1
@@ -435,7 +479,8 @@ class ComposeReaderTest {
             image: app:2
           c:
             extends: missing
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     ContainerSpec a = service(r, "a");
     assertEquals("app:1", a.image().ref().raw());
     assertEquals("4:5-4:21", a.privileged().span().toString());
@@ -449,18 +494,24 @@ class ComposeReaderTest {
 
   @Test
   void includeAddsServices() throws IOException {
-    write("db/db.yaml", """
+    write(
+        "db/db.yaml",
+        """
         services:
           db:
             image: postgres
         """);
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         include:
           - db/db.yaml
         services:
           web:
             image: nginx:1
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     noProblems(r);
     ContainerSpec db = service(r, "db");
     assertEquals(Path.of("db/db.yaml").toString(), fileOf(db.image().span()));
@@ -468,19 +519,26 @@ class ComposeReaderTest {
 
   @Test
   void buildIsLinkedToItsDockerfile() throws IOException {
-    write("app/Dockerfile", """
+    write(
+        "app/Dockerfile",
+        """
         FROM node:22 AS build
         USER node
         FROM build
         RUN true
         """);
-    write("root/Dockerfile.prod", """
+    write(
+        "root/Dockerfile.prod",
+        """
         FROM alpine:3.20
         ARG U=nobody
         USER ${U}
         """);
     write("none/Dockerfile", "FROM alpine:3.20\n");
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         services:
           a:
             build: ./app
@@ -502,7 +560,8 @@ class ComposeReaderTest {
                 USER 1000
           f:
             build: https://github.com/docker/app.git
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     noProblems(r);
     var a = service(r, "a").build();
     assertEquals("node", a.imageUser());
@@ -511,7 +570,9 @@ class ComposeReaderTest {
     assertEquals("3:5-3:17", a.span().toString());
     var b = service(r, "b").build();
     assertEquals("nobody", b.imageUser());
-    assertEquals(dir.resolve("root/Dockerfile.prod").normalize(), b.dockerfile().toAbsolutePath().normalize());
+    assertEquals(
+        dir.resolve("root/Dockerfile.prod").normalize(),
+        b.dockerfile().toAbsolutePath().normalize());
     assertEquals("", service(r, "c").build().imageUser());
     assertNull(service(r, "d").build().imageUser());
     assertEquals("1000", service(r, "e").build().imageUser());
@@ -528,7 +589,9 @@ class ComposeReaderTest {
     assertProblem(read("services: [1\n  x: 2\n"), "invalid YAML");
     assertProblem(read("- a\n- b\n"), "a compose file should be a mapping");
     assertProblem(read("services: 3\n"), "services should be a mapping");
-    var wrongType = read("""
+    var wrongType =
+        read(
+            """
         services:
           a:
             privileged: [1]
@@ -540,19 +603,41 @@ class ComposeReaderTest {
         """);
     assertEquals(2, wrongType.problems().size());
     assertEquals("3:17-3:20", wrongType.problems().get(0).span().toString());
-    assertEquals(true, service(wrongType, "c").privileged().value()); // the other services are still read
+    assertEquals(
+        true, service(wrongType, "c").privileged().value()); // the other services are still read
     assertProblem(read("a: 1\na: 2\n"), "duplicate key");
     assertProblem(read("services:\n  a:\n    image: *nope\n"), "refers to no anchor");
   }
 
   @Test
   void bombsAndDeepNestingAreBounded() throws IOException {
-    StringBuilder bomb = new StringBuilder("x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder bomb =
+        new StringBuilder("x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (char c = 'b'; c <= 'j'; c++) {
       char p = (char) (c - 1);
-      bomb.append("x-").append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p)
-          .append(", *").append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p)
-          .append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+      bomb.append("x-")
+          .append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append("]\n");
     }
     bomb.append("x-m: &m {<<: [*j]}\nservices:\n  s:\n    volumes: *j\n    <<: *m\n");
     long t = System.nanoTime();
@@ -571,12 +656,28 @@ class ComposeReaderTest {
 
   @Test
   void fileNames() {
-    for (String n : List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
-        "compose.override.yaml", "docker-compose.override.yml", "docker-compose.prod.yml", "compose.dev.yaml",
-        "bad.compose.yaml", "good.compose.yml", "Docker-Compose.YML")) {
+    for (String n :
+        List.of(
+            "compose.yaml",
+            "compose.yml",
+            "docker-compose.yaml",
+            "docker-compose.yml",
+            "compose.override.yaml",
+            "docker-compose.override.yml",
+            "docker-compose.prod.yml",
+            "compose.dev.yaml",
+            "bad.compose.yaml",
+            "good.compose.yml",
+            "Docker-Compose.YML")) {
       assertTrue(ComposeReader.isComposeName(n), n);
     }
-    for (String n : List.of("values.yaml", "composer.json", "compose.json", "docker-compose", ".compose.yaml.bak")) {
+    for (String n :
+        List.of(
+            "values.yaml",
+            "composer.json",
+            "compose.json",
+            "docker-compose",
+            ".compose.yaml.bak")) {
       assertFalse(ComposeReader.isComposeName(n), n);
     }
     assertTrue(ComposeReader.looksLikeCompose("# x\nversion: '3'\nservices:\n  a: {}\n"));
@@ -585,7 +686,9 @@ class ComposeReaderTest {
 
   @Test
   void fileSecretsAndConfigsAreReadOnlyBindMountsAtTheirTargets() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           app:
             image: alpine:3.20
@@ -607,18 +710,36 @@ class ComposeReaderTest {
             file: /etc/app.conf
         """);
     noProblems(r);
-    List<String> mounts = service(r, "app").mounts().stream().map(m -> m.type() + " " + m.source().value() + "@"
-        + m.source().span() + " -> " + m.target().value() + " ro=" + m.isReadOnly() + " @" + m.span()).toList();
-    assertEquals(List.of(
-        "BIND ./db.txt@13:14-13:22 -> /run/secrets/db ro=true @5:9-5:11",
-        "BIND ./db.txt@13:14-13:22 -> /run/secrets/db_copy ro=true @6:9-7:24",
-        "BIND /keys/api.key@15:11-15:36 -> /etc/api/key ro=true @8:9-9:29",
-        "BIND /etc/app.conf@19:11-19:24 -> /conf ro=true @11:15-11:19"), mounts);
+    List<String> mounts =
+        service(r, "app").mounts().stream()
+            .map(
+                m ->
+                    m.type()
+                        + " "
+                        + m.source().value()
+                        + "@"
+                        + m.source().span()
+                        + " -> "
+                        + m.target().value()
+                        + " ro="
+                        + m.isReadOnly()
+                        + " @"
+                        + m.span())
+            .toList();
+    assertEquals(
+        List.of(
+            "BIND ./db.txt@13:14-13:22 -> /run/secrets/db ro=true @5:9-5:11",
+            "BIND ./db.txt@13:14-13:22 -> /run/secrets/db_copy ro=true @6:9-7:24",
+            "BIND /keys/api.key@15:11-15:36 -> /etc/api/key ro=true @8:9-9:29",
+            "BIND /etc/app.conf@19:11-19:24 -> /conf ro=true @11:15-11:19"),
+        mounts);
   }
 
   @Test
   void deployRestartPolicyIsAppliedInsteadOfRestart() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           a:
             image: alpine:3.20
@@ -636,14 +757,20 @@ class ComposeReaderTest {
             restart: unless-stopped
         """);
     noProblems(r);
-    assertEquals("on-failure:3@7:9-7:30", service(r, "a").restart().value() + "@" + service(r, "a").restart().span());
-    assertEquals("any@12:7-12:21", service(r, "b").restart().value() + "@" + service(r, "b").restart().span());
+    assertEquals(
+        "on-failure:3@7:9-7:30",
+        service(r, "a").restart().value() + "@" + service(r, "a").restart().span());
+    assertEquals(
+        "any@12:7-12:21",
+        service(r, "b").restart().value() + "@" + service(r, "b").restart().span());
     assertEquals("unless-stopped", service(r, "c").restart().value());
   }
 
   @Test
   void everyDocumentIsReadAndAListDocumentIsAProblemAtItsPosition() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           a:
             image: alpine:3.20
@@ -658,7 +785,9 @@ class ComposeReaderTest {
     assertEquals(1, r.problems().size());
     assertEquals("9:1-9:25", r.problems().get(0).span().toString());
     // an anchor belongs to its own document: a later alias to it is a problem, not a silent reuse
-    r = read("""
+    r =
+        read(
+            """
         services:
           a: &svc
             image: alpine:3.20
@@ -669,7 +798,9 @@ class ComposeReaderTest {
     assertEquals(1, r.problems().size(), r.problems()::toString);
     assertEquals("6:6-6:10", r.problems().get(0).span().toString());
     // invalid YAML in a later document: the documents before it are still read
-    r = read("""
+    r =
+        read(
+            """
         services:
           a:
             image: alpine:3.20
@@ -684,7 +815,9 @@ class ComposeReaderTest {
   @Test
   void environmentValuesKeepTheWrittenValueAndTheResolvedOne() throws IOException {
     write(".env", "TRUST=0\nTOKEN=s3cr3t-value\n");
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           a:
             image: alpine:3.20
@@ -694,24 +827,39 @@ class ComposeReaderTest {
               PLAIN: x
               UNKNOWN: ${NOPE}
         """);
-    List<String> env = service(r, "a").env().stream().map(e -> e.name().value() + "=" + e.value().value() + "|" + e.resolved()).toList();
-    assertEquals(List.of("DOCKER_CONTENT_TRUST=${TRUST}|0", "API_TOKEN=$TOKEN|s3cr3t-value", "PLAIN=x|null",
-        "UNKNOWN=${NOPE}|null"), env);
+    List<String> env =
+        service(r, "a").env().stream()
+            .map(e -> e.name().value() + "=" + e.value().value() + "|" + e.resolved())
+            .toList();
+    assertEquals(
+        List.of(
+            "DOCKER_CONTENT_TRUST=${TRUST}|0",
+            "API_TOKEN=$TOKEN|s3cr3t-value",
+            "PLAIN=x|null",
+            "UNKNOWN=${NOPE}|null"),
+        env);
   }
 
   @Test
   void unknownKeysOfTheFileAndItsOverrideAreFoundWhereTheyStand() throws IOException {
-    write("compose.override.yaml", """
+    write(
+        "compose.override.yaml",
+        """
         services:
           web:
             cap_dorp: [ALL]
         """);
-    write("other.yaml", """
+    write(
+        "other.yaml",
+        """
         services:
           base:
             privilegd: true
         """);
-    var r = read("compose.yaml", """
+    var r =
+        read(
+            "compose.yaml",
+            """
         services:
           web:
             image: nginx:1.27
@@ -719,7 +867,8 @@ class ComposeReaderTest {
             extends: {file: other.yaml, service: base}
             x-mine: {anything: 1}
             environment: {read_onyl: "a name, not a key"}
-        """, ComposeReader.Options.DEFAULT);
+        """,
+            ComposeReader.Options.DEFAULT);
     assertEquals(2, r.unknownKeys().size(), r.unknownKeys().toString());
     ParseProblem own = r.unknownKeys().get(0);
     assertEquals("unknown key read_onyl in service web (did you mean read_only?)", own.message());
@@ -733,7 +882,9 @@ class ComposeReaderTest {
 
   @Test
   void namedVolumeBindIsABindMountOfItsDevice() throws IOException {
-    var r = read("""
+    var r =
+        read(
+            """
         services:
           app:
             image: alpine:3.20

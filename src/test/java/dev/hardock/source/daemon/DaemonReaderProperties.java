@@ -16,7 +16,8 @@ import net.jqwik.api.constraints.StringLength;
 
 /** Properties of the daemon.json reader over generated input. */
 class DaemonReaderProperties {
-  private static final String SAMPLE = """
+  private static final String SAMPLE =
+      """
       {
         "icc": false,
         "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],
@@ -30,7 +31,9 @@ class DaemonReaderProperties {
   static void assertInside(Span s, String text) {
     Span end = new LineIndex(text).span(text.length(), text.length());
     assertTrue(s.line() >= 1 && s.column() >= 1, s::toString);
-    assertTrue(s.endLine() < end.endLine() || (s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
+    assertTrue(
+        s.endLine() < end.endLine()
+            || (s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
         () -> s + " beyond end " + end);
   }
 
@@ -69,17 +72,48 @@ class DaemonReaderProperties {
 
   @Provide
   Arbitrary<String> edited() {
-    Arbitrary<String> chunk = Arbitraries.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\n", "\r", "\r\n", " ",
-        "\uFEFF", "\uD83D\uDE00", "é", "true", "nul", "1e", "/*", "'", "\t", "");
-    return Arbitraries.integers().between(0, SAMPLE.length()).list().ofMaxSize(6)
-        .flatMap(cuts -> chunk.list().ofSize(cuts.size()).map(ins -> {
-          StringBuilder b = new StringBuilder(SAMPLE);
-          for (int i = 0; i < cuts.size(); i++) {
-            int at = Math.min(cuts.get(i), b.length());
-            if (i % 2 == 0) b.insert(at, ins.get(i));
-            else if (at < b.length()) b.deleteCharAt(at);
-          }
-          return b.toString();
-        }));
+    Arbitrary<String> chunk =
+        Arbitraries.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ",",
+            ":",
+            "\\",
+            "\n",
+            "\r",
+            "\r\n",
+            " ",
+            "\uFEFF",
+            "\uD83D\uDE00",
+            "é",
+            "true",
+            "nul",
+            "1e",
+            "/*",
+            "'",
+            "\t",
+            "");
+    return Arbitraries.integers()
+        .between(0, SAMPLE.length())
+        .list()
+        .ofMaxSize(6)
+        .flatMap(
+            cuts ->
+                chunk
+                    .list()
+                    .ofSize(cuts.size())
+                    .map(
+                        ins -> {
+                          StringBuilder b = new StringBuilder(SAMPLE);
+                          for (int i = 0; i < cuts.size(); i++) {
+                            int at = Math.min(cuts.get(i), b.length());
+                            if (i % 2 == 0) b.insert(at, ins.get(i));
+                            else if (at < b.length()) b.deleteCharAt(at);
+                          }
+                          return b.toString();
+                        }));
   }
 }

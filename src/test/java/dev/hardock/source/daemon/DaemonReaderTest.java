@@ -24,7 +24,8 @@ class DaemonReaderTest {
 
   @Test
   void keysAndValuesKeepTheirTokenSpans() {
-    String json = """
+    String json =
+        """
         {
           "icc": false,
           "log-level" : "info",
@@ -49,7 +50,9 @@ class DaemonReaderTest {
     Entry hosts = c.get("hosts");
     assertEquals(Kind.ARRAY, hosts.kind());
     assertEquals("4:12-4:65", hosts.valueSpan().toString());
-    assertEquals("[unix:///var/run/docker.sock@4:13-4:42, tcp://0.0.0.0:2376@4:44-4:64]", hosts.items().toString());
+    assertEquals(
+        "[unix:///var/run/docker.sock@4:13-4:42, tcp://0.0.0.0:2376@4:44-4:64]",
+        hosts.items().toString());
     Entry n = c.get("max-concurrent-downloads");
     assertEquals(Kind.NUMBER, n.kind());
     assertEquals("3", n.scalar());
@@ -62,7 +65,14 @@ class DaemonReaderTest {
     assertEquals("7:16-7:20", c.unset("tlscacert").toString());
     assertEquals(c.start(), c.unset("iptables"));
     assertNull(c.unset("icc"));
-    assertEquals(List.of("icc", "log-level", "hosts", "max-concurrent-downloads", "default-ulimits", "tlscacert"),
+    assertEquals(
+        List.of(
+            "icc",
+            "log-level",
+            "hosts",
+            "max-concurrent-downloads",
+            "default-ulimits",
+            "tlscacert"),
         c.all().stream().map(Entry::key).toList());
   }
 
@@ -107,25 +117,42 @@ class DaemonReaderTest {
   @Test
   void aRootThatIsNotAnObjectIsAProblem() {
     DaemonReader.Result r = read("\n  [\"icc\", false]");
-    assertEquals("[2:3-2:4 daemon.json must hold a JSON object ({ ... }), not an array]", problems(r));
+    assertEquals(
+        "[2:3-2:4 daemon.json must hold a JSON object ({ ... }), not an array]", problems(r));
     assertFalse(r.config().complete());
-    assertEquals("[1:1-1:4 daemon.json must hold a JSON object ({ ... }), not a string]", problems(read("\"x\"")));
-    assertEquals("[1:1-1:3 daemon.json must hold a JSON object ({ ... }), not a number]", problems(read("42")));
+    assertEquals(
+        "[1:1-1:4 daemon.json must hold a JSON object ({ ... }), not a string]",
+        problems(read("\"x\"")));
+    assertEquals(
+        "[1:1-1:3 daemon.json must hold a JSON object ({ ... }), not a number]",
+        problems(read("42")));
   }
 
   @Test
   void syntaxErrorsArePositionedAndPlain() {
-    assertEquals("[2:9-2:10 invalid JSON: trailing comma before }]", problems(read("{\n  \"a\": 1,\n}")));
-    assertEquals("[1:2-1:3 invalid JSON: comments are not allowed in daemon.json]", problems(read("{// x\n}")));
-    assertEquals("[1:2-1:3 invalid JSON: strings need double quotes, not single quotes]", problems(read("{'icc': false}")));
-    assertEquals("[1:2-1:3 invalid JSON: unexpected character 'i': expected double-quote to start field name]",
+    assertEquals(
+        "[2:9-2:10 invalid JSON: trailing comma before }]", problems(read("{\n  \"a\": 1,\n}")));
+    assertEquals(
+        "[1:2-1:3 invalid JSON: comments are not allowed in daemon.json]",
+        problems(read("{// x\n}")));
+    assertEquals(
+        "[1:2-1:3 invalid JSON: strings need double quotes, not single quotes]",
+        problems(read("{'icc': false}")));
+    assertEquals(
+        "[1:2-1:3 invalid JSON: unexpected character 'i': expected double-quote to start field name]",
         problems(read("{icc: false}")));
-    assertEquals("[2:8-2:14 invalid JSON: expected a value (a string in double quotes, a number, true, false, null, an object or an array)]",
+    assertEquals(
+        "[2:8-2:14 invalid JSON: expected a value (a string in double quotes, a number, true, false, null, an object or an array)]",
         problems(read("{\n  \"a\": s3cret}")));
     assertFalse(problems(read("{\"tlskey\": s3cret}")).contains("s3cret"));
-    assertEquals("[1:12-1:12 invalid JSON: unexpected end of file: an array is not closed with ]]", problems(read("{\"h\": [1, 2")));
-    assertEquals("[1:5-1:5 invalid JSON: unexpected end of file: an object is not closed with }]", problems(read("{\"a\"")));
-    assertEquals("[1:4-1:5 unexpected content after the top-level object: daemon.json holds exactly one JSON object]",
+    assertEquals(
+        "[1:12-1:12 invalid JSON: unexpected end of file: an array is not closed with ]]",
+        problems(read("{\"h\": [1, 2")));
+    assertEquals(
+        "[1:5-1:5 invalid JSON: unexpected end of file: an object is not closed with }]",
+        problems(read("{\"a\"")));
+    assertEquals(
+        "[1:4-1:5 unexpected content after the top-level object: daemon.json holds exactly one JSON object]",
         problems(read("{} {}")));
   }
 
@@ -140,12 +167,16 @@ class DaemonReaderTest {
 
   @Test
   void wronglyTypedKeysThatRulesJudgeAreProblems() {
-    DaemonReader.Result r = read("{\"icc\": \"false\", \"hosts\": \"tcp://0.0.0.0:2375\", \"insecure-registries\": [1],"
-        + " \"default-ulimits\": [], \"unknown\": \"x\", \"debug\": null}");
-    assertEquals("[1:9-1:16 icc must be true or false, not a string (dockerd refuses to start),"
-        + " 1:27-1:47 hosts must be an array, not a string (dockerd refuses to start),"
-        + " 1:73-1:74 insecure-registries must list strings, not a number (dockerd refuses to start),"
-        + " 1:96-1:98 default-ulimits must be an object, not an array (dockerd refuses to start)]", problems(r));
+    DaemonReader.Result r =
+        read(
+            "{\"icc\": \"false\", \"hosts\": \"tcp://0.0.0.0:2375\", \"insecure-registries\": [1],"
+                + " \"default-ulimits\": [], \"unknown\": \"x\", \"debug\": null}");
+    assertEquals(
+        "[1:9-1:16 icc must be true or false, not a string (dockerd refuses to start),"
+            + " 1:27-1:47 hosts must be an array, not a string (dockerd refuses to start),"
+            + " 1:73-1:74 insecure-registries must list strings, not a number (dockerd refuses to start),"
+            + " 1:96-1:98 default-ulimits must be an object, not an array (dockerd refuses to start)]",
+        problems(r));
     assertTrue(r.config().complete());
   }
 
@@ -173,7 +204,8 @@ class DaemonReaderTest {
 
   @Test
   void controlCharactersInStringsAreProblems() {
-    assertEquals("[1:9-1:9 invalid JSON: unexpected control character U+000A: it must be escaped inside a string]",
+    assertEquals(
+        "[1:9-1:9 invalid JSON: unexpected control character U+000A: it must be escaped inside a string]",
         problems(read("{\"a\": \"x\ny\"}")));
   }
 

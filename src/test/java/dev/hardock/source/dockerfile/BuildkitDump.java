@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /** Prints our model in the S-expression shape of BuildKit's parser test `result` files. */
 final class BuildkitDump {
-  private BuildkitDump() { }
+  private BuildkitDump() {}
 
   static String dump(ImageBuild build) {
     StringBuilder out = new StringBuilder();
@@ -47,7 +47,8 @@ final class BuildkitDump {
     } else if (i instanceof Instruction.Label l) {
       pairs(parts, l.pairs(), rest);
     } else if (i instanceof Instruction.Arg a) {
-      for (KeyValue kv : a.args()) parts.add(q(kv.value() == null ? kv.key().value() : kv.key().value() + "=" + kv.raw()));
+      for (KeyValue kv : a.args())
+        parts.add(q(kv.value() == null ? kv.key().value() : kv.key().value() + "=" + kv.raw()));
     } else if (i instanceof Instruction.Expose e) {
       e.ports().forEach(t -> parts.add(q(t.value())));
     } else if (i instanceof Instruction.User u) {
@@ -65,7 +66,8 @@ final class BuildkitDump {
     StringBuilder s = new StringBuilder(i.keyword().toLowerCase(Locale.ROOT));
     if (!i.flags().isEmpty()) {
       List<String> fl = new ArrayList<>();
-      for (Flag f : i.flags()) fl.add(q("--" + f.name() + (f.value() == null ? "" : "=" + f.value().value())));
+      for (Flag f : i.flags())
+        fl.add(q("--" + f.name() + (f.value() == null ? "" : "=" + f.value().value())));
       s.append(" [").append(String.join(" ", fl)).append(']');
     }
     for (String p : parts) s.append(' ').append(p);
@@ -101,23 +103,25 @@ final class BuildkitDump {
   /** Go's strconv.Quote. */
   static String q(String s) {
     StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case 7 -> b.append("\\a");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case 11 -> b.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", c));
-          else b.appendCodePoint(c);
-        }
-      }
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case 7 -> b.append("\\a");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case 11 -> b.append("\\v");
+                default -> {
+                  if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", c));
+                  else b.appendCodePoint(c);
+                }
+              }
+            });
     return b.append('"').toString();
   }
 }

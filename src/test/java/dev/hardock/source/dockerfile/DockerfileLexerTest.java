@@ -23,8 +23,11 @@ class DockerfileLexerTest {
     l.setEscape(escape);
     List<String> out = new ArrayList<>();
     for (Token t = l.nextToken(); t.getType() != Token.EOF; t = l.nextToken()) {
-      String s = text.substring(t.getStartIndex(), t.getStopIndex() + 1)
-          .replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+      String s =
+          text.substring(t.getStartIndex(), t.getStopIndex() + 1)
+              .replace("\r", "\\r")
+              .replace("\n", "\\n")
+              .replace("\t", "\\t");
       out.add(name(t.getType()) + "[" + s + "]");
     }
     return String.join(" ", out);
@@ -32,20 +35,23 @@ class DockerfileLexerTest {
 
   @Test
   void plainLinesAndContextFreeRules() {
-    assertEquals("TEXT[FROM] WS[ \\t] TEXT[a:1] NL[\\r\\n] TEXT[RUN] WS[ ] TEXT[echo] ESC[\\] TEXT[x] WS[ ] ESC[`] NL[\\r]",
+    assertEquals(
+        "TEXT[FROM] WS[ \\t] TEXT[a:1] NL[\\r\\n] TEXT[RUN] WS[ ] TEXT[echo] ESC[\\] TEXT[x] WS[ ] ESC[`] NL[\\r]",
         lex("FROM \ta:1\r\nRUN echo\\x `\r", '\\'));
   }
 
   @Test
   void continuationsSkipBlankAndCommentLinesButNotTheirNeighbours() {
-    assertEquals("COMMENT[# c] NL[\\n] TEXT[RUN] WS[ ] TEXT[a] WS[ ] CONT[\\  \\n] CONT_SKIP[  # skipped\\n] "
-        + "CONT_SKIP[\\n] WS[  ] TEXT[b] NL[\\n] TEXT[RUN] WS[ ] TEXT[x] ESC[\\] TEXT[#y]",
+    assertEquals(
+        "COMMENT[# c] NL[\\n] TEXT[RUN] WS[ ] TEXT[a] WS[ ] CONT[\\  \\n] CONT_SKIP[  # skipped\\n] "
+            + "CONT_SKIP[\\n] WS[  ] TEXT[b] NL[\\n] TEXT[RUN] WS[ ] TEXT[x] ESC[\\] TEXT[#y]",
         lex("# c\nRUN a \\  \n  # skipped\n\n  b\nRUN x\\#y", '\\'));
   }
 
   @Test
   void theEscapeCharacterOfTheDirectiveContinuesAndAnEscapedEscapeDoesNot() {
-    assertEquals("TEXT[RUN] WS[ ] TEXT[a] ESC[`] NL[\\n] WS[ ] TEXT[b] ESC[\\] ESC[\\] NL[\\n]",
+    assertEquals(
+        "TEXT[RUN] WS[ ] TEXT[a] ESC[`] NL[\\n] WS[ ] TEXT[b] ESC[\\] ESC[\\] NL[\\n]",
         lex("RUN a`\n b\\\\\n", '\\'));
     assertEquals("TEXT[RUN] WS[ ] TEXT[a] CONT[`\\n] WS[ ] TEXT[b]", lex("RUN a`\n b", '`'));
     assertEquals("TEXT[RUN] WS[ ] TEXT[a] ESC[`] ESC[`] NL[\\n]", lex("RUN a``\n", '`'));
@@ -53,10 +59,15 @@ class DockerfileLexerTest {
 
   @Test
   void heredocBodiesAreWholeTokensAfterTheirLine() {
-    assertEquals("TEXT[RUN] WS[ ] TEXT[<<EOF] WS[ ] TEXT[cat] NL[\\n] HEREDOC[a\\n\\tEOF\\nEOF\\n] TEXT[USER] WS[ ] TEXT[x]",
+    assertEquals(
+        "TEXT[RUN] WS[ ] TEXT[<<EOF] WS[ ] TEXT[cat] NL[\\n] HEREDOC[a\\n\\tEOF\\nEOF\\n] TEXT[USER] WS[ ] TEXT[x]",
         lex("RUN <<EOF cat\na\n\tEOF\nEOF\nUSER x", '\\'));
-    assertEquals("TEXT[COPY] WS[ ] TEXT[<<-E] WS[ ] TEXT[/f] NL[\\n] HEREDOC[b\\n\\tE\\n]",
+    assertEquals(
+        "TEXT[COPY] WS[ ] TEXT[<<-E] WS[ ] TEXT[/f] NL[\\n] HEREDOC[b\\n\\tE\\n]",
         lex("COPY <<-E /f\nb\n\tE\n", '\\'));
-    assertEquals("TEXT[LABEL] WS[ ] TEXT[a=<<EOF] NL[\\n] TEXT[EOF]", lex("LABEL a=<<EOF\nEOF", '\\'), "only RUN, COPY, ADD");
+    assertEquals(
+        "TEXT[LABEL] WS[ ] TEXT[a=<<EOF] NL[\\n] TEXT[EOF]",
+        lex("LABEL a=<<EOF\nEOF", '\\'),
+        "only RUN, COPY, ADD");
   }
 }

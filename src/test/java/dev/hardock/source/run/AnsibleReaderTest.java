@@ -9,15 +9,25 @@ class AnsibleReaderTest {
   /** Twelve anchors, each list naming the one before twice: 4096 scalars by path, one node. */
   private static String bomb(String indent, int levels) {
     StringBuilder b = new StringBuilder(indent + "l0: &l0 [\"aaaa\"]\n");
-    for (int k = 1; k <= levels; k++) b.append(indent).append("l").append(k).append(": &l").append(k)
-        .append(" [*l").append(k - 1).append(", *l").append(k - 1).append("]\n");
+    for (int k = 1; k <= levels; k++)
+      b.append(indent)
+          .append("l")
+          .append(k)
+          .append(": &l")
+          .append(k)
+          .append(" [*l")
+          .append(k - 1)
+          .append(", *l")
+          .append(k - 1)
+          .append("]\n");
     return b.toString();
   }
 
   @Test
   void anAliasBombInATaskIsScannedOncePerNode() {
-    String text = "- hosts: all\n  tasks:\n  - docker_container:\n      name: x\n      image: alpine\n"
-        + bomb("      ", 12);
+    String text =
+        "- hosts: all\n  tasks:\n  - docker_container:\n      name: x\n      image: alpine\n"
+            + bomb("      ", 12);
     RunLineReader.Result r = AnsibleReader.read(text, new LineIndex(text));
     assertEquals(1, r.containers().size());
     // name, image and the one "aaaa" scalar: not 2^12 copies of it
@@ -26,8 +36,9 @@ class AnsibleReaderTest {
 
   @Test
   void anAliasedTaskIsReadOnce() {
-    String text = "x: &t\n  docker_container:\n    image: alpine\n    privileged: true\n"
-        + "tasks: [*t, *t, *t, *t]\n";
+    String text =
+        "x: &t\n  docker_container:\n    image: alpine\n    privileged: true\n"
+            + "tasks: [*t, *t, *t, *t]\n";
     RunLineReader.Result r = AnsibleReader.read(text, new LineIndex(text));
     assertEquals(1, r.containers().size());
   }

@@ -32,11 +32,50 @@ import net.jqwik.api.Provide;
 class ContainerSourcePropertiesTest {
   @Provide
   Arbitrary<String> jsonish() {
-    Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ",", ":", "\"", "\"image\"", "\"runArgs\"",
-        "\"privileged\"", "\"mounts\"", "\"capAdd\"", "\"containerEnv\"", "\"appPort\"", "\"build\"", "\"dockerfile\"",
-        "\"dockerComposeFile\"", "\"--privileged\"", "\"-v\"", "\"/:/h\"", "\"type=bind,source=/x,target=/y\"",
-        "\"source\"", "\"target\"", "true", "false", "null", "8080", "-1", "1e5", "\"a\\\"b\"", "\"\\u0041\"",
-        "\"\\x\"", "// c\n", "/* c */", "/*", "\n", " ", "\t", "\r\n", "\uD800", "\u0000", "\"${localEnv:X}\"");
+    Arbitrary<String> tokens =
+        Arbitraries.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "\"image\"",
+            "\"runArgs\"",
+            "\"privileged\"",
+            "\"mounts\"",
+            "\"capAdd\"",
+            "\"containerEnv\"",
+            "\"appPort\"",
+            "\"build\"",
+            "\"dockerfile\"",
+            "\"dockerComposeFile\"",
+            "\"--privileged\"",
+            "\"-v\"",
+            "\"/:/h\"",
+            "\"type=bind,source=/x,target=/y\"",
+            "\"source\"",
+            "\"target\"",
+            "true",
+            "false",
+            "null",
+            "8080",
+            "-1",
+            "1e5",
+            "\"a\\\"b\"",
+            "\"\\u0041\"",
+            "\"\\x\"",
+            "// c\n",
+            "/* c */",
+            "/*",
+            "\n",
+            " ",
+            "\t",
+            "\r\n",
+            "\uD800",
+            "\u0000",
+            "\"${localEnv:X}\"");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(60).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
   }
@@ -44,17 +83,57 @@ class ContainerSourcePropertiesTest {
   @Property(tries = 300)
   void devContainersNeverThrowAndSpansStayInside(@ForAll("jsonish") String text) {
     SourceFile file = SourceFile.of(null, "devcontainer.json", text, SourceKind.DEVCONTAINER);
-    DevContainerReader.Result r = DevContainerReader.read(file, new DiskAccess(Path.of(".").toAbsolutePath()));
+    DevContainerReader.Result r =
+        DevContainerReader.read(file, new DiskAccess(Path.of(".").toAbsolutePath()));
     inside(text, r.run());
   }
 
   @Provide
   Arbitrary<String> unitish() {
-    Arbitrary<String> tokens = Arbitraries.of("[Container]\n", "[Service]\n", "[", "]", "Image=", "Image=a:1",
-        "Network=host", "AddCapability=", "SYS_ADMIN ", "\"a b\"", "Environment=", "A=1 ", "PodmanArgs=",
-        "--privileged", "Volume=", "/:/h", "%h/x:/y", "SecurityLabelDisable=true", "NoNewPrivileges=", "MemoryMax=",
-        "ExecStart=", "ExecStartPre=-", "@", "+", "!!", "docker run ", "podman run ", "-v /:/h ", "$X", "%i", "\\\n",
-        "\n", "\r\n", "# c\n", "; c\n", " ", "\t", "=", "'", "\"", "\uD800", "\u0000");
+    Arbitrary<String> tokens =
+        Arbitraries.of(
+            "[Container]\n",
+            "[Service]\n",
+            "[",
+            "]",
+            "Image=",
+            "Image=a:1",
+            "Network=host",
+            "AddCapability=",
+            "SYS_ADMIN ",
+            "\"a b\"",
+            "Environment=",
+            "A=1 ",
+            "PodmanArgs=",
+            "--privileged",
+            "Volume=",
+            "/:/h",
+            "%h/x:/y",
+            "SecurityLabelDisable=true",
+            "NoNewPrivileges=",
+            "MemoryMax=",
+            "ExecStart=",
+            "ExecStartPre=-",
+            "@",
+            "+",
+            "!!",
+            "docker run ",
+            "podman run ",
+            "-v /:/h ",
+            "$X",
+            "%i",
+            "\\\n",
+            "\n",
+            "\r\n",
+            "# c\n",
+            "; c\n",
+            " ",
+            "\t",
+            "=",
+            "'",
+            "\"",
+            "\uD800",
+            "\u0000");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(60).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
   }
@@ -68,11 +147,41 @@ class ContainerSourcePropertiesTest {
 
   @Provide
   Arbitrary<String> ansibleish() {
-    Arbitrary<String> tokens = Arbitraries.of("- name: x\n", "  docker_container:\n", "  containers.podman.podman_container:\n",
-        "    image: a:1\n", "    privileged: yes\n", "    privileged: \"{{ p }}\"\n", "    volumes:\n", "      - /:/h\n",
-        "    mounts:\n", "      - source: /etc\n", "        target: /x\n", "        read_only: true\n", "    env:\n",
-        "      A: \"b\"\n", "    published_ports: [\"80:80\"]\n", "    state: absent\n", "{", "}", "[", "]", ": ", "- ",
-        "  ", "\n", "'", "\"", "&a ", "*a", "<<: ", "\t", "\uD800", "\u0000", "{{ x }}");
+    Arbitrary<String> tokens =
+        Arbitraries.of(
+            "- name: x\n",
+            "  docker_container:\n",
+            "  containers.podman.podman_container:\n",
+            "    image: a:1\n",
+            "    privileged: yes\n",
+            "    privileged: \"{{ p }}\"\n",
+            "    volumes:\n",
+            "      - /:/h\n",
+            "    mounts:\n",
+            "      - source: /etc\n",
+            "        target: /x\n",
+            "        read_only: true\n",
+            "    env:\n",
+            "      A: \"b\"\n",
+            "    published_ports: [\"80:80\"]\n",
+            "    state: absent\n",
+            "{",
+            "}",
+            "[",
+            "]",
+            ": ",
+            "- ",
+            "  ",
+            "\n",
+            "'",
+            "\"",
+            "&a ",
+            "*a",
+            "<<: ",
+            "\t",
+            "\uD800",
+            "\u0000",
+            "{{ x }}");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(40).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
   }
@@ -114,13 +223,19 @@ class ContainerSourcePropertiesTest {
       for (PortMapping p : c.ports()) spans.add(p.span());
       for (EnvVar e : c.env()) spans.add(e.span());
       for (Setting<String> s : c.capAdd()) spans.add(s.span());
-      for (Setting<?> s : new Setting<?>[] {c.privileged(), c.user(), c.networkMode(), c.memory()}) {
+      for (Setting<?> s :
+          new Setting<?>[] {c.privileged(), c.user(), c.networkMode(), c.memory()}) {
         if (s != null) spans.add(s.span());
       }
     }
     for (Span s : spans) {
-      assertTrue(s.line() >= 1 && s.column() >= 1 && s.compareTo(end) <= 0 && (s.endLine() < end.endLine()
-          || s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()), s + " past " + end);
+      assertTrue(
+          s.line() >= 1
+              && s.column() >= 1
+              && s.compareTo(end) <= 0
+              && (s.endLine() < end.endLine()
+                  || s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
+          s + " past " + end);
     }
   }
 }

@@ -13,6 +13,9 @@ class JsoncTest {
     assertEquals(2, s.text().originalOffset(1)); // the A at its backslash
     // a sign, or Arabic-Indic digits, are no hex digits: VS Code rejects both, so must we
     assertEquals(2, assertThrows(Jsonc.Problem.class, () -> Jsonc.parse("\"a\\u+041\"")).offset);
-    assertEquals(2, assertThrows(Jsonc.Problem.class, () -> Jsonc.parse("\"a\\u\u0660\u0660\u0664\u0661\"")).offset);
+    assertEquals(
+        2,
+        assertThrows(Jsonc.Problem.class, () -> Jsonc.parse("\"a\\u\u0660\u0660\u0664\u0661\""))
+            .offset);
   }
 }

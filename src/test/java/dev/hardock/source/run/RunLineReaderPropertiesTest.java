@@ -24,16 +24,95 @@ class RunLineReaderPropertiesTest {
 
   @Provide
   Arbitrary<String> runish() {
-    Arbitrary<String> tokens = Arbitraries.of("docker", " run", " create", " container", "podman run", "sudo ",
-        " -v", " /:/h", " -p", " 80:80", " [::1]:1:2/udp", " -e", " A=1", " --mount", " type=bind,src=/x,ro",
-        " --privileged", " -itd", " -p80", " --", " --x=1", " --cap-add", " SYS_ADMIN,", " $X", " ${X:-a}", "X=1",
-        "$(", ")", "`", "'", "\"", "\\\n", "\n", "\r\n", " ", "\t", "&&", "|", ";", "#", "$ ", "> ", "```",
-        "```sh\n", "```console\n", "~~~", "<x>", "run: |\n", "  - run: ", "script:\n", "  ", ": ", "- ", "|", ">",
-        "${{ a }}", "\t@", "$$", "\uD800", "\u0000", "\uD83D\uDE00", "C:\\d:/d", "::", ",,", "=",
-        // Markdown containers, Makefile engines and inline recipes, workflow containers
-        "    ", "1. ", "* ", "> > ", "~~~bash\n", ">\t", "````", "DOCKER ?= docker\n", "$(DOCKER)", "${DOCKER}",
-        "a: ; ", "jobs:\n", "  j:\n", "    container: ", "    services:\n", "      s:\n", "        options: ",
-        "        image: ", "        ports: [", "        env: {", "        volumes:\n", "          - ");
+    Arbitrary<String> tokens =
+        Arbitraries.of(
+            "docker",
+            " run",
+            " create",
+            " container",
+            "podman run",
+            "sudo ",
+            " -v",
+            " /:/h",
+            " -p",
+            " 80:80",
+            " [::1]:1:2/udp",
+            " -e",
+            " A=1",
+            " --mount",
+            " type=bind,src=/x,ro",
+            " --privileged",
+            " -itd",
+            " -p80",
+            " --",
+            " --x=1",
+            " --cap-add",
+            " SYS_ADMIN,",
+            " $X",
+            " ${X:-a}",
+            "X=1",
+            "$(",
+            ")",
+            "`",
+            "'",
+            "\"",
+            "\\\n",
+            "\n",
+            "\r\n",
+            " ",
+            "\t",
+            "&&",
+            "|",
+            ";",
+            "#",
+            "$ ",
+            "> ",
+            "```",
+            "```sh\n",
+            "```console\n",
+            "~~~",
+            "<x>",
+            "run: |\n",
+            "  - run: ",
+            "script:\n",
+            "  ",
+            ": ",
+            "- ",
+            "|",
+            ">",
+            "${{ a }}",
+            "\t@",
+            "$$",
+            "\uD800",
+            "\u0000",
+            "\uD83D\uDE00",
+            "C:\\d:/d",
+            "::",
+            ",,",
+            "=",
+            // Markdown containers, Makefile engines and inline recipes, workflow containers
+            "    ",
+            "1. ",
+            "* ",
+            "> > ",
+            "~~~bash\n",
+            ">\t",
+            "````",
+            "DOCKER ?= docker\n",
+            "$(DOCKER)",
+            "${DOCKER}",
+            "a: ; ",
+            "jobs:\n",
+            "  j:\n",
+            "    container: ",
+            "    services:\n",
+            "      s:\n",
+            "        options: ",
+            "        image: ",
+            "        ports: [",
+            "        env: {",
+            "        volumes:\n",
+            "          - ");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(50).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, shaped, Arbitraries.strings().ofMaxLength(80));
   }
@@ -60,13 +139,17 @@ class RunLineReaderPropertiesTest {
         for (PortMapping p : c.ports()) spans.add(p.span());
         for (EnvVar e : c.env()) spans.add(e.span());
         for (Setting<String> s : c.capAdd()) spans.add(s.span());
-        for (Setting<?> s : new Setting<?>[] {c.privileged(), c.user(), c.networkMode(), c.memory()}) {
+        for (Setting<?> s :
+            new Setting<?>[] {c.privileged(), c.user(), c.networkMode(), c.memory()}) {
           if (s != null) spans.add(s.span());
         }
       }
       for (Span s : spans) {
-        assertTrue(s.compareTo(end) <= 0 && (s.endLine() < end.endLine()
-            || s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()), f + ": " + s + " past " + end);
+        assertTrue(
+            s.compareTo(end) <= 0
+                && (s.endLine() < end.endLine()
+                    || s.endLine() == end.endLine() && s.endColumn() <= end.endColumn()),
+            f + ": " + s + " past " + end);
       }
     }
   }

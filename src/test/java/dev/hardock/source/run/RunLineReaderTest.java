@@ -24,7 +24,8 @@ class RunLineReaderTest {
 
   @Test
   void valuesAreNeverTakenForTheImage() {
-    ContainerSpec c = one("docker run -e FOO -v x:y --name web -itd --rm=false -p80:80 nginx:1.27 sh -c 'x'");
+    ContainerSpec c =
+        one("docker run -e FOO -v x:y --name web -itd --rm=false -p80:80 nginx:1.27 sh -c 'x'");
     assertEquals("nginx:1.27", c.image().ref().raw());
     assertEquals(80, c.ports().get(0).hostPort());
     assertEquals("docker run", c.name());
@@ -37,15 +38,20 @@ class RunLineReaderTest {
 
   @Test
   void wrappersAndNesting() {
-    String s = "sudo -u root env A=1 time docker container run a:1\nx=$(exec docker run b:1) && `nerdctl run c:1`\n"
-        + "podman run --pod p d:1 | cat; echo \"docker run --privileged e\"\n";
-    List<String> images = read(s, RunBlocks.Format.SHELL).containers().stream().map(c -> c.image().ref().raw()).toList();
+    String s =
+        "sudo -u root env A=1 time docker container run a:1\nx=$(exec docker run b:1) && `nerdctl run c:1`\n"
+            + "podman run --pod p d:1 | cat; echo \"docker run --privileged e\"\n";
+    List<String> images =
+        read(s, RunBlocks.Format.SHELL).containers().stream()
+            .map(c -> c.image().ref().raw())
+            .toList();
     assertEquals(List.of("a:1", "b:1", "c:1", "d:1"), images);
   }
 
   @Test
   void variablesResolveFromEarlierAssignments() {
-    ContainerSpec c = one("IMAGE=nginx\nexport TAG=${TAG:-1.27}\ndocker run -v \"$DATA\":/d $IMAGE:$TAG\n");
+    ContainerSpec c =
+        one("IMAGE=nginx\nexport TAG=${TAG:-1.27}\ndocker run -v \"$DATA\":/d $IMAGE:$TAG\n");
     assertEquals("nginx:1.27", c.image().ref().expanded());
     assertEquals("$DATA", c.mounts().get(0).source().value());
     assertNull(one("docker run $UNKNOWN").image().ref().expanded());
@@ -53,15 +59,20 @@ class RunLineReaderTest {
 
   @Test
   void dockerContentTrustInAScriptIsAnEnvVar() {
-    var r = read("export DOCKER_CONTENT_TRUST=0\nDOCKER_CONTENT_TRUST=0 docker pull x\n", RunBlocks.Format.SHELL);
+    var r =
+        read(
+            "export DOCKER_CONTENT_TRUST=0\nDOCKER_CONTENT_TRUST=0 docker pull x\n",
+            RunBlocks.Format.SHELL);
     assertEquals(2, r.env().size());
     assertEquals("0", r.env().get(1).value().value());
   }
 
   @Test
   void volumesMountsAndPorts() {
-    ContainerSpec c = one("docker run -v 'C:\\data:/data' -v name:/n:ro,z -v /cache --mount type=bind,src=/s,dst=/t,"
-        + "readonly=0,bind-propagation=rslave --tmpfs /run:size=1m -p [::1]:80:80/udp -p 1.2.3.4::53 -p 8000-8010:80 x:1");
+    ContainerSpec c =
+        one(
+            "docker run -v 'C:\\data:/data' -v name:/n:ro,z -v /cache --mount type=bind,src=/s,dst=/t,"
+                + "readonly=0,bind-propagation=rslave --tmpfs /run:size=1m -p [::1]:80:80/udp -p 1.2.3.4::53 -p 8000-8010:80 x:1");
     List<Mount> m = c.mounts();
     assertEquals(Mount.Type.BIND, m.get(0).type());
     assertEquals("C:\\data", m.get(0).source().value());
@@ -80,8 +91,9 @@ class RunLineReaderTest {
 
   @Test
   void markdownPositionsAreThoseOfTheFile() {
-    String md = "# t\n\n```console\n$ docker run \\\n>   --privileged x:1\nout --privileged\n```\n\n"
-        + "`docker run --privileged y` in prose\n\n```python\ndocker run z\n```\n";
+    String md =
+        "# t\n\n```console\n$ docker run \\\n>   --privileged x:1\nout --privileged\n```\n\n"
+            + "`docker run --privileged y` in prose\n\n```python\ndocker run z\n```\n";
     var r = read(md, RunBlocks.Format.MARKDOWN);
     assertEquals(1, r.containers().size());
     assertEquals("4:3-4:13", r.containers().get(0).span().toString());
@@ -90,15 +102,19 @@ class RunLineReaderTest {
 
   @Test
   void markdownPlaceholdersAreWords() {
-    var r = read("```bash\ndocker run -h <hostname> -d example:<VERSION>\n```\n", RunBlocks.Format.MARKDOWN);
+    var r =
+        read(
+            "```bash\ndocker run -h <hostname> -d example:<VERSION>\n```\n",
+            RunBlocks.Format.MARKDOWN);
     assertEquals("example:\u2039VERSION\u203A", r.containers().get(0).image().ref().raw());
     assertEquals(false, r.containers().get(0).image().ref().isWellFormed());
   }
 
   @Test
   void workflowBlockScalarPositions() {
-    String y = "jobs:\n  a:\n    steps:\n      - run: |\n          echo hi\n          docker run \\\n"
-        + "            --privileged x:1\n      - run: >-\n          docker run\n          --pid=host y:1\n";
+    String y =
+        "jobs:\n  a:\n    steps:\n      - run: |\n          echo hi\n          docker run \\\n"
+            + "            --privileged x:1\n      - run: >-\n          docker run\n          --pid=host y:1\n";
     var r = read(y, RunBlocks.Format.YAML);
     assertEquals(2, r.containers().size());
     assertEquals("7:13-7:25", r.containers().get(0).privileged().span().toString());
@@ -107,8 +123,9 @@ class RunLineReaderTest {
 
   @Test
   void gitlabScriptLists() {
-    String y = "test:\n  before_script:\n    - IMAGE=redis\n  script:\n    - docker run -d $IMAGE:7\n    - >\n"
-        + "      docker run --net host z:1\n";
+    String y =
+        "test:\n  before_script:\n    - IMAGE=redis\n  script:\n    - docker run -d $IMAGE:7\n    - >\n"
+            + "      docker run --net host z:1\n";
     var r = read(y, RunBlocks.Format.YAML);
     assertEquals(2, r.containers().size());
     assertEquals("redis:7", r.containers().get(0).image().ref().expanded());
@@ -117,7 +134,8 @@ class RunLineReaderTest {
 
   @Test
   void makefileRecipes() {
-    String mk = "IMG ?= app\nrun:\n\t@docker run --rm \\\n\t  -v $$PWD:/src $(IMG):1\n\t-docker create x:1\n";
+    String mk =
+        "IMG ?= app\nrun:\n\t@docker run --rm \\\n\t  -v $$PWD:/src $(IMG):1\n\t-docker create x:1\n";
     var r = read(mk, RunBlocks.Format.MAKEFILE);
     assertEquals(2, r.containers().size());
     assertEquals("$PWD", r.containers().get(0).mounts().get(0).source().value());
@@ -127,8 +145,9 @@ class RunLineReaderTest {
 
   @Test
   void makefileEnginesInVariablesAndInlineRecipes() {
-    String mk = "DOCKER ?= podman\nDOCKER ?= docker\nup: ; @$(DOCKER) run -d x:1\n\t${DOCKER} create y:1\n"
-        + "OTHER = docker\nOTHER += --debug\n\t$(OTHER) run z:1\n";
+    String mk =
+        "DOCKER ?= podman\nDOCKER ?= docker\nup: ; @$(DOCKER) run -d x:1\n\t${DOCKER} create y:1\n"
+            + "OTHER = docker\nOTHER += --debug\n\t$(OTHER) run z:1\n";
     var r = read(mk, RunBlocks.Format.MAKEFILE);
     assertEquals(2, r.containers().size());
     assertEquals("podman run", r.containers().get(0).name());
@@ -145,10 +164,11 @@ class RunLineReaderTest {
 
   @Test
   void workflowJobContainersAndServices() {
-    String y = "jobs:\n  a:\n    container: node:20\n    services:\n      db:\n        image: ${{ matrix.db }}\n"
-        + "        env: {POSTGRES_PASSWORD: hunter2, TOKEN: '${{ secrets.T }}'}\n"
-        + "        credentials: {username: u, password: ghp_abcdefghijklmnopqrstuvwxyz0123456789}\n"
-        + "        options: --privilegd --cpus 1\n";
+    String y =
+        "jobs:\n  a:\n    container: node:20\n    services:\n      db:\n        image: ${{ matrix.db }}\n"
+            + "        env: {POSTGRES_PASSWORD: hunter2, TOKEN: '${{ secrets.T }}'}\n"
+            + "        credentials: {username: u, password: ghp_abcdefghijklmnopqrstuvwxyz0123456789}\n"
+            + "        options: --privilegd --cpus 1\n";
     var r = read(y, RunBlocks.Format.YAML);
     assertEquals(2, r.containers().size());
     ContainerSpec job = r.containers().get(0);
@@ -164,19 +184,29 @@ class RunLineReaderTest {
     assertEquals("POSTGRES_PASSWORD", db.env().get(0).name().value());
     assertEquals("hunter2", db.env().get(0).value().value());
     assertEquals("7:34-7:41", db.env().get(0).value().span().toString());
-    assertEquals("unknown docker run flag --privilegd: did you mean --privileged?", r.unknownFlags().get(0).message());
+    assertEquals(
+        "unknown docker run flag --privilegd: did you mean --privileged?",
+        r.unknownFlags().get(0).message());
     assertEquals("9:18-9:29", r.unknownFlags().get(0).span().toString());
     // the password is scanned for credential shapes (HD403)
     assertTrue(r.texts().stream().anyMatch(t -> t.value().startsWith("ghp_")));
     // an expression with spaces is one value, not the image
-    ContainerSpec expr = read("jobs:\n  a:\n    container:\n      image: x:1\n"
-        + "      options: --network ${{ job.container.network }} --cpus 2\n", RunBlocks.Format.YAML).containers().get(0);
+    ContainerSpec expr =
+        read(
+                "jobs:\n  a:\n    container:\n      image: x:1\n"
+                    + "      options: --network ${{ job.container.network }} --cpus 2\n",
+                RunBlocks.Format.YAML)
+            .containers()
+            .get(0);
     assertEquals("${{ job.container.network }}", expr.networkMode().value());
     assertEquals("2", expr.cpus().value());
     assertEquals("x:1", expr.image().ref().raw());
     // GitLab CI has no jobs: key; its services are no workflow services
-    assertEquals(0, read("test:\n  services: [docker:dind]\n  script: [make]\n", RunBlocks.Format.YAML)
-        .containers().size());
+    assertEquals(
+        0,
+        read("test:\n  services: [docker:dind]\n  script: [make]\n", RunBlocks.Format.YAML)
+            .containers()
+            .size());
   }
 
   @Test
@@ -188,7 +218,9 @@ class RunLineReaderTest {
   @Test
   void unknownFlagsGetAHint() {
     var r = read("docker run --memroy=1g --whatever x:1 --cmd-arg", RunBlocks.Format.SHELL);
-    assertEquals("unknown docker run flag --memroy: did you mean --memory?", r.unknownFlags().get(0).message());
+    assertEquals(
+        "unknown docker run flag --memroy: did you mean --memory?",
+        r.unknownFlags().get(0).message());
     assertEquals("unknown docker run flag --whatever", r.unknownFlags().get(1).message());
     assertEquals(2, r.unknownFlags().size());
     assertEquals("x:1", r.containers().get(0).image().ref().raw());

@@ -25,10 +25,61 @@ class ShellParserPropertiesTest {
 
   @Provide
   Arbitrary<String> shellish() {
-    Arbitrary<String> tokens = Arbitraries.of("a", "b1", " ", "  ", "\t", "\n", "\r\n", "\r", "\\\n", "\\", "'", "\"",
-        "$", "$x", "${", "}", "{", "$(", "$((", "))", "(", ")", "<(", "`", "|", "||", "&", "&&", ";", ";;", "#",
-        ">", "2>&1", "<<", "<<EOF\n", "EOF", "<<<", "case", "in", "esac", "if", "then", "fi", "for", "do", "done",
-        "=", "A=", "-", "--rm", "\uD83D\uDE00", "\uD800", "\u0000");
+    Arbitrary<String> tokens =
+        Arbitraries.of(
+            "a",
+            "b1",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            "\\\n",
+            "\\",
+            "'",
+            "\"",
+            "$",
+            "$x",
+            "${",
+            "}",
+            "{",
+            "$(",
+            "$((",
+            "))",
+            "(",
+            ")",
+            "<(",
+            "`",
+            "|",
+            "||",
+            "&",
+            "&&",
+            ";",
+            ";;",
+            "#",
+            ">",
+            "2>&1",
+            "<<",
+            "<<EOF\n",
+            "EOF",
+            "<<<",
+            "case",
+            "in",
+            "esac",
+            "if",
+            "then",
+            "fi",
+            "for",
+            "do",
+            "done",
+            "=",
+            "A=",
+            "-",
+            "--rm",
+            "\uD83D\uDE00",
+            "\uD800",
+            "\u0000");
     Arbitrary<String> shaped = tokens.list().ofMaxSize(40).map(l -> String.join("", l));
     return Arbitraries.oneOf(shaped, shaped, Arbitraries.strings().ofMaxLength(60));
   }
@@ -36,12 +87,14 @@ class ShellParserPropertiesTest {
   @Property(tries = 400)
   void neverThrowsAndSpansStayInside(@ForAll("shellish") String text) {
     ShellScript s = ShellParser.parse(text);
-    for (ShellProblem p : s.problems()) assertTrue(!p.message().startsWith("shell parser failed"), p::message);
+    for (ShellProblem p : s.problems())
+      assertTrue(!p.message().startsWith("shell parser failed"), p::message);
     Span end = new LineIndex(text).span(text.length(), text.length());
     for (Span span : spans(s)) {
       assertTrue(span.line() >= 1 && span.column() >= 1, span::toString);
-      boolean inside = span.endLine() < end.endLine()
-          || (span.endLine() == end.endLine() && span.endColumn() <= end.endColumn());
+      boolean inside =
+          span.endLine() < end.endLine()
+              || (span.endLine() == end.endLine() && span.endColumn() <= end.endColumn());
       assertTrue(inside, () -> span + " outside " + end + " for " + text);
     }
   }
@@ -53,18 +106,23 @@ class ShellParserPropertiesTest {
 
   @Provide
   Arbitrary<String> plainWord() {
-    Arbitrary<String> bare = Arbitraries.strings().withChars("abcxyz019-_./=:,@%+").ofMinLength(1).ofMaxLength(8);
+    Arbitrary<String> bare =
+        Arbitraries.strings().withChars("abcxyz019-_./=:,@%+").ofMinLength(1).ofMaxLength(8);
     Arbitrary<String> single = bare.map(w -> "'" + w + " q'");
     Arbitrary<String> dbl = bare.map(w -> "\"" + w + "$HOME\"");
     Arbitrary<String> escaped = bare.map(w -> w + "\\ " + w);
     Arbitrary<String> subst = bare.map(w -> "$(echo " + w + ")");
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, bare), net.jqwik.api.Tuple.of(1, single), net.jqwik.api.Tuple.of(1, dbl),
-        net.jqwik.api.Tuple.of(1, escaped), net.jqwik.api.Tuple.of(1, subst));
+        net.jqwik.api.Tuple.of(6, bare),
+        net.jqwik.api.Tuple.of(1, single),
+        net.jqwik.api.Tuple.of(1, dbl),
+        net.jqwik.api.Tuple.of(1, escaped),
+        net.jqwik.api.Tuple.of(1, subst));
   }
 
   @Property(tries = 200)
-  void continuationBetweenWordsKeepsValues(@ForAll @Size(min = 1, max = 8) List<@From("plainWord") String> words,
+  void continuationBetweenWordsKeepsValues(
+      @ForAll @Size(min = 1, max = 8) List<@From("plainWord") String> words,
       @ForAll("continuation") String continuation) {
     String oneLine = "cmd " + String.join(" ", words);
     String split = "cmd" + continuation + String.join(continuation, words);
@@ -93,10 +151,17 @@ class ShellParserPropertiesTest {
   private static String summary(ShellScript s) {
     StringBuilder sb = new StringBuilder();
     for (ShellCommand c : s.commands()) {
-      sb.append(c.span()).append(' ').append(c.nesting()).append(' ').append(c.operatorAfter()).append(' ')
-          .append(c.pipeTo() == null ? -1 : s.commands().indexOf(c.pipeTo())).append(' ')
+      sb.append(c.span())
+          .append(' ')
+          .append(c.nesting())
+          .append(' ')
+          .append(c.operatorAfter())
+          .append(' ')
+          .append(c.pipeTo() == null ? -1 : s.commands().indexOf(c.pipeTo()))
+          .append(' ')
           .append(c.parent() == null ? -1 : s.commands().indexOf(c.parent()));
-      for (Word w : c.words()) sb.append(" [").append(w.value()).append(' ').append(w.span()).append(']');
+      for (Word w : c.words())
+        sb.append(" [").append(w.value()).append(' ').append(w.span()).append(']');
       sb.append('\n');
     }
     for (ShellProblem p : s.problems()) sb.append(p).append('\n');

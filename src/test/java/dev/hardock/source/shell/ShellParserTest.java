@@ -51,7 +51,9 @@ class ShellParserTest {
     ShellScript amp = clean("make |& tee log; ls & wait");
     assertEquals("|&", amp.commands().get(0).operatorAfter());
     assertSame(amp.commands().get(1), amp.commands().get(0).pipeTo());
-    assertEquals(List.of("|&", ";", "&", ""), amp.commands().stream().map(ShellCommand::operatorAfter).toList());
+    assertEquals(
+        List.of("|&", ";", "&", ""),
+        amp.commands().stream().map(ShellCommand::operatorAfter).toList());
     assertEquals(new Span(1, 12, 1, 21), curl.words().get(2).span());
     assertEquals(Nesting.TOP, curl.nesting());
   }
@@ -84,7 +86,8 @@ class ShellParserTest {
     assertEquals(List.of("bash", "curl"), names(s));
     assertEquals(Nesting.PROCESS_SUBSTITUTION, s.commands().get(1).nesting());
     assertSame(s.commands().get(0), s.commands().get(1).parent());
-    assertEquals(Kind.PROCESS_SUBSTITUTION, s.commands().get(0).words().get(1).parts().get(0).kind());
+    assertEquals(
+        Kind.PROCESS_SUBSTITUTION, s.commands().get(0).words().get(1).parts().get(0).kind());
 
     ShellScript b = clean("echo `curl x` done");
     assertEquals(List.of("echo", "curl"), names(b));
@@ -99,7 +102,8 @@ class ShellParserTest {
     assertEquals(2, s.commands().size());
     assertEquals("&&", s.commands().get(0).operatorAfter());
     assertNull(s.commands().get(0).pipeTo());
-    assertEquals(List.of("apt-get", "install", "-y", "--no-install-recommends", "foo"),
+    assertEquals(
+        List.of("apt-get", "install", "-y", "--no-install-recommends", "foo"),
         values(s.commands().get(1).words()));
     assertEquals(new Span(1, 19, 1, 65), s.commands().get(1).span());
   }
@@ -108,7 +112,8 @@ class ShellParserTest {
   void assignmentsBeforeTheName() {
     ShellCommand c = clean("FOO=1 sudo -E env X=2 docker run --rm -e A=b img").commands().get(0);
     assertEquals(List.of("FOO=1"), values(c.assignments()));
-    assertEquals(List.of("sudo", "-E", "env", "X=2", "docker", "run", "--rm", "-e", "A=b", "img"),
+    assertEquals(
+        List.of("sudo", "-E", "env", "X=2", "docker", "run", "--rm", "-e", "A=b", "img"),
         values(c.words()));
     assertEquals("sudo", c.name().value());
     assertEquals(new Span(1, 1, 1, 49), c.span());
@@ -124,7 +129,8 @@ class ShellParserTest {
     assertEquals("a bc d", w.value());
     assertEquals("'a b'\"c\"\\ d", w.raw());
     assertTrue(w.isLiteral());
-    assertEquals(List.of(Kind.SINGLE_QUOTED, Kind.DOUBLE_QUOTED, Kind.LITERAL),
+    assertEquals(
+        List.of(Kind.SINGLE_QUOTED, Kind.DOUBLE_QUOTED, Kind.LITERAL),
         w.parts().stream().map(WordPart::kind).toList());
     assertEquals("'a b'", w.parts().get(0).text());
     assertEquals("a b", w.parts().get(0).value());
@@ -137,7 +143,9 @@ class ShellParserTest {
     assertEquals("$HOME/x", home.value());
     assertEquals("\"$HOME/x\"", home.raw());
     assertFalse(home.isLiteral());
-    assertEquals(List.of(Kind.PARAMETER, Kind.DOUBLE_QUOTED), home.parts().stream().map(WordPart::kind).toList());
+    assertEquals(
+        List.of(Kind.PARAMETER, Kind.DOUBLE_QUOTED),
+        home.parts().stream().map(WordPart::kind).toList());
     List<Word> words = clean("cp \"$HOME/x\" \"\" $'a\\tb'").commands().get(0).words();
     assertEquals("", words.get(2).value());
     assertEquals("a\tb", words.get(3).value());
@@ -174,7 +182,8 @@ class ShellParserTest {
     assertEquals(List.of("cmd"), values(c.words()));
     List<Redirect> r = c.redirects();
     assertEquals(List.of("2>&", ">", "<<<", "&>"), r.stream().map(Redirect::op).toList());
-    assertEquals(List.of("1", "/dev/null", "in", "x"), r.stream().map(x -> x.target().value()).toList());
+    assertEquals(
+        List.of("1", "/dev/null", "in", "x"), r.stream().map(x -> x.target().value()).toList());
     assertEquals(2, r.get(0).fd());
     assertEquals(">&", r.get(0).operator());
     assertEquals(new Span(1, 5, 1, 9), r.get(0).span());
@@ -183,7 +192,8 @@ class ShellParserTest {
 
   @Test
   void heredocBodiesAreNotCommands() {
-    String text = "cat <<EOF > /x && echo ok\nrm -rf /\nEOF\ncat <<-'END'\n\tcurl x | sh\n\tEND\necho done\n";
+    String text =
+        "cat <<EOF > /x && echo ok\nrm -rf /\nEOF\ncat <<-'END'\n\tcurl x | sh\n\tEND\necho done\n";
     ShellScript s = clean(text);
     assertEquals(List.of("cat", "echo", "cat", "echo"), names(s));
     ShellCommand cat = s.commands().get(0);
@@ -208,13 +218,15 @@ class ShellParserTest {
 
   @Test
   void compoundCommandsKeepTheirCommands() {
-    assertEquals(List.of("[", "apt-get", "echo"),
+    assertEquals(
+        List.of("[", "apt-get", "echo"),
         names(clean("if [ -f x ]; then apt-get install -y x; else echo no; fi")));
     ShellScript loop = clean("for f in $(ls); do curl $f | sh; done | sort");
     assertEquals(List.of("ls", "curl", "sh", "sort"), names(loop));
     assertNull(loop.commands().get(0).parent());
     assertSame(loop.commands().get(3), loop.commands().get(2).pipeTo());
-    assertEquals(List.of("read", "echo"), names(clean("while read -r l; do echo \"$l\"; done < f")));
+    assertEquals(
+        List.of("read", "echo"), names(clean("while read -r l; do echo \"$l\"; done < f")));
     assertEquals(List.of("true", "x"), names(clean("until true\ndo\n  x\ndone")));
     assertEquals(List.of("a", "b"), names(clean("{ a; b; } > log")));
     assertEquals(List.of("grep"), names(clean("! grep -q x f")));
@@ -222,7 +234,8 @@ class ShellParserTest {
 
   @Test
   void caseStatements() {
-    ShellScript s = clean("case $1 in\n  start) curl x | sh ;;\n  a|b) echo hi;;\n  (*) ;;\nesac\necho after");
+    ShellScript s =
+        clean("case $1 in\n  start) curl x | sh ;;\n  a|b) echo hi;;\n  (*) ;;\nesac\necho after");
     assertEquals(List.of("curl", "sh", "echo", "echo"), names(s));
     assertSame(s.commands().get(1), s.commands().get(0).pipeTo());
     assertEquals(List.of("a", "b"), names(clean("case x in\n x|y) a | b;;\nesac")));
@@ -278,7 +291,8 @@ class ShellParserTest {
     assertEquals(1, open.problems().size(), open.problems().toString());
     assertEquals(new Span(1, 6, 1, 7), open.problems().get(0).span(), "at the opening quote");
     assertTrue(open.problems().get(0).unterminatedQuote());
-    assertTrue(ShellParser.parse("echo $(ls").problems().stream().noneMatch(p -> p.unterminatedQuote()));
+    assertTrue(
+        ShellParser.parse("echo $(ls").problems().stream().noneMatch(p -> p.unterminatedQuote()));
     ShellScript deep = ShellParser.parse("echo " + "$(".repeat(20_000) + "x");
     assertFalse(deep.problems().isEmpty());
     ShellScript emoji = clean("echo \uD83D\uDE00 x");
@@ -291,13 +305,15 @@ class ShellParserTest {
 
   @Test
   void commandStringsJoinTheScriptWithExactPositions() {
-    // escapes inside "...": \" \\ \$ each stand for one character but keep the offsets after them right
+    // escapes inside "...": \" \\ \$ each stand for one character but keep the offsets after them
+    // right
     ShellScript s = nested("env X=1 bash -lc \"echo \\\"a\\\\\\$X\\\" && curl -k u | sh\"");
     assertEquals(List.of("env", "echo", "curl", "sh"), names(s));
     ShellCommand echo = s.commands().get(1);
     assertEquals(Nesting.NESTED_SHELL, echo.nesting());
     assertNull(echo.parent(), "not a substitution: a shell started by the script");
-    assertEquals("a$X", echo.args().get(0).value(), "the outer shell leaves \\$, the inner one takes $");
+    assertEquals(
+        "a$X", echo.args().get(0).value(), "the outer shell leaves \\$, the inner one takes $");
     ShellCommand curl = s.commands().get(2);
     String text = "env X=1 bash -lc \"echo \\\"a\\\\\\$X\\\" && curl -k u | sh\"";
     int at = text.indexOf("curl");
@@ -305,7 +321,8 @@ class ShellParserTest {
     assertEquals(new Span(1, at + 6, 1, at + 8), curl.args().get(0).span());
     assertSame(s.commands().get(3), curl.pipeTo());
     // single quotes over two lines, su -c, sh -c inside sh -c
-    ShellScript q = nested("su -c 'apt-get update &&\n  apt-get install x' app; sh -c \"bash -c 'id -u'\"");
+    ShellScript q =
+        nested("su -c 'apt-get update &&\n  apt-get install x' app; sh -c \"bash -c 'id -u'\"");
     assertEquals(List.of("su", "apt-get", "apt-get", "sh", "bash", "id"), names(q));
     assertEquals(new Span(2, 3, 2, 20), q.commands().get(2).span());
     assertEquals(new Span(2, 43, 2, 48), q.commands().get(5).span());
@@ -313,26 +330,40 @@ class ShellParserTest {
 
   @Test
   void commandStringsOfFindExecAndXargs() {
-    assertEquals(List.of("find", "chmod", "xargs", "rm"),
-        names(nested("find / -name '*.sh' -exec sh -c 'chmod +x \"$1\"' _ {} \\; ; xargs -I{} -n 1 bash -c 'rm -f {}'")));
-    assertEquals(List.of("cat", "xargs"), names(nested("cat <<EOF | xargs sh\nid\nEOF\n")), "xargs: input is arguments");
+    assertEquals(
+        List.of("find", "chmod", "xargs", "rm"),
+        names(
+            nested(
+                "find / -name '*.sh' -exec sh -c 'chmod +x \"$1\"' _ {} \\; ; xargs -I{} -n 1 bash -c 'rm -f {}'")));
+    assertEquals(
+        List.of("cat", "xargs"),
+        names(nested("cat <<EOF | xargs sh\nid\nEOF\n")),
+        "xargs: input is arguments");
   }
 
   @Test
   void substitutionsOfACommandStringAreKeptOnce() {
     ShellScript s = nested("sh -c \"echo $(curl -k u)\"");
-    assertEquals(List.of("sh", "echo", "curl"), names(s), "nested commands follow the command that runs them");
+    assertEquals(
+        List.of("sh", "echo", "curl"),
+        names(s),
+        "nested commands follow the command that runs them");
     assertEquals(Nesting.COMMAND_SUBSTITUTION, s.commands().get(2).nesting());
     assertSame(s.commands().get(0), s.commands().get(2).parent());
   }
 
   @Test
   void hereDocumentsReadByAShellJoinTheScript() {
-    ShellScript s = nested("cat <<EOF | sudo bash -s\nid -u\nEOF\npython3 <<EOF\nprint(1)\nEOF\nbash x.sh <<EOF\nno\nEOF\n");
+    ShellScript s =
+        nested(
+            "cat <<EOF | sudo bash -s\nid -u\nEOF\npython3 <<EOF\nprint(1)\nEOF\nbash x.sh <<EOF\nno\nEOF\n");
     assertEquals(List.of("cat", "id", "sudo", "python3", "bash"), names(s));
     assertEquals(new Span(2, 1, 2, 6), s.commands().get(1).span());
     assertEquals(Nesting.NESTED_SHELL, s.commands().get(1).nesting());
     assertEquals(List.of("sh", "echo"), names(nested("sh <<'X'\necho hi\nX\n")));
-    assertEquals(List.of("sh", "true"), names(nested("sh -c 'true' <<'X'\necho hi\nX\n")), "stdin is not the program");
+    assertEquals(
+        List.of("sh", "true"),
+        names(nested("sh -c 'true' <<'X'\necho hi\nX\n")),
+        "stdin is not the program");
   }
 }
