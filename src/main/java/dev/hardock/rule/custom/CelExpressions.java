@@ -32,6 +32,19 @@ final class CelExpressions {
   static final int MAX_LENGTH = 4_000;
   static final int MAX_DEPTH = 64;
 
+  /**
+   * The string extension's functions whose result is never longer than what they are given. replace, join and
+   * quote are left out: nested, they grow a string exponentially (eight nested replace calls of a 250-byte rule
+   * exhausted a 5 GB heap), and the iteration cap does not bound the size of values.
+   */
+  static final java.util.Set<dev.cel.extensions.CelStringExtensions.Function>
+      SAFE_STRING_FUNCTIONS =
+          java.util.EnumSet.complementOf(
+              java.util.EnumSet.of(
+                  dev.cel.extensions.CelStringExtensions.Function.REPLACE,
+                  dev.cel.extensions.CelStringExtensions.Function.JOIN,
+                  dev.cel.extensions.CelStringExtensions.Function.QUOTE));
+
   private static final CelOptions OPTIONS =
       CelOptions.current()
           .comprehensionMaxIterations(MAX_ITERATIONS)
@@ -42,7 +55,7 @@ final class CelExpressions {
   private static final CelRuntime RUNTIME =
       CelRuntimeFactory.standardCelRuntimeBuilder()
           .setOptions(OPTIONS)
-          .addLibraries(CelExtensions.strings())
+          .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
           .build();
 
   private CelExpressions() {}
@@ -55,7 +68,7 @@ final class CelExpressions {
               CelCompilerFactory.standardCelCompilerBuilder()
                   .setOptions(OPTIONS)
                   .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                  .addLibraries(CelExtensions.strings());
+                  .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS));
           for (String v : o.variables())
             b.addVar(v, MapType.create(SimpleType.STRING, SimpleType.DYN));
           return b.build();
