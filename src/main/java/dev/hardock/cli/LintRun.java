@@ -53,38 +53,7 @@ final class LintRun {
       int jobs,
       boolean useEnv,
       List<Path> envFiles,
-      Fixing fixing) {
-    Request(
-        List<String> paths,
-        SourceKind forced,
-        Set<String> enable,
-        Set<String> disable,
-        String failOn,
-        Path config,
-        Path baseline,
-        boolean writeBaseline,
-        String stdinName,
-        InputStream stdin,
-        int jobs,
-        boolean useEnv,
-        List<Path> envFiles) {
-      this(
-          paths,
-          forced,
-          enable,
-          disable,
-          failOn,
-          config,
-          baseline,
-          writeBaseline,
-          stdinName,
-          stdin,
-          jobs,
-          useEnv,
-          envFiles,
-          Fixing.NONE);
-    }
-  }
+      Fixing fixing) {}
 
   /** {@code --fix} (and {@code --diff}, which fixes in memory): which fixes to apply; NONE lints only. */
   enum Fixing {
@@ -107,16 +76,6 @@ final class LintRun {
       List<Config> configs,
       List<Failure> failures,
       List<Fixer.Outcome> fixes) {
-    Outcome(
-        List<FileResult> results,
-        List<Discovery.Missing> missing,
-        boolean failed,
-        int baselineWritten,
-        List<Notice> notices,
-        List<Config> configs,
-        List<Failure> failures) {
-      this(results, missing, failed, baselineWritten, notices, configs, failures, List.of());
-    }
 
     /** The rules of the run: the built-in ones and the custom rules of every configuration used (first wins). */
     dev.hardock.rule.RuleRegistry rules() {

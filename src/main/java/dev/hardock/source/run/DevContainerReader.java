@@ -369,36 +369,7 @@ public final class DevContainerReader {
   }
 
   private static ContainerSpec with(ContainerSpec c, BuildRef build, Span hidden) {
-    return new ContainerSpec(
-        c.source(),
-        c.name(),
-        c.span(),
-        c.image(),
-        build,
-        c.privileged(),
-        c.user(),
-        c.networkMode(),
-        c.pidMode(),
-        c.ipcMode(),
-        c.utsMode(),
-        c.usernsMode(),
-        c.cgroupParent(),
-        c.mounts(),
-        c.capAdd(),
-        c.capDrop(),
-        c.securityOpts(),
-        c.devices(),
-        c.readOnlyRootfs(),
-        c.memory(),
-        c.memorySwap(),
-        c.cpus(),
-        c.pidsLimit(),
-        c.restart(),
-        c.healthcheckDisabled(),
-        c.ports(),
-        c.links(),
-        c.env(),
-        hidden);
+    return RunContainer.copy(c, build, c.mounts(), hidden);
   }
 
   private Word word(Jsonc.Str s) {

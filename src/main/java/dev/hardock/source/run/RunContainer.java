@@ -6,6 +6,7 @@ import dev.hardock.model.ImageUse;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
 import dev.hardock.model.Text;
+import dev.hardock.model.container.BuildRef;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
 import dev.hardock.model.container.PortMapping;
@@ -44,12 +45,17 @@ final class RunContainer {
   static ContainerSpec withMounts(ContainerSpec c, java.util.function.UnaryOperator<Mount> f) {
     List<Mount> mounts = new ArrayList<>();
     for (Mount m : c.mounts()) mounts.add(f.apply(m));
+    return copy(c, c.build(), mounts, c.hiddenOptions());
+  }
+
+  /** The container with another build, mounts and place where hidden options may be; all else as it is. */
+  static ContainerSpec copy(ContainerSpec c, BuildRef build, List<Mount> mounts, Span hidden) {
     return new ContainerSpec(
         c.source(),
         c.name(),
         c.span(),
         c.image(),
-        c.build(),
+        build,
         c.privileged(),
         c.user(),
         c.networkMode(),
@@ -73,7 +79,7 @@ final class RunContainer {
         c.ports(),
         c.links(),
         c.env(),
-        c.hiddenOptions());
+        hidden);
   }
 
   /**
