@@ -119,6 +119,42 @@ class ModelSchemaTest {
   }
 
   @Test
+  void aContainerShowsLabelsUlimitsAndLoggingWithSecretsMasked() throws IOException {
+    String compose =
+        "services:\n  web:\n    image: nginx:1.27\n    labels:\n      com.acme.owner: ops\n"
+            + "      api_token: tok-0123456789abcdef\n    ulimits:\n      nofile: {soft: 1024, hard: 2048}\n"
+            + "    logging:\n      driver: splunk\n      options:\n"
+            + "        splunk-token: 0123456789abcdef0123\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {"model", "--stdin-filename", "compose.yaml", "-"},
+            new java.io.ByteArrayInputStream(compose.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream()),
+            false);
+    assertEquals(0, code);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertFalse(text.contains("tok-0123456789abcdef"), text);
+    assertFalse(text.contains("0123456789abcdef0123"), text);
+    JsonNode root = new ObjectMapper().readTree(text);
+    assertTrue(schema().validate(root).isEmpty(), schema().validate(root).toString());
+    JsonNode c = root.at("/files/0/containers/0");
+    assertEquals("com.acme.owner", c.at("/labels/0/key").asText());
+    assertEquals("ops", c.at("/labels/0/value").asText());
+    assertEquals(5, c.at("/labels/0/spans/value/line").asInt());
+    assertEquals(23, c.at("/labels/0/spans/value/column").asInt());
+    assertEquals("nofile", c.at("/ulimits/0/name").asText());
+    assertEquals(1024, c.at("/ulimits/0/soft").asLong());
+    assertEquals(2048, c.at("/ulimits/0/hard").asLong());
+    assertEquals(8, c.at("/ulimits/0/spans/hard/line").asInt());
+    assertEquals("splunk", c.at("/logging/driver").asText());
+    assertEquals(9, c.at("/logging/span/line").asInt());
+    assertEquals("splunk-token", c.at("/logging/options/0/key").asText());
+    assertEquals(12, c.at("/logging/options/0/span/line").asInt());
+  }
+
+  @Test
   void aDockerfileShowsStagesInstructionsAndTheFinalImage() throws IOException {
     String df =
         "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static@sha256:abc\n"

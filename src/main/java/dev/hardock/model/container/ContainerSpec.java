@@ -17,6 +17,10 @@ import java.util.List;
  * @param cpus any CPU limit: {@code --cpus}, {@code --cpu-quota}, {@code --cpu-shares}, {@code --cpuset-cpus},
  *     {@code cpus}, {@code cpu_quota}, {@code cpu_shares}, {@code cpuset}, {@code deploy.resources.limits.cpus}
  * @param healthcheckDisabled {@code --no-healthcheck}, {@code healthcheck: disable: true} or test NONE
+ * @param labels {@code labels:}, {@code --label}; one per key, a later one replacing an earlier one
+ * @param labelFiles {@code label_file:}, {@code --label-file}: files named, not read
+ * @param ulimits {@code ulimits:}, {@code --ulimit}
+ * @param logging {@code logging:}, {@code --log-driver}/{@code --log-opt}, or null when none is given
  * @param hiddenOptions where options this reader cannot see may hide ({@code docker run $DOCKER_OPTS img},
  *     {@code $(RUN_FLAGS)} in a Makefile), or null: rules that judge a missing setting stay silent then
  */
@@ -49,6 +53,10 @@ public record ContainerSpec(
     List<PortMapping> ports,
     List<Setting<String>> links,
     List<EnvVar> env,
+    List<Pair> labels,
+    List<Setting<String>> labelFiles,
+    List<Ulimit> ulimits,
+    Logging logging,
     Span hiddenOptions) {
 
   /** Collects settings while a reader walks its source; lists may be appended to directly. */
@@ -81,6 +89,15 @@ public record ContainerSpec(
     public final java.util.ArrayList<PortMapping> ports = new java.util.ArrayList<>();
     public final java.util.ArrayList<Setting<String>> links = new java.util.ArrayList<>();
     public final java.util.ArrayList<EnvVar> env = new java.util.ArrayList<>();
+    public final java.util.ArrayList<Pair> labels = new java.util.ArrayList<>();
+    public final java.util.ArrayList<Setting<String>> labelFiles = new java.util.ArrayList<>();
+    public final java.util.ArrayList<Ulimit> ulimits = new java.util.ArrayList<>();
+
+    /** The log driver, its options and where logging is declared; a {@link Logging} when any is set. */
+    public Setting<String> logDriver;
+
+    public final java.util.ArrayList<Pair> logOptions = new java.util.ArrayList<>();
+    public Span logging;
 
     public Builder(SourceKind source, String name, Span span) {
       this.source = source;
@@ -120,7 +137,31 @@ public record ContainerSpec(
           List.copyOf(ports),
           List.copyOf(links),
           List.copyOf(env),
+          lastPerKey(labels),
+          List.copyOf(labelFiles),
+          List.copyOf(ulimits),
+          logging(),
           hiddenOptions);
+    }
+
+    private Logging logging() {
+      if (logDriver == null && logOptions.isEmpty()) return null;
+      Span at =
+          logging != null
+              ? logging
+              : logDriver != null ? logDriver.span() : logOptions.get(0).span();
+      return new Logging(logDriver, lastPerKey(logOptions), at);
+    }
+
+    /** One pair per key, the last one written (as Docker and Compose apply them), in the order written. */
+    private static List<Pair> lastPerKey(List<Pair> pairs) {
+      java.util.Map<String, Pair> byKey = new java.util.LinkedHashMap<>();
+      for (Pair p : pairs) {
+        String k = p.key() == null ? "" : p.key().value();
+        byKey.remove(k);
+        byKey.put(k, p);
+      }
+      return List.copyOf(byKey.values());
     }
   }
 }

@@ -10,9 +10,12 @@ import dev.hardock.model.Text;
 import dev.hardock.model.Word;
 import dev.hardock.model.container.BuildRef;
 import dev.hardock.model.container.ContainerSpec;
+import dev.hardock.model.container.Logging;
 import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.Pair;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.Ulimit;
 import dev.hardock.model.daemon.DaemonConfig;
 import dev.hardock.model.dockerfile.CommandForm;
 import dev.hardock.model.dockerfile.Flag;
@@ -146,7 +149,58 @@ public final class ModelView {
     List<Object> env = new ArrayList<>();
     for (EnvVar e : c.env()) env.add(env(e.name(), e.value(), e.span()));
     n.put("env", env);
+    List<Object> labels = new ArrayList<>();
+    for (Pair l : c.labels()) labels.add(pair(l));
+    n.put("labels", labels);
+    n.settings("labelFiles", c.labelFiles());
+    List<Object> ulimits = new ArrayList<>();
+    for (Ulimit u : c.ulimits()) ulimits.add(ulimit(u));
+    n.put("ulimits", ulimits);
+    if (c.logging() != null) n.put("logging", logging(c.logging()));
     if (c.hiddenOptions() != null) n.put("hiddenOptions", span(c.hiddenOptions()));
+    return n.done();
+  }
+
+  /** A label or log option, as an image's labels: {@code key}, {@code value} (masked as a variable's). */
+  private static Map<String, Object> pair(Pair p) {
+    Node n = new Node(p.span());
+    String k = p.key() == null ? "" : p.key().value();
+    n.put("key", masked(k));
+    if (p.key() != null) n.spans.put("key", span(p.key().span()));
+    if (p.value() != null) {
+      String v = p.value().value();
+      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
+      n.spans.put("value", span(p.value().span()));
+    }
+    return n.done();
+  }
+
+  /** A ulimit: {@code name}, and {@code soft}, {@code hard} as integers when written as numbers. */
+  private static Map<String, Object> ulimit(Ulimit u) {
+    Node n = new Node(u.span());
+    n.setting("name", u.name());
+    limit(n, "soft", u.soft());
+    limit(n, "hard", u.hard());
+    return n.done();
+  }
+
+  private static void limit(Node n, String key, Setting<String> s) {
+    if (s == null || s.value() == null) return;
+    try {
+      n.put(key, Long.parseLong(s.value().trim()));
+      n.spans.put(key, span(s.span()));
+    } catch (NumberFormatException e) {
+      // unlimited, ${NOFILE}: no number to compare; the text stays in the file
+    }
+  }
+
+  /** Logging: {@code driver} (absent: the daemon's default) and {@code options}. */
+  private static Map<String, Object> logging(Logging l) {
+    Node n = new Node(l.span());
+    n.setting("driver", l.driver());
+    List<Object> options = new ArrayList<>();
+    for (Pair p : l.options()) options.add(pair(p));
+    n.put("options", options);
     return n.done();
   }
 

@@ -10,8 +10,10 @@ import dev.hardock.model.Text;
 import dev.hardock.model.container.BuildArg;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.Pair;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.Ulimit;
 import dev.hardock.model.container.VolumeOptions;
 import dev.hardock.source.compose.YamlNode.Entry;
 import dev.hardock.source.compose.YamlNode.Mapping;
@@ -114,6 +116,12 @@ final class ServiceMapper {
             ServiceMapper::targetOf));
     b.ports.addAll(unique(ports(m.get("ports")), ServiceMapper::portKey));
     environment(m.get("environment"), b.env);
+    b.labels.addAll(pairs(m.get("labels"), "labels"));
+    if ((e = m.get("label_file")) != null && !isNull(e.value())) {
+      b.labelFiles.addAll(e.value() instanceof Scalar ? List.of(string(e)) : strings(e));
+    }
+    b.ulimits.addAll(ulimits(m.get("ulimits")));
+    logging(m.get("logging"), b);
     if ((e = m.get("build")) != null) b.build = project.build(e, this, name);
     return b.build();
   }
@@ -698,6 +706,61 @@ final class ServiceMapper {
           nv.name.value(), new EnvVar(nv.name, nv.value, nv.span, SourceKind.COMPOSE, resolved));
     }
     out.addAll(byName.values());
+  }
+
+  /** Labels or log options: {@code key=value} items or a {@code key: value} mapping, values interpolated. */
+  private List<Pair> pairs(Entry e, String what) {
+    List<Pair> out = new ArrayList<>();
+    for (NameValue nv : nameValues(e, what)) {
+      Text value = nv.value;
+      if (value != null && value.value().indexOf('$') >= 0) {
+        String resolved = project.expand(value.value(), e.value().file());
+        if (resolved != null) value = new Text(resolved, value.span());
+      }
+      out.add(new Pair(nv.name, value, nv.span));
+    }
+    return out;
+  }
+
+  /** {@code ulimits:}: {@code name: number} (soft and hard) or {@code name: {soft, hard}}. */
+  private List<Ulimit> ulimits(Entry e) {
+    List<Ulimit> out = new ArrayList<>();
+    Mapping m = mapping(e, "ulimits");
+    if (m == null) return out;
+    for (Entry u : m.merged(budget).values()) {
+      budget.spend(1);
+      if (!(u.key() instanceof Scalar k)) continue;
+      Setting<String> name = new Setting<>(k.value(), project.span(k));
+      if (u.value() instanceof Scalar v && !v.isNull()) {
+        Setting<String> both = new Setting<>(value(v), project.span(v));
+        out.add(new Ulimit(name, both, both, pairSpan(u)));
+      } else if (u.value() instanceof Mapping lm) {
+        Map<String, Entry> l = lm.merged(budget);
+        Setting<String> soft = valueSetting(l.get("soft"));
+        Setting<String> hard = valueSetting(l.get("hard"));
+        if (soft == null || hard == null)
+          problem(lm, "ulimits." + k.value() + " needs soft and hard");
+        out.add(new Ulimit(name, soft, hard, project.span(k)));
+      } else {
+        problem(u.value(), "ulimits." + k.value() + " should be a number or a mapping");
+      }
+    }
+    return out;
+  }
+
+  /** {@code logging:}: {@code driver} and {@code options}. */
+  private void logging(Entry e, ContainerSpec.Builder b) {
+    Mapping m = mapping(e, "logging");
+    if (m == null) return;
+    Map<String, Entry> l = m.merged(budget);
+    b.logging = project.span(e.key());
+    b.logDriver = string(l.get("driver"));
+    Entry options = l.get("options");
+    if (options != null && !isNull(options.value())) {
+      if (options.value() instanceof Mapping)
+        b.logOptions.addAll(pairs(options, "logging.options"));
+      else problem(options.value(), "logging.options should be a mapping");
+    }
   }
 
   void buildArgs(Entry e, String service) {

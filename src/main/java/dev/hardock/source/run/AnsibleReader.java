@@ -71,7 +71,8 @@ public final class AnsibleReader {
           Map.entry("pids_limit", "pids-limit"),
           Map.entry("restart_policy", "restart"),
           Map.entry("cgroup_parent", "cgroup-parent"),
-          Map.entry("network", "network"));
+          Map.entry("network", "network"),
+          Map.entry("log_driver", "log-driver"));
 
   /** Options that are lists of values of a run flag. */
   private static final Map<String, String> LISTS =
@@ -89,7 +90,13 @@ public final class AnsibleReader {
           Map.entry("ports", "publish"),
           Map.entry("publish", "publish"),
           Map.entry("links", "link"),
-          Map.entry("tmpfs", "tmpfs"));
+          Map.entry("tmpfs", "tmpfs"),
+          Map.entry("ulimits", "ulimit"),
+          Map.entry("ulimit", "ulimit"));
+
+  /** Options that are a mapping of {@code key: value}, each a {@code key=value} of a run flag. */
+  private static final Map<String, String> PAIRS =
+      Map.of("labels", "label", "label", "label", "log_options", "log-opt", "log_opt", "log-opt");
 
   /** Boolean options and the run flag they are. */
   private static final Map<String, String> BOOLS =
@@ -210,6 +217,12 @@ public final class AnsibleReader {
                 RunValue.of(w, 0, w.value().length(), NONE),
                 span(k).to(w.span()),
                 span(k)));
+      } else if (PAIRS.containsKey(key) && v instanceof MappingNode pm) {
+        for (NodeTuple kv : pm.getValue()) {
+          if (kv.getKeyNode() instanceof ScalarNode pk
+              && kv.getValueNode() instanceof ScalarNode pv)
+            args.options.add(option(PAIRS.get(key), key, pair(pk, pv), k));
+        }
       } else if (key.equals("mounts") && v instanceof SequenceNode seq) {
         for (Node n : seq.getValue())
           if (n instanceof MappingNode mount)
@@ -265,6 +278,27 @@ public final class AnsibleReader {
     String v = value.text();
     WordPart.Kind kind = v.contains("{{") ? WordPart.Kind.PARAMETER : WordPart.Kind.LITERAL;
     return new Word(v, span, value, List.of(new WordPart(kind, v, v, false, span)), lines);
+  }
+
+  /**
+   * A {@code key: value} entry as the {@code key=value} a run flag takes: the key's and the value's characters
+   * at their offsets, the {@code =} at the key's end.
+   */
+  private Word pair(ScalarNode k, ScalarNode v) {
+    MappedText key = FileText.scalar(k, text, lines);
+    MappedText value = FileText.scalar(v, text, lines);
+    MappedText.Builder b = new MappedText.Builder();
+    for (int i = 0; i < key.length(); i++) b.append(key.charAt(i), key.originalOffset(i));
+    int keyEnd = key.originalEnd(0, key.length());
+    b.append('=', Math.max(key.originalOffset(0), keyEnd - 1));
+    for (int i = 0; i < value.length(); i++) b.append(value.charAt(i), value.originalOffset(i));
+    int start = key.originalOffset(0);
+    int end = Math.max(keyEnd, value.originalEnd(0, value.length()));
+    MappedText t = b.build(end);
+    Span span = lines.span(start, end);
+    String s = t.text();
+    WordPart.Kind kind = s.contains("{{") ? WordPart.Kind.PARAMETER : WordPart.Kind.LITERAL;
+    return new Word(s, span, t, List.of(new WordPart(kind, s, s, false, span)), lines);
   }
 
   /** YAML 1.1 and Ansible booleans as "true"/"false"; null for anything else. */

@@ -43,11 +43,22 @@ public final class QuadletReader {
           Map.entry("PublishPort", "publish"),
           Map.entry("UserNS", "userns"),
           Map.entry("HealthCmd", "health-cmd"),
-          Map.entry("AddDevice", "device"));
+          Map.entry("AddDevice", "device"),
+          Map.entry("Ulimit", "ulimit"),
+          Map.entry("LogDriver", "log-driver"),
+          Map.entry("LogOpt", "log-opt"));
 
   /** Keys that hold space-separated lists of values of a run flag. */
   private static final Map<String, String> LISTS =
-      Map.of("AddCapability", "cap-add", "DropCapability", "cap-drop", "Environment", "env");
+      Map.of(
+          "AddCapability",
+          "cap-add",
+          "DropCapability",
+          "cap-drop",
+          "Environment",
+          "env",
+          "Label",
+          "label");
 
   /** Keys whose value is a {@code --security-opt} with this prefix. */
   private static final Map<String, String> SECURITY =

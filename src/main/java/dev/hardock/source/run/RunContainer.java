@@ -9,8 +9,10 @@ import dev.hardock.model.Text;
 import dev.hardock.model.container.BuildRef;
 import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.model.container.Mount;
+import dev.hardock.model.container.Pair;
 import dev.hardock.model.container.PortMapping;
 import dev.hardock.model.container.Setting;
+import dev.hardock.model.container.Ulimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +81,10 @@ final class RunContainer {
         c.ports(),
         c.links(),
         c.env(),
+        c.labels(),
+        c.labelFiles(),
+        c.ulimits(),
+        c.logging(),
         hidden);
   }
 
@@ -132,6 +138,11 @@ final class RunContainer {
           case "device" -> b.devices.add(new Setting<>(text, v.span()));
           case "link" -> b.links.add(new Setting<>(text, v.span()));
           case "env" -> b.env.add(env(v));
+          case "label" -> b.labels.add(pair(v));
+          case "label-file" -> b.labelFiles.add(new Setting<>(text, v.span()));
+          case "ulimit" -> b.ulimits.add(ulimit(v));
+          case "log-driver" -> b.logDriver = new Setting<>(text, o.span());
+          case "log-opt" -> b.logOptions.add(pair(v));
           case "volume" -> b.mounts.add(volume(v));
           case "mount" -> b.mounts.add(mount(v));
           case "tmpfs" -> b.mounts.add(tmpfs(v));
@@ -158,6 +169,38 @@ final class RunContainer {
         new Text(value.text(), value.span()),
         v.span(),
         SourceKind.RUN);
+  }
+
+  /** {@code key=value} or {@code key} (a label, a log option). */
+  private static Pair pair(RunValue v) {
+    String t = v.text();
+    int eq = t.indexOf('=');
+    if (eq < 0) return new Pair(new Text(t, v.span()), null, v.span());
+    RunValue value = v.sub(eq + 1, t.length());
+    return new Pair(
+        new Text(t.substring(0, eq), v.span(0, eq)),
+        new Text(value.text(), value.span()),
+        v.span());
+  }
+
+  /**
+   * {@code name=soft[:hard]} (the CLI's form; one value is both); {@code name:soft:hard} (Ansible's
+   * docker_container form) is read the same way.
+   */
+  static Ulimit ulimit(RunValue v) {
+    String t = v.text();
+    int sep = t.indexOf('=');
+    if (sep < 0) sep = t.indexOf(':');
+    if (sep < 0) return new Ulimit(new Setting<>(t.trim(), v.span()), null, null, v.span());
+    RunValue name = v.sub(0, sep);
+    List<RunValue> values = split(v.sub(sep + 1, t.length()), ':');
+    RunValue soft = values.get(0);
+    RunValue hard = values.size() > 1 ? values.get(1) : soft;
+    return new Ulimit(
+        new Setting<>(name.text().trim(), name.span()),
+        new Setting<>(soft.text().trim(), soft.span()),
+        new Setting<>(hard.text().trim(), hard.span()),
+        v.span());
   }
 
   /** {@code -v [src:]dst[:opts]}; a Windows drive letter's colon is not a separator. */

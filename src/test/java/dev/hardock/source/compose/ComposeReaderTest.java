@@ -908,4 +908,70 @@ class ComposeReaderTest {
   private static String fileOf(dev.hardock.model.Span span) {
     return span.file().displayPath();
   }
+
+  @Test
+  void labelsUlimitsAndLoggingWithPositions() throws IOException {
+    write(".env", "OWNER=platform\n");
+    var r =
+        read(
+            """
+        services:
+          a:
+            labels:
+              com.acme.owner: ${OWNER}
+              com.acme.tier: web
+            label_file: ./labels
+            ulimits:
+              nproc: 65535
+              nofile:
+                soft: 20000
+                hard: 40000
+            logging:
+              driver: syslog
+              options:
+                syslog-address: "tcp://10.0.0.1:514"
+          b:
+            labels:
+              - com.acme.owner=a
+              - com.acme.beta
+              - com.acme.owner=b
+            ulimits: {core: "${CORE}"}
+        """);
+    noProblems(r);
+    ContainerSpec a = service(r, "a");
+    assertEquals(2, a.labels().size());
+    assertEquals("com.acme.owner", a.labels().get(0).key().value());
+    assertEquals("4:7-4:21", a.labels().get(0).key().span().toString());
+    assertEquals("platform", a.labels().get(0).value().value()); // interpolated
+    assertEquals("4:23-4:31", a.labels().get(0).value().span().toString());
+    assertEquals("4:7-4:31", a.labels().get(0).span().toString());
+    assertEquals("./labels", a.labelFiles().get(0).value());
+    assertEquals("6:5-6:25", a.labelFiles().get(0).span().toString());
+    assertEquals(2, a.ulimits().size());
+    var nproc = a.ulimits().get(0);
+    assertEquals("nproc", nproc.name().value());
+    assertEquals("65535", nproc.soft().value());
+    assertEquals("65535", nproc.hard().value());
+    assertEquals("8:14-8:19", nproc.soft().span().toString());
+    var nofile = a.ulimits().get(1);
+    assertEquals("20000", nofile.soft().value());
+    assertEquals("11:15-11:20", nofile.hard().span().toString());
+    assertEquals("40000", nofile.hard().value());
+    assertEquals("syslog", a.logging().driver().value());
+    assertEquals("13:7-13:21", a.logging().driver().span().toString());
+    assertEquals("12:5-12:12", a.logging().span().toString());
+    assertEquals("syslog-address", a.logging().options().get(0).key().value());
+    assertEquals("tcp://10.0.0.1:514", a.logging().options().get(0).value().value());
+    ContainerSpec b = service(r, "b");
+    // one per key, the last written: as Compose applies a list
+    assertEquals(
+        List.of("com.acme.beta", "com.acme.owner"),
+        b.labels().stream().map(l -> l.key().value()).toList());
+    assertEquals("b", b.labels().get(1).value().value());
+    assertEquals("20:9-20:25", b.labels().get(1).span().toString());
+    assertNull(b.labels().get(0).value());
+    assertEquals("${CORE}", b.ulimits().get(0).soft().value()); // unknown: as written
+    assertNull(b.logging());
+    assertTrue(b.labelFiles().isEmpty());
+  }
 }

@@ -42,4 +42,33 @@ class AnsibleReaderTest {
     RunLineReader.Result r = AnsibleReader.read(text, new LineIndex(text));
     assertEquals(1, r.containers().size());
   }
+
+  @Test
+  void labelsUlimitsAndLoggingOfTheModule() {
+    String text =
+        """
+        - hosts: all
+          tasks:
+          - community.docker.docker_container:
+              image: alpine
+              labels:
+                com.acme.owner: ops
+              ulimits: ["nofile:1024:2048"]
+              log_driver: syslog
+              log_options:
+                tag: web
+        """;
+    RunLineReader.Result r = AnsibleReader.read(text, new LineIndex(text));
+    var c = r.containers().get(0);
+    assertEquals("com.acme.owner", c.labels().get(0).key().value());
+    assertEquals("6:9-6:23", c.labels().get(0).key().span().toString());
+    assertEquals("ops", c.labels().get(0).value().value());
+    assertEquals("6:25-6:28", c.labels().get(0).value().span().toString());
+    assertEquals("nofile", c.ulimits().get(0).name().value());
+    assertEquals("1024", c.ulimits().get(0).soft().value());
+    assertEquals("2048", c.ulimits().get(0).hard().value());
+    assertEquals("syslog", c.logging().driver().value());
+    assertEquals("tag", c.logging().options().get(0).key().value());
+    assertEquals("10:14-10:17", c.logging().options().get(0).value().span().toString());
+  }
 }

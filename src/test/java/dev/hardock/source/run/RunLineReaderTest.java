@@ -227,4 +227,28 @@ class RunLineReaderTest {
     // without "=", an unknown flag is assumed to take no value
     assertEquals("1g", one("docker run --memroy 1g --whatever x:1").image().ref().raw());
   }
+
+  @Test
+  void labelsUlimitsAndLogging() {
+    ContainerSpec c =
+        one(
+            "docker run -l com.acme.owner=ops --label-file ./l.txt --ulimit nofile=1024:2048"
+                + " --ulimit nproc=512 --log-driver json-file --log-opt max-size=10m --label x nginx");
+    assertEquals("com.acme.owner", c.labels().get(0).key().value());
+    assertEquals("1:15-1:29", c.labels().get(0).key().span().toString());
+    assertEquals("ops", c.labels().get(0).value().value());
+    assertEquals("1:30-1:33", c.labels().get(0).value().span().toString());
+    assertEquals("x", c.labels().get(1).key().value());
+    assertNull(c.labels().get(1).value());
+    assertEquals("./l.txt", c.labelFiles().get(0).value());
+    assertEquals("nofile", c.ulimits().get(0).name().value());
+    assertEquals("1024", c.ulimits().get(0).soft().value());
+    assertEquals("2048", c.ulimits().get(0).hard().value());
+    assertEquals("1:76-1:80", c.ulimits().get(0).hard().span().toString());
+    assertEquals("512", c.ulimits().get(1).hard().value()); // one value: soft and hard
+    assertEquals("json-file", c.logging().driver().value());
+    assertEquals("1:100-1:122", c.logging().span().toString());
+    assertEquals("10m", c.logging().options().get(0).value().value());
+    assertNull(one("docker run nginx").logging());
+  }
 }
