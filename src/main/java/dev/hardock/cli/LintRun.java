@@ -243,6 +243,8 @@ final class LintRun {
       governing.add(configOf.get(t));
       if (fixedOf.containsKey(t)) fixes.add(fixedOf.get(t));
     }
+    // fixes of findings in an override, extends or include file: that file's outcome, once
+    fixes = Fixer.withOthers(fixes);
     int written = -1;
     if (q.baseline() != null) {
       if (q.writeBaseline()) {

@@ -22,6 +22,13 @@ import java.util.function.UnaryOperator;
  * until nothing changes or {@link #MAX_ROUNDS}. A round whose result has more parse errors (HD001) than before is
  * undone and its fixes tried one by one: a fix that breaks the file is never applied (and is a bug). Writing is
  * {@link #write}: atomic, the BOM kept, and nothing written when the file changed since it was read.
+ *
+ * <p>A compose file's findings may stand in another file of its project (an override, an {@code extends} or
+ * {@code include} file: {@link dev.hardock.model.Span#file()}), and so do their fixes' edits. Those are applied
+ * to that file in one round (its text as read for the lint, checked again on disk; the project's lint cannot
+ * be run on an edited copy of it), kept only when the file still reads as well as before (linted alone), and
+ * come out as an {@link Outcome} of their own ({@link Outcome#others()}), written or diffed as any other. An
+ * override linted alone (through its base) is fixed that way too.
  */
 public final class Fixer {
   public static final int MAX_ROUNDS = 5;
@@ -35,7 +42,24 @@ public final class Fixer {
       FileResult result,
       int fixed,
       List<String> rejected,
-      String error) {
+      String error,
+      List<Outcome> others) {
+    public Outcome {
+      others = List.copyOf(others);
+    }
+
+    public Outcome(
+        Target target,
+        byte[] originalBytes,
+        String before,
+        String after,
+        FileResult result,
+        int fixed,
+        List<String> rejected,
+        String error) {
+      this(target, originalBytes, before, after, result, fixed, rejected, error, List.of());
+    }
+
     public boolean changed() {
       return error == null && !before.equals(after);
     }
@@ -90,10 +114,13 @@ public final class Fixer {
     FileResult result = first;
     int fixed = 0;
     List<String> rejected = new ArrayList<>();
-    for (int round = 0; round < MAX_ROUNDS; round++) {
+    // an override linted alone is read through its base: linting its new text would not be the same
+    // lint, so it is fixed as a file of the project is, once
+    boolean relintable = stdin != null || !throughBase(target);
+    for (int round = 0; round < MAX_ROUNDS && relintable; round++) {
       List<Fix> fixes = new ArrayList<>();
       for (Finding f : result.findings())
-        if (applies(f, unsafe) && inFile(f.fix(), result.displayPath())) fixes.add(f.fix());
+        if (applies(f, unsafe) && inFile(f.fix(), target.path())) fixes.add(f.fix());
       if (fixes.isEmpty()) break;
       FixApplier.Round r = FixApplier.apply(text, fixes);
       if (r.text().equals(text)) break;
@@ -125,12 +152,142 @@ public final class Fixer {
       text = newText;
       result = next;
     }
-    return new Outcome(target, bytes, first.text(), text, result, fixed, rejected, null);
+    if (stdin != null) {
+      return new Outcome(target, bytes, first.text(), text, result, fixed, rejected, null);
+    }
+    // the fixes whose edits stand in another file of the project (or, for an override linted
+    // alone, in the override itself), by that file
+    java.util.Map<Path, List<Finding>> elsewhere = new java.util.LinkedHashMap<>();
+    java.util.Map<Path, dev.hardock.model.SourceFile> files = new java.util.HashMap<>();
+    for (Finding f : result.findings()) {
+      if (!applies(f, unsafe)) continue;
+      dev.hardock.model.SourceFile in = fileOf(f.fix());
+      if (in == null) continue;
+      Path p = normal(in.path());
+      if (relintable && p.equals(normal(target.path()))) continue;
+      elsewhere.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
+      files.putIfAbsent(p, in);
+    }
+    if (elsewhere.isEmpty()) {
+      return new Outcome(target, bytes, first.text(), text, result, fixed, rejected, null);
+    }
+    List<Outcome> others = new ArrayList<>();
+    java.util.Set<Fix> done =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Outcome own = null;
+    for (var e : elsewhere.entrySet()) {
+      Outcome o = other(target, files.get(e.getKey()), e.getValue(), done);
+      if (!relintable && e.getKey().equals(normal(target.path()))) own = o;
+      else others.add(o);
+    }
+    // what was fixed there is no longer left to report
+    List<Finding> left = new ArrayList<>();
+    for (Finding f : result.findings()) if (f.fix() == null || !done.contains(f.fix())) left.add(f);
+    result =
+        new FileResult(
+            result.displayPath(),
+            result.kind(),
+            left,
+            result.text(),
+            result.uri(),
+            result.suppressed());
+    if (own != null) {
+      return new Outcome(
+          target,
+          own.originalBytes(),
+          own.before(),
+          own.after(),
+          result,
+          own.fixed(),
+          own.rejected(),
+          own.error(),
+          others);
+    }
+    return new Outcome(target, bytes, first.text(), text, result, fixed, rejected, null, others);
   }
 
-  private static boolean inFile(Fix fix, String file) {
-    for (Edit e : fix.edits()) if (!e.file().equals(file)) return false;
+  /**
+   * Applies to another file of the project the fixes of findings that stand in it: read again (inside the
+   * project root, no link followed) and checked to hold the text that was linted, one round of edits, and kept
+   * only when the file linted alone has no more parse errors than before.
+   */
+  private Outcome other(
+      Target owner,
+      dev.hardock.model.SourceFile in,
+      List<Finding> findings,
+      java.util.Set<Fix> done) {
+    Target t = new Target(in.path(), in.displayPath(), in.kind(), owner.root(), true);
+    FileResult empty = new FileResult(in.displayPath(), in.kind(), List.of());
+    FileAccess.Read r = new DiskAccess(owner.root()).read(in.path(), SourceLoader.MAX_BYTES);
+    if (!r.ok()) return failed(t, empty, new byte[0], "cannot read the file: " + r.reason());
+    String text;
+    try {
+      text = r.strictText();
+    } catch (CharacterCodingException e) {
+      return failed(t, empty, r.bytes(), "not UTF-8 text: left unchanged");
+    }
+    if (!text.equals(in.text()))
+      return failed(t, empty, r.bytes(), "the file changed while it was linted: left unchanged");
+    List<Fix> fixes = new ArrayList<>();
+    for (Finding f : findings) fixes.add(f.fix());
+    FixApplier.Round round = FixApplier.apply(text, fixes);
+    List<String> rejected = new ArrayList<>();
+    String after = round.text();
+    if (!after.equals(text)
+        && parseErrors(linter.lint(t, after.getBytes(StandardCharsets.UTF_8)))
+            > parseErrors(linter.lint(t, text.getBytes(StandardCharsets.UTF_8)))) {
+      for (Fix f : round.applied()) rejected.add(f.title());
+      return new Outcome(t, r.bytes(), text, text, empty, 0, rejected, null);
+    }
+    done.addAll(round.applied());
+    return new Outcome(t, r.bytes(), text, after, empty, round.applied().size(), rejected, null);
+  }
+
+  /**
+   * The outcomes of a run with those of other files after them, each file once: a file fixed as a target of
+   * its own, or by an earlier target's project, is not fixed a second time (the second write would find it
+   * changed on disk).
+   */
+  public static List<Outcome> withOthers(List<Outcome> outcomes) {
+    List<Outcome> out = new ArrayList<>(outcomes);
+    java.util.Set<Path> taken = new java.util.HashSet<>();
+    for (Outcome o : outcomes) taken.add(normal(o.target().path()));
+    for (Outcome o : outcomes)
+      for (Outcome other : o.others()) if (taken.add(normal(other.target().path()))) out.add(other);
+    return out;
+  }
+
+  /** The one file all of a fix's edits stand in, or null (the linted file, or several files). */
+  private static dev.hardock.model.SourceFile fileOf(Fix fix) {
+    dev.hardock.model.SourceFile in = null;
+    for (Edit e : fix.edits()) {
+      dev.hardock.model.SourceFile f = e.span().file();
+      if (f == null
+          || f.path() == null
+          || (in != null && !normal(in.path()).equals(normal(f.path())))) return null;
+      in = f;
+    }
+    return in;
+  }
+
+  private static Path normal(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /** Whether every edit of a fix stands in the linted file (a span of no file is the linted file's). */
+  private static boolean inFile(Fix fix, Path file) {
+    for (Edit e : fix.edits()) {
+      dev.hardock.model.SourceFile f = e.span().file();
+      if (f != null && f.path() != null && !normal(f.path()).equals(normal(file))) return false;
+    }
     return true;
+  }
+
+  /** An override that the linter reads through its base (so that its own new text cannot be linted as such). */
+  private static boolean throughBase(Target t) {
+    return t.kind() == dev.hardock.model.SourceKind.COMPOSE
+        && dev.hardock.source.compose.ComposeReader.baseOf(t.path(), new DiskAccess(t.root()))
+            != null;
   }
 
   private FileResult relint(Target target, String text) {

@@ -44,8 +44,9 @@ public final class Findings {
   }
 
   /**
-   * The general form: advice and a fix may each be null. The fix is dropped when its finding stands in another
-   * file than the linted one, or when one of its edits does (fixes edit the linted file only).
+   * The general form: advice and a fix may each be null. The fix is dropped when one of its edits stands in
+   * another file than its finding (a fix edits the file its finding is in: the linted file, or the override,
+   * {@code extends} or include file the finding's value stands in).
    */
   public void report(
       RuleMeta rule, Span span, String message, Severity severity, String help, Fix fix) {
@@ -81,9 +82,14 @@ public final class Findings {
     return start.resized(line, column, line, column);
   }
 
-  /** The path shown for the linted file: the file of the edits a rule's fix makes. */
+  /** The path shown for the linted file. */
   public String file() {
     return file;
+  }
+
+  /** The path shown for the file a span stands in (the linted file when the span names none). */
+  public String fileOf(Span span) {
+    return span == null || span.file() == null ? file : span.file().displayPath();
   }
 
   /**
@@ -91,14 +97,35 @@ public final class Findings {
    * it (or in another file than the linted one).
    */
   public String written(Span span) {
-    if (text == null || span == null || !inLintedFile(span)) return null;
-    int from = offset(span.line(), span.column());
-    int to = offset(span.endLine(), span.endColumn());
-    return from < 0 || to < from ? null : text.substring(from, to);
+    if (span == null) return null;
+    String t = textOf(span);
+    dev.hardock.model.LineIndex l = linesOf(span);
+    if (t == null || l == null) return null;
+    int from = offset(t, l, span.line(), span.column());
+    int to = offset(t, l, span.endLine(), span.endColumn());
+    return from < 0 || to < from ? null : t.substring(from, to);
+  }
+
+  /** The text of a 1-based line of the file {@code in} stands in, without its line end, or null. */
+  public String line(Span in, int line) {
+    if (in == null || inLintedFile(in)) return line(line);
+    return lineOf(in.file().text(), in.file().lines(), line);
+  }
+
+  private String textOf(Span span) {
+    return inLintedFile(span) ? text : span.file().text();
+  }
+
+  private dev.hardock.model.LineIndex linesOf(Span span) {
+    return inLintedFile(span) ? lines : span.file().lines();
   }
 
   /** The text of a 1-based line without its line end, or null. */
   public String line(int line) {
+    return lineOf(text, lines, line);
+  }
+
+  private static String lineOf(String text, dev.hardock.model.LineIndex lines, int line) {
     if (text == null || line < 1 || line > lines.lineCount()) return null;
     int from = lines.lineStart(line);
     int to = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
@@ -107,7 +134,7 @@ public final class Findings {
   }
 
   /** The offset of a 1-based line and UTF-16 column in the text, or -1 when it lies outside. */
-  private int offset(int line, int column) {
+  private static int offset(String text, dev.hardock.model.LineIndex lines, int line, int column) {
     if (line < 1 || line > lines.lineCount()) return -1;
     int o = lines.lineStart(line) + column - 1;
     int next = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
@@ -129,8 +156,8 @@ public final class Findings {
   }
 
   private boolean fixable(Fix fix, String where) {
-    if (!where.equals(file)) return false;
-    for (Edit e : fix.edits()) if (!e.file().equals(file) || !inLintedFile(e.span())) return false;
+    for (Edit e : fix.edits())
+      if (!e.file().equals(where) || !fileOf(e.span()).equals(where)) return false;
     return true;
   }
 

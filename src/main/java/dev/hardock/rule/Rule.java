@@ -80,9 +80,12 @@ public abstract class Rule {
     out.report(meta(), span, message, help, fix);
   }
 
-  /** An edit of the linted file: the text of {@code span} becomes {@code text}. */
+  /**
+   * An edit: the text of {@code span} becomes {@code text}, in the file the span stands in (the linted file, or
+   * a compose override, {@code extends} or include file whose value the finding is at).
+   */
   protected final Edit replace(Span span, String text) {
-    return new Edit(out.file(), span, text);
+    return new Edit(out.fileOf(span), span, text);
   }
 
   /** An edit that inserts {@code text} at a point (a line and column). */
@@ -90,9 +93,17 @@ public abstract class Rule {
     return new Edit(out.file(), out.point(line, column), text);
   }
 
+  /**
+   * An edit that inserts {@code text} at a line and column of the file {@code in} stands in (a span the
+   * position was computed from).
+   */
+  protected final Edit insert(Span in, int line, int column, String text) {
+    return new Edit(out.fileOf(in), in.resized(line, column, line, column), text);
+  }
+
   /** An edit that removes the text of {@code span}. */
   protected final Edit delete(Span span) {
-    return new Edit(out.file(), span, "");
+    return new Edit(out.fileOf(span), span, "");
   }
 
   /**
@@ -124,6 +135,11 @@ public abstract class Rule {
   /** The text of a line of the linted file without its line end, or null (for fixes: indentation). */
   protected final String line(int line) {
     return out.line(line);
+  }
+
+  /** The text of a line of the file {@code in} stands in, without its line end, or null. */
+  protected final String line(Span in, int line) {
+    return out.line(in, line);
   }
 
   /** Reports at another severity than the rule's default, for a case that is worse (or milder) than usual. */

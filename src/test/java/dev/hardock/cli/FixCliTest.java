@@ -386,4 +386,92 @@ class FixCliTest {
     assertTrue(r.err().contains("not UTF-8"), r.err());
     assertArrayEquals(bytes, Files.readAllBytes(f));
   }
+
+  /** A compose project whose override sets what rules fix: the fixes edit the override. */
+  private static void overrideProject(Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Files.writeString(
+        dir.resolve("compose.override.yaml"),
+        "services:\n  web:\n    restart: always\n    ports:\n      - \"8080:80\"\n");
+  }
+
+  private static final String FIXED_OVERRIDE =
+      "services:\n  web:\n    restart: on-failure:5\n    ports:\n      - \"127.0.0.1:8080:80\"\n";
+
+  @Test
+  void fixesOfFindingsInAnOverrideEditTheOverrideAndTheDiffAppliesWithGit() throws Exception {
+    assumeTrue(hasGit(), "git not installed");
+    Path repo = tmp.resolve("repo");
+    Path copy = tmp.resolve("copy");
+    Files.createDirectories(repo);
+    Files.createDirectories(copy);
+    overrideProject(repo);
+    overrideProject(copy);
+    assertEquals(0, git(repo, "init", "-q", "."));
+    assertEquals(0, git(repo, "add", "-A"));
+    assertEquals(0, git(repo, "commit", "-q", "-m", "before"));
+    Run diff = run("--diff", "--unsafe-fixes", repo.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(
+        diff.out().contains("--- a/compose.override.yaml\n+++ b/compose.override.yaml\n"),
+        diff.out());
+    assertTrue(diff.out().contains("+    restart: on-failure:5\n"), diff.out());
+    assertTrue(!diff.out().contains("+++ b/compose.yaml"), "nothing to fix there: " + diff.out());
+    Files.writeString(tmp.resolve("fix.diff"), diff.out());
+    assertEquals(0, git(repo, "apply", tmp.resolve("fix.diff").toString()));
+    assertEquals(FIXED_OVERRIDE, Files.readString(repo.resolve("compose.override.yaml")));
+    Run fix = run("--fix", "--unsafe-fixes", copy.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    assertTrue(fix.err().contains("fixed 2 findings in 1 file"), fix.err());
+    assertEquals(FIXED_OVERRIDE, Files.readString(copy.resolve("compose.override.yaml")));
+    assertEquals(
+        Files.readString(repo.resolve("compose.yaml")),
+        Files.readString(copy.resolve("compose.yaml")));
+    // what was fixed is not reported as left
+    assertTrue(!fix.out().contains("HD124") && !fix.out().contains("HD126"), fix.out());
+    // the override named alone (a pre-commit hook's staged file) is fixed the same way
+    overrideProject(copy);
+    Run alone = run("--fix", "--unsafe-fixes", copy.resolve("compose.override.yaml").toString());
+    assertTrue(alone.code() <= 1, alone.err());
+    assertEquals(FIXED_OVERRIDE, Files.readString(copy.resolve("compose.override.yaml")));
+    Run again = run("--diff", "--unsafe-fixes", copy.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+  }
+
+  @Test
+  void aFindingInAnExtendsBaseIsFixedThere() throws Exception {
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n"
+            + "    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Files.writeString(dir.resolve("common.yml"), "services:\n  base:\n    restart: always\n");
+    Run diff = run("--diff", "--unsafe-fixes", dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("--- a/"), diff.out());
+    assertTrue(diff.out().contains("common.yml\n@@ -1,3 +1,3 @@\n"), diff.out());
+    Run fix = run("--fix", "--unsafe-fixes", dir.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    assertEquals(
+        "services:\n  base:\n    restart: on-failure:5\n",
+        Files.readString(dir.resolve("common.yml")));
+  }
+
+  @Test
+  void anOverrideThatIsASymbolicLinkIsNotWrittenThrough() throws IOException {
+    Path dir = tmp.resolve("p");
+    Path elsewhere = tmp.resolve("elsewhere.yaml");
+    Files.createDirectories(dir);
+    overrideProject(dir);
+    Files.move(dir.resolve("compose.override.yaml"), elsewhere);
+    Files.createSymbolicLink(dir.resolve("compose.override.yaml"), elsewhere);
+    String before = Files.readString(elsewhere);
+    Run fix = run("--fix", "--unsafe-fixes", dir.toString());
+    assertEquals(before, Files.readString(elsewhere));
+    assertTrue(Files.isSymbolicLink(dir.resolve("compose.override.yaml")));
+    assertTrue(fix.code() != 0, fix.err());
+  }
 }

@@ -56,10 +56,10 @@ public final class NoNewPrivilegesMissing extends Rule implements MissingSetting
     if (c.source() == SourceKind.RUN) {
       if (!(w.endsWith("run") || w.endsWith("create")) || s.line() != s.endLine()) return null;
       return Fix.unsafe(
-          title, insert(s.endLine(), s.endColumn(), " --security-opt no-new-privileges"));
+          title, insert(s, s.endLine(), s.endColumn(), " --security-opt no-new-privileges"));
     }
-    String key = line(s.line());
-    String next = line(s.line() + 1);
+    String key = line(s, s.line());
+    String next = line(s, s.line() + 1);
     if (key == null || next == null || !key.substring(s.endColumn() - 1).strip().equals(":"))
       return null;
     int keyIndent = key.length() - key.stripLeading().length();
@@ -76,7 +76,7 @@ public final class NoNewPrivilegesMissing extends Rule implements MissingSetting
     // second
     // one would be a duplicate key, which Compose refuses
     for (int n = s.line() + 1; ; n++) {
-      String l = line(n);
+      String l = line(s, n);
       if (l == null) break;
       String t = l.stripLeading();
       if (t.isEmpty() || t.startsWith("#")) continue;
@@ -88,6 +88,7 @@ public final class NoNewPrivilegesMissing extends Rule implements MissingSetting
     return Fix.unsafe(
         title,
         insert(
+            s,
             s.line() + 1,
             1,
             lead + "security_opt:\n" + lead + step + "- no-new-privileges:true\n"));

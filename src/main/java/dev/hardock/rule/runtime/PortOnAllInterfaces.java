@@ -29,7 +29,7 @@ public final class PortOnAllInterfaces extends Rule {
     String first = host.isEmpty() ? p.containerPort() : host;
     if (first == null || !w.startsWith(first, at)) return null;
     String prefix = host.isEmpty() ? "127.0.0.1::" : "127.0.0.1:";
-    return Fix.unsafe("Publish on 127.0.0.1 only", insert(s.line(), s.column() + at, prefix));
+    return Fix.unsafe("Publish on 127.0.0.1 only", insert(s, s.line(), s.column() + at, prefix));
   }
 
   @Override

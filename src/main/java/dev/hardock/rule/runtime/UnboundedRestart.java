@@ -53,7 +53,7 @@ public final class UnboundedRestart extends Rule {
    */
   private Fix fix(Span span, String value) {
     String w = written(span);
-    String l = line(span.line());
+    String l = line(span, span.line());
     if (w == null || l == null || span.line() != span.endLine()) return null;
     String before = l.substring(0, Math.min(l.length(), span.column() - 1)).stripTrailing();
     boolean flag =

@@ -78,19 +78,19 @@ public final class WritableBindMount extends Rule {
             whole.endColumn() - quote.length());
     if (mountSyntax(all)) {
       return options.isEmpty() || options.startsWith(",")
-          ? Fix.unsafe(title, insert(end.line(), end.column(), ",readonly"))
+          ? Fix.unsafe(title, insert(end, end.line(), end.column(), ",readonly"))
           : null;
     }
-    if (options.isEmpty()) return Fix.unsafe(title, insert(end.line(), end.column(), ":ro"));
+    if (options.isEmpty()) return Fix.unsafe(title, insert(end, end.line(), end.column(), ":ro"));
     if (options.matches(":[A-Za-z,]+"))
-      return Fix.unsafe(title, insert(end.line(), end.column(), ",ro"));
+      return Fix.unsafe(title, insert(end, end.line(), end.column(), ",ro"));
     return null;
   }
 
   /** Compose long syntax in block style: {@code read_only: true} at the target key's indentation, after its line. */
   private Fix longSyntax(Mount m, String title) {
     Span t = m.target().span();
-    String l = line(t.line());
+    String l = line(t, t.line());
     if (l == null || t.endLine() != t.line()) return null;
     String lead = l.substring(0, l.length() - l.stripLeading().length());
     String body = l.stripLeading();
@@ -99,6 +99,6 @@ public final class WritableBindMount extends Rule {
       body = body.substring(2).stripLeading();
     }
     if (!body.startsWith("target:") || lead.contains("\t")) return null;
-    return Fix.unsafe(title, insert(t.line(), l.length() + 1, "\n" + lead + "read_only: true"));
+    return Fix.unsafe(title, insert(t, t.line(), l.length() + 1, "\n" + lead + "read_only: true"));
   }
 }

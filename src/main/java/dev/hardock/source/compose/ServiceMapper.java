@@ -738,8 +738,6 @@ final class ServiceMapper {
         Map<String, Entry> l = lm.merged(budget);
         Setting<String> soft = valueSetting(l.get("soft"));
         Setting<String> hard = valueSetting(l.get("hard"));
-        if (soft == null || hard == null)
-          problem(lm, "ulimits." + k.value() + " needs soft and hard");
         out.add(new Ulimit(name, soft, hard, project.span(k)));
       } else {
         problem(u.value(), "ulimits." + k.value() + " should be a number or a mapping");
