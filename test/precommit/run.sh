@@ -86,10 +86,14 @@ repos:
       - id: hardock
       - id: hardock-compose
       - id: hardock-run-lines
+      - id: hardock-devcontainer
+      - id: hardock-quadlet
+      - id: hardock-systemd
+      - id: hardock-ansible
 EOF
 "$pc" install >/dev/null
 
-mkdir -p docker deploy scripts
+mkdir -p docker deploy scripts .devcontainer systemd ansible
 # bad: no tag (HD201), no USER (HD301); the second one has a name identify does not know as a Dockerfile
 printf 'FROM node\nCMD ["node", "server.js"]\n' > Dockerfile
 printf 'FROM node\nCMD ["node", "server.js"]\n' > docker/Dockerfile-dev
@@ -97,6 +101,19 @@ printf 'FROM node\nCMD ["node", "server.js"]\n' > docker/Dockerfile-dev
 printf 'services:\n  web:\n    image: nginx:1.27-alpine\n    privileged: true\n    mem_limit: 256m\n    cpus: 0.5\n' \
   > deploy/compose.prod.yaml
 printf '#!/bin/sh\ndocker run --rm --privileged --memory 256m --cpus 0.5 nginx:1.27-alpine\n' > scripts/start.sh
+# bad: privileged (HD101) in the newer sources: a dev container, a Quadlet unit, a systemd service, a playbook
+printf '{\n  "image": "mcr.microsoft.com/devcontainers/base:1.0",\n  "runArgs": ["--privileged"]\n}\n' \
+  > .devcontainer/devcontainer.json
+printf '[Container]\nImage=docker.io/library/nginx:1.27-alpine\nPodmanArgs=--privileged\n' > deploy/web.container
+printf '[Service]\nExecStart=/usr/bin/docker run --rm --privileged --memory 256m --cpus 0.5 nginx:1.27-alpine\n' \
+  > systemd/web.service
+playbook() { # $1: the line that makes the task bad or good
+  printf -- '- hosts: all\n  tasks:\n    - name: web\n      community.docker.docker_container:\n'
+  printf '        name: web\n        image: nginx:1.27-alpine\n%s\n' "$1"
+}
+playbook '        privileged: true' > ansible/site.yml
+# clean YAML the Ansible hook also gets: read as Ansible, it starts no container
+printf 'settings:\n  colour: blue\n' > ansible/vars.yml
 # clean files: enough of them that pre-commit splits the Dockerfiles over several processes
 for i in $(seq 1 10); do
   mkdir -p "svc$i"
@@ -117,7 +134,11 @@ show() { say "output of commit $1:"; sed 's/^/    /' "$tmp/commit$1.log" >&2; }
 git rev-parse -q --verify HEAD >/dev/null && { show 1; fail "a commit was created"; }
 for want in "Dockerfile:1:6" "HD201 latest-tag" "HD301 user-missing" "docker/Dockerfile-dev:1:6" \
             "deploy/compose.prod.yaml:4:5" "scripts/start.sh:2:17" "HD101 privileged" \
-            "hardock (Dockerfiles)" "hardock (compose files)" "hardock (docker run lines)"; do
+            ".devcontainer/devcontainer.json:3:16" "deploy/web.container:3:12" "systemd/web.service:2:36" \
+            "ansible/site.yml:7:9" \
+            "hardock (Dockerfiles)" "hardock (compose files)" "hardock (docker run lines)" \
+            "hardock (dev containers)" "hardock (Podman Quadlet units)" "hardock (systemd services)" \
+            "hardock (Ansible playbooks)"; do
   [[ $out == *"$want"* ]] || { show 1; fail "commit 1 output lacks '$want'"; }
 done
 [[ $out != *"build failed"* ]] || { show 1; fail "the jar build failed"; }
@@ -130,6 +151,13 @@ say "commit 2: fixed files"
 printf 'FROM node:22-alpine\nUSER node\nCMD ["node", "server.js"]\n' | tee Dockerfile > docker/Dockerfile-dev
 sed -i '/privileged/d' deploy/compose.prod.yaml
 printf '#!/bin/sh\ndocker run --rm --memory 256m --cpus 0.5 nginx:1.27-alpine\n' > scripts/start.sh
+printf '{\n  "image": "mcr.microsoft.com/devcontainers/base:1.0",\n  "runArgs": ["--memory=2g", "--cpus=2"]\n}\n' \
+  > .devcontainer/devcontainer.json
+printf '[Container]\nImage=docker.io/library/nginx:1.27-alpine\nMemory=256m\n[Service]\nCPUQuota=50%%\n' \
+  > deploy/web.container
+printf '[Service]\nExecStart=/usr/bin/docker run --rm --memory 256m --cpus 0.5 nginx:1.27-alpine\n' \
+  > systemd/web.service
+playbook $'        memory: 256m\n        cpus: 0.5' > ansible/site.yml
 git add -A
 t0=$SECONDS
 set +e

@@ -46,6 +46,10 @@ class PreCommitHooksTest {
           "docker-compose-dev.yml",
           "docker-compose.prod.yaml",
           "app.compose.yaml",
+          "app__compose.yaml",
+          "app__docker-compose.yml",
+          "app.docker-compose.yml",
+          ".compose.yaml",
           "composer.yaml",
           "compose-dev.yaml",
           "compose.json",
@@ -78,7 +82,8 @@ class PreCommitHooksTest {
             "hardock-run-lines",
             "hardock-devcontainer",
             "hardock-quadlet",
-            "hardock-systemd"),
+            "hardock-systemd",
+            "hardock-ansible"),
         hooks.keySet());
     for (Map<String, Object> h : hooks.values()) {
       assertEquals("script", h.get("language"), h.toString());
@@ -92,7 +97,7 @@ class PreCommitHooksTest {
       // the --type in the entry is a kind hardock knows
       String type = entry.replaceAll(".*--type (\\w+).*", "$1");
       assertTrue(
-          List.of("dockerfile", "compose", "run", "devcontainer", "quadlet", "systemd")
+          List.of("dockerfile", "compose", "run", "devcontainer", "quadlet", "systemd", "ansible")
               .contains(type),
           entry);
     }
@@ -150,5 +155,42 @@ class PreCommitHooksTest {
     assertTrue(
         !dockerfile.matcher("Dockerfile.d/notes.txt").find()
             && !compose.matcher("compose.d/x.yaml").find());
+  }
+
+  /**
+   * The Ansible hook takes the YAML files that only their content can make Ansible: exactly those that hardock
+   * does not give another kind by their name or folder (Discovery), in any folder.
+   */
+  @Test
+  void theAnsibleHookTakesTheYamlFilesNoNameMakesAnotherKind() throws IOException {
+    Map<String, Object> hook = hooks().get("hardock-ansible");
+    assertEquals(List.of("yaml"), hook.get("types"));
+    assertEquals(null, hook.get("files"));
+    Pattern exclude = Pattern.compile((String) hook.get("exclude"));
+    for (String name :
+        List.of(
+            "site.yml",
+            "playbook.yaml",
+            "roles/web/tasks/main.yml",
+            "compose.yaml",
+            "docker-compose.prod.yml",
+            "app__compose.yaml",
+            "composer.yaml",
+            ".gitlab-ci.yml",
+            "ci/build.gitlab-ci.yml",
+            "gitlab-ci.yml",
+            "release.workflow.yml",
+            "action.yml",
+            ".github/actions/x/action.yaml",
+            "transaction.yml",
+            ".github/workflows/ci.yml",
+            "workflows/ci.yml",
+            ".github/workflows/sub/ci.yml",
+            "x.daemon.yaml")) {
+      for (String path : List.of(name, "infra/" + name)) {
+        SourceKind kind = Discovery.kindOfBuffer(Path.of(path), "");
+        assertEquals(kind == null, !exclude.matcher(path).find(), "Ansible hook on " + path);
+      }
+    }
   }
 }
