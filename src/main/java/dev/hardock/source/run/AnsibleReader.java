@@ -35,7 +35,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * ({@code privileged}, {@code network_mode}, {@code pid_mode}, {@code ipc_mode}, {@code volumes}, {@code mounts},
  * {@code devices}, {@code capabilities}/{@code cap_add}, {@code cap_drop}, {@code security_opts}/{@code security_opt},
  * {@code read_only}, {@code user}, {@code memory}, {@code cpus}, {@code pids_limit}, {@code env},
- * {@code published_ports}/{@code ports}/{@code publish}, {@code restart_policy}, {@code image}) at its value.
+ * {@code published_ports}/{@code ports}/{@code publish}, {@code restart_policy}, {@code image}, {@code labels}/
+ * {@code label}, {@code ulimits}/{@code ulimit} ({@code nofile:1024:2048}), {@code log_driver},
+ * {@code log_options}/{@code log_opt}) at its value.
  * A Jinja {@code {{ }}} value is unknown, never guessed at (a boolean one is not read). Tasks with
  * {@code state: absent} start nothing. Never throws.
  */
