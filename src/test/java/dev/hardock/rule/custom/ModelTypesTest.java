@@ -314,10 +314,25 @@ class ModelTypesTest {
         ":7:41: ACME009: undefined field 'nmae' of mount",
         loadError(
             "    when: >-\n      container.privileged\n        && container.mounts.exists(m, m.nmae == \"x\")\n"));
+    // a folded block scalar whose lines YAML joins into one: the field is still found on its line
+    assertEquals(
+        ":7:20: ACME009: undefined field 'usr' of container",
+        loadError(
+            "    when: >-\n      container.privileged\n      && container.usr == \"root\"\n"));
+    // a quoted scalar over two lines, folded too
+    assertEquals(
+        ":6:20: ACME009: undefined field 'usr' of container",
+        loadError("    when: 'container.privileged\n      && container.usr == \"root\"'\n"));
     // a type mismatch
     assertTrue(
         loadError("    when: 'container.privileged == \"yes\"'\n")
             .startsWith(":5:33: ACME009: found no matching overload for '_==_'"));
+  }
+
+  @Test
+  void theBenchmarksTwentyRulesCompile() throws Exception {
+    assertEquals(
+        20, Config.load(Path.of("bench/fixtures/custom-rules-20.yaml")).rules().custom().size());
   }
 
   @Test
@@ -335,5 +350,12 @@ class ModelTypesTest {
             + "    message: m\n    at: 'container.ports.filter(p, p.hostPrt < 1024)'\n");
     e = assertThrows(Config.Invalid.class, () -> Config.load(c));
     assertEquals(c + ":7:38: ACME009: undefined field 'hostPrt' of port", e.getMessage());
+    // a path: the node's fields, checked as the same select chain in CEL
+    Files.writeString(
+        c,
+        "custom-rules:\n  - id: ACME009\n    slug: x\n    on: container\n    when: 'true'\n"
+            + "    message: m\n    at: container.image.nme\n");
+    e = assertThrows(Config.Invalid.class, () -> Config.load(c));
+    assertEquals(c + ":7:25: ACME009: undefined field 'nme' of image", e.getMessage());
   }
 }
