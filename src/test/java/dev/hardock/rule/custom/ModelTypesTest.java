@@ -330,6 +330,20 @@ class ModelTypesTest {
   }
 
   @Test
+  void theDocNamesEachVariablesTypeAsTheCheckerDoes() throws Exception {
+    String doc = Files.readString(Path.of("docs/custom-rules.md"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^\\| `(\\w+)` \\| `(\\w+)`")
+            .matcher(doc.substring(doc.indexOf("## Types"), doc.indexOf("| JSON Schema |")));
+    Set<String> seen = new LinkedHashSet<>();
+    while (m.find()) {
+      assertEquals(m.group(2), ModelTypes.shown(ModelTypes.get().variable(m.group(1))), m.group());
+      seen.add(m.group(1));
+    }
+    assertEquals(ModelTypes.VARIABLES.keySet(), seen);
+  }
+
+  @Test
   void theBenchmarksTwentyRulesCompile() throws Exception {
     assertEquals(
         20, Config.load(Path.of("bench/fixtures/custom-rules-20.yaml")).rules().custom().size());
