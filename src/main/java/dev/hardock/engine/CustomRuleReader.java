@@ -124,8 +124,7 @@ final class CustomRuleReader {
                     + at.get(0)
                     + "'");
           }
-          // a path is a CEL select chain: type-checked as one, a misspelt field is refused at its
-          // place
+          // a path is a CEL select chain: type-checked as one, a misspelt field is refused there
           expression(file, on, m.get("at"), path, 0, yaml, false, id);
         } else {
           atExpression = expression(file, on, m.get("at"), path, 0, yaml, false, id);
@@ -236,8 +235,9 @@ final class CustomRuleReader {
    * {@code v.span()}: quoted, plain, or a block ({@code |}, {@code >}) whose lines follow its indicator. Its value
    * is what YAML made of the lines that follow (indentation removed, folded lines joined by a space, quotes and
    * escapes resolved): each character of the value is found in turn in the text from the scalar's start on, so
-   * that a character on the third line of a folded or quoted scalar is found on the third line. A value the text
-   * does not spell character by character (an escape such as {@code \t}) falls back to the scalar's start.
+   * that a character on the third line of a folded or quoted scalar is found on the third line. Between two
+   * characters of the value only what YAML drops may stand (blanks, line breaks, quotes, backslashes); where the
+   * text spells the value otherwise (an escape such as {@code \t}), the position is the scalar's start.
    */
   static Span position(Value v, String yaml, int index) {
     Span s = v.span();
@@ -261,7 +261,10 @@ final class CustomRuleReader {
     int target = Math.min(Math.max(0, index), value.length());
     for (int k = 0; k <= target && k < value.length(); k++) {
       char want = value.charAt(k);
-      while (i < yaml.length() && yaml.charAt(i) != want) i++;
+      while (i < yaml.length() && yaml.charAt(i) != want) {
+        if (" \t\r\n\\'\"".indexOf(yaml.charAt(i)) < 0) return s; // YAML drops no other character
+        i++;
+      }
       if (i >= yaml.length()) return s;
       if (k < target) i++;
     }

@@ -39,7 +39,7 @@ import java.util.Set;
  * <p>JSON Schema to CEL: {@code string} and string {@code enum}s are {@code string}, {@code integer} is {@code
  * int}, {@code boolean} is {@code bool}, {@code number} is {@code dyn} (the model writes whole numbers as ints,
  * others as doubles), {@code array} is {@code list(T)}, an object with {@code properties} is a struct type with
- * those fields (named after its {@code $defs} entry, or its property for an inline object), an object with only
+ * those fields (named after its {@code $defs} entry, or after its property for an object written inline), an object with only
  * {@code additionalProperties} is {@code map(string, T)}. A {@code oneOf} of objects is one struct with the union
  * of their fields ({@code has()} tells which are set; a field the alternatives type differently is {@code dyn});
  * any other {@code oneOf} is {@code dyn}.
@@ -123,7 +123,8 @@ final class ModelTypes implements CelTypeProvider {
     try {
       Map<String, Object> node = resolve(pointer);
       String name = pointer.substring(pointer.lastIndexOf('/') + 1);
-      CelType t = node.get("properties") instanceof Map ? struct(pointer, name, node) : type(node);
+      CelType t =
+          node.get("properties") instanceof Map ? struct(pointer, name, node) : type(node, name);
       byPointer.put(pointer, t);
       return t;
     } finally {
@@ -145,17 +146,21 @@ final class ModelTypes implements CelTypeProvider {
   }
 
   /**
-   * A struct type for an object schema with properties, registered (under its pointer) before its fields are
-   * typed, so that a field may refer back to it ({@code instruction.trigger}).
+   * A struct type for an object schema with properties, registered (under its pointer, if it has one) before its
+   * fields are typed, so that a field may refer back to it ({@code instruction.trigger}).
    */
   @SuppressWarnings("unchecked")
   private StructType struct(String pointer, String name, Map<String, Object> node) {
     Map<String, Object> properties = (Map<String, Object>) node.get("properties");
     Map<String, CelType> fields = new LinkedHashMap<>();
     StructType t = register(name, properties.keySet(), fields);
-    byPointer.put(pointer, t);
+    if (pointer != null) byPointer.put(pointer, t);
     for (Map.Entry<String, Object> p : properties.entrySet())
-      fields.put(p.getKey(), type((Map<String, Object>) p.getValue()));
+      fields.put(
+          p.getKey(),
+          p.getValue() instanceof Map
+              ? type((Map<String, Object>) p.getValue(), p.getKey())
+              : SimpleType.DYN);
     return t;
   }
 
@@ -169,11 +174,12 @@ final class ModelTypes implements CelTypeProvider {
     return t;
   }
 
+  /** The type a schema describes; {@code name}: the property it describes, the name of an inline struct. */
   @SuppressWarnings("unchecked")
-  private CelType type(Map<String, Object> node) {
+  private CelType type(Map<String, Object> node, String name) {
     if (node.get("$ref") instanceof String r) return ref(r);
     Object union = node.get("oneOf") != null ? node.get("oneOf") : node.get("anyOf");
-    if (union instanceof List<?> alternatives) return union((List<Object>) alternatives);
+    if (union instanceof List<?> alternatives) return union((List<Object>) alternatives, name);
     if (node.get("enum") instanceof List<?> values)
       return values.stream().allMatch(v -> v instanceof String)
           ? SimpleType.STRING
@@ -187,15 +193,16 @@ final class ModelTypes implements CelTypeProvider {
       case "array" ->
           ListType.create(
               node.get("items") instanceof Map<?, ?> items
-                  ? type((Map<String, Object>) items)
+                  ? type((Map<String, Object>) items, name)
                   : SimpleType.DYN);
       case "object" ->
           node.get("properties") instanceof Map
-              ? SimpleType.DYN // an inline object with properties outside $defs: none today
+              ? struct(
+                  null, name, node) // an object written inline: a struct named after its property
               : MapType.create(
                   SimpleType.STRING,
                   node.get("additionalProperties") instanceof Map<?, ?> ap
-                      ? type((Map<String, Object>) ap)
+                      ? type((Map<String, Object>) ap, name)
                       : SimpleType.DYN);
       default -> SimpleType.DYN; // number: an int or a double; null
     };
@@ -213,10 +220,10 @@ final class ModelTypes implements CelTypeProvider {
    * fields (a field typed differently by two of them is dyn); else dyn.
    */
   @SuppressWarnings("unchecked")
-  private CelType union(List<Object> alternatives) {
+  private CelType union(List<Object> alternatives, String name) {
     List<CelType> types = new ArrayList<>();
     for (Object a : alternatives)
-      types.add(a instanceof Map ? type((Map<String, Object>) a) : SimpleType.DYN);
+      types.add(a instanceof Map ? type((Map<String, Object>) a, name) : SimpleType.DYN);
     if (types.isEmpty()) return SimpleType.DYN;
     if (types.stream().allMatch(t -> same(t, types.get(0)))) return types.get(0);
     if (!types.stream().allMatch(t -> t instanceof StructType)) return SimpleType.DYN;
@@ -231,9 +238,9 @@ final class ModelTypes implements CelTypeProvider {
         fields.put(f, before == null || same(before, ft) ? ft : SimpleType.DYN);
       }
     }
-    String name = String.join(" or ", names);
-    StructType known = structs.get(PREFIX + name);
-    return known != null ? known : register(name, fields.keySet(), fields);
+    String joined = String.join(" or ", names);
+    StructType known = structs.get(PREFIX + joined);
+    return known != null ? known : register(joined, fields.keySet(), fields);
   }
 
   private static boolean same(CelType a, CelType b) {

@@ -1,23 +1,28 @@
 package dev.hardock.rule.custom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.hardock.engine.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -250,6 +255,58 @@ class ModelTypesTest {
     };
   }
 
+  /** A field the schema gains (as the model grows) is typed from the schema alone, inline objects included. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFieldTheSchemaGainsIsTypedWithoutCode() throws Exception {
+    Map<String, Object> schema =
+        new ObjectMapper().readValue(Path.of("docs/model.schema.json").toFile(), Map.class);
+    Map<String, Object> container =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) schema.get("$defs")).get("container"))
+                .get("properties");
+    container.put(
+        "logging",
+        Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of(
+                "driver",
+                Map.of("type", "string"),
+                "options",
+                Map.of("type", "object", "additionalProperties", Map.of("type", "string")))));
+    container.put(
+        "ulimits",
+        Map.of(
+            "type",
+            "object",
+            "additionalProperties",
+            Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of("soft", Map.of("type", "integer"), "hard", Map.of("type", "integer")))));
+    ModelTypes types = new ModelTypes(schema);
+    CelCompiler c =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setTypeProvider(types)
+            .addVar("container", types.variable("container"))
+            .build();
+    CelValidationResult ok =
+        c.compile(
+            "container.logging.driver == \"json-file\" && container.logging.options[\"max-size\"] == \"1m\""
+                + " && container.ulimits.nofile.soft > 1");
+    assertFalse(ok.hasError(), ok.getErrorString());
+    assertEquals(
+        "undefined field 'drver'",
+        c.compile("container.logging.drver").getErrors().get(0).getMessage());
+    assertEquals(
+        "undefined field 'sft'",
+        c.compile("container.ulimits.nofile.sft > 1").getErrors().get(0).getMessage());
+    assertTrue(c.compile("container.ulimits.nofile.soft == \"1\"").hasError());
+  }
+
   @Test
   void theOneOfOfPairsIsTheUnionOfItsObjects() {
     StructType t = (StructType) types("env or label");
@@ -323,6 +380,10 @@ class ModelTypesTest {
     assertEquals(
         ":6:20: ACME009: undefined field 'usr' of container",
         loadError("    when: 'container.privileged\n      && container.usr == \"root\"'\n"));
+    // an escape the text spells otherwise than the value: the scalar's start, never a wrong place
+    assertEquals(
+        ":5:11: ACME009: undefined field 'usr' of container",
+        loadError("    when: \"container.privileged\\t&& container.usr == 'x'\"\n"));
     // a type mismatch
     assertTrue(
         loadError("    when: 'container.privileged == \"yes\"'\n")
