@@ -124,6 +124,8 @@ final class CustomRuleReader {
                     + at.get(0)
                     + "'");
           }
+          // a path is a CEL select chain: type-checked as one, a misspelt field is refused there
+          expression(file, on, m.get("at"), path, 0, yaml, false, id);
         } else {
           atExpression = expression(file, on, m.get("at"), path, 0, yaml, false, id);
         }
@@ -180,7 +182,7 @@ final class CustomRuleReader {
       int close = text.indexOf("}}", open + 2);
       if (close < 0)
         throw new Config.Invalid(
-            file, position(v, yaml, 1, open), id + ": message: '{{' without '}}'");
+            file, position(v, yaml, open), id + ": message: '{{' without '}}'");
       if (open > i) parts.add(text.substring(i, open));
       parts.add(
           expression(file, on, v, text.substring(open + 2, close), open + 2, yaml, false, id));
@@ -203,8 +205,8 @@ final class CustomRuleReader {
     try {
       return CustomRule.compile(on, text, condition);
     } catch (CustomRule.CompileError e) {
-      int column = e.line == 1 ? offset + e.column : e.column;
-      throw new Config.Invalid(file, position(v, yaml, e.line, column), id + ": " + e.getMessage());
+      int at = offset + offsetOf(text, e.line, e.column);
+      throw new Config.Invalid(file, position(v, yaml, at), id + ": " + e.getMessage());
     } catch (LinkageError e) {
       throw new Config.Invalid(
           file, v.span(), id + ": the CEL library cannot be loaded (" + e + ")");
@@ -212,32 +214,68 @@ final class CustomRuleReader {
   }
 
   /**
-   * Where a character of a scalar's value stands in the YAML text: {@code line} (1-based) and {@code column}
-   * (0-based) inside the value; the scalar starts at {@code v.span()}, quoted, plain, or a block ({@code |},
-   * {@code >}) whose lines follow its indicator.
+   * The index in {@code text} of {@code line} (1-based) and {@code column} (0-based, in code points, as CEL
+   * counts) inside it; past the end, its length.
    */
-  static Span position(Value v, String yaml, int line, int column) {
-    Span s = v.span();
-    String[] lines = yaml.split("\n", -1);
-    if (s.line() < 1 || s.line() > lines.length) return s;
-    String first = lines[s.line() - 1];
-    char c = s.column() - 1 < first.length() ? first.charAt(s.column() - 1) : ' ';
-    if (c == '|' || c == '>') {
-      int l = s.line() + line; // the first content line follows the indicator
-      if (l > lines.length) return s;
-      String content = lines[l - 1];
-      int indent = s.line() < lines.length ? indentOf(lines[s.line()]) : 0;
-      return Span.point(l, Math.min(content.length(), indent + column) + 1);
+  static int offsetOf(String text, int line, int column) {
+    int start = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = text.indexOf('\n', start);
+      if (nl < 0) return text.length();
+      start = nl + 1;
     }
-    int quote = c == '\'' || c == '"' ? 1 : 0;
-    if (line <= 1) return Span.point(s.line(), s.column() + quote + column);
-    int l = Math.min(lines.length, s.line() + line - 1);
-    return Span.point(l, indentOf(lines[l - 1]) + column + 1);
+    int i = start;
+    for (int c = 0; c < column && i < text.length() && text.charAt(i) != '\n'; c++)
+      i += Character.charCount(text.codePointAt(i));
+    return Math.min(i, text.length());
   }
 
-  private static int indentOf(String line) {
+  /**
+   * Where the character at {@code index} of a scalar's value stands in the YAML text. The scalar starts at
+   * {@code v.span()}: quoted, plain, or a block ({@code |}, {@code >}) whose lines follow its indicator. Its value
+   * is what YAML made of the lines that follow (indentation removed, folded lines joined by a space, quotes and
+   * escapes resolved): each character of the value is found in turn in the text from the scalar's start on, so
+   * that a character on the third line of a folded or quoted scalar is found on the third line. Between two
+   * characters of the value only what YAML drops may stand (blanks, line breaks, quotes, backslashes); where the
+   * text spells the value otherwise (an escape such as {@code \t}), the position is the scalar's start.
+   */
+  static Span position(Value v, String yaml, int index) {
+    Span s = v.span();
+    if (!(v.value() instanceof String value) || s.line() < 1) return s;
     int i = 0;
-    while (i < line.length() && line.charAt(i) == ' ') i++;
-    return i;
+    for (int l = 1; l < s.line(); l++) {
+      int nl = yaml.indexOf('\n', i);
+      if (nl < 0) return s;
+      i = nl + 1;
+    }
+    i += s.column() - 1;
+    if (i >= yaml.length()) return s;
+    char c = yaml.charAt(i);
+    if (c == '|' || c == '>') {
+      int nl = yaml.indexOf('\n', i);
+      if (nl < 0) return s;
+      i = nl + 1;
+    } else if (c == '\'' || c == '"') {
+      i++;
+    }
+    int target = Math.min(Math.max(0, index), value.length());
+    for (int k = 0; k <= target && k < value.length(); k++) {
+      char want = value.charAt(k);
+      while (i < yaml.length() && yaml.charAt(i) != want) {
+        if (" \t\r\n\\'\"".indexOf(yaml.charAt(i)) < 0) return s; // YAML drops no other character
+        i++;
+      }
+      if (i >= yaml.length()) return s;
+      if (k < target) i++;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int k = 0; k < i && k < yaml.length(); k++) {
+      if (yaml.charAt(k) == '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    return Span.point(line, i - lineStart + 1);
   }
 }

@@ -4,9 +4,8 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelKind;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
@@ -16,12 +15,14 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one class that speaks CEL (Google's cel-java): compiles and type-checks an expression against the
- * variables of its rule's kind (each a {@code map(string, dyn)}: the node as {@link ModelView} builds it), and
- * runs it bounded. Loaded only when a configuration declares a custom rule.
+ * variables of its rule's kind (each typed by {@link ModelTypes} from the model's schema, so that a misspelt field
+ * is a configuration error; the values are the maps {@link ModelView} builds), and runs it bounded. Loaded only when a configuration declares a custom rule.
  *
  * <p>Bounds: CEL has no loops, only macros over lists ({@code exists}, {@code all}, {@code map}, {@code filter});
  * their iterations per evaluation are capped ({@link #MAX_ITERATIONS}), expressions are at most
@@ -60,43 +61,118 @@ final class CelExpressions {
 
   private CelExpressions() {}
 
+  /**
+   * The compiler of a rule kind's expressions: each variable typed by {@link ModelTypes} (a struct type with the
+   * node's fields, from the model's schema), so that the checker refuses a field the node does not have and a
+   * value used as the wrong type.
+   */
   private static synchronized CelCompiler compiler(CustomRule.On on) {
     return COMPILERS.computeIfAbsent(
         on,
         o -> {
+          ModelTypes types = ModelTypes.get();
           CelCompilerBuilder b =
               CelCompilerFactory.standardCelCompilerBuilder()
                   .setOptions(OPTIONS)
                   .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                  .setTypeProvider(types)
                   .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS));
-          for (String v : o.variables())
-            b.addVar(v, MapType.create(SimpleType.STRING, SimpleType.DYN));
+          for (String v : o.variables()) b.addVar(v, types.variable(v));
           return b.build();
         });
   }
 
-  static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
-      throws CustomRule.CompileError {
+  /**
+   * Parses and type-checks an expression of a rule judging {@code on}: its checked syntax tree, or the first
+   * error at its line (1-based) and column (0-based) inside the expression; an error on a field points at the
+   * field's name and names the type it was looked up in.
+   */
+  static CelAbstractSyntaxTree check(CustomRule.On on, String text) throws CustomRule.CompileError {
     if (text.length() > MAX_LENGTH)
       throw new CustomRule.CompileError(
           1, 0, "the expression is longer than " + MAX_LENGTH + " characters");
-    CelAbstractSyntaxTree ast;
     try {
-      ast = compiler(on).compile(text).getAst();
+      CelCompiler compiler = compiler(on);
+      CelValidationResult parsed = compiler.parse(text);
+      if (parsed.hasError()) throw error(parsed.getErrors(), text, null, on);
+      CelAbstractSyntaxTree tree = parsed.getAst();
+      CelValidationResult checked = compiler.check(tree);
+      if (checked.hasError()) throw error(checked.getErrors(), text, tree, on);
+      return checked.getAst();
     } catch (CelValidationException e) {
-      CelIssue first = e.getErrors().isEmpty() ? null : e.getErrors().get(0);
-      if (first == null) throw new CustomRule.CompileError(1, 0, "invalid expression");
-      int line = Math.max(1, first.getSourceLocation().getLine());
-      int column = Math.max(0, first.getSourceLocation().getColumn());
-      throw new CustomRule.CompileError(
-          line, column, first.getMessage().replace(" (in container '')", ""));
+      throw error(e.getErrors(), text, null, on);
     } catch (RuntimeException e) {
       throw new CustomRule.CompileError(1, 0, "invalid expression: " + e.getMessage());
     }
+  }
+
+  private static CustomRule.CompileError error(
+      List<CelIssue> errors, String text, CelAbstractSyntaxTree parsed, CustomRule.On on) {
+    CelIssue first = errors.isEmpty() ? null : errors.get(0);
+    if (first == null) return new CustomRule.CompileError(1, 0, "invalid expression");
+    int line = Math.max(1, first.getSourceLocation().getLine());
+    int column = Math.max(0, first.getSourceLocation().getColumn());
+    String message = ModelTypes.shown(first.getMessage().replace(" (in container '')", ""));
+    if (parsed != null) {
+      ModelTypes types = ModelTypes.get();
+      Optional<ModelTypes.Select> select = types.select(parsed, first.getExprId(), on.variables());
+      if (select.isPresent()) {
+        // the checker points at the '.' of a select (at the '(' of has()): the field's name follows
+        // it
+        int[] at = field(text, line, column, select.get().field());
+        line = at[0];
+        column = at[1];
+        if (message.startsWith("undefined field '") && select.get().in() != null)
+          message += " of " + select.get().in();
+      }
+      List<String> operands = types.operands(parsed, first.getExprId(), on.variables());
+      if (message.startsWith("found no matching overload") && !operands.isEmpty()) {
+        int candidates = message.indexOf(" (candidates: ");
+        if (candidates > 0) message = message.substring(0, candidates);
+        message += " (" + String.join(", ", operands) + ")";
+      }
+    }
+    return new CustomRule.CompileError(line, column, message);
+  }
+
+  /**
+   * The line and column of {@code field} where it is first selected ({@code .field}) at or after {@code
+   * line}:{@code column} of {@code text}, or those.
+   */
+  private static int[] field(String text, int line, int column, String field) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = text.indexOf('\n', offset);
+      if (nl < 0) return new int[] {line, column};
+      offset = nl + 1;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\\.\\s*(" + java.util.regex.Pattern.quote(field) + ")(?![A-Za-z0-9_])")
+            .matcher(text);
+    if (offset + column > text.length() || !m.find(offset + column))
+      return new int[] {line, column};
+    int at = m.start(1);
+    int l = 1;
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        l++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {l, at - lineStart};
+  }
+
+  static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
+      throws CustomRule.CompileError {
+    CelAbstractSyntaxTree ast = check(on, text);
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
       throw new CustomRule.CompileError(
-          1, 0, "the condition must be a bool, not " + ast.getResultType().name());
+          1,
+          0,
+          "the condition must be a bool, not " + ModelTypes.shown(ast.getResultType().name()));
     }
     CelRuntime.Program program;
     try {

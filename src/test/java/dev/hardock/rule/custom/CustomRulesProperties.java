@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Random models never crash an evaluator: the worked policies of docs/custom-rules.md (and rules that reach for
- * fields no node has) run over models whose nodes hold any field with any type of value, or lack it. Each rule
+ * fields no node has, through {@code dyn()}, which the type checker lets pass) run over models whose nodes hold any field with any type of value, or lack it. Each rule
  * gives findings, or one "could not be evaluated" finding per file, and never throws.
  */
 class CustomRulesProperties {
@@ -68,8 +68,8 @@ class CustomRulesProperties {
               - id: ODD1
                 slug: odd-one
                 on: container
-                when: 'container.nothing.deeper == 1 || int(container.memory) > 3'
-                message: '{{container.missing}} {{container}}'
+                when: 'dyn(container).nothing.deeper == 1 || int(container.memory) > 3'
+                message: '{{dyn(container).missing}} {{container}}'
               - id: ODD2
                 slug: odd-two
                 on: instruction
