@@ -136,6 +136,7 @@ public final class CustomRules {
   /** A value as a message shows it: strings as they are, lists joined with ", ", a node by its text or name. */
   @SuppressWarnings("unchecked")
   static String show(Object v) {
+    v = ModelView.plain(v);
     if (v == null) return "null";
     if (v instanceof String s) return s;
     if (v instanceof List<?> l) {
@@ -149,7 +150,7 @@ public final class CustomRules {
     }
     if (v instanceof Map<?, ?> m) {
       for (String k : List.of("text", "name", "value", "keyword"))
-        if (m.get(k) instanceof String s) return s;
+        if (ModelView.plain(m.get(k)) instanceof String s) return s;
       return "{...}";
     }
     return String.valueOf(v);
@@ -175,6 +176,7 @@ public final class CustomRules {
     if (rule.atExpression() != null) {
       Object v = rule.atExpression().eval(vars);
       if (v instanceof List<?> l && !l.isEmpty()) v = l.get(0);
+      v = ModelView.plain(v);
       if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>)
         return spanOf((Map<String, Object>) m);
       Span byValue = v == null || node == null ? null : byValue(node, v);
@@ -214,9 +216,11 @@ public final class CustomRules {
       Object where = spans.get(e.getKey());
       if (where == null) continue;
       if (e.getValue() instanceof List<?> l && where instanceof List<?> w && l.size() == w.size()) {
-        int i = l.indexOf(value);
+        int i = -1;
+        for (int k = 0; k < l.size() && i < 0; k++)
+          if (value.equals(ModelView.plain(l.get(k)))) i = k;
         if (i >= 0 && w.get(i) instanceof Map<?, ?> m) return toSpan((Map<String, Object>) m);
-      } else if (value.equals(e.getValue()) && where instanceof Map<?, ?> m) {
+      } else if (value.equals(ModelView.plain(e.getValue())) && where instanceof Map<?, ?> m) {
         return toSpan((Map<String, Object>) m);
       }
     }

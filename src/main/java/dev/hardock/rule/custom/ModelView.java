@@ -52,9 +52,20 @@ public final class ModelView {
    */
   private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
 
+  /**
+   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds the view that custom rules
+   * read: a text is kept as a {@link Masked}, masked when first read ({@link #plain}), so that the texts no rule
+   * reads are never masked (masking every text of every view was most of what building it cost).
+   */
+  private static final ThreadLocal<Boolean> LAZY = new ThreadLocal<>();
+
   private ModelView() {}
 
-  /** As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, recording into {@code origins} the span behind each position map. */
+  /**
+   * As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, for custom rules: recording into
+   * {@code origins} the span behind each position map, and with its texts masked when first read: a text may be
+   * a {@link Masked}, which {@link #plain} gives as the string the other view holds.
+   */
   public static Map<String, Object> file(
       String path,
       String kind,
@@ -63,10 +74,12 @@ public final class ModelView {
       DaemonConfig daemon,
       Map<Object, Span> origins) {
     ORIGINS.set(origins);
+    LAZY.set(Boolean.TRUE);
     try {
       return file(path, kind, containers, build, daemon);
     } finally {
       ORIGINS.remove();
+      LAZY.remove();
     }
   }
 
@@ -485,7 +498,7 @@ public final class ModelView {
             case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
           };
       if (v == null) continue;
-      String key = masked(e.key());
+      String key = maskedText(e.key());
       settings.put(key, v);
       n.spans.put(key, span(e.valueSpan() != null ? e.valueSpan() : e.keySpan()));
     }
@@ -509,8 +522,59 @@ public final class ModelView {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * Text the user wrote, with what looks like a secret masked, or null; in the view for custom rules, a
+   * {@link Masked} that masks it when first read.
+   */
+  static Object masked(String s) {
+    if (s == null) return null;
+    if (LAZY.get() != null && s.length() >= 5) return new Masked(s);
+    return maskedText(s);
+  }
+
+  /** A value of a view as the view without lazy texts holds it: a {@link Masked} as its masked string. */
+  public static Object plain(Object v) {
+    return v instanceof Masked m ? m.value() : v;
+  }
+
+  /**
+   * A text of the view for custom rules, masked when first read: {@link #value} is what {@link #masked} gives
+   * in the other view (also its {@code toString}; equal to another by that value).
+   */
+  public static final class Masked {
+    private String text;
+    private boolean done;
+
+    Masked(String text) {
+      this.text = text;
+    }
+
+    public String value() {
+      if (!done) {
+        text = maskedText(text);
+        done = true;
+      }
+      return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Masked m && value().equals(m.value());
+    }
+
+    @Override
+    public int hashCode() {
+      return value().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return value();
+    }
+  }
+
   /** Text the user wrote, with what looks like a secret masked, or null. */
-  static String masked(String s) {
+  static String maskedText(String s) {
     if (s == null) return null;
     if (s.length() > 4096) s = s.substring(0, 4096);
     // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a
