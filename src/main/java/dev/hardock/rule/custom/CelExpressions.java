@@ -19,6 +19,8 @@ import dev.cel.runtime.CelVariableResolver;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The one class that speaks CEL (Google's cel-java): compiles and type-checks an expression against the
@@ -60,14 +62,41 @@ final class CelExpressions {
    * attributes once when a program is made rather than at each step of each evaluation (the legacy
    * interpreter's dispatch cost most of a custom rule's time). It keeps the comprehension cap (its
    * ExecutionFrame counts every iteration of a fold against {@link CelOptions#comprehensionMaxIterations()}:
-   * CelIterationBoundTest). It requires heterogeneous numeric comparisons ({@code 1 < 1.5} is true rather
-   * than an error); the compiler's options are unchanged.
+   * CelIterationBoundTest). It refuses to be built without the option of heterogeneous numeric comparisons;
+   * the compiler's options are unchanged, and the overloads it picks decide: a comparison of an int with a
+   * double fails as it did (CelNodeTest).
+   *
+   * <p>Building it (CEL's standard functions, protobuf's well-known types) costs more than half a second of
+   * start-up: it is built on a thread of its own, started when the first custom rule is compiled, while the
+   * configuration's rules are compiled and files are read; a program is made from its checked expression
+   * when the rule is first evaluated.
    */
-  private static final CelRuntime RUNTIME =
-      CelRuntimeFactory.plannerRuntimeBuilder()
-          .setOptions(OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build())
-          .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
-          .build();
+  private static final FutureTask<CelRuntime> RUNTIME =
+      new FutureTask<>(
+          () ->
+              CelRuntimeFactory.plannerRuntimeBuilder()
+                  .setOptions(
+                      OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build())
+                  .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
+                  .build());
+
+  static {
+    Thread t = new Thread(RUNTIME, "hardock-cel-runtime");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static CelRuntime runtime() {
+    try {
+      return RUNTIME.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while CEL's runtime was built");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "CEL's runtime cannot be built: " + e.getCause(), e.getCause());
+    }
+  }
 
   private CelExpressions() {}
 
@@ -109,13 +138,9 @@ final class CelExpressions {
       throw new CustomRule.CompileError(
           1, 0, "the condition must be a bool, not " + ast.getResultType().name());
     }
-    CelRuntime.Program program;
-    try {
-      program = RUNTIME.createProgram(ast);
-    } catch (CelEvaluationException | RuntimeException e) {
-      throw new CustomRule.CompileError(1, 0, "cannot be run: " + e.getMessage());
-    }
+    Planned planned = new Planned(ast);
     return vars -> {
+      CelRuntime.Program program = planned.program();
       try {
         // the variables read through, each map or list of the model wrapped as a CelNode (not
         // walked)
@@ -123,8 +148,11 @@ final class CelExpressions {
             program.eval(
                 (CelVariableResolver)
                     name -> {
-                      Object v = vars.get(name);
-                      return v == null ? Optional.empty() : Optional.of(CelNode.adapt(v));
+                      Object v =
+                          vars instanceof CustomRules.Scope scope
+                              ? scope.memo(name, CelNode::adapt)
+                              : CelNode.adapt(vars.get(name));
+                      return Optional.ofNullable(v);
                     }));
       } catch (CelEvaluationException e) {
         throw new CustomRule.Failed(reason(e.getMessage()));
@@ -134,6 +162,33 @@ final class CelExpressions {
                 + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
       }
     };
+  }
+
+  /** A checked expression and its program, made when first asked for (by one thread; then kept). */
+  private static final class Planned {
+    private final CelAbstractSyntaxTree ast;
+    private volatile CelRuntime.Program program;
+    private volatile String error;
+
+    Planned(CelAbstractSyntaxTree ast) {
+      this.ast = ast;
+    }
+
+    CelRuntime.Program program() throws CustomRule.Failed {
+      CelRuntime.Program p = program;
+      if (p != null) return p;
+      synchronized (this) {
+        if (program == null && error == null) {
+          try {
+            program = runtime().createProgram(ast);
+          } catch (CelEvaluationException | RuntimeException e) {
+            error = "cannot be run: " + e.getMessage();
+          }
+        }
+        if (program == null) throw new CustomRule.Failed(error);
+        return program;
+      }
+    }
   }
 
   /** CEL's message without its "evaluation error at <input>:12:" prefix. */

@@ -1,6 +1,7 @@
 package dev.hardock.rule.custom;
 
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.CelValue;
@@ -20,8 +21,8 @@ import java.util.Set;
  * a {@link CelValue}, so that the runtime takes it as it is. The planner converts every value it reads from a
  * variable into its runtime form ({@code CelValueConverter.toRuntimeValue}), and for a plain map that is a walk
  * of the whole tree under it, at each field selection of each evaluation: {@code stage.base.name} walked every
- * instruction and command of the stage, three times. A CelValue is taken as it is; a list of the model is
- * walked one level (its elements are CelNodes). Children are wrapped when first read and kept, so that one
+ * instruction and command of the stage, three times. A CelValue is taken as it is (a list of the model is
+ * one too). Children are wrapped when first read and kept, so that one
  * node read twice is one object (the converter compares by identity, and copies a list whose elements changed).
  *
  * <p>A text the view keeps to mask when first read ({@link ModelView.Masked}) is read as its masked string.
@@ -187,10 +188,26 @@ final class CelNode extends CelValue implements Map<String, Object> {
     return v;
   }
 
-  /** A list of the model, its maps and lists wrapped when first read. */
-  private static final class Adapted extends AbstractList<Object> implements RandomAccess {
+  /**
+   * A list of the model, its maps and lists wrapped when first read; a CelValue too, so that the runtime does
+   * not walk it at each read either (it did, element by element, twice per selection).
+   */
+  private static final class Adapted extends CelValue implements List<Object>, RandomAccess {
+    private static final CelType TYPE = ListType.create(SimpleType.DYN);
     private final List<?> raw;
     private Object[] adapted;
+    private final List<Object> view =
+        new AbstractList<>() {
+          @Override
+          public Object get(int i) {
+            return Adapted.this.get(i);
+          }
+
+          @Override
+          public int size() {
+            return raw.size();
+          }
+        };
 
     Adapted(List<?> raw) {
       this.raw = raw;
@@ -210,6 +227,143 @@ final class CelNode extends CelValue implements Map<String, Object> {
     @Override
     public int size() {
       return raw.size();
+    }
+
+    @Override
+    public Object value() {
+      return this;
+    }
+
+    @Override
+    public boolean isZeroValue() {
+      return raw.isEmpty();
+    }
+
+    @Override
+    public CelType celType() {
+      return TYPE;
+    }
+
+    // the rest of List, read only, through the view
+
+    @Override
+    public boolean isEmpty() {
+      return raw.isEmpty();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return view.contains(o);
+    }
+
+    @Override
+    public java.util.Iterator<Object> iterator() {
+      return view.iterator();
+    }
+
+    @Override
+    public Object[] toArray() {
+      return view.toArray();
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+      return view.toArray(a);
+    }
+
+    @Override
+    public boolean add(Object o) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean containsAll(Collection<?> c) {
+      return view.containsAll(c);
+    }
+
+    @Override
+    public boolean addAll(Collection<?> c) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean addAll(int index, Collection<?> c) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void clear() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object set(int index, Object element) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void add(int index, Object element) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object remove(int index) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int indexOf(Object o) {
+      return view.indexOf(o);
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+      return view.lastIndexOf(o);
+    }
+
+    @Override
+    public java.util.ListIterator<Object> listIterator() {
+      return view.listIterator();
+    }
+
+    @Override
+    public java.util.ListIterator<Object> listIterator(int index) {
+      return view.listIterator(index);
+    }
+
+    @Override
+    public List<Object> subList(int fromIndex, int toIndex) {
+      return view.subList(fromIndex, toIndex);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || view.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+      return view.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return view.toString();
     }
   }
 }
