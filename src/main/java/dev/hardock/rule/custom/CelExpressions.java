@@ -4,6 +4,8 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -17,6 +19,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -139,7 +142,9 @@ final class CelExpressions {
           1, 0, "the condition must be a bool, not " + ast.getResultType().name());
     }
     Planned planned = new Planned(ast);
+    List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
     return vars -> {
+      if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
       CelRuntime.Program program = planned.program();
       try {
         // the variables read through, each map or list of the model wrapped as a CelNode (not
@@ -162,6 +167,90 @@ final class CelExpressions {
                 + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
       }
     };
+  }
+
+  /** Whether conditions are prefiltered by their {@link Guard}s (tests compare the findings without). */
+  static volatile boolean prefilter = true;
+
+  /**
+   * A conjunct at the top of a condition that compares a field of a variable with string constants:
+   * {@code instruction.keyword == "ADD"}, {@code "ADD" == instruction.keyword},
+   * {@code instruction.keyword in ["CMD", "ENTRYPOINT"]}. Where that field of the node holds a string that is
+   * none of them, the conjunct is false, and so is the condition, whatever its other conjuncts give (CEL's
+   * {@code &&} is false when any side is false, even when another fails): it is not evaluated. Where the field
+   * is absent or not a string, the condition is evaluated as written. A condition whose top is not a
+   * conjunction ({@code ||}, {@code !}, a macro) has no guard.
+   */
+  record Guard(String variable, String field, java.util.Set<String> values) {
+    @SuppressWarnings("unchecked")
+    boolean excludes(Map<String, Object> vars) {
+      return vars.get(variable) instanceof Map<?, ?> node
+          && ModelView.plain(node.get(field)) instanceof String s
+          && !values.contains(s);
+    }
+  }
+
+  /** The guards of a checked condition: its top-level conjuncts of the forms {@link Guard} describes. */
+  static List<Guard> guards(CelExpr e) {
+    List<CelExpr> conjuncts = new java.util.ArrayList<>();
+    conjuncts(e, conjuncts, 0);
+    List<Guard> out = new java.util.ArrayList<>();
+    for (CelExpr c : conjuncts) {
+      Guard g = guard(c);
+      if (g != null) out.add(g);
+    }
+    return out;
+  }
+
+  private static void conjuncts(CelExpr e, List<CelExpr> out, int depth) {
+    if (depth < MAX_DEPTH
+        && e.getKind() == CelExpr.ExprKind.Kind.CALL
+        && e.call().function().equals("_&&_")
+        && e.call().target().isEmpty()) {
+      for (CelExpr a : e.call().args()) conjuncts(a, out, depth + 1);
+    } else {
+      out.add(e);
+    }
+  }
+
+  private static Guard guard(CelExpr c) {
+    if (c.getKind() != CelExpr.ExprKind.Kind.CALL || c.call().target().isPresent()) return null;
+    List<CelExpr> args = c.call().args();
+    if (args.size() != 2) return null;
+    switch (c.call().function()) {
+      case "_==_" -> {
+        Guard g = guard(args.get(0), args.get(1));
+        return g != null ? g : guard(args.get(1), args.get(0));
+      }
+      case "@in" -> {
+        return guard(args.get(0), args.get(1));
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** {@code field}: {@code variable.name}; {@code values}: a string constant or a list of string constants. */
+  private static Guard guard(CelExpr field, CelExpr values) {
+    if (field.getKind() != CelExpr.ExprKind.Kind.SELECT || field.select().testOnly()) return null;
+    CelExpr operand = field.select().operand();
+    if (operand.getKind() != CelExpr.ExprKind.Kind.IDENT) return null;
+    java.util.Set<String> set = new java.util.HashSet<>();
+    if (values.getKind() == CelExpr.ExprKind.Kind.CONSTANT) {
+      if (values.constant().getKind() != CelConstant.Kind.STRING_VALUE) return null;
+      set.add(values.constant().stringValue());
+    } else if (values.getKind() == CelExpr.ExprKind.Kind.LIST
+        && values.list().optionalIndices().isEmpty()) {
+      for (CelExpr v : values.list().elements()) {
+        if (v.getKind() != CelExpr.ExprKind.Kind.CONSTANT
+            || v.constant().getKind() != CelConstant.Kind.STRING_VALUE) return null;
+        set.add(v.constant().stringValue());
+      }
+    } else {
+      return null;
+    }
+    return new Guard(operand.ident().name(), field.select().field(), java.util.Set.copyOf(set));
   }
 
   /** A checked expression and its program, made when first asked for (by one thread; then kept). */
