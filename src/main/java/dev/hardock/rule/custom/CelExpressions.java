@@ -91,6 +91,7 @@ final class CelExpressions {
 
   private static CelRuntime runtime() {
     try {
+      RUNTIME.run(); // builds it here if its thread has not begun (else returns at once)
       return RUNTIME.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
