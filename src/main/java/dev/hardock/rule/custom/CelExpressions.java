@@ -267,10 +267,18 @@ final class CelExpressions {
     CelRuntime.Program program() throws CustomRule.Failed {
       CelRuntime.Program p = program;
       if (p != null) return p;
+      CelRuntime runtime;
+      try {
+        runtime = runtime();
+      } catch (
+          IllegalStateException
+              e) { // interrupted (a cancelled run): not kept, asked again next time
+        throw new CustomRule.Failed(e.getMessage());
+      }
       synchronized (this) {
         if (program == null && error == null) {
           try {
-            program = runtime().createProgram(ast);
+            program = runtime.createProgram(ast);
           } catch (CelEvaluationException | RuntimeException e) {
             error = "cannot be run: " + e.getMessage();
           }
