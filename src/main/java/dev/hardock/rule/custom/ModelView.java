@@ -24,7 +24,6 @@ import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.secret.SecretMask;
 import dev.hardock.model.secret.SecretNames;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -287,7 +286,8 @@ public final class ModelView {
   /** The stage and the stages it is built on ({@code FROM <earlier stage>}), base first. */
   private static List<Stage> chain(Stage s) {
     List<Stage> out = new ArrayList<>();
-    Set<Stage> seen = new HashSet<>();
+    // by identity: a Stage is a record, whose hash walks all its instructions and its parents
+    Set<Stage> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Stage x = s; x != null && seen.add(x) && out.size() < 100; x = x.parent()) out.add(0, x);
     return out;
   }
