@@ -43,26 +43,31 @@ mkdir -p bench/results
 args=()
 [[ -n $base_jar ]] && args+=(-n "plain run, before ($rev)" "$JAVA -jar $base_jar $empty/Dockerfile")
 args+=(-n "plain run, after" "$JAVA -jar $jar $empty/Dockerfile")
+load_before=$(uptime)
 hyperfine -N -i --warmup "$WARMUP" --runs "$RUNS_SMALL" --output=null --export-json bench/results/custom-rules-small.json "${args[@]}" >&2
 hyperfine -i --warmup 1 --runs "$RUNS_BIG" --output=null --export-json bench/results/custom-rules-tree.json \
   -n "Dockerfile tree, no custom rule" "$JAVA -jar $jar --type dockerfile -q --fail-on none $tree" \
   -n "Dockerfile tree, 20 custom rules" "$JAVA -jar $jar --type dockerfile -q --fail-on none -c $config $tree" >&2
 
-python3 - bench/results/custom-rules-small.json bench/results/custom-rules-tree.json <<'PY' | tee bench/results/custom-rules.md
+load_after=$(uptime)
+LOAD_BEFORE=$load_before LOAD_AFTER=$load_after python3 - bench/results/custom-rules-small.json bench/results/custom-rules-tree.json <<'PY' | tee bench/results/custom-rules.md
 import json, os, platform, statistics, sys
 print(f"Custom rules, median wall time ({os.cpu_count()} cores, {platform.machine()}):\n")
-print("| case | median ms | mean ± sd ms |")
-print("|---|---:|---:|")
+print("| case | median ms | mean ± sd ms | user CPU ms (mean) |")
+print("|---|---:|---:|---:|")
 med = {}
 for f in sys.argv[1:]:
     for r in json.load(open(f))["results"]:
         m = statistics.median(r["times"]) * 1000
         med[r["command"]] = m
-        print(f"| {r['command']} | {m:.0f} | {r['mean']*1000:.0f} ± {(r['stddev'] or 0)*1000:.0f} |")
+        print(f"| {r['command']} | {m:.0f} | {r['mean']*1000:.0f} ± {(r['stddev'] or 0)*1000:.0f} | {r['user']*1000:.0f} |")
 print()
 keys = list(med)
 before = [k for k in keys if k.startswith("plain run, before")]
 if before:
     print(f"plain run after / before: {med['plain run, after'] / med[before[0]]:.3f}")
 print(f"20 custom rules / none on the tree: {med['Dockerfile tree, 20 custom rules'] / med['Dockerfile tree, no custom rule']:.3f} (target < 1.20)")
+print()
+print(f"load (uptime) before: {os.environ.get('LOAD_BEFORE', '?').strip()}")
+print(f"load (uptime) after:  {os.environ.get('LOAD_AFTER', '?').strip()}")
 PY

@@ -3,7 +3,6 @@ package dev.hardock.rule.custom;
 import dev.hardock.model.Span;
 import dev.hardock.rule.Findings;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +41,13 @@ public final class CustomRules {
   private static void runAll(List<CustomRule> rules, Map<String, Object> model, Findings out) {
     Map<String, Object> file =
         model.get("file") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+    // each kind's scopes once per file, shared by its rules (with what the evaluator derives from
+    // them)
+    Map<CustomRule.On, List<Map<String, Object>>> byKind =
+        new java.util.EnumMap<>(CustomRule.On.class);
     for (CustomRule rule : rules) {
-      List<Map<String, Object>> scopes = scopes(rule.on(), model, file);
+      List<Map<String, Object>> scopes =
+          byKind.computeIfAbsent(rule.on(), on -> scopes(on, model, file));
       for (Map<String, Object> vars : scopes) {
         Map<String, Object> node = (Map<String, Object>) vars.get(rule.on().variables().get(0));
         try {
@@ -91,17 +95,12 @@ public final class CustomRules {
           for (Object s : list(image.get("stages"))) {
             if (!(s instanceof Map<?, ?> stage)) continue;
             if (on == CustomRule.On.STAGE) {
-              Map<String, Object> v = vars("stage", s, file);
-              v.put("image", i);
-              out.add(v);
+              out.add(new Scope(on, s, i, file));
               continue;
             }
             for (Object ins : list(stage.get("instructions"))) {
               if (!(ins instanceof Map)) continue;
-              Map<String, Object> v = vars("instruction", ins, file);
-              v.put("stage", s);
-              v.put("image", i);
-              out.add(v);
+              out.add(new Scope(on, ins, s, i, file));
             }
           }
         }
@@ -115,11 +114,51 @@ public final class CustomRules {
   }
 
   private static Map<String, Object> vars(String name, Object node, Map<String, Object> file) {
-    // scopes() passed only maps
-    Map<String, Object> v = new HashMap<>();
-    v.put(name, node);
-    v.put("file", file);
-    return v;
+    return new Scope(CustomRule.On.byId(name), node, file);
+  }
+
+  /**
+   * The variables of one node, in the order of {@link CustomRule.On#variables()}: a read-only map, and a memo
+   * per variable where the evaluator keeps what it derives from the value (CelExpressions: the value wrapped
+   * for CEL, with the wrappers of what rules read under it), shared by the rules of a file.
+   */
+  static final class Scope extends java.util.AbstractMap<String, Object> {
+    private final List<String> names;
+    private final Object[] values;
+    private final Object[] memo;
+
+    Scope(CustomRule.On on, Object... values) {
+      this.names = on.variables();
+      this.values = values;
+      this.memo = new Object[values.length];
+    }
+
+    @Override
+    public Object get(Object key) {
+      int i = names.indexOf(key);
+      return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return names.contains(key);
+    }
+
+    /** {@code derive} of the variable {@code name}'s value, computed once; null when there is no such variable. */
+    Object memo(String name, java.util.function.UnaryOperator<Object> derive) {
+      int i = names.indexOf(name);
+      if (i < 0) return null;
+      if (memo[i] == null) memo[i] = derive.apply(values[i]);
+      return memo[i];
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Object>> entrySet() {
+      java.util.Set<Map.Entry<String, Object>> out = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < values.length; i++)
+        out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(names.get(i), values[i]));
+      return out;
+    }
   }
 
   /** The message: its text parts, and each {@code {{expression}}} part's value. */
@@ -136,6 +175,7 @@ public final class CustomRules {
   /** A value as a message shows it: strings as they are, lists joined with ", ", a node by its text or name. */
   @SuppressWarnings("unchecked")
   static String show(Object v) {
+    v = ModelView.plain(v);
     if (v == null) return "null";
     if (v instanceof String s) return s;
     if (v instanceof List<?> l) {
@@ -149,7 +189,7 @@ public final class CustomRules {
     }
     if (v instanceof Map<?, ?> m) {
       for (String k : List.of("text", "name", "value", "keyword"))
-        if (m.get(k) instanceof String s) return s;
+        if (ModelView.plain(m.get(k)) instanceof String s) return s;
       return "{...}";
     }
     return String.valueOf(v);
@@ -175,6 +215,7 @@ public final class CustomRules {
     if (rule.atExpression() != null) {
       Object v = rule.atExpression().eval(vars);
       if (v instanceof List<?> l && !l.isEmpty()) v = l.get(0);
+      v = ModelView.plain(v);
       if (v instanceof Map<?, ?> m && m.get("span") instanceof Map<?, ?>)
         return spanOf((Map<String, Object>) m);
       Span byValue = v == null || node == null ? null : byValue(node, v);
@@ -214,9 +255,11 @@ public final class CustomRules {
       Object where = spans.get(e.getKey());
       if (where == null) continue;
       if (e.getValue() instanceof List<?> l && where instanceof List<?> w && l.size() == w.size()) {
-        int i = l.indexOf(value);
+        int i = -1;
+        for (int k = 0; k < l.size() && i < 0; k++)
+          if (value.equals(ModelView.plain(l.get(k)))) i = k;
         if (i >= 0 && w.get(i) instanceof Map<?, ?> m) return toSpan((Map<String, Object>) m);
-      } else if (value.equals(e.getValue()) && where instanceof Map<?, ?> m) {
+      } else if (value.equals(ModelView.plain(e.getValue())) && where instanceof Map<?, ?> m) {
         return toSpan((Map<String, Object>) m);
       }
     }

@@ -27,7 +27,6 @@ import dev.hardock.model.secret.Redaction;
 import dev.hardock.model.secret.SecretMask;
 import dev.hardock.model.secret.SecretNames;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +54,20 @@ public final class ModelView {
    */
   private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
 
+  /**
+   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds the view that custom rules
+   * read: a text is kept as a {@link Masked}, masked when first read ({@link #plain}), so that the texts no rule
+   * reads are never masked (masking every text of every view was most of what building it cost).
+   */
+  private static final ThreadLocal<Boolean> LAZY = new ThreadLocal<>();
+
   private ModelView() {}
 
-  /** As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, recording into {@code origins} the span behind each position map. */
+  /**
+   * As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, for custom rules: recording into
+   * {@code origins} the span behind each position map, and with its texts masked when first read: a text may be
+   * a {@link Masked}, which {@link #plain} gives as the string the other view holds.
+   */
   public static Map<String, Object> file(
       String path,
       String kind,
@@ -66,10 +76,12 @@ public final class ModelView {
       DaemonConfig daemon,
       Map<Object, Span> origins) {
     ORIGINS.set(origins);
+    LAZY.set(Boolean.TRUE);
     try {
       return file(path, kind, containers, build, daemon);
     } finally {
       ORIGINS.remove();
+      LAZY.remove();
     }
   }
 
@@ -328,7 +340,8 @@ public final class ModelView {
   /** The stage and the stages it is built on ({@code FROM <earlier stage>}), base first. */
   private static List<Stage> chain(Stage s) {
     List<Stage> out = new ArrayList<>();
-    Set<Stage> seen = new HashSet<>();
+    // by identity: a Stage is a record, whose hash walks all its instructions and its parents
+    Set<Stage> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Stage x = s; x != null && seen.add(x) && out.size() < 100; x = x.parent()) out.add(0, x);
     return out;
   }
@@ -539,7 +552,7 @@ public final class ModelView {
             case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
           };
       if (v == null) continue;
-      String key = masked(e.key());
+      String key = maskedText(e.key());
       settings.put(key, v);
       n.spans.put(key, span(e.valueSpan() != null ? e.valueSpan() : e.keySpan()));
     }
@@ -563,8 +576,59 @@ public final class ModelView {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * Text the user wrote, with what looks like a secret masked, or null; in the view for custom rules, a
+   * {@link Masked} that masks it when first read.
+   */
+  static Object masked(String s) {
+    if (s == null) return null;
+    if (LAZY.get() != null && s.length() >= 5) return new Masked(s);
+    return maskedText(s);
+  }
+
+  /** A value of a view as the view without lazy texts holds it: a {@link Masked} as its masked string. */
+  public static Object plain(Object v) {
+    return v instanceof Masked m ? m.value() : v;
+  }
+
+  /**
+   * A text of the view for custom rules, masked when first read: {@link #value} is what {@link #masked} gives
+   * in the other view (also its {@code toString}; equal to another by that value).
+   */
+  public static final class Masked {
+    private String text;
+    private boolean done;
+
+    Masked(String text) {
+      this.text = text;
+    }
+
+    public String value() {
+      if (!done) {
+        text = maskedText(text);
+        done = true;
+      }
+      return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Masked m && value().equals(m.value());
+    }
+
+    @Override
+    public int hashCode() {
+      return value().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return value();
+    }
+  }
+
   /** Text the user wrote, with what looks like a secret masked, or null. */
-  static String masked(String s) {
+  static String maskedText(String s) {
     if (s == null) return null;
     if (s.length() > 4096) s = s.substring(0, 4096);
     // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a
