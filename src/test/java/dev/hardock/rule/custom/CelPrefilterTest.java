@@ -83,7 +83,7 @@ class CelPrefilterTest {
         """
           - {id: PRE1, slug: p-one, on: instruction, when: 'instruction.keyword == "RUN" && instruction.flags.size() > 0', message: 'x'}
           - {id: PRE2, slug: p-two, on: instruction, when: 'instruction.args.size() > 1000 && instruction.keyword in ["RUN", "CMD"]', message: 'x'}
-          - {id: PRE3, slug: p-three, on: instruction, when: 'instruction.keyword == "FROM" && instruction.nothing == 1', message: 'x'}
+          - {id: PRE3, slug: p-three, on: instruction, when: 'instruction.keyword == "FROM" && dyn(instruction).nothing == 1', message: 'x'}
           - {id: PRE4, slug: p-four, on: stage, when: 'stage.base.registry == "docker.io" && stage.instructions.size() > 3', message: 'x'}
         """);
     for (String block : CustomRulesDocTest.policies().values())
@@ -150,7 +150,9 @@ class CelPrefilterTest {
   void aGuardedRuleIsNotEvaluatedOnOtherNodes() throws Exception {
     CustomRule.Expression e =
         CelExpressions.compile(
-            CustomRule.On.INSTRUCTION, "instruction.keyword == 'ADD' && instruction.nothing", true);
+            CustomRule.On.INSTRUCTION,
+            "instruction.keyword == 'ADD' && dyn(instruction).nothing",
+            true);
     Map<String, Object> run = Map.of("keyword", "RUN");
     Map<String, Object> vars =
         Map.of("instruction", run, "stage", Map.of(), "image", Map.of(), "file", Map.of());
