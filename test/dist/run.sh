@@ -6,6 +6,7 @@
 # use), from another working directory, through a chain of symlinks, and in a network namespace of its own when
 # `unshare` allows it. Checks:
 #   - its JSON report on testdata/ equals the jar's (run by the JDK at hand) byte for byte, and so does its exit code;
+#     so does a custom rule's (CEL), and the language server answers;
 #   - the JVM cache made at build time is used by the very first run (classes come from the cache; a bundle of a
 #     JDK older than 25 gets only its JDK classes from a cache once moved, see below);
 #   - HARDOCK_DIST=1 ./hardock runs through the bundle it built (when this script built it);
@@ -83,6 +84,12 @@ if grep -q '"serverInfo":{"name":"hardock"' "$tmp/lsp.out"; then
 else
   bad "hardock lsp: no answer to initialize (exit $lrc): $(head -n 3 "$tmp/lsp.err")"
 fi
+# ---- a custom rule (CEL, from lib/ext.jar): docs/custom-rules.md's ACME001 on its testdata ----------------------
+awk '/^### ACME001/ {f = 1; next} f && /^```yaml/ {p = 1; next} p && /^```/ {exit} p' docs/custom-rules.md \
+  > "$tmp/acme.yaml"
+same "custom rule ACME001 (CEL) on testdata/custom-rules/ACME001" "$root" --format json -c "$tmp/acme.yaml" \
+  testdata/custom-rules/ACME001/bad
+if ! grep -q '"ACME001"' "$tmp/bundle.out"; then bad "custom rule ACME001: no ACME001 finding from the bundle"; fi
 same "SARIF on testdata/ide" "$root" --format sarif testdata/ide
 same "--version" "$tmp/elsewhere" --version
 ((${#netless[@]})) && say "(the bundle ran without a network: ${netless[*]})" ||
