@@ -84,7 +84,7 @@ if grep -q '"serverInfo":{"name":"hardock"' "$tmp/lsp.out"; then
 else
   bad "hardock lsp: no answer to initialize (exit $lrc): $(head -n 3 "$tmp/lsp.err")"
 fi
-# ---- a custom rule (CEL, from lib/ext.jar): docs/custom-rules.md's ACME001 on its testdata ----------------------
+# ---- a custom rule (CEL, from lib/deps.jar): docs/custom-rules.md's ACME001 on its testdata ---------------------
 awk '/^### ACME001/ {f = 1; next} f && /^```yaml/ {p = 1; next} p && /^```/ {exit} p' docs/custom-rules.md \
   > "$tmp/acme.yaml"
 same "custom rule ACME001 (CEL) on testdata/custom-rules/ACME001" "$root" --format json -c "$tmp/acme.yaml" \
