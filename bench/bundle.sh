@@ -84,7 +84,7 @@ unpacked_kb=$(du -sk -- "$bundle" | awk '{print $1}')
 zipped=$(wc -c < "$tarball")
 part() { du -sk -- "$@" | awk '{s += $1} END {print s}'; }
 runtime_kb=$(part "$bundle/runtime")
-jar_kb=$(part "$bundle/lib/hardock.jar")
+jar_kb=$(part "$bundle"/lib/*.jar)
 cache_kb=$(part "$bundle"/lib/hardock.aot "$bundle"/lib/hardock.jsa 2>/dev/null)
 rss_kb=
 if [[ -x /usr/bin/time && -d $CORPUS/dockerfiles ]]; then

@@ -34,6 +34,12 @@ hj_release() {
 # the tree, and a few ms); nothing here needs jps/jstat.
 hj_base='-XX:+UseSerialGC -XX:-UsePerfData'
 
+# hj_short: added by a launcher to a short run (a few files named, no folder). C1 compiles a method once it has run
+# 4 times as often as by default: a one-file run ends before most compilations would pay back (one small
+# Dockerfile from the bundle: about 10 ms less CPU); over 16 files it is no faster, and over the corpus's tree
+# 14% more CPU, so a run over a folder or many files keeps the default. Not part of the cache's options.
+hj_short='-XX:CompileThresholdScaling=4'
+
 # hj_flags FEATURE: the options for a JVM of that feature version. Words without spaces (expand them unquoted,
 # with globbing off: -Xlog:cds* has a star):
 #   hj_opts  hj_base and the options of a run that may use a cache, and of the training (a cache only fits the
@@ -60,6 +66,10 @@ hj_flags() {
 # leaves no OUT when anything fails. The JVMs' own messages go to stderr.
 # Java 25+: record, then create (not the one-step -XX:AOTCacheOutput, which can turn the exit code into 1 when
 # assembly fails); older: dynamic AppCDS, written when the training JVM exits.
+# Java 25+: no method profiles in the cache (-AOTRecordTraining, JEP 515): they serve C2, which hardock's runs
+# do not use (C1 only, above), and replaying them cost a one-file run about 15 ms of CPU (the JVM's "Training
+# replay" thread and the C1 compilations it queues) and the cache 0.4 MB. IgnoreUnrecognizedVMOptions: a JDK
+# that drops this diagnostic flag still makes a cache.
 hj_create() (
   java=$1 jar=$2 out=$3 feature=$4
   shift 4
@@ -69,6 +79,7 @@ hj_create() (
   rm -f "$out"
   trap 'rm -f "$out.conf"' EXIT
   if [ "$feature" -ge 25 ]; then
+    train="-XX:+UnlockDiagnosticVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:-AOTRecordTraining $train"
     "$java" $hj_opts -XX:AOTMode=record "-XX:AOTConfiguration=$out.conf" "$@" $train "$jar" dev.hardock.cli.Train &&
       "$java" $hj_opts -XX:AOTMode=create "-XX:AOTConfiguration=$out.conf" "-XX:AOTCache=$out" \
         "$@" $train "$jar" dev.hardock.cli.Train

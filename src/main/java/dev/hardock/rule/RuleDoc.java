@@ -96,18 +96,24 @@ public record RuleDoc(Map<String, String> front, String body) {
   private static final class OwnJar {
     static final java.util.zip.ZipFile JAR = open();
 
+    /**
+     * The first entry of the class path, when it is a jar that holds this class: hardock's jar as the launchers
+     * run it ({@code -jar}, or the release bundle's {@code -cp}). Not this class's CodeSource: a class that comes
+     * from a JVM start-up cache (AppCDS, AOT) names the jar of the machine and folder where the cache was
+     * made, which may be another build of hardock, or nothing, once the bundle is unpacked elsewhere.
+     */
     private static java.util.zip.ZipFile open() {
       try {
-        java.security.CodeSource src = RuleDoc.class.getProtectionDomain().getCodeSource();
-        if (src == null
-            || src.getLocation() == null
-            || !"file".equals(src.getLocation().getProtocol())) return null;
-        java.nio.file.Path p = java.nio.file.Path.of(src.getLocation().toURI());
-        if (!p.getFileName().toString().endsWith(".jar") || !java.nio.file.Files.isRegularFile(p))
-          return null;
+        String cp = System.getProperty("java.class.path", "");
+        int sep = cp.indexOf(java.io.File.pathSeparatorChar);
+        java.nio.file.Path p = java.nio.file.Path.of(sep < 0 ? cp : cp.substring(0, sep));
+        if (!p.toString().endsWith(".jar") || !java.nio.file.Files.isRegularFile(p)) return null;
         // outside FileAccess: hardock's own jar, named by the JVM, not by a linted tree
-        return new java.util.zip.ZipFile(p.toFile());
-      } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+        java.util.zip.ZipFile jar = new java.util.zip.ZipFile(p.toFile());
+        if (jar.getEntry(RuleDoc.class.getName().replace('.', '/') + ".class") != null) return jar;
+        jar.close();
+        return null;
+      } catch (IOException | RuntimeException e) {
         return null;
       }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's training samples are read without a parse problem and reach the rules of their kind, so the
- * JVM cache it builds holds the real lint path (readers, shell grammar, walks, rules, the text report).
+ * JVM cache it builds holds the real lint path (readers, shell grammar, walks, rules, the text report) of the common kinds.
  */
 class TrainTest {
   private static final Pattern RULE =
@@ -70,13 +70,6 @@ class TrainTest {
             "HD101", "HD102", "HD105", "HD112", "HD116", "HD117", "HD120", "HD121", "HD122",
             "HD126", "HD127"),
         rules("run.sh", Train.RUN));
-  }
-
-  @Test
-  void daemonSampleIsReadAsDaemonConfig() {
-    assertEquals(
-        Set.of("HD501", "HD502", "HD503", "HD504", "HD505", "HD508", "HD509"),
-        rules("daemon.json", Train.DAEMON));
   }
 
   @Test
