@@ -141,6 +141,7 @@ final class LintRun {
             : null;
     Set<Path> seen = new HashSet<>();
     Set<List<Object>> fixing = new HashSet<>(); // the files fixed, by path and kind
+    Map<Path, List<dev.hardock.rule.Fix>> fixedElsewhere = new HashMap<>(); // see Fixer.withOthers
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
     // a second round lints the Dockerfiles that compose files build and the walk did not pick
     // (Docker uses them)
@@ -200,7 +201,10 @@ final class LintRun {
         if (q.fixing() != Fixing.NONE) {
           Fixer fixer =
               new Fixer(
-                  linter, q.fixing() == Fixing.UNSAFE, accepted == null ? r -> r : accepted::apply);
+                  linter,
+                  q.fixing() == Fixing.UNSAFE,
+                  accepted == null ? r -> r : accepted::apply,
+                  fixedElsewhere);
           for (Target t : group) {
             FileResult first = byTarget.get(t);
             if (first == null) continue;

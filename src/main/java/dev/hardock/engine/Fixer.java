@@ -77,12 +77,28 @@ public final class Fixer {
   private final Linter linter;
   private final boolean unsafe;
   private final UnaryOperator<FileResult> baseline;
+  // the fixes applied so far to each other file of the run (two projects that extend one base file
+  // each fix it: the second outcome holds both, or the first one's fixes were lost)
+  private final java.util.Map<Path, List<Fix>> elsewhere;
 
   /** {@code baseline}: what the run does to a file's result before reporting it (the baseline), else identity. */
   public Fixer(Linter linter, boolean unsafe, UnaryOperator<FileResult> baseline) {
+    this(linter, unsafe, baseline, new java.util.HashMap<>());
+  }
+
+  /**
+   * {@code elsewhere}: shared by the fixers of one run, the fixes applied so far to each file that is not a
+   * target (see {@link #withOthers}, which keeps the last outcome of such a file).
+   */
+  public Fixer(
+      Linter linter,
+      boolean unsafe,
+      UnaryOperator<FileResult> baseline,
+      java.util.Map<Path, List<Fix>> elsewhere) {
     this.linter = linter;
     this.unsafe = unsafe;
     this.baseline = baseline;
+    this.elsewhere = elsewhere;
   }
 
   /** Whether a finding's fix is applied under these settings. */
@@ -228,18 +244,23 @@ public final class Fixer {
     }
     if (!text.equals(in.text()))
       return failed(t, empty, r.bytes(), "the file changed while it was linted: left unchanged");
-    List<Fix> fixes = new ArrayList<>();
+    // the fixes an earlier project of the run applied to this file first: this outcome replaces
+    // theirs
+    List<Fix> earlier = elsewhere.getOrDefault(normal(in.path()), List.of());
+    List<Fix> fixes = new ArrayList<>(earlier);
     for (Finding f : findings) fixes.add(f.fix());
     FixApplier.Round round = FixApplier.apply(text, fixes);
     List<String> rejected = new ArrayList<>();
     String after = round.text();
-    if (!after.equals(text)
+    String fixedEarlier = FixApplier.apply(text, earlier).text();
+    if (!after.equals(fixedEarlier)
         && parseErrors(linter.lint(t, after.getBytes(StandardCharsets.UTF_8)))
-            > parseErrors(linter.lint(t, text.getBytes(StandardCharsets.UTF_8)))) {
-      for (Fix f : round.applied()) rejected.add(f.title());
-      return new Outcome(t, r.bytes(), text, text, empty, 0, rejected, null);
+            > parseErrors(linter.lint(t, fixedEarlier.getBytes(StandardCharsets.UTF_8)))) {
+      for (Fix f : round.applied()) if (!earlier.contains(f)) rejected.add(f.title());
+      return new Outcome(t, r.bytes(), text, fixedEarlier, empty, earlier.size(), rejected, null);
     }
     done.addAll(round.applied());
+    elsewhere.put(normal(in.path()), round.applied());
     return new Outcome(t, r.bytes(), text, after, empty, round.applied().size(), rejected, null);
   }
 
@@ -252,8 +273,13 @@ public final class Fixer {
     List<Outcome> out = new ArrayList<>(outcomes);
     java.util.Set<Path> taken = new java.util.HashSet<>();
     for (Outcome o : outcomes) taken.add(normal(o.target().path()));
+    // a file fixed by several projects: its last outcome holds the fixes of the earlier ones too
+    java.util.Map<Path, Outcome> others = new java.util.LinkedHashMap<>();
     for (Outcome o : outcomes)
-      for (Outcome other : o.others()) if (taken.add(normal(other.target().path()))) out.add(other);
+      for (Outcome other : o.others())
+        if (!taken.contains(normal(other.target().path())))
+          others.put(normal(other.target().path()), other);
+    out.addAll(others.values());
     return out;
   }
 

@@ -461,6 +461,38 @@ class FixCliTest {
   }
 
   @Test
+  void twoProjectsThatExtendOneBaseBothHaveTheirFixesInIt() throws Exception {
+    // a/ extends service x of common.yml and b/ service y: each project fixes its own service there
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.writeString(
+        dir.resolve("common.yml"),
+        "services:\n  x:\n    restart: always\n  y:\n    restart: always\n");
+    for (String[] p : new String[][] {{"a", "x"}, {"b", "y"}})
+      Files.writeString(
+          dir.resolve(p[0]).resolve("compose.yaml"),
+          "services:\n  web:\n    extends:\n      file: ../common.yml\n      service: "
+              + p[1]
+              + "\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    String fixed = "services:\n  x:\n    restart: on-failure:5\n  y:\n    restart: on-failure:5\n";
+    Run diff = run("--diff", "--unsafe-fixes", dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(
+        diff.out()
+            .contains(
+                "-    restart: always\n+    restart: on-failure:5\n   y:\n-    restart: always\n+    restart: on-failure:5\n"),
+        diff.out());
+    assertTrue(diff.err().contains("would fix 2 findings in 1 file"), diff.err());
+    Run fix = run("--fix", "--unsafe-fixes", "--format", "gnu", dir.toString());
+    assertEquals(fixed, Files.readString(dir.resolve("common.yml")));
+    assertTrue(fix.err().contains("fixed 2 findings in 1 file"), fix.err());
+    assertTrue(!fix.out().contains("HD124"), fix.out());
+    Run again = run("--format", "gnu", dir.toString());
+    assertTrue(!again.out().contains("HD124"), again.out());
+  }
+
+  @Test
   void anOverrideThatIsASymbolicLinkIsNotWrittenThrough() throws IOException {
     Path dir = tmp.resolve("p");
     Path elsewhere = tmp.resolve("elsewhere.yaml");
