@@ -79,26 +79,33 @@ public final class Fixer {
   private final UnaryOperator<FileResult> baseline;
   // the fixes applied so far to each other file of the run (two projects that extend one base file
   // each fix it: the second outcome holds both, or the first one's fixes were lost)
-  private final java.util.Map<Path, List<Fix>> elsewhere;
+  private final java.util.Map<Path, List<Fix>> fixedElsewhere;
+  // whether another file of a project may be edited (file, root): not one the configuration
+  // excludes
+  private final java.util.function.BiPredicate<Path, Path> editable;
 
   /** {@code baseline}: what the run does to a file's result before reporting it (the baseline), else identity. */
   public Fixer(Linter linter, boolean unsafe, UnaryOperator<FileResult> baseline) {
-    this(linter, unsafe, baseline, new java.util.HashMap<>());
+    this(linter, unsafe, baseline, new java.util.HashMap<>(), (file, root) -> true);
   }
 
   /**
    * {@code elsewhere}: shared by the fixers of one run, the fixes applied so far to each file that is not a
-   * target (see {@link #withOthers}, which keeps the last outcome of such a file).
+   * target (see {@link #withOthers}, which keeps the last outcome of such a file); {@code editable}: whether
+   * such a file (path, project root) may be edited: a file the configuration excludes is not (its findings
+   * stay reported), as ruff never fixes a file it does not lint.
    */
   public Fixer(
       Linter linter,
       boolean unsafe,
       UnaryOperator<FileResult> baseline,
-      java.util.Map<Path, List<Fix>> elsewhere) {
+      java.util.Map<Path, List<Fix>> elsewhere,
+      java.util.function.BiPredicate<Path, Path> editable) {
     this.linter = linter;
     this.unsafe = unsafe;
     this.baseline = baseline;
-    this.elsewhere = elsewhere;
+    this.fixedElsewhere = elsewhere;
+    this.editable = editable;
   }
 
   /** Whether a finding's fix is applied under these settings. */
@@ -180,7 +187,9 @@ public final class Fixer {
       dev.hardock.model.SourceFile in = fileOf(f.fix());
       if (in == null) continue;
       Path p = normal(in.path());
-      if (relintable && p.equals(normal(target.path()))) continue;
+      boolean isTarget = p.equals(normal(target.path()));
+      if (relintable && isTarget) continue;
+      if (!isTarget && !editable.test(in.path(), target.root())) continue;
       elsewhere.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
       files.putIfAbsent(p, in);
     }
@@ -246,7 +255,7 @@ public final class Fixer {
       return failed(t, empty, r.bytes(), "the file changed while it was linted: left unchanged");
     // the fixes an earlier project of the run applied to this file first: this outcome replaces
     // theirs
-    List<Fix> earlier = elsewhere.getOrDefault(normal(in.path()), List.of());
+    List<Fix> earlier = fixedElsewhere.getOrDefault(normal(in.path()), List.of());
     List<Fix> fixes = new ArrayList<>(earlier);
     for (Finding f : findings) fixes.add(f.fix());
     FixApplier.Round round = FixApplier.apply(text, fixes);
@@ -260,7 +269,7 @@ public final class Fixer {
       return new Outcome(t, r.bytes(), text, fixedEarlier, empty, earlier.size(), rejected, null);
     }
     done.addAll(round.applied());
-    elsewhere.put(normal(in.path()), round.applied());
+    fixedElsewhere.put(normal(in.path()), round.applied());
     return new Outcome(t, r.bytes(), text, after, empty, round.applied().size(), rejected, null);
   }
 

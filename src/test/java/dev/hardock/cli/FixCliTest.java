@@ -493,6 +493,26 @@ class FixCliTest {
   }
 
   @Test
+  void anExtendsBaseTheConfigurationExcludesIsNotFixed() throws Exception {
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("vendor"));
+    Files.writeString(dir.resolve(".hardock.yaml"), "exclude:\n  - vendor/\n");
+    String base = "services:\n  base:\n    restart: always\n";
+    Files.writeString(dir.resolve("vendor/base.yml"), base);
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: vendor/base.yml\n      service: base\n"
+            + "    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run diff = run("--diff", "--unsafe-fixes", dir.resolve("compose.yaml").toString());
+    assertEquals(0, diff.code(), diff.out() + diff.err());
+    assertEquals("", diff.out());
+    Run fix = run("--fix", "--unsafe-fixes", "--format", "gnu", dir.toString());
+    assertEquals(base, Files.readString(dir.resolve("vendor/base.yml")));
+    // still reported where it stands
+    assertTrue(fix.out().contains("vendor/base.yml:3:5: info: restart policy"), fix.out());
+  }
+
+  @Test
   void anOverrideThatIsASymbolicLinkIsNotWrittenThrough() throws IOException {
     Path dir = tmp.resolve("p");
     Path elsewhere = tmp.resolve("elsewhere.yaml");
