@@ -141,7 +141,7 @@ final class LintRun {
             : null;
     Set<Path> seen = new HashSet<>();
     Set<List<Object>> fixing = new HashSet<>(); // the files fixed, by path and kind
-    Map<Path, List<dev.hardock.rule.Fix>> fixedElsewhere = new HashMap<>(); // see Fixer.withOthers
+    Map<Path, Fixer.Applied> fixedElsewhere = new HashMap<>(); // see Fixer.withOthers
     // a file of a compose project that the configuration governing it excludes is not fixed
     java.util.function.BiPredicate<Path, Path> editable =
         (file, root) -> {

@@ -79,10 +79,16 @@ public final class Fixer {
   private final UnaryOperator<FileResult> baseline;
   // the fixes applied so far to each other file of the run (two projects that extend one base file
   // each fix it: the second outcome holds both, or the first one's fixes were lost)
-  private final java.util.Map<Path, List<Fix>> fixedElsewhere;
+  private final java.util.Map<Path, Applied> fixedElsewhere;
   // whether another file of a project may be edited (file, root): not one the configuration
   // excludes
   private final java.util.function.BiPredicate<Path, Path> editable;
+
+  /**
+   * The fixes applied so far to a file that is not a target, and the name it was first met by (a file met
+   * again by another name, through a linked folder, is written by that one).
+   */
+  public record Applied(dev.hardock.model.SourceFile file, List<Fix> fixes) {}
 
   /** {@code baseline}: what the run does to a file's result before reporting it (the baseline), else identity. */
   public Fixer(Linter linter, boolean unsafe, UnaryOperator<FileResult> baseline) {
@@ -99,7 +105,7 @@ public final class Fixer {
       Linter linter,
       boolean unsafe,
       UnaryOperator<FileResult> baseline,
-      java.util.Map<Path, List<Fix>> elsewhere,
+      java.util.Map<Path, Applied> elsewhere,
       java.util.function.BiPredicate<Path, Path> editable) {
     this.linter = linter;
     this.unsafe = unsafe;
@@ -241,6 +247,11 @@ public final class Fixer {
       dev.hardock.model.SourceFile in,
       List<Finding> findings,
       java.util.Set<Fix> done) {
+    // the fixes an earlier project of the run applied to this file (by its real path) first: this
+    // outcome replaces theirs, under the name they met it by
+    Applied earlierOnes = fixedElsewhere.get(real(in.path()));
+    if (earlierOnes != null && earlierOnes.file().text().equals(in.text())) in = earlierOnes.file();
+    List<Fix> earlier = earlierOnes == null ? List.of() : earlierOnes.fixes();
     Target t = new Target(in.path(), in.displayPath(), in.kind(), owner.root(), true);
     FileResult empty = new FileResult(in.displayPath(), in.kind(), List.of());
     FileAccess.Read r = new DiskAccess(owner.root()).read(in.path(), SourceLoader.MAX_BYTES);
@@ -253,9 +264,6 @@ public final class Fixer {
     }
     if (!text.equals(in.text()))
       return failed(t, empty, r.bytes(), "the file changed while it was linted: left unchanged");
-    // the fixes an earlier project of the run applied to this file first: this outcome replaces
-    // theirs
-    List<Fix> earlier = fixedElsewhere.getOrDefault(normal(in.path()), List.of());
     List<Fix> fixes = new ArrayList<>(earlier);
     for (Finding f : findings) fixes.add(f.fix());
     FixApplier.Round round = FixApplier.apply(text, fixes);
@@ -269,7 +277,7 @@ public final class Fixer {
       return new Outcome(t, r.bytes(), text, fixedEarlier, empty, earlier.size(), rejected, null);
     }
     done.addAll(round.applied());
-    fixedElsewhere.put(normal(in.path()), round.applied());
+    fixedElsewhere.put(real(in.path()), new Applied(in, round.applied()));
     return new Outcome(t, r.bytes(), text, after, empty, round.applied().size(), rejected, null);
   }
 
@@ -281,13 +289,13 @@ public final class Fixer {
   public static List<Outcome> withOthers(List<Outcome> outcomes) {
     List<Outcome> out = new ArrayList<>(outcomes);
     java.util.Set<Path> taken = new java.util.HashSet<>();
-    for (Outcome o : outcomes) taken.add(normal(o.target().path()));
+    for (Outcome o : outcomes) taken.add(real(o.target().path()));
     // a file fixed by several projects: its last outcome holds the fixes of the earlier ones too
     java.util.Map<Path, Outcome> others = new java.util.LinkedHashMap<>();
     for (Outcome o : outcomes)
       for (Outcome other : o.others())
-        if (!taken.contains(normal(other.target().path())))
-          others.put(normal(other.target().path()), other);
+        if (!taken.contains(real(other.target().path())))
+          others.put(real(other.target().path()), other);
     out.addAll(others.values());
     return out;
   }
@@ -303,6 +311,15 @@ public final class Fixer {
       in = f;
     }
     return in;
+  }
+
+  /** A file's real path (one file by two names, through a linked folder, is one), else its normal path. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | RuntimeException e) {
+      return normal(p);
+    }
   }
 
   private static Path normal(Path p) {

@@ -493,6 +493,35 @@ class FixCliTest {
   }
 
   @Test
+  void aBaseFileMetByTwoNamesIsFixedOnceUnderTheFirst() throws Exception {
+    // b/ names common.yml through lnk -> . : one file, one diff that applies, both fixes written
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("lnk"), Path.of("."));
+    Files.writeString(
+        dir.resolve("common.yml"),
+        "services:\n  x:\n    restart: always\n  y:\n    restart: always\n");
+    for (String[] p : new String[][] {{"a", "../common.yml", "x"}, {"b", "../lnk/common.yml", "y"}})
+      Files.writeString(
+          dir.resolve(p[0]).resolve("compose.yaml"),
+          "services:\n  web:\n    extends:\n      file: "
+              + p[1]
+              + "\n      service: "
+              + p[2]
+              + "\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run diff = run("--diff", "--unsafe-fixes", dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertEquals(1, diff.out().split("\n\\+\\+\\+ ", -1).length - 1, diff.out());
+    Run fix = run("--fix", "--unsafe-fixes", dir.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    assertEquals(
+        "services:\n  x:\n    restart: on-failure:5\n  y:\n    restart: on-failure:5\n",
+        Files.readString(dir.resolve("common.yml")));
+    assertTrue(Files.isSymbolicLink(dir.resolve("lnk")));
+  }
+
+  @Test
   void anExtendsBaseTheConfigurationExcludesIsNotFixed() throws Exception {
     Path dir = tmp.resolve("p");
     Files.createDirectories(dir.resolve("vendor"));
