@@ -188,6 +188,8 @@ public final class Fixer {
     // alone, in the override itself), by that file
     java.util.Map<Path, List<Finding>> elsewhere = new java.util.LinkedHashMap<>();
     java.util.Map<Path, dev.hardock.model.SourceFile> files = new java.util.HashMap<>();
+    // whether the configuration lets each other file be edited, looked up once per file
+    java.util.Map<Path, Boolean> mayEdit = new java.util.HashMap<>();
     for (Finding f : result.findings()) {
       if (!applies(f, unsafe)) continue;
       dev.hardock.model.SourceFile in = fileOf(f.fix());
@@ -195,7 +197,8 @@ public final class Fixer {
       Path p = normal(in.path());
       boolean isTarget = p.equals(normal(target.path()));
       if (relintable && isTarget) continue;
-      if (!isTarget && !editable.test(in.path(), target.root())) continue;
+      if (!isTarget && !mayEdit.computeIfAbsent(p, k -> editable.test(in.path(), target.root())))
+        continue;
       elsewhere.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
       files.putIfAbsent(p, in);
     }
