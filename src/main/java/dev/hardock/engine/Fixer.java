@@ -292,7 +292,12 @@ public final class Fixer {
   public static List<Outcome> withOthers(List<Outcome> outcomes) {
     List<Outcome> out = new ArrayList<>(outcomes);
     java.util.Set<Path> taken = new java.util.HashSet<>();
-    for (Outcome o : outcomes) taken.add(real(o.target().path()));
+    // a target that is a symbolic link is never written (Fixer.write): it takes no file from others
+    for (Outcome o : outcomes)
+      taken.add(
+          Files.isSymbolicLink(o.target().path())
+              ? normal(o.target().path())
+              : real(o.target().path()));
     // a file fixed by several projects: its last outcome holds the fixes of the earlier ones too
     java.util.Map<Path, Outcome> others = new java.util.LinkedHashMap<>();
     for (Outcome o : outcomes)

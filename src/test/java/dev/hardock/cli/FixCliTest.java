@@ -522,6 +522,31 @@ class FixCliTest {
   }
 
   @Test
+  void aTargetThatLinksToABaseFileDoesNotKeepTheBaseFromBeingFixed() throws Exception {
+    // docker-compose.yml -> common.yml is named too: it is not written through, common.yml is
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("common.yml"), "services:\n  base:\n    restart: always\n");
+    Files.createSymbolicLink(dir.resolve("docker-compose.yml"), Path.of("common.yml"));
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n"
+            + "    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run fix =
+        run(
+            "--fix",
+            "--unsafe-fixes",
+            dir.resolve("compose.yaml").toString(),
+            dir.resolve("docker-compose.yml").toString());
+    assertEquals(2, fix.code(), fix.err());
+    assertTrue(fix.err().contains("symbolic link"), fix.err());
+    assertTrue(Files.isSymbolicLink(dir.resolve("docker-compose.yml")));
+    assertEquals(
+        "services:\n  base:\n    restart: on-failure:5\n",
+        Files.readString(dir.resolve("common.yml")));
+  }
+
+  @Test
   void anExtendsBaseTheConfigurationExcludesIsNotFixed() throws Exception {
     Path dir = tmp.resolve("p");
     Files.createDirectories(dir.resolve("vendor"));
