@@ -141,6 +141,23 @@ final class LintRun {
             : null;
     Set<Path> seen = new HashSet<>();
     Set<List<Object>> fixing = new HashSet<>(); // the files fixed, by path and kind
+    Map<Path, Fixer.Applied> fixedElsewhere = new HashMap<>(); // see Fixer.withOthers
+    // a file of a compose project that the configuration governing it excludes is not fixed
+    java.util.function.BiPredicate<Path, Path> editable =
+        (file, root) -> {
+          Config c = forcedConfig;
+          if (c == null) {
+            Path found = Config.find(file, root, env);
+            if (found == null) return true;
+            c = configs.get(found);
+            try {
+              if (c == null) c = Config.load(found);
+            } catch (Config.Invalid e) {
+              return false;
+            }
+          }
+          return !c.excludes(file);
+        };
     for (Target t : targets) seen.add(t.path().toAbsolutePath().normalize());
     // a second round lints the Dockerfiles that compose files build and the walk did not pick
     // (Docker uses them)
@@ -200,7 +217,11 @@ final class LintRun {
         if (q.fixing() != Fixing.NONE) {
           Fixer fixer =
               new Fixer(
-                  linter, q.fixing() == Fixing.UNSAFE, accepted == null ? r -> r : accepted::apply);
+                  linter,
+                  q.fixing() == Fixing.UNSAFE,
+                  accepted == null ? r -> r : accepted::apply,
+                  fixedElsewhere,
+                  editable);
           for (Target t : group) {
             FileResult first = byTarget.get(t);
             if (first == null) continue;

@@ -77,12 +77,41 @@ public final class Fixer {
   private final Linter linter;
   private final boolean unsafe;
   private final UnaryOperator<FileResult> baseline;
+  // the fixes applied so far to each other file of the run (two projects that extend one base file
+  // each fix it: the second outcome holds both, or the first one's fixes were lost)
+  private final java.util.Map<Path, Applied> fixedElsewhere;
+  // whether another file of a project may be edited (file, root): not one the configuration
+  // excludes
+  private final java.util.function.BiPredicate<Path, Path> editable;
+
+  /**
+   * The fixes applied so far to a file that is not a target, and the name it was first met by (a file met
+   * again by another name, through a linked folder, is written by that one).
+   */
+  public record Applied(dev.hardock.model.SourceFile file, List<Fix> fixes) {}
 
   /** {@code baseline}: what the run does to a file's result before reporting it (the baseline), else identity. */
   public Fixer(Linter linter, boolean unsafe, UnaryOperator<FileResult> baseline) {
+    this(linter, unsafe, baseline, new java.util.HashMap<>(), (file, root) -> true);
+  }
+
+  /**
+   * {@code elsewhere}: shared by the fixers of one run, the fixes applied so far to each file that is not a
+   * target (see {@link #withOthers}, which keeps the last outcome of such a file); {@code editable}: whether
+   * such a file (path, project root) may be edited: a file the configuration excludes is not (its findings
+   * stay reported), as ruff never fixes a file it does not lint.
+   */
+  public Fixer(
+      Linter linter,
+      boolean unsafe,
+      UnaryOperator<FileResult> baseline,
+      java.util.Map<Path, Applied> elsewhere,
+      java.util.function.BiPredicate<Path, Path> editable) {
     this.linter = linter;
     this.unsafe = unsafe;
     this.baseline = baseline;
+    this.fixedElsewhere = elsewhere;
+    this.editable = editable;
   }
 
   /** Whether a finding's fix is applied under these settings. */
@@ -159,12 +188,17 @@ public final class Fixer {
     // alone, in the override itself), by that file
     java.util.Map<Path, List<Finding>> elsewhere = new java.util.LinkedHashMap<>();
     java.util.Map<Path, dev.hardock.model.SourceFile> files = new java.util.HashMap<>();
+    // whether the configuration lets each other file be edited, looked up once per file
+    java.util.Map<Path, Boolean> mayEdit = new java.util.HashMap<>();
     for (Finding f : result.findings()) {
       if (!applies(f, unsafe)) continue;
       dev.hardock.model.SourceFile in = fileOf(f.fix());
       if (in == null) continue;
       Path p = normal(in.path());
-      if (relintable && p.equals(normal(target.path()))) continue;
+      boolean isTarget = p.equals(normal(target.path()));
+      if (relintable && isTarget) continue;
+      if (!isTarget && !mayEdit.computeIfAbsent(p, k -> editable.test(in.path(), target.root())))
+        continue;
       elsewhere.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
       files.putIfAbsent(p, in);
     }
@@ -216,6 +250,11 @@ public final class Fixer {
       dev.hardock.model.SourceFile in,
       List<Finding> findings,
       java.util.Set<Fix> done) {
+    // the fixes an earlier project of the run applied to this file (by its real path) first: this
+    // outcome replaces theirs, under the name they met it by
+    Applied earlierOnes = fixedElsewhere.get(real(in.path()));
+    if (earlierOnes != null && earlierOnes.file().text().equals(in.text())) in = earlierOnes.file();
+    List<Fix> earlier = earlierOnes == null ? List.of() : earlierOnes.fixes();
     Target t = new Target(in.path(), in.displayPath(), in.kind(), owner.root(), true);
     FileResult empty = new FileResult(in.displayPath(), in.kind(), List.of());
     FileAccess.Read r = new DiskAccess(owner.root()).read(in.path(), SourceLoader.MAX_BYTES);
@@ -228,18 +267,20 @@ public final class Fixer {
     }
     if (!text.equals(in.text()))
       return failed(t, empty, r.bytes(), "the file changed while it was linted: left unchanged");
-    List<Fix> fixes = new ArrayList<>();
+    List<Fix> fixes = new ArrayList<>(earlier);
     for (Finding f : findings) fixes.add(f.fix());
     FixApplier.Round round = FixApplier.apply(text, fixes);
     List<String> rejected = new ArrayList<>();
     String after = round.text();
-    if (!after.equals(text)
+    String fixedEarlier = FixApplier.apply(text, earlier).text();
+    if (!after.equals(fixedEarlier)
         && parseErrors(linter.lint(t, after.getBytes(StandardCharsets.UTF_8)))
-            > parseErrors(linter.lint(t, text.getBytes(StandardCharsets.UTF_8)))) {
-      for (Fix f : round.applied()) rejected.add(f.title());
-      return new Outcome(t, r.bytes(), text, text, empty, 0, rejected, null);
+            > parseErrors(linter.lint(t, fixedEarlier.getBytes(StandardCharsets.UTF_8)))) {
+      for (Fix f : round.applied()) if (!earlier.contains(f)) rejected.add(f.title());
+      return new Outcome(t, r.bytes(), text, fixedEarlier, empty, earlier.size(), rejected, null);
     }
     done.addAll(round.applied());
+    fixedElsewhere.put(real(in.path()), new Applied(in, round.applied()));
     return new Outcome(t, r.bytes(), text, after, empty, round.applied().size(), rejected, null);
   }
 
@@ -251,9 +292,19 @@ public final class Fixer {
   public static List<Outcome> withOthers(List<Outcome> outcomes) {
     List<Outcome> out = new ArrayList<>(outcomes);
     java.util.Set<Path> taken = new java.util.HashSet<>();
-    for (Outcome o : outcomes) taken.add(normal(o.target().path()));
+    // a target that is a symbolic link is never written (Fixer.write): it takes no file from others
     for (Outcome o : outcomes)
-      for (Outcome other : o.others()) if (taken.add(normal(other.target().path()))) out.add(other);
+      taken.add(
+          Files.isSymbolicLink(o.target().path())
+              ? normal(o.target().path())
+              : real(o.target().path()));
+    // a file fixed by several projects: its last outcome holds the fixes of the earlier ones too
+    java.util.Map<Path, Outcome> others = new java.util.LinkedHashMap<>();
+    for (Outcome o : outcomes)
+      for (Outcome other : o.others())
+        if (!taken.contains(real(other.target().path())))
+          others.put(real(other.target().path()), other);
+    out.addAll(others.values());
     return out;
   }
 
@@ -268,6 +319,15 @@ public final class Fixer {
       in = f;
     }
     return in;
+  }
+
+  /** A file's real path (one file by two names, through a linked folder, is one), else its normal path. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | RuntimeException e) {
+      return normal(p);
+    }
   }
 
   private static Path normal(Path p) {

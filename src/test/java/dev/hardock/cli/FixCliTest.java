@@ -461,6 +461,112 @@ class FixCliTest {
   }
 
   @Test
+  void twoProjectsThatExtendOneBaseBothHaveTheirFixesInIt() throws Exception {
+    // a/ extends service x of common.yml and b/ service y: each project fixes its own service there
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.writeString(
+        dir.resolve("common.yml"),
+        "services:\n  x:\n    restart: always\n  y:\n    restart: always\n");
+    for (String[] p : new String[][] {{"a", "x"}, {"b", "y"}})
+      Files.writeString(
+          dir.resolve(p[0]).resolve("compose.yaml"),
+          "services:\n  web:\n    extends:\n      file: ../common.yml\n      service: "
+              + p[1]
+              + "\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    String fixed = "services:\n  x:\n    restart: on-failure:5\n  y:\n    restart: on-failure:5\n";
+    Run diff = run("--diff", "--unsafe-fixes", dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(
+        diff.out()
+            .contains(
+                "-    restart: always\n+    restart: on-failure:5\n   y:\n-    restart: always\n+    restart: on-failure:5\n"),
+        diff.out());
+    assertTrue(diff.err().contains("would fix 2 findings in 1 file"), diff.err());
+    Run fix = run("--fix", "--unsafe-fixes", "--format", "gnu", dir.toString());
+    assertEquals(fixed, Files.readString(dir.resolve("common.yml")));
+    assertTrue(fix.err().contains("fixed 2 findings in 1 file"), fix.err());
+    assertTrue(!fix.out().contains("HD124"), fix.out());
+    Run again = run("--format", "gnu", dir.toString());
+    assertTrue(!again.out().contains("HD124"), again.out());
+  }
+
+  @Test
+  void aBaseFileMetByTwoNamesIsFixedOnceUnderTheFirst() throws Exception {
+    // b/ names common.yml through lnk -> . : one file, one diff that applies, both fixes written
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("lnk"), Path.of("."));
+    Files.writeString(
+        dir.resolve("common.yml"),
+        "services:\n  x:\n    restart: always\n  y:\n    restart: always\n");
+    for (String[] p : new String[][] {{"a", "../common.yml", "x"}, {"b", "../lnk/common.yml", "y"}})
+      Files.writeString(
+          dir.resolve(p[0]).resolve("compose.yaml"),
+          "services:\n  web:\n    extends:\n      file: "
+              + p[1]
+              + "\n      service: "
+              + p[2]
+              + "\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run diff = run("--diff", "--unsafe-fixes", dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertEquals(1, diff.out().split("\n\\+\\+\\+ ", -1).length - 1, diff.out());
+    Run fix = run("--fix", "--unsafe-fixes", dir.toString());
+    assertTrue(fix.code() <= 1, fix.err());
+    assertEquals(
+        "services:\n  x:\n    restart: on-failure:5\n  y:\n    restart: on-failure:5\n",
+        Files.readString(dir.resolve("common.yml")));
+    assertTrue(Files.isSymbolicLink(dir.resolve("lnk")));
+  }
+
+  @Test
+  void aTargetThatLinksToABaseFileDoesNotKeepTheBaseFromBeingFixed() throws Exception {
+    // docker-compose.yml -> common.yml is named too: it is not written through, common.yml is
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("common.yml"), "services:\n  base:\n    restart: always\n");
+    Files.createSymbolicLink(dir.resolve("docker-compose.yml"), Path.of("common.yml"));
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n"
+            + "    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run fix =
+        run(
+            "--fix",
+            "--unsafe-fixes",
+            dir.resolve("compose.yaml").toString(),
+            dir.resolve("docker-compose.yml").toString());
+    assertEquals(2, fix.code(), fix.err());
+    assertTrue(fix.err().contains("symbolic link"), fix.err());
+    assertTrue(Files.isSymbolicLink(dir.resolve("docker-compose.yml")));
+    assertEquals(
+        "services:\n  base:\n    restart: on-failure:5\n",
+        Files.readString(dir.resolve("common.yml")));
+  }
+
+  @Test
+  void anExtendsBaseTheConfigurationExcludesIsNotFixed() throws Exception {
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("vendor"));
+    Files.writeString(dir.resolve(".hardock.yaml"), "exclude:\n  - vendor/\n");
+    String base = "services:\n  base:\n    restart: always\n";
+    Files.writeString(dir.resolve("vendor/base.yml"), base);
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  web:\n    extends:\n      file: vendor/base.yml\n      service: base\n"
+            + "    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n");
+    Run diff = run("--diff", "--unsafe-fixes", dir.resolve("compose.yaml").toString());
+    assertEquals(0, diff.code(), diff.out() + diff.err());
+    assertEquals("", diff.out());
+    Run fix = run("--fix", "--unsafe-fixes", "--format", "gnu", dir.toString());
+    assertEquals(base, Files.readString(dir.resolve("vendor/base.yml")));
+    // still reported where it stands
+    assertTrue(fix.out().contains("vendor/base.yml:3:5: info: restart policy"), fix.out());
+  }
+
+  @Test
   void anOverrideThatIsASymbolicLinkIsNotWrittenThrough() throws IOException {
     Path dir = tmp.resolve("p");
     Path elsewhere = tmp.resolve("elsewhere.yaml");

@@ -221,7 +221,9 @@ public final class AnsibleReader {
                 span(k)));
       } else if (PAIRS.containsKey(key) && v instanceof MappingNode pm) {
         for (NodeTuple kv : pm.getValue()) {
+          // a key with '=' would read as another key (--label owner=ops=): that label is left out
           if (kv.getKeyNode() instanceof ScalarNode pk
+              && pk.getValue().indexOf('=') < 0
               && kv.getValueNode() instanceof ScalarNode pv)
             args.options.add(option(PAIRS.get(key), key, pair(pk, pv), k));
         }

@@ -71,4 +71,22 @@ class AnsibleReaderTest {
     assertEquals("tag", c.logging().options().get(0).key().value());
     assertEquals("10:14-10:17", c.logging().options().get(0).value().span().toString());
   }
+
+  @Test
+  void aLabelKeyWithAnEqualsSignIsNotReadAsAnotherLabel() {
+    // the module sends the label "owner=ops" (value ""): not a label "owner" of value "ops="
+    String text =
+        """
+        - community.docker.docker_container:
+            image: alpine
+            labels:
+              "owner=ops": ""
+              team: web
+        """;
+    RunLineReader.Result r = AnsibleReader.read(text, new LineIndex(text));
+    var c = r.containers().get(0);
+    assertEquals(1, c.labels().size(), c.labels().toString());
+    assertEquals("team", c.labels().get(0).key().value());
+    assertEquals("5:7-5:11", c.labels().get(0).key().span().toString());
+  }
 }
