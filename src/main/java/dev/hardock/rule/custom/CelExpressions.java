@@ -126,13 +126,20 @@ final class CelExpressions {
    * {@code map}'s or {@code filter}'s result at each step (n elements cost about n * n / 2: a map over
    * 2,000 nodes is charged 2,000,000, one over more than 2,800 fails).
    */
-  private static List<Object> concat(List<Object> a, List<Object> b) throws CelEvaluationException {
+  private static Object concat(List<Object> a, List<Object> b) throws CelEvaluationException {
     charge(
         a instanceof dev.cel.runtime.ConcatenatedListView<?>
             ? b.size()
             : (long) a.size() + b.size());
-    return dev.cel.runtime.RuntimeHelpers.concat(a, b);
+    // what b brings, counted unshared: [x, x] mapped in a chain doubles its weight at each step
+    Map<Object, Long> seen = WEIGHED.get();
+    for (Object e : b) if (e instanceof List || e instanceof Map) charge(CelNode.weight(e, seen));
+    return CelNode.built(dev.cel.runtime.RuntimeHelpers.concat(a, b));
   }
+
+  /** The weights already charged in this thread's evaluation (CelNode.weight), by identity. */
+  private static final ThreadLocal<Map<Object, Long>> WEIGHED =
+      ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
   private static CelRuntime runtime() {
     try {
@@ -268,6 +275,7 @@ final class CelExpressions {
       if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
       CelRuntime.Program program = planned.program();
       CONCATENATED.get()[0] = 0;
+      WEIGHED.get().clear();
       try {
         // the variables read through, each map or list of the model wrapped as a CelNode (not
         // walked)
