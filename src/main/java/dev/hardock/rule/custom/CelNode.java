@@ -119,6 +119,7 @@ final class CelNode extends CelValue implements Map<String, Object> {
 
   @Override
   public Object get(Object key) {
+    CustomRules.read();
     Object v = raw.get(key);
     if (v instanceof ModelView.Masked m) return m.value();
     if (!(v instanceof Map) && !(v instanceof List)) return v;
@@ -258,6 +259,7 @@ final class CelNode extends CelValue implements Map<String, Object> {
     public Object get(int i) {
       Object v = raw.get(i);
       if (built) return v; // values of the runtime already
+      CustomRules.read();
       if (v instanceof ModelView.Masked m) return m.value();
       if (!(v instanceof Map) && !(v instanceof List)) return v;
       if (adapted == null) adapted = new Object[raw.size()];

@@ -125,4 +125,47 @@ class CelGrowthTest {
                 true)
             .eval(container()));
   }
+
+  /**
+   * Each evaluation's iterations are capped, not a rule's over a file: on each of 3,000 instructions, a walk of
+   * the stage's instructions reads the model 18,000,000 times (10,000 instructions took three minutes). The
+   * reads of one rule on one file are capped: one finding naming the cap, the rule not run further there.
+   */
+  @Test
+  void aRuleWalkingTheStageAtEachInstructionStopsAtTheReadCap() throws Exception {
+    java.util.List<Object> instructions = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) instructions.add(Map.of("keyword", "RUN"));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("file", Map.of("path", "Dockerfile", "kind", "dockerfile"));
+    model.put("containers", java.util.List.of());
+    model.put(
+        "images",
+        java.util.List.of(
+            Map.of("stages", java.util.List.of(Map.of("instructions", instructions)))));
+    CustomRule rule =
+        new CustomRule(
+            new dev.hardock.rule.RuleMeta(
+                "ACME1",
+                "walk",
+                dev.hardock.rule.Severity.ERROR,
+                CustomRule.On.INSTRUCTION.appliesTo(),
+                true),
+            new dev.hardock.rule.RuleDoc(Map.of(), ""),
+            CustomRule.On.INSTRUCTION,
+            CelExpressions.compile(
+                CustomRule.On.INSTRUCTION,
+                "stage.instructions.exists(i, i.keyword == \"X\")",
+                true),
+            java.util.List.of("m"),
+            java.util.List.of(),
+            null);
+    dev.hardock.rule.Findings out =
+        new dev.hardock.rule.Findings(
+            "Dockerfile", dev.hardock.model.SourceKind.DOCKERFILE, Map.of());
+    CustomRules.run(java.util.List.of(rule), model, out);
+    assertEquals(1, out.all().size(), out.all().toString());
+    assertTrue(
+        out.all().get(0).message().contains(String.valueOf(CustomRules.MAX_READS)),
+        out.all().get(0).message());
+  }
 }
