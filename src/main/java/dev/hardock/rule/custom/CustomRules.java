@@ -80,7 +80,7 @@ public final class CustomRules {
    * iterations are capped, but a rule on each of 10,000 instructions that walks its stage's instructions made
    * 100,000,000 reads (three minutes on one file).
    */
-  static final long MAX_READS = 5_000_000;
+  static final long MAX_READS = 1_000_000;
 
   /** Reads of the model by the rule now run on this thread's file (null outside {@link #run}). */
   private static final ThreadLocal<long[]> READS = new ThreadLocal<>();
