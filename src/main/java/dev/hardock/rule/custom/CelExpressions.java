@@ -80,7 +80,66 @@ final class CelExpressions {
                   .setOptions(
                       OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build())
                   .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
+                  .setStandardFunctions(
+                      dev.cel.runtime.CelStandardFunctions.newBuilder()
+                          .filterFunctions(
+                              (f, o) ->
+                                  o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_STRING
+                                      && o
+                                          != dev.cel.runtime.standard.AddOperator.AddOverload
+                                              .ADD_LIST)
+                          .build())
+                  .addFunctionBindings(
+                      dev.cel.runtime.CelFunctionBinding.from(
+                          "add_string", String.class, String.class, CelExpressions::concat),
+                      dev.cel.runtime.CelFunctionBinding.from(
+                          "add_list", List.class, List.class, CelExpressions::concat))
                   .build());
+
+  /**
+   * What an evaluation may build by concatenation ({@code +} of strings and lists): characters and elements of
+   * every result, summed. The iteration cap does not bound it: {@code [s].map(x, x + x).map(x, x + x)...}
+   * doubles a string at each of a few iterations (thirty of them filled a 5 GB heap).
+   */
+  static final long MAX_CONCATENATED = 4_000_000;
+
+  /** What the evaluation running on this thread has concatenated so far. */
+  private static final ThreadLocal<long[]> CONCATENATED =
+      ThreadLocal.withInitial(() -> new long[1]);
+
+  private static void charge(long size) throws CelEvaluationException {
+    long[] used = CONCATENATED.get();
+    used[0] += size;
+    if (used[0] > MAX_CONCATENATED)
+      throw new CelEvaluationException(
+          "the values built by + exceed " + MAX_CONCATENATED + " characters or elements");
+  }
+
+  private static String concat(String a, String b) throws CelEvaluationException {
+    charge((long) a.length() + b.length());
+    return a.concat(b);
+  }
+
+  /**
+   * CEL's own concatenation, charged what it copies: an accumulator it appends to in place (a
+   * ConcatenatedListView) is charged what is appended; any other list is copied, and so is a planned
+   * {@code map}'s or {@code filter}'s result at each step (n elements cost about n * n / 2: a map over
+   * 2,000 nodes is charged 2,000,000, one over more than 2,800 fails).
+   */
+  private static Object concat(List<Object> a, List<Object> b) throws CelEvaluationException {
+    charge(
+        a instanceof dev.cel.runtime.ConcatenatedListView<?>
+            ? b.size()
+            : (long) a.size() + b.size());
+    // what b brings, counted unshared: [x, x] mapped in a chain doubles its weight at each step
+    Map<Object, Long> seen = WEIGHED.get();
+    for (Object e : b) if (e instanceof List || e instanceof Map) charge(CelNode.weight(e, seen));
+    return CelNode.built(dev.cel.runtime.RuntimeHelpers.concat(a, b));
+  }
+
+  /** The weights already charged in this thread's evaluation (CelNode.weight), by identity. */
+  private static final ThreadLocal<Map<Object, Long>> WEIGHED =
+      ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
   private static CelRuntime runtime() {
     try {
@@ -215,6 +274,8 @@ final class CelExpressions {
     return vars -> {
       if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
       CelRuntime.Program program = planned.program();
+      CONCATENATED.get()[0] = 0;
+      WEIGHED.get().clear();
       try {
         // the variables read through, each map or list of the model wrapped as a CelNode (not
         // walked)

@@ -49,10 +49,47 @@ final class CelNode extends CelValue implements Map<String, Object> {
     return v;
   }
 
+  /**
+   * A list an evaluation built ({@code +}), as a CelValue: the runtime converts a function's result that is a
+   * plain list by walking it to the bottom, which on lists of lists sharing elements ({@code [x, x]} in a chain
+   * of maps) is exponential in time.
+   */
+  static Object built(List<?> l) {
+    Adapted a = new Adapted(l);
+    a.built = true;
+    return a;
+  }
+
+  /**
+   * The number of values in {@code v} counted as if nothing were shared (a list or map one more than its
+   * elements), each value counted once per evaluation ({@code seen}, by identity): nodes and lists of the model
+   * count one.
+   */
+  static long weight(Object v, Map<Object, Long> seen) {
+    if (v instanceof CelNode) return 1;
+    List<?> elements;
+    if (v instanceof Adapted a) {
+      if (!a.built) return 1;
+      elements = a.raw;
+    } else if (v instanceof List<?> l) {
+      elements = l;
+    } else if (v instanceof Map<?, ?> m) {
+      elements = new ArrayList<>(m.values());
+    } else {
+      return 1;
+    }
+    Long known = seen.get(v);
+    if (known != null) return known;
+    long w = 1;
+    for (Object e : elements) w = Math.min(Long.MAX_VALUE / 2, w + weight(e, seen));
+    seen.put(v, w);
+    return w;
+  }
+
   /** The model's own object behind a value the runtime gave (lists the runtime made are copied through). */
   static Object unwrap(Object v) {
     if (v instanceof CelNode n) return n.raw;
-    if (v instanceof Adapted a) return a.raw;
+    if (v instanceof Adapted a && !a.built) return a.raw;
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object o : l) out.add(unwrap(o));
@@ -82,6 +119,7 @@ final class CelNode extends CelValue implements Map<String, Object> {
 
   @Override
   public Object get(Object key) {
+    CustomRules.read();
     Object v = raw.get(key);
     if (v instanceof ModelView.Masked m) return m.value();
     if (!(v instanceof Map) && !(v instanceof List)) return v;
@@ -174,7 +212,7 @@ final class CelNode extends CelValue implements Map<String, Object> {
   /** A map the runtime made (with CelNodes inside) as plain model values, to compare with a model map. */
   private static Object unwrapDeep(Object v) {
     if (v instanceof CelNode n) return n.raw;
-    if (v instanceof Adapted a) return a.raw;
+    if (v instanceof Adapted a && !a.built) return a.raw;
     if (v instanceof Map<?, ?> m) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) out.put(e.getKey(), unwrapDeep(e.getValue()));
@@ -195,6 +233,10 @@ final class CelNode extends CelValue implements Map<String, Object> {
   private static final class Adapted extends CelValue implements List<Object>, RandomAccess {
     private static final CelType TYPE = ListType.create(SimpleType.DYN);
     private final List<?> raw;
+
+    /** Made by an expression ({@link #built}), not a list of the model. */
+    private boolean built;
+
     private Object[] adapted;
     private final List<Object> view =
         new AbstractList<>() {
@@ -216,6 +258,8 @@ final class CelNode extends CelValue implements Map<String, Object> {
     @Override
     public Object get(int i) {
       Object v = raw.get(i);
+      if (built) return v; // values of the runtime already
+      CustomRules.read();
       if (v instanceof ModelView.Masked m) return m.value();
       if (!(v instanceof Map) && !(v instanceof List)) return v;
       if (adapted == null) adapted = new Object[raw.size()];

@@ -28,10 +28,12 @@ public final class CustomRules {
   public static void run(
       List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
     ORIGINS.set(origins);
+    READS.set(new long[1]);
     try {
       runAll(rules, model, out);
     } finally {
       ORIGINS.remove();
+      READS.remove();
     }
   }
 
@@ -46,6 +48,7 @@ public final class CustomRules {
     Map<CustomRule.On, List<Map<String, Object>>> byKind =
         new java.util.EnumMap<>(CustomRule.On.class);
     for (CustomRule rule : rules) {
+      READS.get()[0] = 0;
       List<Map<String, Object>> scopes =
           byKind.computeIfAbsent(rule.on(), on -> scopes(on, model, file));
       for (Map<String, Object> vars : scopes) {
@@ -70,6 +73,24 @@ public final class CustomRules {
         }
       }
     }
+  }
+
+  /**
+   * Reads of the model's values a rule may make on one file, over all the nodes it judges. Each evaluation's
+   * iterations are capped, but a rule on each of 10,000 instructions that walks its stage's instructions made
+   * 100,000,000 reads (three minutes on one file).
+   */
+  static final long MAX_READS = 1_000_000;
+
+  /** Reads of the model by the rule now run on this thread's file (null outside {@link #run}). */
+  private static final ThreadLocal<long[]> READS = new ThreadLocal<>();
+
+  /** Counts one read of the model (CelNode); past {@link #MAX_READS}, the evaluation fails. */
+  static void read() {
+    long[] r = READS.get();
+    if (r != null && ++r[0] > MAX_READS)
+      throw new IllegalStateException(
+          "the rule read the model more than " + MAX_READS + " times on this file");
   }
 
   /** The variables of each node a rule of kind {@code on} judges, in file order (what is not a node is skipped). */
