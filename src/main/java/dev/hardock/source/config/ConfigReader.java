@@ -52,14 +52,15 @@ public final class ConfigReader {
               .build();
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
-      Span at = e.getProblemMark().map(ConfigReader::span).orElse(Span.START);
+      Columns columns = new Columns(text);
+      Span at = e.getProblemMark().map(columns::span).orElse(Span.START);
       throw new Problem(at, "invalid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new Problem(
           Span.START, "invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (root.isEmpty()) return new Value(new LinkedHashMap<String, Value>(), Span.START);
-    Value v = convert(root.get(), new java.util.IdentityHashMap<>());
+    Value v = convert(new Columns(text), root.get(), new java.util.IdentityHashMap<>());
     if (!(v.value() instanceof Map))
       throw new Problem(v.span(), "expected a mapping of settings at the top level");
     return v;
@@ -69,8 +70,8 @@ public final class ConfigReader {
   static final int MAX_DEPTH = 64;
 
   /** @param open the collections being converted: an alias to one of them (a: &x [*x]) would never end */
-  private static Value convert(Node n, Map<Node, Boolean> open) throws Problem {
-    Span at = n.getStartMark().map(ConfigReader::span).orElse(Span.START);
+  private static Value convert(Columns columns, Node n, Map<Node, Boolean> open) throws Problem {
+    Span at = n.getStartMark().map(columns::span).orElse(Span.START);
     if (n instanceof ScalarNode s) return new Value(s.getValue(), at);
     if (open.containsKey(n)) throw new Problem(at, "an alias refers to a value that contains it");
     if (open.size() >= MAX_DEPTH)
@@ -79,17 +80,17 @@ public final class ConfigReader {
     try {
       if (n instanceof SequenceNode s) {
         List<Value> items = new ArrayList<>();
-        for (Node c : s.getValue()) items.add(convert(c, open));
+        for (Node c : s.getValue()) items.add(convert(columns, c, open));
         return new Value(items, at);
       }
       MappingNode m = (MappingNode) n;
       Map<String, Value> map = new LinkedHashMap<>();
       for (NodeTuple t : m.getValue()) {
-        Value key = convert(t.getKeyNode(), open);
+        Value key = convert(columns, t.getKeyNode(), open);
         if (!(key.value() instanceof String k))
           throw new Problem(key.span(), "expected a plain key");
         if (map.containsKey(k)) throw new Problem(key.span(), "duplicate key '" + k + "'");
-        Value v = convert(t.getValueNode(), open);
+        Value v = convert(columns, t.getValueNode(), open);
         map.put(k, new Value(v.value(), v.span(), key.span()));
       }
       return new Value(map, at);
@@ -98,7 +99,51 @@ public final class ConfigReader {
     }
   }
 
-  private static Span span(Mark m) {
-    return Span.point(m.getLine() + 1, m.getColumn() + 1);
+  /**
+   * Marks to positions with columns in UTF-16 units, as every position of hardock (snakeyaml counts code points:
+   * after an emoji on the line, its column was one short per emoji). Linear over a file: a text without
+   * surrogates needs no conversion, and otherwise the walk goes on from the previous mark when the next is
+   * further on the same line (marks come in document order).
+   */
+  static final class Columns {
+    private final String text;
+    private final boolean astral;
+    private int[] lineStarts;
+    private int lastLine = -1;
+    private int lastCp;
+    private int lastAt;
+
+    Columns(String text) {
+      this.text = text;
+      boolean a = false;
+      for (int i = 0; i < text.length() && !a; i++) a = Character.isSurrogate(text.charAt(i));
+      this.astral = a;
+    }
+
+    Span span(Mark m) {
+      int line = m.getLine() + 1;
+      int cp = m.getColumn();
+      if (!astral) return Span.point(line, cp + 1);
+      if (lineStarts == null) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts.add(i + 1);
+        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+      }
+      if (line < 1 || line > lineStarts.length) return Span.point(line, cp + 1);
+      int from = lineStarts[line - 1];
+      int at = from;
+      int k = 0;
+      if (line == lastLine && cp >= lastCp) {
+        at = lastAt;
+        k = lastCp;
+      }
+      for (; k < cp && at < text.length() && text.charAt(at) != '\n'; k++)
+        at += Character.charCount(text.codePointAt(at));
+      lastLine = line;
+      lastCp = k;
+      lastAt = at;
+      return Span.point(line, at - from + 1 + (cp - k));
+    }
   }
 }

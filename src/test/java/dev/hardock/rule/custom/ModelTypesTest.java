@@ -391,6 +391,26 @@ class ModelTypesTest {
   }
 
   @Test
+  void columnsAfterAnAstralCharacterCountUtf16Units() throws Exception {
+    // snakeyaml counts code points; hardock's columns (SARIF: utf16CodeUnits) count each emoji as
+    // two
+    Path c = dir.resolve(".hardock.yaml");
+    Files.writeString(
+        c,
+        "custom-rules:\n  - {id: ACME009, slug: x, on: container, message: '\uD83D\uDE00\uD83D\uDE00',"
+            + " when: 'container.imag == \"x\"'}\n");
+    Config.Invalid e = assertThrows(Config.Invalid.class, () -> Config.load(c));
+    assertEquals(c + ":2:77: ACME009: undefined field 'imag' of container", e.getMessage());
+    // an unknown key after the emoji: its own column, in UTF-16 units
+    Files.writeString(
+        c,
+        "custom-rules:\n  - {message: '\uD83D\uDE00', id: ACME009, slug: x, on: container, when: 'true',"
+            + " bogus: 1}\n");
+    e = assertThrows(Config.Invalid.class, () -> Config.load(c));
+    assertTrue(e.getMessage().startsWith(c + ":2:72: unknown key 'bogus'"), e.getMessage());
+  }
+
+  @Test
   void theDocNamesEachVariablesTypeAsTheCheckerDoes() throws Exception {
     String doc = Files.readString(Path.of("docs/custom-rules.md"));
     java.util.regex.Matcher m =
