@@ -32,6 +32,41 @@ class PropertyRegressionsTest {
     return f.span() + " " + f.message();
   }
 
+  /**
+   * An emoji whose surrogate pair straddles snakeyaml-engine's 1,024-character read buffer, inside a quoted
+   * scalar: its StreamReader read past its buffer (IndexOutOfBoundsException), an internal error on a valid
+   * compose file, Ansible playbook or .hardock.yaml. Every offset around the buffer's end, every YAML reader.
+   */
+  @Test
+  void anEmojiAcrossTheYamlReadBuffersEnd() throws Exception {
+    String emoji = "\uD83D\uDE00";
+    for (int pad = 940; pad < 1040; pad++) {
+      String x = "x".repeat(pad);
+      for (String[] c :
+          new String[][] {
+            {"compose.yaml", "services:\n  web:\n    image: nginx\n    labels: {\"a\": \"%s\"}\n"},
+            {
+              "site.yml",
+              "- hosts: all\n  tasks:\n    - docker_container: {name: \"%s\", image: nginx}\n"
+            },
+            {".gitlab-ci.yml", "job:\n  script:\n    - \"echo %s\"\n"}
+          }) {
+        SourceKind kind =
+            c[0].equals("compose.yaml")
+                ? SourceKind.COMPOSE
+                : c[0].equals("site.yml") ? SourceKind.ANSIBLE : SourceKind.RUN;
+        int before = LintProperties.ALL_RULES.failures().size();
+        LintProperties.lint(
+            c[0], kind, String.format(c[1], x + emoji).getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+            before,
+            LintProperties.ALL_RULES.failures().size(),
+            c[0] + " with " + pad + " characters before the emoji");
+      }
+      ConfigReader.read("rules: {HD101: \"" + x + emoji + "\"}\n");
+    }
+  }
+
   /** An offset at the '\n' of a CRLF is the start of the next line, as after an LF; it was a column past its line. */
   @Test
   void offsetInsideCrlfIsTheNextLineStart() {

@@ -127,7 +127,7 @@ final class YamlLoader {
 
   private void run() {
     LoadSettings settings =
-        LoadSettings.builder()
+        dev.hardock.source.yaml.YamlSettings.builder(file.text())
             .setLabel(file.display())
             .setCodePointLimit(MAX_CODE_POINTS)
             .setAllowDuplicateKeys(true)

@@ -45,7 +45,7 @@ public final class ConfigReader {
     Optional<Node> root;
     try {
       LoadSettings settings =
-          LoadSettings.builder()
+          dev.hardock.source.yaml.YamlSettings.builder(text)
               .setAllowDuplicateKeys(false)
               .setMaxAliasesForCollections(20)
               .setCodePointLimit(1024 * 1024)

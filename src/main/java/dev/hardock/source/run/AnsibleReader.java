@@ -150,7 +150,7 @@ public final class AnsibleReader {
     if (!MENTION.matcher(text).find()) return r.result;
     try {
       LoadSettings settings =
-          LoadSettings.builder()
+          dev.hardock.source.yaml.YamlSettings.builder(text)
               .setAllowDuplicateKeys(true)
               .setCodePointLimit(8 * 1024 * 1024)
               .build();

@@ -34,7 +34,7 @@ final class CiScripts {
     List<RunBlocks.Block> out = new ArrayList<>();
     try {
       LoadSettings settings =
-          LoadSettings.builder()
+          dev.hardock.source.yaml.YamlSettings.builder(text)
               .setAllowDuplicateKeys(true)
               .setCodePointLimit(8 * 1024 * 1024)
               .build();

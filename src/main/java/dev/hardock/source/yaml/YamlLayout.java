@@ -38,8 +38,8 @@ public final class YamlLayout {
     statements(text, lines, file, layout);
   }
 
-  private static LoadSettings settings(boolean comments) {
-    return LoadSettings.builder()
+  private static LoadSettings settings(String text, boolean comments) {
+    return YamlSettings.builder(text)
         .setAllowDuplicateKeys(true)
         .setCodePointLimit(MAX_CODE_POINTS)
         .setParseComments(comments)
@@ -48,7 +48,7 @@ public final class YamlLayout {
   }
 
   private static void comments(String text, LineIndex lines, String file, SourceLayout layout) {
-    LoadSettings settings = settings(true);
+    LoadSettings settings = settings(text, true);
     try {
       ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
       while (scanner.hasNext()) {
@@ -92,7 +92,7 @@ public final class YamlLayout {
   private static void statements(String text, LineIndex lines, String file, SourceLayout layout) {
     Deque<Open> stack = new ArrayDeque<>();
     try {
-      for (Event ev : new Parse(settings(false)).parseString(text)) {
+      for (Event ev : new Parse(settings(text, false)).parseString(text)) {
         switch (ev.getEventId()) {
           case Scalar, Alias ->
               node(
