@@ -179,12 +179,7 @@ final class FileText {
   }
 
   static int offset(String text, LineIndex lines, Mark mk) {
-    int ls = lines.lineStart(mk.getLine() + 1);
-    try {
-      return Math.min(text.length(), text.offsetByCodePoints(ls, mk.getColumn()));
-    } catch (IndexOutOfBoundsException e) {
-      return Math.min(text.length(), ls + mk.getColumn());
-    }
+    return dev.hardock.source.yaml.YamlLayout.offset(text, lines, mk);
   }
 
   static int lineEnd(String text, LineIndex lines, int line) {

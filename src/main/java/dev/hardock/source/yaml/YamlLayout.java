@@ -153,8 +153,14 @@ public final class YamlLayout {
   }
 
   private static int offset(String text, LineIndex lines, Optional<Mark> mark) {
-    if (mark.isEmpty()) return -1;
-    Mark mk = mark.get();
+    return mark.isEmpty() ? -1 : offset(text, lines, mark.get());
+  }
+
+  /**
+   * The UTF-16 offset in {@code text} of a snakeyaml mark (whose column counts code points); a mark past the
+   * last line is the text's end. Every YAML reader turns marks into offsets here.
+   */
+  public static int offset(String text, LineIndex lines, Mark mk) {
     if (mk.getLine() + 1 > lines.lineCount()) return text.length();
     int ls = lines.lineStart(mk.getLine() + 1);
     try {
