@@ -56,6 +56,11 @@ final class CelExpressions {
           .comprehensionMaxIterations(MAX_ITERATIONS)
           .maxParseRecursionDepth(MAX_DEPTH)
           .build();
+
+  /** The runtime's options (DirectEval reads its regular-expression settings from them). */
+  static final CelOptions RUNTIME_OPTIONS =
+      OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build();
+
   private static final Map<CustomRule.On, CelCompiler> COMPILERS =
       new EnumMap<>(CustomRule.On.class);
 
@@ -77,24 +82,42 @@ final class CelExpressions {
       new FutureTask<>(
           () ->
               CelRuntimeFactory.plannerRuntimeBuilder()
-                  .setOptions(
-                      OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build())
+                  .setOptions(RUNTIME_OPTIONS)
                   .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
                   .setStandardFunctions(
                       dev.cel.runtime.CelStandardFunctions.newBuilder()
                           .filterFunctions(
                               (f, o) ->
-                                  o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_STRING
-                                      && o
-                                          != dev.cel.runtime.standard.AddOperator.AddOverload
-                                              .ADD_LIST)
+                                  !(o instanceof dev.cel.runtime.standard.AddOperator.AddOverload))
                           .build())
-                  .addFunctionBindings(
-                      dev.cel.runtime.CelFunctionBinding.from(
-                          "add_string", String.class, String.class, CelExpressions::concat),
-                      dev.cel.runtime.CelFunctionBinding.from(
-                          "add_list", List.class, List.class, CelExpressions::concat))
+                  .addFunctionBindings(additions())
                   .build());
+
+  /**
+   * {@code +}: CEL's own overloads, but strings and lists through {@link #concat}, all bound under the function's
+   * name too, so that a call on dyn operands ({@code dyn(x) + "y"}, a value of a map) is dispatched among all of
+   * them. Rebinding only the two overload ids left them out of that dispatch: such a call failed with "no
+   * matching overload" (found by DirectEvalTest).
+   */
+  private static java.util.Set<dev.cel.runtime.CelFunctionBinding> additions() {
+    dev.cel.runtime.RuntimeEquality equality =
+        dev.cel.runtime.RuntimeEquality.create(
+            dev.cel.runtime.RuntimeHelpers.create(), RUNTIME_OPTIONS);
+    List<dev.cel.runtime.CelFunctionBinding> bindings = new java.util.ArrayList<>();
+    for (dev.cel.runtime.standard.AddOperator.AddOverload o :
+        dev.cel.runtime.standard.AddOperator.AddOverload.values()) {
+      if (o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_STRING
+          && o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_LIST)
+        bindings.add(o.newFunctionBinding(RUNTIME_OPTIONS, equality));
+    }
+    bindings.add(
+        dev.cel.runtime.CelFunctionBinding.from(
+            "add_string", String.class, String.class, CelExpressions::concat));
+    bindings.add(
+        dev.cel.runtime.CelFunctionBinding.from(
+            "add_list", List.class, List.class, CelExpressions::concat));
+    return dev.cel.runtime.CelFunctionBinding.fromOverloads("_+_", bindings);
+  }
 
   /**
    * What an evaluation may build by concatenation ({@code +} of strings and lists): characters and elements of
@@ -141,7 +164,7 @@ final class CelExpressions {
   private static final ThreadLocal<Map<Object, Long>> WEIGHED =
       ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
-  private static CelRuntime runtime() {
+  static CelRuntime runtime() {
     try {
       RUNTIME.run(); // the first caller builds it (any other returns at once, and waits below)
       return RUNTIME.get();
@@ -271,33 +294,48 @@ final class CelExpressions {
     }
     Planned planned = new Planned(ast);
     List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
+    DirectEval.Plan direct = DirectEval.plan(ast, on.variables(), condition);
     return vars -> {
       if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
-      CelRuntime.Program program = planned.program();
-      CONCATENATED.get()[0] = 0;
-      WEIGHED.get().clear();
-      try {
-        // the variables read through, each map or list of the model wrapped as a CelNode (not
-        // walked)
-        return CelNode.unwrap(
-            program.eval(
-                (CelVariableResolver)
-                    name -> {
-                      Object v =
-                          vars instanceof CustomRules.Scope scope
-                              ? scope.memo(name, CelNode::adapt)
-                              : CelNode.adapt(vars.get(name));
-                      return Optional.ofNullable(v);
-                    }));
-      } catch (CelEvaluationException e) {
-        throw new CustomRule.Failed(reason(e.getMessage()));
-      } catch (RuntimeException | StackOverflowError e) {
-        throw new CustomRule.Failed(
-            e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
+      if (direct != null && directly) {
+        Object v = direct.eval(vars);
+        if (v != DirectEval.BAIL) return v;
       }
+      return eval(planned.program(), vars);
     };
   }
+
+  /** {@code program}'s value over {@code vars}, by cel-java's runtime, as the model's own objects. */
+  static Object eval(CelRuntime.Program program, Map<String, Object> vars)
+      throws CustomRule.Failed {
+    CONCATENATED.get()[0] = 0;
+    WEIGHED.get().clear();
+    try {
+      // the variables read through, each map or list of the model wrapped as a CelNode (not walked)
+      return CelNode.unwrap(
+          program.eval(
+              (CelVariableResolver)
+                  name -> {
+                    Object v =
+                        vars instanceof CustomRules.Scope scope
+                            ? scope.memo(name, CelNode::adapt)
+                            : CelNode.adapt(vars.get(name));
+                    return Optional.ofNullable(v);
+                  }));
+    } catch (CelEvaluationException e) {
+      throw new CustomRule.Failed(reason(e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new CustomRule.Failed(
+          e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + reason(e.getMessage())));
+    }
+  }
+
+  /**
+   * Whether expressions that {@link DirectEval} plans are evaluated by it first (tests compare the findings
+   * without).
+   */
+  static volatile boolean directly = true;
 
   /** Whether conditions are prefiltered by their {@link Guard}s (tests compare the findings without). */
   static volatile boolean prefilter = true;

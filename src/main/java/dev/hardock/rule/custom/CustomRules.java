@@ -85,6 +85,24 @@ public final class CustomRules {
   /** Reads of the model by the rule now run on this thread's file (null outside {@link #run}). */
   private static final ThreadLocal<long[]> READS = new ThreadLocal<>();
 
+  /** For tests: counts this thread's reads from 0 ({@code on}), or stops counting them. */
+  static void countReads(boolean on) {
+    if (on) READS.set(new long[1]);
+    else READS.remove();
+  }
+
+  /** The reads counted so far on this thread's file (0 outside {@link #run}). */
+  static long reads() {
+    long[] r = READS.get();
+    return r == null ? 0 : r[0];
+  }
+
+  /** Takes back the reads of an evaluation that was given up (DirectEval): the count is {@code reads} again. */
+  static void restoreReads(long reads) {
+    long[] r = READS.get();
+    if (r != null) r[0] = reads;
+  }
+
   /** Counts one read of the model (CelNode); past {@link #MAX_READS}, the evaluation fails. */
   static void read() {
     long[] r = READS.get();

@@ -76,7 +76,7 @@ class CelPrefilterTest {
             "instruction.keyword == 'ADD' ? true : false")) assertTrue(guards(e).isEmpty(), e);
   }
 
-  private static List<CustomRule> rules() throws Exception {
+  static List<CustomRule> rules() throws Exception {
     StringBuilder yaml =
         new StringBuilder(Files.readString(Path.of("bench/fixtures/custom-rules-20.yaml")));
     yaml.append(
