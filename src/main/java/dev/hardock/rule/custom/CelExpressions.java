@@ -120,7 +120,9 @@ final class CelExpressions {
         standard.add(
             dev.cel.runtime.CelFunctionBinding.from(
                 "add_list", List.class, List.class, CelExpressions::concat));
-      else standard.add(charged(o.newFunctionBinding(options, null)));
+      else if (o == dev.cel.runtime.standard.AddOperator.AddOverload.ADD_BYTES)
+        standard.add(charged(o.newFunctionBinding(options, null)));
+      else standard.add(o.newFunctionBinding(options, null)); // numbers, times: nothing to charge
     }
     byFunction.put("_+_", standard);
     standard = new java.util.ArrayList<>();
