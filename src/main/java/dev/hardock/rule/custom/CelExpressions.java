@@ -217,7 +217,7 @@ final class CelExpressions {
       ThreadLocal.withInitial(() -> new long[1]);
 
   /** What the evaluation on this thread has been charged so far (tests count work with it). */
-  static long charged() {
+  static long chargedSoFar() {
     return CONCATENATED.get()[0];
   }
 

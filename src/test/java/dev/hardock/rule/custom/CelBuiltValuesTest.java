@@ -60,7 +60,7 @@ class CelBuiltValuesTest {
     };
     for (Object[] c : cases) {
       eval((String) c[0], vars);
-      assertEquals(c[1], CelExpressions.charged(), (String) c[0]);
+      assertEquals(c[1], CelExpressions.chargedSoFar(), (String) c[0]);
     }
   }
 
