@@ -108,6 +108,7 @@ final class CelExpressions {
    * iteration cap alone let {@code list.map(x, text.lowerAscii())} keep 100,000 copies of a long text.
    */
   static List<dev.cel.runtime.CelFunctionBinding> chargedBindings(CelOptions options) {
+    // no RuntimeEquality: these overloads compare nothing (CelBuiltValuesTest runs each of them)
     java.util.Map<String, List<dev.cel.runtime.CelFunctionBinding>> byFunction =
         new java.util.LinkedHashMap<>();
     List<dev.cel.runtime.CelFunctionBinding> standard = new java.util.ArrayList<>();
