@@ -80,62 +80,181 @@ final class CelExpressions {
    */
   private static final FutureTask<CelRuntime> RUNTIME =
       new FutureTask<>(
-          () ->
-              CelRuntimeFactory.plannerRuntimeBuilder()
-                  .setOptions(RUNTIME_OPTIONS)
-                  .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS))
-                  .setStandardFunctions(
-                      dev.cel.runtime.CelStandardFunctions.newBuilder()
-                          .filterFunctions(
-                              (f, o) ->
-                                  !(o instanceof dev.cel.runtime.standard.AddOperator.AddOverload))
-                          .build())
-                  .addFunctionBindings(additions())
-                  .build());
+          () -> {
+            CelOptions options = RUNTIME_OPTIONS;
+            return CelRuntimeFactory.plannerRuntimeBuilder()
+                .setOptions(options)
+                .setStandardFunctions(
+                    dev.cel.runtime.CelStandardFunctions.newBuilder()
+                        .filterFunctions((f, o) -> !rebound(o))
+                        .build())
+                .addFunctionBindings(chargedBindings(options))
+                .build();
+          });
 
   /**
-   * {@code +}: CEL's own overloads, but strings and lists through {@link #concat}, all bound under the function's
-   * name too, so that a call on dyn operands ({@code dyn(x) + "y"}, a value of a map) is dispatched among all of
-   * them. Rebinding only the two overload ids left them out of that dispatch: such a call failed with "no
-   * matching overload" (found by DirectEvalTest).
+   * The standard overloads rebound by {@link #chargedBindings}: every overload of {@code _+_}, {@code string()}
+   * and {@code bytes()}, so that each function keeps all its overloads under its name (a call on a {@code dyn}
+   * value is dispatched by the function's name at run time).
    */
-  private static java.util.Set<dev.cel.runtime.CelFunctionBinding> additions() {
-    dev.cel.runtime.RuntimeEquality equality =
-        dev.cel.runtime.RuntimeEquality.create(
-            dev.cel.runtime.RuntimeHelpers.create(), RUNTIME_OPTIONS);
-    List<dev.cel.runtime.CelFunctionBinding> bindings = new java.util.ArrayList<>();
-    for (dev.cel.runtime.standard.AddOperator.AddOverload o :
-        dev.cel.runtime.standard.AddOperator.AddOverload.values()) {
-      if (o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_STRING
-          && o != dev.cel.runtime.standard.AddOperator.AddOverload.ADD_LIST)
-        bindings.add(o.newFunctionBinding(RUNTIME_OPTIONS, equality));
-    }
-    bindings.add(
-        dev.cel.runtime.CelFunctionBinding.from(
-            "add_string", String.class, String.class, CelExpressions::concat));
-    bindings.add(
-        dev.cel.runtime.CelFunctionBinding.from(
-            "add_list", List.class, List.class, CelExpressions::concat));
-    return dev.cel.runtime.CelFunctionBinding.fromOverloads("_+_", bindings);
+  private static boolean rebound(dev.cel.runtime.standard.CelStandardOverload o) {
+    return o instanceof dev.cel.runtime.standard.AddOperator.AddOverload
+        || o instanceof dev.cel.runtime.standard.StringFunction.StringOverload
+        || o instanceof dev.cel.runtime.standard.BytesFunction.BytesOverload;
   }
 
   /**
-   * What an evaluation may build by concatenation ({@code +} of strings and lists): characters and elements of
-   * every result, summed. The iteration cap does not bound it: {@code [s].map(x, x + x).map(x, x + x)...}
-   * doubles a string at each of a few iterations (thirty of them filled a 5 GB heap).
+   * Every function of the runtime that builds a string, bytes or a list, bound so that what it builds is charged
+   * to the evaluation's budget ({@link #charge}): {@code +} of strings and lists by {@link #concat} (charged
+   * before it copies), the other overloads of {@code _+_}, {@code string()} and {@code bytes()} and the string
+   * extension's functions (lowerAscii, upperAscii, trim, reverse, substring, charAt, split; indexOf and
+   * lastIndexOf build nothing) by {@link #charged(Object)} after CEL's own implementation ran, unchanged. The
+   * iteration cap alone let {@code list.map(x, text.lowerAscii())} keep 100,000 copies of a long text.
+   */
+  static List<dev.cel.runtime.CelFunctionBinding> chargedBindings(CelOptions options) {
+    // no RuntimeEquality: these overloads compare nothing (CelBuiltValuesTest runs each of them)
+    java.util.Map<String, List<dev.cel.runtime.CelFunctionBinding>> byFunction =
+        new java.util.LinkedHashMap<>();
+    List<dev.cel.runtime.CelFunctionBinding> standard = new java.util.ArrayList<>();
+    for (var o : dev.cel.runtime.standard.AddOperator.AddOverload.values()) {
+      if (o == dev.cel.runtime.standard.AddOperator.AddOverload.ADD_STRING)
+        standard.add(
+            dev.cel.runtime.CelFunctionBinding.from(
+                "add_string", String.class, String.class, CelExpressions::concat));
+      else if (o == dev.cel.runtime.standard.AddOperator.AddOverload.ADD_LIST)
+        standard.add(
+            dev.cel.runtime.CelFunctionBinding.from(
+                "add_list", List.class, List.class, CelExpressions::concat));
+      else if (o == dev.cel.runtime.standard.AddOperator.AddOverload.ADD_BYTES)
+        standard.add(charged(o.newFunctionBinding(options, null)));
+      else standard.add(o.newFunctionBinding(options, null)); // numbers, times: nothing to charge
+    }
+    byFunction.put("_+_", standard);
+    standard = new java.util.ArrayList<>();
+    for (var o : dev.cel.runtime.standard.StringFunction.StringOverload.values())
+      standard.add(charged(o.newFunctionBinding(options, null)));
+    byFunction.put("string", standard);
+    standard = new java.util.ArrayList<>();
+    for (var o : dev.cel.runtime.standard.BytesFunction.BytesOverload.values())
+      standard.add(charged(o.newFunctionBinding(options, null)));
+    byFunction.put("bytes", standard);
+    for (dev.cel.runtime.CelFunctionBinding b : stringExtension()) {
+      // the extension's bindings come grouped by function: each overload under its function's name,
+      // and one
+      // that dispatches by the name (its overload id is the name), made again from the charged
+      // overloads
+      if (!(b instanceof dev.cel.runtime.InternalCelFunctionBinding named))
+        throw new IllegalStateException("unnamed string function " + b.getOverloadId());
+      if (named.getOverloadId().equals(named.getFunctionName())) continue;
+      byFunction
+          .computeIfAbsent(named.getFunctionName(), k -> new java.util.ArrayList<>())
+          .add(charged(b));
+    }
+    List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
+    byFunction.forEach(
+        (name, overloads) ->
+            out.addAll(dev.cel.runtime.CelFunctionBinding.fromOverloads(name, overloads)));
+    return out;
+  }
+
+  /**
+   * The string extension's bindings ({@link #SAFE_STRING_FUNCTIONS}), as the library hands them to a runtime
+   * builder (cel-java keeps them private): a builder that only records them, and refuses anything else the
+   * library would set (a later version's library would then fail loudly when the runtime is built).
+   */
+  private static List<dev.cel.runtime.CelFunctionBinding> stringExtension() {
+    List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
+    dev.cel.runtime.CelRuntimeBuilder recorder =
+        (dev.cel.runtime.CelRuntimeBuilder)
+            java.lang.reflect.Proxy.newProxyInstance(
+                dev.cel.runtime.CelRuntimeBuilder.class.getClassLoader(),
+                new Class<?>[] {dev.cel.runtime.CelRuntimeBuilder.class},
+                (proxy, method, args) -> {
+                  if (!method.getName().equals("addFunctionBindings") || args.length != 1)
+                    throw new UnsupportedOperationException(
+                        "the string extension sets " + method.getName());
+                  Iterable<?> bindings =
+                      args[0] instanceof Object[] a ? List.of(a) : (Iterable<?>) args[0];
+                  for (Object b : bindings) out.add((dev.cel.runtime.CelFunctionBinding) b);
+                  return proxy;
+                });
+    CelExtensions.strings(SAFE_STRING_FUNCTIONS).setRuntimeOptions(recorder);
+    return out;
+  }
+
+  /**
+   * {@code b}, its result charged ({@link #charged(Object)}); strict as {@code b} is. Unary and binary overloads
+   * are bound as such: cel-java's dispatch by name calls them through its own two-argument form.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static dev.cel.runtime.CelFunctionBinding charged(dev.cel.runtime.CelFunctionBinding b) {
+    if (!b.isStrict()) throw new IllegalStateException("non-strict " + b.getOverloadId());
+    dev.cel.runtime.CelFunctionOverload f = b.getDefinition();
+    List<Class<?>> types = b.getArgTypes();
+    String id = b.getOverloadId();
+    return switch (types.size()) {
+      case 1 ->
+          dev.cel.runtime.CelFunctionBinding.from(
+              id,
+              (Class) types.get(0),
+              (dev.cel.runtime.CelFunctionOverload.Unary) x -> charged(f.apply(new Object[] {x})));
+      case 2 ->
+          dev.cel.runtime.CelFunctionBinding.from(
+              id,
+              (Class) types.get(0),
+              (Class) types.get(1),
+              (dev.cel.runtime.CelFunctionOverload.Binary)
+                  (x, y) -> charged(f.apply(new Object[] {x, y})));
+      default -> dev.cel.runtime.CelFunctionBinding.from(id, types, args -> charged(f.apply(args)));
+    };
+  }
+
+  /**
+   * What an evaluation may build ({@code +} of strings and lists, and every function that makes a string, bytes
+   * or a list): characters, bytes and elements of every result, summed. The iteration cap does not bound it:
+   * {@code [s].map(x, x + x).map(x, x + x)...} doubles a string at each of a few iterations (thirty of them
+   * filled a 5 GB heap), {@code list.map(x, text.lowerAscii())} keeps a copy of the text per element.
    */
   static final long MAX_CONCATENATED = 4_000_000;
 
-  /** What the evaluation running on this thread has concatenated so far. */
+  /** What the evaluation running on this thread has built so far. */
   private static final ThreadLocal<long[]> CONCATENATED =
       ThreadLocal.withInitial(() -> new long[1]);
+
+  /** What the evaluation on this thread has been charged so far (tests count work with it). */
+  static long chargedSoFar() {
+    return CONCATENATED.get()[0];
+  }
 
   private static void charge(long size) throws CelEvaluationException {
     long[] used = CONCATENATED.get();
     used[0] += size;
     if (used[0] > MAX_CONCATENATED)
       throw new CelEvaluationException(
-          "the values built by + exceed " + MAX_CONCATENATED + " characters or elements");
+          "the values the expression builds exceed "
+              + MAX_CONCATENATED
+              + " characters or elements");
+  }
+
+  /** Charges a string a function built: its length. */
+  static void chargeString(String s) throws CelEvaluationException {
+    charge(s.length());
+  }
+
+  /** Charges a list a function built: its elements, and the characters of those that are strings. */
+  static void chargeList(List<?> l) throws CelEvaluationException {
+    long size = l.size();
+    for (Object e : l) if (e instanceof String s) size += s.length();
+    charge(size);
+  }
+
+  /** {@code v}, charged if it is a string, bytes or a list ({@link #chargeString}, {@link #chargeList}). */
+  static Object charged(Object v) throws CelEvaluationException {
+    if (v instanceof String s) chargeString(s);
+    else if (v instanceof List<?> l) chargeList(l);
+    else if (v instanceof dev.cel.common.values.CelByteString b) charge(b.size());
+    else if (v instanceof com.google.protobuf.ByteString b) charge(b.size());
+    return v;
   }
 
   private static String concat(String a, String b) throws CelEvaluationException {

@@ -733,17 +733,28 @@ final class ServiceMapper {
       Setting<String> name = new Setting<>(k.value(), project.span(k));
       if (u.value() instanceof Scalar v && !v.isNull()) {
         Setting<String> both = new Setting<>(value(v), project.span(v));
+        limitInRange(v, "ulimits." + k.value(), both);
         out.add(new Ulimit(name, both, both, pairSpan(u)));
       } else if (u.value() instanceof Mapping lm) {
         Map<String, Entry> l = lm.merged(budget);
         Setting<String> soft = valueSetting(l.get("soft"));
         Setting<String> hard = valueSetting(l.get("hard"));
+        if (soft != null)
+          limitInRange(l.get("soft").value(), "ulimits." + k.value() + ".soft", soft);
+        if (hard != null)
+          limitInRange(l.get("hard").value(), "ulimits." + k.value() + ".hard", hard);
         out.add(new Ulimit(name, soft, hard, project.span(k)));
       } else {
         problem(u.value(), "ulimits." + k.value() + " should be a number or a mapping");
       }
     }
     return out;
+  }
+
+  /** A limit Docker refuses (beyond a 64-bit integer) is said at its value, as compose refuses the file. */
+  private void limitInRange(YamlNode at, String what, Setting<String> limit) {
+    String problem = Ulimit.outOfRange(what, limit.value());
+    if (problem != null) problem(at, problem);
   }
 
   /** {@code logging:}: {@code driver} and {@code options}. */

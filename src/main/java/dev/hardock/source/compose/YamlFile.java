@@ -4,6 +4,7 @@ import dev.hardock.model.LineIndex;
 import dev.hardock.model.SourceFile;
 import dev.hardock.model.SourceKind;
 import dev.hardock.model.Span;
+import dev.hardock.source.yaml.CodePointIndex;
 import java.nio.file.Path;
 
 /**
@@ -11,25 +12,13 @@ import java.nio.file.Path;
  * positions in code points; the model counts UTF-16 units, so offsets are translated here. Its spans name
  * {@code source}, the file they are in, so a finding at a value this file sets is reported in this file.
  */
-record YamlFile(SourceFile source, int[] codePointOffsets) {
+record YamlFile(SourceFile source, CodePointIndex codePoints) {
   static YamlFile of(Path path, String display, String text) {
     return of(SourceFile.of(path, display, text, SourceKind.COMPOSE));
   }
 
   static YamlFile of(SourceFile source) {
-    String text = source.text();
-    int[] map = null;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        map = new int[text.codePointCount(0, n) + 1];
-        int cp = 0;
-        for (int j = 0; j < n; j += Character.charCount(text.codePointAt(j))) map[cp++] = j;
-        map[cp] = n;
-        break;
-      }
-    }
-    return new YamlFile(source, map);
+    return new YamlFile(source, CodePointIndex.of(source.text()));
   }
 
   Path path() {
@@ -50,8 +39,7 @@ record YamlFile(SourceFile source, int[] codePointOffsets) {
 
   /** UTF-16 offset of a code point index as snakeyaml-engine reports it. */
   int offset(int codePointIndex) {
-    if (codePointOffsets == null) return Math.max(0, Math.min(codePointIndex, text().length()));
-    return codePointOffsets[Math.max(0, Math.min(codePointIndex, codePointOffsets.length - 1))];
+    return codePoints.offset(codePointIndex);
   }
 
   Span span(int start, int end) {

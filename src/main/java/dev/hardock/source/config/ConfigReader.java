@@ -101,49 +101,36 @@ public final class ConfigReader {
 
   /**
    * Marks to positions with columns in UTF-16 units, as every position of hardock (snakeyaml counts code points:
-   * after an emoji on the line, its column was one short per emoji). Linear over a file: a text without
-   * surrogates needs no conversion, and otherwise the walk goes on from the previous mark when the next is
-   * further on the same line (marks come in document order).
+   * after an emoji on the line, its column was one short per emoji), through the YAML readers' one conversion
+   * ({@link dev.hardock.source.yaml.CodePointIndex}: linear over a file, marks in any order). A column past its
+   * line's end (the line ends at LF here) goes on from the line's end one unit per code point.
    */
   static final class Columns {
     private final String text;
-    private final boolean astral;
+    private final dev.hardock.source.yaml.CodePointIndex index;
     private int[] lineStarts;
-    private int lastLine = -1;
-    private int lastCp;
-    private int lastAt;
 
     Columns(String text) {
       this.text = text;
-      boolean a = false;
-      for (int i = 0; i < text.length() && !a; i++) a = Character.isSurrogate(text.charAt(i));
-      this.astral = a;
+      this.index = dev.hardock.source.yaml.CodePointIndex.of(text);
     }
 
     Span span(Mark m) {
       int line = m.getLine() + 1;
       int cp = m.getColumn();
-      if (!astral) return Span.point(line, cp + 1);
+      if (!index.astral()) return Span.point(line, cp + 1);
       if (lineStarts == null) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts.add(i + 1);
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
       }
-      if (line < 1 || line > lineStarts.length) return Span.point(line, cp + 1);
+      if (line < 1 || line > lineStarts.length || cp < 0) return Span.point(line, cp + 1);
       int from = lineStarts[line - 1];
-      int at = from;
-      int k = 0;
-      if (line == lastLine && cp >= lastCp) {
-        at = lastAt;
-        k = lastCp;
-      }
-      for (; k < cp && at < text.length() && text.charAt(at) != '\n'; k++)
-        at += Character.charCount(text.codePointAt(at));
-      lastLine = line;
-      lastCp = k;
-      lastAt = at;
-      return Span.point(line, at - from + 1 + (cp - k));
+      int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+      int onLine = index.codePoint(end) - index.codePoint(from);
+      if (cp <= onLine) return Span.point(line, index.offset(from, cp) - from + 1);
+      return Span.point(line, end - from + 1 + (cp - onLine));
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.hardock.model.Span;
 import dev.hardock.model.Text;
 import dev.hardock.model.Word;
 import dev.hardock.model.WordPart;
+import dev.hardock.model.container.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -253,7 +254,9 @@ public final class AnsibleReader {
             : get(options, "name") instanceof ScalarNode n2
                 ? module.getValue() + " " + n2.getValue()
                 : module.getValue();
-    result.containers().add(RunContainer.of(name, span(module), args, NONE, env));
+    ContainerSpec spec = RunContainer.of(name, span(module), args, NONE, env);
+    result.problems().addAll(RunContainer.problems(spec));
+    result.containers().add(spec);
   }
 
   /**

@@ -196,6 +196,7 @@ public final class DevContainerReader {
             ? "dev container " + n.value()
             : "dev container";
     ContainerSpec spec = RunContainer.of(name, declared, args, NONE, env);
+    result.problems().addAll(RunContainer.problems(spec));
     BuildRef ref =
         build != null && build.value() instanceof Jsonc.Obj b
             ? build(b, span(build.key().text()))

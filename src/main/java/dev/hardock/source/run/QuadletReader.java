@@ -11,6 +11,7 @@ import dev.hardock.model.SourceText;
 import dev.hardock.model.Span;
 import dev.hardock.model.Word;
 import dev.hardock.model.WordPart;
+import dev.hardock.model.container.ContainerSpec;
 import dev.hardock.source.shell.ShellParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,9 @@ public final class QuadletReader {
         shown == null
             ? "quadlet container"
             : "quadlet " + shown.substring(shown.lastIndexOf('/') + 1);
-    result.containers().add(RunContainer.of(name, declared, args, NONE));
+    ContainerSpec spec = RunContainer.of(name, declared, args, NONE);
+    result.problems().addAll(RunContainer.problems(spec));
+    result.containers().add(spec);
     return result;
   }
 

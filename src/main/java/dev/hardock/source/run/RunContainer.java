@@ -43,6 +43,33 @@ final class RunContainer {
     return b.build();
   }
 
+  /**
+   * What Docker would refuse in a container's options that the model keeps as written: a {@code --ulimit}
+   * beyond a 64-bit integer ({@link Ulimit#outOfRange}), at the value.
+   */
+  static List<dev.hardock.model.ParseProblem> problems(ContainerSpec c) {
+    List<dev.hardock.model.ParseProblem> out = new ArrayList<>();
+    for (Ulimit u : c.ulimits()) {
+      String what = "--ulimit " + (u.name() == null ? "" : u.name().value());
+      // one value written is both limits (the same text at the same place): said once
+      for (Setting<String> limit :
+          java.util.Objects.equals(u.soft(), u.hard())
+              ? nonNull(u.soft(), null)
+              : nonNull(u.soft(), u.hard())) {
+        String problem = Ulimit.outOfRange(what, limit.value());
+        if (problem != null) out.add(new dev.hardock.model.ParseProblem(limit.span(), problem));
+      }
+    }
+    return out;
+  }
+
+  private static List<Setting<String>> nonNull(Setting<String> a, Setting<String> b) {
+    List<Setting<String>> out = new ArrayList<>();
+    if (a != null) out.add(a);
+    if (b != null) out.add(b);
+    return out;
+  }
+
   /** The container with each of its mounts replaced by what {@code f} makes of it. */
   static ContainerSpec withMounts(ContainerSpec c, java.util.function.UnaryOperator<Mount> f) {
     List<Mount> mounts = new ArrayList<>();

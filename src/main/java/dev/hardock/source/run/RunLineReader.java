@@ -206,7 +206,9 @@ public final class RunLineReader {
               SourceKind.RUN));
       result.texts().add(new SourceText(kv[1].valueText(), lines));
     }
-    result.containers().add(RunContainer.of(d.name(), d.span(), args, none, env));
+    ContainerSpec spec = RunContainer.of(d.name(), d.span(), args, none, env);
+    result.problems().addAll(RunContainer.problems(spec));
+    result.containers().add(spec);
     for (Word w : words) result.texts().add(new SourceText(w.valueText(), lines));
     if (d.password() != null) result.texts().add(new SourceText(d.password().valueText(), lines));
   }
@@ -290,6 +292,7 @@ public final class RunLineReader {
       RunArgs args = RunArgs.parse(words.subList(i + 1, words.size()), tool, known);
       result.unknownFlags().addAll(args.unknown);
       ContainerSpec spec = RunContainer.of(shown, span, args, known);
+      result.problems().addAll(RunContainer.problems(spec));
       result
           .containers()
           .add(volumes.isEmpty() ? spec : RunContainer.withMounts(spec, volumes::apply));

@@ -156,34 +156,26 @@ public final class YamlLayout {
     return mark.isEmpty() ? -1 : offset(text, lines, mark.get());
   }
 
-  /** The last text asked about on this thread, and whether it holds a surrogate: one scan per text. */
-  private static final ThreadLocal<Object[]> ASTRAL = new ThreadLocal<>();
+  /** The last text asked about on this thread and its index: one scan per text. */
+  private static final ThreadLocal<Object[]> INDEX = new ThreadLocal<>();
 
-  private static boolean astral(String text) {
-    Object[] last = ASTRAL.get();
-    if (last != null && last[0] == text) return (Boolean) last[1];
-    boolean a = false;
-    for (int i = 0; i < text.length() && !a; i++) a = Character.isSurrogate(text.charAt(i));
-    ASTRAL.set(new Object[] {text, a});
-    return a;
+  /** The code point index of {@code text}, made once while the thread asks about the same text. */
+  static CodePointIndex index(String text) {
+    Object[] last = INDEX.get();
+    if (last != null && last[0] == text) return (CodePointIndex) last[1];
+    CodePointIndex index = CodePointIndex.of(text);
+    INDEX.set(new Object[] {text, index});
+    return index;
   }
 
   /**
    * The UTF-16 offset in {@code text} of a snakeyaml mark (whose column counts code points); a mark past the
-   * last line is the text's end. Every YAML reader turns marks into offsets here.
+   * last line is the text's end. Every YAML reader turns marks into offsets here ({@link CodePointIndex}: no
+   * walk along the line, marks in any order).
    */
   public static int offset(String text, LineIndex lines, Mark mk) {
     if (mk.getLine() + 1 > lines.lineCount()) return text.length();
-    int ls = lines.lineStart(mk.getLine() + 1);
-    // without surrogates a code point is a char: no walk along the line (a walk per mark made a
-    // one-line flow
-    // mapping of 100,000 entries quadratic: a 1 MB compose file ran for minutes)
-    if (!astral(text)) return Math.min(text.length(), ls + mk.getColumn());
-    try {
-      return Math.min(text.length(), text.offsetByCodePoints(ls, mk.getColumn()));
-    } catch (IndexOutOfBoundsException e) {
-      return Math.min(text.length(), ls + mk.getColumn());
-    }
+    return index(text).offset(lines.lineStart(mk.getLine() + 1), mk.getColumn());
   }
 
   private static int lineEnd(String text, LineIndex lines, int line) {
