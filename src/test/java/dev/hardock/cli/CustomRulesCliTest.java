@@ -1,6 +1,7 @@
 package dev.hardock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,36 @@ class CustomRulesCliTest {
                 + ":2:3: warning: custom rule ACME002 could not be evaluated on this container: key 'user' is not present in map [ACME002 user-set]"),
         out);
     assertEquals(1, out.lines().filter(l -> l.contains("ACME002")).count(), out);
+  }
+
+  /**
+   * A command's arguments in a message are masked as the command line masks them: a value secret only because
+   * of the option before it (curl -u, --password, mysql -p) too, also inside sh -c (found in review).
+   */
+  @Test
+  void aMessageShowsACommandsArgumentsMaskedWithTheirOptions() throws Exception {
+    config(
+        """
+        custom-rules:
+          - id: ACME009
+            slug: show-args
+            on: instruction
+            when: 'has(instruction.commands) && instruction.commands.size() > 0'
+            message: '{{instruction.commands[0].name}} {{instruction.commands[0].args}} / {{instruction.commands.map(c, c.args)}}'
+        """);
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM alpine\n"
+            + "RUN curl -u admin:supersecretpw https://x\n"
+            + "RUN docker login -u bob --password hunter2pass reg.io\n"
+            + "RUN mysql -u root -pSup3rSecretPw db\n"
+            + "RUN sh -c \"curl -u admin:anothersecret99 https://y\"\n");
+    run("-f", "json", dir.toString());
+    assertTrue(out.contains("ACME009"), out);
+    for (String secret :
+        List.of("supersecretpw", "hunter2pass", "Sup3rSecretPw", "anothersecret99"))
+      assertFalse(out.contains(secret), secret + " in " + out);
+    assertTrue(out.contains("curl -u, admin:"), out); // the rest stays readable
   }
 
   @Test

@@ -514,9 +514,14 @@ public final class ModelView {
         if (commands.size() >= MAX_ITEMS) break;
         Node cn = new Node(sc.span());
         Word name = sc.name();
-        cn.put("name", name == null ? "" : masked(name.value()));
+        List<Word> words = sc.args();
+        String[] line = new String[words.size() + 1];
+        line[0] = name == null ? "" : name.value();
+        for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
+        CommandLine masks = new CommandLine(line);
+        cn.put("name", name == null ? "" : masks.word(0));
         List<Object> args = new ArrayList<>();
-        for (Word w : sc.args()) args.add(masked(w.value()));
+        for (int i = 1; i < line.length; i++) args.add(masks.word(i));
         cn.put("args", args);
         commands.add(cn.done());
       }
@@ -598,14 +603,22 @@ public final class ModelView {
   public static final class Masked {
     private String text;
     private boolean done;
+    private final CommandLine line;
+    private final int word;
 
     Masked(String text) {
+      this(text, null, 0);
+    }
+
+    private Masked(String text, CommandLine line, int word) {
       this.text = text;
+      this.line = line;
+      this.word = word;
     }
 
     public String value() {
       if (!done) {
-        text = maskedText(text);
+        text = line != null ? line.masked(word) : maskedText(text);
         done = true;
       }
       return text;
@@ -624,6 +637,62 @@ public final class ModelView {
     @Override
     public String toString() {
       return value();
+    }
+  }
+
+  /**
+   * The words of one simple command (its name, then its arguments), masked as the command line they make
+   * (joined by spaces) and each also alone: an argument that is secret only because of the option before it
+   * ({@code curl -u admin:pw}, {@code docker login --password pw}, {@code mysql -ppw}) is masked, as on the
+   * instruction's {@code args} and in code frames. Masked once, when the view is built or when a custom rule
+   * first reads one of them.
+   */
+  static final class CommandLine {
+    private final String[] words;
+    private String[] masked;
+
+    CommandLine(String[] words) {
+      this.words = words;
+    }
+
+    /** Word {@code i} as the view holds it: masked now, or (the view for custom rules) when first read. */
+    Object word(int i) {
+      return LAZY.get() != null ? new Masked(words[i], this, i) : masked(i);
+    }
+
+    String masked(int i) {
+      if (masked == null) masked = mask(words);
+      return masked[i];
+    }
+
+    /** Each word as {@link #maskedText} gives it, with what the whole line's masking hides hidden too. */
+    static String[] mask(String[] words) {
+      String[] out = new String[words.length];
+      int[] at = new int[words.length];
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < words.length; i++) {
+        String w = words[i].length() > 4096 ? words[i].substring(0, 4096) : words[i];
+        out[i] = w;
+        if (i > 0) line.append(' ');
+        at[i] = line.length();
+        line.append(w);
+      }
+      String whole = line.toString();
+      String maskedLine = whole.length() < 5 ? whole : SecretMask.maskLine(whole);
+      if (maskedLine.length() != whole.length()) maskedLine = whole; // masking keeps lengths
+      for (int i = 0; i < words.length; i++) {
+        String w = out[i];
+        String alone = maskedText(w);
+        char[] c = w.toCharArray();
+        for (int k = 0; k < c.length; k++) {
+          char a = k < alone.length() ? alone.charAt(k) : c[k];
+          char l = maskedLine.charAt(at[i] + k);
+          if (a != c[k]) c[k] = a;
+          else if (l != c[k]) c[k] = l;
+        }
+        out[i] = new String(c);
+      }
+      return out;
     }
   }
 

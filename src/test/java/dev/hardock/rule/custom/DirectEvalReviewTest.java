@@ -30,7 +30,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -342,7 +341,6 @@ custom-rules:
    * instruction's {@code args} and the code frame mask it.
    */
   @Test
-  @Disabled("bug in ModelView (not DirectEval): command arguments are masked one by one")
   void aCommandsArgumentsAreMaskedWithTheOptionsBeforeThem() throws Exception {
     Path dir = Files.createTempDirectory("hardock-review");
     Path df = dir.resolve("Dockerfile");
