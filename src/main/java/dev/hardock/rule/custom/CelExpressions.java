@@ -51,7 +51,7 @@ final class CelExpressions {
                   dev.cel.extensions.CelStringExtensions.Function.JOIN,
                   dev.cel.extensions.CelStringExtensions.Function.QUOTE));
 
-  private static final CelOptions OPTIONS =
+  static final CelOptions OPTIONS =
       CelOptions.current()
           .comprehensionMaxIterations(MAX_ITERATIONS)
           .maxParseRecursionDepth(MAX_DEPTH)
@@ -169,12 +169,54 @@ final class CelExpressions {
           CelCompilerBuilder b =
               CelCompilerFactory.standardCelCompilerBuilder()
                   .setOptions(OPTIONS)
+                  .setStandardEnvironmentEnabled(false)
+                  .setStandardDeclarations(standardDeclarations())
                   .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                   .setTypeProvider(types)
                   .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS));
           for (String v : o.variables()) b.addVar(v, types.variable(v));
           return b.build();
         });
+  }
+
+  private static dev.cel.checker.CelStandardDeclarations standard;
+
+  /**
+   * CEL's standard functions and identifiers as its checker declares them under {@link #OPTIONS}, built once for
+   * every compiler: with the standard environment enabled, the checker builds them again at each check
+   * (hundreds of overloads: Env.standard, a third of a check). The filter is Env.standard's: int(int) only with
+   * unsigned longs, timestamp(int) only with epoch timestamps, comparisons of an int with a double only with
+   * heterogeneous comparisons (ModelTypesTest, TypedEvaluationTest).
+   */
+  static synchronized dev.cel.checker.CelStandardDeclarations standardDeclarations() {
+    if (standard == null) {
+      standard =
+          dev.cel.checker.CelStandardDeclarations.newBuilder()
+              .filterFunctions(
+                  (f, o) ->
+                      switch (f) {
+                        case INT ->
+                            OPTIONS.enableUnsignedLongs()
+                                || !o.equals(
+                                    dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                        .Overload.Conversions.INT64_TO_INT64);
+                        case TIMESTAMP ->
+                            OPTIONS.enableTimestampEpoch()
+                                || !o.equals(
+                                    dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                        .Overload.Conversions.INT64_TO_TIMESTAMP);
+                        default ->
+                            OPTIONS.enableHeterogeneousNumericComparisons()
+                                || !(o
+                                        instanceof
+                                        dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                                .Overload.Comparison
+                                            c
+                                    && c.isHeterogeneousComparison());
+                      })
+              .build();
+    }
+    return standard;
   }
 
   /**
