@@ -144,6 +144,14 @@ public record Config(
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Invalid(file, Span.START, "cannot read the configuration: it is not UTF-8 text");
     }
+    return parse(file, text);
+  }
+
+  /**
+   * The configuration {@code text}, read as {@link #begin} reads {@code file}'s (nothing is read from disk; the
+   * JVM cache's training reads one from memory).
+   */
+  public static Config parse(Path file, String text) throws Invalid {
     Value root;
     try {
       root = ConfigReader.read(text);
