@@ -225,6 +225,33 @@ final class CelExpressions {
    * field's name and names the type it was looked up in.
    */
   static CelAbstractSyntaxTree check(CustomRule.On on, String text) throws CustomRule.CompileError {
+    List<Object> key = List.of(on, text);
+    Object known = CHECKED.get(key);
+    if (known instanceof CelAbstractSyntaxTree tree) return tree;
+    if (known instanceof CustomRule.CompileError e)
+      throw new CustomRule.CompileError(e.line, e.column, e.getMessage());
+    try {
+      CelAbstractSyntaxTree tree = checkOnce(on, text);
+      if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, tree);
+      return tree;
+    } catch (CustomRule.CompileError e) {
+      if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, e);
+      throw e;
+    }
+  }
+
+  /**
+   * What each expression checked so far gave (its checked tree, or its error), by kind and text: a check depends
+   * on nothing else. A configuration repeats its {@code at} paths and message parts, and the language server
+   * and --enable read a configuration again.
+   */
+  private static final Map<List<Object>, Object> CHECKED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CHECKED = 4_000;
+
+  private static CelAbstractSyntaxTree checkOnce(CustomRule.On on, String text)
+      throws CustomRule.CompileError {
     if (text.length() > MAX_LENGTH)
       throw new CustomRule.CompileError(
           1, 0, "the expression is longer than " + MAX_LENGTH + " characters");
