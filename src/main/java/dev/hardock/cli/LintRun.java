@@ -211,8 +211,7 @@ final class LintRun {
             .computeIfAbsent(List.of(c == null ? none : c.file(), matched), k -> new ArrayList<>())
             .add(t);
       }
-      // nothing is fixed (written) before every configuration of the round has its custom rules
-      // compiled
+      // nothing is fixed (written) before each configuration of the round has its rules compiled
       if (q.fixing() != Fixing.NONE) for (Config c : used) c.ready();
       List<Target> next = new ArrayList<>();
       for (List<Target> group : groups.values()) {

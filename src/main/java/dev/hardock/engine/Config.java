@@ -173,8 +173,7 @@ public record Config(
     try {
       return from(file, root, registry);
     } catch (Invalid e) {
-      // an error in an expression comes first, as when the expressions were compiled as they were
-      // read
+      // an error in an expression comes first, as when each was compiled as it was read
       throw compilation.firstError(e);
     }
   }

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * declares them: started when the configuration is read, they run on a thread of their own while the run goes
  * on (discovery, reading and parsing files, the built-in rules), and are awaited where a custom rule is first
  * needed (a lint worker about to run custom rules, {@link Config#ready}) and, always, before a run reports
- * anything. Whoever awaits helps: it compiles from the last expression backwards while the thread goes
- * forwards, and then takes the results in order, so that the error reported is always the first in the file,
- * the one reading the configuration in one pass met.
+ * anything. Whoever awaits helps, once the first expression is compiled (and CEL's classes initialised, by one
+ * thread): it compiles from the last expression backwards while the thread goes forwards, and then takes the
+ * results in order, so that the error reported is always the first in the file, the one reading the
+ * configuration in one pass met.
  *
  * <p>Nothing here loads CEL: a job calls {@link CustomRule#compile} only when it runs.
  */
@@ -91,7 +92,11 @@ final class CustomRuleCompilation {
         new Thread(
             null,
             () -> {
-              for (Job j : jobs) if (failed || !run(j)) return;
+              // forwards, past what a helper took, until the first error
+              for (Job j : jobs) {
+                if (failed) return;
+                run(j);
+              }
             },
             "hardock-custom-rules",
             16L * 1024 * 1024);
@@ -126,19 +131,19 @@ final class CustomRuleCompilation {
   void await() throws Config.Invalid {
     if (succeeded) return;
     start();
-    for (int i = jobs.size() - 1; i >= 0 && !failed; i--) if (!run(jobs.get(i))) break;
     boolean interrupted = false;
     try {
+      // the first compilation initialises CEL's classes (parser, checker, protobuf's
+      // descriptors) on one thread: no two threads initialise classes that refer to each
+      // other (a JVM deadlock). Then this thread helps from the last expression backwards.
+      if (!jobs.isEmpty()) {
+        run(jobs.get(0));
+        interrupted |= done(jobs.get(0));
+      }
+      for (int i = jobs.size() - 1; i > 0 && !failed; i--) if (!run(jobs.get(i))) break;
       for (Job j : jobs) {
         run(j);
-        while (true) {
-          try {
-            j.done.await();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
+        interrupted |= done(j);
         Throwable e = j.error;
         if (e instanceof Config.Invalid invalid) throw invalid;
         if (e instanceof RuntimeException r) throw r;
@@ -147,10 +152,22 @@ final class CustomRuleCompilation {
       }
       succeeded = true;
     } finally {
-      // the thread has nothing left to do (it stops at the first error, which is behind us): it
-      // ends now
+      // the thread has nothing left to do (it stops at the first error): it ends now
       interrupted |= join();
       if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until {@code j} is done; whether this thread was interrupted meanwhile. */
+  private static boolean done(Job j) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        j.done.await();
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
   }
 
