@@ -101,9 +101,27 @@ final class LintRun {
     return out;
   }
 
+  /**
+   * Runs the lint. The custom rules of each configuration are compiled beside it (Config.begin); each
+   * configuration used is {@link Config#ready ready} before anything comes back, so that an error in an
+   * expression stops the run as it did when expressions were compiled as the configuration was read: the same
+   * error, first, and no finding.
+   */
   static Outcome run(Request q) throws Config.Invalid, IOException {
-    Config forcedConfig = q.config() != null ? Config.load(q.config()) : null;
     List<Config> used = new ArrayList<>();
+    try {
+      Outcome o = run(q, used);
+      for (Config c : used) c.ready();
+      return o;
+    } catch (Config.Invalid | IOException | RuntimeException e) {
+      // an earlier configuration's error in an expression is what reading it in one pass met first
+      for (Config c : used) c.ready();
+      throw e;
+    }
+  }
+
+  private static Outcome run(Request q, List<Config> used) throws Config.Invalid, IOException {
+    Config forcedConfig = q.config() != null ? Config.begin(q.config()) : null;
     if (forcedConfig != null) used.add(forcedConfig);
     List<Target> targets = new ArrayList<>();
     List<Discovery.Missing> missing = new ArrayList<>();
@@ -180,7 +198,7 @@ final class LintRun {
           if (file != null) {
             c = configs.get(file);
             if (c == null) {
-              c = Config.load(file);
+              c = Config.begin(file);
               configs.put(file, c);
               used.add(c);
             }
@@ -193,6 +211,8 @@ final class LintRun {
             .computeIfAbsent(List.of(c == null ? none : c.file(), matched), k -> new ArrayList<>())
             .add(t);
       }
+      // nothing is fixed (written) before each configuration of the round has its rules compiled
+      if (q.fixing() != Fixing.NONE) for (Config c : used) c.ready();
       List<Target> next = new ArrayList<>();
       for (List<Target> group : groups.values()) {
         Config c = configOf.get(group.get(0));
@@ -266,6 +286,7 @@ final class LintRun {
     }
     // fixes of findings in an override, extends or include file: that file's outcome, once
     fixes = Fixer.withOthers(fixes);
+    for (Config c : used) c.ready(); // before the baseline is written
     int written = -1;
     if (q.baseline() != null) {
       if (q.writeBaseline()) {

@@ -132,6 +132,39 @@ public final class Train {
    * archived class only when it is used, so a plain run does not pay for them; Java 25's AOT cache loads every
    * class it holds at start-up, so there they stay out.
    */
+  /**
+   * A configuration with custom rules (read from memory, compiled beside the lint) over the Dockerfile sample, as
+   * a run with custom rules goes: the configuration's reader, the compilation's thread, the view of the file
+   * custom rules read. Whether the rules found what they should.
+   */
+  static boolean customRulesRun() {
+    String yaml =
+        """
+        custom-rules:
+          - {id: TRAIN001, slug: t-user, on: image, when: '!has(image.user) || image.user == "root"', message: 'user {{image.user}}', at: image.user}
+          - {id: TRAIN002, slug: t-run, on: instruction, when: 'instruction.keyword == "RUN" && instruction.commands.exists(c, c.name == "curl")', message: 'curl', at: instruction.commands}
+          - {id: TRAIN003, slug: t-stage, on: stage, when: 'has(stage.base.tag) && stage.instructions.size() > 1', message: 'stage {{stage.base.text}}'}
+        rules:
+          TRAIN003: off
+        """;
+    try {
+      dev.hardock.engine.Config c =
+          dev.hardock.engine.Config.parse(java.nio.file.Path.of(DIR + ".hardock.yaml"), yaml);
+      dev.hardock.engine.FileResult r =
+          new dev.hardock.engine.Linter(c.settings(java.util.Set.of(), java.util.Set.of()))
+              .lint(
+                  new dev.hardock.engine.Target(
+                      java.nio.file.Path.of(DIR + "Dockerfile"),
+                      DIR + "Dockerfile",
+                      dev.hardock.model.SourceKind.DOCKERFILE),
+                  DOCKERFILE.getBytes(StandardCharsets.UTF_8));
+      c.ready();
+      return r.findings().stream().anyMatch(f -> f.rule().id().equals("TRAIN002"));
+    } catch (dev.hardock.engine.Config.Invalid | RuntimeException e) {
+      return false;
+    }
+  }
+
   static boolean customRules() {
     Map<String, Object> span = Map.of("line", 1L, "column", 1L, "endLine", 1L, "endColumn", 2L);
     Map<String, Object> image = Map.of("name", "nginx", "text", "nginx:1.27", "span", span);
@@ -164,7 +197,19 @@ public final class Train {
                       Map.of(),
                       "file",
                       file));
-      return Boolean.TRUE.equals(a) && Boolean.TRUE.equals(b);
+      // an expression DirectEval does not plan (substring): cel-java's runtime evaluates it, so
+      // that
+      // its classes are archived too for the rules that need it
+      Object c =
+          dev.hardock.rule.custom.CustomRule.compile(
+                  dev.hardock.rule.custom.CustomRule.On.CONTAINER,
+                  "container.image.name.substring(0, 2) == \"ng\"",
+                  true)
+              .eval(Map.of("container", container, "file", file));
+      return Boolean.TRUE.equals(a)
+          && Boolean.TRUE.equals(b)
+          && Boolean.TRUE.equals(c)
+          && customRulesRun();
     } catch (dev.hardock.rule.custom.CustomRule.CompileError
         | dev.hardock.rule.custom.CustomRule.Failed
         | RuntimeException e) {

@@ -119,7 +119,20 @@ public record Config(
     return Files.isRegularFile(user) ? user : null;
   }
 
+  /**
+   * The configuration in {@code file}, its custom rules compiled (waiting for them: {@link #ready}); every mistake
+   * in it is an {@link Invalid}.
+   */
   public static Config load(Path file) throws Invalid {
+    return begin(file).ready();
+  }
+
+  /**
+   * The configuration in {@code file}, read and checked, with its custom rules' expressions still compiling on a
+   * thread of their own (while the run goes on): {@link #ready} waits for them and throws their first error.
+   * The linter waits for them before it runs a custom rule; a run calls {@link #ready} before it reports anything.
+   */
+  public static Config begin(Path file) throws Invalid {
     String text;
     // the user's own (-c, ~/.config) or one that find() accepted: read as a regular file, bounded
     dev.hardock.io.FileAccess.Read r =
@@ -131,6 +144,14 @@ public record Config(
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Invalid(file, Span.START, "cannot read the configuration: it is not UTF-8 text");
     }
+    return parse(file, text);
+  }
+
+  /**
+   * The configuration {@code text}, read as {@link #begin} reads {@code file}'s (nothing is read from disk; the
+   * JVM cache's training reads one from memory).
+   */
+  public static Config parse(Path file, String text) throws Invalid {
     Value root;
     try {
       root = ConfigReader.read(text);
@@ -144,10 +165,43 @@ public record Config(
   private static Config from(Path file, Value root, String text) throws Invalid {
     // custom rules first: the rules mapping may name them
     Value customValue = ((Map<String, Value>) root.value()).get("custom-rules");
+    if (customValue == null) return from(file, root, RuleRegistry.builtIn());
+    CustomRuleCompilation compilation = new CustomRuleCompilation();
     RuleRegistry registry =
-        customValue == null
-            ? RuleRegistry.builtIn()
-            : RuleRegistry.with(CustomRuleReader.read(file, customValue, text));
+        RuleRegistry.with(CustomRuleReader.read(file, customValue, text, compilation));
+    compilation.start();
+    try {
+      return from(file, root, registry);
+    } catch (Invalid e) {
+      // an error in an expression comes first, as when each was compiled as it was read
+      throw compilation.firstError(e);
+    }
+  }
+
+  /**
+   * This configuration with its custom rules compiled, once their compilation (begun when it was read) is done:
+   * itself when it has none; the first error of its expressions, in the file's order, if any.
+   */
+  public Config ready() throws Invalid {
+    List<dev.hardock.rule.custom.CustomRule> declared = rules.custom();
+    if (CustomRuleCompilation.of(declared) == null) return this;
+    List<dev.hardock.rule.custom.CustomRule> compiled = CustomRuleCompilation.compiled(declared);
+    return new Config(
+        file,
+        enable,
+        disable,
+        severities,
+        options,
+        failOn,
+        exclude,
+        requireReason,
+        excludeGlobs,
+        overrides,
+        RuleRegistry.with(compiled));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Config from(Path file, Value root, RuleRegistry registry) throws Invalid {
     Set<String> enable = new HashSet<>();
     Set<String> disable = new HashSet<>();
     Map<String, Severity> severities = new HashMap<>();

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code custom-rules} list of a configuration: each entry checked and its expressions compiled (CEL,
- * type-checked) once, here. Every mistake is a {@link Config.Invalid} at its line and column in the
+ * The {@code custom-rules} list of a configuration: each entry checked, and its expressions compiled (CEL,
+ * type-checked) once, by a {@link CustomRuleCompilation} that runs beside the rest of the run. Every mistake is a {@link Config.Invalid} at its line and column in the
  * configuration; an error inside an expression points at the character of the expression itself.
  */
 final class CustomRuleReader {
@@ -35,8 +35,23 @@ final class CustomRuleReader {
 
   private CustomRuleReader() {}
 
+  /**
+   * The custom rules of {@code list}, checked here; their expressions are added to {@code compilation} (started
+   * by the caller), which reports their errors. A mistake met here comes after an error of an expression
+   * added before it, as when each was compiled in turn.
+   */
+  static List<CustomRule> read(
+      Path file, Value list, String yaml, CustomRuleCompilation compilation) throws Config.Invalid {
+    try {
+      return readAll(file, list, yaml, compilation);
+    } catch (Config.Invalid e) {
+      throw compilation.firstError(e);
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  static List<CustomRule> read(Path file, Value list, String yaml) throws Config.Invalid {
+  private static List<CustomRule> readAll(
+      Path file, Value list, String yaml, CustomRuleCompilation compilation) throws Config.Invalid {
     if (!(list.value() instanceof List<?> items)) {
       throw new Config.Invalid(
           file,
@@ -103,10 +118,12 @@ final class CustomRuleReader {
       boolean enabled = m.get("enabled") == null || Config.bool(file, m.get("enabled"), "enabled");
       Value whenV = required(file, m, "when", item);
       CustomRule.Expression when =
-          expression(file, on, whenV, Config.string(file, whenV, "when"), 0, yaml, true, id);
+          expression(
+              compilation, file, on, whenV, Config.string(file, whenV, "when"), 0, yaml, true, id);
       Value messageV = required(file, m, "message", item);
       List<Object> message =
-          template(file, on, messageV, Config.string(file, messageV, "message"), yaml, id);
+          template(
+              compilation, file, on, messageV, Config.string(file, messageV, "message"), yaml, id);
       List<String> at = List.of();
       CustomRule.Expression atExpression = null;
       if (m.get("at") != null) {
@@ -125,9 +142,9 @@ final class CustomRuleReader {
                     + "'");
           }
           // a path is a CEL select chain: type-checked as one, a misspelt field is refused there
-          expression(file, on, m.get("at"), path, 0, yaml, false, id);
+          expression(compilation, file, on, m.get("at"), path, 0, yaml, false, id);
         } else {
-          atExpression = expression(file, on, m.get("at"), path, 0, yaml, false, id);
+          atExpression = expression(compilation, file, on, m.get("at"), path, 0, yaml, false, id);
         }
       }
       String doc = m.get("doc") == null ? "" : Config.string(file, m.get("doc"), "doc").strip();
@@ -150,7 +167,10 @@ final class CustomRuleReader {
               + Config.string(file, whenV, "when").strip().replace("\n", "\n    ")
               + "\n";
       RuleMeta meta = new RuleMeta(id, slug, severity, on.appliesTo(), enabled);
-      out.add(new CustomRule(meta, new RuleDoc(front, body), on, when, message, at, atExpression));
+      CustomRule rule =
+          new CustomRule(meta, new RuleDoc(front, body), on, when, message, at, atExpression);
+      compilation.declare(rule);
+      out.add(rule);
     }
     return out;
   }
@@ -169,7 +189,13 @@ final class CustomRuleReader {
 
   /** {@code text} with {@code {{expression}}} parts: the text pieces as strings, each expression compiled. */
   private static List<Object> template(
-      Path file, CustomRule.On on, Value v, String text, String yaml, String id)
+      CustomRuleCompilation compilation,
+      Path file,
+      CustomRule.On on,
+      Value v,
+      String text,
+      String yaml,
+      String id)
       throws Config.Invalid {
     List<Object> parts = new ArrayList<>();
     int i = 0;
@@ -185,13 +211,27 @@ final class CustomRuleReader {
             file, position(v, yaml, open), id + ": message: '{{' without '}}'");
       if (open > i) parts.add(text.substring(i, open));
       parts.add(
-          expression(file, on, v, text.substring(open + 2, close), open + 2, yaml, false, id));
+          expression(
+              compilation,
+              file,
+              on,
+              v,
+              text.substring(open + 2, close),
+              open + 2,
+              yaml,
+              false,
+              id));
       i = close + 2;
     }
     return parts;
   }
 
+  /**
+   * An expression of the rule {@code id}, added to {@code compilation}: compiled there (off the caller's thread),
+   * its error at the character of the expression it names.
+   */
   private static CustomRule.Expression expression(
+      CustomRuleCompilation compilation,
       Path file,
       CustomRule.On on,
       Value v,
@@ -202,15 +242,18 @@ final class CustomRuleReader {
       String id)
       throws Config.Invalid {
     if (text.isBlank()) throw new Config.Invalid(file, v.span(), id + ": empty expression");
-    try {
-      return CustomRule.compile(on, text, condition);
-    } catch (CustomRule.CompileError e) {
-      int at = offset + offsetOf(text, e.line, e.column);
-      throw new Config.Invalid(file, position(v, yaml, at), id + ": " + e.getMessage());
-    } catch (LinkageError e) {
-      throw new Config.Invalid(
-          file, v.span(), id + ": the CEL library cannot be loaded (" + e + ")");
-    }
+    return compilation.add(
+        () -> {
+          try {
+            return CustomRule.compile(on, text, condition);
+          } catch (CustomRule.CompileError e) {
+            int at = offset + offsetOf(text, e.line, e.column);
+            throw new Config.Invalid(file, position(v, yaml, at), id + ": " + e.getMessage());
+          } catch (LinkageError e) {
+            throw new Config.Invalid(
+                file, v.span(), id + ": the CEL library cannot be loaded (" + e + ")");
+          }
+        });
   }
 
   /**

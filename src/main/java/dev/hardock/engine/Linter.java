@@ -60,6 +60,9 @@ public final class Linter {
   /** Files linted through another compose file of the run (their base), by path. */
   private final Map<Path, Path> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The custom rules of {@link #settings}, compiled: set by the first lint that runs one. */
+  private volatile List<CustomRule> compiledCustom;
+
   public Linter(LintSettings settings) {
     this.settings = settings;
   }
@@ -155,6 +158,7 @@ public final class Linter {
       if (base == null) base = ComposeReader.baseOf(target.path(), accessFor(target));
       if (base != null) return lintOverride(target, base, batch);
     }
+    if (customRulesFailed()) return new FileResult(target.displayPath(), target.kind(), List.of());
     try {
       SourceLoader.Loaded loaded = SourceLoader.load(target, stdin, accessFor(target));
       Findings out = new Findings(target.displayPath(), target.kind(), settings.severities());
@@ -560,14 +564,38 @@ public final class Linter {
     }
   }
 
-  /** The custom rules that run on this file: active, and judging nodes its kind has. */
+  /**
+   * The custom rules that run on this file: active, and judging nodes its kind has; compiled (the first lint that
+   * needs them waits for their compilation, helping). None when their configuration has an error: the run
+   * stops with it ({@link Config#ready}) and reports none of this.
+   */
   private List<CustomRule> activeCustomRules(SourceFile file) {
     List<CustomRule> all = settings.rules().custom();
     if (all.isEmpty()) return List.of();
+    List<CustomRule> ready = compiledCustom;
+    if (ready == null) {
+      try {
+        compiledCustom = ready = CustomRuleCompilation.compiled(all);
+      } catch (Config.Invalid e) {
+        return List.of();
+      }
+    }
+    all = ready;
     List<CustomRule> out = new ArrayList<>();
     for (CustomRule c : all)
       if (settings.isActive(c.meta()) && c.meta().appliesTo().contains(file.kind())) out.add(c);
     return out;
+  }
+
+  /**
+   * Whether the custom rules' compilation already failed: the run will stop with that configuration error, so
+   * the files left are not linted (their results would not be reported).
+   */
+  private boolean customRulesFailed() {
+    List<CustomRule> all = settings.rules().custom();
+    if (all.isEmpty() || compiledCustom != null) return false;
+    CustomRuleCompilation c = CustomRuleCompilation.of(all);
+    return c != null && c.failed();
   }
 
   /** A file's path as custom rules see it ({@code file.path}): relative to its project root, with '/'. */

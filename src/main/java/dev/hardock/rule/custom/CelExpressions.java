@@ -51,7 +51,7 @@ final class CelExpressions {
                   dev.cel.extensions.CelStringExtensions.Function.JOIN,
                   dev.cel.extensions.CelStringExtensions.Function.QUOTE));
 
-  private static final CelOptions OPTIONS =
+  static final CelOptions OPTIONS =
       CelOptions.current()
           .comprehensionMaxIterations(MAX_ITERATIONS)
           .maxParseRecursionDepth(MAX_DEPTH)
@@ -311,6 +311,8 @@ final class CelExpressions {
           CelCompilerBuilder b =
               CelCompilerFactory.standardCelCompilerBuilder()
                   .setOptions(OPTIONS)
+                  .setStandardEnvironmentEnabled(false)
+                  .setStandardDeclarations(standardDeclarations())
                   .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                   .setTypeProvider(types)
                   .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS));
@@ -319,12 +321,79 @@ final class CelExpressions {
         });
   }
 
+  private static dev.cel.checker.CelStandardDeclarations standard;
+
+  /**
+   * CEL's standard functions and identifiers as its checker declares them under {@link #OPTIONS}, built once for
+   * every compiler: with the standard environment enabled, the checker builds them again at each check
+   * (hundreds of overloads: Env.standard, a third of a check). The filter is Env.standard's: int(int) only with
+   * unsigned longs, timestamp(int) only with epoch timestamps, comparisons of an int with a double only with
+   * heterogeneous comparisons (ModelTypesTest, TypedEvaluationTest).
+   */
+  static synchronized dev.cel.checker.CelStandardDeclarations standardDeclarations() {
+    if (standard == null) {
+      standard =
+          dev.cel.checker.CelStandardDeclarations.newBuilder()
+              .filterFunctions(
+                  (f, o) ->
+                      switch (f) {
+                        case INT ->
+                            OPTIONS.enableUnsignedLongs()
+                                || !o.equals(
+                                    dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                        .Overload.Conversions.INT64_TO_INT64);
+                        case TIMESTAMP ->
+                            OPTIONS.enableTimestampEpoch()
+                                || !o.equals(
+                                    dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                        .Overload.Conversions.INT64_TO_TIMESTAMP);
+                        default ->
+                            OPTIONS.enableHeterogeneousNumericComparisons()
+                                || !(o
+                                        instanceof
+                                        dev.cel.checker.CelStandardDeclarations.StandardFunction
+                                                .Overload.Comparison
+                                            c
+                                    && c.isHeterogeneousComparison());
+                      })
+              .build();
+    }
+    return standard;
+  }
+
   /**
    * Parses and type-checks an expression of a rule judging {@code on}: its checked syntax tree, or the first
    * error at its line (1-based) and column (0-based) inside the expression; an error on a field points at the
    * field's name and names the type it was looked up in.
    */
   static CelAbstractSyntaxTree check(CustomRule.On on, String text) throws CustomRule.CompileError {
+    List<Object> key = List.of(on, text);
+    Object known = CHECKED.get(key);
+    if (known instanceof CelAbstractSyntaxTree tree) return tree;
+    if (known instanceof CustomRule.CompileError e)
+      throw new CustomRule.CompileError(e.line, e.column, e.getMessage());
+    try {
+      CelAbstractSyntaxTree tree = checkOnce(on, text);
+      if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, tree);
+      return tree;
+    } catch (CustomRule.CompileError e) {
+      if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, e);
+      throw e;
+    }
+  }
+
+  /**
+   * What each expression checked so far gave (its checked tree, or its error), by kind and text: a check depends
+   * on nothing else. A configuration repeats its {@code at} paths and message parts, and the language server
+   * and --enable read a configuration again.
+   */
+  private static final Map<List<Object>, Object> CHECKED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CHECKED = 4_000;
+
+  private static CelAbstractSyntaxTree checkOnce(CustomRule.On on, String text)
+      throws CustomRule.CompileError {
     if (text.length() > MAX_LENGTH)
       throw new CustomRule.CompileError(
           1, 0, "the expression is longer than " + MAX_LENGTH + " characters");

@@ -313,6 +313,7 @@ public final class CustomRules {
 
   /** A position of the model (ModelView only writes valid ones); anything else is the start of the file. */
   private static Span toSpan(Map<String, Object> m) {
+    if (m instanceof ModelView.SpanMap s && s.origin() != null) return s.origin();
     Map<Object, Span> origins = ORIGINS.get();
     Span origin = origins == null ? null : origins.get(m);
     if (origin != null) return origin;

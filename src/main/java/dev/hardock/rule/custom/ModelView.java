@@ -113,6 +113,7 @@ public final class ModelView {
   }
 
   static Map<String, Object> span(Span s) {
+    if (LAZY.get() != null) return new SpanMap(s);
     Map<String, Object> m = new LinkedHashMap<>();
     Span x = s == null ? Span.START : s;
     m.put("line", (long) x.line());
@@ -693,6 +694,76 @@ public final class ModelView {
         out[i] = new String(c);
       }
       return out;
+    }
+  }
+
+  /**
+   * A position in the view for custom rules: the map {@link #span} makes in the other view ({@code line},
+   * {@code column}, {@code endLine}, {@code endColumn}, in that order; equal to it), its numbers made when read,
+   * and the reader's own span ({@link #origin}: what a finding at it takes). Half of what building a file's view
+   * cost was making these maps, most of which no rule reads.
+   */
+  public static final class SpanMap extends java.util.AbstractMap<String, Object> {
+    private static final List<String> KEYS = List.of("line", "column", "endLine", "endColumn");
+    private final Span origin;
+
+    SpanMap(Span origin) {
+      this.origin = origin;
+    }
+
+    /** The span the reader made, or null (a value without one: the map shows the start of the file). */
+    public Span origin() {
+      return origin;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Span x = origin == null ? Span.START : origin;
+      if (!(key instanceof String k)) return null;
+      return switch (k) {
+        case "line" -> (long) x.line();
+        case "column" -> (long) x.column();
+        case "endLine" -> (long) x.endLine();
+        case "endColumn" -> (long) x.endColumn();
+        default -> null;
+      };
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return KEYS.contains(key);
+    }
+
+    @Override
+    public int size() {
+      return KEYS.size();
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Map.Entry<String, Object>> iterator() {
+          java.util.Iterator<String> keys = KEYS.iterator();
+          return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return keys.hasNext();
+            }
+
+            @Override
+            public Map.Entry<String, Object> next() {
+              String k = keys.next();
+              return new java.util.AbstractMap.SimpleImmutableEntry<>(k, get(k));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return KEYS.size();
+        }
+      };
     }
   }
 
