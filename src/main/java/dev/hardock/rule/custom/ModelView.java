@@ -520,7 +520,8 @@ public final class ModelView {
         line[0] = name == null ? "" : name.value();
         for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
         CommandLine masks = new CommandLine(line);
-        // the name alone: nothing before it on the line can make it a secret (rules read names most)
+        // the name alone: nothing before it on the line can make it a secret (rules read names
+        // most)
         cn.put("name", name == null ? "" : masked(name.value()));
         List<Object> args = new ArrayList<>();
         for (int i = 1; i < line.length; i++) args.add(masks.word(i));

@@ -97,7 +97,8 @@ class CelPrefilterTest {
     }
   }
 
-  private static List<String> findings(List<CustomRule> rules, Map<String, Object> model) {
+  /** The findings of {@code rules} over {@code model}: rule, span and message each. */
+  static List<String> findings(List<CustomRule> rules, Map<String, Object> model) {
     Findings out = new Findings("f", SourceKind.DOCKERFILE, Map.of());
     CustomRules.run(rules, model, out);
     List<String> all = new ArrayList<>();

@@ -18,8 +18,6 @@ import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.engine.Target;
 import dev.hardock.model.SourceKind;
-import dev.hardock.rule.Finding;
-import dev.hardock.rule.Findings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -284,14 +282,6 @@ custom-rules:
     }
   }
 
-  private static List<String> findings(List<CustomRule> rules, Map<String, Object> model) {
-    Findings out = new Findings("f", SourceKind.DOCKERFILE, Map.of());
-    CustomRules.run(rules, model, out);
-    List<String> all = new ArrayList<>();
-    for (Finding f : out.all()) all.add(f.rule().id() + " " + f.span() + " " + f.message());
-    return all;
-  }
-
   @Test
   void rulesThatShadowTheirVariablesGiveTheSameFindingsOverComposeFilesAndDockerfiles()
       throws Exception {
@@ -314,9 +304,9 @@ custom-rules:
             if (kind == null || files++ % 5 != 2) continue;
             Map<String, Object> model = linter.model(new Target(p, p.toString(), kind), null);
             CelExpressions.directly = true;
-            List<String> direct = findings(rules, model);
+            List<String> direct = CelPrefilterTest.findings(rules, model);
             CelExpressions.directly = false;
-            assertEquals(findings(rules, model), direct, p.toString());
+            assertEquals(CelPrefilterTest.findings(rules, model), direct, p.toString());
             for (String f : direct) {
               assertFalse(f.contains("could not be evaluated"), f);
               fired.add(f.substring(0, 4));

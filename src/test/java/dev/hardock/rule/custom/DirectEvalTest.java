@@ -18,8 +18,6 @@ import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.engine.Target;
 import dev.hardock.model.SourceKind;
-import dev.hardock.rule.Finding;
-import dev.hardock.rule.Findings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -427,21 +425,13 @@ class DirectEvalTest {
 
   // ------------------------------------------------------------ whole rules
 
-  private static List<String> findings(List<CustomRule> rules, Map<String, Object> model) {
-    Findings out = new Findings("f", SourceKind.DOCKERFILE, Map.of());
-    CustomRules.run(rules, model, out);
-    List<String> all = new ArrayList<>();
-    for (Finding f : out.all()) all.add(f.rule().id() + " " + f.span() + " " + f.message());
-    return all;
-  }
-
   private static List<String> directAndNot(List<CustomRule> rules, Map<String, Object> model) {
     boolean was = CelExpressions.directly;
     try {
       CelExpressions.directly = true;
-      List<String> direct = findings(rules, model);
+      List<String> direct = CelPrefilterTest.findings(rules, model);
       CelExpressions.directly = false;
-      assertEquals(findings(rules, model), direct);
+      assertEquals(CelPrefilterTest.findings(rules, model), direct);
       return direct;
     } finally {
       CelExpressions.directly = was;
