@@ -143,7 +143,7 @@ final class CelExpressions {
               Map.entry("endsWith", a -> affixWork((String) a[0], (String) a[1]))),
           Map.entry(
               dev.cel.runtime.standard.MatchesFunction.MatchesOverload.class,
-              Map.entry("matches", a -> searchWork((String) a[0], (String) a[1]))),
+              Map.entry("matches", a -> matchWork((String) a[0], (String) a[1]))),
           Map.entry(
               dev.cel.runtime.standard.SizeFunction.SizeOverload.class,
               Map.entry("size", a -> a[0] instanceof String s ? s.length() : 0)));
@@ -366,8 +366,8 @@ final class CelExpressions {
 
   /**
    * What an evaluation may touch: characters, bytes and elements that its comparisons ({@code ==}, {@code !=},
-   * {@code <}...: the shorter string; lists and maps: both, deep), searches ({@code contains}, {@code matches}:
-   * text and pattern; {@code startsWith}, {@code endsWith}: the shorter; {@code indexOf}: text times needle),
+   * {@code <}...: the shorter string; lists and maps: both, deep), searches ({@code contains}: text and needle;
+   * {@code matches}: text times the pattern's program, and the pattern; {@code startsWith}, {@code endsWith}: the shorter; {@code indexOf}: text times needle),
    * measures ({@code size} of a string) and {@code in} over a list (its elements times the value) may read, and
    * the strings the string extension's functions read, summed. {@link #MAX_CONCATENATED} bounds the size of
    * values, not what is done with them: a 631-character rule doubled a text to 512 K characters, then searched
@@ -442,7 +442,34 @@ final class CelExpressions {
     return (long) list.size() * (1 + deep(value, MAX_WORK + 1));
   }
 
-  /** {@code contains} and {@code matches}: the text and the needle or pattern. */
+  /**
+   * {@code matches}: RE2J's automaton steps through its program's states at each character of the text (a
+   * 3-character pattern over 64 M characters took 8 s): the text times the program's size, and the pattern.
+   * A pattern that does not compile costs its length (cel-java then fails on it).
+   */
+  static long matchWork(String text, String pattern) {
+    return (long) text.length() * (1 + programSize(pattern)) + pattern.length();
+  }
+
+  /** The size of a pattern's program as RE2J compiles it (as cel-java does), remembered; -1 if invalid. */
+  static int programSize(String pattern) {
+    Integer known = PROGRAM_SIZES.get(pattern);
+    if (known != null) return known;
+    int size;
+    try {
+      size = com.google.re2j.Pattern.compile(pattern).programSize();
+    } catch (RuntimeException e) {
+      size = -1;
+    }
+    if (PROGRAM_SIZES.size() > 1_000) PROGRAM_SIZES.clear();
+    PROGRAM_SIZES.put(pattern, size);
+    return size;
+  }
+
+  private static final Map<String, Integer> PROGRAM_SIZES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code contains}: the text and the needle. */
   static long searchWork(String text, String needle) {
     return (long) text.length() + needle.length();
   }

@@ -492,7 +492,7 @@ final class DirectEval {
       String source = pattern.constant().stringValue();
       return f -> {
         String s = string(subject.eval(f));
-        work(f, CelExpressions.searchWork(s, source));
+        work(f, CelExpressions.matchWork(s, source));
         return partial ? p.matcher(s).find() : p.matcher(s).matches();
       };
     }
