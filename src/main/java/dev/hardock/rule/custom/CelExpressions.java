@@ -378,11 +378,24 @@ final class CelExpressions {
   static final long MAX_WORK = 64_000_000;
 
   /**
-   * What one rule may touch ({@link #MAX_WORK}) over all the nodes of one file: evaluations are each bounded,
-   * but a rule on each of 10,000 instructions could spend its whole budget on each (counted in
-   * {@link CustomRules#work()}, like the model reads).
+   * What one rule may touch ({@link #MAX_WORK}) and build ({@link #MAX_CONCATENATED}) over all the nodes of one
+   * file: evaluations are each bounded, but a rule on each of 10,000 instructions could spend its whole budgets
+   * on each (counted in {@link CustomRules#work()}, like the model reads). An evaluation's work is checked
+   * against what the rule's earlier evaluations left as it goes; what it builds is added when it ends (each
+   * evaluator counts what it builds its own way: DirectEval's lists cost less), and an evaluation that starts
+   * with nothing left fails at once.
    */
   static final long MAX_FILE_WORK = 4 * MAX_WORK;
+
+  private static final String FILE_WORK_EXCEEDED =
+      "the work of the rule on this file exceeds "
+          + MAX_FILE_WORK
+          + " characters or elements compared, searched, measured or built";
+
+  /** Whether the rule evaluated on this thread has spent its budget on the file ({@link #MAX_FILE_WORK}). */
+  static boolean fileWorkSpent() {
+    return CustomRules.work() >= MAX_FILE_WORK;
+  }
 
   /** This thread's evaluation: its work so far, and the rule's work on the file before it began. */
   private static final ThreadLocal<long[]> WORK = ThreadLocal.withInitial(() -> new long[2]);
@@ -410,11 +423,7 @@ final class CelExpressions {
           "the work of the expression exceeds "
               + MAX_WORK
               + " characters or elements compared, searched or measured");
-    if (w[1] + next > MAX_FILE_WORK)
-      throw new CelEvaluationException(
-          "the work of the rule on this file exceeds "
-              + MAX_FILE_WORK
-              + " characters or elements compared, searched or measured");
+    if (w[1] + next > MAX_FILE_WORK) throw new CelEvaluationException(FILE_WORK_EXCEEDED);
     w[0] = next;
   }
 
@@ -744,10 +753,11 @@ final class CelExpressions {
     long[] work = WORK.get();
     work[0] = 0;
     work[1] = CustomRules.work();
+    if (work[1] >= MAX_FILE_WORK) throw new CustomRule.Failed(FILE_WORK_EXCEEDED);
     try {
       return evaluate(program, vars);
     } finally {
-      CustomRules.addWork(work[0]);
+      CustomRules.addWork(work[0] + CONCATENATED.get()[0]);
     }
   }
 

@@ -92,11 +92,12 @@ final class DirectEval {
      */
     Object eval(Map<String, Object> vars) {
       long reads = CustomRules.reads();
+      if (CelExpressions.fileWorkSpent()) return BAIL; // cel-java fails at once
       try {
         Frame f = new Frame(vars, slots);
         Object v = root.eval(f);
         if (condition && !(v instanceof Boolean)) throw bail();
-        CustomRules.addWork(f.work);
+        CustomRules.addWork(f.work + f.built);
         CelExpressions.directWork(f.work);
         return v;
       } catch (RuntimeException

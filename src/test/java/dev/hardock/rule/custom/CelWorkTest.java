@@ -168,6 +168,32 @@ class CelWorkTest {
     }
   }
 
+  /**
+   * What a rule builds counts towards its budget on the file too: a rule that doubles "a" twenty times
+   * (2 M characters built, within one evaluation's budget) on each of 300 instructions stops after about 120.
+   */
+  @Test
+  void aRuleBuildingOnEveryNodeStopsAtTheFileCap() throws Exception {
+    List<Object> instructions = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) instructions.add(Map.of("keyword", "RUN"));
+    Map<String, Object> model = new LinkedHashMap<>(model());
+    model.put("images", List.of(Map.of("stages", List.of(Map.of("instructions", instructions)))));
+    for (boolean directly : new boolean[] {true, false}) {
+      boolean was = CelExpressions.directly;
+      try {
+        CelExpressions.directly = directly;
+        Findings out =
+            run(rule(CustomRule.On.INSTRUCTION, doubled(20) + ".exists(h, h != \"\")"), model);
+        assertEquals(2, out.all().size(), out.all().toString());
+        String m = out.all().get(1).message();
+        assertTrue(m.contains("exceeds " + CelExpressions.MAX_FILE_WORK), m);
+        assertTrue(m.contains("built"), m);
+      } finally {
+        CelExpressions.directly = was;
+      }
+    }
+  }
+
   @Provide
   Arbitrary<String> texts() {
     return Arbitraries.strings().withChars("ab/.:-").ofMaxLength(80);
