@@ -146,7 +146,26 @@ final class CelExpressions {
               Map.entry("matches", a -> matchWork((String) a[0], (String) a[1]))),
           Map.entry(
               dev.cel.runtime.standard.SizeFunction.SizeOverload.class,
-              Map.entry("size", a -> a[0] instanceof String s ? s.length() : 0)));
+              Map.entry("size", a -> a[0] instanceof String s ? s.length() : 0)),
+          // conversions from strings parse them (double() reads every digit)
+          Map.entry(
+              dev.cel.runtime.standard.IntFunction.IntOverload.class,
+              Map.entry("int", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.UintFunction.UintOverload.class,
+              Map.entry("uint", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.DoubleFunction.DoubleOverload.class,
+              Map.entry("double", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.BoolFunction.BoolOverload.class,
+              Map.entry("bool", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.TimestampFunction.TimestampOverload.class,
+              Map.entry("timestamp", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.DurationFunction.DurationOverload.class,
+              Map.entry("duration", CelExpressions::inputWork)));
 
   /** What one call of a function costs, from its arguments ({@link #MAX_WORK}). */
   private interface Work {
@@ -183,19 +202,9 @@ final class CelExpressions {
     Map<String, List<dev.cel.runtime.CelFunctionBinding>> byFunction =
         new java.util.LinkedHashMap<>();
     List<dev.cel.runtime.standard.CelStandardOverload> all = new java.util.ArrayList<>();
-    all.addAll(List.of(dev.cel.runtime.standard.EqualsOperator.EqualsOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.NotEqualsOperator.NotEqualsOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.InOperator.InOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.LessOperator.LessOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.LessEqualsOperator.LessEqualsOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.GreaterOperator.GreaterOverload.values()));
-    all.addAll(
-        List.of(dev.cel.runtime.standard.GreaterEqualsOperator.GreaterEqualsOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.ContainsFunction.ContainsOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.StartsWithFunction.StartsWithOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.EndsWithFunction.EndsWithOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.MatchesFunction.MatchesOverload.values()));
-    all.addAll(List.of(dev.cel.runtime.standard.SizeFunction.SizeOverload.values()));
+    for (Class<?> overloads : WORKED.keySet())
+      for (Object o : overloads.getEnumConstants())
+        all.add((dev.cel.runtime.standard.CelStandardOverload) o);
     for (dev.cel.runtime.standard.CelStandardOverload o : all) {
       Map.Entry<String, Work> w = WORKED.get(o.getClass());
       dev.cel.runtime.CelFunctionBinding b =

@@ -245,6 +245,8 @@ class CelWorkTest {
       {"container.capAdd.exists(c, c == \"SYS_TIME\")", true, 8L + 8},
       {"container.image.text.indexOf(\"/\") == 16", true, 23L * 2},
       {"container.image.name < container.image.text", true, 20L},
+      {"double(\"1.5\") > 1.0", true, 3L},
+      {"int(string(size(container.image.text))) == 22", true, 22L + 2 + 0},
     };
     for (boolean directly : new boolean[] {true, false}) {
       boolean was = CelExpressions.directly;
