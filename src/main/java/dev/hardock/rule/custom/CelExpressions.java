@@ -544,13 +544,13 @@ final class CelExpressions {
 
   /**
    * Whether {@code text} contains {@code needle}, as {@link String#contains} answers, in time linear in both:
-   * a short needle by String's own search (at most 32 comparisons per character), a longer one by
-   * Knuth-Morris-Pratt ({@code String.contains} compares up to every character of the needle at every offset).
+   * a needle of up to 8 characters by String's own search (at most 8 comparisons per character of the text,
+   * vectorized), a longer one by Knuth-Morris-Pratt ({@code String.contains} compares up to every character of the needle at every offset).
    */
   static boolean contains(String text, String needle) {
     int m = needle.length();
     int n = text.length();
-    if (m <= 32) return text.contains(needle);
+    if (m <= 8) return text.contains(needle);
     if (m > n) return false;
     int[] border = new int[m];
     for (int i = 1, k = 0; i < m; i++) {
