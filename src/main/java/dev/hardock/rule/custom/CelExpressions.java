@@ -89,6 +89,7 @@ final class CelExpressions {
                         .filterFunctions((f, o) -> !rebound(o))
                         .build())
                 .addFunctionBindings(chargedBindings(options))
+                .addLibraries(new WorkCharged())
                 .build();
           });
 
@@ -100,7 +101,126 @@ final class CelExpressions {
   private static boolean rebound(dev.cel.runtime.standard.CelStandardOverload o) {
     return o instanceof dev.cel.runtime.standard.AddOperator.AddOverload
         || o instanceof dev.cel.runtime.standard.StringFunction.StringOverload
-        || o instanceof dev.cel.runtime.standard.BytesFunction.BytesOverload;
+        || o instanceof dev.cel.runtime.standard.BytesFunction.BytesOverload
+        || WORKED.containsKey(o.getClass());
+  }
+
+  /**
+   * The standard functions whose work is charged ({@link #workBindings}), by the class of their overloads: each
+   * function's name and what one call costs.
+   */
+  private static final Map<Class<?>, Map.Entry<String, Work>> WORKED =
+      Map.ofEntries(
+          Map.entry(
+              dev.cel.runtime.standard.EqualsOperator.EqualsOverload.class,
+              Map.entry("_==_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.NotEqualsOperator.NotEqualsOverload.class,
+              Map.entry("_!=_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.InOperator.InOverload.class,
+              Map.entry("@in", a -> a[1] instanceof List<?> l ? inWork(a[0], l) : 0)),
+          Map.entry(
+              dev.cel.runtime.standard.LessOperator.LessOverload.class,
+              Map.entry("_<_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.LessEqualsOperator.LessEqualsOverload.class,
+              Map.entry("_<=_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.GreaterOperator.GreaterOverload.class,
+              Map.entry("_>_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.GreaterEqualsOperator.GreaterEqualsOverload.class,
+              Map.entry("_>=_", a -> equalityWork(a[0], a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.ContainsFunction.ContainsOverload.class,
+              Map.entry("contains", a -> searchWork((String) a[0], (String) a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.StartsWithFunction.StartsWithOverload.class,
+              Map.entry("startsWith", a -> affixWork((String) a[0], (String) a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.EndsWithFunction.EndsWithOverload.class,
+              Map.entry("endsWith", a -> affixWork((String) a[0], (String) a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.MatchesFunction.MatchesOverload.class,
+              Map.entry("matches", a -> matchWork((String) a[0], (String) a[1]))),
+          Map.entry(
+              dev.cel.runtime.standard.SizeFunction.SizeOverload.class,
+              Map.entry("size", a -> a[0] instanceof String s ? s.length() : 0)),
+          // conversions from strings parse them (double() reads every digit)
+          Map.entry(
+              dev.cel.runtime.standard.IntFunction.IntOverload.class,
+              Map.entry("int", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.UintFunction.UintOverload.class,
+              Map.entry("uint", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.DoubleFunction.DoubleOverload.class,
+              Map.entry("double", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.BoolFunction.BoolOverload.class,
+              Map.entry("bool", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.TimestampFunction.TimestampOverload.class,
+              Map.entry("timestamp", CelExpressions::inputWork)),
+          Map.entry(
+              dev.cel.runtime.standard.DurationFunction.DurationOverload.class,
+              Map.entry("duration", CelExpressions::inputWork)));
+
+  /** What one call of a function costs, from its arguments ({@link #MAX_WORK}). */
+  private interface Work {
+    long of(Object[] args);
+  }
+
+  /**
+   * A runtime library only so as to be handed the runtime's own equality (cel-java's {@code ==}, {@code !=} and
+   * {@code in} are made with it): it adds {@link #workBindings}.
+   */
+  private static final class WorkCharged implements dev.cel.runtime.CelInternalRuntimeLibrary {
+    @Override
+    public void setRuntimeOptions(dev.cel.runtime.CelRuntimeBuilder builder) {
+      throw new UnsupportedOperationException("needs the runtime's equality");
+    }
+
+    @Override
+    public void setRuntimeOptions(
+        dev.cel.runtime.CelRuntimeBuilder builder,
+        dev.cel.runtime.RuntimeEquality equality,
+        CelOptions options) {
+      builder.addFunctionBindings(workBindings(options, equality));
+    }
+  }
+
+  /**
+   * Every overload of the functions that compare, search or measure strings ({@link #WORKED}), cel-java's own
+   * implementation charged its work before it runs ({@link #chargeWork}), except {@code contains} on strings:
+   * {@link #contains}, linear where {@code String.contains} is not (same answer). Each function keeps all its
+   * overloads under its name, as in {@link #chargedBindings}.
+   */
+  static List<dev.cel.runtime.CelFunctionBinding> workBindings(
+      CelOptions options, dev.cel.runtime.RuntimeEquality equality) {
+    Map<String, List<dev.cel.runtime.CelFunctionBinding>> byFunction =
+        new java.util.LinkedHashMap<>();
+    List<dev.cel.runtime.standard.CelStandardOverload> all = new java.util.ArrayList<>();
+    for (Class<?> overloads : WORKED.keySet())
+      for (Object o : overloads.getEnumConstants())
+        all.add((dev.cel.runtime.standard.CelStandardOverload) o);
+    for (dev.cel.runtime.standard.CelStandardOverload o : all) {
+      Map.Entry<String, Work> w = WORKED.get(o.getClass());
+      dev.cel.runtime.CelFunctionBinding b =
+          o == dev.cel.runtime.standard.ContainsFunction.ContainsOverload.CONTAINS_STRING
+              ? dev.cel.runtime.CelFunctionBinding.from(
+                  "contains_string", String.class, String.class, CelExpressions::contains)
+              : o.newFunctionBinding(options, equality);
+      byFunction
+          .computeIfAbsent(w.getKey(), k -> new java.util.ArrayList<>())
+          .add(worked(b, w.getValue(), false));
+    }
+    List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
+    byFunction.forEach(
+        (name, overloads) ->
+            out.addAll(dev.cel.runtime.CelFunctionBinding.fromOverloads(name, overloads)));
+    return out;
   }
 
   /**
@@ -146,9 +266,12 @@ final class CelExpressions {
       if (!(b instanceof dev.cel.runtime.InternalCelFunctionBinding named))
         throw new IllegalStateException("unnamed string function " + b.getOverloadId());
       if (named.getOverloadId().equals(named.getFunctionName())) continue;
-      byFunction
-          .computeIfAbsent(named.getFunctionName(), k -> new java.util.ArrayList<>())
-          .add(charged(b));
+      String fn = named.getFunctionName();
+      Work work =
+          fn.equals("indexOf") || fn.equals("lastIndexOf")
+              ? a -> indexWork(a)
+              : CelExpressions::inputWork;
+      byFunction.computeIfAbsent(fn, k -> new java.util.ArrayList<>()).add(worked(b, work, true));
     }
     List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
     byFunction.forEach(
@@ -186,26 +309,40 @@ final class CelExpressions {
    * {@code b}, its result charged ({@link #charged(Object)}); strict as {@code b} is. Unary and binary overloads
    * are bound as such: cel-java's dispatch by name calls them through its own two-argument form.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static dev.cel.runtime.CelFunctionBinding charged(dev.cel.runtime.CelFunctionBinding b) {
+    return worked(b, a -> 0, true);
+  }
+
+  /**
+   * {@code b}, its work ({@code work} of its arguments) charged before it runs ({@link #chargeWork}) and, if
+   * {@code built}, its result charged after ({@link #charged(Object)}); strict as {@code b} is.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static dev.cel.runtime.CelFunctionBinding worked(
+      dev.cel.runtime.CelFunctionBinding b, Work work, boolean built) {
     if (!b.isStrict()) throw new IllegalStateException("non-strict " + b.getOverloadId());
     dev.cel.runtime.CelFunctionOverload f = b.getDefinition();
     List<Class<?>> types = b.getArgTypes();
     String id = b.getOverloadId();
+    dev.cel.runtime.CelFunctionOverload g =
+        args -> {
+          chargeWork(work.of(args));
+          Object v = f.apply(args);
+          return built ? charged(v) : v;
+        };
     return switch (types.size()) {
       case 1 ->
           dev.cel.runtime.CelFunctionBinding.from(
               id,
               (Class) types.get(0),
-              (dev.cel.runtime.CelFunctionOverload.Unary) x -> charged(f.apply(new Object[] {x})));
+              (dev.cel.runtime.CelFunctionOverload.Unary) x -> g.apply(new Object[] {x}));
       case 2 ->
           dev.cel.runtime.CelFunctionBinding.from(
               id,
               (Class) types.get(0),
               (Class) types.get(1),
-              (dev.cel.runtime.CelFunctionOverload.Binary)
-                  (x, y) -> charged(f.apply(new Object[] {x, y})));
-      default -> dev.cel.runtime.CelFunctionBinding.from(id, types, args -> charged(f.apply(args)));
+              (dev.cel.runtime.CelFunctionOverload.Binary) (x, y) -> g.apply(new Object[] {x, y}));
+      default -> dev.cel.runtime.CelFunctionBinding.from(id, types, g);
     };
   }
 
@@ -234,6 +371,199 @@ final class CelExpressions {
           "the values the expression builds exceed "
               + MAX_CONCATENATED
               + " characters or elements");
+  }
+
+  /**
+   * What an evaluation may touch: characters, bytes and elements that its comparisons ({@code ==}, {@code !=},
+   * {@code <}...: the shorter string; lists and maps: both, deep), searches ({@code contains}: text and needle;
+   * {@code matches}: text times the pattern's program, and the pattern; {@code startsWith}, {@code endsWith}: the shorter; {@code indexOf}: text times needle),
+   * measures ({@code size} of a string) and {@code in} over a list (its elements times the value) may read, and
+   * the strings the string extension's functions read, summed. {@link #MAX_CONCATENATED} bounds the size of
+   * values, not what is done with them: a 631-character rule doubled a text to 512 K characters, then searched
+   * a 4 M text for it at each of thousands of iterations (more than five minutes on a one-line Dockerfile). Real
+   * rules compare short texts a few dozen times per node (hundreds to thousands); 64 M is a fraction of a
+   * second. {@link DirectEval} charges the same, so that it gives up where cel-java fails.
+   */
+  static final long MAX_WORK = 64_000_000;
+
+  /**
+   * What one rule may touch ({@link #MAX_WORK}) and build ({@link #MAX_CONCATENATED}) over all the nodes of one
+   * file: evaluations are each bounded, but a rule on each of 10,000 instructions could spend its whole budgets
+   * on each (counted in {@link CustomRules#work()}, like the model reads). An evaluation's work is checked
+   * against what the rule's earlier evaluations left as it goes; what it builds is added when it ends (each
+   * evaluator counts what it builds its own way: DirectEval's lists cost less), and an evaluation that starts
+   * with nothing left fails at once.
+   */
+  static final long MAX_FILE_WORK = 4 * MAX_WORK;
+
+  private static final String FILE_WORK_EXCEEDED =
+      "the work of the rule on this file exceeds "
+          + MAX_FILE_WORK
+          + " characters or elements compared, searched, measured or built";
+
+  /** Whether the rule evaluated on this thread has spent its budget on the file ({@link #MAX_FILE_WORK}). */
+  static boolean fileWorkSpent() {
+    return CustomRules.work() >= MAX_FILE_WORK;
+  }
+
+  /** This thread's evaluation: its work so far, and the rule's work on the file before it began. */
+  private static final ThreadLocal<long[]> WORK = ThreadLocal.withInitial(() -> new long[2]);
+
+  /** The work charged to the evaluation on this thread so far (tests count work with it). */
+  static long workSoFar() {
+    return WORK.get()[0];
+  }
+
+  /** How much an evaluation that starts now may touch: the less of its budget and what the file leaves. */
+  static long workLimit() {
+    return Math.min(MAX_WORK, MAX_FILE_WORK - CustomRules.work());
+  }
+
+  /**
+   * Charges a call's work before it runs; a call that would cross the budget fails and is not counted (CEL's
+   * {@code all} and {@code &&} go on past an error, and each call after it fails again without running).
+   */
+  static void chargeWork(long work) throws CelEvaluationException {
+    if (work == 0) return;
+    long[] w = WORK.get();
+    long next = w[0] + work;
+    if (next > MAX_WORK)
+      throw new CelEvaluationException(
+          "the work of the expression exceeds "
+              + MAX_WORK
+              + " characters or elements compared, searched or measured");
+    if (w[1] + next > MAX_FILE_WORK) throw new CelEvaluationException(FILE_WORK_EXCEEDED);
+    w[0] = next;
+  }
+
+  /** Records the work of an evaluation DirectEval answered (for {@link #workSoFar}). */
+  static void directWork(long work) {
+    WORK.get()[0] = work;
+  }
+
+  /** {@code ==}, {@code !=} and the orderings: the shorter of two strings or bytes; collections: both, deep. */
+  static long equalityWork(Object a, Object b) {
+    if (a instanceof String s && b instanceof String t) return Math.min(s.length(), t.length());
+    if (a instanceof dev.cel.common.values.CelByteString x
+        && b instanceof dev.cel.common.values.CelByteString y) return Math.min(x.size(), y.size());
+    if (a instanceof com.google.protobuf.ByteString x
+        && b instanceof com.google.protobuf.ByteString y) return Math.min(x.size(), y.size());
+    if (a instanceof List || a instanceof Map || b instanceof List || b instanceof Map) {
+      long da = deep(a, MAX_WORK + 1);
+      return da + deep(b, MAX_WORK + 1);
+    }
+    return 0;
+  }
+
+  /** {@code value in list}: each element compared with the value, a string's characters each time. */
+  static long inWork(Object value, List<?> list) {
+    return (long) list.size() * (1 + deep(value, MAX_WORK + 1));
+  }
+
+  /**
+   * {@code matches}: RE2J's automaton steps through its program's states at each character of the text (a
+   * 3-character pattern over 64 M characters took 8 s): the text times the program's size, and the pattern.
+   * A pattern that does not compile costs its length (cel-java then fails on it).
+   */
+  static long matchWork(String text, String pattern) {
+    return (long) text.length() * (1 + programSize(pattern)) + pattern.length();
+  }
+
+  /** The size of a pattern's program as RE2J compiles it (as cel-java does), remembered; -1 if invalid. */
+  static int programSize(String pattern) {
+    Integer known = PROGRAM_SIZES.get(pattern);
+    if (known != null) return known;
+    int size;
+    try {
+      size = com.google.re2j.Pattern.compile(pattern).programSize();
+    } catch (RuntimeException e) {
+      size = -1;
+    }
+    if (PROGRAM_SIZES.size() > 1_000) PROGRAM_SIZES.clear();
+    PROGRAM_SIZES.put(pattern, size);
+    return size;
+  }
+
+  private static final Map<String, Integer> PROGRAM_SIZES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code contains}: the text and the needle. */
+  static long searchWork(String text, String needle) {
+    return (long) text.length() + needle.length();
+  }
+
+  /** {@code startsWith}, {@code endsWith}: the shorter. */
+  static long affixWork(String text, String affix) {
+    return Math.min(text.length(), affix.length());
+  }
+
+  /** The string extension's functions: the strings they are given, read once. */
+  private static long inputWork(Object[] args) {
+    long n = 0;
+    for (Object a : args) if (a instanceof String s) n += s.length();
+    return n;
+  }
+
+  /** {@code indexOf}, {@code lastIndexOf} (a naive search): text times needle. */
+  private static long indexWork(Object[] args) {
+    long n = args.length > 0 && args[0] instanceof String s ? s.length() : 0;
+    long m = args.length > 1 && args[1] instanceof String t ? t.length() : 0;
+    return (n + 1) * (m + 1);
+  }
+
+  /**
+   * The characters, bytes and elements in {@code v}, counted as if nothing were shared, read without counting
+   * model reads; at most {@code cap + 1} (the walk stops there).
+   */
+  static long deep(Object v, long cap) {
+    long[] n = {0};
+    deep(v, cap, n, 0);
+    return Math.min(n[0], cap + 1);
+  }
+
+  private static void deep(Object v, long cap, long[] n, int depth) {
+    if (n[0] > cap) return;
+    Object raw = CelNode.raw(v);
+    if (raw instanceof ModelView.Masked m) raw = m.value();
+    if (raw instanceof String s) n[0] += s.length();
+    else if (raw instanceof dev.cel.common.values.CelByteString b) n[0] += b.size();
+    else if (raw instanceof com.google.protobuf.ByteString b) n[0] += b.size();
+    else if (raw instanceof List<?> l && depth < 1_000) {
+      n[0] += 1;
+      for (int i = 0, size = l.size(); i < size && n[0] <= cap; i++)
+        deep(l.get(i), cap, n, depth + 1);
+    } else if (raw instanceof Map<?, ?> m && depth < 1_000) {
+      n[0] += 1;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (n[0] > cap) return;
+        deep(e.getKey(), cap, n, depth + 1);
+        deep(e.getValue(), cap, n, depth + 1);
+      }
+    } else n[0] += 1;
+  }
+
+  /**
+   * Whether {@code text} contains {@code needle}, as {@link String#contains} answers, in time linear in both:
+   * a needle of up to 8 characters by String's own search (at most 8 comparisons per character of the text,
+   * vectorized), a longer one by Knuth-Morris-Pratt ({@code String.contains} compares up to every character of the needle at every offset).
+   */
+  static boolean contains(String text, String needle) {
+    int m = needle.length();
+    int n = text.length();
+    if (m <= 8) return text.contains(needle);
+    if (m > n) return false;
+    int[] border = new int[m];
+    for (int i = 1, k = 0; i < m; i++) {
+      while (k > 0 && needle.charAt(i) != needle.charAt(k)) k = border[k - 1];
+      if (needle.charAt(i) == needle.charAt(k)) k++;
+      border[i] = k;
+    }
+    for (int i = 0, k = 0; i < n; i++) {
+      while (k > 0 && text.charAt(i) != needle.charAt(k)) k = border[k - 1];
+      if (text.charAt(i) == needle.charAt(k)) k++;
+      if (k == m) return true;
+    }
+    return false;
   }
 
   /** Charges a string a function built: its length. */
@@ -498,6 +828,19 @@ final class CelExpressions {
       throws CustomRule.Failed {
     CONCATENATED.get()[0] = 0;
     WEIGHED.get().clear();
+    long[] work = WORK.get();
+    work[0] = 0;
+    work[1] = CustomRules.work();
+    if (work[1] >= MAX_FILE_WORK) throw new CustomRule.Failed(FILE_WORK_EXCEEDED);
+    try {
+      return evaluate(program, vars);
+    } finally {
+      CustomRules.addWork(work[0] + CONCATENATED.get()[0]);
+    }
+  }
+
+  private static Object evaluate(CelRuntime.Program program, Map<String, Object> vars)
+      throws CustomRule.Failed {
     try {
       // the variables read through, each map or list of the model wrapped as a CelNode (not walked)
       return CelNode.unwrap(

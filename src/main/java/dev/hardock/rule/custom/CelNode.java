@@ -86,6 +86,16 @@ final class CelNode extends CelValue implements Map<String, Object> {
     return w;
   }
 
+  /**
+   * The list or map behind {@code v} (a node's or list's of the model, or a list an evaluation built), read
+   * without counting model reads; {@code v} itself if it is neither.
+   */
+  static Object raw(Object v) {
+    if (v instanceof CelNode n) return n.raw;
+    if (v instanceof Adapted a) return a.raw;
+    return v;
+  }
+
   /** The model's own object behind a value the runtime gave (lists the runtime made are copied through). */
   static Object unwrap(Object v) {
     if (v instanceof CelNode n) return n.raw;

@@ -28,7 +28,7 @@ public final class CustomRules {
   public static void run(
       List<CustomRule> rules, Map<String, Object> model, Map<Object, Span> origins, Findings out) {
     ORIGINS.set(origins);
-    READS.set(new long[1]);
+    READS.set(new long[2]);
     try {
       runAll(rules, model, out);
     } finally {
@@ -49,6 +49,7 @@ public final class CustomRules {
         new java.util.EnumMap<>(CustomRule.On.class);
     for (CustomRule rule : rules) {
       READS.get()[0] = 0;
+      READS.get()[1] = 0;
       List<Map<String, Object>> scopes =
           byKind.computeIfAbsent(rule.on(), on -> scopes(on, model, file));
       for (Map<String, Object> vars : scopes) {
@@ -87,7 +88,7 @@ public final class CustomRules {
 
   /** For tests: counts this thread's reads from 0 ({@code on}), or stops counting them. */
   static void countReads(boolean on) {
-    if (on) READS.set(new long[1]);
+    if (on) READS.set(new long[2]);
     else READS.remove();
   }
 
@@ -101,6 +102,18 @@ public final class CustomRules {
   static void restoreReads(long reads) {
     long[] r = READS.get();
     if (r != null) r[0] = reads;
+  }
+
+  /** The work ({@link CelExpressions#MAX_FILE_WORK}) of the rule now run on this thread's file (0 outside {@link #run}). */
+  static long work() {
+    long[] r = READS.get();
+    return r == null ? 0 : r[1];
+  }
+
+  /** Adds an evaluation's work to the rule's on this thread's file. */
+  static void addWork(long work) {
+    long[] r = READS.get();
+    if (r != null) r[1] += work;
   }
 
   /** Counts one read of the model (CelNode); past {@link #MAX_READS}, the evaluation fails. */

@@ -58,6 +58,11 @@ final class DirectEval {
     long iterations;
     long built;
 
+    /** The work charged ({@link CelExpressions#MAX_WORK}), and how much this evaluation may do. */
+    long work;
+
+    final long workLimit = CelExpressions.workLimit();
+
     Frame(Map<String, Object> vars, int slots) {
       this.vars = vars;
       this.slots = new Object[slots];
@@ -87,9 +92,13 @@ final class DirectEval {
      */
     Object eval(Map<String, Object> vars) {
       long reads = CustomRules.reads();
+      if (CelExpressions.fileWorkSpent()) return BAIL; // cel-java fails at once
       try {
-        Object v = root.eval(new Frame(vars, slots));
+        Frame f = new Frame(vars, slots);
+        Object v = root.eval(f);
         if (condition && !(v instanceof Boolean)) throw bail();
+        CustomRules.addWork(f.work + f.built);
+        CelExpressions.directWork(f.work);
         return v;
       } catch (RuntimeException
           | StackOverflowError e) { // Bail, or anything CEL may judge otherwise
@@ -149,6 +158,15 @@ final class DirectEval {
     if (l instanceof Built b) return b.items[i];
     CustomRules.read();
     return ModelView.plain(l.get(i));
+  }
+
+  /**
+   * Charges {@code work} to the evaluation's budget, as cel-java's functions are charged
+   * ({@link CelExpressions#chargeWork}): past it, or past what the rule may still do on the file, it gives up.
+   */
+  private static void work(Frame f, long work) {
+    if (f.work + work > f.workLimit) throw bail();
+    f.work += work;
   }
 
   private static long tick(Frame f) {
@@ -308,7 +326,7 @@ final class DirectEval {
             }
             case "size" -> {
               int sizes = sizes(ids, "size_string", "size_list", "size_map");
-              return f -> size(a.eval(f), sizes);
+              return f -> size(f, a.eval(f), sizes);
             }
             case "dyn" -> {
               return a;
@@ -362,13 +380,13 @@ final class DirectEval {
               if (bool(a.eval(f))) return Boolean.TRUE;
               return bool(b.eval(f));
             };
-        case "_==_" -> f -> eq(a.eval(f), b.eval(f));
-        case "_!=_" -> f -> !eq(a.eval(f), b.eval(f));
+        case "_==_" -> f -> equal(f, a.eval(f), b.eval(f));
+        case "_!=_" -> f -> !equal(f, a.eval(f), b.eval(f));
         case "_<_" -> f -> compare(a.eval(f), b.eval(f)) < 0;
         case "_<=_" -> f -> compare(a.eval(f), b.eval(f)) <= 0;
         case "_>_" -> f -> compare(a.eval(f), b.eval(f)) > 0;
         case "_>=_" -> f -> compare(a.eval(f), b.eval(f)) >= 0;
-        case "@in" -> f -> in(a.eval(f), b.eval(f), inList, inMap);
+        case "@in" -> f -> in(f, a.eval(f), b.eval(f), inList, inMap);
         case "_+_" -> f -> add(f, a.eval(f), b.eval(f), addInt, addString);
         case "_-_" ->
             f -> {
@@ -388,15 +406,23 @@ final class DirectEval {
         switch (fn) {
           case "size" -> {
             int sizes = sizes(ids, "string_size", "list_size", "map_size");
-            return f -> size(target.eval(f), sizes);
+            return f -> size(f, target.eval(f), sizes);
           }
           case "upperAscii" -> {
             need(ids, "string_upper_ascii");
-            return f -> built(f, com.google.common.base.Ascii.toUpperCase(string(target.eval(f))));
+            return f -> {
+              String s = string(target.eval(f));
+              work(f, s.length());
+              return built(f, com.google.common.base.Ascii.toUpperCase(s));
+            };
           }
           case "lowerAscii" -> {
             need(ids, "string_lower_ascii");
-            return f -> built(f, com.google.common.base.Ascii.toLowerCase(string(target.eval(f))));
+            return f -> {
+              String s = string(target.eval(f));
+              work(f, s.length());
+              return built(f, com.google.common.base.Ascii.toLowerCase(s));
+            };
           }
           default -> throw new Unsupported();
         }
@@ -410,15 +436,30 @@ final class DirectEval {
       switch (fn) {
         case "startsWith" -> {
           need(ids, "starts_with_string");
-          return f -> string(target.eval(f)).startsWith(string(a.eval(f)));
+          return f -> {
+            String s = string(target.eval(f));
+            String t = string(a.eval(f));
+            work(f, CelExpressions.affixWork(s, t));
+            return s.startsWith(t);
+          };
         }
         case "endsWith" -> {
           need(ids, "ends_with_string");
-          return f -> string(target.eval(f)).endsWith(string(a.eval(f)));
+          return f -> {
+            String s = string(target.eval(f));
+            String t = string(a.eval(f));
+            work(f, CelExpressions.affixWork(s, t));
+            return s.endsWith(t);
+          };
         }
         case "contains" -> {
           need(ids, "contains_string");
-          return f -> string(target.eval(f)).contains(string(a.eval(f)));
+          return f -> {
+            String s = string(target.eval(f));
+            String t = string(a.eval(f));
+            work(f, CelExpressions.searchWork(s, t));
+            return CelExpressions.contains(s, t);
+          };
         }
         default -> throw new Unsupported();
       }
@@ -449,8 +490,10 @@ final class DirectEval {
       int max = options.maxRegexProgramSize();
       if (max >= 0 && p.programSize() > max) throw new Unsupported();
       boolean partial = options.enableRegexPartialMatch();
+      String source = pattern.constant().stringValue();
       return f -> {
         String s = string(subject.eval(f));
+        work(f, CelExpressions.matchWork(s, source));
         return partial ? p.matcher(s).find() : p.matcher(s).matches();
       };
     }
@@ -667,8 +710,11 @@ final class DirectEval {
     return s;
   }
 
-  private static Object size(Object v, int allowed) {
-    if (v instanceof String s && (allowed & 1) != 0) return (long) s.codePointCount(0, s.length());
+  private static Object size(Frame f, Object v, int allowed) {
+    if (v instanceof String s && (allowed & 1) != 0) {
+      work(f, s.length());
+      return (long) s.codePointCount(0, s.length());
+    }
     if (v instanceof List<?> l && (allowed & 2) != 0) return (long) l.size();
     if (v instanceof Map<?, ?> m && (allowed & 4) != 0) return (long) m.size();
     throw bail();
@@ -679,8 +725,15 @@ final class DirectEval {
     throw bail();
   }
 
-  private static boolean in(Object value, Object collection, boolean list, boolean map) {
+  /** {@code ==} as cel-java's is charged ({@link CelExpressions#equalityWork}), then {@link #eq}. */
+  private static boolean equal(Frame f, Object a, Object b) {
+    work(f, CelExpressions.equalityWork(a, b));
+    return eq(a, b);
+  }
+
+  private static boolean in(Frame f, Object value, Object collection, boolean list, boolean map) {
     if (collection instanceof List<?> l && list) {
+      work(f, CelExpressions.inWork(value, l));
       int n = l.size();
       for (int i = 0; i < n; i++) if (eq(value, element(l, i))) return true;
       // cel-java looks for a number a second time, by numeric equality: its reads are counted

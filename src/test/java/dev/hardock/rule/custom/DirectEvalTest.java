@@ -63,7 +63,8 @@ class DirectEvalTest {
   }
 
   /** Both evaluators' values (ERROR where CEL fails, BAIL where DirectEval gives up) and their reads. */
-  private record Both(Object direct, long directReads, Object cel, long celReads) {}
+  private record Both(
+      Object direct, long directReads, Object cel, long celReads, long directWork, long celWork) {}
 
   private static Both both(String text, Map<String, Object> vars, boolean condition)
       throws Exception {
@@ -75,6 +76,7 @@ class DirectEvalTest {
     try {
       Object direct = plan == null ? DirectEval.BAIL : plan.eval(vars);
       long directReads = CustomRules.reads();
+      long directWork = CelExpressions.workSoFar();
       CustomRules.countReads(true);
       Object cel;
       try {
@@ -87,7 +89,9 @@ class DirectEvalTest {
           direct == DirectEval.BAIL ? direct : plain(direct),
           directReads,
           cel,
-          CustomRules.reads());
+          CustomRules.reads(),
+          directWork,
+          CelExpressions.workSoFar());
     } finally {
       CustomRules.countReads(false);
     }
@@ -128,6 +132,9 @@ class DirectEvalTest {
     Statistics.label("outcome").collect(b.cel() == ERROR ? "CEL failed" : "same value");
     assertEquals(b.cel(), b.direct(), text + " over " + vars + ": " + lastError);
     assertEquals(b.celReads(), b.directReads(), "reads of " + text + " over " + vars);
+    // the work both charge (CelExpressions.MAX_WORK): DirectEval gives up where cel-java fails
+    if (b.cel() != ERROR)
+      assertEquals(b.celWork(), b.directWork(), "work of " + text + " over " + vars);
   }
 
   @Property(tries = 1000)
@@ -142,6 +149,9 @@ class DirectEvalTest {
     if (b.direct() == DirectEval.BAIL) return;
     assertEquals(b.cel(), b.direct(), text + " over " + vars + ": " + lastError);
     assertEquals(b.celReads(), b.directReads(), "reads of " + text + " over " + vars);
+    // the work both charge (CelExpressions.MAX_WORK): DirectEval gives up where cel-java fails
+    if (b.cel() != ERROR)
+      assertEquals(b.celWork(), b.directWork(), "work of " + text + " over " + vars);
   }
 
   private static final String[] STRINGS = {"", "a", "ab", "b", "é", "\uD83D\uDE00a", "ADD", "curl"};
