@@ -401,22 +401,12 @@ final class CelExpressions {
           + MAX_FILE_WORK
           + " characters or elements compared, searched, measured or built";
 
-  /** Whether the rule evaluated on this thread has spent its budget on the file ({@link #MAX_FILE_WORK}). */
-  static boolean fileWorkSpent() {
-    return CustomRules.work() >= MAX_FILE_WORK;
-  }
-
   /** This thread's evaluation: its work so far, and the rule's work on the file before it began. */
   private static final ThreadLocal<long[]> WORK = ThreadLocal.withInitial(() -> new long[2]);
 
   /** The work charged to the evaluation on this thread so far (tests count work with it). */
   static long workSoFar() {
     return WORK.get()[0];
-  }
-
-  /** How much an evaluation that starts now may touch: the less of its budget and what the file leaves. */
-  static long workLimit() {
-    return Math.min(MAX_WORK, MAX_FILE_WORK - CustomRules.work());
   }
 
   /**

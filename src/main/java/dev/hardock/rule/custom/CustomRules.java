@@ -92,6 +92,15 @@ public final class CustomRules {
     else READS.remove();
   }
 
+  /**
+   * The counters of the rule now run on this thread's file: its reads ({@code [0]}, {@link #MAX_READS}) and
+   * its work ({@code [1]}, {@link CelExpressions#MAX_FILE_WORK}); null outside {@link #run}. DirectEval takes
+   * them once per evaluation.
+   */
+  static long[] counters() {
+    return READS.get();
+  }
+
   /** The reads counted so far on this thread's file (0 outside {@link #run}). */
   static long reads() {
     long[] r = READS.get();

@@ -61,11 +61,19 @@ final class DirectEval {
     /** The work charged ({@link CelExpressions#MAX_WORK}), and how much this evaluation may do. */
     long work;
 
-    final long workLimit = CelExpressions.workLimit();
+    final long workLimit;
 
-    Frame(Map<String, Object> vars, int slots) {
+    /** {@link CustomRules#counters}: the rule's reads and work on the file, or null. */
+    final long[] counters;
+
+    Frame(Map<String, Object> vars, int slots, long[] counters) {
       this.vars = vars;
       this.slots = new Object[slots];
+      this.counters = counters;
+      this.workLimit =
+          Math.min(
+              CelExpressions.MAX_WORK,
+              CelExpressions.MAX_FILE_WORK - (counters == null ? 0 : counters[1]));
     }
   }
 
@@ -91,18 +99,20 @@ final class DirectEval {
      * {@link CustomRules#read}), and cel-java evaluates the expression.
      */
     Object eval(Map<String, Object> vars) {
-      long reads = CustomRules.reads();
-      if (CelExpressions.fileWorkSpent()) return BAIL; // cel-java fails at once
+      long[] counters = CustomRules.counters(); // once: a thread-local lookup per read added up
+      long reads = counters == null ? 0 : counters[0];
+      if (counters != null && counters[1] >= CelExpressions.MAX_FILE_WORK)
+        return BAIL; // cel-java fails at once
       try {
-        Frame f = new Frame(vars, slots);
+        Frame f = new Frame(vars, slots, counters);
         Object v = root.eval(f);
         if (condition && !(v instanceof Boolean)) throw bail();
-        CustomRules.addWork(f.work + f.built);
+        if (counters != null) counters[1] += f.work + f.built;
         CelExpressions.directWork(f.work);
         return v;
       } catch (RuntimeException
           | StackOverflowError e) { // Bail, or anything CEL may judge otherwise
-        CustomRules.restoreReads(reads);
+        if (counters != null) counters[0] = reads;
         return BAIL;
       }
     }
@@ -154,10 +164,16 @@ final class DirectEval {
   }
 
   /** Element {@code i} of a list, read as CEL reads it (a list of the model counts a read per element). */
-  private static Object element(List<?> l, int i) {
+  private static Object element(Frame f, List<?> l, int i) {
     if (l instanceof Built b) return b.items[i];
-    CustomRules.read();
+    read(f);
     return ModelView.plain(l.get(i));
+  }
+
+  /** Counts a read of the model as CustomRules.read does (past its cap, cel-java fails: this gives up). */
+  private static void read(Frame f) {
+    long[] c = f.counters;
+    if (c != null && ++c[0] > CustomRules.MAX_READS) throw bail();
   }
 
   /**
@@ -273,7 +289,7 @@ final class DirectEval {
       }
       return f -> {
         if (!(operand.eval(f) instanceof Map<?, ?> m)) throw bail();
-        CustomRules.read();
+        read(f);
         Object v = m.get(field);
         if (v == null) throw bail();
         return ModelView.plain(v);
@@ -394,7 +410,7 @@ final class DirectEval {
                 return Math.subtractExact(x, y);
               throw bail();
             };
-        case "_[_]" -> f -> index(a.eval(f), b.eval(f), indexList, indexMap);
+        case "_[_]" -> f -> index(f, a.eval(f), b.eval(f), indexList, indexMap);
         default -> throw new Unsupported();
       };
     }
@@ -490,10 +506,12 @@ final class DirectEval {
       int max = options.maxRegexProgramSize();
       if (max >= 0 && p.programSize() > max) throw new Unsupported();
       boolean partial = options.enableRegexPartialMatch();
-      String source = pattern.constant().stringValue();
+      // CelExpressions.matchWork's charge, its program's size taken once
+      long perChar = 1 + (long) p.programSize();
+      long fixed = pattern.constant().stringValue().length();
       return f -> {
         String s = string(subject.eval(f));
-        work(f, CelExpressions.matchWork(s, source));
+        work(f, s.length() * perChar + fixed);
         return partial ? p.matcher(s).find() : p.matcher(s).matches();
       };
     }
@@ -528,7 +546,7 @@ final class DirectEval {
               List<?> l = range(range.eval(f));
               boolean found = false;
               for (int i = 0, n = l.size(); i < n; i++) {
-                Object v = element(l, i);
+                Object v = element(f, l, i);
                 tick(f);
                 if (found) break;
                 f.slots[slot] = v;
@@ -541,7 +559,7 @@ final class DirectEval {
               List<?> l = range(range.eval(f));
               boolean all = true;
               for (int i = 0, n = l.size(); i < n; i++) {
-                Object v = element(l, i);
+                Object v = element(f, l, i);
                 tick(f);
                 if (!all) break;
                 f.slots[slot] = v;
@@ -554,7 +572,7 @@ final class DirectEval {
               List<?> l = range(range.eval(f));
               long count = 0;
               for (int i = 0, n = l.size(); i < n; i++) {
-                Object v = element(l, i);
+                Object v = element(f, l, i);
                 tick(f);
                 f.slots[slot] = v;
                 if (bool(pred.eval(f))) count++;
@@ -568,7 +586,7 @@ final class DirectEval {
               Object[] out = new Object[n];
               int size = 0;
               for (int i = 0; i < n; i++) {
-                Object v = element(l, i);
+                Object v = element(f, l, i);
                 tick(f);
                 f.slots[slot] = v;
                 if (pred != null && !bool(pred.eval(f))) continue;
@@ -735,13 +753,13 @@ final class DirectEval {
     if (collection instanceof List<?> l && list) {
       work(f, CelExpressions.inWork(value, l));
       int n = l.size();
-      for (int i = 0; i < n; i++) if (eq(value, element(l, i))) return true;
+      for (int i = 0; i < n; i++) if (eq(value, element(f, l, i))) return true;
       // cel-java looks for a number a second time, by numeric equality: its reads are counted
-      if (value instanceof Long) for (int i = 0; i < n; i++) eq(value, element(l, i));
+      if (value instanceof Long) for (int i = 0; i < n; i++) eq(value, element(f, l, i));
       return false;
     }
     if (collection instanceof Map<?, ?> m && map && value instanceof String s) {
-      CustomRules.read(); // cel-java looks the key up: a read
+      read(f); // cel-java looks the key up: a read
       return m.get(s) != null;
     }
     throw bail();
@@ -757,13 +775,13 @@ final class DirectEval {
     throw bail();
   }
 
-  private static Object index(Object container, Object key, boolean list, boolean map) {
+  private static Object index(Frame f, Object container, Object key, boolean list, boolean map) {
     if (container instanceof List<?> l && list && key instanceof Long i) {
       if (i < 0 || i >= l.size()) throw bail();
-      return element(l, (int) (long) i);
+      return element(f, l, (int) (long) i);
     }
     if (container instanceof Map<?, ?> m && map && key instanceof String k) {
-      CustomRules.read();
+      read(f);
       Object v = m.get(k);
       if (v == null) throw bail();
       return ModelView.plain(v);
