@@ -124,6 +124,37 @@ class CustomRulesCliTest {
     assertTrue(out.contains("curl -u, admin:"), out); // the rest stays readable
   }
 
+  /**
+   * A Dockerfile LABEL whose key names a secret is masked in the model and in a message, as a container's
+   * label and an ENV of that name are (found in review: image.labels, stage.labels and the instruction's pairs
+   * showed the value in full, while the instruction's args masked it).
+   */
+  @Test
+  void aDockerfileLabelNamedAsASecretIsMasked() throws Exception {
+    config(
+        """
+        custom-rules:
+          - id: ACME010
+            slug: show-labels
+            on: image
+            when: 'image.labels.size() > 0'
+            message: '{{image.labels.map(l, l.value)}} {{image.stages[0].labels.map(l, l.value)}}'
+        """);
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM alpine\nLABEL db_password=hunter2secret api_token=\"tok12345678\" team=web\n");
+    run("-f", "json", dir.toString());
+    String lint = out;
+    assertTrue(lint.contains("ACME010"), lint);
+    assertTrue(lint.contains("web"), lint); // a label of no secret's name stays readable
+    run("model", dir.resolve("Dockerfile").toString());
+    assertTrue(out.contains("\"team\""), out);
+    for (String secret : List.of("hunter2secret", "tok12345678")) {
+      assertFalse(lint.contains(secret), secret + " in " + lint);
+      assertFalse(out.contains(secret), secret + " in " + out);
+    }
+  }
+
   @Test
   void aFindingInAnExtendedFileIsReportedThere() throws Exception {
     config(RULE);

@@ -400,12 +400,15 @@ public final class ModelView {
     return n.done();
   }
 
+  /** A LABEL pair: {@code key}, {@code value} (masked when the key is a secret's, as a container's label). */
   private static Map<String, Object> label(KeyValue kv) {
     Node n = new Node(kv.span());
-    n.put("key", masked(kv.key() == null ? "" : kv.key().value()));
+    String k = kv.key() == null ? "" : kv.key().value();
+    n.put("key", masked(k));
     if (kv.key() != null) n.spans.put("key", span(kv.key().span()));
     if (kv.value() != null) {
-      n.put("value", masked(kv.value().value()));
+      String v = kv.value().value();
+      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
       n.spans.put("value", span(kv.value().span()));
     }
     return n.done();
@@ -520,7 +523,8 @@ public final class ModelView {
         line[0] = name == null ? "" : name.value();
         for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
         CommandLine masks = new CommandLine(line);
-        // the name alone: nothing before it on the line can make it a secret (rules read names most)
+        // the name alone: nothing before it on the line can make it a secret (rules read names
+        // most)
         cn.put("name", name == null ? "" : masked(name.value()));
         List<Object> args = new ArrayList<>();
         for (int i = 1; i < line.length; i++) args.add(masks.word(i));
