@@ -155,6 +155,38 @@ class CustomRulesCliTest {
     }
   }
 
+  /**
+   * The items of a daemon.json list under a key that names a secret are masked, as a string under such a key
+   * is (found in review: "api-tokens": ["..."] showed each item in full in hardock model and in a message).
+   */
+  @Test
+  void aDaemonListNamedAsASecretIsMasked() throws Exception {
+    config(
+        """
+        custom-rules:
+          - id: ACME011
+            slug: show-daemon
+            on: daemon
+            when: 'true'
+            message: '{{daemon.settings["api-tokens"]}} {{daemon.settings.nested.settings.passwords}} {{daemon.settings.mirrors}}'
+        """);
+    Files.writeString(
+        dir.resolve("daemon.json"),
+        "{\"api-tokens\": [\"tok33334444\"], \"nested\": {\"passwords\": [\"pw77778888\", \"\"]},"
+            + " \"mirrors\": [\"https://mirror.example\"]}\n");
+    run("-f", "json", dir.toString());
+    String lint = out;
+    assertTrue(lint.contains("ACME011"), lint);
+    assertTrue(
+        lint.contains("https://mirror.example"), lint); // a list of no secret's name stays readable
+    run("model", dir.resolve("daemon.json").toString());
+    assertTrue(out.contains("https://mirror.example"), out);
+    for (String secret : List.of("tok33334444", "pw77778888")) {
+      assertFalse(lint.contains(secret), secret + " in " + lint);
+      assertFalse(out.contains(secret), secret + " in " + out);
+    }
+  }
+
   @Test
   void aFindingInAnExtendedFileIsReportedThere() throws Exception {
     config(RULE);

@@ -556,8 +556,16 @@ public final class ModelView {
             case BOOLEAN -> e.isTrue();
             case NULL -> null;
             case ARRAY -> {
+              // a list under a secret's name is a list of secrets, as a string under it is one
+              boolean secret = SecretNames.isSecretName(e.key());
               List<Object> items = new ArrayList<>();
-              for (Text t : e.items()) items.add(masked(t.value()));
+              for (Text t : e.items()) {
+                String item = t.value();
+                items.add(
+                    secret && item != null && !item.isEmpty()
+                        ? Redaction.redact(item)
+                        : masked(item));
+              }
               yield items;
             }
             case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
