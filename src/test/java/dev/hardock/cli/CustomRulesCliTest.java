@@ -124,6 +124,69 @@ class CustomRulesCliTest {
     assertTrue(out.contains("curl -u, admin:"), out); // the rest stays readable
   }
 
+  /**
+   * A Dockerfile LABEL whose key names a secret is masked in the model and in a message, as a container's
+   * label and an ENV of that name are (found in review: image.labels, stage.labels and the instruction's pairs
+   * showed the value in full, while the instruction's args masked it).
+   */
+  @Test
+  void aDockerfileLabelNamedAsASecretIsMasked() throws Exception {
+    config(
+        """
+        custom-rules:
+          - id: ACME010
+            slug: show-labels
+            on: image
+            when: 'image.labels.size() > 0'
+            message: '{{image.labels.map(l, l.value)}} {{image.stages[0].labels.map(l, l.value)}}'
+        """);
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM alpine\nLABEL db_password=hunter2secret api_token=\"tok12345678\" team=web\n");
+    run("-f", "json", dir.toString());
+    String lint = out;
+    assertTrue(lint.contains("ACME010"), lint);
+    assertTrue(lint.contains("web"), lint); // a label of no secret's name stays readable
+    run("model", dir.resolve("Dockerfile").toString());
+    assertTrue(out.contains("\"team\""), out);
+    for (String secret : List.of("hunter2secret", "tok12345678")) {
+      assertFalse(lint.contains(secret), secret + " in " + lint);
+      assertFalse(out.contains(secret), secret + " in " + out);
+    }
+  }
+
+  /**
+   * The items of a daemon.json list under a key that names a secret are masked, as a string under such a key
+   * is (found in review: "api-tokens": ["..."] showed each item in full in hardock model and in a message).
+   */
+  @Test
+  void aDaemonListNamedAsASecretIsMasked() throws Exception {
+    config(
+        """
+        custom-rules:
+          - id: ACME011
+            slug: show-daemon
+            on: daemon
+            when: 'true'
+            message: '{{daemon.settings["api-tokens"]}} {{daemon.settings.nested.settings.passwords}} {{daemon.settings.mirrors}}'
+        """);
+    Files.writeString(
+        dir.resolve("daemon.json"),
+        "{\"api-tokens\": [\"tok33334444\"], \"nested\": {\"passwords\": [\"pw77778888\", \"\"]},"
+            + " \"mirrors\": [\"https://mirror.example\"]}\n");
+    run("-f", "json", dir.toString());
+    String lint = out;
+    assertTrue(lint.contains("ACME011"), lint);
+    assertTrue(
+        lint.contains("https://mirror.example"), lint); // a list of no secret's name stays readable
+    run("model", dir.resolve("daemon.json").toString());
+    assertTrue(out.contains("https://mirror.example"), out);
+    for (String secret : List.of("tok33334444", "pw77778888")) {
+      assertFalse(lint.contains(secret), secret + " in " + lint);
+      assertFalse(out.contains(secret), secret + " in " + out);
+    }
+  }
+
   @Test
   void aFindingInAnExtendedFileIsReportedThere() throws Exception {
     config(RULE);

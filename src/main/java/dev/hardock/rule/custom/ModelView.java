@@ -400,12 +400,15 @@ public final class ModelView {
     return n.done();
   }
 
+  /** A LABEL pair: {@code key}, {@code value} (masked when the key is a secret's, as a container's label). */
   private static Map<String, Object> label(KeyValue kv) {
     Node n = new Node(kv.span());
-    n.put("key", masked(kv.key() == null ? "" : kv.key().value()));
+    String k = kv.key() == null ? "" : kv.key().value();
+    n.put("key", masked(k));
     if (kv.key() != null) n.spans.put("key", span(kv.key().span()));
     if (kv.value() != null) {
-      n.put("value", masked(kv.value().value()));
+      String v = kv.value().value();
+      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
       n.spans.put("value", span(kv.value().span()));
     }
     return n.done();
@@ -553,8 +556,16 @@ public final class ModelView {
             case BOOLEAN -> e.isTrue();
             case NULL -> null;
             case ARRAY -> {
+              // a list under a secret's name is a list of secrets, as a string under it is one
+              boolean secret = SecretNames.isSecretName(e.key());
               List<Object> items = new ArrayList<>();
-              for (Text t : e.items()) items.add(masked(t.value()));
+              for (Text t : e.items()) {
+                String item = t.value();
+                items.add(
+                    secret && item != null && !item.isEmpty()
+                        ? Redaction.redact(item)
+                        : masked(item));
+              }
               yield items;
             }
             case OBJECT -> e.object() == null || depth > 8 ? null : daemon(e.object(), depth + 1);
