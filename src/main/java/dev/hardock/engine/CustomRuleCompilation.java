@@ -105,11 +105,27 @@ final class CustomRuleCompilation {
     t.start();
   }
 
+  /**
+   * Held by whoever compiles before any compilation in this JVM has succeeded: CEL's classes are initialised by
+   * one thread, also when several configurations (nested .hardock.yaml files) compile at once (two threads
+   * initialising classes that refer to each other can deadlock the JVM; found in review).
+   */
+  private static final Object FIRST_USE = new Object();
+
+  private static volatile boolean initialised;
+
   /** Runs {@code j} here unless someone else took it; false if someone did. */
   private boolean run(Job j) {
     if (!j.claimed.compareAndSet(false, true)) return false;
     try {
-      j.value = j.work.compile();
+      if (initialised) {
+        j.value = j.work.compile();
+      } else {
+        synchronized (FIRST_USE) {
+          j.value = j.work.compile();
+          initialised = true;
+        }
+      }
     } catch (Throwable e) { // kept for whoever awaits it, rethrown there as it was
       j.error = e;
       failed = true;
