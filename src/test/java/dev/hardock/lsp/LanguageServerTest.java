@@ -350,6 +350,57 @@ class LanguageServerTest {
     }
   }
 
+  /**
+   * Custom rules are diagnostics like the built-in ones, at their value's position, and a configuration change
+   * that adds one (compiled beside the lint) is read again; a broken expression is logged, the defaults apply.
+   */
+  @Test
+  void customRulesGiveDiagnosticsAndAreReadAgain(@TempDir Path dir) throws Exception {
+    String rule =
+        "custom-rules:\n"
+            + "  - {id: ACME001, slug: approved-registry, severity: error, on: stage,"
+            + " when: 'has(stage.base.name) && !stage.base.name.startsWith(\"registry.acme.io/\")',"
+            + " message: 'base {{stage.base.text}}', at: stage.base}\n";
+    Files.writeString(dir.resolve(".hardock.yaml"), "rules:\n  HD201: off\n");
+    try (TestClient c = new TestClient(dir)) {
+      String uri =
+          c.open(dir.resolve("Dockerfile"), "dockerfile", "FROM alpine:latest\nUSER app\n");
+      assertEquals(List.of(), c.awaitDiagnostics(uri, 1).getDiagnostics());
+      Files.writeString(dir.resolve(".hardock.yaml"), "rules:\n  HD201: off\n" + rule);
+      c.remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(
+                      new FileEvent(
+                          TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
+      List<Diagnostic> now = c.awaitDiagnostics(uri, 1).getDiagnostics();
+      assertEquals(1, now.size(), now.toString());
+      Diagnostic d = now.get(0);
+      assertEquals("ACME001", d.getCode().getLeft());
+      assertEquals(DiagnosticSeverity.Error, d.getSeverity());
+      assertEquals("base alpine:latest", d.getMessage().getLeft());
+      // FROM alpine:latest: the image reference, line 0, columns 5 to 18
+      assertEquals(0, d.getRange().getStart().getLine());
+      assertEquals(5, d.getRange().getStart().getCharacter());
+      assertEquals(18, d.getRange().getEnd().getCharacter());
+      Files.writeString(
+          dir.resolve(".hardock.yaml"), rule.replace("stage.base.name)", "stage.base.nme)"));
+      c.remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(
+                      new FileEvent(
+                          TestClient.uri(dir.resolve(".hardock.yaml")), FileChangeType.Changed))));
+      List<Diagnostic> broken = c.awaitDiagnostics(uri, 1).getDiagnostics();
+      assertTrue(
+          broken.stream().noneMatch(x -> "ACME001".equals(x.getCode().getLeft())),
+          broken.toString());
+      assertTrue(c.logs.stream().anyMatch(l -> l.contains("ACME001")), c.logs.toString());
+    }
+  }
+
   /** A workspace folder added later is the project root of its files: its .hardock.yaml governs them. */
   @Test
   void aWorkspaceFolderAddedLaterBecomesTheRootOfItsFiles(@TempDir Path dir) throws Exception {
