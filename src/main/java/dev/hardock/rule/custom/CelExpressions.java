@@ -74,24 +74,22 @@ final class CelExpressions {
    * double fails as it did (CelNodeTest).
    *
    * <p>Building it (CEL's standard functions, protobuf's well-known types) costs about half a second: it is
-   * built when a rule is first evaluated, by the lint worker that needs it while the others go on linting
-   * (a thread of its own that builds it while the rules are compiled saved 0.14 s on one file and nothing on
-   * the corpus), and a rule's program is made from its checked expression on its first evaluation.
+   * built only when an expression or a node needs it ({@link DirectEval} evaluates the others), by the lint
+   * worker that needs it while the others go on linting, and a rule's program is made from its checked
+   * expression on its first evaluation by it.
    */
   private static final FutureTask<CelRuntime> RUNTIME =
       new FutureTask<>(
-          () -> {
-            CelOptions options = RUNTIME_OPTIONS;
-            return CelRuntimeFactory.plannerRuntimeBuilder()
-                .setOptions(options)
-                .setStandardFunctions(
-                    dev.cel.runtime.CelStandardFunctions.newBuilder()
-                        .filterFunctions((f, o) -> !rebound(o))
-                        .build())
-                .addFunctionBindings(chargedBindings(options))
-                .addLibraries(new WorkCharged())
-                .build();
-          });
+          () ->
+              CelRuntimeFactory.plannerRuntimeBuilder()
+                  .setOptions(RUNTIME_OPTIONS)
+                  .setStandardFunctions(
+                      dev.cel.runtime.CelStandardFunctions.newBuilder()
+                          .filterFunctions((f, o) -> !rebound(o))
+                          .build())
+                  .addFunctionBindings(chargedBindings(RUNTIME_OPTIONS))
+                  .addLibraries(new WorkCharged())
+                  .build());
 
   /**
    * The standard overloads rebound by {@link #chargedBindings}: every overload of {@code _+_}, {@code string()}
@@ -216,11 +214,7 @@ final class CelExpressions {
           .computeIfAbsent(w.getKey(), k -> new java.util.ArrayList<>())
           .add(worked(b, w.getValue(), false));
     }
-    List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
-    byFunction.forEach(
-        (name, overloads) ->
-            out.addAll(dev.cel.runtime.CelFunctionBinding.fromOverloads(name, overloads)));
-    return out;
+    return byName(byFunction);
   }
 
   /**
@@ -273,6 +267,15 @@ final class CelExpressions {
               : CelExpressions::inputWork;
       byFunction.computeIfAbsent(fn, k -> new java.util.ArrayList<>()).add(worked(b, work, true));
     }
+    return byName(byFunction);
+  }
+
+  /**
+   * Each function's overloads bound under its name too ({@code fromOverloads}): a call on a {@code dyn} value is
+   * dispatched by the function's name at run time, among all of them.
+   */
+  private static List<dev.cel.runtime.CelFunctionBinding> byName(
+      Map<String, List<dev.cel.runtime.CelFunctionBinding>> byFunction) {
     List<dev.cel.runtime.CelFunctionBinding> out = new java.util.ArrayList<>();
     byFunction.forEach(
         (name, overloads) ->
@@ -456,7 +459,12 @@ final class CelExpressions {
    * A pattern that does not compile costs its length (cel-java then fails on it).
    */
   static long matchWork(String text, String pattern) {
-    return (long) text.length() * (1 + programSize(pattern)) + pattern.length();
+    return matchWork(text.length(), programSize(pattern), pattern.length());
+  }
+
+  /** As above, from the text's length, the pattern's program size and its length. */
+  static long matchWork(int textLength, int programSize, int patternLength) {
+    return (long) textLength * (1 + programSize) + patternLength;
   }
 
   /** The size of a pattern's program as RE2J compiles it (as cel-java does), remembered; -1 if invalid. */

@@ -107,12 +107,6 @@ public final class CustomRules {
     return r == null ? 0 : r[0];
   }
 
-  /** Takes back the reads of an evaluation that was given up (DirectEval): the count is {@code reads} again. */
-  static void restoreReads(long reads) {
-    long[] r = READS.get();
-    if (r != null) r[0] = reads;
-  }
-
   /** The work ({@link CelExpressions#MAX_FILE_WORK}) of the rule now run on this thread's file (0 outside {@link #run}). */
   static long work() {
     long[] r = READS.get();

@@ -506,12 +506,12 @@ final class DirectEval {
       int max = options.maxRegexProgramSize();
       if (max >= 0 && p.programSize() > max) throw new Unsupported();
       boolean partial = options.enableRegexPartialMatch();
-      // CelExpressions.matchWork's charge, its program's size taken once
-      long perChar = 1 + (long) p.programSize();
-      long fixed = pattern.constant().stringValue().length();
+      // CelExpressions.matchWork's charge, the program's size taken once
+      int programSize = p.programSize();
+      int patternLength = pattern.constant().stringValue().length();
       return f -> {
         String s = string(subject.eval(f));
-        work(f, s.length() * perChar + fixed);
+        work(f, CelExpressions.matchWork(s.length(), programSize, patternLength));
         return partial ? p.matcher(s).find() : p.matcher(s).matches();
       };
     }
