@@ -429,7 +429,10 @@ final class CelExpressions {
     w[0] = next;
   }
 
-  /** Records the work of an evaluation DirectEval answered (for {@link #workSoFar}). */
+  /**
+   * Records the work of an evaluation DirectEval answered over variables that are not a file's scope (tests:
+   * {@link #workSoFar}); over CustomRules' scopes it is counted in the file's counters only.
+   */
   static void directWork(long work) {
     WORK.get()[0] = work;
   }

@@ -99,7 +99,12 @@ final class DirectEval {
      * {@link CustomRules#read}), and cel-java evaluates the expression.
      */
     Object eval(Map<String, Object> vars) {
-      long[] counters = CustomRules.counters(); // once: a thread-local lookup per read added up
+      // once, from the variables where CustomRules ran them: a thread-local lookup per read (or per
+      // evaluation) added up
+      long[] counters =
+          vars instanceof CustomRules.Scope scope && scope.counters != null
+              ? scope.counters
+              : CustomRules.counters();
       long reads = counters == null ? 0 : counters[0];
       if (counters != null && counters[1] >= CelExpressions.MAX_FILE_WORK)
         return BAIL; // cel-java fails at once
@@ -108,7 +113,7 @@ final class DirectEval {
         Object v = root.eval(f);
         if (condition && !(v instanceof Boolean)) throw bail();
         if (counters != null) counters[1] += f.work + f.built;
-        CelExpressions.directWork(f.work);
+        if (!(vars instanceof CustomRules.Scope)) CelExpressions.directWork(f.work); // for tests
         return v;
       } catch (RuntimeException
           | StackOverflowError e) { // Bail, or anything CEL may judge otherwise

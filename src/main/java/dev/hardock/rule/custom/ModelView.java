@@ -48,25 +48,25 @@ public final class ModelView {
   static final int MAX_ITEMS = 10_000;
 
   /**
-   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds a view: each position map
-   * made, with the model's own {@link Span} (by identity), so that a custom rule's finding carries the very span
-   * object the reader made: the engine knows by it which file of a compose project a value stands in.
+   * Whether this builder makes the view that custom rules read: a text is kept as a {@link Masked}, masked when
+   * first read ({@link #plain}), so that the texts no rule reads are never masked (masking every text of every
+   * view was most of what building it cost), and a position is a {@link SpanMap} holding the reader's own span.
+   * A field, not a thread-local: under C1 a thread-local lookup per text and position cost more than the rest
+   * of the view.
    */
-  private static final ThreadLocal<Map<Object, Span>> ORIGINS = new ThreadLocal<>();
+  private final boolean lazy;
+
+  private static final ModelView SHOWN = new ModelView(false);
+
+  private ModelView(boolean lazy) {
+    this.lazy = lazy;
+  }
 
   /**
-   * While {@link #file(String, String, List, ImageBuild, DaemonConfig, Map)} builds the view that custom rules
-   * read: a text is kept as a {@link Masked}, masked when first read ({@link #plain}), so that the texts no rule
-   * reads are never masked (masking every text of every view was most of what building it cost).
-   */
-  private static final ThreadLocal<Boolean> LAZY = new ThreadLocal<>();
-
-  private ModelView() {}
-
-  /**
-   * As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, for custom rules: recording into
-   * {@code origins} the span behind each position map, and with its texts masked when first read: a text may be
-   * a {@link Masked}, which {@link #plain} gives as the string the other view holds.
+   * As {@link #file(String, String, List, ImageBuild, DaemonConfig)}, for custom rules: its texts masked when
+   * first read (a text may be a {@link Masked}, which {@link #plain} gives as the string the other view holds),
+   * each position a {@link SpanMap} that carries the reader's own span ({@code origins} is kept for callers that
+   * map other position maps to spans; this view makes none).
    */
   public static Map<String, Object> file(
       String path,
@@ -75,18 +75,20 @@ public final class ModelView {
       ImageBuild build,
       DaemonConfig daemon,
       Map<Object, Span> origins) {
-    ORIGINS.set(origins);
-    LAZY.set(Boolean.TRUE);
-    try {
-      return file(path, kind, containers, build, daemon);
-    } finally {
-      ORIGINS.remove();
-      LAZY.remove();
-    }
+    return new ModelView(true).root(path, kind, containers, build, daemon);
   }
 
   /** The root: {@code file}, {@code containers}, {@code images}, {@code daemon} (when the file is daemon.json). */
   public static Map<String, Object> file(
+      String path,
+      String kind,
+      List<ContainerSpec> containers,
+      ImageBuild build,
+      DaemonConfig daemon) {
+    return SHOWN.root(path, kind, containers, build, daemon);
+  }
+
+  private Map<String, Object> root(
       String path,
       String kind,
       List<ContainerSpec> containers,
@@ -109,25 +111,23 @@ public final class ModelView {
 
   /** A position as the model shows it. */
   public static Map<String, Object> spanMap(Span s) {
-    return span(s);
+    return SHOWN.span(s);
   }
 
-  static Map<String, Object> span(Span s) {
-    if (LAZY.get() != null) return new SpanMap(s);
+  Map<String, Object> span(Span s) {
+    if (lazy) return new SpanMap(s);
     Map<String, Object> m = new LinkedHashMap<>();
     Span x = s == null ? Span.START : s;
     m.put("line", (long) x.line());
     m.put("column", (long) x.column());
     m.put("endLine", (long) x.endLine());
     m.put("endColumn", (long) x.endColumn());
-    Map<Object, Span> origins = ORIGINS.get();
-    if (origins != null && s != null) origins.put(m, s);
     return m;
   }
 
   // ---------------------------------------------------------------- containers
 
-  public static Map<String, Object> container(ContainerSpec c) {
+  public Map<String, Object> container(ContainerSpec c) {
     Node n = new Node(c.span());
     n.put("source", c.source() == null ? null : c.source().id());
     n.put("name", masked(c.name()));
@@ -175,7 +175,7 @@ public final class ModelView {
   }
 
   /** A label or log option, as an image's labels: {@code key}, {@code value} (masked as a variable's). */
-  private static Map<String, Object> pair(Pair p) {
+  private Map<String, Object> pair(Pair p) {
     Node n = new Node(p.span());
     String k = p.key() == null ? "" : p.key().value();
     n.put("key", masked(k));
@@ -189,7 +189,7 @@ public final class ModelView {
   }
 
   /** A ulimit: {@code name}, and {@code soft}, {@code hard} as integers when written as numbers. */
-  private static Map<String, Object> ulimit(Ulimit u) {
+  private Map<String, Object> ulimit(Ulimit u) {
     Node n = new Node(u.span());
     n.setting("name", u.name());
     limit(n, "soft", u.soft());
@@ -197,7 +197,7 @@ public final class ModelView {
     return n.done();
   }
 
-  private static void limit(Node n, String key, Setting<String> s) {
+  private void limit(Node n, String key, Setting<String> s) {
     if (s == null || s.value() == null) return;
     try {
       n.put(key, Long.parseLong(s.value().trim()));
@@ -208,7 +208,7 @@ public final class ModelView {
   }
 
   /** Logging: {@code driver} (absent: the daemon's default) and {@code options}. */
-  private static Map<String, Object> logging(Logging l) {
+  private Map<String, Object> logging(Logging l) {
     Node n = new Node(l.span());
     n.setting("driver", l.driver());
     List<Object> options = new ArrayList<>();
@@ -217,7 +217,7 @@ public final class ModelView {
     return n.done();
   }
 
-  static Map<String, Object> image(ImageUse use) {
+  Map<String, Object> image(ImageUse use) {
     Map<String, Object> m = image(use.ref(), use.span());
     if (use.where() != null) m.put("where", use.where());
     return m;
@@ -228,7 +228,7 @@ public final class ModelView {
    * registry as written, if any, and the repository: what to compare with an allowed prefix), {@code registry}
    * (Docker Hub's {@code docker.io} when none is written), {@code repository}, {@code tag}, {@code digest}.
    */
-  static Map<String, Object> image(ImageRef ref, Span at) {
+  Map<String, Object> image(ImageRef ref, Span at) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("text", masked(ref.raw()));
     if (ref.expanded() != null && !ref.expanded().equals(ref.raw()))
@@ -248,7 +248,7 @@ public final class ModelView {
     return m;
   }
 
-  private static Map<String, Object> build(BuildRef b) {
+  private Map<String, Object> build(BuildRef b) {
     Node n = new Node(b.span());
     if (b.context() != null) n.put("context", masked(b.context().toString().replace('\\', '/')));
     if (b.dockerfile() != null)
@@ -260,7 +260,7 @@ public final class ModelView {
     return n.done();
   }
 
-  private static Map<String, Object> mount(Mount m) {
+  private Map<String, Object> mount(Mount m) {
     Node n = new Node(m.span());
     n.put("type", m.type().name().toLowerCase(Locale.ROOT));
     n.setting("source", m.source());
@@ -271,7 +271,7 @@ public final class ModelView {
     return n.done();
   }
 
-  private static Map<String, Object> port(PortMapping p) {
+  private Map<String, Object> port(PortMapping p) {
     Node n = new Node(p.span());
     n.put("hostIp", masked(p.hostIp()));
     if (p.hostPort() != null) n.put("hostPort", (long) p.hostPort());
@@ -283,7 +283,7 @@ public final class ModelView {
   }
 
   /** A variable: {@code name}, {@code value} (masked when the name is a secret's), {@code span}. */
-  private static Map<String, Object> env(Text name, Text value, Span at) {
+  private Map<String, Object> env(Text name, Text value, Span at) {
     Node n = new Node(at);
     String k = name == null ? "" : name.value();
     n.put("name", masked(k));
@@ -303,7 +303,7 @@ public final class ModelView {
    * {@code user} (the last USER of the final stage or the stages it is built on; absent: root), {@code labels}
    * and {@code exposedPorts} (inherited from the stages it is built on), {@code healthcheck}.
    */
-  public static Map<String, Object> image(ImageBuild b) {
+  public Map<String, Object> image(ImageBuild b) {
     Stage last = b.finalStage();
     Node n = new Node(last == null ? Span.START : last.from().span());
     List<Object> args = new ArrayList<>();
@@ -356,7 +356,7 @@ public final class ModelView {
     return found;
   }
 
-  private static Map<String, Object> from(Instruction.From f) {
+  private Map<String, Object> from(Instruction.From f) {
     if (f.ref() != null && f.image() != null) return image(f.ref(), f.image().span());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("text", f.image() == null ? "" : masked(f.image().value()));
@@ -365,7 +365,7 @@ public final class ModelView {
     return m;
   }
 
-  private static Map<String, Object> stage(Stage s, boolean last) {
+  private Map<String, Object> stage(Stage s, boolean last) {
     Node n = new Node(s.from().span());
     n.put("index", (long) s.index());
     if (s.name() != null) {
@@ -401,7 +401,7 @@ public final class ModelView {
   }
 
   /** A LABEL pair: {@code key}, {@code value} (masked when the key is a secret's, as a container's label). */
-  private static Map<String, Object> label(KeyValue kv) {
+  private Map<String, Object> label(KeyValue kv) {
     Node n = new Node(kv.span());
     String k = kv.key() == null ? "" : kv.key().value();
     n.put("key", masked(k));
@@ -414,14 +414,14 @@ public final class ModelView {
     return n.done();
   }
 
-  private static Map<String, Object> text(Text t) {
+  private Map<String, Object> text(Text t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("value", masked(t.value()));
     m.put("span", span(t.span()));
     return m;
   }
 
-  private static List<Object> texts(List<Text> ts) {
+  private List<Object> texts(List<Text> ts) {
     List<Object> out = new ArrayList<>();
     for (Text t : ts) out.add(text(t));
     return out;
@@ -434,7 +434,7 @@ public final class ModelView {
    * {@code destination}; ENV, LABEL, ARG {@code pairs}; USER {@code user}; WORKDIR {@code path}; EXPOSE
    * {@code ports}; VOLUME {@code paths}; ONBUILD {@code trigger}.
    */
-  static Map<String, Object> instruction(Instruction i, int depth) {
+  Map<String, Object> instruction(Instruction i, int depth) {
     Node n = new Node(i.span());
     n.put("keyword", i.keyword());
     n.spans.put("keyword", span(i.head().keywordSpan()));
@@ -501,14 +501,14 @@ public final class ModelView {
     return n.done();
   }
 
-  private static List<Object> pairs(List<KeyValue> kvs, boolean secretNamed) {
+  private List<Object> pairs(List<KeyValue> kvs, boolean secretNamed) {
     List<Object> out = new ArrayList<>();
     for (KeyValue kv : kvs) out.add(secretNamed ? env(kv.key(), kv.value(), kv.span()) : label(kv));
     return out;
   }
 
   /** {@code form} and {@code commands}: each simple command of the shell script, {@code name} and {@code args}. */
-  private static void command(Node n, CommandForm c) {
+  private void command(Node n, CommandForm c) {
     if (c == null) return;
     n.put("form", c.exec() ? "exec" : "shell");
     List<Object> commands = new ArrayList<>();
@@ -522,7 +522,7 @@ public final class ModelView {
         String[] line = new String[words.size() + 1];
         line[0] = name == null ? "" : name.value();
         for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
-        CommandLine masks = new CommandLine(line);
+        CommandLine masks = new CommandLine(line, lazy);
         // the name alone: nothing before it on the line can make it a secret (rules read names
         // most)
         cn.put("name", name == null ? "" : masked(name.value()));
@@ -538,11 +538,11 @@ public final class ModelView {
   // ---------------------------------------------------------------- daemon.json
 
   /** daemon.json: {@code settings} (each key's value: string, number, boolean, list of strings or object), {@code spans}. */
-  public static Map<String, Object> daemon(DaemonConfig d) {
+  public Map<String, Object> daemon(DaemonConfig d) {
     return daemon(d, 0);
   }
 
-  private static Map<String, Object> daemon(DaemonConfig d, int depth) {
+  private Map<String, Object> daemon(DaemonConfig d, int depth) {
     Node n = new Node(d.start());
     Map<String, Object> settings = new LinkedHashMap<>();
     for (DaemonConfig.Entry e : d.all()) {
@@ -599,9 +599,9 @@ public final class ModelView {
    * Text the user wrote, with what looks like a secret masked, or null; in the view for custom rules, a
    * {@link Masked} that masks it when first read.
    */
-  static Object masked(String s) {
+  Object masked(String s) {
     if (s == null) return null;
-    if (LAZY.get() != null && s.length() >= 5) return new Masked(s);
+    if (lazy && s.length() >= 5) return new Masked(s);
     return maskedText(s);
   }
 
@@ -663,15 +663,17 @@ public final class ModelView {
    */
   static final class CommandLine {
     private final String[] words;
+    private final boolean lazy;
     private String[] masked;
 
-    CommandLine(String[] words) {
+    CommandLine(String[] words, boolean lazy) {
       this.words = words;
+      this.lazy = lazy;
     }
 
     /** Word {@code i} as the view holds it: masked now, or (the view for custom rules) when first read. */
     Object word(int i) {
-      return LAZY.get() != null ? new Masked(words[i], this, i) : masked(i);
+      return lazy ? new Masked(words[i], this, i) : masked(i);
     }
 
     String masked(int i) {
@@ -792,7 +794,7 @@ public final class ModelView {
   }
 
   /** A node under construction: its fields, then {@code spans} of its scalar fields, then its own {@code span}. */
-  private static final class Node {
+  private final class Node {
     final Map<String, Object> fields = new LinkedHashMap<>();
     final Map<String, Object> spans = new LinkedHashMap<>();
     final Span at;
