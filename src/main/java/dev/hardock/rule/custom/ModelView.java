@@ -384,14 +384,14 @@ public final class ModelView {
     List<Object> labels = new ArrayList<>();
     List<Object> ports = new ArrayList<>();
     List<Object> instructions = new ArrayList<>();
-    instructions.add(instruction(s.from(), 0));
+    instructions.add(stageInstruction(s.from()));
     for (Instruction i : s.instructions()) {
       if (instructions.size() >= MAX_ITEMS) break;
       if (i instanceof Instruction.Env e)
         for (KeyValue kv : e.pairs()) env.add(env(kv.key(), kv.value(), kv.span()));
       if (i instanceof Instruction.Label l) for (KeyValue kv : l.pairs()) labels.add(label(kv));
       if (i instanceof Instruction.Expose e) for (Text t : e.ports()) ports.add(text(t));
-      instructions.add(instruction(i, 0));
+      instructions.add(stageInstruction(i));
     }
     n.put("env", env);
     n.put("labels", labels);
@@ -499,6 +499,11 @@ public final class ModelView {
     }
 
     return n.done();
+  }
+
+  /** An instruction of a stage's list: in the view for custom rules, a {@link LazyNode} known by its keyword. */
+  private Map<String, Object> stageInstruction(Instruction i) {
+    return lazy ? new LazyNode("keyword", i.keyword(), () -> instruction(i, 0)) : instruction(i, 0);
   }
 
   private List<Object> pairs(List<KeyValue> kvs, boolean secretNamed) {
@@ -694,7 +699,7 @@ public final class ModelView {
         line.append(w);
       }
       String whole = line.toString();
-      String maskedLine = whole.length() < 5 ? whole : SecretMask.maskLine(whole);
+      String maskedLine = whole.length() < 5 ? whole : maskLine(whole);
       if (maskedLine.length() != whole.length()) maskedLine = whole; // masking keeps lengths
       for (int i = 0; i < words.length; i++) {
         String w = out[i];
@@ -782,6 +787,52 @@ public final class ModelView {
     }
   }
 
+  /**
+   * A node of the view for custom rules made when first read, but for one field known at once (an instruction's
+   * {@code keyword}: most conditions on instructions test it first, and for most instructions stop there). It
+   * is the map its maker gives, in every other respect (fields, order, equality).
+   */
+  static final class LazyNode extends java.util.AbstractMap<String, Object> {
+    private final String key;
+    private final Object value;
+    private java.util.function.Supplier<Map<String, Object>> maker;
+    private Map<String, Object> made;
+
+    LazyNode(String key, Object value, java.util.function.Supplier<Map<String, Object>> maker) {
+      this.key = key;
+      this.value = value;
+      this.maker = maker;
+    }
+
+    private Map<String, Object> made() {
+      if (made == null) {
+        made = maker.get();
+        maker = null;
+      }
+      return made;
+    }
+
+    @Override
+    public Object get(Object k) {
+      return value != null && key.equals(k) ? value : made().get(k);
+    }
+
+    @Override
+    public boolean containsKey(Object k) {
+      return value != null && key.equals(k) || made().containsKey(k);
+    }
+
+    @Override
+    public int size() {
+      return made().size();
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return java.util.Collections.unmodifiableMap(made()).entrySet();
+    }
+  }
+
   /** Text the user wrote, with what looks like a secret masked, or null. */
   static String maskedText(String s) {
     if (s == null) return null;
@@ -790,8 +841,26 @@ public final class ModelView {
     // tree of
     // Dockerfiles are mostly such words: keywords, command names, flags)
     if (s.length() < 5) return s;
-    return SecretMask.maskLine(s);
+    return maskLine(s);
   }
+
+  /**
+   * {@link SecretMask#maskLine}, remembering the short texts it leaves as they are: the views of a tree of
+   * Dockerfiles read the same command names, label keys and words again and again, and masking one cost more
+   * than the rest of reading it. Only unchanged texts are kept (a secret is never remembered); bounded in
+   * number and length, shared by all files and threads (masking depends on the text alone).
+   */
+  private static String maskLine(String s) {
+    boolean small = s.length() <= CLEAN_LENGTH;
+    if (small && CLEAN.contains(s)) return s;
+    String m = SecretMask.maskLine(s);
+    if (small && m.equals(s) && CLEAN.size() < CLEAN_MAX) CLEAN.add(s);
+    return m;
+  }
+
+  private static final int CLEAN_LENGTH = 64;
+  private static final int CLEAN_MAX = 16_384;
+  private static final Set<String> CLEAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** A node under construction: its fields, then {@code spans} of its scalar fields, then its own {@code span}. */
   private final class Node {
