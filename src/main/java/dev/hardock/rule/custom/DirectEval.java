@@ -284,6 +284,11 @@ final class DirectEval {
     }
 
     private Ev select(CelExpr e, int depth) throws Unsupported {
+      return select(e, depth, true);
+    }
+
+    /** {@code plain}: a text of the view as a string (masked now); else as the view holds it. */
+    private Ev select(CelExpr e, int depth, boolean plain) throws Unsupported {
       Ev operand = plan(e.select().operand(), depth + 1);
       String field = e.select().field();
       if (e.select().testOnly()) {
@@ -297,8 +302,18 @@ final class DirectEval {
         read(f);
         Object v = m.get(field);
         if (v == null) throw bail();
-        return ModelView.plain(v);
+        return plain ? ModelView.plain(v) : v;
       };
+    }
+
+    /**
+     * As {@link #plan}, but a field's text is given as the view holds it (a {@link ModelView.Masked} not yet
+     * masked, where it is one): for {@link #equalText} and {@link #inText}, which mask only where they must.
+     */
+    private Ev planText(CelExpr e, int depth) throws Unsupported {
+      if (e.getKind() != CelExpr.ExprKind.Kind.SELECT || depth > CelExpressions.MAX_DEPTH * 4)
+        return plan(e, depth);
+      return select(e, depth, false);
     }
 
     private Ev list(CelExpr e, int depth) throws Unsupported {
@@ -359,6 +374,19 @@ final class DirectEval {
           if (fn.equals("matches")) {
             need(ids, "matches");
             return matches(plan(args.get(0), depth + 1), args.get(1));
+          }
+          if (fn.equals("_==_") || fn.equals("_!=_") || fn.equals("@in")) {
+            // texts of the model compared as they are, masked only where that could change the
+            // answer (ModelView.Masked#is)
+            Ev a = planText(args.get(0), depth + 1);
+            Ev b = planText(args.get(1), depth + 1);
+            boolean inList = ids.contains("in_list");
+            boolean inMap = ids.contains("in_map");
+            return switch (fn) {
+              case "_==_" -> f -> equalText(f, a.eval(f), b.eval(f));
+              case "_!=_" -> f -> !equalText(f, a.eval(f), b.eval(f));
+              default -> f -> inText(f, a.eval(f), b.eval(f), inList, inMap);
+            };
           }
           Ev a = plan(args.get(0), depth + 1);
           Ev b = plan(args.get(1), depth + 1);
@@ -752,6 +780,51 @@ final class DirectEval {
   private static boolean equal(Frame f, Object a, Object b) {
     work(f, CelExpressions.equalityWork(a, b));
     return eq(a, b);
+  }
+
+  /** {@link #equal} of values that may be texts of the view not yet masked. */
+  private static boolean equalText(Frame f, Object a, Object b) {
+    if (a instanceof ModelView.Masked m && b instanceof String s) {
+      work(f, Math.min(m.length(), s.length()));
+      return m.is(s);
+    }
+    if (b instanceof ModelView.Masked m && a instanceof String s) {
+      work(f, Math.min(m.length(), s.length()));
+      return m.is(s);
+    }
+    return equal(f, ModelView.plain(a), ModelView.plain(b));
+  }
+
+  /** {@link #in} of values that may be texts of the view not yet masked (the list's elements too). */
+  private static boolean inText(
+      Frame f, Object value, Object collection, boolean list, boolean map) {
+    if (collection instanceof List<?> l
+        && list
+        && (value instanceof String || value instanceof ModelView.Masked)) {
+      if (value instanceof ModelView.Masked m) work(f, (long) l.size() * (1 + m.length()));
+      else work(f, CelExpressions.inWork(value, l));
+      int n = l.size();
+      for (int i = 0; i < n; i++) {
+        Object x;
+        if (l instanceof Built b) {
+          x = b.items[i];
+        } else {
+          read(f);
+          x = l.get(i);
+        }
+        if (x instanceof ModelView.Masked m) {
+          if (value instanceof String s ? m.is(s) : m.value().equals(ModelView.plain(value)))
+            return true;
+        } else if (value instanceof ModelView.Masked m) {
+          if (!(x instanceof String s)) throw bail(); // eq: another type
+          if (m.is(s)) return true;
+        } else if (eq(value, x)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return in(f, ModelView.plain(value), collection, list, map);
   }
 
   private static boolean in(Frame f, Object value, Object collection, boolean list, boolean map) {

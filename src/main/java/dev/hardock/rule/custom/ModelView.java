@@ -635,6 +635,21 @@ public final class ModelView {
       this.word = word;
     }
 
+    /**
+     * Whether the masked text is {@code s}, masking only when it has to: masking keeps a text's length and only
+     * turns characters into '*' ({@link SecretMask#mask}), so a text up to {@link #MAX_TEXT} characters other
+     * than a string without '*' masks to something other than it, and is not masked to find that out.
+     */
+    boolean is(String s) {
+      if (!done && text.length() <= MAX_TEXT && s.indexOf('*') < 0 && !text.equals(s)) return false;
+      return value().equals(s);
+    }
+
+    /** The masked text's length (its text's, which masking keeps), found without masking where it can. */
+    int length() {
+      return done || text.length() > MAX_TEXT ? value().length() : text.length();
+    }
+
     public String value() {
       if (!done) {
         text = line != null ? line.masked(word) : maskedText(text);
@@ -692,7 +707,7 @@ public final class ModelView {
       int[] at = new int[words.length];
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < words.length; i++) {
-        String w = words[i].length() > 4096 ? words[i].substring(0, 4096) : words[i];
+        String w = words[i].length() > MAX_TEXT ? words[i].substring(0, MAX_TEXT) : words[i];
         out[i] = w;
         if (i > 0) line.append(' ');
         at[i] = line.length();
@@ -833,10 +848,13 @@ public final class ModelView {
     }
   }
 
+  /** The longest text a view holds (a longer one is cut there, then masked). */
+  static final int MAX_TEXT = 4096;
+
   /** Text the user wrote, with what looks like a secret masked, or null. */
   static String maskedText(String s) {
     if (s == null) return null;
-    if (s.length() > 4096) s = s.substring(0, 4096);
+    if (s.length() > MAX_TEXT) s = s.substring(0, MAX_TEXT);
     // shorter than "KEY=x": no credential shape, assignment or password option fits (the views of a
     // tree of
     // Dockerfiles are mostly such words: keywords, command names, flags)

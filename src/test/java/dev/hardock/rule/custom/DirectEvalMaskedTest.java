@@ -1,0 +1,98 @@
+package dev.hardock.rule.custom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hardock.engine.Config;
+import dev.hardock.engine.Linter;
+import dev.hardock.engine.Target;
+import dev.hardock.model.SourceKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DirectEval compares the view's texts without masking them where masking cannot change the answer
+ * (ModelView.Masked#is): the answers are those of the masked texts, as cel-java gives them, also where a text
+ * holds a secret and the constant is the secret itself or its masked form.
+ */
+class DirectEvalMaskedTest {
+  @TempDir Path tmp;
+
+  @Test
+  void textsHoldingSecretsCompareMasked() throws Exception {
+    Path dockerfile = tmp.resolve("Dockerfile");
+    Files.writeString(
+        dockerfile,
+        "FROM registry.acme.io/base:1\n"
+            + "RUN curl -u admin:hunter2222 https://x.io/a && echo AKIAIOSFODNN7EXAMPLE"
+            + " && apt-get install -y curl && mysql -phunter2222\n");
+    String masked = ModelView.maskedText("AKIAIOSFODNN7EXAMPLE");
+    String yaml =
+        "custom-rules:\n"
+            + rule("M01", "instruction.commands.exists(c, \\\"AKIAIOSFODNN7EXAMPLE\\\" in c.args)")
+            + rule("M02", "instruction.commands.exists(c, \\\"" + masked + "\\\" in c.args)")
+            + rule(
+                "M03",
+                "instruction.commands.exists(c, c.args.exists(a, a == \\\"AKIAIOSFODNN7EXAMPLE\\\"))")
+            + rule(
+                "M04",
+                "instruction.commands.exists(c, c.args.exists(a, \\\"" + masked + "\\\" == a))")
+            + rule(
+                "M05",
+                "instruction.commands.exists(c, c.args.exists(a, a != \\\"admin:hunter2222\\\"))")
+            + rule("M06", "instruction.commands.exists(c, \\\"admin:hunter2222\\\" in c.args)")
+            + rule(
+                "M07",
+                "instruction.commands.exists(c, c.name == \\\"apt-get\\\" && \\\"install\\\" in c.args)")
+            + rule("M08", "instruction.commands.exists(c, c.name in [\\\"mysql\\\", \\\"psql\\\"])")
+            + rule("M09", "instruction.commands.exists(c, \\\"-phunter2222\\\" in c.args)")
+            + rule(
+                "M10",
+                "instruction.commands.exists(c, c.args.exists(a, a.startsWith(\\\"-p\\\") && a == \\\"-p**********\\\"))")
+            + rule(
+                "M11",
+                "instruction.keyword == \\\"FROM\\\" && instruction.image.name == \\\"registry.acme.io/base\\\"")
+            + rule(
+                "M12", "instruction.commands.exists(c, c.args.exists(a, [a] == [\\\"curl\\\"]))");
+    boolean was = CelExpressions.directly;
+    try {
+      CelExpressions.directly = true;
+      List<String> direct = lint(dockerfile, yaml);
+      CelExpressions.directly = false;
+      List<String> cel = lint(dockerfile, yaml);
+      assertEquals(cel, direct);
+      List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
+      // the secrets are not seen (M01, M03, M06, M09); their masked forms are (M02, M04)
+      assertEquals(
+          List.of("M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12"), ids, direct.toString());
+    } finally {
+      CelExpressions.directly = was;
+    }
+  }
+
+  /** The custom rules' findings of a lint of {@code file} (the view custom rules read: texts masked when read). */
+  private List<String> lint(Path file, String yaml) throws Exception {
+    Config c = Config.parse(tmp.resolve(".hardock.yaml"), yaml);
+    dev.hardock.engine.FileResult r =
+        new Linter(c.settings(java.util.Set.of(), java.util.Set.of()))
+            .lint(new Target(file, "Dockerfile", SourceKind.DOCKERFILE), Files.readAllBytes(file));
+    c.ready();
+    return r.findings().stream()
+        .filter(f -> f.rule().id().startsWith("M"))
+        .map(f -> f.rule().id() + " " + f.span() + " " + f.message())
+        .toList();
+  }
+
+  private static String rule(String id, String when) {
+    return "  - {id: "
+        + id
+        + ", slug: s-"
+        + id.toLowerCase()
+        + ", on: instruction, when: \""
+        + (when.startsWith("instruction.keyword") ? "" : "has(instruction.commands) && ")
+        + when
+        + "\", message: 'x'}\n";
+  }
+}
