@@ -206,9 +206,16 @@ public final class Train {
                   "container.image.name.substring(0, 2) == \"ng\"",
                   true)
               .eval(Map.of("container", container, "file", file));
+      // the form in which ./hardock keeps checked expressions between runs, read back as a run
+      // that finds them kept reads them
+      boolean kept =
+          dev.hardock.rule.custom.CustomRule.keptFormReadsBack(
+              dev.hardock.rule.custom.CustomRule.On.STAGE,
+              "has(stage.base.tag) && stage.instructions.exists(i, i.keyword in [\"RUN\", \"ADD\"])");
       return Boolean.TRUE.equals(a)
           && Boolean.TRUE.equals(b)
           && Boolean.TRUE.equals(c)
+          && kept
           && customRulesRun();
     } catch (dev.hardock.rule.custom.CustomRule.CompileError
         | dev.hardock.rule.custom.CustomRule.Failed

@@ -704,7 +704,11 @@ final class CelExpressions {
     if (known instanceof CustomRule.CompileError e)
       throw new CustomRule.CompileError(e.line, e.column, e.getMessage());
     try {
-      CelAbstractSyntaxTree tree = checkOnce(on, text);
+      CelAbstractSyntaxTree tree = CheckedCache.read(on, text);
+      if (tree == null) {
+        tree = checkOnce(on, text);
+        CheckedCache.write(on, text, tree);
+      }
       if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, tree);
       return tree;
     } catch (CustomRule.CompileError e) {
@@ -722,6 +726,11 @@ final class CelExpressions {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final int MAX_CHECKED = 4_000;
+
+  /** For tests: forgets what was checked in this JVM (the next check checks, or reads what runs kept). */
+  static void forgetChecked() {
+    CHECKED.clear();
+  }
 
   private static CelAbstractSyntaxTree checkOnce(CustomRule.On on, String text)
       throws CustomRule.CompileError {

@@ -90,6 +90,17 @@ public record CustomRule(
   }
 
   /**
+   * For the JVM cache's training: checks {@code text} and reads it back through the form in which runs keep
+   * checked expressions ({@link CheckedCache}), as a run that finds it kept does; nothing is written. Whether it
+   * read back as the checker gave it.
+   */
+  public static boolean keptFormReadsBack(On on, String text) throws CompileError {
+    dev.cel.common.CelAbstractSyntaxTree checked = CelExpressions.check(on, text);
+    byte[] body = CheckedCache.encode(checked);
+    return body != null && CheckedCache.readsBack(body, text, checked);
+  }
+
+  /**
    * Compiles an expression of a rule judging {@code on}: it may name that kind's variables; {@code condition}:
    * its type must be bool (or dyn, checked when it runs). CEL is loaded here, on the first custom rule.
    */

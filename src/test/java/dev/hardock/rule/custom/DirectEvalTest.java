@@ -53,7 +53,7 @@ class DirectEvalTest {
     COMPILER = b.build();
   }
 
-  private static CelAbstractSyntaxTree checked(String text) {
+  static CelAbstractSyntaxTree checked(String text) {
     try {
       CelValidationResult r = COMPILER.compile(text);
       return r.hasError() ? null : r.getAst();
@@ -205,7 +205,7 @@ class DirectEvalTest {
   }
 
   /** Random well-typed expressions over such nodes, mostly of the subset DirectEval plans. */
-  private static final class Gen {
+  static final class Gen {
     private final Random r;
     private final List<String[]> bound = new ArrayList<>(); // {name, type}
     private int names;

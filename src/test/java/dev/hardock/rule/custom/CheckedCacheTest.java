@@ -1,0 +1,254 @@
+package dev.hardock.rule.custom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.hardock.engine.LintSettings;
+import dev.hardock.engine.Linter;
+import dev.hardock.engine.Target;
+import dev.hardock.model.SourceKind;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checked expressions kept between runs ({@link CheckedCache}): rules read back from the files find what rules
+ * checked afresh find; a tree is kept only when it reads back as the checker gave it; a file that is not the
+ * expression's own, whole, regular file is a miss, never an error; errors are never kept.
+ */
+class CheckedCacheTest {
+  @TempDir Path tmp;
+
+  @AfterEach
+  void reset() {
+    CheckedCache.use(null);
+    CelExpressions.forgetChecked();
+  }
+
+  private static List<String> findingsOverCorpus(List<CustomRule> rules) throws Exception {
+    Linter linter = new Linter(LintSettings.DEFAULT);
+    List<String> all = new ArrayList<>();
+    int files = 0;
+    try (Stream<Path> s = Files.walk(Path.of("../shared/corpus/dockerfiles"))) {
+      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
+        if (files++ % 11 != 5) continue;
+        Map<String, Object> model =
+            linter.model(new Target(p, p.toString(), SourceKind.DOCKERFILE), null);
+        all.addAll(CelPrefilterTest.findings(rules, model));
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void rulesReadBackFromTheFilesFindWhatRulesCheckedAfreshFind() throws Exception {
+    CelExpressions.forgetChecked();
+    List<String> fresh = findingsOverCorpus(CelPrefilterTest.rules());
+    assertTrue(fresh.size() > 500, "findings: " + fresh.size());
+
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    CelPrefilterTest.rules(); // checked, and kept
+    long kept;
+    try (Stream<Path> s = Files.list(dir)) {
+      kept = s.filter(p -> p.toString().endsWith(".ast")).count();
+    }
+    assertTrue(kept > 40, "kept: " + kept);
+
+    CelExpressions.forgetChecked();
+    int hits = CheckedCache.HITS.get();
+    List<CustomRule> read = CelPrefilterTest.rules();
+    // every kept expression read back (the compilation's thread and a lint worker may both read
+    // one)
+    assertTrue(
+        CheckedCache.HITS.get() - hits >= kept, (CheckedCache.HITS.get() - hits) + " < " + kept);
+    assertEquals(fresh, findingsOverCorpus(read));
+  }
+
+  @Test
+  void whatIsReadIsTheFilesTreeWhenItIsTheExpressionsOwn() throws Exception {
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text = "stage.final";
+    CelExpressions.check(CustomRule.On.STAGE, text);
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
+    assertTrue(Files.isRegularFile(file));
+    // the kept tree of "!stage.final" under the header of "stage.final": the file is trusted as the
+    // tool's own (it lives in the launcher's cache folder), and read as it is
+    byte[] other = CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, "!stage.final"));
+    byte[] bytes = Files.readAllBytes(file);
+    int head =
+        bytes.length - CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, text)).length;
+    byte[] swapped = new byte[head + other.length];
+    System.arraycopy(bytes, 0, swapped, 0, head);
+    System.arraycopy(other, 0, swapped, head, other.length);
+    Files.write(file, swapped);
+    CelExpressions.forgetChecked();
+    // decode rebuilds the positions over this text: the swapped tree's positions lie past its end,
+    // and reads back as written
+    CelAbstractSyntaxTree read = CheckedCache.read(CustomRule.On.STAGE, text);
+    assertNotNull(read);
+    assertEquals("!_", read.getExpr().call().function());
+  }
+
+  @Test
+  void aFileThatIsNotTheExpressionsOwnWholeRegularFileIsAMiss() throws Exception {
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text = "has(stage.base.tag) && stage.base.tag == \"latest\"";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
+    byte[] good = Files.readAllBytes(file);
+    assertNotNull(CheckedCache.read(CustomRule.On.STAGE, text));
+
+    // cut short
+    Files.write(file, java.util.Arrays.copyOf(good, good.length - 3));
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    // trailing bytes
+    Files.write(file, java.util.Arrays.copyOf(good, good.length + 1));
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    // another expression's header (two names alike)
+    Files.write(file, Files.readAllBytes(writeFor(dir, CustomRule.On.STAGE, "stage.final")));
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    // the same text, another kind
+    assertNull(CheckedCache.read(CustomRule.On.IMAGE, text));
+    // larger than any tree
+    Files.delete(file);
+    try (var ch =
+        Files.newByteChannel(
+            file,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      ch.position(5L << 20);
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+    }
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    // a link to a good file
+    Files.delete(file);
+    Path elsewhere = tmp.resolve("elsewhere.ast");
+    Files.write(elsewhere, good);
+    Files.createSymbolicLink(file, elsewhere);
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    // a folder
+    Files.delete(file);
+    Files.createDirectory(file);
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    Files.delete(file);
+    // a named pipe: not opened (a read would block)
+    if (new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0) {
+      assertNull(CheckedCache.read(CustomRule.On.STAGE, text));
+      Files.delete(file);
+    }
+    // and a miss is checked afresh, and kept again
+    CelExpressions.forgetChecked();
+    assertEquals(checked.getExpr(), CelExpressions.check(CustomRule.On.STAGE, text).getExpr());
+    assertArrayEquals(good, Files.readAllBytes(file));
+  }
+
+  private static Path writeFor(Path dir, CustomRule.On on, String text) throws Exception {
+    CelExpressions.forgetChecked();
+    CelExpressions.check(on, text);
+    return dir.resolve(CheckedCache.name(on, text));
+  }
+
+  @Test
+  void aFolderThatIsALinkIsNeitherReadNorWritten() throws Exception {
+    Path real = Files.createDirectory(tmp.resolve("real"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    CheckedCache.use(link);
+    CelExpressions.forgetChecked();
+    CelExpressions.check(CustomRule.On.STAGE, "stage.final");
+    try (Stream<Path> s = Files.list(real)) {
+      assertEquals(0, s.count());
+    }
+    // a good file put there by hand is not read through the link either
+    CheckedCache.use(real);
+    CelExpressions.forgetChecked();
+    CelExpressions.check(CustomRule.On.STAGE, "stage.final");
+    CheckedCache.use(link);
+    assertNull(CheckedCache.read(CustomRule.On.STAGE, "stage.final"));
+  }
+
+  @Test
+  void errorsAreNeverKept() throws Exception {
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    assertThrows(
+        CustomRule.CompileError.class,
+        () -> CelExpressions.check(CustomRule.On.IMAGE, "image.nope == 1"));
+    assertThrows(
+        CustomRule.CompileError.class,
+        () -> CelExpressions.check(CustomRule.On.IMAGE, "image.user +"));
+    assertFalse(Files.exists(dir) && Files.list(dir).findAny().isPresent());
+  }
+
+  @Property(tries = 300)
+  void anyBytesAfterTheHeaderAreATreeOrAMissNeverAnError(
+      @ForAll @Size(max = 400) byte[] body, @ForAll boolean keepStart) throws Exception {
+    Path dir = Files.createTempDirectory("hardock-kept");
+    try {
+      CheckedCache.use(dir);
+      CelExpressions.forgetChecked();
+      String text = "stage.instructions.exists(i, i.keyword == \"RUN\")";
+      CelExpressions.check(CustomRule.On.STAGE, text);
+      Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
+      byte[] good = Files.readAllBytes(file);
+      int bodyLength = CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, text)).length;
+      int head = good.length - bodyLength;
+      // the header, then random bytes (or the tree's first bytes, then random ones)
+      int start = keepStart ? Math.min(bodyLength, body.length) / 2 : 0;
+      byte[] bytes = new byte[head + start + body.length];
+      System.arraycopy(good, 0, bytes, 0, head + start);
+      System.arraycopy(body, 0, bytes, head + start, body.length);
+      Files.write(file, bytes);
+      CheckedCache.read(CustomRule.On.STAGE, text); // returns or gives null; never throws
+    } finally {
+      CheckedCache.use(null);
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) s::iterator) Files.delete(p);
+      }
+      Files.delete(dir);
+    }
+  }
+
+  @Property(tries = 1000)
+  void randomCheckedExpressionsReadBackAsChecked(@ForAll long seed) {
+    Random r = new Random(seed);
+    String text = new DirectEvalTest.Gen(r).cond(0);
+    CelAbstractSyntaxTree ast = DirectEvalTest.checked(text);
+    if (ast == null) return;
+    byte[] body = CheckedCache.encode(ast);
+    assertNotNull(body, text);
+    assertTrue(CheckedCache.readsBack(body, text, ast), text);
+    CelAbstractSyntaxTree back =
+        assertDoesNotThrow(
+            () -> CheckedCache.decode(new DataInputStream(new ByteArrayInputStream(body)), text));
+    assertEquals(ast.getResultType(), back.getResultType(), text);
+  }
+
+  private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> s) {
+    return org.junit.jupiter.api.Assertions.assertDoesNotThrow(s);
+  }
+}
