@@ -456,15 +456,13 @@ public final class ModelView {
         n.put("alias", masked(f.alias().value()));
         n.spans.put("alias", span(f.alias().span()));
       }
-    } else if (i instanceof Instruction.Run r) {
-      command(n, r.command());
-    } else if (i instanceof Instruction.Cmd c) {
-      command(n, c.command());
-    } else if (i instanceof Instruction.Entrypoint e) {
-      command(n, e.command());
+    } else if (i instanceof Instruction.Run
+        || i instanceof Instruction.Cmd
+        || i instanceof Instruction.Entrypoint) {
+      command(n, commandForm(i));
     } else if (i instanceof Instruction.Healthcheck h) {
       n.put("none", h.none());
-      command(n, h.command());
+      command(n, commandForm(i));
     } else if (i instanceof Instruction.Copy c) {
       n.put("sources", texts(c.sources()));
       if (c.destination() != null) n.put("destination", text(c.destination()));
@@ -501,9 +499,29 @@ public final class ModelView {
     return n.done();
   }
 
-  /** An instruction of a stage's list: in the view for custom rules, a {@link LazyNode} known by its keyword. */
+  /**
+   * An instruction of a stage's list: in the view for custom rules, a {@link LazyNode} known by its keyword, and
+   * without {@code commands} and {@code form} where it has no command ({@code has(instruction.commands)} is
+   * answered without making the rest).
+   */
   private Map<String, Object> stageInstruction(Instruction i) {
-    return lazy ? new LazyNode("keyword", i.keyword(), () -> instruction(i, 0)) : instruction(i, 0);
+    if (!lazy) return instruction(i, 0);
+    return new LazyNode(
+        "keyword",
+        i.keyword(),
+        commandForm(i) == null ? NO_COMMAND : Set.of(),
+        () -> instruction(i, 0));
+  }
+
+  private static final Set<String> NO_COMMAND = Set.of("commands", "form");
+
+  /** The command of a RUN, CMD, ENTRYPOINT or HEALTHCHECK (what {@link #command} shows), else null. */
+  private static CommandForm commandForm(Instruction i) {
+    if (i instanceof Instruction.Run r) return r.command();
+    if (i instanceof Instruction.Cmd c) return c.command();
+    if (i instanceof Instruction.Entrypoint e) return e.command();
+    if (i instanceof Instruction.Healthcheck h) return h.command();
+    return null;
   }
 
   private List<Object> pairs(List<KeyValue> kvs, boolean secretNamed) {
@@ -810,12 +828,19 @@ public final class ModelView {
   static final class LazyNode extends java.util.AbstractMap<String, Object> {
     private final String key;
     private final Object value;
+    private final Set<String> absent;
     private java.util.function.Supplier<Map<String, Object>> maker;
     private Map<String, Object> made;
 
-    LazyNode(String key, Object value, java.util.function.Supplier<Map<String, Object>> maker) {
+    /** {@code absent}: keys the made map is known not to hold. */
+    LazyNode(
+        String key,
+        Object value,
+        Set<String> absent,
+        java.util.function.Supplier<Map<String, Object>> maker) {
       this.key = key;
       this.value = value;
+      this.absent = absent;
       this.maker = maker;
     }
 
@@ -829,12 +854,16 @@ public final class ModelView {
 
     @Override
     public Object get(Object k) {
-      return value != null && key.equals(k) ? value : made().get(k);
+      if (value != null && key.equals(k)) return value;
+      if (made == null && absent.contains(k)) return null;
+      return made().get(k);
     }
 
     @Override
     public boolean containsKey(Object k) {
-      return value != null && key.equals(k) || made().containsKey(k);
+      if (value != null && key.equals(k)) return true;
+      if (made == null && absent.contains(k)) return false;
+      return made().containsKey(k);
     }
 
     @Override
