@@ -41,15 +41,20 @@ final class CelExpressions {
   /**
    * The string extension's functions whose result is never longer than what they are given. replace, join and
    * quote are left out: nested, they grow a string exponentially (eight nested replace calls of a 250-byte rule
-   * exhausted a 5 GB heap), and the iteration cap does not bound the size of values.
+   * exhausted a 5 GB heap), and the iteration cap does not bound the size of values. In a class of its own:
+   * the extension's enum builds all its functions' bindings when first touched (10 ms of a start-up that reads
+   * its checked expressions back and never needs them).
    */
-  static final java.util.Set<dev.cel.extensions.CelStringExtensions.Function>
-      SAFE_STRING_FUNCTIONS =
-          java.util.EnumSet.complementOf(
-              java.util.EnumSet.of(
-                  dev.cel.extensions.CelStringExtensions.Function.REPLACE,
-                  dev.cel.extensions.CelStringExtensions.Function.JOIN,
-                  dev.cel.extensions.CelStringExtensions.Function.QUOTE));
+  static final class Strings {
+    static final java.util.Set<dev.cel.extensions.CelStringExtensions.Function> SAFE =
+        java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(
+                dev.cel.extensions.CelStringExtensions.Function.REPLACE,
+                dev.cel.extensions.CelStringExtensions.Function.JOIN,
+                dev.cel.extensions.CelStringExtensions.Function.QUOTE));
+
+    private Strings() {}
+  }
 
   static final CelOptions OPTIONS =
       CelOptions.current()
@@ -284,7 +289,7 @@ final class CelExpressions {
   }
 
   /**
-   * The string extension's bindings ({@link #SAFE_STRING_FUNCTIONS}), as the library hands them to a runtime
+   * The string extension's bindings ({@link Strings#SAFE}), as the library hands them to a runtime
    * builder (cel-java keeps them private): a builder that only records them, and refuses anything else the
    * library would set (a later version's library would then fail loudly when the runtime is built).
    */
@@ -304,7 +309,7 @@ final class CelExpressions {
                   for (Object b : bindings) out.add((dev.cel.runtime.CelFunctionBinding) b);
                   return proxy;
                 });
-    CelExtensions.strings(SAFE_STRING_FUNCTIONS).setRuntimeOptions(recorder);
+    CelExtensions.strings(Strings.SAFE).setRuntimeOptions(recorder);
     return out;
   }
 
@@ -646,7 +651,7 @@ final class CelExpressions {
                   .setStandardDeclarations(standardDeclarations())
                   .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                   .setTypeProvider(types)
-                  .addLibraries(CelExtensions.strings(SAFE_STRING_FUNCTIONS));
+                  .addLibraries(CelExtensions.strings(Strings.SAFE));
           for (String v : o.variables()) b.addVar(v, types.variable(v));
           return b.build();
         });
@@ -698,16 +703,31 @@ final class CelExpressions {
    * field's name and names the type it was looked up in.
    */
   static CelAbstractSyntaxTree check(CustomRule.On on, String text) throws CustomRule.CompileError {
+    Object c = checkedOrKept(on, text);
+    if (c instanceof CheckedCache.Kept k) {
+      CelAbstractSyntaxTree full = k.full();
+      return full != null ? full : checkOnce(on, text);
+    }
+    return (CelAbstractSyntaxTree) c;
+  }
+
+  /**
+   * As {@link #check}: the checked tree, or what an earlier run kept of it ({@link CheckedCache.Kept}: read
+   * back without its nodes' types until they are needed).
+   */
+  private static Object checkedOrKept(CustomRule.On on, String text)
+      throws CustomRule.CompileError {
     List<Object> key = List.of(on, text);
     Object known = CHECKED.get(key);
-    if (known instanceof CelAbstractSyntaxTree tree) return tree;
+    if (known instanceof CelAbstractSyntaxTree || known instanceof CheckedCache.Kept) return known;
     if (known instanceof CustomRule.CompileError e)
       throw new CustomRule.CompileError(e.line, e.column, e.getMessage());
     try {
-      CelAbstractSyntaxTree tree = CheckedCache.read(on, text);
+      Object tree = CheckedCache.read(on, text);
       if (tree == null) {
-        tree = checkOnce(on, text);
-        CheckedCache.write(on, text, tree);
+        CelAbstractSyntaxTree checked = checkOnce(on, text);
+        CheckedCache.write(on, text, checked);
+        tree = checked;
       }
       if (CHECKED.size() < MAX_CHECKED) CHECKED.put(key, tree);
       return tree;
@@ -812,7 +832,9 @@ final class CelExpressions {
 
   static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
       throws CustomRule.CompileError {
-    CelAbstractSyntaxTree ast = check(on, text);
+    Object c = checkedOrKept(on, text);
+    CelAbstractSyntaxTree ast =
+        c instanceof CheckedCache.Kept k ? k.light() : (CelAbstractSyntaxTree) c;
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
       throw new CustomRule.CompileError(
@@ -820,7 +842,8 @@ final class CelExpressions {
           0,
           "the condition must be a bool, not " + ModelTypes.shown(ast.getResultType().name()));
     }
-    Planned planned = new Planned(ast);
+    // cel-java's runtime is given the whole tree (every node's type): read back when first needed
+    Planned planned = new Planned(ast == c ? () -> ast : () -> check(on, text));
     List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
     DirectEval.Plan direct = DirectEval.plan(ast, on.variables(), condition);
     return vars -> {
@@ -964,12 +987,17 @@ final class CelExpressions {
 
   /** A checked expression and its program, made when first asked for (by one thread; then kept). */
   private static final class Planned {
-    private final CelAbstractSyntaxTree ast;
+    /** The whole checked tree, when asked for. */
+    interface Tree {
+      CelAbstractSyntaxTree get() throws CustomRule.CompileError;
+    }
+
+    private final Tree tree;
     private volatile CelRuntime.Program program;
     private volatile String error;
 
-    Planned(CelAbstractSyntaxTree ast) {
-      this.ast = ast;
+    Planned(Tree tree) {
+      this.tree = tree;
     }
 
     CelRuntime.Program program() throws CustomRule.Failed {
@@ -985,8 +1013,8 @@ final class CelExpressions {
       synchronized (this) {
         if (program == null && error == null) {
           try {
-            program = runtime.createProgram(ast);
-          } catch (CelEvaluationException | RuntimeException e) {
+            program = runtime.createProgram(tree.get());
+          } catch (CelEvaluationException | CustomRule.CompileError | RuntimeException e) {
             error = "cannot be run: " + e.getMessage();
           }
         }

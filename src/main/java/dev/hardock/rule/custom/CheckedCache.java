@@ -55,7 +55,7 @@ import java.util.Optional;
 final class CheckedCache {
   static final String PROPERTY = "hardock.ruleCache";
 
-  private static final String MAGIC = "hardock-checked-expr 1\n";
+  private static final String MAGIC = "hardock-checked-expr 2\n";
   private static final long MAX_BYTES = 4L << 20;
 
   /** Files kept at most: a directory that holds more is read but not written to. */
@@ -86,8 +86,43 @@ final class CheckedCache {
     full = null;
   }
 
+  /**
+   * A checked expression read back: its tree with the type of its root only ({@link #light}: what planning and
+   * running it by DirectEval need), and the whole tree, every node's type too ({@link #full}: for cel-java's
+   * runtime), decoded when first asked for. Decoding the types is most of a read (the model's struct types come
+   * from its schema, read then), and most expressions never need them.
+   */
+  static final class Kept {
+    private final CelAbstractSyntaxTree light;
+    private final byte[] body;
+    private final String text;
+    private CelAbstractSyntaxTree full;
+
+    private Kept(CelAbstractSyntaxTree light, byte[] body, String text) {
+      this.light = light;
+      this.body = body;
+      this.text = text;
+    }
+
+    CelAbstractSyntaxTree light() {
+      return light;
+    }
+
+    /** The whole tree; null if its types cannot be read back (never, for a file this class wrote). */
+    synchronized CelAbstractSyntaxTree full() {
+      if (full == null) {
+        try {
+          full = decode(body, text, true);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+          return null;
+        }
+      }
+      return full;
+    }
+  }
+
   /** The checked tree kept for {@code text} of a rule on {@code on}, or null. */
-  static CelAbstractSyntaxTree read(CustomRule.On on, String text) {
+  static Kept read(CustomRule.On on, String text) {
     Path d = dir;
     if (d == null) return null;
     try {
@@ -113,13 +148,10 @@ final class CheckedCache {
       byte[] head = header(on, text);
       if (bytes.length < head.length || !Arrays.equals(bytes, 0, head.length, head, 0, head.length))
         return null;
-      CelAbstractSyntaxTree tree =
-          decode(
-              new DataInputStream(
-                  new java.io.ByteArrayInputStream(bytes, head.length, bytes.length - head.length)),
-              text);
+      byte[] body = Arrays.copyOfRange(bytes, head.length, bytes.length);
+      Kept kept = new Kept(decode(body, text, false), body, text);
       HITS.incrementAndGet();
-      return tree;
+      return kept;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null;
     }
@@ -180,12 +212,16 @@ final class CheckedCache {
   /** Whether {@code body} (what {@link #encode} made of {@code checked}) reads back as the same tree. */
   static boolean readsBack(byte[] body, String text, CelAbstractSyntaxTree checked) {
     try {
-      CelAbstractSyntaxTree back =
-          decode(new DataInputStream(new java.io.ByteArrayInputStream(body)), text);
+      CelAbstractSyntaxTree back = decode(body, text, true);
+      CelAbstractSyntaxTree light = decode(body, text, false);
       return back.getExpr().equals(checked.getExpr())
           && back.getReferenceMap().equals(checked.getReferenceMap())
           && back.getTypeMap().equals(checked.getTypeMap())
-          && back.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap());
+          && back.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap())
+          && light.getExpr().equals(checked.getExpr())
+          && light.getReferenceMap().equals(checked.getReferenceMap())
+          && light.getResultType().equals(checked.getResultType())
+          && light.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap());
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return false;
     }
@@ -249,12 +285,18 @@ final class CheckedCache {
         out.writeBoolean(r.value().isPresent());
         if (r.value().isPresent()) constant(out, r.value().get());
       }
+      type(out, ast.getResultType(), 0);
+      ByteArrayOutputStream typeBytes = new ByteArrayOutputStream(512);
+      DataOutputStream typesOut = new DataOutputStream(typeBytes);
       Map<Long, CelType> types = ast.getTypeMap();
-      out.writeInt(types.size());
+      typesOut.writeInt(types.size());
       for (Map.Entry<Long, CelType> e : types.entrySet()) {
-        out.writeLong(e.getKey());
-        type(out, e.getValue(), 0);
+        typesOut.writeLong(e.getKey());
+        type(typesOut, e.getValue(), 0);
       }
+      typesOut.flush();
+      out.writeInt(typeBytes.size());
+      typeBytes.writeTo(out);
       out.flush();
       return bytes.toByteArray();
     } catch (IOException | RuntimeException e) {
@@ -409,8 +451,12 @@ final class CheckedCache {
     }
   }
 
-  /** The tree {@link #encode} wrote, over the expression's {@code text}. */
-  static CelAbstractSyntaxTree decode(DataInputStream in, String text) throws IOException {
+  /**
+   * The tree {@link #encode} wrote, over the expression's {@code text}: with every node's type ({@code full}),
+   * else with its root's only (the types' section is then only measured).
+   */
+  static CelAbstractSyntaxTree decode(byte[] body, String text, boolean full) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body));
     CelSource.Builder source = CelSource.newBuilder(text).setDescription(in.readUTF());
     int n = count(in);
     for (int i = 0; i < n; i++) source.addPositions(in.readLong(), in.readInt());
@@ -425,13 +471,22 @@ final class CheckedCache {
       if (in.readBoolean()) r.setValue(constant(in));
       references.put(id, r.build());
     }
-    int typed = count(in);
+    CelType result = type(in, 0);
+    int typesLength = in.readInt();
+    if (typesLength != in.available())
+      throw new IOException("the types' section is cut or overlong");
     Map<Long, CelType> types = new HashMap<>();
-    for (int i = 0; i < typed; i++) {
-      long id = in.readLong();
-      types.put(id, type(in, 0));
+    if (full) {
+      int typed = count(in);
+      for (int i = 0; i < typed; i++) {
+        long id = in.readLong();
+        types.put(id, type(in, 0));
+      }
+      if (in.read() != -1) throw new IOException("trailing bytes");
+      if (!result.equals(types.get(root.id()))) throw new IOException("another result type");
+    } else {
+      types.put(root.id(), result);
     }
-    if (in.read() != -1) throw new IOException("trailing bytes");
     return CelAbstractSyntaxTree.newCheckedAst(root, source.build(), references, types);
   }
 

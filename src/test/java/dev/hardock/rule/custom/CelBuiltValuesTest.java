@@ -141,12 +141,12 @@ class CelBuiltValuesTest {
     CelCompiler compiler =
         CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(options)
-            .addLibraries(CelExtensions.strings(CelExpressions.SAFE_STRING_FUNCTIONS))
+            .addLibraries(CelExtensions.strings(CelExpressions.Strings.SAFE))
             .build();
     CelRuntime reference =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
-            .addLibraries(CelExtensions.strings(CelExpressions.SAFE_STRING_FUNCTIONS))
+            .addLibraries(CelExtensions.strings(CelExpressions.Strings.SAFE))
             .build();
     String[] expressions = {
       "\"AbC dÉ\".lowerAscii()",

@@ -13,8 +13,6 @@ import dev.hardock.engine.LintSettings;
 import dev.hardock.engine.Linter;
 import dev.hardock.engine.Target;
 import dev.hardock.model.SourceKind;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,9 +104,10 @@ class CheckedCacheTest {
     CelExpressions.forgetChecked();
     // decode rebuilds the positions over this text: the swapped tree's positions lie past its end,
     // and reads back as written
-    CelAbstractSyntaxTree read = CheckedCache.read(CustomRule.On.STAGE, text);
+    CheckedCache.Kept read = CheckedCache.read(CustomRule.On.STAGE, text);
     assertNotNull(read);
-    assertEquals("!_", read.getExpr().call().function());
+    assertEquals("!_", read.light().getExpr().call().function());
+    assertEquals("!_", read.full().getExpr().call().function());
   }
 
   @Test
@@ -223,7 +222,9 @@ class CheckedCacheTest {
       System.arraycopy(good, 0, bytes, 0, head + start);
       System.arraycopy(body, 0, bytes, head + start, body.length);
       Files.write(file, bytes);
-      CheckedCache.read(CustomRule.On.STAGE, text); // returns or gives null; never throws
+      // a tree or null, never an exception; its types too, when asked for
+      CheckedCache.Kept kept = CheckedCache.read(CustomRule.On.STAGE, text);
+      if (kept != null) kept.full();
     } finally {
       CheckedCache.use(null);
       try (Stream<Path> s = Files.list(dir)) {
@@ -242,10 +243,9 @@ class CheckedCacheTest {
     byte[] body = CheckedCache.encode(ast);
     assertNotNull(body, text);
     assertTrue(CheckedCache.readsBack(body, text, ast), text);
-    CelAbstractSyntaxTree back =
-        assertDoesNotThrow(
-            () -> CheckedCache.decode(new DataInputStream(new ByteArrayInputStream(body)), text));
+    CelAbstractSyntaxTree back = assertDoesNotThrow(() -> CheckedCache.decode(body, text, false));
     assertEquals(ast.getResultType(), back.getResultType(), text);
+    assertEquals(ast.getExpr(), back.getExpr(), text);
   }
 
   private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> s) {

@@ -44,7 +44,7 @@ class DirectEvalReviewTest {
     var b =
         CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addLibraries(CelExtensions.strings(CelExpressions.SAFE_STRING_FUNCTIONS));
+            .addLibraries(CelExtensions.strings(CelExpressions.Strings.SAFE));
     for (String v : VARS) b.addVar(v, SimpleType.DYN);
     COMPILER = b.build();
   }

@@ -31,10 +31,10 @@ class TypedEvaluationTest {
   private static final List<CelRuntime> RUNTIMES =
       List.of(
           CelRuntimeFactory.standardCelRuntimeBuilder()
-              .addLibraries(CelExtensions.strings(CelExpressions.SAFE_STRING_FUNCTIONS))
+              .addLibraries(CelExtensions.strings(CelExpressions.Strings.SAFE))
               .build(),
           CelRuntimeFactory.plannerRuntimeBuilder()
-              .addLibraries(CelExtensions.strings(CelExpressions.SAFE_STRING_FUNCTIONS))
+              .addLibraries(CelExtensions.strings(CelExpressions.Strings.SAFE))
               .build());
 
   private Map<String, Object> model(String name, SourceKind kind, String text) throws Exception {
