@@ -5,7 +5,8 @@
 #   (2) the corpus's Dockerfile tree (--type dockerfile on ../shared/corpus/dockerfiles) without and with the
 #       20 custom rules of bench/fixtures/custom-rules-20.yaml (target: less than 20 % slower), with `java -jar`
 #       (tiered JIT, G1, no class-data cache) and through ./hardock as users run it (C1 only, SerialGC, its
-#       trained AppCDS archive or AOT cache), plus one Dockerfile through ./hardock with and without the rules.
+#       trained AppCDS archive or AOT cache, and the checked expressions it keeps between runs: the warm-up run
+#       keeps them), plus one Dockerfile through ./hardock with and without the rules.
 # Writes bench/results/custom-rules.md. Env: BASE_REF (default: the parent of the first commit that added
 # rule/custom), JAVA (default java), RUNS_SMALL (20), RUNS_BIG (3), WARMUP (3).
 set -euo pipefail
