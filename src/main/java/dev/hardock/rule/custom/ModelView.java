@@ -75,7 +75,20 @@ public final class ModelView {
       ImageBuild build,
       DaemonConfig daemon,
       Map<Object, Span> origins) {
-    return new ModelView(true).root(path, kind, containers, build, daemon);
+    return file(() -> path, kind, containers, build, daemon, origins);
+  }
+
+  /** As above, the file's {@code path} made when a rule first reads it (most read only {@code kind}, or nothing). */
+  public static Map<String, Object> file(
+      java.util.function.Supplier<String> path,
+      String kind,
+      List<ContainerSpec> containers,
+      ImageBuild build,
+      DaemonConfig daemon,
+      Map<Object, Span> origins) {
+    ModelView v = new ModelView(true);
+    Map<String, Object> f = new LazyNode("kind", kind, Set.of(), () -> v.fileMap(path.get(), kind));
+    return v.root(f, containers, build, daemon);
   }
 
   /** The root: {@code file}, {@code containers}, {@code images}, {@code daemon} (when the file is daemon.json). */
@@ -85,19 +98,23 @@ public final class ModelView {
       List<ContainerSpec> containers,
       ImageBuild build,
       DaemonConfig daemon) {
-    return SHOWN.root(path, kind, containers, build, daemon);
+    return SHOWN.root(SHOWN.fileMap(path, kind), containers, build, daemon);
+  }
+
+  /** The {@code file} node: {@code path}, {@code kind}. */
+  private Map<String, Object> fileMap(String path, String kind) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("path", path);
+    f.put("kind", kind);
+    return f;
   }
 
   private Map<String, Object> root(
-      String path,
-      String kind,
+      Map<String, Object> f,
       List<ContainerSpec> containers,
       ImageBuild build,
       DaemonConfig daemon) {
     Map<String, Object> root = new LinkedHashMap<>();
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("path", path);
-    f.put("kind", kind);
     root.put("file", f);
     List<Object> cs = new ArrayList<>();
     if (containers != null) for (ContainerSpec c : containers) cs.add(container(c));
