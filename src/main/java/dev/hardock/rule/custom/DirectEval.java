@@ -342,7 +342,13 @@ final class DirectEval {
       boolean member = e.call().target().isPresent();
       List<CelExpr> args = e.call().args();
       java.util.Set<String> ids = overloads(e);
-      Ev target = member ? plan(e.call().target().get(), depth + 1) : null;
+      // startsWith and endsWith are given a field's text as the view holds it (affix below)
+      Ev target =
+          !member
+              ? null
+              : fn.equals("startsWith") || fn.equals("endsWith")
+                  ? planText(e.call().target().get(), depth + 1)
+                  : plan(e.call().target().get(), depth + 1);
       if (member) {
         return member(fn, ids, target, args, depth);
       }
@@ -485,21 +491,11 @@ final class DirectEval {
       switch (fn) {
         case "startsWith" -> {
           need(ids, "starts_with_string");
-          return f -> {
-            String s = string(target.eval(f));
-            String t = string(a.eval(f));
-            work(f, CelExpressions.affixWork(s, t));
-            return s.startsWith(t);
-          };
+          return f -> affix(f, target.eval(f), a.eval(f), true);
         }
         case "endsWith" -> {
           need(ids, "ends_with_string");
-          return f -> {
-            String s = string(target.eval(f));
-            String t = string(a.eval(f));
-            work(f, CelExpressions.affixWork(s, t));
-            return s.endsWith(t);
-          };
+          return f -> affix(f, target.eval(f), a.eval(f), false);
         }
         case "contains" -> {
           need(ids, "contains_string");
@@ -780,6 +776,25 @@ final class DirectEval {
   private static boolean equal(Frame f, Object a, Object b) {
     work(f, CelExpressions.equalityWork(a, b));
     return eq(a, b);
+  }
+
+  /**
+   * {@code text.startsWith(affix)} ({@code start}) or {@code endsWith}, the text maybe one of the view's not yet
+   * masked: where it does not begin (end) with the affix, its masked form cannot either (ModelView.Masked#is).
+   */
+  private static boolean affix(Frame f, Object text, Object affix, boolean start) {
+    if (text instanceof ModelView.Masked m) {
+      String t = string(affix);
+      work(f, Math.min(m.length(), t.length()));
+      String raw = m.unmasked(t);
+      if (raw != null && !(start ? raw.startsWith(t) : raw.endsWith(t))) return false;
+      String s = m.value();
+      return start ? s.startsWith(t) : s.endsWith(t);
+    }
+    String s = string(text);
+    String t = string(affix);
+    work(f, CelExpressions.affixWork(s, t));
+    return start ? s.startsWith(t) : s.endsWith(t);
   }
 
   /** {@link #equal} of values that may be texts of the view not yet masked. */

@@ -676,8 +676,17 @@ public final class ModelView {
      * than a string without '*' masks to something other than it, and is not masked to find that out.
      */
     boolean is(String s) {
-      if (!done && text.length() <= MAX_TEXT && s.indexOf('*') < 0 && !text.equals(s)) return false;
+      String raw = unmasked(s);
+      if (raw != null && !raw.equals(s)) return false;
       return value().equals(s);
+    }
+
+    /**
+     * The text before masking, where comparing it with {@code s} can only say "different" when the masked text
+     * is different too (not masked yet, not cut, and {@code s} holds no '*'); else null.
+     */
+    String unmasked(String s) {
+      return !done && text.length() <= MAX_TEXT && s.indexOf('*') < 0 ? text : null;
     }
 
     /** The masked text's length (its text's, which masking keeps), found without masking where it can. */

@@ -54,8 +54,19 @@ class DirectEvalMaskedTest {
             + rule(
                 "M11",
                 "instruction.keyword == \\\"FROM\\\" && instruction.image.name == \\\"registry.acme.io/base\\\"")
+            + rule("M12", "instruction.commands.exists(c, c.args.exists(a, [a] == [\\\"curl\\\"]))")
             + rule(
-                "M12", "instruction.commands.exists(c, c.args.exists(a, [a] == [\\\"curl\\\"]))");
+                "M13",
+                "instruction.commands.exists(c, c.args.exists(a, a.startsWith(\\\"AKIA\\\")))")
+            + rule(
+                "M14",
+                "instruction.commands.exists(c, c.args.exists(a, a.endsWith(\\\"EXAMPLE\\\")))")
+            + rule(
+                "M15",
+                "instruction.commands.exists(c, c.args.exists(a, a.startsWith(\\\"AKIAIOSF\\\")))")
+            + rule(
+                "M16", "instruction.commands.exists(c, c.args.exists(a, a.endsWith(\\\"****\\\")))")
+            + rule("M17", "instruction.commands.exists(c, c.name.endsWith(\\\"-get\\\"))");
     boolean was = CelExpressions.directly;
     try {
       CelExpressions.directly = true;
@@ -66,7 +77,9 @@ class DirectEvalMaskedTest {
       List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
       // the secrets are not seen (M01, M03, M06, M09); their masked forms are (M02, M04)
       assertEquals(
-          List.of("M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12"), ids, direct.toString());
+          List.of("M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12", "M13", "M16", "M17"),
+          ids,
+          direct.toString());
     } finally {
       CelExpressions.directly = was;
     }
