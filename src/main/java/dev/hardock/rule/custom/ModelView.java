@@ -556,23 +556,36 @@ public final class ModelView {
     if (script != null) {
       for (ShellCommand sc : script.commands()) {
         if (commands.size() >= MAX_ITEMS) break;
-        Node cn = new Node(sc.span());
-        Word name = sc.name();
-        List<Word> words = sc.args();
-        String[] line = new String[words.size() + 1];
-        line[0] = name == null ? "" : name.value();
-        for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
-        CommandLine masks = new CommandLine(line, lazy);
-        // the name alone: nothing before it on the line can make it a secret (rules read names
-        // most)
-        cn.put("name", name == null ? "" : masked(name.value()));
-        List<Object> args = new ArrayList<>();
-        for (int i = 1; i < line.length; i++) args.add(masks.word(i));
-        cn.put("args", args);
-        commands.add(cn.done());
+        // in the view for custom rules, a command is known by its name (what rules read most)
+        // and made whole when anything else is read
+        commands.add(
+            lazy
+                ? new LazyNode("name", commandName(sc), Set.of(), () -> command(sc))
+                : command(sc));
       }
     }
     n.put("commands", commands);
+  }
+
+  /** A simple command: {@code name}, {@code args} (masked as the line they make), {@code span}. */
+  private Map<String, Object> command(ShellCommand sc) {
+    Node cn = new Node(sc.span());
+    Word name = sc.name();
+    List<Word> words = sc.args();
+    String[] line = new String[words.size() + 1];
+    line[0] = name == null ? "" : name.value();
+    for (int i = 0; i < words.size(); i++) line[i + 1] = words.get(i).value();
+    CommandLine masks = new CommandLine(line, lazy);
+    cn.put("name", commandName(sc));
+    List<Object> args = new ArrayList<>();
+    for (int i = 1; i < line.length; i++) args.add(masks.word(i));
+    cn.put("args", args);
+    return cn.done();
+  }
+
+  /** A command's name, masked alone: nothing before it on the line can make it a secret. */
+  private Object commandName(ShellCommand sc) {
+    return sc.name() == null ? "" : masked(sc.name().value());
   }
 
   // ---------------------------------------------------------------- daemon.json
