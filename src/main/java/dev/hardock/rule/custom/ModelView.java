@@ -199,7 +199,7 @@ public final class ModelView {
     if (p.key() != null) n.spans.put("key", span(p.key().span()));
     if (p.value() != null) {
       String v = p.value().value();
-      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
+      n.put("value", valueOf(k, v));
       n.spans.put("value", span(p.value().span()));
     }
     return n.done();
@@ -307,7 +307,7 @@ public final class ModelView {
     if (name != null) n.spans.put("name", span(name.span()));
     if (value != null) {
       String v = value.value();
-      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
+      n.put("value", valueOf(k, v));
       n.spans.put("value", span(value.span()));
     }
     return n.done();
@@ -425,7 +425,7 @@ public final class ModelView {
     if (kv.key() != null) n.spans.put("key", span(kv.key().span()));
     if (kv.value() != null) {
       String v = kv.value().value();
-      n.put("value", SecretNames.isSecretName(k) && !v.isEmpty() ? Redaction.redact(v) : masked(v));
+      n.put("value", valueOf(k, v));
       n.spans.put("value", span(kv.value().span()));
     }
     return n.done();
@@ -658,6 +658,17 @@ public final class ModelView {
     return maskedText(s);
   }
 
+  /**
+   * The value of a variable, label or option named {@code key}: redacted whole when the name is a secret's,
+   * else masked as any text; in the view for custom rules, a {@link Masked} that decides when first read.
+   */
+  private Object valueOf(String key, String value) {
+    if (lazy && value.length() >= 5) return new Masked(value, key);
+    return SecretNames.isSecretName(key) && !value.isEmpty()
+        ? Redaction.redact(value)
+        : maskedText(value);
+  }
+
   /** A value of a view as the view without lazy texts holds it: a {@link Masked} as its masked string. */
   public static Object plain(Object v) {
     return v instanceof Masked m ? m.value() : v;
@@ -673,14 +684,22 @@ public final class ModelView {
     private final CommandLine line;
     private final int word;
 
+    /** The name the text is the value of ({@link #valueOf}: redacted whole when it is a secret's), or null. */
+    private final String key;
+
     Masked(String text) {
-      this(text, null, 0);
+      this(text, null, 0, null);
     }
 
-    private Masked(String text, CommandLine line, int word) {
+    private Masked(String text, String key) {
+      this(text, null, 0, key);
+    }
+
+    private Masked(String text, CommandLine line, int word, String key) {
       this.text = text;
       this.line = line;
       this.word = word;
+      this.key = key;
     }
 
     /**
@@ -699,17 +718,24 @@ public final class ModelView {
      * is different too (not masked yet, not cut, and {@code s} holds no '*'); else null.
      */
     String unmasked(String s) {
-      return !done && text.length() <= MAX_TEXT && s.indexOf('*') < 0 ? text : null;
+      return !done && text.length() <= MAX_TEXT && s.indexOf('*') < 0 && !redacted() ? text : null;
     }
 
     /** The masked text's length (its text's, which masking keeps), found without masking where it can. */
     int length() {
-      return done || text.length() > MAX_TEXT ? value().length() : text.length();
+      return done || text.length() > MAX_TEXT || redacted() ? value().length() : text.length();
+    }
+
+    /** Whether the text is a secret's value, redacted whole (not masked character for character). */
+    private boolean redacted() {
+      return key != null && SecretNames.isSecretName(key);
     }
 
     public String value() {
       if (!done) {
-        text = line != null ? line.masked(word) : maskedText(text);
+        if (line != null) text = line.masked(word);
+        else if (redacted()) text = Redaction.redact(text);
+        else text = maskedText(text);
         done = true;
       }
       return text;
@@ -750,7 +776,7 @@ public final class ModelView {
 
     /** Word {@code i} as the view holds it: masked now, or (the view for custom rules) when first read. */
     Object word(int i) {
-      return lazy ? new Masked(words[i], this, i) : masked(i);
+      return lazy ? new Masked(words[i], this, i, null) : masked(i);
     }
 
     String masked(int i) {

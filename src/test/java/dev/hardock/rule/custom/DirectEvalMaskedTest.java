@@ -27,7 +27,8 @@ class DirectEvalMaskedTest {
         dockerfile,
         "FROM registry.acme.io/base:1\n"
             + "RUN curl -u admin:hunter2222 https://x.io/a && echo AKIAIOSFODNN7EXAMPLE"
-            + " && apt-get install -y curl && mysql -phunter2222\n");
+            + " && apt-get install -y curl && mysql -phunter2222\n"
+            + "ENV DB_PASSWORD=hunter2222 OTHER=plainvalue1\n");
     String masked = ModelView.maskedText("AKIAIOSFODNN7EXAMPLE");
     String yaml =
         "custom-rules:\n"
@@ -66,7 +67,16 @@ class DirectEvalMaskedTest {
                 "instruction.commands.exists(c, c.args.exists(a, a.startsWith(\\\"AKIAIOSF\\\")))")
             + rule(
                 "M16", "instruction.commands.exists(c, c.args.exists(a, a.endsWith(\\\"****\\\")))")
-            + rule("M17", "instruction.commands.exists(c, c.name.endsWith(\\\"-get\\\"))");
+            + rule("M17", "instruction.commands.exists(c, c.name.endsWith(\\\"-get\\\"))")
+            + rule(
+                "M18",
+                "instruction.keyword == \\\"ENV\\\" && instruction.pairs.exists(p, p.value == \\\"hunter2222\\\")")
+            + rule(
+                "M19",
+                "instruction.keyword == \\\"ENV\\\" && instruction.pairs.exists(p, p.value == \\\"plainvalue1\\\")")
+            + rule(
+                "M20",
+                "instruction.keyword == \\\"ENV\\\" && instruction.pairs.exists(p, p.value.startsWith(\\\"hunter\\\") || p.value in [\\\"hunter2222\\\"])");
     boolean was = CelExpressions.directly;
     try {
       CelExpressions.directly = true;
@@ -77,7 +87,8 @@ class DirectEvalMaskedTest {
       List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
       // the secrets are not seen (M01, M03, M06, M09); their masked forms are (M02, M04)
       assertEquals(
-          List.of("M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12", "M13", "M16", "M17"),
+          List.of(
+              "M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12", "M13", "M16", "M17", "M19"),
           ids,
           direct.toString());
     } finally {
