@@ -89,7 +89,7 @@ final class CheckedCache {
   /** The checked tree kept for {@code text} of a rule on {@code on}, or null. */
   static CelAbstractSyntaxTree read(CustomRule.On on, String text) {
     Path d = dir;
-    if (d == null) return null;
+    if (d == null || !keepable(text)) return null;
     try {
       if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) return null;
       Path f = d.resolve(name(on, text));
@@ -128,7 +128,7 @@ final class CheckedCache {
   /** Keeps {@code checked}, the checked tree of {@code text} of a rule on {@code on} (best effort). */
   static void write(CustomRule.On on, String text, CelAbstractSyntaxTree checked) {
     Path d = dir;
-    if (d == null) return;
+    if (d == null || !keepable(text)) return;
     Path tmp = null;
     try {
       if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
@@ -189,6 +189,21 @@ final class CheckedCache {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return false;
     }
+  }
+
+  /**
+   * Whether the header names {@code text} alone: UTF-8 writes each lone surrogate (a YAML {@code "\\uD800"}
+   * escape makes one) as '?', so that such a text would read the tree kept for another (the one with '?' there).
+   */
+  private static boolean keepable(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) continue;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1)))
+        i++;
+      else return false;
+    }
+    return true;
   }
 
   private static byte[] header(CustomRule.On on, String text) {

@@ -173,6 +173,27 @@ class CheckedCacheTest {
   }
 
   @Test
+  void aTextThatUtf8CannotTellFromAnotherIsNeitherKeptNorRead() throws Exception {
+    // a lone surrogate (a YAML "\\uD800" escape gives one) is written as '?' in UTF-8: the header
+    // of this text was that of "... == '?'", whose kept tree was read for it, where the checker
+    // rejects it
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    CelExpressions.check(CustomRule.On.INSTRUCTION, "instruction.keyword == '?'");
+    CelExpressions.forgetChecked();
+    String lone = "instruction.keyword == '\uD800'";
+    assertNull(CheckedCache.read(CustomRule.On.INSTRUCTION, lone));
+    assertThrows(
+        CustomRule.CompileError.class, () -> CelExpressions.check(CustomRule.On.INSTRUCTION, lone));
+    // nor is a tree of such a text kept (a comment may hold one: the expression checks)
+    CelExpressions.forgetChecked();
+    String commented = "instruction.keyword == 'RUN' // \uDC00";
+    CelExpressions.check(CustomRule.On.INSTRUCTION, commented);
+    assertFalse(Files.exists(dir.resolve(CheckedCache.name(CustomRule.On.INSTRUCTION, commented))));
+  }
+
+  @Test
   void aFolderThatIsALinkIsNeitherReadNorWritten() throws Exception {
     Path real = Files.createDirectory(tmp.resolve("real"));
     Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
