@@ -185,7 +185,9 @@ final class CheckedCache {
       return back.getExpr().equals(checked.getExpr())
           && back.getReferenceMap().equals(checked.getReferenceMap())
           && back.getTypeMap().equals(checked.getTypeMap())
-          && back.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap());
+          // all of the source: its text, lines, description, positions, and what the form does not
+          // keep (macro calls, extensions) must be absent
+          && back.getSource().equals(checked.getSource());
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return false;
     }

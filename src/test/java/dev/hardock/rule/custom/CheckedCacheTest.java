@@ -254,6 +254,25 @@ class CheckedCacheTest {
     }
   }
 
+  @Test
+  void aTreeWhoseSourceTheFormDropsDoesNotReadBack() throws Exception {
+    // the form keeps a source's description and positions only (its text and lines come from the
+    // expression): a tree whose source holds more (a macro call, as a parser populating them
+    // gives) reads back as another tree, and is not kept
+    String text = "stage.instructions.exists(i, i.keyword == \"RUN\")";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
+    assertTrue(CheckedCache.readsBack(CheckedCache.encode(checked), text, checked));
+    CelAbstractSyntaxTree withMacro =
+        CelAbstractSyntaxTree.newCheckedAst(
+            checked.getExpr(),
+            checked.getSource().toBuilder()
+                .addMacroCalls(checked.getExpr().id(), checked.getExpr())
+                .build(),
+            checked.getReferenceMap(),
+            checked.getTypeMap());
+    assertFalse(CheckedCache.readsBack(CheckedCache.encode(withMacro), text, withMacro));
+  }
+
   @Property(tries = 1000)
   void randomCheckedExpressionsReadBackAsChecked(@ForAll long seed) {
     Random r = new Random(seed);
