@@ -813,6 +813,24 @@ final class CelExpressions {
   static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
       throws CustomRule.CompileError {
     CelAbstractSyntaxTree ast = check(on, text);
+    try {
+      return compile(on, ast, condition);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a tree read back from a kept file (CheckedCache) that is not one the checker makes (a
+      // crafted
+      // file, whose check sum is right): checked afresh, and kept again; a tree the checker made
+      // and
+      // this cannot compile fails here as before
+      CelAbstractSyntaxTree fresh = checkOnce(on, text);
+      CHECKED.replace(List.of(on, text), fresh);
+      CheckedCache.write(on, text, fresh);
+      return compile(on, fresh, condition);
+    }
+  }
+
+  private static CustomRule.Expression compile(
+      CustomRule.On on, CelAbstractSyntaxTree ast, boolean condition)
+      throws CustomRule.CompileError {
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
       throw new CustomRule.CompileError(

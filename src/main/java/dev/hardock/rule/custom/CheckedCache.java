@@ -46,16 +46,17 @@ import java.util.Optional;
  * few expressions; reading them back costs a few milliseconds. A file per expression: its kind and text, then
  * the checked tree (its nodes, the checker's references and types, the source positions) in a form of its own
  * (cel-java's protobuf form would load protobuf and its descriptors, most of what is saved); named by a hash of
- * both. A file is used only when its kind and text are the expression's, byte for byte, and it reads back whole;
- * anything else (absent, a link, not a regular file, too large, damaged, another format) is a miss: the
+ * both. A file is used only when its kind and text are the expression's, byte for byte, its check sum is right
+ * and it reads back whole; anything else (absent, a link, not a regular file, too large, damaged, another format)
+ * is a miss, and so is a tree that compiling cannot use (CelExpressions#compile): the
  * expression is checked as always and the file written again. A tree is written only when it reads back equal
- * to what the checker gave (nodes, references, types), and only expressions that checked without error are
+ * to what the checker gave (nodes, references, types, source), and only expressions that checked without error are
  * kept: an error is found and reported by the checker itself each time.
  */
 final class CheckedCache {
   static final String PROPERTY = "hardock.ruleCache";
 
-  private static final String MAGIC = "hardock-checked-expr 1\n";
+  private static final String MAGIC = "hardock-checked-expr 2\n";
   private static final long MAX_BYTES = 4L << 20;
 
   /** Files kept at most: a directory that holds more is read but not written to. */
@@ -111,12 +112,14 @@ final class CheckedCache {
         bytes = b.array();
       }
       byte[] head = header(on, text);
-      if (bytes.length < head.length || !Arrays.equals(bytes, 0, head.length, head, 0, head.length))
-        return null;
+      int end = bytes.length - 4; // the check sum's
+      if (end < head.length
+          || !Arrays.equals(bytes, 0, head.length, head, 0, head.length)
+          || ByteBuffer.wrap(bytes, end, 4).getInt() != checkSum(bytes, end)) return null;
       CelAbstractSyntaxTree tree =
           decode(
               new DataInputStream(
-                  new java.io.ByteArrayInputStream(bytes, head.length, bytes.length - head.length)),
+                  new java.io.ByteArrayInputStream(bytes, head.length, end - head.length)),
               text);
       HITS.incrementAndGet();
       return tree;
@@ -147,10 +150,11 @@ final class CheckedCache {
         }
       }
       if (full) return;
-      byte[] head = header(on, text);
       byte[] body = encode(checked);
-      if (body == null || head.length + (long) body.length > MAX_BYTES) return;
+      if (body == null || body.length > MAX_BYTES) return;
       if (!readsBack(body, text, checked)) return;
+      byte[] whole = file(on, text, body);
+      if (whole.length > MAX_BYTES) return;
       // a new file of our own (created exclusively, never through a link), then renamed over the
       // name: a
       // rename replaces a link there instead of following it, and readers see a whole file or none
@@ -159,7 +163,7 @@ final class CheckedCache {
       try (SeekableByteChannel ch =
           Files.newByteChannel(
               tmp, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
-        ByteBuffer b = ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
+        ByteBuffer b = ByteBuffer.wrap(whole);
         while (b.hasRemaining()) ch.write(b);
       }
       Files.move(tmp, d.resolve(name(on, text)), StandardCopyOption.ATOMIC_MOVE);
@@ -208,7 +212,27 @@ final class CheckedCache {
     return true;
   }
 
-  private static byte[] header(CustomRule.On on, String text) {
+  /**
+   * A kept file: the header, the tree's form ({@link #encode}), and a CRC-32C of both (a file damaged at any
+   * byte is a miss, not another tree: a tree is trusted as the checker's once read).
+   */
+  static byte[] file(CustomRule.On on, String text, byte[] body) {
+    byte[] head = header(on, text);
+    byte[] out = Arrays.copyOf(head, head.length + body.length + 4);
+    System.arraycopy(body, 0, out, head.length, body.length);
+    ByteBuffer.wrap(out, head.length + body.length, 4)
+        .putInt(checkSum(out, head.length + body.length));
+    return out;
+  }
+
+  private static int checkSum(byte[] bytes, int length) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
+  }
+
+  /** A kept file's first bytes: the format, the kind and the expression's text (in UTF-8, with its length). */
+  static byte[] header(CustomRule.On on, String text) {
     byte[] t = text.getBytes(StandardCharsets.UTF_8);
     byte[] lead = (MAGIC + on.id() + "\n" + t.length + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] out = Arrays.copyOf(lead, lead.length + t.length);
