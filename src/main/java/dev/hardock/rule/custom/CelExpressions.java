@@ -833,8 +833,27 @@ final class CelExpressions {
   static CustomRule.Expression compile(CustomRule.On on, String text, boolean condition)
       throws CustomRule.CompileError {
     Object c = checkedOrKept(on, text);
-    CelAbstractSyntaxTree ast =
-        c instanceof CheckedCache.Kept k ? k.light() : (CelAbstractSyntaxTree) c;
+    if (!(c instanceof CheckedCache.Kept k)) {
+      CelAbstractSyntaxTree checked = (CelAbstractSyntaxTree) c;
+      return compile(on, checked, () -> checked, condition);
+    }
+    try {
+      // cel-java's runtime is given the whole tree (every node's type): read back when first needed
+      return compile(on, k.light(), () -> check(on, text), condition);
+    } catch (CustomRule.CompileError | RuntimeException | StackOverflowError e) {
+      // a tree read back from a kept file (CheckedCache) that is not one the checker makes (a
+      // crafted
+      // file whose check sum is right): checked afresh, and kept again
+      CelAbstractSyntaxTree fresh = checkOnce(on, text);
+      CHECKED.replace(List.of(on, text), fresh);
+      CheckedCache.write(on, text, fresh);
+      return compile(on, fresh, () -> fresh, condition);
+    }
+  }
+
+  private static CustomRule.Expression compile(
+      CustomRule.On on, CelAbstractSyntaxTree ast, Planned.Tree whole, boolean condition)
+      throws CustomRule.CompileError {
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
       throw new CustomRule.CompileError(
@@ -842,8 +861,7 @@ final class CelExpressions {
           0,
           "the condition must be a bool, not " + ModelTypes.shown(ast.getResultType().name()));
     }
-    // cel-java's runtime is given the whole tree (every node's type): read back when first needed
-    Planned planned = new Planned(ast == c ? () -> ast : () -> check(on, text));
+    Planned planned = new Planned(whole);
     List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
     DirectEval.Plan direct = DirectEval.plan(ast, on.variables(), condition);
     return vars -> {

@@ -46,16 +46,17 @@ import java.util.Optional;
  * few expressions; reading them back costs a few milliseconds. A file per expression: its kind and text, then
  * the checked tree (its nodes, the checker's references and types, the source positions) in a form of its own
  * (cel-java's protobuf form would load protobuf and its descriptors, most of what is saved); named by a hash of
- * both. A file is used only when its kind and text are the expression's, byte for byte, and it reads back whole;
- * anything else (absent, a link, not a regular file, too large, damaged, another format) is a miss: the
+ * both. A file is used only when its kind and text are the expression's, byte for byte, its check sum is right
+ * and it reads back whole; anything else (absent, a link, not a regular file, too large, damaged, another format)
+ * is a miss, and so is a tree that compiling cannot use (CelExpressions#compile): the
  * expression is checked as always and the file written again. A tree is written only when it reads back equal
- * to what the checker gave (nodes, references, types), and only expressions that checked without error are
+ * to what the checker gave (nodes, references, types, source), and only expressions that checked without error are
  * kept: an error is found and reported by the checker itself each time.
  */
 final class CheckedCache {
   static final String PROPERTY = "hardock.ruleCache";
 
-  private static final String MAGIC = "hardock-checked-expr 2\n";
+  private static final String MAGIC = "hardock-checked-expr 3\n";
   private static final long MAX_BYTES = 4L << 20;
 
   /** Files kept at most: a directory that holds more is read but not written to. */
@@ -124,7 +125,7 @@ final class CheckedCache {
   /** The checked tree kept for {@code text} of a rule on {@code on}, or null. */
   static Kept read(CustomRule.On on, String text) {
     Path d = dir;
-    if (d == null) return null;
+    if (d == null || !keepable(text)) return null;
     try {
       if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) return null;
       Path f = d.resolve(name(on, text));
@@ -146,9 +147,11 @@ final class CheckedCache {
         bytes = b.array();
       }
       byte[] head = header(on, text);
-      if (bytes.length < head.length || !Arrays.equals(bytes, 0, head.length, head, 0, head.length))
-        return null;
-      byte[] body = Arrays.copyOfRange(bytes, head.length, bytes.length);
+      int end = bytes.length - 4; // the check sum's
+      if (end < head.length
+          || !Arrays.equals(bytes, 0, head.length, head, 0, head.length)
+          || ByteBuffer.wrap(bytes, end, 4).getInt() != checkSum(bytes, end)) return null;
+      byte[] body = Arrays.copyOfRange(bytes, head.length, end);
       Kept kept = new Kept(decode(body, text, false), body, text);
       HITS.incrementAndGet();
       return kept;
@@ -160,7 +163,7 @@ final class CheckedCache {
   /** Keeps {@code checked}, the checked tree of {@code text} of a rule on {@code on} (best effort). */
   static void write(CustomRule.On on, String text, CelAbstractSyntaxTree checked) {
     Path d = dir;
-    if (d == null) return;
+    if (d == null || !keepable(text)) return;
     Path tmp = null;
     try {
       if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
@@ -179,10 +182,11 @@ final class CheckedCache {
         }
       }
       if (full) return;
-      byte[] head = header(on, text);
       byte[] body = encode(checked);
-      if (body == null || head.length + (long) body.length > MAX_BYTES) return;
+      if (body == null || body.length > MAX_BYTES) return;
       if (!readsBack(body, text, checked)) return;
+      byte[] whole = file(on, text, body);
+      if (whole.length > MAX_BYTES) return;
       // a new file of our own (created exclusively, never through a link), then renamed over the
       // name: a
       // rename replaces a link there instead of following it, and readers see a whole file or none
@@ -191,7 +195,7 @@ final class CheckedCache {
       try (SeekableByteChannel ch =
           Files.newByteChannel(
               tmp, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
-        ByteBuffer b = ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
+        ByteBuffer b = ByteBuffer.wrap(whole);
         while (b.hasRemaining()) ch.write(b);
       }
       Files.move(tmp, d.resolve(name(on, text)), StandardCopyOption.ATOMIC_MOVE);
@@ -217,17 +221,54 @@ final class CheckedCache {
       return back.getExpr().equals(checked.getExpr())
           && back.getReferenceMap().equals(checked.getReferenceMap())
           && back.getTypeMap().equals(checked.getTypeMap())
-          && back.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap())
+          // all of the source: its text, lines, description, positions, and what the form does not
+          // keep (macro calls, extensions) must be absent
+          && back.getSource().equals(checked.getSource())
           && light.getExpr().equals(checked.getExpr())
           && light.getReferenceMap().equals(checked.getReferenceMap())
           && light.getResultType().equals(checked.getResultType())
-          && light.getSource().getPositionsMap().equals(checked.getSource().getPositionsMap());
+          && light.getSource().equals(checked.getSource());
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return false;
     }
   }
 
-  private static byte[] header(CustomRule.On on, String text) {
+  /**
+   * Whether the header names {@code text} alone: UTF-8 writes each lone surrogate (a YAML {@code "\\uD800"}
+   * escape makes one) as '?', so that such a text would read the tree kept for another (the one with '?' there).
+   */
+  private static boolean keepable(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) continue;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1)))
+        i++;
+      else return false;
+    }
+    return true;
+  }
+
+  /**
+   * A kept file: the header, the tree's form ({@link #encode}), and a CRC-32C of both (a file damaged at any
+   * byte is a miss, not another tree: a tree is trusted as the checker's once read).
+   */
+  static byte[] file(CustomRule.On on, String text, byte[] body) {
+    byte[] head = header(on, text);
+    byte[] out = Arrays.copyOf(head, head.length + body.length + 4);
+    System.arraycopy(body, 0, out, head.length, body.length);
+    ByteBuffer.wrap(out, head.length + body.length, 4)
+        .putInt(checkSum(out, head.length + body.length));
+    return out;
+  }
+
+  private static int checkSum(byte[] bytes, int length) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
+  }
+
+  /** A kept file's first bytes: the format, the kind and the expression's text (in UTF-8, with its length). */
+  static byte[] header(CustomRule.On on, String text) {
     byte[] t = text.getBytes(StandardCharsets.UTF_8);
     byte[] lead = (MAGIC + on.id() + "\n" + t.length + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] out = Arrays.copyOf(lead, lead.length + t.length);

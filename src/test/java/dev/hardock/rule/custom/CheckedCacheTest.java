@@ -94,13 +94,7 @@ class CheckedCacheTest {
     // the kept tree of "!stage.final" under the header of "stage.final": the file is trusted as the
     // tool's own (it lives in the launcher's cache folder), and read as it is
     byte[] other = CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, "!stage.final"));
-    byte[] bytes = Files.readAllBytes(file);
-    int head =
-        bytes.length - CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, text)).length;
-    byte[] swapped = new byte[head + other.length];
-    System.arraycopy(bytes, 0, swapped, 0, head);
-    System.arraycopy(other, 0, swapped, head, other.length);
-    Files.write(file, swapped);
+    Files.write(file, CheckedCache.file(CustomRule.On.STAGE, text, other));
     CelExpressions.forgetChecked();
     // decode rebuilds the positions over this text: the swapped tree's positions lie past its end,
     // and reads back as written
@@ -172,6 +166,80 @@ class CheckedCacheTest {
   }
 
   @Test
+  void aTextThatUtf8CannotTellFromAnotherIsNeitherKeptNorRead() throws Exception {
+    // a lone surrogate (a YAML "\\uD800" escape gives one) is written as '?' in UTF-8: the header
+    // of this text was that of "... == '?'", whose kept tree was read for it, where the checker
+    // rejects it
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    CelExpressions.check(CustomRule.On.INSTRUCTION, "instruction.keyword == '?'");
+    CelExpressions.forgetChecked();
+    String lone = "instruction.keyword == '\uD800'";
+    assertNull(CheckedCache.read(CustomRule.On.INSTRUCTION, lone));
+    assertThrows(
+        CustomRule.CompileError.class, () -> CelExpressions.check(CustomRule.On.INSTRUCTION, lone));
+    // nor is a tree of such a text kept (a comment may hold one: the expression checks)
+    CelExpressions.forgetChecked();
+    String commented = "instruction.keyword == 'RUN' // \uDC00";
+    CelExpressions.check(CustomRule.On.INSTRUCTION, commented);
+    assertFalse(Files.exists(dir.resolve(CheckedCache.name(CustomRule.On.INSTRUCTION, commented))));
+  }
+
+  @Test
+  void aKeptFileDamagedAtAnyByteIsAMiss() throws Exception {
+    // one byte changed in the tree's part decoded as another tree (another constant, id or
+    // function: another rule, silently) or as one that compile failed on (NoSuchElementException
+    // out of the configuration's compilation, on every run until the file was deleted)
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text =
+        "stage.instructions.exists(i, i.keyword == \"RUN\" && i.commands.exists(c, c.name in"
+            + " [\"curl\", \"wget\"]))";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
+    byte[] good = Files.readAllBytes(file);
+    assertNotNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    for (int k = CheckedCache.header(CustomRule.On.STAGE, text).length; k < good.length; k++) {
+      for (int flip : new int[] {0x01, 0x10, 0xff}) {
+        byte[] b = good.clone();
+        b[k] ^= (byte) flip;
+        Files.write(file, b);
+        assertNull(CheckedCache.read(CustomRule.On.STAGE, text), "byte " + k + " ^ " + flip);
+      }
+    }
+    Files.write(file, good);
+    assertEquals(checked.getExpr(), CheckedCache.read(CustomRule.On.STAGE, text).light().getExpr());
+  }
+
+  @Test
+  void aKeptTreeThatCompileCannotUseIsCheckedAfresh() throws Exception {
+    // a whole file (its check sum right) whose tree is not one the checker makes: here the root's
+    // type is a string (compile refuses the condition)
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text = "stage.instructions.exists(i, i.keyword == \"RUN\")";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
+    Map<Long, dev.cel.common.types.CelType> types = new java.util.HashMap<>(checked.getTypeMap());
+    types.put(checked.getExpr().id(), dev.cel.common.types.SimpleType.STRING);
+    CelAbstractSyntaxTree broken =
+        CelAbstractSyntaxTree.newCheckedAst(
+            checked.getExpr(), checked.getSource(), checked.getReferenceMap(), types);
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
+    Files.write(file, CheckedCache.file(CustomRule.On.STAGE, text, CheckedCache.encode(broken)));
+    CelExpressions.forgetChecked();
+    assertNotNull(CheckedCache.read(CustomRule.On.STAGE, text));
+    CustomRule.Expression e = CustomRule.compile(CustomRule.On.STAGE, text, true);
+    assertNotNull(e);
+    // and the file holds the checker's tree again
+    CelExpressions.forgetChecked();
+    assertEquals(
+        checked.getTypeMap(), CheckedCache.read(CustomRule.On.STAGE, text).full().getTypeMap());
+  }
+
+  @Test
   void aFolderThatIsALinkIsNeitherReadNorWritten() throws Exception {
     Path real = Files.createDirectory(tmp.resolve("real"));
     Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
@@ -214,8 +282,8 @@ class CheckedCacheTest {
       CelExpressions.check(CustomRule.On.STAGE, text);
       Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
       byte[] good = Files.readAllBytes(file);
-      int bodyLength = CheckedCache.encode(CelExpressions.check(CustomRule.On.STAGE, text)).length;
-      int head = good.length - bodyLength;
+      int head = CheckedCache.header(CustomRule.On.STAGE, text).length;
+      int bodyLength = good.length - head;
       // the header, then random bytes (or the tree's first bytes, then random ones)
       int start = keepStart ? Math.min(bodyLength, body.length) / 2 : 0;
       byte[] bytes = new byte[head + start + body.length];
@@ -232,6 +300,25 @@ class CheckedCacheTest {
       }
       Files.delete(dir);
     }
+  }
+
+  @Test
+  void aTreeWhoseSourceTheFormDropsDoesNotReadBack() throws Exception {
+    // the form keeps a source's description and positions only (its text and lines come from the
+    // expression): a tree whose source holds more (a macro call, as a parser populating them
+    // gives) reads back as another tree, and is not kept
+    String text = "stage.instructions.exists(i, i.keyword == \"RUN\")";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
+    assertTrue(CheckedCache.readsBack(CheckedCache.encode(checked), text, checked));
+    CelAbstractSyntaxTree withMacro =
+        CelAbstractSyntaxTree.newCheckedAst(
+            checked.getExpr(),
+            checked.getSource().toBuilder()
+                .addMacroCalls(checked.getExpr().id(), checked.getExpr())
+                .build(),
+            checked.getReferenceMap(),
+            checked.getTypeMap());
+    assertFalse(CheckedCache.readsBack(CheckedCache.encode(withMacro), text, withMacro));
   }
 
   @Property(tries = 1000)
