@@ -90,6 +90,19 @@ awk '/^### ACME001/ {f = 1; next} f && /^```yaml/ {p = 1; next} p && /^```/ {exi
 same "custom rule ACME001 (CEL) on testdata/custom-rules/ACME001" "$root" --format json -c "$tmp/acme.yaml" \
   testdata/custom-rules/ACME001/bad
 if ! grep -q '"ACME001"' "$tmp/bundle.out"; then bad "custom rule ACME001: no ACME001 finding from the bundle"; fi
+# its checked expressions are kept in the bundle's lib/rules (a folder with a space in its path here) and read
+# back by the next run: the same report again, and nothing on stderr (no JVM warning about protobuf's Unsafe)
+kept=$(find "$bundle/lib/rules" -name '*.ast' 2>/dev/null | wc -l)
+cp "$tmp/bundle.out" "$tmp/acme.first"
+same "custom rule ACME001 again, read back from lib/rules" "$root" --format json -c "$tmp/acme.yaml" \
+  testdata/custom-rules/ACME001/bad
+if ((kept < 1)); then
+  bad "custom rule ACME001: nothing kept in $bundle/lib/rules"
+elif ! cmp -s "$tmp/acme.first" "$tmp/bundle.out" || [[ -s $tmp/bundle.err ]]; then
+  bad "custom rule ACME001 read back: another report or stderr: $(head -n 3 "$tmp/bundle.err")"
+else
+  ok "custom rule ACME001: $kept checked expressions kept in lib/rules, read back with the same report"
+fi
 same "SARIF on testdata/ide" "$root" --format sarif testdata/ide
 same "--version" "$tmp/elsewhere" --version
 ((${#netless[@]})) && say "(the bundle ran without a network: ${netless[*]})" ||

@@ -51,6 +51,9 @@ hj_short='-XX:CompileThresholdScaling=4'
 # C1 only: a lint run is short; C2 would compile what is already over.
 hj_flags() {
   hj_opts="$hj_base -XX:TieredStopAtLevel=1"
+  # Java 24+ warns on stderr when protobuf (CEL's, custom rules) first uses sun.misc.Unsafe (JEP 498); the
+  # option exists since 23, and an older JVM refuses it
+  if [ "$1" -ge 24 ]; then hj_opts="$hj_opts --sun-misc-unsafe-memory-access=allow"; fi
   if [ "$1" -ge 25 ]; then
     hj_opts="$hj_opts -Xlog:cds*=off,aot*=off"
     hj_ext=aot hj_use=-XX:AOTMode=auto hj_on=-XX:AOTMode=on hj_file=-XX:AOTCache=
