@@ -706,9 +706,22 @@ final class CelExpressions {
     Object c = checkedOrKept(on, text);
     if (c instanceof CheckedCache.Kept k) {
       CelAbstractSyntaxTree full = k.full();
-      return full != null ? full : checkOnce(on, text);
+      return full != null ? full : afresh(on, text);
     }
     return (CelAbstractSyntaxTree) c;
+  }
+
+  /**
+   * {@code text} checked afresh in place of a tree read back from a kept file (CheckedCache) that cannot be
+   * used (its types do not read back, or compiling or cel-java's runtime fails on it: a crafted file whose
+   * check sum is right), and kept again.
+   */
+  private static CelAbstractSyntaxTree afresh(CustomRule.On on, String text)
+      throws CustomRule.CompileError {
+    CelAbstractSyntaxTree fresh = checkOnce(on, text);
+    CHECKED.replace(List.of(on, text), fresh);
+    CheckedCache.write(on, text, fresh);
+    return fresh;
   }
 
   /**
@@ -835,24 +848,30 @@ final class CelExpressions {
     Object c = checkedOrKept(on, text);
     if (!(c instanceof CheckedCache.Kept k)) {
       CelAbstractSyntaxTree checked = (CelAbstractSyntaxTree) c;
-      return compile(on, checked, () -> checked, condition);
+      return compile(on, checked, () -> checked, null, condition);
     }
     try {
-      // cel-java's runtime is given the whole tree (every node's type): read back when first needed
-      return compile(on, k.light(), () -> check(on, text), condition);
+      // cel-java's runtime is given the whole tree (every node's type): read back when first
+      // needed, and checked afresh if the runtime cannot use it
+      return compile(on, k.light(), () -> check(on, text), () -> afresh(on, text), condition);
     } catch (CustomRule.CompileError | RuntimeException | StackOverflowError e) {
       // a tree read back from a kept file (CheckedCache) that is not one the checker makes (a
-      // crafted
-      // file whose check sum is right): checked afresh, and kept again
-      CelAbstractSyntaxTree fresh = checkOnce(on, text);
-      CHECKED.replace(List.of(on, text), fresh);
-      CheckedCache.write(on, text, fresh);
-      return compile(on, fresh, () -> fresh, condition);
+      // crafted file whose check sum is right): checked afresh, and kept again
+      CelAbstractSyntaxTree fresh = afresh(on, text);
+      return compile(on, fresh, () -> fresh, null, condition);
     }
   }
 
+  /**
+   * {@code whole}: the tree cel-java's runtime is given; {@code afresh}: the checker's own, when the runtime
+   * fails on {@code whole} (one read back from a kept file), else null.
+   */
   private static CustomRule.Expression compile(
-      CustomRule.On on, CelAbstractSyntaxTree ast, Planned.Tree whole, boolean condition)
+      CustomRule.On on,
+      CelAbstractSyntaxTree ast,
+      Planned.Tree whole,
+      Planned.Tree afresh,
+      boolean condition)
       throws CustomRule.CompileError {
     CelKind kind = ast.getResultType().kind();
     if (condition && kind != CelKind.BOOL && kind != CelKind.DYN) {
@@ -861,7 +880,7 @@ final class CelExpressions {
           0,
           "the condition must be a bool, not " + ModelTypes.shown(ast.getResultType().name()));
     }
-    Planned planned = new Planned(whole);
+    Planned planned = new Planned(whole, afresh);
     List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
     DirectEval.Plan direct = DirectEval.plan(ast, on.variables(), condition);
     return vars -> {
@@ -1011,11 +1030,16 @@ final class CelExpressions {
     }
 
     private final Tree tree;
+
+    /** The checker's own tree, when the runtime fails on {@link #tree} (read back from a kept file); or null. */
+    private final Tree afresh;
+
     private volatile CelRuntime.Program program;
     private volatile String error;
 
-    Planned(Tree tree) {
+    Planned(Tree tree, Tree afresh) {
       this.tree = tree;
+      this.afresh = afresh;
     }
 
     CelRuntime.Program program() throws CustomRule.Failed {
@@ -1030,10 +1054,14 @@ final class CelExpressions {
       }
       synchronized (this) {
         if (program == null && error == null) {
-          try {
-            program = runtime.createProgram(tree.get());
-          } catch (CelEvaluationException | CustomRule.CompileError | RuntimeException e) {
-            error = "cannot be run: " + e.getMessage();
+          for (Tree t : afresh == null ? List.of(tree) : List.of(tree, afresh)) {
+            try {
+              program = runtime.createProgram(t.get());
+              error = null;
+              break;
+            } catch (CelEvaluationException | CustomRule.CompileError | RuntimeException e) {
+              error = "cannot be run: " + e.getMessage();
+            }
           }
         }
         if (program == null) throw new CustomRule.Failed(error);

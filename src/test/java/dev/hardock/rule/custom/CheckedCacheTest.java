@@ -240,6 +240,82 @@ class CheckedCacheTest {
   }
 
   @Test
+  void aKeptTreeWhoseNodesTypesTheRuntimeCannotUseIsCheckedAfresh() throws Exception {
+    // a whole file (its check sum right) whose light read is the checker's tree (nodes,
+    // references, the root's type) but whose types' section holds the root's type alone: compile
+    // took the light tree, and cel-java's runtime (split: not DirectEval's) failed on the whole
+    // one ("cannot be run": the rule could not be evaluated on any file, on every run, the file
+    // never written again)
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text = "instruction.args.split(' ').size() > 1";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.INSTRUCTION, text);
+    Map<Long, dev.cel.common.types.CelType> types =
+        Map.of(checked.getExpr().id(), checked.getResultType());
+    CelAbstractSyntaxTree rootOnly =
+        CelAbstractSyntaxTree.newCheckedAst(
+            checked.getExpr(), checked.getSource(), checked.getReferenceMap(), types);
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.INSTRUCTION, text));
+    Files.write(
+        file, CheckedCache.file(CustomRule.On.INSTRUCTION, text, CheckedCache.encode(rootOnly)));
+    CelExpressions.forgetChecked();
+    assertEquals(
+        checked.getExpr(), CheckedCache.read(CustomRule.On.INSTRUCTION, text).light().getExpr());
+    CustomRule.Expression e = CustomRule.compile(CustomRule.On.INSTRUCTION, text, true);
+    Map<String, Object> instruction = Map.of("keyword", "RUN", "args", "apt-get update");
+    assertEquals(
+        true,
+        e.eval(
+            new CustomRules.Scope(
+                CustomRule.On.INSTRUCTION, instruction, Map.of(), Map.of(), Map.of())));
+    // and the file holds the checker's tree again
+    CelExpressions.forgetChecked();
+    assertEquals(
+        checked.getTypeMap(),
+        CheckedCache.read(CustomRule.On.INSTRUCTION, text).full().getTypeMap());
+  }
+
+  @Test
+  void aKeptTreeWhoseTypesDoNotReadBackIsCheckedAfreshAndKeptAgain() throws Exception {
+    // the types' section names a struct type the model does not have: the light read holds, the
+    // whole one does not (Kept.full() is null); the checker's tree is used and kept again
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    String text = "instruction.args.split(' ').size() > 1";
+    CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.INSTRUCTION, text);
+    String struct =
+        checked.getTypeMap().values().stream()
+            .filter(t -> t.kind() == dev.cel.common.types.CelKind.STRUCT)
+            .findFirst()
+            .orElseThrow()
+            .name();
+    byte[] body = CheckedCache.encode(checked);
+    // the last mention of the struct type's name (in the types' section, after the root's bool)
+    // made another name of the same length, that the model does not have
+    byte[] name = struct.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = -1;
+    for (int i = 0; i + name.length <= body.length; i++)
+      if (java.util.Arrays.equals(body, i, i + name.length, name, 0, name.length)) at = i;
+    assertTrue(at > 0);
+    body[at + name.length - 1] = (byte) (body[at + name.length - 1] == 'Q' ? 'R' : 'Q');
+    Path file = dir.resolve(CheckedCache.name(CustomRule.On.INSTRUCTION, text));
+    Files.write(file, CheckedCache.file(CustomRule.On.INSTRUCTION, text, body));
+    CelExpressions.forgetChecked();
+    CheckedCache.Kept kept = CheckedCache.read(CustomRule.On.INSTRUCTION, text);
+    assertNotNull(kept);
+    assertNull(kept.full());
+    CelExpressions.forgetChecked();
+    assertEquals(
+        checked.getTypeMap(), CelExpressions.check(CustomRule.On.INSTRUCTION, text).getTypeMap());
+    CelExpressions.forgetChecked();
+    assertEquals(
+        checked.getTypeMap(),
+        CheckedCache.read(CustomRule.On.INSTRUCTION, text).full().getTypeMap());
+  }
+
+  @Test
   void aFolderThatIsALinkIsNeitherReadNorWritten() throws Exception {
     Path real = Files.createDirectory(tmp.resolve("real"));
     Path link = Files.createSymbolicLink(tmp.resolve("link"), real);

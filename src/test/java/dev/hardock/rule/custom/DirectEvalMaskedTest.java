@@ -96,15 +96,104 @@ class DirectEvalMaskedTest {
     }
   }
 
+  @Test
+  void lazyNodesAndRedactedValuesAnswerAsCelJavaDoes() throws Exception {
+    // the file node (its path made when read), instructions that answer has(commands) unmade,
+    // commands known by their name, and values redacted whole (a secret's name, in any case) or
+    // masked when read: of any length, empty, astral, shorter than a redaction's prefix
+    Path dockerfile = tmp.resolve("Dockerfile");
+    String emoji = "\uD83D\uDE00";
+    Files.writeString(
+        dockerfile,
+        "FROM registry.acme.io/base:1\n"
+            + "RUN curl -u admin:hunter2222 https://x.io/a\n"
+            + "ENV DB_PASSWORD=hunter2222 OTHER=plainvalue1 API_TOKEN=longsecretvalue123"
+            + " SHORT_SECRET=abc\n"
+            + "ENV Password=\u00e9\u00e9\u00e9\u00e9\u00e9 PASSWD=\"\" my_secret="
+            + emoji.repeat(3)
+            + " GITHUB_TOKEN="
+            + emoji.repeat(12)
+            + "\n"
+            + "COPY a b\n"
+            + "HEALTHCHECK NONE\n");
+    String[] when = {
+      "dyn(file) == {'path': 'Dockerfile', 'kind': 'dockerfile'}",
+      "size(dyn(file)) == 2 && has(file.path) && 'path' in dyn(file)",
+      "dyn(file).exists(k, k == 'path') && file.path.endsWith('Dockerfile')",
+      "has(instruction.commands) || has(instruction.form) || 'form' in dyn(instruction)",
+      "dyn(instruction).exists(k, k == 'commands')",
+      "has(instruction.commands) && instruction.commands.exists(c, size(dyn(c)) == 3"
+          + " && dyn(c).exists(k, k == 'args') && c.name.startsWith('cu'))",
+      "has(instruction.commands) && instruction.commands.exists(c, dyn(c) == {'name': 'curl',"
+          + " 'args': ['-u', 'admin:**********', 'https://x.io/a'], 'span': c.span})",
+      "has(instruction.commands) && instruction.commands.exists(c, c.args.exists(a,"
+          + " a.startsWith('admin:hun') || a.endsWith('2222')))",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == '****')",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value.startsWith('hunt')"
+          + " || p.value.endsWith('2222') || p.value in ['hunter2222', 'abc'])",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == 'long****'"
+          + " && p.value.startsWith('long') && p.value.endsWith('****') && size(p.value) == 8)",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value.startsWith('longs'))",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == ''"
+          + " && p.value.startsWith('') && p.value.endsWith(''))",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == '"
+          + "\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9' || p.value == '"
+          + "\\U0001F600\\U0001F600\\U0001F600')",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == '"
+          + "\\U0001F600\\U0001F600\\U0001F600\\U0001F600****'"
+          + " && p.value.startsWith('\\U0001F600\\U0001F600\\U0001F600\\U0001F600'))",
+      "has(instruction.pairs) && instruction.pairs.exists(p, p.value == 'plainvalue1'"
+          + " && p.value.startsWith('plain') && size(p.value) == 11)",
+    };
+    StringBuilder yaml = new StringBuilder("custom-rules:\n");
+    for (int i = 0; i < when.length; i++) {
+      String id = String.format("L%02d", i);
+      yaml.append("  - {id: ")
+          .append(id)
+          .append(", slug: s-")
+          .append(id.toLowerCase())
+          .append(", on: instruction, when: \"")
+          .append(when[i])
+          .append(
+              "\", message: '{{has(instruction.pairs) ? instruction.pairs.map(p, p.value) : []}}'}\n");
+    }
+    boolean was = CelExpressions.directly;
+    try {
+      CelExpressions.directly = true;
+      List<String> direct = lint(dockerfile, yaml.toString(), "L");
+      CelExpressions.directly = false;
+      List<String> cel = lint(dockerfile, yaml.toString(), "L");
+      assertEquals(cel, direct);
+      List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
+      // L07, L09, L11: secrets are seen masked or redacted; L13: a secret's short value is ****
+      assertEquals(
+          List.of(
+              "L00", "L01", "L02", "L03", "L04", "L05", "L06", "L08", "L10", "L12", "L14", "L15"),
+          ids,
+          direct.toString());
+      // the messages show the values as redacted (or masked): never a secret's value
+      for (String f : direct) {
+        for (String secret : List.of("hunter2222", "longsecretvalue123", "abc", emoji.repeat(5)))
+          assertEquals(-1, f.indexOf(secret), f);
+      }
+    } finally {
+      CelExpressions.directly = was;
+    }
+  }
+
   /** The custom rules' findings of a lint of {@code file} (the view custom rules read: texts masked when read). */
   private List<String> lint(Path file, String yaml) throws Exception {
+    return lint(file, yaml, "M");
+  }
+
+  private List<String> lint(Path file, String yaml, String ids) throws Exception {
     Config c = Config.parse(tmp.resolve(".hardock.yaml"), yaml);
     dev.hardock.engine.FileResult r =
         new Linter(c.settings(java.util.Set.of(), java.util.Set.of()))
             .lint(new Target(file, "Dockerfile", SourceKind.DOCKERFILE), Files.readAllBytes(file));
     c.ready();
     return r.findings().stream()
-        .filter(f -> f.rule().id().startsWith("M"))
+        .filter(f -> f.rule().id().startsWith(ids))
         .map(f -> f.rule().id() + " " + f.span() + " " + f.message())
         .toList();
   }
