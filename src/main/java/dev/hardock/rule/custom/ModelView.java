@@ -920,14 +920,14 @@ public final class ModelView {
     @Override
     public Object get(Object k) {
       if (value != null && key.equals(k)) return value;
-      if (made == null && absent.contains(k)) return null;
+      if (made == null && k instanceof String && absent.contains(k)) return null;
       return made().get(k);
     }
 
     @Override
     public boolean containsKey(Object k) {
       if (value != null && key.equals(k)) return true;
-      if (made == null && absent.contains(k)) return false;
+      if (made == null && k instanceof String && absent.contains(k)) return false;
       return made().containsKey(k);
     }
 
