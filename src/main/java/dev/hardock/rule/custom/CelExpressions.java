@@ -883,13 +883,24 @@ final class CelExpressions {
     Planned planned = new Planned(whole, afresh);
     List<Guard> guards = condition ? guards(ast.getExpr()) : List.of();
     DirectEval.Plan direct = DirectEval.plan(ast, on.variables(), condition);
-    return vars -> {
-      if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
-      if (direct != null && directly) {
-        Object v = direct.eval(vars);
-        if (v != DirectEval.BAIL) return v;
+    return new CustomRule.Expression() {
+      @Override
+      public Object eval(Map<String, Object> vars) throws CustomRule.Failed {
+        if (prefilter) for (Guard g : guards) if (g.excludes(vars)) return Boolean.FALSE;
+        if (direct != null && directly) {
+          Object v = direct.eval(vars);
+          if (v != DirectEval.BAIL) return v;
+        }
+        return CelExpressions.eval(planned.program(), vars);
       }
-      return eval(planned.program(), vars);
+
+      @Override
+      public java.util.Set<String> oneOf(String variable, String field) {
+        if (!prefilter) return null;
+        for (Guard g : guards)
+          if (g.variable().equals(variable) && g.field().equals(field)) return g.values();
+        return null;
+      }
     };
   }
 

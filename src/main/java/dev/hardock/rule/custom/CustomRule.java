@@ -68,6 +68,15 @@ public record CustomRule(
   public interface Expression {
     /** Its value over {@code vars} (plain maps, lists, strings, Long, Double, Boolean). */
     Object eval(Map<String, Object> vars) throws Failed;
+
+    /**
+     * The strings {@code variable.field} must hold for this condition to be true, or null: where that field
+     * holds another string, {@link #eval} gives false without evaluating anything (CelExpressions' guards), and
+     * the caller may skip the node.
+     */
+    default java.util.Set<String> oneOf(String variable, String field) {
+      return null;
+    }
   }
 
   /** An expression that failed on some input (a missing field, a wrong type, the cost limit). */

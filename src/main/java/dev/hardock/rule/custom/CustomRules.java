@@ -49,6 +49,8 @@ public final class CustomRules {
     // them)
     Map<CustomRule.On, List<Map<String, Object>>> byKind =
         new java.util.EnumMap<>(CustomRule.On.class);
+    String[] keywords =
+        null; // each instruction scope's keyword, once per file (when a rule is guarded)
     for (CustomRule rule : rules) {
       counters[0] = 0;
       counters[1] = 0;
@@ -60,7 +62,16 @@ public final class CustomRules {
                 for (Map<String, Object> s : made) ((Scope) s).counters = counters;
                 return made;
               });
-      for (Map<String, Object> vars : scopes) {
+      // a condition that needs instruction.keyword to be one of a few strings is not run on the
+      // others (what its guard would answer, without a call per instruction)
+      java.util.Set<String> only =
+          rule.on() == CustomRule.On.INSTRUCTION
+              ? rule.when().oneOf("instruction", "keyword")
+              : null;
+      if (only != null && keywords == null) keywords = keywords(scopes);
+      for (int i = 0; i < scopes.size(); i++) {
+        if (only != null && keywords[i] != null && !only.contains(keywords[i])) continue;
+        Map<String, Object> vars = scopes.get(i);
         Map<String, Object> node = (Map<String, Object>) vars.get(rule.on().variables().get(0));
         try {
           Object v = rule.when().eval(vars);
@@ -82,6 +93,15 @@ public final class CustomRules {
         }
       }
     }
+  }
+
+  /** The keyword of each instruction scope (a string, else null). */
+  private static String[] keywords(List<Map<String, Object>> scopes) {
+    String[] out = new String[scopes.size()];
+    for (int i = 0; i < out.length; i++)
+      if (scopes.get(i).get("instruction") instanceof Map<?, ?> m
+          && ModelView.plain(m.get("keyword")) instanceof String s) out[i] = s;
+    return out;
   }
 
   /**
