@@ -35,6 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckedCacheTest {
   @TempDir Path tmp;
 
+  /** A fresh folder of kept expressions, in use, with nothing checked in this JVM yet. */
+  private Path kept() {
+    Path dir = tmp.resolve("rules");
+    CheckedCache.use(dir);
+    CelExpressions.forgetChecked();
+    return dir;
+  }
+
   @AfterEach
   void reset() {
     CheckedCache.use(null);
@@ -62,9 +70,7 @@ class CheckedCacheTest {
     List<String> fresh = findingsOverCorpus(CelPrefilterTest.rules());
     assertTrue(fresh.size() > 500, "findings: " + fresh.size());
 
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     CelPrefilterTest.rules(); // checked, and kept
     long kept;
     try (Stream<Path> s = Files.list(dir)) {
@@ -84,9 +90,7 @@ class CheckedCacheTest {
 
   @Test
   void whatIsReadIsTheFilesTreeWhenItIsTheExpressionsOwn() throws Exception {
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text = "stage.final";
     CelExpressions.check(CustomRule.On.STAGE, text);
     Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
@@ -106,9 +110,7 @@ class CheckedCacheTest {
 
   @Test
   void aFileThatIsNotTheExpressionsOwnWholeRegularFileIsAMiss() throws Exception {
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text = "has(stage.base.tag) && stage.base.tag == \"latest\"";
     CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
     Path file = dir.resolve(CheckedCache.name(CustomRule.On.STAGE, text));
@@ -170,9 +172,7 @@ class CheckedCacheTest {
     // a lone surrogate (a YAML "\\uD800" escape gives one) is written as '?' in UTF-8: the header
     // of this text was that of "... == '?'", whose kept tree was read for it, where the checker
     // rejects it
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     CelExpressions.check(CustomRule.On.INSTRUCTION, "instruction.keyword == '?'");
     CelExpressions.forgetChecked();
     String lone = "instruction.keyword == '\uD800'";
@@ -191,9 +191,7 @@ class CheckedCacheTest {
     // one byte changed in the tree's part decoded as another tree (another constant, id or
     // function: another rule, silently) or as one that compile failed on (NoSuchElementException
     // out of the configuration's compilation, on every run until the file was deleted)
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text =
         "stage.instructions.exists(i, i.keyword == \"RUN\" && i.commands.exists(c, c.name in"
             + " [\"curl\", \"wget\"]))";
@@ -217,9 +215,7 @@ class CheckedCacheTest {
   void aKeptTreeThatCompileCannotUseIsCheckedAfresh() throws Exception {
     // a whole file (its check sum right) whose tree is not one the checker makes: here the root's
     // type is a string (compile refuses the condition)
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text = "stage.instructions.exists(i, i.keyword == \"RUN\")";
     CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.STAGE, text);
     Map<Long, dev.cel.common.types.CelType> types = new java.util.HashMap<>(checked.getTypeMap());
@@ -246,9 +242,7 @@ class CheckedCacheTest {
     // took the light tree, and cel-java's runtime (split: not DirectEval's) failed on the whole
     // one ("cannot be run": the rule could not be evaluated on any file, on every run, the file
     // never written again)
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text = "instruction.args.split(' ').size() > 1";
     CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.INSTRUCTION, text);
     Map<Long, dev.cel.common.types.CelType> types =
@@ -280,9 +274,7 @@ class CheckedCacheTest {
   void aKeptTreeWhoseTypesDoNotReadBackIsCheckedAfreshAndKeptAgain() throws Exception {
     // the types' section names a struct type the model does not have: the light read holds, the
     // whole one does not (Kept.full() is null); the checker's tree is used and kept again
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     String text = "instruction.args.split(' ').size() > 1";
     CelAbstractSyntaxTree checked = CelExpressions.check(CustomRule.On.INSTRUCTION, text);
     String struct =
@@ -335,9 +327,7 @@ class CheckedCacheTest {
 
   @Test
   void errorsAreNeverKept() throws Exception {
-    Path dir = tmp.resolve("rules");
-    CheckedCache.use(dir);
-    CelExpressions.forgetChecked();
+    Path dir = kept();
     assertThrows(
         CustomRule.CompileError.class,
         () -> CelExpressions.check(CustomRule.On.IMAGE, "image.nope == 1"));

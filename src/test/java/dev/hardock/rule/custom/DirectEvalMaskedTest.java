@@ -77,23 +77,13 @@ class DirectEvalMaskedTest {
             + rule(
                 "M20",
                 "instruction.keyword == \\\"ENV\\\" && instruction.pairs.exists(p, p.value.startsWith(\\\"hunter\\\") || p.value in [\\\"hunter2222\\\"])");
-    boolean was = CelExpressions.directly;
-    try {
-      CelExpressions.directly = true;
-      List<String> direct = lint(dockerfile, yaml);
-      CelExpressions.directly = false;
-      List<String> cel = lint(dockerfile, yaml);
-      assertEquals(cel, direct);
-      List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
-      // the secrets are not seen (M01, M03, M06, M09); their masked forms are (M02, M04)
-      assertEquals(
-          List.of(
-              "M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12", "M13", "M16", "M17", "M19"),
-          ids,
-          direct.toString());
-    } finally {
-      CelExpressions.directly = was;
-    }
+    List<String> direct = bothWays(dockerfile, yaml, "M");
+    List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
+    // the secrets are not seen (M01, M03, M06, M09); their masked forms are (M02, M04)
+    assertEquals(
+        List.of("M02", "M04", "M05", "M07", "M08", "M10", "M11", "M12", "M13", "M16", "M17", "M19"),
+        ids,
+        direct.toString());
   }
 
   @Test
@@ -157,33 +147,33 @@ class DirectEvalMaskedTest {
           .append(
               "\", message: '{{has(instruction.pairs) ? instruction.pairs.map(p, p.value) : []}}'}\n");
     }
-    boolean was = CelExpressions.directly;
-    try {
-      CelExpressions.directly = true;
-      List<String> direct = lint(dockerfile, yaml.toString(), "L");
-      CelExpressions.directly = false;
-      List<String> cel = lint(dockerfile, yaml.toString(), "L");
-      assertEquals(cel, direct);
-      List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
-      // L07, L09, L11: secrets are seen masked or redacted; L13: a secret's short value is ****
-      assertEquals(
-          List.of(
-              "L00", "L01", "L02", "L03", "L04", "L05", "L06", "L08", "L10", "L12", "L14", "L15"),
-          ids,
-          direct.toString());
-      // the messages show the values as redacted (or masked): never a secret's value
-      for (String f : direct) {
-        for (String secret : List.of("hunter2222", "longsecretvalue123", "abc", emoji.repeat(5)))
-          assertEquals(-1, f.indexOf(secret), f);
-      }
-    } finally {
-      CelExpressions.directly = was;
+    List<String> direct = bothWays(dockerfile, yaml.toString(), "L");
+    List<String> ids = direct.stream().map(s -> s.substring(0, 3)).distinct().sorted().toList();
+    // L07, L09, L11: secrets are seen masked or redacted; L13: a secret's short value is ****
+    assertEquals(
+        List.of("L00", "L01", "L02", "L03", "L04", "L05", "L06", "L08", "L10", "L12", "L14", "L15"),
+        ids,
+        direct.toString());
+    // the messages show the values as redacted (or masked): never a secret's value
+    for (String f : direct) {
+      for (String secret : List.of("hunter2222", "longsecretvalue123", "abc", emoji.repeat(5)))
+        assertEquals(-1, f.indexOf(secret), f);
     }
   }
 
   /** The custom rules' findings of a lint of {@code file} (the view custom rules read: texts masked when read). */
-  private List<String> lint(Path file, String yaml) throws Exception {
-    return lint(file, yaml, "M");
+  /** The findings of rules {@code ids}... with DirectEval, which must be cel-java's (DirectEval off). */
+  private List<String> bothWays(Path file, String yaml, String ids) throws Exception {
+    boolean was = CelExpressions.directly;
+    try {
+      CelExpressions.directly = true;
+      List<String> direct = lint(file, yaml, ids);
+      CelExpressions.directly = false;
+      assertEquals(lint(file, yaml, ids), direct);
+      return direct;
+    } finally {
+      CelExpressions.directly = was;
+    }
   }
 
   private List<String> lint(Path file, String yaml, String ids) throws Exception {
