@@ -79,10 +79,12 @@ public final class Redaction {
   }
 
   // Most messages recur across files and rules (a tree of 3,464 Dockerfiles: 10,338 findings, 2,212
-  // distinct
-  // messages, 285 distinct helps): each distinct short one is scrubbed once per run. Bounded in
-  // count and length.
-  private static final int SCRUB_CACHE_SIZE = 4096;
+  // distinct messages, 285 distinct helps; with the 20 custom rules of the benchmark 35,752
+  // findings
+  // and 4,074 distinct messages, which overflowed 4,096 entries with the helps): each distinct
+  // short
+  // one is scrubbed once per run. Bounded in count and length (at most ~10 MB).
+  private static final int SCRUB_CACHE_SIZE = 16_384;
   private static final int SCRUB_CACHE_LENGTH = 300;
   private static final java.util.Map<String, String> SCRUBBED =
       new java.util.concurrent.ConcurrentHashMap<>();
