@@ -170,9 +170,14 @@ final class DirectEval {
 
   /** Element {@code i} of a list, read as CEL reads it (a list of the model counts a read per element). */
   private static Object element(Frame f, List<?> l, int i) {
+    return ModelView.plain(elementAsHeld(f, l, i));
+  }
+
+  /** As {@link #element}, a text of the view as the view holds it (maybe not masked yet). */
+  private static Object elementAsHeld(Frame f, List<?> l, int i) {
     if (l instanceof Built b) return b.items[i];
     read(f);
-    return ModelView.plain(l.get(i));
+    return l.get(i);
   }
 
   /** Counts a read of the model as CustomRules.read does (past its cap, cel-java fails: this gives up). */
@@ -820,13 +825,7 @@ final class DirectEval {
       else work(f, CelExpressions.inWork(value, l));
       int n = l.size();
       for (int i = 0; i < n; i++) {
-        Object x;
-        if (l instanceof Built b) {
-          x = b.items[i];
-        } else {
-          read(f);
-          x = l.get(i);
-        }
+        Object x = elementAsHeld(f, l, i);
         if (x instanceof ModelView.Masked m) {
           if (value instanceof String s ? m.is(s) : m.value().equals(ModelView.plain(value)))
             return true;
